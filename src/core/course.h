@@ -1,0 +1,152 @@
+/* course: muscle modules, courses and the library that holds them.
+ *
+ * A Library is everything under a courses folder: every course
+ * (<dir>/<id>/course.ini), every muscle module the courses list
+ * (<dir>/muscles/<id>.ini) and the chart views the modules use
+ * (<assets>/anatomy/<view>.svg). Loading reports every problem into a Diag
+ * with path:line and keeps whatever is valid, so one bad module does not hide
+ * the rest. All strings are owned by the Library and live until
+ * library_free(). The formats are described in docs/FORMATS.md. */
+#ifndef TPQUIZ_COURSE_H
+#define TPQUIZ_COURSE_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+#include "geometry.h"
+
+typedef enum { ZONE_ESSENTIAL, ZONE_SPILLOVER } ZoneKind;
+
+typedef struct {
+    char *id;       /* the part after "tp." */
+    char *view;     /* view name, e.g. "front" */
+    Vec2 at;        /* image units of the view */
+    double radius;  /* full-credit radius, image units */
+    bool primary;
+    char *label;    /* short name, e.g. "Lower iliacus" */
+    char *location; /* one line in words */
+    int line;
+} TriggerPoint;
+
+typedef struct {
+    char *id;   /* the part after "zone." */
+    char *view;
+    char *tp_id;
+    int tp;     /* index into Module.tps, -1 if unresolved */
+    ZoneKind kind;
+    Polygon poly;
+    int line;
+} Zone;
+
+typedef enum { QUESTION_CHOICE, QUESTION_MULTI } QuestionType;
+
+typedef struct {
+    char *id; /* the part after "question." */
+    QuestionType type;
+    char *prompt;
+    char **correct;
+    int n_correct;
+    char **wrong;
+    int n_wrong;
+    char *explain;
+    int line;
+} Question;
+
+typedef struct {
+    char *id; /* file name without .ini */
+    char *path;
+    char *name;
+    char *group;          /* a MUSCLE_GROUPS id */
+    char **pain_regions;  /* PAIN_REGIONS ids */
+    int n_pain_regions;
+    /* Learner-facing text; a continuation line joins with a space, one that
+     * starts with "- " begins a new line. */
+    char *attachments, *action, *causes, *symptoms, *differential, *treatment, *self_care;
+    TriggerPoint *tps;
+    int n_tps;
+    Zone *zones;
+    int n_zones;
+    Question *questions;
+    int n_questions;
+} Module;
+
+typedef struct {
+    int time_limit_min;
+    int questions;
+    int pass_mark;     /* percent */
+    int attempts;      /* 0 = unlimited */
+    int wait_hours;    /* between attempts */
+    bool show_answers; /* correct answers shown on the result screen */
+} ExamRules;
+
+typedef struct {
+    char *id;
+    char *path;
+    char *title;
+    char *description;
+    char **module_ids;
+    int n_modules;
+    const Module **modules; /* resolved; an entry is NULL if the module failed to load */
+    int module_pass_mark;   /* percent */
+    ExamRules exam;
+} Course;
+
+typedef struct {
+    char *name; /* "front", "back", ... */
+    char *path; /* the SVG file */
+    RectD viewbox;
+    double cm_per_unit; /* real-body scale from the SVG's data-cm-per-unit, 0 if not given */
+    bool ok;    /* false if the file is missing or has no usable viewBox */
+} View;
+
+typedef struct Library Library;
+
+/* An empty library that finds views under assets_dir/anatomy and modules
+ * under courses_dir/muscles. Never returns NULL. */
+Library *library_create(const char *courses_dir, const char *assets_dir);
+/* Loads every course found under courses_dir (each <id>/course.ini) and the
+ * modules they list. */
+void library_load_all(Library *lib, Diag *d);
+/* create + load_all. Never returns NULL. */
+Library *library_load(const char *courses_dir, const char *assets_dir, Diag *d);
+/* Loads one course file and the modules it lists (from the library's muscles
+ * folder). NULL if the file cannot be read or has no usable [course]. */
+const Course *library_load_course_file(Library *lib, const char *path, Diag *d);
+/* Loads one module file (any path) into the library, checking its views.
+ * NULL only if the file cannot be read. A module already loaded under the
+ * same id is returned as it is. */
+const Module *library_load_module_file(Library *lib, const char *path, Diag *d);
+void library_free(Library *lib);
+
+int library_course_count(const Library *lib);
+const Course *library_course(const Library *lib, int i);
+const Course *library_find_course(const Library *lib, const char *id);
+
+int library_module_count(const Library *lib);
+const Module *library_module(const Library *lib, int i);
+const Module *library_find_module(const Library *lib, const char *id);
+
+/* The view by name, loaded on first use by a module; NULL if no module uses it. */
+const View *library_find_view(const Library *lib, const char *name);
+int library_view_count(const Library *lib);
+const View *library_view(const Library *lib, int i);
+
+/* Path of a muscle's overlay for a view: <assets>/anatomy/muscles/<id>.<view>.svg
+ * (written into buf; returns buf). Whether it exists is for the caller. */
+char *library_overlay_path(const Library *lib, const char *muscle_id, const char *view, char *buf,
+                           int size);
+
+/* Index of the trigger point with this id, or -1. */
+int module_find_tp(const Module *m, const char *tp_id);
+
+/* Controlled vocabularies, for validation and browsing. Each table ends
+ * with a {NULL, NULL} entry. */
+typedef struct {
+    const char *id;
+    const char *name;
+} NamedId;
+extern const NamedId PAIN_REGIONS[];
+extern const NamedId MUSCLE_GROUPS[];
+const char *named_id_name(const NamedId *table, const char *id); /* NULL if unknown */
+
+#endif

@@ -1,0 +1,239 @@
+/* geometry: points and polygons in image units.
+ *
+ * Coordinates are authored by hand in SVG user units (typically a few
+ * hundred, often integers), so the predicates below use exact orientation
+ * signs where that is possible: a point exactly on an edge, or two edges that
+ * exactly touch, are recognised as such. The one tolerance (ON_EDGE_EPS) is
+ * for the point-on-edge test, where a click computed through a scaled layout
+ * should not fall "outside" because of the last bit of a double. */
+#include "geometry.h"
+
+#include <math.h>
+#include <stddef.h>
+
+/* Distance (image units) within which a point counts as lying on an edge. */
+#define ON_EDGE_EPS 1e-9
+
+double geom_distance(Vec2 a, Vec2 b)
+{
+    return hypot(a.x - b.x, a.y - b.y);
+}
+
+/* Twice the signed area of the triangle a, b, c: > 0 if c is left of a->b
+ * (counter-clockwise in a y-up frame), < 0 if right, 0 if collinear. */
+static double cross(Vec2 a, Vec2 b, Vec2 c)
+{
+    return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+}
+
+static int sign(double v)
+{
+    return (v > 0) - (v < 0);
+}
+
+static double segment_distance(Vec2 p, Vec2 a, Vec2 b)
+{
+    double dx = b.x - a.x, dy = b.y - a.y;
+    double len2 = dx * dx + dy * dy;
+    if (len2 == 0)
+        return geom_distance(p, a);
+    double t = ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2;
+    if (t < 0)
+        t = 0;
+    else if (t > 1)
+        t = 1;
+    Vec2 q = {a.x + t * dx, a.y + t * dy};
+    return geom_distance(p, q);
+}
+
+static Vec2 point_at(const Vec2 *pts, int n, int i)
+{
+    return pts[i == n ? 0 : i];
+}
+
+bool geom_point_in_polygon(Vec2 p, const Vec2 *pts, int n)
+{
+    if (!pts || n < 1)
+        return false;
+    for (int i = 0; i < n; i++)
+        if (segment_distance(p, pts[i], point_at(pts, n, i + 1)) <= ON_EDGE_EPS)
+            return true;
+    if (n < 3)
+        return false;
+    /* Winding number (Sunday): count upward crossings of the ray to the
+     * right of p where p is left of the edge, downward ones where it is
+     * right. Non-zero means inside. */
+    int wn = 0;
+    for (int i = 0; i < n; i++) {
+        Vec2 a = pts[i], b = point_at(pts, n, i + 1);
+        if (a.y <= p.y) {
+            if (b.y > p.y && cross(a, b, p) > 0)
+                wn++;
+        } else if (b.y <= p.y && cross(a, b, p) < 0) {
+            wn--;
+        }
+    }
+    return wn != 0;
+}
+
+static double signed_area2(const Vec2 *pts, int n)
+{
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+        Vec2 a = pts[i], b = point_at(pts, n, i + 1);
+        s += a.x * b.y - b.x * a.y;
+    }
+    return s;
+}
+
+double geom_polygon_area(const Vec2 *pts, int n)
+{
+    if (!pts || n < 3)
+        return 0;
+    return fabs(signed_area2(pts, n)) / 2;
+}
+
+double geom_polygon_edge_distance(Vec2 p, const Vec2 *pts, int n)
+{
+    if (!pts || n < 1)
+        return INFINITY;
+    double best = INFINITY;
+    for (int i = 0; i < n; i++) {
+        double d = segment_distance(p, pts[i], point_at(pts, n, i + 1));
+        if (d < best)
+            best = d;
+    }
+    return best;
+}
+
+Vec2 geom_polygon_centroid(const Vec2 *pts, int n)
+{
+    Vec2 c = {0, 0};
+    if (!pts || n < 1)
+        return c;
+    double a2 = n >= 3 ? signed_area2(pts, n) : 0;
+    if (a2 == 0) {
+        for (int i = 0; i < n; i++) {
+            c.x += pts[i].x;
+            c.y += pts[i].y;
+        }
+        c.x /= n;
+        c.y /= n;
+        return c;
+    }
+    /* Shift to the first vertex to keep the products small and accurate. */
+    Vec2 o = pts[0];
+    for (int i = 0; i < n; i++) {
+        Vec2 a = {pts[i].x - o.x, pts[i].y - o.y};
+        Vec2 b0 = point_at(pts, n, i + 1);
+        Vec2 b = {b0.x - o.x, b0.y - o.y};
+        double f = a.x * b.y - b.x * a.y;
+        c.x += (a.x + b.x) * f;
+        c.y += (a.y + b.y) * f;
+    }
+    c.x = c.x / (3 * a2) + o.x;
+    c.y = c.y / (3 * a2) + o.y;
+    return c;
+}
+
+RectD geom_polygon_bounds(const Vec2 *pts, int n)
+{
+    RectD r = {0, 0, 0, 0};
+    if (!pts || n < 1)
+        return r;
+    double x0 = pts[0].x, x1 = pts[0].x, y0 = pts[0].y, y1 = pts[0].y;
+    for (int i = 1; i < n; i++) {
+        x0 = fmin(x0, pts[i].x);
+        x1 = fmax(x1, pts[i].x);
+        y0 = fmin(y0, pts[i].y);
+        y1 = fmax(y1, pts[i].y);
+    }
+    r.x = x0;
+    r.y = y0;
+    r.w = x1 - x0;
+    r.h = y1 - y0;
+    return r;
+}
+
+/* q is collinear with a-b: does it lie within the segment's box? */
+static bool within(Vec2 a, Vec2 b, Vec2 q)
+{
+    return fmin(a.x, b.x) <= q.x && q.x <= fmax(a.x, b.x) && fmin(a.y, b.y) <= q.y && q.y <= fmax(a.y, b.y);
+}
+
+/* Closed segments a-b and c-d share at least one point (crossing, touching
+ * at an end, or overlapping collinearly). */
+static bool segments_meet(Vec2 a, Vec2 b, Vec2 c, Vec2 d)
+{
+    int d1 = sign(cross(c, d, a)), d2 = sign(cross(c, d, b));
+    int d3 = sign(cross(a, b, c)), d4 = sign(cross(a, b, d));
+    if (d1 * d2 < 0 && d3 * d4 < 0)
+        return true;
+    return (d1 == 0 && within(c, d, a)) || (d2 == 0 && within(c, d, b)) || (d3 == 0 && within(a, b, c)) ||
+           (d4 == 0 && within(a, b, d));
+}
+
+/* Adjacent edges a->b and b->c fold back on each other: c lies on a->b's
+ * line on the same side of b as a (a spike of zero width). */
+static bool folds_back(Vec2 a, Vec2 b, Vec2 c)
+{
+    if (cross(a, b, c) != 0)
+        return false;
+    double dot = (a.x - b.x) * (c.x - b.x) + (a.y - b.y) * (c.y - b.y);
+    return dot > 0;
+}
+
+bool geom_polygon_self_intersects(const Vec2 *pts, int n, int *edge_a, int *edge_b)
+{
+    if (!pts || n < 3)
+        return false;
+    for (int i = 0; i < n; i++) {
+        Vec2 a = pts[i], b = point_at(pts, n, i + 1);
+        /* Edge i's neighbour i+1 shares point i+1; it only "intersects" by
+         * folding back over edge i. */
+        int next = (i + 1) % n;
+        if (folds_back(a, b, point_at(pts, n, next + 1))) {
+            int lo = i < next ? i : next, hi = i < next ? next : i;
+            if (edge_a)
+                *edge_a = lo;
+            if (edge_b)
+                *edge_b = hi;
+            return true;
+        }
+        for (int j = i + 2; j < n; j++) {
+            if (i == 0 && j == n - 1)
+                continue; /* adjacent through the closing edge */
+            if (segments_meet(a, b, pts[j], point_at(pts, n, j + 1))) {
+                if (edge_a)
+                    *edge_a = i;
+                if (edge_b)
+                    *edge_b = j;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+void geom_rasterise_polygon(const Grid *g, const Vec2 *pts, int n, unsigned char *out)
+{
+    if (!g || !out || !pts || n < 3 || g->cols <= 0 || g->rows <= 0 || !(g->cell > 0))
+        return;
+    /* Only cells whose centre can be inside the bounds need testing. */
+    RectD b = geom_polygon_bounds(pts, n);
+    double c0 = floor((b.x - g->origin.x) / g->cell - 0.5);
+    double c1 = ceil((b.x + b.w - g->origin.x) / g->cell - 0.5);
+    double r0 = floor((b.y - g->origin.y) / g->cell - 0.5);
+    double r1 = ceil((b.y + b.h - g->origin.y) / g->cell - 0.5);
+    int cmin = c0 < 0 ? 0 : (c0 > g->cols ? g->cols : (int)c0);
+    int cmax = c1 > g->cols - 1 ? g->cols - 1 : (c1 < -1 ? -1 : (int)c1);
+    int rmin = r0 < 0 ? 0 : (r0 > g->rows ? g->rows : (int)r0);
+    int rmax = r1 > g->rows - 1 ? g->rows - 1 : (r1 < -1 ? -1 : (int)r1);
+    for (int r = rmin; r <= rmax; r++) {
+        for (int c = cmin; c <= cmax; c++) {
+            Vec2 centre = {g->origin.x + (c + 0.5) * g->cell, g->origin.y + (r + 0.5) * g->cell};
+            if (geom_point_in_polygon(centre, pts, n))
+                out[(size_t)r * (size_t)g->cols + (size_t)c] = 1;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+/* geometry: points and polygons in image units (a view's SVG user units). */
+#ifndef TPQUIZ_GEOMETRY_H
+#define TPQUIZ_GEOMETRY_H
+
+#include <stdbool.h>
+
+typedef struct {
+    double x, y;
+} Vec2;
+
+typedef struct {
+    double x, y, w, h;
+} RectD;
+
+/* A polygon is an array of n points; the closing edge is implied. */
+typedef struct {
+    Vec2 *pts;
+    int n;
+} Polygon;
+
+double geom_distance(Vec2 a, Vec2 b);
+
+/* Winding-number test; points on an edge count as inside. */
+bool geom_point_in_polygon(Vec2 p, const Vec2 *pts, int n);
+
+/* Absolute area (shoelace). */
+double geom_polygon_area(const Vec2 *pts, int n);
+
+/* Shortest distance from p to the polygon's boundary (0 on the edge). */
+double geom_polygon_edge_distance(Vec2 p, const Vec2 *pts, int n);
+
+/* Centroid of the polygon's area (vertex mean if the area is zero). */
+Vec2 geom_polygon_centroid(const Vec2 *pts, int n);
+
+RectD geom_polygon_bounds(const Vec2 *pts, int n);
+
+/* True if two non-adjacent edges cross or touch (collinear overlaps
+ * included), or two adjacent edges fold back over each other (a zero-width
+ * spike). On true, *edge_a and *edge_b (if non-NULL) get the 0-based indices
+ * of the first such pair, edge_a < edge_b (edge i runs from point i to point
+ * i+1). */
+bool geom_polygon_self_intersects(const Vec2 *pts, int n, int *edge_a, int *edge_b);
+
+/* A grid laid over an image: cols x rows square cells of side cell, with its
+ * top-left at origin. Cell (c, r) covers [origin.x + c*cell, ...+cell). */
+typedef struct {
+    Vec2 origin;
+    double cell;
+    int cols, rows;
+} Grid;
+
+/* Marks cells whose centre lies inside the polygon: out[r*cols + c] = 1.
+ * Cells outside are left untouched, so several polygons can be OR-ed in. */
+void geom_rasterise_polygon(const Grid *g, const Vec2 *pts, int n, unsigned char *out);
+
+#endif

@@ -1,0 +1,399 @@
+/* progress: progress.tsv, a learner's practice history per module.
+ *
+ *   tpquiz-progress 1
+ *   <module id>\t<sessions>\t<best percent>\t<last percent>\t<last time, unix seconds>
+ *
+ * Percentages are written with two decimals. Numbers are read and written
+ * by hand rather than with strtod/printf("%f") so a locale with a decimal
+ * comma (the UI may call setlocale) cannot change the file. */
+#include "progress.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define HEADER "tpquiz-progress 1"
+#define HEADER_PREFIX "tpquiz-progress "
+#define N_FIELDS 5
+
+struct Progress {
+    ProgressEntry *e;
+    int n, cap;
+};
+
+static char *dup_range(const char *s, size_t len)
+{
+    char *r = malloc(len + 1);
+    if (!r)
+        return NULL;
+    memcpy(r, s, len);
+    r[len] = '\0';
+    return r;
+}
+
+static ProgressEntry *add_entry(Progress *p, const char *module_id)
+{
+    if (p->n == p->cap) {
+        int cap = p->cap ? 2 * p->cap : 8;
+        ProgressEntry *e = realloc(p->e, sizeof *e * (size_t)cap);
+        if (!e)
+            return NULL;
+        p->e = e;
+        p->cap = cap;
+    }
+    char *id = dup_range(module_id, strlen(module_id));
+    if (!id)
+        return NULL;
+    ProgressEntry *e = &p->e[p->n++];
+    memset(e, 0, sizeof *e);
+    e->module_id = id;
+    return e;
+}
+
+static bool valid_module_id(const char *s)
+{
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
+            return false;
+    return true;
+}
+
+/* A non-negative decimal integer of at most 18 digits. */
+static bool parse_int64(const char *s, int64_t *out)
+{
+    if (!*s || strlen(s) > 18)
+        return false;
+    int64_t v = 0;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9')
+            return false;
+        v = v * 10 + (*s - '0');
+    }
+    *out = v;
+    return true;
+}
+
+/* A percentage "D[.D...]" in 0..100, returned as a fraction 0..1. */
+static bool parse_percent(const char *s, double *out)
+{
+    const char *dot = strchr(s, '.');
+    size_t int_len = dot ? (size_t)(dot - s) : strlen(s);
+    if (int_len == 0 || int_len > 3 || (dot && dot[1] == '\0'))
+        return false;
+    double v = 0;
+    for (size_t i = 0; i < int_len; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        v = v * 10 + (s[i] - '0');
+    }
+    if (dot) {
+        double scale = 0.1;
+        for (const char *c = dot + 1; *c; c++, scale /= 10) {
+            if (*c < '0' || *c > '9')
+                return false;
+            v += (*c - '0') * scale;
+        }
+    }
+    if (v > 100)
+        return false;
+    *out = v / 100;
+    return true;
+}
+
+/* Parses one data line (already split into fields) into p, or reports why
+ * not. */
+static void parse_entry(Progress *p, char **f, const char *path, int line, Diag *d)
+{
+    int64_t sessions, t;
+    double best, last;
+    if (!valid_module_id(f[0])) {
+        diag_error(d, path, line, "bad module id '%.60s' (expected [a-z0-9_])", f[0]);
+        return;
+    }
+    if (!parse_int64(f[1], &sessions) || sessions > 1000000000) {
+        diag_error(d, path, line, "bad session count '%.30s'", f[1]);
+        return;
+    }
+    if (!parse_percent(f[2], &best)) {
+        diag_error(d, path, line, "bad best percent '%.30s' (expected a number 0..100)", f[2]);
+        return;
+    }
+    if (!parse_percent(f[3], &last)) {
+        diag_error(d, path, line, "bad last percent '%.30s' (expected a number 0..100)", f[3]);
+        return;
+    }
+    if (!parse_int64(f[4], &t)) {
+        diag_error(d, path, line, "bad time '%.30s' (expected unix seconds)", f[4]);
+        return;
+    }
+    if (best < last) {
+        diag_error(d, path, line, "best percent %s is below last percent %s", f[2], f[3]);
+        return;
+    }
+    if (progress_find(p, f[0])) {
+        diag_error(d, path, line, "module '%s' appears twice; keeping the first", f[0]);
+        return;
+    }
+    ProgressEntry *e = add_entry(p, f[0]);
+    if (!e) {
+        diag_error(d, path, line, "out of memory");
+        return;
+    }
+    e->sessions = (int)sessions;
+    e->best = best;
+    e->last = last;
+    e->last_time = t;
+}
+
+/* Reads the whole file; NULL with errno set on failure. */
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (n + 1 >= cap) {
+            char *b = realloc(buf, cap * 2);
+            if (!b) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = b;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0) {
+            if (ferror(f)) {
+                int err = errno ? errno : EIO;
+                free(buf);
+                buf = NULL;
+                errno = err;
+            }
+            break;
+        }
+    }
+    int err = errno;
+    fclose(f);
+    errno = err;
+    if (!buf)
+        return NULL;
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+Progress *progress_load(const char *path, Diag *d)
+{
+    Progress *p = calloc(1, sizeof *p);
+    if (!p)
+        abort(); /* "never returns NULL": there is no sensible way on */
+    size_t len = 0;
+    errno = 0;
+    char *buf = read_file(path, &len);
+    if (!buf) {
+        if (errno != ENOENT)
+            diag_error(d, path, 0, "cannot read: %s", strerror(errno ? errno : EIO));
+        return p;
+    }
+    int line = 0;
+    for (char *s = buf, *end = buf + len; s < end;) {
+        char *nl = memchr(s, '\n', (size_t)(end - s));
+        char *eol = nl ? nl : end;
+        char *next = nl ? nl + 1 : end;
+        line++;
+        if (memchr(s, '\0', (size_t)(eol - s))) {
+            diag_error(d, path, line, "line contains a NUL byte");
+            s = next;
+            continue;
+        }
+        if (eol > s && eol[-1] == '\r')
+            eol--;
+        *eol = '\0';
+        if (line == 1) {
+            if (strcmp(s, HEADER) == 0) {
+                s = next;
+                continue;
+            }
+            if (strncmp(s, HEADER_PREFIX, strlen(HEADER_PREFIX)) == 0) {
+                diag_error(d, path, line, "unsupported progress file version '%.20s' (this program reads 1)",
+                           s + strlen(HEADER_PREFIX));
+                break;
+            }
+            diag_error(d, path, line, "missing header '" HEADER "'");
+            s = next;
+            continue;
+        }
+        if (strspn(s, " \t") == strlen(s)) {
+            s = next;
+            continue;
+        }
+        char *f[N_FIELDS];
+        int nf = 0;
+        for (char *c = s;; nf++) {
+            char *tab = strchr(c, '\t');
+            if (nf < N_FIELDS)
+                f[nf] = c;
+            if (!tab) {
+                nf++;
+                break;
+            }
+            *tab = '\0';
+            c = tab + 1;
+        }
+        if (nf != N_FIELDS)
+            diag_error(d, path, line, "expected %d tab-separated fields, found %d", N_FIELDS, nf);
+        else
+            parse_entry(p, f, path, line, d);
+        s = next;
+    }
+    free(buf);
+    return p;
+}
+
+void progress_free(Progress *p)
+{
+    if (!p)
+        return;
+    for (int i = 0; i < p->n; i++)
+        free(p->e[i].module_id);
+    free(p->e);
+    free(p);
+}
+
+const ProgressEntry *progress_find(const Progress *p, const char *module_id)
+{
+    for (int i = 0; i < p->n; i++)
+        if (strcmp(p->e[i].module_id, module_id) == 0)
+            return &p->e[i];
+    return NULL;
+}
+
+int progress_count(const Progress *p)
+{
+    return p->n;
+}
+
+const ProgressEntry *progress_entry(const Progress *p, int i)
+{
+    return i >= 0 && i < p->n ? &p->e[i] : NULL;
+}
+
+void progress_record(Progress *p, const char *module_id, double score, int64_t now_s)
+{
+    if (!(score >= 0))
+        score = 0; /* also NaN */
+    if (score > 1)
+        score = 1;
+    ProgressEntry *e = (ProgressEntry *)progress_find(p, module_id);
+    if (!e) {
+        e = add_entry(p, module_id);
+        if (!e)
+            return;
+        e->best = score;
+    }
+    e->sessions++;
+    if (score > e->best)
+        e->best = score;
+    e->last = score;
+    e->last_time = now_s;
+}
+
+/* Writes a fraction 0..1 as a percentage with two decimals, e.g. "83.33". */
+static void format_percent(char *buf, size_t size, double v)
+{
+    long long h = llround(v * 10000);
+    if (h < 0)
+        h = 0;
+    if (h > 10000)
+        h = 10000;
+    snprintf(buf, size, "%lld.%02lld", h / 100, h % 100);
+}
+
+static int fail(Diag *d, const char *path, const char *what, const char *tmp)
+{
+    int err = errno ? errno : EIO;
+    if (tmp)
+        unlink(tmp);
+    diag_error(d, path, 0, "cannot save: %s: %s", what, strerror(err));
+    return -1;
+}
+
+int progress_save(const Progress *p, const char *path, Diag *d)
+{
+    size_t plen = strlen(path);
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? dup_range(path, slash == path ? 1 : (size_t)(slash - path)) : dup_range(".", 1);
+    char *tmp = malloc(plen + sizeof ".tmp-XXXXXX");
+    if (!dir || !tmp) {
+        free(dir);
+        free(tmp);
+        errno = ENOMEM;
+        return fail(d, path, "out of memory", NULL);
+    }
+    memcpy(tmp, path, plen);
+    memcpy(tmp + plen, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
+
+    int rc = -1;
+    errno = 0;
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        rc = fail(d, path, "creating a temporary file", NULL);
+        goto out;
+    }
+    FILE *f = fdopen(fd, "w");
+    if (!f) {
+        close(fd);
+        rc = fail(d, path, "opening the temporary file", tmp);
+        goto out;
+    }
+    fputs(HEADER "\n", f);
+    for (int i = 0; i < p->n; i++) {
+        const ProgressEntry *e = &p->e[i];
+        char best[16], last[16];
+        format_percent(best, sizeof best, e->best);
+        format_percent(last, sizeof last, e->last);
+        fprintf(f, "%s\t%d\t%s\t%s\t%" PRId64 "\n", e->module_id, e->sessions, best, last, e->last_time);
+    }
+    if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0) {
+        int err = errno;
+        fclose(f);
+        errno = err;
+        rc = fail(d, path, "writing the temporary file", tmp);
+        goto out;
+    }
+    if (fclose(f) != 0) {
+        rc = fail(d, path, "closing the temporary file", tmp);
+        goto out;
+    }
+    if (rename(tmp, path) != 0) {
+        rc = fail(d, path, "renaming the temporary file", tmp);
+        goto out;
+    }
+    /* The rename is only durable once the folder's entry is on disk. */
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY);
+    if (dfd < 0 || fsync(dfd) != 0) {
+        if (dfd >= 0)
+            close(dfd);
+        rc = fail(d, path, "syncing the folder", NULL);
+        goto out;
+    }
+    close(dfd);
+    rc = 0;
+out:
+    free(dir);
+    free(tmp);
+    return rc;
+}

@@ -1,0 +1,13 @@
+# Fails if any file in DIR mentions SDL: core is pure C (see docs/ARCHITECTURE.md).
+file(GLOB files ${DIR}/*.c ${DIR}/*.h)
+set(bad "")
+foreach(f ${files})
+  file(STRINGS ${f} hits REGEX "SDL")
+  if(hits)
+    list(APPEND bad ${f})
+  endif()
+endforeach()
+if(bad)
+  message(FATAL_ERROR "src/core mentions SDL in: ${bad}")
+endif()
+message(STATUS "src/core is SDL-free (${CMAKE_ARGV0})")

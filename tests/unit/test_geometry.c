@@ -1,0 +1,352 @@
+/* Unit tests for src/core/geometry.c */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <math.h>
+#include <string.h>
+
+#include "geometry.h"
+
+/* cmocka 1.1.5's assert_float_equal compares floats; geometry needs doubles. */
+#define assert_near(a, b, eps) near((a), (b), (eps), #a, __FILE__, __LINE__)
+static void near(double a, double b, double eps, const char *expr, const char *file, int line)
+{
+    if (!(fabs(a - b) <= eps)) {
+        print_error("%s = %.17g, expected %.17g (within %g)\n", expr, a, b, eps);
+        _fail(file, line);
+    }
+}
+
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+static Vec2 v(double x, double y)
+{
+    Vec2 p = {x, y};
+    return p;
+}
+
+/* A 10 x 10 square, one way round ... */
+static const Vec2 SQUARE[] = {{0, 0}, {10, 0}, {10, 10}, {0, 10}};
+/* ... and the other way round. */
+static const Vec2 SQUARE_CW[] = {{0, 0}, {0, 10}, {10, 10}, {10, 0}};
+/* A "U": the notch x in (4,6), y in [0,6) is outside. */
+static const Vec2 U_SHAPE[] = {{0, 0}, {4, 0}, {4, 6}, {6, 6}, {6, 0}, {10, 0}, {10, 10}, {0, 10}};
+
+static void test_distance(void **state)
+{
+    (void)state;
+    assert_near(geom_distance(v(0, 0), v(3, 4)), 5.0, 1e-12);
+    assert_near(geom_distance(v(-1, -1), v(-1, -1)), 0.0, 0);
+    assert_near(geom_distance(v(1, 2), v(-2, -2)), 5.0, 1e-12);
+}
+
+static void test_point_in_square(void **state)
+{
+    (void)state;
+    assert_true(geom_point_in_polygon(v(5, 5), SQUARE, 4));
+    assert_true(geom_point_in_polygon(v(5, 5), SQUARE_CW, 4));
+    assert_false(geom_point_in_polygon(v(-0.001, 5), SQUARE, 4));
+    assert_false(geom_point_in_polygon(v(10.001, 5), SQUARE, 4));
+    assert_false(geom_point_in_polygon(v(5, 10.5), SQUARE, 4));
+    assert_false(geom_point_in_polygon(v(50, 50), SQUARE, 4));
+}
+
+static void test_point_on_edges_and_vertices_is_inside(void **state)
+{
+    (void)state;
+    const Vec2 *polys[] = {SQUARE, SQUARE_CW};
+    for (int k = 0; k < 2; k++) {
+        const Vec2 *p = polys[k];
+        /* every vertex */
+        for (int i = 0; i < 4; i++)
+            assert_true(geom_point_in_polygon(p[i], p, 4));
+        /* middle of every edge, including the closing one */
+        assert_true(geom_point_in_polygon(v(5, 0), p, 4));
+        assert_true(geom_point_in_polygon(v(10, 5), p, 4));
+        assert_true(geom_point_in_polygon(v(5, 10), p, 4));
+        assert_true(geom_point_in_polygon(v(0, 5), p, 4));
+    }
+    /* On a slanted edge with non-integer coordinates. */
+    const Vec2 tri[] = {{0, 0}, {10, 0}, {0, 10}};
+    assert_true(geom_point_in_polygon(v(2.5, 7.5), tri, 3));
+    assert_true(geom_point_in_polygon(v(0.1 * 3, 10 - 0.1 * 3), tri, 3));
+    assert_false(geom_point_in_polygon(v(5.01, 5.01), tri, 3));
+    /* On the extension of an edge but beyond its end: outside. */
+    assert_false(geom_point_in_polygon(v(11, 0), SQUARE, 4));
+    assert_false(geom_point_in_polygon(v(0, -1), SQUARE, 4));
+}
+
+static void test_point_in_concave(void **state)
+{
+    (void)state;
+    assert_false(geom_point_in_polygon(v(5, 3), U_SHAPE, N(U_SHAPE))); /* in the notch */
+    assert_false(geom_point_in_polygon(v(5, 0), U_SHAPE, N(U_SHAPE))); /* notch mouth */
+    assert_true(geom_point_in_polygon(v(2, 3), U_SHAPE, N(U_SHAPE)));  /* left arm */
+    assert_true(geom_point_in_polygon(v(8, 3), U_SHAPE, N(U_SHAPE)));  /* right arm */
+    assert_true(geom_point_in_polygon(v(5, 8), U_SHAPE, N(U_SHAPE)));  /* base */
+    assert_true(geom_point_in_polygon(v(5, 6), U_SHAPE, N(U_SHAPE)));  /* notch floor */
+    assert_true(geom_point_in_polygon(v(4, 3), U_SHAPE, N(U_SHAPE)));  /* notch wall */
+    /* A horizontal ray from (2,3) crosses the notch's walls: the rule must
+     * not be fooled by the extra crossings. */
+    assert_true(geom_point_in_polygon(v(0.5, 3), U_SHAPE, N(U_SHAPE)));
+    /* Ray passing exactly through vertices (y = 6 hits (4,6) and (6,6)). */
+    assert_true(geom_point_in_polygon(v(1, 6), U_SHAPE, N(U_SHAPE)));
+    assert_false(geom_point_in_polygon(v(-1, 6), U_SHAPE, N(U_SHAPE)));
+    assert_false(geom_point_in_polygon(v(-1, 0), U_SHAPE, N(U_SHAPE)));
+}
+
+static void test_point_in_degenerate(void **state)
+{
+    (void)state;
+    assert_false(geom_point_in_polygon(v(0, 0), NULL, 0));
+    assert_false(geom_point_in_polygon(v(0, 0), SQUARE, 0));
+    const Vec2 seg[] = {{0, 0}, {10, 0}};
+    assert_true(geom_point_in_polygon(v(5, 0), seg, 2));
+    assert_false(geom_point_in_polygon(v(5, 1), seg, 2));
+}
+
+static void test_area(void **state)
+{
+    (void)state;
+    assert_near(geom_polygon_area(SQUARE, 4), 100.0, 1e-12);
+    assert_near(geom_polygon_area(SQUARE_CW, 4), 100.0, 1e-12);
+    assert_near(geom_polygon_area(U_SHAPE, N(U_SHAPE)), 100.0 - 12.0, 1e-12);
+    const Vec2 tri[] = {{0, 0}, {4, 0}, {0, 3}};
+    assert_near(geom_polygon_area(tri, 3), 6.0, 1e-12);
+    const Vec2 line[] = {{0, 0}, {1, 1}, {2, 2}};
+    assert_near(geom_polygon_area(line, 3), 0.0, 1e-12);
+    assert_near(geom_polygon_area(SQUARE, 2), 0.0, 0);
+}
+
+static void test_edge_distance(void **state)
+{
+    (void)state;
+    assert_near(geom_polygon_edge_distance(v(5, 5), SQUARE, 4), 5.0, 1e-12);
+    assert_near(geom_polygon_edge_distance(v(5, 0), SQUARE, 4), 0.0, 1e-12);
+    assert_near(geom_polygon_edge_distance(v(2, 5), SQUARE, 4), 2.0, 1e-12);
+    /* Outside, nearest to a corner: distance to the vertex. */
+    assert_near(geom_polygon_edge_distance(v(13, 14), SQUARE, 4), 5.0, 1e-12);
+    /* Closing edge (0,10)-(0,0) is used. */
+    assert_near(geom_polygon_edge_distance(v(-3, 5), SQUARE, 4), 3.0, 1e-12);
+    /* Inside the notch of the U: nearest is a notch wall. */
+    assert_near(geom_polygon_edge_distance(v(5, 2), U_SHAPE, N(U_SHAPE)), 1.0, 1e-12);
+    assert_true(isinf(geom_polygon_edge_distance(v(0, 0), NULL, 0)));
+}
+
+static void test_centroid(void **state)
+{
+    (void)state;
+    Vec2 c = geom_polygon_centroid(SQUARE, 4);
+    assert_near(c.x, 5, 1e-12);
+    assert_near(c.y, 5, 1e-12);
+    c = geom_polygon_centroid(SQUARE_CW, 4);
+    assert_near(c.x, 5, 1e-12);
+    assert_near(c.y, 5, 1e-12);
+    /* An area centroid, not the vertex mean: a square with an extra vertex
+     * on one edge keeps its centre. */
+    const Vec2 sq5[] = {{0, 0}, {2, 0}, {10, 0}, {10, 10}, {0, 10}};
+    c = geom_polygon_centroid(sq5, 5);
+    assert_near(c.x, 5, 1e-12);
+    assert_near(c.y, 5, 1e-12);
+    /* Far from the origin (numerical care). */
+    const Vec2 far[] = {{1e6, 1e6}, {1e6 + 4, 1e6}, {1e6 + 4, 1e6 + 2}, {1e6, 1e6 + 2}};
+    c = geom_polygon_centroid(far, 4);
+    assert_near(c.x, 1e6 + 2, 1e-6);
+    assert_near(c.y, 1e6 + 1, 1e-6);
+    /* Triangle: mean of the vertices. */
+    const Vec2 tri[] = {{0, 0}, {6, 0}, {0, 3}};
+    c = geom_polygon_centroid(tri, 3);
+    assert_near(c.x, 2, 1e-12);
+    assert_near(c.y, 1, 1e-12);
+    /* Zero area: vertex mean. */
+    const Vec2 line[] = {{0, 0}, {3, 3}, {6, 6}};
+    c = geom_polygon_centroid(line, 3);
+    assert_near(c.x, 3, 1e-12);
+    assert_near(c.y, 3, 1e-12);
+}
+
+static void test_bounds(void **state)
+{
+    (void)state;
+    const Vec2 p[] = {{3, -2}, {7, 5}, {-1, 4}};
+    RectD r = geom_polygon_bounds(p, 3);
+    assert_near(r.x, -1, 0);
+    assert_near(r.y, -2, 0);
+    assert_near(r.w, 8, 0);
+    assert_near(r.h, 7, 0);
+    r = geom_polygon_bounds(NULL, 0);
+    assert_near(r.w, 0, 0);
+}
+
+static void test_simple_polygons_do_not_self_intersect(void **state)
+{
+    (void)state;
+    int a = -7, b = -7;
+    assert_false(geom_polygon_self_intersects(SQUARE, 4, &a, &b));
+    assert_int_equal(a, -7); /* untouched on false */
+    assert_false(geom_polygon_self_intersects(SQUARE_CW, 4, NULL, NULL));
+    assert_false(geom_polygon_self_intersects(U_SHAPE, N(U_SHAPE), NULL, NULL));
+    const Vec2 tri[] = {{0, 0}, {10, 0}, {0, 10}};
+    assert_false(geom_polygon_self_intersects(tri, 3, NULL, NULL));
+    /* Collinear consecutive vertices going on in the same direction are fine. */
+    const Vec2 sq5[] = {{0, 0}, {2, 0}, {10, 0}, {10, 10}, {0, 10}};
+    assert_false(geom_polygon_self_intersects(sq5, 5, NULL, NULL));
+}
+
+static void test_bow_tie_crosses(void **state)
+{
+    (void)state;
+    const Vec2 bow[] = {{0, 0}, {10, 10}, {10, 0}, {0, 10}};
+    int a = -1, b = -1;
+    assert_true(geom_polygon_self_intersects(bow, 4, &a, &b));
+    assert_int_equal(a, 0); /* (0,0)-(10,10) */
+    assert_int_equal(b, 2); /* (10,0)-(0,10) */
+}
+
+static void test_touching_counts(void **state)
+{
+    (void)state;
+    /* Vertex 3 at (5,0) touches edge 0 (0,0)-(10,0) from above: two lobes
+     * joined at a point. */
+    const Vec2 touch[] = {{0, 0}, {10, 0}, {10, 10}, {5, 0}, {0, 10}};
+    int a = -1, b = -1;
+    assert_true(geom_polygon_self_intersects(touch, 5, &a, &b));
+    assert_int_equal(a, 0);
+    assert_int_equal(b, 2); /* edge 2 ends at (5,0) on edge 0 */
+    /* Near miss: the vertex stays just above the edge. */
+    const Vec2 miss[] = {{0, 0}, {10, 0}, {10, 10}, {5, 0.01}, {0, 10}};
+    assert_false(geom_polygon_self_intersects(miss, 5, NULL, NULL));
+    /* Two non-adjacent vertices at the same point. */
+    const Vec2 dup[] = {{0, 0}, {5, 5}, {10, 0}, {10, 10}, {5, 5}, {0, 10}};
+    assert_true(geom_polygon_self_intersects(dup, 6, NULL, NULL));
+}
+
+static void test_collinear_overlap_counts(void **state)
+{
+    (void)state;
+    /* Edges 0 (0,0)-(10,0) and 4 (8,0)-(2,0) overlap along y = 0. */
+    const Vec2 p[] = {{0, 0}, {10, 0}, {10, 5}, {8, 5}, {8, 0}, {2, 0}, {2, 5}, {0, 5}};
+    int a = -1, b = -1;
+    assert_true(geom_polygon_self_intersects(p, N(p), &a, &b));
+    assert_int_equal(a, 0);
+    assert_int_equal(b, 3); /* (8,5)-(8,0) ends on edge 0 before edge 4 overlaps it */
+
+    /* Edge 3 (10,0)-(0,0) contains edge 0 (2,0)-(8,0): they share no end
+     * point and do not cross, only overlap; the pair is found first. */
+    const Vec2 q[] = {{2, 0}, {8, 0}, {8, 5}, {10, 0}, {0, 0}, {0, 5}};
+    a = b = -1;
+    assert_true(geom_polygon_self_intersects(q, N(q), &a, &b));
+    assert_int_equal(a, 0);
+    assert_int_equal(b, 3);
+}
+
+static void test_spike_folds_back(void **state)
+{
+    (void)state;
+    /* Edges 1 (10,0)-(10,10) and 2 (10,10)-(10,4) are adjacent but overlap. */
+    const Vec2 p[] = {{0, 0}, {10, 0}, {10, 10}, {10, 4}, {0, 10}};
+    int a = -1, b = -1;
+    assert_true(geom_polygon_self_intersects(p, N(p), &a, &b));
+    assert_int_equal(a, 1);
+    assert_int_equal(b, 2);
+    /* Fold-back through the closing edge: edges 3 and 0. */
+    const Vec2 q[] = {{0, 5}, {0, 0}, {10, 0}, {0, 0}};
+    assert_true(geom_polygon_self_intersects(q, 4, &a, &b));
+    /* Degenerate triangle lying on one line. */
+    const Vec2 flat[] = {{0, 0}, {10, 0}, {5, 0}};
+    assert_true(geom_polygon_self_intersects(flat, 3, NULL, NULL));
+}
+
+static int count(const unsigned char *g, int n)
+{
+    int k = 0;
+    for (int i = 0; i < n; i++)
+        k += g[i];
+    return k;
+}
+
+static void test_rasterise(void **state)
+{
+    (void)state;
+    /* 10 x 10 grid of unit cells from (0,0); the square (2,2)-(6,5) covers
+     * the cells whose centres x in {2.5..5.5}, y in {2.5..4.5}: 4 x 3. */
+    Grid g = {{0, 0}, 1.0, 10, 10};
+    unsigned char cells[100];
+    memset(cells, 0, sizeof cells);
+    const Vec2 box[] = {{2, 2}, {6, 2}, {6, 5}, {2, 5}};
+    geom_rasterise_polygon(&g, box, 4, cells);
+    assert_int_equal(count(cells, 100), 12);
+    assert_int_equal(cells[2 * 10 + 2], 1);
+    assert_int_equal(cells[4 * 10 + 5], 1);
+    assert_int_equal(cells[5 * 10 + 5], 0); /* row 5 centre y = 5.5 */
+    assert_int_equal(cells[2 * 10 + 6], 0);
+    assert_int_equal(cells[1 * 10 + 2], 0);
+
+    /* OR-ing: a second polygon adds cells; earlier ones stay. */
+    const Vec2 corner[] = {{0, 0}, {1, 0}, {1, 1}, {0, 1}};
+    geom_rasterise_polygon(&g, corner, 4, cells);
+    assert_int_equal(count(cells, 100), 13);
+    assert_int_equal(cells[0], 1);
+
+    /* Cells outside are untouched, not cleared. */
+    memset(cells, 7, sizeof cells);
+    geom_rasterise_polygon(&g, box, 4, cells);
+    assert_int_equal(cells[0], 7);
+    assert_int_equal(cells[2 * 10 + 2], 1);
+}
+
+static void test_rasterise_offset_grid_and_clipping(void **state)
+{
+    (void)state;
+    /* Grid with origin (100, 50), 5-unit cells, 4 x 3. A polygon larger than
+     * the grid fills every cell and writes nothing out of range. */
+    Grid g = {{100, 50}, 5.0, 4, 3};
+    unsigned char cells[12 + 4];
+    memset(cells, 0, sizeof cells);
+    const Vec2 big[] = {{0, 0}, {1000, 0}, {1000, 1000}, {0, 1000}};
+    geom_rasterise_polygon(&g, big, 4, cells);
+    assert_int_equal(count(cells, 12), 12);
+    assert_int_equal(count(cells + 12, 4), 0);
+
+    /* The concave U on a 10 x 10 grid of unit cells: the notch (cells with
+     * centre x 4.5, 5.5 and y 0.5..5.5) stays empty. */
+    Grid u = {{0, 0}, 1.0, 10, 10};
+    unsigned char c2[100];
+    memset(c2, 0, sizeof c2);
+    geom_rasterise_polygon(&u, U_SHAPE, N(U_SHAPE), c2);
+    assert_int_equal(count(c2, 100), 100 - 12);
+    assert_int_equal(c2[3 * 10 + 4], 0);
+    assert_int_equal(c2[6 * 10 + 4], 1);
+
+    /* A polygon entirely off the grid marks nothing. */
+    memset(cells, 0, sizeof cells);
+    const Vec2 away[] = {{-50, -50}, {-40, -50}, {-40, -40}};
+    geom_rasterise_polygon(&g, away, 3, cells);
+    assert_int_equal(count(cells, 16), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_distance),
+        cmocka_unit_test(test_point_in_square),
+        cmocka_unit_test(test_point_on_edges_and_vertices_is_inside),
+        cmocka_unit_test(test_point_in_concave),
+        cmocka_unit_test(test_point_in_degenerate),
+        cmocka_unit_test(test_area),
+        cmocka_unit_test(test_edge_distance),
+        cmocka_unit_test(test_centroid),
+        cmocka_unit_test(test_bounds),
+        cmocka_unit_test(test_simple_polygons_do_not_self_intersect),
+        cmocka_unit_test(test_bow_tie_crosses),
+        cmocka_unit_test(test_touching_counts),
+        cmocka_unit_test(test_collinear_overlap_counts),
+        cmocka_unit_test(test_spike_folds_back),
+        cmocka_unit_test(test_rasterise),
+        cmocka_unit_test(test_rasterise_offset_grid_and_clipping),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

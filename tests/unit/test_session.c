@@ -1,0 +1,535 @@
+/* Unit tests for src/core/session.c */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "session.h"
+
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+/* cmocka 1.1.5's assert_float_equal compares floats. */
+#define assert_near(a, b, eps) near((a), (b), (eps), #a, __FILE__, __LINE__)
+static void near(double a, double b, double eps, const char *expr, const char *file, int line)
+{
+    if (!(fabs(a - b) <= eps)) {
+        print_error("%s = %.17g, expected %.17g (within %g)\n", expr, a, b, eps);
+        _fail(file, line);
+    }
+}
+
+/* The test module, built by hand:
+ *  tp 0 iliacus  (front)  zones: 0 side spillover, 1 back essential,
+ *                                 2 front essential -> zone item on "back"
+ *  tp 1 psoas    (front)  zones: 3 front essential  -> zone item on "front"
+ *  tp 2 upper    (side)   zones: 4 side spillover only -> no zone item
+ *  questions: 0 choice (1 correct, 5 wrong), 1 multi (3 + 2),
+ *             2 multi (6 + 5), 3 multi (9 + 1)
+ * = 3 locate + 2 zone + 4 question items. */
+static Vec2 ZSIDE[] = {{0, 0}, {50, 0}, {50, 50}, {0, 50}};
+static Vec2 ZBACK[] = {{100, 100}, {120, 100}, {120, 130}, {100, 130}};
+static Vec2 ZFRONT[] = {{300, 300}, {320, 300}, {320, 330}, {300, 330}};
+static Vec2 ZPSOAS[] = {{400, 400}, {420, 400}, {410, 430}};
+static Vec2 ZUPPER[] = {{500, 500}, {520, 500}, {510, 530}};
+
+static char *Q0_CORRECT[] = {"Standing up after sitting"};
+static char *Q0_WRONG[] = {"W1", "W2", "W3", "W4", "W5"};
+static char *Q1_CORRECT[] = {"C1", "C2", "C3"};
+static char *Q1_WRONG[] = {"X1", "X2"};
+static char *Q2_CORRECT[] = {"D1", "D2", "D3", "D4", "D5", "D6"};
+static char *Q2_WRONG[] = {"Y1", "Y2", "Y3", "Y4", "Y5"};
+static char *Q3_CORRECT[] = {"E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9"};
+static char *Q3_WRONG[] = {"Z1"};
+
+static TriggerPoint TPS[3];
+static Zone ZONES[5];
+static Question QUESTIONS[4];
+static Module MOD;
+
+static const Module *make_module(void)
+{
+    TPS[0] = (TriggerPoint){.id = "iliacus",
+                            .view = "front",
+                            .at = {200, 400},
+                            .radius = 10,
+                            .primary = true,
+                            .label = "Iliacus"};
+    TPS[1] = (TriggerPoint){.id = "psoas", .view = "front", .at = {220, 350}, .radius = 12, .label = "Psoas"};
+    TPS[2] = (TriggerPoint){.id = "upper", .view = "side", .at = {50, 60}, .radius = 8, .label = "Iliopsoas"};
+    ZONES[0] = (Zone){.id = "il_side",
+                      .view = "side",
+                      .tp_id = "iliacus",
+                      .tp = 0,
+                      .kind = ZONE_SPILLOVER,
+                      .poly = {ZSIDE, N(ZSIDE)}};
+    ZONES[1] = (Zone){.id = "il_back",
+                      .view = "back",
+                      .tp_id = "iliacus",
+                      .tp = 0,
+                      .kind = ZONE_ESSENTIAL,
+                      .poly = {ZBACK, N(ZBACK)}};
+    ZONES[2] = (Zone){.id = "il_front",
+                      .view = "front",
+                      .tp_id = "iliacus",
+                      .tp = 0,
+                      .kind = ZONE_ESSENTIAL,
+                      .poly = {ZFRONT, N(ZFRONT)}};
+    ZONES[3] = (Zone){.id = "ps_front",
+                      .view = "front",
+                      .tp_id = "psoas",
+                      .tp = 1,
+                      .kind = ZONE_ESSENTIAL,
+                      .poly = {ZPSOAS, N(ZPSOAS)}};
+    ZONES[4] = (Zone){.id = "up_side",
+                      .view = "side",
+                      .tp_id = "upper",
+                      .tp = 2,
+                      .kind = ZONE_SPILLOVER,
+                      .poly = {ZUPPER, N(ZUPPER)}};
+    QUESTIONS[0] = (Question){.id = "worse_standing",
+                              .type = QUESTION_CHOICE,
+                              .prompt = "When is the pain worst?",
+                              .correct = Q0_CORRECT,
+                              .n_correct = N(Q0_CORRECT),
+                              .wrong = Q0_WRONG,
+                              .n_wrong = N(Q0_WRONG),
+                              .explain = "..."};
+    QUESTIONS[1] = (Question){.id = "small_multi",
+                              .type = QUESTION_MULTI,
+                              .prompt = "Pick C",
+                              .correct = Q1_CORRECT,
+                              .n_correct = N(Q1_CORRECT),
+                              .wrong = Q1_WRONG,
+                              .n_wrong = N(Q1_WRONG),
+                              .explain = "..."};
+    QUESTIONS[2] = (Question){.id = "big_multi",
+                              .type = QUESTION_MULTI,
+                              .prompt = "Pick D",
+                              .correct = Q2_CORRECT,
+                              .n_correct = N(Q2_CORRECT),
+                              .wrong = Q2_WRONG,
+                              .n_wrong = N(Q2_WRONG),
+                              .explain = "..."};
+    QUESTIONS[3] = (Question){.id = "huge_multi",
+                              .type = QUESTION_MULTI,
+                              .prompt = "Pick E",
+                              .correct = Q3_CORRECT,
+                              .n_correct = N(Q3_CORRECT),
+                              .wrong = Q3_WRONG,
+                              .n_wrong = N(Q3_WRONG),
+                              .explain = "..."};
+    memset(&MOD, 0, sizeof MOD);
+    MOD.id = "iliopsoas";
+    MOD.name = "Iliopsoas";
+    MOD.tps = TPS;
+    MOD.n_tps = N(TPS);
+    MOD.zones = ZONES;
+    MOD.n_zones = N(ZONES);
+    MOD.questions = QUESTIONS;
+    MOD.n_questions = N(QUESTIONS);
+    return &MOD;
+}
+
+static int find_key(const Session *s, const char *key)
+{
+    for (int i = 0; i < session_item_count(s); i++)
+        if (strcmp(session_item(s, i)->key, key) == 0)
+            return i;
+    return -1;
+}
+
+static void test_items_and_keys(void **state)
+{
+    (void)state;
+    const Module *m = make_module();
+    Session *s = session_create_practice(m, 1);
+    assert_non_null(s);
+    assert_int_equal(session_item_count(s), 9);
+    assert_int_equal(session_mode(s), SESSION_PRACTICE);
+    assert_true(session_seed(s) == 1);
+    const char *keys[] = {
+        "iliopsoas/tp.iliacus/locate",    "iliopsoas/tp.psoas/locate",    "iliopsoas/tp.upper/locate",
+        "iliopsoas/tp.iliacus/zone",      "iliopsoas/tp.psoas/zone",      "iliopsoas/question.worse_standing",
+        "iliopsoas/question.small_multi", "iliopsoas/question.big_multi", "iliopsoas/question.huge_multi",
+    };
+    for (int k = 0; k < N(keys); k++)
+        assert_true(find_key(s, keys[k]) >= 0);
+    /* A trigger point with only a spillover zone gets no zone item. */
+    assert_int_equal(find_key(s, "iliopsoas/tp.upper/zone"), -1);
+    assert_null(session_item(s, 9));
+    assert_null(session_item(s, -1));
+    session_free(s);
+}
+
+static void test_locate_and_zone_items(void **state)
+{
+    (void)state;
+    const Module *m = make_module();
+    Session *s = session_create_practice(m, 2);
+    const Item *it = session_item(s, find_key(s, "iliopsoas/tp.iliacus/locate"));
+    assert_int_equal(it->type, ITEM_LOCATE_TP);
+    assert_int_equal(it->tp, 0);
+    assert_int_equal(it->question, -1);
+    assert_ptr_equal(it->module, m);
+    assert_string_equal(it->view, "front");
+    assert_int_equal(it->n_options, 0);
+    assert_string_equal(it->prompt, "Click the Iliacus trigger point of Iliopsoas (on the patient's right "
+                                    "side).");
+    /* A label that is the muscle's name is not repeated. */
+    it = session_item(s, find_key(s, "iliopsoas/tp.upper/locate"));
+    assert_string_equal(it->view, "side");
+    assert_string_equal(it->prompt, "Click the Iliopsoas trigger point (on the patient's right side).");
+
+    /* The zone item is answered on the view of the first essential zone
+     * (back), not of the first zone (side, spillover) nor of the point. */
+    it = session_item(s, find_key(s, "iliopsoas/tp.iliacus/zone"));
+    assert_int_equal(it->type, ITEM_ZONE_CLICK);
+    assert_int_equal(it->tp, 0);
+    assert_int_equal(it->question, -1);
+    assert_string_equal(it->view, "back");
+    assert_string_equal(it->prompt, "Where does the Iliacus trigger point of Iliopsoas refer "
+                                    "pain? Click inside its referral zone.");
+    it = session_item(s, find_key(s, "iliopsoas/tp.psoas/zone"));
+    assert_string_equal(it->view, "front");
+    assert_int_equal(it->tp, 1);
+    session_free(s);
+}
+
+/* Checks that item it holds exactly the options it should. */
+static void check_options(const Item *it, const Question *q, int want_n, int want_correct)
+{
+    assert_int_equal(it->n_options, want_n);
+    assert_null(it->view);
+    assert_int_equal(it->tp, -1);
+    int n_correct = 0;
+    for (int i = 0; i < it->n_options; i++) {
+        bool in_correct = false, in_wrong = false;
+        for (int k = 0; k < q->n_correct; k++)
+            in_correct |= it->options[i] == q->correct[k];
+        for (int k = 0; k < q->n_wrong; k++)
+            in_wrong |= it->options[i] == q->wrong[k];
+        assert_true(in_correct != in_wrong);
+        assert_int_equal(it->option_correct[i], in_correct);
+        n_correct += in_correct;
+        for (int j = 0; j < i; j++)
+            assert_ptr_not_equal(it->options[i], it->options[j]);
+    }
+    assert_int_equal(n_correct, want_correct);
+}
+
+static void test_question_items(void **state)
+{
+    (void)state;
+    const Module *m = make_module();
+    for (uint64_t seed = 0; seed < 50; seed++) {
+        Session *s = session_create_practice(m, seed);
+        const Item *it = session_item(s, find_key(s, "iliopsoas/question.worse_standing"));
+        assert_int_equal(it->type, ITEM_CHOICE);
+        assert_int_equal(it->question, 0);
+        assert_string_equal(it->prompt, "When is the pain worst?");
+        check_options(it, &m->questions[0], 4, 1); /* correct + 3 of 5 wrong */
+        it = session_item(s, find_key(s, "iliopsoas/question.small_multi"));
+        assert_int_equal(it->type, ITEM_MULTI);
+        check_options(it, &m->questions[1], 5, 3); /* everything fits */
+        it = session_item(s, find_key(s, "iliopsoas/question.big_multi"));
+        check_options(it, &m->questions[2], SESSION_MAX_OPTIONS, 6); /* all correct, 2 wrong */
+        it = session_item(s, find_key(s, "iliopsoas/question.huge_multi"));
+        /* More correct options than fit: one place is kept for a wrong one. */
+        check_options(it, &m->questions[3], SESSION_MAX_OPTIONS, SESSION_MAX_OPTIONS - 1);
+        session_free(s);
+    }
+}
+
+static void test_options_shuffled_across_seeds(void **state)
+{
+    (void)state;
+    const Module *m = make_module();
+    int correct_at[4] = {0};
+    int wrong_seen[5] = {0};
+    for (uint64_t seed = 0; seed < 400; seed++) {
+        Session *s = session_create_practice(m, seed);
+        const Item *it = session_item(s, find_key(s, "iliopsoas/question.worse_standing"));
+        for (int i = 0; i < it->n_options; i++) {
+            if (it->option_correct[i])
+                correct_at[i]++;
+            for (int k = 0; k < 5; k++)
+                wrong_seen[k] += it->options[i] == Q0_WRONG[k];
+        }
+        session_free(s);
+    }
+    /* The correct option lands in every position, and every wrong option is
+     * used: roughly 100 and 240 times each. */
+    for (int i = 0; i < 4; i++)
+        assert_true(correct_at[i] > 60 && correct_at[i] < 140);
+    for (int k = 0; k < 5; k++)
+        assert_true(wrong_seen[k] > 180 && wrong_seen[k] < 300);
+}
+
+static void test_deterministic_per_seed(void **state)
+{
+    (void)state;
+    const Module *m = make_module();
+    Session *a = session_create_practice(m, 777);
+    Session *b = session_create_practice(m, 777);
+    assert_int_equal(session_item_count(a), session_item_count(b));
+    for (int i = 0; i < session_item_count(a); i++) {
+        const Item *x = session_item(a, i), *y = session_item(b, i);
+        assert_string_equal(x->key, y->key);
+        assert_string_equal(x->prompt, y->prompt);
+        assert_int_equal(x->n_options, y->n_options);
+        for (int k = 0; k < x->n_options; k++) {
+            assert_ptr_equal(x->options[k], y->options[k]);
+            assert_int_equal(x->option_correct[k], y->option_correct[k]);
+        }
+    }
+    session_free(a);
+    session_free(b);
+}
+
+/* The order of keys as one string, to compare orders. */
+static void order_of(const Session *s, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    for (int i = 0; i < session_item_count(s); i++) {
+        strncat(buf, session_item(s, i)->key, size - strlen(buf) - 1);
+        strncat(buf, "|", size - strlen(buf) - 1);
+    }
+}
+
+static void test_seeds_give_different_orders(void **state)
+{
+    (void)state;
+    const Module *m = make_module();
+    enum { SEEDS = 30 };
+    static char orders[SEEDS][1024];
+    int distinct = 0;
+    int first_at[9] = {0};
+    for (int k = 0; k < SEEDS; k++) {
+        Session *s = session_create_practice(m, (uint64_t)k * 1000003u);
+        order_of(s, orders[k], sizeof orders[k]);
+        bool seen = false;
+        for (int j = 0; j < k; j++)
+            seen |= strcmp(orders[j], orders[k]) == 0;
+        distinct += !seen;
+        /* Which canonical item comes first? */
+        const Item *it = session_item(s, 0);
+        int idx = it->question >= 0 ? 5 + it->question : (it->type == ITEM_LOCATE_TP ? it->tp : 3 + it->tp);
+        first_at[idx]++;
+        session_free(s);
+    }
+    assert_true(distinct >= SEEDS - 2);
+    /* Not always the same kind of item first. */
+    int kinds_first = 0;
+    for (int i = 0; i < 9; i++)
+        kinds_first += first_at[i] > 0;
+    assert_true(kinds_first >= 4);
+}
+
+static void test_locate_before_zone_and_not_adjacent(void **state)
+{
+    (void)state;
+    const Module *m = make_module();
+    for (uint64_t seed = 0; seed < 500; seed++) {
+        Session *s = session_create_practice(m, seed);
+        for (int tp = 0; tp < 2; tp++) {
+            char lk[64], zk[64];
+            snprintf(lk, sizeof lk, "iliopsoas/tp.%s/locate", m->tps[tp].id);
+            snprintf(zk, sizeof zk, "iliopsoas/tp.%s/zone", m->tps[tp].id);
+            int l = find_key(s, lk), z = find_key(s, zk);
+            assert_true(l >= 0 && z >= 0);
+            if (!(l + 1 < z)) {
+                print_error("seed %llu: %s at %d, %s at %d\n", (unsigned long long)seed, lk, l, zk, z);
+                fail();
+            }
+        }
+        session_free(s);
+    }
+}
+
+static void test_small_module_keeps_locate_first(void **state)
+{
+    (void)state;
+    Module m = *make_module();
+    m.n_tps = 1;
+    m.n_questions = 0;
+    for (uint64_t seed = 0; seed < 20; seed++) {
+        Session *s = session_create_practice(&m, seed);
+        assert_int_equal(session_item_count(s), 2);
+        assert_string_equal(session_item(s, 0)->key, "iliopsoas/tp.iliacus/locate");
+        assert_string_equal(session_item(s, 1)->key, "iliopsoas/tp.iliacus/zone");
+        session_free(s);
+    }
+}
+
+static void test_empty_module_and_unanswerable_question(void **state)
+{
+    (void)state;
+    Module m = *make_module();
+    assert_null(session_create_practice(NULL, 1));
+    m.n_tps = 0;
+    m.n_zones = 0;
+    m.n_questions = 0;
+    assert_null(session_create_practice(&m, 1));
+    /* A question without a correct option is left out (the loader reports
+     * it); a module with nothing else has no items. */
+    Question q = QUESTIONS[1];
+    q.n_correct = 0;
+    m.questions = &q;
+    m.n_questions = 1;
+    assert_null(session_create_practice(&m, 1));
+}
+
+/* Moves the session to the item with this key, skipping the others. */
+static int go_to(Session *s, const char *key)
+{
+    int want = find_key(s, key);
+    assert_true(want >= session_current(s));
+    while (session_current(s) < want)
+        session_next(s);
+    return want;
+}
+
+static void test_answering(void **state)
+{
+    (void)state;
+    const Module *m = make_module();
+    Session *s = session_create_practice(m, 3);
+    int n = session_item_count(s);
+    assert_int_equal(session_current(s), 0);
+    assert_false(session_finished(s));
+    assert_int_equal(session_answered_count(s), 0);
+    assert_near(session_score(s), 0, 0);
+    for (int i = 0; i < n; i++) {
+        assert_false(session_answer(s, i)->answered);
+        assert_int_equal(session_answer(s, i)->zone, -1);
+    }
+
+    /* Walk the items in order, answering each one its own way. */
+    double expect_sum = 0;
+    int answered = 0;
+    int64_t now = 1000000;
+    for (int i = 0; i < n; i++, now += 5000) {
+        assert_int_equal(session_current(s), i);
+        const Item *it = session_item(s, i);
+        session_show(s, now);
+        const Answer *a;
+        if (it->type == ITEM_LOCATE_TP) {
+            /* The wrong kind of answer is refused and does not count. */
+            bool chosen[SESSION_MAX_OPTIONS] = {true};
+            assert_null(session_answer_options(s, chosen, now + 10));
+            const TriggerPoint *tp = &m->tps[it->tp];
+            /* 1.5 radii off: half credit. */
+            Vec2 c = {tp->at.x + 1.5 * tp->radius, tp->at.y};
+            a = session_answer_click(s, c, now + 1234);
+            assert_non_null(a);
+            assert_near(a->credit, 0.5, 1e-12);
+            assert_near(a->distance, 1.5 * tp->radius, 1e-9);
+            assert_near(a->click.x, c.x, 0);
+            assert_int_equal(a->zone, -1);
+            expect_sum += 0.5;
+        } else if (it->type == ITEM_ZONE_CLICK) {
+            assert_null(session_answer_options(s, (bool[SESSION_MAX_OPTIONS]){false}, now));
+            if (it->tp == 0) {
+                /* iliacus, answered on the back view: a click at the
+                 * front zone's coordinates misses. */
+                a = session_answer_click(s, (Vec2){310, 310}, now + 1234);
+                assert_near(a->credit, 0, 0);
+                assert_int_equal(a->zone, -1);
+                assert_true(a->distance > 0);
+            } else {
+                a = session_answer_click(s, (Vec2){410, 410}, now + 1234);
+                assert_near(a->credit, 1, 0);
+                assert_int_equal(a->zone, 3);
+                assert_int_equal(a->zone_kind, ZONE_ESSENTIAL);
+                expect_sum += 1;
+            }
+        } else {
+            assert_null(session_answer_click(s, (Vec2){0, 0}, now));
+            /* Pick every correct option and one wrong one if there is one. */
+            bool chosen[SESSION_MAX_OPTIONS] = {false};
+            int n_correct = 0, wrong = 0;
+            for (int k = 0; k < it->n_options; k++) {
+                n_correct += it->option_correct[k];
+                if (it->option_correct[k] || (!wrong && (wrong = 1)))
+                    chosen[k] = true;
+            }
+            a = session_answer_options(s, chosen, now + 1234);
+            assert_non_null(a);
+            double want = it->type == ITEM_CHOICE ? 0.0 : (double)(n_correct - 1) / n_correct;
+            assert_near(a->credit, want, 1e-12);
+            for (int k = 0; k < it->n_options; k++)
+                assert_int_equal(a->chosen[k], chosen[k]);
+            expect_sum += want;
+        }
+        assert_true(a->answered);
+        assert_int_equal(a->time_ms, 1234);
+        assert_ptr_equal(a, session_answer(s, i));
+        answered++;
+        assert_int_equal(session_answered_count(s), answered);
+        /* Answering twice is refused and changes nothing. */
+        double credit = a->credit;
+        assert_null(session_answer_click(s, (Vec2){0, 0}, now + 2000));
+        assert_null(session_answer_options(s, (bool[SESSION_MAX_OPTIONS]){true}, now + 2000));
+        assert_near(session_answer(s, i)->credit, credit, 0);
+        assert_int_equal(session_answer(s, i)->time_ms, 1234);
+        assert_int_equal(session_next(s), i + 1 < n);
+    }
+    assert_true(session_finished(s));
+    assert_int_equal(session_current(s), n);
+    assert_false(session_next(s));
+    assert_int_equal(session_current(s), n);
+    assert_null(session_answer_click(s, (Vec2){0, 0}, now));
+    assert_near(session_score(s), expect_sum / n, 1e-12);
+    session_free(s);
+}
+
+static void test_skipped_items_score_zero_and_time(void **state)
+{
+    (void)state;
+    const Module *m = make_module();
+    Session *s = session_create_practice(m, 4);
+    int n = session_item_count(s);
+    int i = go_to(s, "iliopsoas/tp.iliacus/locate");
+    /* Answered without session_show: no time measured. */
+    const Answer *a = session_answer_click(s, m->tps[0].at, 99999);
+    assert_near(a->credit, 1, 0);
+    assert_int_equal(a->time_ms, 0);
+    assert_int_equal(session_answer(s, i)->time_ms, 0);
+    while (session_next(s))
+        ;
+    assert_true(session_finished(s));
+    assert_int_equal(session_answered_count(s), 1);
+    assert_near(session_score(s), 1.0 / n, 1e-12);
+    session_free(s);
+
+    /* A clock that goes backwards gives 0, not a negative time. */
+    s = session_create_practice(m, 4);
+    go_to(s, "iliopsoas/tp.psoas/zone");
+    session_show(s, 5000);
+    a = session_answer_click(s, (Vec2){405, 405}, 4000);
+    assert_int_equal(a->time_ms, 0);
+    session_free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_items_and_keys),
+        cmocka_unit_test(test_locate_and_zone_items),
+        cmocka_unit_test(test_question_items),
+        cmocka_unit_test(test_options_shuffled_across_seeds),
+        cmocka_unit_test(test_deterministic_per_seed),
+        cmocka_unit_test(test_seeds_give_different_orders),
+        cmocka_unit_test(test_locate_before_zone_and_not_adjacent),
+        cmocka_unit_test(test_small_module_keeps_locate_first),
+        cmocka_unit_test(test_empty_module_and_unanswerable_question),
+        cmocka_unit_test(test_answering),
+        cmocka_unit_test(test_skipped_items_score_zero_and_time),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
