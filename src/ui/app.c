@@ -1,0 +1,542 @@
+/* app: start-up, the event loop, and the scripted-input runner.
+ *
+ * The loop is event driven: it sleeps in SDL_WaitEvent until something
+ * happens, then draws a frame (and another if the frame changed state), so
+ * an idle program uses no CPU. Under --script the same frame function runs,
+ * fed by events the script pushes into SDL's queue. */
+#include "app.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "diag.h"
+#include "screens.h"
+#include "script.h"
+#include "theme.h"
+
+#define MIN_W 960
+#define MIN_H 640
+/* 2026-01-02 09:00 UTC: where the virtual clock starts. */
+#define VIRTUAL_EPOCH_MS 1767344400000LL
+
+int64_t app_now_ms(const App *a)
+{
+    if (a->virtual_clock)
+        return a->virtual_ms;
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void app_go(App *a, ScreenId s)
+{
+    a->screen = s;
+    a->redraw = true;
+    a->ui.focus = -1;
+    if (s == SCREEN_MODULES)
+        a->list_scroll = a->list_scroll < 0 ? 0 : a->list_scroll;
+    if (s == SCREEN_STUDY) {
+        a->study_scroll = 0;
+        a->study_view = 0;
+    }
+}
+
+void app_note_chart(App *a, const char *view, const ChartLayout *l)
+{
+    if (a->n_drawn >= APP_MAX_CHARTS)
+        return;
+    snprintf(a->drawn[a->n_drawn].view, sizeof a->drawn[a->n_drawn].view, "%s", view);
+    a->drawn[a->n_drawn].layout = *l;
+    a->n_drawn++;
+}
+
+void app_start_practice(App *a, const Module *m)
+{
+    session_free(a->session);
+    uint64_t seed = a->seed_override ? a->seed_override : (uint64_t)app_now_ms(a) * 2654435761u;
+    a->session = session_create_practice(m, seed);
+    a->module = m;
+    a->summary_scroll = 0;
+    a->practice_recorded = false;
+    memset(a->option_chosen, 0, sizeof a->option_chosen);
+    if (!a->session) {
+        snprintf(a->banner, sizeof a->banner, "%s has no practice items yet.", m->name);
+        return;
+    }
+    session_show(a->session, app_now_ms(a));
+    app_go(a, SCREEN_PRACTICE);
+}
+
+int module_views(const Module *m, const char **out, int max)
+{
+    int n = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        int count = pass == 0 ? m->n_tps : m->n_zones;
+        for (int i = 0; i < count; i++) {
+            const char *v = pass == 0 ? m->tps[i].view : m->zones[i].view;
+            bool seen = false;
+            for (int k = 0; k < n; k++)
+                seen = seen || !strcmp(out[k], v);
+            if (!seen && n < max)
+                out[n++] = v;
+        }
+    }
+    return n;
+}
+
+bool app_top_bar(App *a, const char *title, const char *crumb, bool back, SDL_Rect *content)
+{
+    Ui *ui = &a->ui;
+    int h = ui_px(ui, 56);
+    SDL_Rect bar = {0, 0, ui->width, h};
+    ren_fill_rect(a->ren, bar, THEME_ACCENT_DARK);
+    int x = ui_px(ui, 20);
+    bool pressed = false;
+    if (back) {
+        SDL_Rect b = {x, ui_px(ui, 10), ui_px(ui, 96), h - ui_px(ui, 20)};
+        pressed = ui_button(ui, b, "\xE2\x80\xB9 Back", BUTTON_SECONDARY) || ui_key(ui, SDLK_ESCAPE);
+        x += b.w + ui_px(ui, 16);
+    }
+    int th = ren_text_height(a->ren, FONT_HEADING);
+    int tw = ren_text(a->ren, FONT_HEADING, x, (h - th) / 2, THEME_ON_ACCENT, title);
+    if (crumb && *crumb) {
+        int ch = ren_text_height(a->ren, FONT_BODY);
+        ren_text_fit(a->ren, FONT_BODY, x + tw + ui_px(ui, 16), (h - ch) / 2,
+                     ui->width - x - tw - ui_px(ui, 36), COL(0xCF, 0xE3, 0xE6), crumb);
+    }
+    int top = h;
+    if (a->banner[0]) {
+        int bh = ui_px(ui, 36);
+        SDL_Rect br = {0, h, ui->width, bh};
+        ren_fill_rect(a->ren, br, THEME_BAD_LIGHT);
+        int ch = ren_text_height(a->ren, FONT_BODY);
+        ren_text_fit(a->ren, FONT_BODY, ui_px(ui, 20), h + (bh - ch) / 2, ui->width - ui_px(ui, 140),
+                     THEME_BAD, a->banner);
+        SDL_Rect dismiss = {ui->width - ui_px(ui, 110), h + ui_px(ui, 4), ui_px(ui, 96), bh - ui_px(ui, 8)};
+        if (ui_button(ui, dismiss, "Dismiss", BUTTON_QUIET)) {
+            a->banner[0] = 0;
+            a->redraw = true;
+        }
+        top += bh;
+    }
+    *content = (SDL_Rect){0, top, ui->width, ui->height - top};
+    if (pressed)
+        a->redraw = true;
+    return pressed;
+}
+
+/* ---- frames ---------------------------------------------------------- */
+
+static void update_scale(App *a)
+{
+    int ww, wh, ow, oh;
+    SDL_GetWindowSize(a->win, &ww, &wh);
+    SDL_GetRendererOutputSize(a->sdl, &ow, &oh);
+    float scale = ww > 0 ? (float)ow / (float)ww : 1.0f;
+    if (scale < 1.0f)
+        scale = 1.0f;
+    if (ren_set_scale(a->ren, scale))
+        a->ui.scale = scale;
+}
+
+static bool save_screenshot(App *a, const char *path)
+{
+    int w, h;
+    SDL_GetRendererOutputSize(a->sdl, &w, &h);
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ABGR8888);
+    if (!s)
+        return false;
+    bool ok = SDL_RenderReadPixels(a->sdl, NULL, SDL_PIXELFORMAT_ABGR8888, s->pixels, s->pitch) == 0 &&
+              IMG_SavePNG(s, path) == 0;
+    SDL_FreeSurface(s);
+    return ok;
+}
+
+/* Draws one frame; if shot is non-NULL the frame is also saved there. */
+static void frame(App *a, const char *shot)
+{
+    int w, h;
+    update_scale(a);
+    SDL_GetRendererOutputSize(a->sdl, &w, &h);
+    a->n_drawn = 0;
+    a->redraw = false;
+    ren_begin(a->ren, THEME_BG);
+    ui_begin(&a->ui, w, h);
+    SDL_Rect all = {0, 0, w, h};
+    switch (a->screen) {
+    case SCREEN_HOME:
+        screen_home(a, all);
+        break;
+    case SCREEN_MODULES:
+        screen_modules(a, all);
+        break;
+    case SCREEN_STUDY:
+        screen_study(a, all);
+        break;
+    case SCREEN_PRACTICE:
+        screen_practice(a, all);
+        break;
+    }
+    ui_end(&a->ui);
+    if (shot && !save_screenshot(a, shot))
+        fprintf(stderr, "tpquiz: cannot write screenshot %s: %s\n", shot, SDL_GetError());
+    ren_end(a->ren);
+}
+
+/* Frames until the state settles (a click that changes screen needs one
+ * frame to act and one to show the result). */
+static void settle(App *a)
+{
+    frame(a, NULL);
+    for (int i = 0; i < 4 && a->redraw; i++)
+        frame(a, NULL);
+}
+
+static void handle_event(App *a, const SDL_Event *e)
+{
+    if (e->type == SDL_QUIT)
+        a->quit = true;
+    ui_event(&a->ui, e);
+}
+
+static void pump(App *a)
+{
+    SDL_Event e;
+    while (SDL_PollEvent(&e))
+        handle_event(a, &e);
+}
+
+/* ---- scripted input -------------------------------------------------- */
+
+static void push_mouse(App *a, int type, int x, int y)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = (Uint32)type;
+    Uint32 wid = SDL_GetWindowID(a->win);
+    if (type == SDL_MOUSEMOTION) {
+        e.motion.windowID = wid;
+        e.motion.x = x;
+        e.motion.y = y;
+    } else {
+        e.button.windowID = wid;
+        e.button.button = SDL_BUTTON_LEFT;
+        e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
+        e.button.clicks = 1;
+        e.button.x = x;
+        e.button.y = y;
+    }
+    SDL_PushEvent(&e);
+}
+
+static void push_click(App *a, int x, int y)
+{
+    push_mouse(a, SDL_MOUSEMOTION, x, y);
+    push_mouse(a, SDL_MOUSEBUTTONDOWN, x, y);
+    push_mouse(a, SDL_MOUSEBUTTONUP, x, y);
+}
+
+static void push_key(App *a, SDL_Keycode k)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.windowID = SDL_GetWindowID(a->win);
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = k;
+    e.key.keysym.scancode = SDL_GetScancodeFromKey(k);
+    e.key.keysym.mod = (Uint16)SDL_GetModState();
+    SDL_PushEvent(&e);
+    e.type = SDL_KEYUP;
+    e.key.state = SDL_RELEASED;
+    SDL_PushEvent(&e);
+}
+
+/* Output pixels to window points (what SDL mouse events carry). */
+static int to_points(const App *a, double px) { return (int)(px / a->ui.scale); }
+
+/* Reports a failed command (what, then the quoted argument) with the text on
+ * screen and a screenshot; returns the exit status. */
+static int script_fail(App *a, const Script *s, const ScriptCmd *c, const char *shots, const char *what,
+                       const char *arg)
+{
+    fprintf(stderr, "%s:%d: error: %s '%s'\n", s->path, c->line, what, arg);
+    fprintf(stderr, "text on screen:\n");
+    ren_dump_text(a->ren, stderr);
+    if (shots) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/failure-line-%d.png", shots, c->line);
+        frame(a, path);
+        fprintf(stderr, "screenshot: %s\n", path);
+    }
+    return 1;
+}
+
+static int run_script(App *a, const Script *s, const char *shots)
+{
+    settle(a);
+    for (int i = 0; i < s->n && !a->quit; i++) {
+        const ScriptCmd *c = &s->cmds[i];
+        switch (c->op) {
+        case SCRIPT_CLICK:
+            push_click(a, (int)c->num[0], (int)c->num[1]);
+            break;
+        case SCRIPT_CLICK_IMAGE: {
+            int k = 0;
+            while (k < a->n_drawn && strcmp(a->drawn[k].view, c->text))
+                k++;
+            if (k == a->n_drawn)
+                return script_fail(a, s, c, shots, "no chart on screen for the view", c->text);
+            SDL_FPoint p = chart_to_screen(&a->drawn[k].layout, (Vec2){c->num[0], c->num[1]});
+            push_click(a, to_points(a, p.x), to_points(a, p.y));
+            break;
+        }
+        case SCRIPT_CLICK_TEXT: {
+            SDL_Rect r;
+            if (!ui_find_target(&a->ui, c->text, &r))
+                return script_fail(a, s, c, shots, "nothing clickable on screen is labelled", c->text);
+            push_click(a, to_points(a, r.x + r.w / 2.0), to_points(a, r.y + r.h / 2.0));
+            break;
+        }
+        case SCRIPT_DRAG: {
+            int x1 = (int)c->num[0], y1 = (int)c->num[1], x2 = (int)c->num[2], y2 = (int)c->num[3];
+            push_mouse(a, SDL_MOUSEMOTION, x1, y1);
+            push_mouse(a, SDL_MOUSEBUTTONDOWN, x1, y1);
+            for (int t = 1; t <= 8; t++)
+                push_mouse(a, SDL_MOUSEMOTION, x1 + (x2 - x1) * t / 8, y1 + (y2 - y1) * t / 8);
+            push_mouse(a, SDL_MOUSEBUTTONUP, x2, y2);
+            break;
+        }
+        case SCRIPT_KEY: {
+            SDL_Keycode k = SDL_GetKeyFromName(c->text);
+            if (k == SDLK_UNKNOWN)
+                return script_fail(a, s, c, shots, "unknown key name", c->text);
+            push_key(a, k);
+            break;
+        }
+        case SCRIPT_TYPE: {
+            SDL_Event e;
+            memset(&e, 0, sizeof e);
+            e.type = SDL_TEXTINPUT;
+            e.text.windowID = SDL_GetWindowID(a->win);
+            snprintf(e.text.text, sizeof e.text.text, "%s", c->text);
+            SDL_PushEvent(&e);
+            break;
+        }
+        case SCRIPT_WAIT:
+            if (a->virtual_clock)
+                a->virtual_ms += (int64_t)c->num[0];
+            else
+                SDL_Delay((Uint32)c->num[0]);
+            break;
+        case SCRIPT_SCROLL: {
+            SDL_Event e;
+            memset(&e, 0, sizeof e);
+            e.type = SDL_MOUSEWHEEL;
+            e.wheel.windowID = SDL_GetWindowID(a->win);
+            e.wheel.y = (Sint32)c->num[0];
+            SDL_PushEvent(&e);
+            break;
+        }
+        case SCRIPT_RESIZE:
+            SDL_SetWindowSize(a->win, (int)c->num[0], (int)c->num[1]);
+            break;
+        case SCRIPT_SCREENSHOT: {
+            char path[4200];
+            snprintf(path, sizeof path, "%s/%s.png", shots ? shots : ".", c->text);
+            pump(a);
+            frame(a, path);
+            continue;
+        }
+        case SCRIPT_EXPECT:
+            if (!ren_text_seen(a->ren, c->text))
+                return script_fail(a, s, c, shots, "this text is not on screen:", c->text);
+            continue;
+        case SCRIPT_EXPECT_NOT:
+            if (ren_text_seen(a->ren, c->text))
+                return script_fail(a, s, c, shots, "this text should not be on screen:", c->text);
+            continue;
+        case SCRIPT_QUIT:
+            a->quit = true;
+            continue;
+        }
+        pump(a);
+        settle(a);
+    }
+    return 0;
+}
+
+/* ---- start-up -------------------------------------------------------- */
+
+static int make_dirs(const char *path)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = 0;
+        if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+            return -1;
+        *p = '/';
+    }
+    if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+        return -1;
+    return 0;
+}
+
+static char *choose_data_dir(const AppOptions *opt)
+{
+    if (opt->data_dir && *opt->data_dir)
+        return strdup(opt->data_dir);
+    if (opt->config->data_dir && *opt->config->data_dir)
+        return strdup(opt->config->data_dir);
+    char *pref = SDL_GetPrefPath("tpquiz", "tpquiz");
+    if (!pref)
+        return strdup(".");
+    size_t n = strlen(pref);
+    if (n > 1 && pref[n - 1] == '/')
+        pref[n - 1] = 0;
+    char *dup = strdup(pref);
+    SDL_free(pref);
+    return dup;
+}
+
+static void load_content(App *a)
+{
+    Diag *d = diag_create();
+    a->lib = library_load(a->cfg->courses_dir, a->cfg->assets_dir, d);
+    a->lib_errors = diag_error_count(d);
+    diag_sort(d);
+    diag_print(d, stderr);
+    if (a->lib_errors)
+        snprintf(a->banner, sizeof a->banner,
+                 "Some course files have %d problem%s; the rest is usable. Run `tpquiz check` for details.",
+                 a->lib_errors, a->lib_errors == 1 ? "" : "s");
+    if (library_course_count(a->lib) == 0)
+        snprintf(a->banner, sizeof a->banner, "No courses found in %s. Check [paths] courses in the config.",
+                 a->cfg->courses_dir);
+    diag_free(d);
+}
+
+static void load_progress(App *a)
+{
+    size_t n = strlen(a->data_dir) + 32;
+    a->progress_path = malloc(n);
+    if (!a->progress_path)
+        return;
+    snprintf(a->progress_path, n, "%s/progress.tsv", a->data_dir);
+    Diag *d = diag_create();
+    a->progress = progress_load(a->progress_path, d);
+    diag_print(d, stderr);
+    diag_free(d);
+}
+
+int app_run(const AppOptions *opt)
+{
+    static App app;
+    App *a = &app;
+    memset(a, 0, sizeof *a);
+    a->cfg = opt->config;
+    a->virtual_clock = opt->virtual_clock;
+    a->virtual_ms = VIRTUAL_EPOCH_MS;
+    a->seed_override = opt->seed;
+
+    Script *script = NULL;
+    if (opt->script_path) {
+        Diag *d = diag_create();
+        script = script_load(opt->script_path, d);
+        diag_print(d, stderr);
+        int bad = diag_error_count(d);
+        diag_free(d);
+        if (!script || bad) {
+            script_free(script);
+            return 1;
+        }
+    }
+
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        fprintf(stderr, "tpquiz: cannot start SDL: %s\n", SDL_GetError());
+        script_free(script);
+        return 2;
+    }
+    if (TTF_Init() != 0) {
+        fprintf(stderr, "tpquiz: cannot start SDL_ttf: %s\n", TTF_GetError());
+        SDL_Quit();
+        script_free(script);
+        return 2;
+    }
+    int status = 2;
+    int w = a->cfg->window_width < MIN_W ? MIN_W : a->cfg->window_width;
+    int h = a->cfg->window_height < MIN_H ? MIN_H : a->cfg->window_height;
+    a->win = SDL_CreateWindow("tpquiz", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
+                              SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!a->win) {
+        fprintf(stderr, "tpquiz: cannot open a window: %s\n", SDL_GetError());
+        goto out;
+    }
+    SDL_SetWindowMinimumSize(a->win, MIN_W, MIN_H);
+    a->sdl = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_PRESENTVSYNC);
+    if (!a->sdl)
+        a->sdl = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
+    if (!a->sdl) {
+        fprintf(stderr, "tpquiz: cannot draw in the window: %s\n", SDL_GetError());
+        goto out;
+    }
+    a->ren = ren_create(a->sdl, a->cfg->font_file, a->cfg->font_size, 1.0f);
+    if (!a->ren) {
+        fprintf(stderr, "%s: error: cannot open the font: %s\n", a->cfg->font_file, TTF_GetError());
+        goto out;
+    }
+    ui_init(&a->ui, a->ren);
+    a->charts = chart_cache_create(a->sdl);
+
+    load_content(a);
+    a->data_dir = choose_data_dir(opt);
+    if (!a->data_dir || make_dirs(a->data_dir) != 0) {
+        snprintf(a->banner, sizeof a->banner, "Cannot create the data folder %s: %s. Progress will not be saved.",
+                 a->data_dir ? a->data_dir : "?", strerror(errno));
+    }
+    if (a->data_dir)
+        load_progress(a);
+    SDL_StartTextInput();
+
+    if (script) {
+        status = run_script(a, script, opt->screenshot_dir);
+    } else {
+        settle(a);
+        while (!a->quit) {
+            SDL_Event e;
+            if (!SDL_WaitEvent(&e))
+                break;
+            handle_event(a, &e);
+            pump(a);
+            settle(a);
+        }
+        status = 0;
+    }
+
+out:
+    session_free(a->session);
+    progress_free(a->progress);
+    library_free(a->lib);
+    chart_cache_free(a->charts);
+    ren_free(a->ren);
+    if (a->sdl)
+        SDL_DestroyRenderer(a->sdl);
+    if (a->win)
+        SDL_DestroyWindow(a->win);
+    free(a->data_dir);
+    free(a->progress_path);
+    script_free(script);
+    TTF_Quit();
+    SDL_Quit();
+    return status;
+}

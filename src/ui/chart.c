@@ -1,0 +1,190 @@
+#include "chart.h"
+
+#include <SDL_image.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "theme.h"
+
+#define CACHE_ENTRIES 24
+
+typedef struct {
+    char *path;
+    int w, h;
+    SDL_Texture *tex; /* NULL with failed = true: do not retry every frame */
+    bool failed;
+    unsigned long last_used;
+} SvgEntry;
+
+struct ChartCache {
+    SDL_Renderer *r;
+    SvgEntry e[CACHE_ENTRIES];
+    unsigned long tick;
+};
+
+ChartLayout chart_layout(SDL_Rect area, RectD vb)
+{
+    ChartLayout l;
+    l.area = area;
+    l.viewbox = vb;
+    double sx = area.w / vb.w, sy = area.h / vb.h;
+    l.scale = sx < sy ? sx : sy;
+    int w = (int)lround(vb.w * l.scale), h = (int)lround(vb.h * l.scale);
+    l.image = (SDL_Rect){area.x + (area.w - w) / 2, area.y + (area.h - h) / 2, w, h};
+    return l;
+}
+
+SDL_FPoint chart_to_screen(const ChartLayout *l, Vec2 p)
+{
+    return (SDL_FPoint){(float)(l->image.x + (p.x - l->viewbox.x) * l->scale),
+                        (float)(l->image.y + (p.y - l->viewbox.y) * l->scale)};
+}
+
+Vec2 chart_to_image(const ChartLayout *l, int x, int y)
+{
+    return (Vec2){l->viewbox.x + (x + 0.5 - l->image.x) / l->scale,
+                  l->viewbox.y + (y + 0.5 - l->image.y) / l->scale};
+}
+
+bool chart_hit(const ChartLayout *l, int x, int y)
+{
+    return x >= l->image.x && y >= l->image.y && x < l->image.x + l->image.w &&
+           y < l->image.y + l->image.h;
+}
+
+ChartCache *chart_cache_create(SDL_Renderer *r)
+{
+    ChartCache *c = calloc(1, sizeof *c);
+    if (c)
+        c->r = r;
+    return c;
+}
+
+static void drop(SvgEntry *e)
+{
+    free(e->path);
+    if (e->tex)
+        SDL_DestroyTexture(e->tex);
+    memset(e, 0, sizeof *e);
+}
+
+void chart_cache_free(ChartCache *c)
+{
+    if (!c)
+        return;
+    for (int i = 0; i < CACHE_ENTRIES; i++)
+        drop(&c->e[i]);
+    free(c);
+}
+
+static SvgEntry *lookup(ChartCache *c, const char *path, int w, int h)
+{
+    SvgEntry *oldest = &c->e[0];
+    c->tick++;
+    for (int i = 0; i < CACHE_ENTRIES; i++) {
+        SvgEntry *e = &c->e[i];
+        if (e->path && e->w == w && e->h == h && !strcmp(e->path, path)) {
+            e->last_used = c->tick;
+            return e;
+        }
+        if (!e->path || (oldest->path && e->last_used < oldest->last_used))
+            oldest = e;
+    }
+    drop(oldest);
+    oldest->path = strdup(path);
+    oldest->w = w;
+    oldest->h = h;
+    oldest->last_used = c->tick;
+    SDL_RWops *rw = SDL_RWFromFile(path, "rb");
+    SDL_Surface *s = rw ? IMG_LoadSizedSVG_RW(rw, w, h) : NULL;
+    if (rw)
+        SDL_RWclose(rw);
+    if (s) {
+        oldest->tex = SDL_CreateTextureFromSurface(c->r, s);
+        SDL_FreeSurface(s);
+    }
+    if (!oldest->tex) {
+        oldest->failed = true;
+        fprintf(stderr, "%s: error: cannot draw chart: %s\n", path, SDL_GetError());
+    }
+    return oldest;
+}
+
+bool chart_draw_svg(ChartCache *c, const char *path, const ChartLayout *l)
+{
+    if (l->image.w <= 0 || l->image.h <= 0)
+        return false;
+    SvgEntry *e = lookup(c, path, l->image.w, l->image.h);
+    if (!e->tex)
+        return false;
+    SDL_RenderCopy(c->r, e->tex, NULL, &l->image);
+    return true;
+}
+
+void chart_draw_tp(Ren *ren, const ChartLayout *l, const TriggerPoint *tp, SDL_Color c,
+                   bool show_radius, float ui_scale)
+{
+    SDL_FPoint p = chart_to_screen(l, tp->at);
+    float arm = 7.0f * ui_scale, w = 3.0f * ui_scale;
+    if (show_radius) {
+        float r = (float)(tp->radius * l->scale);
+        ren_circle(ren, p.x, p.y, r, 1.5f * ui_scale, c);
+    }
+    /* White under-stroke keeps the X readable over red zones. */
+    SDL_Color halo = COLA(255, 255, 255, 220);
+    ren_line(ren, p.x - arm, p.y - arm, p.x + arm, p.y + arm, w + 2.5f * ui_scale, halo);
+    ren_line(ren, p.x - arm, p.y + arm, p.x + arm, p.y - arm, w + 2.5f * ui_scale, halo);
+    ren_line(ren, p.x - arm, p.y - arm, p.x + arm, p.y + arm, w, c);
+    ren_line(ren, p.x - arm, p.y + arm, p.x + arm, p.y - arm, w, c);
+}
+
+void chart_draw_zone(Ren *ren, const ChartLayout *l, const Zone *z, float ui_scale)
+{
+    SDL_FPoint *pts = malloc(sizeof *pts * (size_t)z->poly.n);
+    if (!pts)
+        return;
+    for (int i = 0; i < z->poly.n; i++)
+        pts[i] = chart_to_screen(l, z->poly.pts[i]);
+    if (z->kind == ZONE_ESSENTIAL) {
+        ren_fill_polygon(ren, pts, z->poly.n, FILL_SOLID, THEME_PAIN_FILL, l->image);
+        ren_polygon_outline(ren, pts, z->poly.n, 1.2f * ui_scale, THEME_PAIN);
+    } else {
+        ren_fill_polygon(ren, pts, z->poly.n, FILL_SOLID, COLA(0xD3, 0x2F, 0x2F, 0x30), l->image);
+        ren_fill_polygon(ren, pts, z->poly.n, FILL_STIPPLE, THEME_PAIN_SPILL, l->image);
+    }
+    free(pts);
+}
+
+void chart_draw_click(Ren *ren, const ChartLayout *l, Vec2 p, SDL_Color c, float ui_scale)
+{
+    SDL_FPoint s = chart_to_screen(l, p);
+    ren_fill_circle(ren, s.x, s.y, 9.0f * ui_scale, COLA(255, 255, 255, 200));
+    ren_circle(ren, s.x, s.y, 7.0f * ui_scale, 2.5f * ui_scale, c);
+    ren_fill_circle(ren, s.x, s.y, 2.5f * ui_scale, c);
+}
+
+void chart_draw_sides(Ren *ren, const ChartLayout *l, const char *view)
+{
+    /* Patient's right is on the viewer's left in anterior views. */
+    bool mirrored = strncmp(view, "back", 4) != 0;
+    const char *left = mirrored ? "R" : "L", *right = mirrored ? "L" : "R";
+    int pad = (int)(8 * ren_scale(ren));
+    int y = l->image.y + pad;
+    ren_text(ren, FONT_HEADING, l->area.x + pad, y, THEME_MUTED, left);
+    ren_text(ren, FONT_HEADING, l->area.x + l->area.w - pad - ren_text_width(ren, FONT_HEADING, right),
+             y, THEME_MUTED, right);
+}
+
+void chart_draw_label(Ren *ren, const ChartLayout *l, Vec2 p, const char *text, float ui_scale)
+{
+    SDL_FPoint s = chart_to_screen(l, p);
+    int w = ren_text_width(ren, FONT_SMALL, text), h = ren_text_height(ren, FONT_SMALL);
+    int x = (int)(s.x + 12 * ui_scale), y = (int)(s.y - (float)h / 2);
+    if (x + w + 4 > l->area.x + l->area.w)
+        x = (int)(s.x - 12 * ui_scale) - w;
+    SDL_Rect back = {x - 3, y, w + 6, h};
+    ren_fill_round_rect(ren, back, 3, COLA(255, 255, 255, 225));
+    ren_text(ren, FONT_SMALL, x, y, THEME_TEXT, text);
+}

@@ -1,0 +1,52 @@
+/* chart: body charts on screen.
+ *
+ * A ChartLayout fits a view's viewBox into a screen rectangle (aspect kept,
+ * centred) and converts between image units and output pixels; drawing and
+ * click handling use the same layout. SVGs are rasterised at the exact
+ * on-screen size (sharp at any window size and on HiDPI) and cached per
+ * file and size, so an unchanged screen costs no rasterising. */
+#ifndef TPQUIZ_CHART_H
+#define TPQUIZ_CHART_H
+
+#include <SDL.h>
+#include <stdbool.h>
+
+#include "course.h"
+#include "geometry.h"
+#include "render.h"
+
+typedef struct {
+    SDL_Rect area;  /* the rectangle given */
+    SDL_Rect image; /* where the viewBox lands, inside area */
+    RectD viewbox;
+    double scale;   /* pixels per image unit */
+} ChartLayout;
+
+ChartLayout chart_layout(SDL_Rect area, RectD viewbox);
+SDL_FPoint chart_to_screen(const ChartLayout *l, Vec2 p);
+Vec2 chart_to_image(const ChartLayout *l, int x, int y);
+bool chart_hit(const ChartLayout *l, int x, int y);
+
+typedef struct ChartCache ChartCache;
+
+ChartCache *chart_cache_create(SDL_Renderer *r);
+void chart_cache_free(ChartCache *c);
+
+/* Draws the SVG file over l->image. False (and a one-time message on
+ * stderr) if the file cannot be loaded. */
+bool chart_draw_svg(ChartCache *c, const char *path, const ChartLayout *l);
+
+/* Trigger point as an X (the convention of referral charts), with its
+ * tolerance circle if show_radius. */
+void chart_draw_tp(Ren *ren, const ChartLayout *l, const TriggerPoint *tp, SDL_Color c,
+                   bool show_radius, float ui_scale);
+/* Referral zone: essential solid, spillover stippled; outline either way. */
+void chart_draw_zone(Ren *ren, const ChartLayout *l, const Zone *z, float ui_scale);
+/* A learner's click: a ring with a dot, in c. */
+void chart_draw_click(Ren *ren, const ChartLayout *l, Vec2 p, SDL_Color c, float ui_scale);
+/* Patient's Right / Left at the chart's sides (front views mirror). */
+void chart_draw_sides(Ren *ren, const ChartLayout *l, const char *view);
+/* A small text label next to an image point, on a white backing. */
+void chart_draw_label(Ren *ren, const ChartLayout *l, Vec2 p, const char *text, float ui_scale);
+
+#endif

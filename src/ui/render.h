@@ -1,0 +1,64 @@
+/* render: the only drawing layer. Everything on screen goes through these
+ * calls, in output pixels (HiDPI aware: the caller scales by ren_scale).
+ * Text is drawn with SDL_ttf and cached as textures; every string drawn in a
+ * frame is remembered so the test harness can `expect` it. */
+#ifndef TPQUIZ_RENDER_H
+#define TPQUIZ_RENDER_H
+
+#include <SDL.h>
+#include <stdbool.h>
+
+typedef enum { FONT_BODY, FONT_SMALL, FONT_BOLD, FONT_HEADING, FONT_TITLE, FONT_COUNT } FontId;
+
+typedef struct Ren Ren;
+
+/* font_pt is the body size in points; scale is output pixels per point.
+ * NULL if the font cannot be opened (the reason is in SDL_GetError). */
+Ren *ren_create(SDL_Renderer *r, const char *font_path, int font_pt, float scale);
+void ren_free(Ren *ren);
+/* Reopens the fonts for a new pixel scale (window moved to a HiDPI screen). */
+bool ren_set_scale(Ren *ren, float scale);
+float ren_scale(const Ren *ren);
+SDL_Renderer *ren_sdl(Ren *ren);
+
+/* Starts a frame: clears the screen and the list of drawn strings. */
+void ren_begin(Ren *ren, SDL_Color background);
+void ren_end(Ren *ren);
+
+int ren_text_width(Ren *ren, FontId f, const char *s);
+int ren_text_height(Ren *ren, FontId f);
+/* Draws s with its top-left at x,y; returns the width drawn. */
+int ren_text(Ren *ren, FontId f, int x, int y, SDL_Color c, const char *s);
+/* Draws s shortened with "…" to fit max_w. */
+int ren_text_fit(Ren *ren, FontId f, int x, int y, int max_w, SDL_Color c, const char *s);
+
+/* Lays s out in lines of at most width pixels (breaking at spaces, and at
+ * '\n'), drawing them from y if draw is true, skipping lines above clip_top
+ * and below clip_bottom. Returns the total height. */
+int ren_text_wrapped(Ren *ren, FontId f, int x, int y, int width, SDL_Color c, const char *s,
+                     bool draw, int clip_top, int clip_bottom);
+
+/* True if a string containing needle was drawn since ren_begin. */
+bool ren_text_seen(const Ren *ren, const char *needle);
+/* Every string drawn this frame, one per line, for failure messages. */
+void ren_dump_text(const Ren *ren, FILE *out);
+
+void ren_fill_rect(Ren *ren, SDL_Rect r, SDL_Color c);
+void ren_rect(Ren *ren, SDL_Rect r, int thickness, SDL_Color c);
+void ren_fill_round_rect(Ren *ren, SDL_Rect r, int radius, SDL_Color c);
+void ren_line(Ren *ren, float x1, float y1, float x2, float y2, float width, SDL_Color c);
+void ren_circle(Ren *ren, float cx, float cy, float radius, float width, SDL_Color c);
+void ren_fill_circle(Ren *ren, float cx, float cy, float radius, SDL_Color c);
+
+typedef enum {
+    FILL_SOLID,   /* the whole area */
+    FILL_STIPPLE, /* dots on a grid, as referral-pattern charts mark spillover */
+    FILL_HATCH    /* diagonal lines */
+} FillPattern;
+
+/* Fills a polygon (any shape, non-zero winding) clipped to clip. */
+void ren_fill_polygon(Ren *ren, const SDL_FPoint *pts, int n, FillPattern pat, SDL_Color c,
+                      SDL_Rect clip);
+void ren_polygon_outline(Ren *ren, const SDL_FPoint *pts, int n, float width, SDL_Color c);
+
+#endif

@@ -1,0 +1,89 @@
+/* Home: choose a course. One card per course with its description and the
+ * learner's practice progress through its modules. */
+#include <stdio.h>
+
+#include "screens.h"
+#include "theme.h"
+
+static void course_progress(const App *a, const Course *c, int *practised, double *mean_best)
+{
+    *practised = 0;
+    double sum = 0;
+    for (int i = 0; i < c->n_modules; i++) {
+        const ProgressEntry *e = a->progress ? progress_find(a->progress, c->module_ids[i]) : NULL;
+        if (e && e->sessions > 0) {
+            (*practised)++;
+            sum += e->best;
+        }
+    }
+    *mean_best = c->n_modules ? sum / c->n_modules : 0;
+}
+
+void screen_home(App *a, SDL_Rect all)
+{
+    Ui *ui = &a->ui;
+    SDL_Rect area;
+    app_top_bar(a, "tpquiz", "Trigger point therapy courses", false, &area);
+    int m = ui_px(ui, 40);
+    int y = area.y + ui_px(ui, 28);
+    ren_text(a->ren, FONT_TITLE, m, y, THEME_TEXT, "Choose a course");
+    y += ren_text_height(a->ren, FONT_TITLE) + ui_px(ui, 4);
+    y += ren_text_wrapped(a->ren, FONT_BODY, m, y, all.w - 2 * m, THEME_MUTED,
+                          "Study each muscle's trigger points and where they refer pain, then practise "
+                          "finding them on the body chart.",
+                          true, 0, all.h);
+    y += ui_px(ui, 20);
+
+    int n = library_course_count(a->lib);
+    if (n == 0)
+        return;
+    int gap = ui_px(ui, 24);
+    int cols = n < 3 ? n : 3;
+    int cw = (all.w - 2 * m - (cols - 1) * gap) / cols;
+    int ch = ui_px(ui, 260);
+    for (int i = 0; i < n; i++) {
+        const Course *c = library_course(a->lib, i);
+        SDL_Rect card = {m + (i % cols) * (cw + gap), y + (i / cols) * (ch + gap), cw, ch};
+        bool hover = ui_hover(ui, card);
+        ren_fill_round_rect(a->ren, card, ui_px(ui, 10), hover ? THEME_ACCENT : THEME_BORDER);
+        int b = ui_px(ui, hover ? 2 : 1);
+        SDL_Rect inner = {card.x + b, card.y + b, card.w - 2 * b, card.h - 2 * b};
+        ren_fill_round_rect(a->ren, inner, ui_px(ui, 10), THEME_PANEL);
+        int pad = ui_px(ui, 22);
+        int x = card.x + pad, cy = card.y + pad, tw = card.w - 2 * pad;
+        ren_text(a->ren, FONT_TITLE, x, cy, THEME_ACCENT_DARK, c->title);
+        cy += ren_text_height(a->ren, FONT_TITLE) + ui_px(ui, 6);
+        if (c->description)
+            cy += ren_text_wrapped(a->ren, FONT_BODY, x, cy, tw, THEME_TEXT, c->description, true, 0,
+                                   card.y + card.h - ui_px(ui, 110));
+        int practised;
+        double best;
+        course_progress(a, c, &practised, &best);
+        char line[160];
+        snprintf(line, sizeof line, "%d modules \xC2\xB7 exam %d questions in %d min", c->n_modules,
+                 c->exam.questions, c->exam.time_limit_min);
+        int by = card.y + card.h - ui_px(ui, 100);
+        ren_text(a->ren, FONT_SMALL, x, by, THEME_MUTED, line);
+        by += ren_text_height(a->ren, FONT_SMALL) + ui_px(ui, 8);
+        SDL_Rect bar = {x, by, tw, ui_px(ui, 8)};
+        ren_fill_round_rect(a->ren, bar, bar.h / 2, THEME_PANEL_ALT);
+        if (c->n_modules > 0 && practised > 0) {
+            SDL_Rect fill = bar;
+            fill.w = bar.w * practised / c->n_modules;
+            ren_fill_round_rect(a->ren, fill, bar.h / 2, THEME_GOOD);
+        }
+        by += bar.h + ui_px(ui, 6);
+        snprintf(line, sizeof line, "Practised %d of %d modules", practised, c->n_modules);
+        ren_text(a->ren, FONT_SMALL, x, by, THEME_MUTED, line);
+        SDL_Rect open = {card.x + card.w - pad - ui_px(ui, 130), card.y + pad, ui_px(ui, 130), ui_px(ui, 38)};
+        char label[200];
+        snprintf(label, sizeof label, "Open %s", c->title);
+        bool go = ui_button(ui, open, "Open", BUTTON_PRIMARY);
+        ui_register_target(ui, label, card);
+        if (go || ui_click_in(ui, card, NULL, NULL)) {
+            a->course = c;
+            a->list_scroll = 0;
+            app_go(a, SCREEN_MODULES);
+        }
+    }
+}

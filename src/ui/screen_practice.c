@@ -1,0 +1,348 @@
+/* Practice: one item at a time with immediate feedback on the chart (the
+ * learner's click, the right spot or zone, the distance and the credit),
+ * then a summary. Grading is core's (session_answer_*); this screen shows. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "screens.h"
+#include "theme.h"
+
+static bool file_exists(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0;
+}
+
+static void distance_text(const App *a, const char *view, double units, char *buf, size_t size)
+{
+    const View *v = library_find_view(a->lib, view);
+    if (v && v->cm_per_unit > 0)
+        snprintf(buf, size, "%.1f cm", units * v->cm_per_unit);
+    else
+        snprintf(buf, size, "%.0f chart units", units);
+}
+
+static void finish(App *a)
+{
+    if (a->practice_recorded)
+        return;
+    a->practice_recorded = true;
+    double score = session_score(a->session);
+    printf("practice finished: module=%s items=%d answered=%d score=%.1f%%\n", a->module->id,
+           session_item_count(a->session), session_answered_count(a->session), score * 100);
+    fflush(stdout);
+    if (!a->progress || !a->progress_path)
+        return;
+    progress_record(a->progress, a->module->id, score, app_now_ms(a) / 1000);
+    Diag *d = diag_create();
+    if (progress_save(a->progress, a->progress_path, d) != 0) {
+        const DiagItem *it = diag_count(d) ? diag_item(d, 0) : NULL;
+        snprintf(a->banner, sizeof a->banner, "Your progress could not be saved: %s",
+                 it ? it->message : "unknown error");
+        diag_print(d, stderr);
+    }
+    diag_free(d);
+}
+
+static SDL_Color credit_color(double c)
+{
+    return c >= 0.999 ? THEME_GOOD : c > 0 ? THEME_PARTIAL : THEME_BAD;
+}
+
+static SDL_Color credit_light(double c)
+{
+    return c >= 0.999 ? THEME_GOOD_LIGHT : c > 0 ? THEME_PARTIAL_LIGHT : THEME_BAD_LIGHT;
+}
+
+/* The feedback sentence for an answered item. */
+static void feedback(const App *a, const Item *it, const Answer *an, char *head, size_t hs, char *body,
+                     size_t bs)
+{
+    int pct = (int)lround(an->credit * 100);
+    const Module *m = it->module;
+    char dist[64];
+    switch (it->type) {
+    case ITEM_LOCATE_TP:
+        distance_text(a, it->view, an->distance, dist, sizeof dist);
+        if (an->credit >= 0.999)
+            snprintf(head, hs, "\xE2\x9C\x93 On target: full credit");
+        else if (an->credit > 0)
+            snprintf(head, hs, "\xE2\x97\x90 Close: %d%% credit", pct);
+        else
+            snprintf(head, hs, "\xE2\x9C\x97 Missed: no credit");
+        snprintf(body, bs, "Your click was %s from the trigger point. It lies here: %s.", dist,
+                 m->tps[it->tp].location);
+        break;
+    case ITEM_ZONE_CLICK:
+        if (an->zone >= 0 && an->zone_kind == ZONE_ESSENTIAL)
+            snprintf(head, hs, "\xE2\x9C\x93 In the essential zone: full credit");
+        else if (an->zone >= 0)
+            snprintf(head, hs, "\xE2\x97\x90 In the spillover zone: %d%% credit", pct);
+        else
+            snprintf(head, hs, "\xE2\x9C\x97 Outside the referral zone: no credit");
+        if (an->zone >= 0)
+            snprintf(body, bs,
+                     "The essential zone (solid) is where nearly every patient with this trigger point "
+                     "feels pain; the spillover zone (dotted) is where some do.");
+        else {
+            distance_text(a, it->view, an->distance, dist, sizeof dist);
+            snprintf(body, bs, "Your click was %s from the nearest part of the pattern, shown in red.", dist);
+        }
+        break;
+    default: {
+        const Question *q = &m->questions[it->question];
+        if (an->credit >= 0.999)
+            snprintf(head, hs, "\xE2\x9C\x93 Correct");
+        else if (an->credit > 0)
+            snprintf(head, hs, "\xE2\x97\x90 Partly correct: %d%% credit", pct);
+        else
+            snprintf(head, hs, "\xE2\x9C\x97 Not correct");
+        snprintf(body, bs, "%s", q->explain ? q->explain : "");
+        break;
+    }
+    }
+}
+
+static void draw_click_item(App *a, const Item *it, const Answer *an, SDL_Rect area)
+{
+    const View *v = library_find_view(a->lib, it->view);
+    if (!v || !v->ok) {
+        ren_text(a->ren, FONT_BODY, area.x, area.y, THEME_BAD, "This chart could not be loaded.");
+        return;
+    }
+    ChartLayout l = chart_layout(area, v->viewbox);
+    app_note_chart(a, it->view, &l);
+    chart_draw_svg(a->charts, v->path, &l);
+    char overlay[4096];
+    library_overlay_path(a->lib, it->module->id, it->view, overlay, sizeof overlay);
+    if (file_exists(overlay))
+        chart_draw_svg(a->charts, overlay, &l);
+    float s = a->ui.scale;
+    const Module *m = it->module;
+    if (an->answered) {
+        if (it->type == ITEM_ZONE_CLICK) {
+            for (int pass = 0; pass < 2; pass++)
+                for (int i = 0; i < m->n_zones; i++) {
+                    const Zone *z = &m->zones[i];
+                    if (z->tp != it->tp || strcmp(z->view, it->view) ||
+                        (pass == 0) != (z->kind == ZONE_SPILLOVER))
+                        continue;
+                    chart_draw_zone(a->ren, &l, z, s);
+                }
+            if (!strcmp(m->tps[it->tp].view, it->view))
+                chart_draw_tp(a->ren, &l, &m->tps[it->tp], COL(0x11, 0x11, 0x11), false, s);
+        } else {
+            chart_draw_tp(a->ren, &l, &m->tps[it->tp], THEME_GOOD, true, s);
+            chart_draw_label(a->ren, &l, m->tps[it->tp].at, m->tps[it->tp].label, s);
+        }
+        chart_draw_click(a->ren, &l, an->click, THEME_MARKER, s);
+    } else {
+        int x, y;
+        if (ui_click_in(&a->ui, l.image, &x, &y)) {
+            session_answer_click(a->session, chart_to_image(&l, x, y), app_now_ms(a));
+            a->redraw = true;
+        }
+    }
+    chart_draw_sides(a->ren, &l, it->view);
+}
+
+static void draw_options(App *a, const Item *it, const Answer *an, SDL_Rect area)
+{
+    Ui *ui = &a->ui;
+    int y = area.y;
+    int h = ui_px(ui, 54), gap = ui_px(ui, 10);
+    for (int i = 0; i < it->n_options; i++) {
+        SDL_Rect r = {area.x, y, area.w, h};
+        char label[600];
+        snprintf(label, sizeof label, "%c   %s", 'A' + i, it->options[i]);
+        if (!an->answered) {
+            bool chosen = a->option_chosen[i];
+            if (ui_button(ui, r, label, chosen ? BUTTON_SELECTED : BUTTON_SECONDARY) ||
+                ui_key(ui, (SDL_Keycode)('1' + i)) || ui_key(ui, (SDL_Keycode)('a' + i))) {
+                if (it->type == ITEM_CHOICE)
+                    memset(a->option_chosen, 0, sizeof a->option_chosen);
+                a->option_chosen[i] = !chosen || it->type == ITEM_CHOICE;
+                a->redraw = true;
+            }
+        } else {
+            bool right = it->option_correct[i], picked = an->chosen[i];
+            SDL_Color bg = right ? THEME_GOOD_LIGHT : picked ? THEME_BAD_LIGHT : THEME_PANEL;
+            SDL_Color fg = right ? THEME_GOOD : picked ? THEME_BAD : THEME_MUTED;
+            ren_fill_round_rect(a->ren, r, ui_px(ui, 6), right || picked ? fg : THEME_BORDER);
+            SDL_Rect in = {r.x + ui_px(ui, 2), r.y + ui_px(ui, 2), r.w - ui_px(ui, 4), r.h - ui_px(ui, 4)};
+            ren_fill_round_rect(a->ren, in, ui_px(ui, 6), bg);
+            const char *mark = right ? "\xE2\x9C\x93" : picked ? "\xE2\x9C\x97" : " ";
+            int th = ren_text_height(a->ren, FONT_BODY);
+            ren_text(a->ren, FONT_BOLD, r.x + ui_px(ui, 14), r.y + (r.h - th) / 2, fg, mark);
+            ren_text_fit(a->ren, picked || right ? FONT_BOLD : FONT_BODY, r.x + ui_px(ui, 40),
+                         r.y + (r.h - th) / 2, r.w - ui_px(ui, 56), THEME_TEXT, label);
+        }
+        y += h + gap;
+    }
+}
+
+static void summary(App *a, SDL_Rect area)
+{
+    Ui *ui = &a->ui;
+    finish(a);
+    int pad = ui_px(ui, 32);
+    SDL_Rect panel = {pad, area.y + pad, area.w - 2 * pad, area.h - 2 * pad};
+    ren_fill_round_rect(a->ren, panel, ui_px(ui, 10), THEME_PANEL);
+    int x = panel.x + ui_px(ui, 28), y = panel.y + ui_px(ui, 24);
+    double score = session_score(a->session);
+    char line[300];
+    snprintf(line, sizeof line, "%d%%", (int)lround(score * 100));
+    int pass = a->course ? a->course->module_pass_mark : 80;
+    SDL_Color sc = score * 100 + 1e-9 >= pass ? THEME_GOOD : THEME_PARTIAL;
+    int w = ren_text(a->ren, FONT_TITLE, x, y, sc, line);
+    int n = session_item_count(a->session), full = 0;
+    for (int i = 0; i < n; i++)
+        full += session_answer(a->session, i)->credit >= 0.999;
+    snprintf(line, sizeof line, "Practice score \xC2\xB7 %d of %d items with full credit", full, n);
+    ren_text(a->ren, FONT_BODY, x + w + ui_px(ui, 16),
+             y + ren_text_height(a->ren, FONT_TITLE) - ren_text_height(a->ren, FONT_BODY) - ui_px(ui, 2),
+             THEME_TEXT, line);
+    y += ren_text_height(a->ren, FONT_TITLE) + ui_px(ui, 4);
+    snprintf(line, sizeof line,
+             score * 100 + 1e-9 >= pass
+                 ? "At or above the module pass mark of %d%%. Practice is not recorded for certification."
+                 : "Below the module pass mark of %d%%. Study the chart again and practise once more.",
+             pass);
+    ren_text(a->ren, FONT_SMALL, x, y, THEME_MUTED, line);
+    y += ren_text_height(a->ren, FONT_SMALL) + ui_px(ui, 16);
+
+    SDL_Rect list = {x, y, panel.w - ui_px(ui, 56), panel.y + panel.h - y - ui_px(ui, 80)};
+    int row = ren_text_height(a->ren, FONT_BODY) + ui_px(ui, 10);
+    ui_scroll(ui, list, &a->summary_scroll, n * row);
+    SDL_RenderSetClipRect(ren_sdl(a->ren), &list);
+    for (int i = 0; i < n; i++) {
+        const Item *it = session_item(a->session, i);
+        const Answer *an = session_answer(a->session, i);
+        int ry = list.y + i * row - a->summary_scroll;
+        if (ry + row < list.y || ry > list.y + list.h)
+            continue;
+        SDL_Rect chip = {list.x, ry + ui_px(ui, 2), ui_px(ui, 64), row - ui_px(ui, 6)};
+        ren_fill_round_rect(a->ren, chip, ui_px(ui, 4), credit_light(an->credit));
+        snprintf(line, sizeof line, "%d%%", (int)lround(an->credit * 100));
+        int cw = ren_text_width(a->ren, FONT_BOLD, line);
+        ren_text(a->ren, FONT_BOLD, chip.x + (chip.w - cw) / 2, ry + ui_px(ui, 4), credit_color(an->credit), line);
+        ren_text_fit(a->ren, FONT_BODY, list.x + chip.w + ui_px(ui, 14), ry + ui_px(ui, 4),
+                     list.w - chip.w - ui_px(ui, 30), THEME_TEXT, it->prompt);
+    }
+    SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+    int bw = ui_px(ui, 200), bh = ui_px(ui, 44);
+    SDL_Rect again = {panel.x + panel.w - ui_px(ui, 28) - bw, panel.y + panel.h - ui_px(ui, 24) - bh, bw, bh};
+    SDL_Rect back = {again.x - bw - ui_px(ui, 12), again.y, bw, bh};
+    SDL_Rect study = {back.x - bw - ui_px(ui, 12), again.y, bw, bh};
+    if (ui_button(ui, study, "Study the module", BUTTON_SECONDARY))
+        app_go(a, SCREEN_STUDY);
+    if (ui_button(ui, back, "Back to modules", BUTTON_SECONDARY))
+        app_go(a, SCREEN_MODULES);
+    if (ui_button(ui, again, "Practise again", BUTTON_PRIMARY))
+        app_start_practice(a, a->module);
+}
+
+void screen_practice(App *a, SDL_Rect all)
+{
+    Ui *ui = &a->ui;
+    Session *s = a->session;
+    SDL_Rect area;
+    char title[300], crumb[200];
+    snprintf(title, sizeof title, "Practice \xC2\xB7 %s", a->module->name);
+    bool done = session_finished(s);
+    if (done)
+        snprintf(crumb, sizeof crumb, "Summary");
+    else
+        snprintf(crumb, sizeof crumb, "Question %d of %d", session_current(s) + 1, session_item_count(s));
+    if (app_top_bar(a, title, crumb, true, &area)) {
+        app_go(a, SCREEN_MODULES);
+        return;
+    }
+    /* Progress strip under the bar. */
+    SDL_Rect strip = {0, area.y, all.w, ui_px(ui, 5)};
+    ren_fill_rect(a->ren, strip, THEME_BORDER);
+    int answered = session_answered_count(s);
+    strip.w = all.w * answered / session_item_count(s);
+    ren_fill_rect(a->ren, strip, THEME_ACCENT);
+    area.y += ui_px(ui, 5);
+    area.h -= ui_px(ui, 5);
+    if (done) {
+        summary(a, area);
+        return;
+    }
+    const Item *it = session_item(s, session_current(s));
+    const Answer *an = session_answer(s, session_current(s));
+    bool click_item = it->type == ITEM_LOCATE_TP || it->type == ITEM_ZONE_CLICK;
+    int pad = ui_px(ui, 20);
+
+    /* Right panel: the prompt, the instructions, then the feedback. */
+    int left_w = click_item ? all.w * 55 / 100 : all.w * 58 / 100;
+    SDL_Rect side = {left_w + pad, area.y + pad, all.w - left_w - 2 * pad, area.h - 2 * pad};
+    SDL_Rect pane = {pad, area.y + pad, left_w - pad, area.h - 2 * pad};
+    ren_fill_round_rect(a->ren, pane, ui_px(ui, 10), THEME_PANEL);
+    ren_fill_round_rect(a->ren, side, ui_px(ui, 10), THEME_PANEL);
+    int x = side.x + ui_px(ui, 22), y = side.y + ui_px(ui, 20), w = side.w - ui_px(ui, 44);
+    const char *kind = it->type == ITEM_LOCATE_TP    ? "LOCATE THE TRIGGER POINT"
+                       : it->type == ITEM_ZONE_CLICK ? "REFERRED PAIN"
+                       : it->type == ITEM_MULTI      ? "CHOOSE ALL THAT APPLY"
+                                                     : "CHOOSE ONE";
+    ren_text(a->ren, FONT_SMALL, x, y, THEME_ACCENT, kind);
+    y += ren_text_height(a->ren, FONT_SMALL) + ui_px(ui, 8);
+    y += ren_text_wrapped(a->ren, FONT_HEADING, x, y, w, THEME_TEXT, it->prompt, true, 0, all.h);
+    y += ui_px(ui, 10);
+    if (!an->answered) {
+        const char *hint = click_item ? "Click on the chart. Your first click is your answer."
+                           : it->type == ITEM_MULTI
+                               ? "Select every correct option (keys 1-8 work too), then check."
+                               : "Select one option (or press its number), then check.";
+        y += ren_text_wrapped(a->ren, FONT_SMALL, x, y, w, THEME_MUTED, hint, true, 0, all.h);
+    } else {
+        char head[300], body[2048];
+        feedback(a, it, an, head, sizeof head, body, sizeof body);
+        int hh = ren_text_height(a->ren, FONT_BOLD) + ui_px(ui, 12);
+        int bh = ren_text_wrapped(a->ren, FONT_BODY, 0, 0, w - ui_px(ui, 24), THEME_TEXT, body, false, 0, 0);
+        SDL_Rect box = {x - ui_px(ui, 4), y, w + ui_px(ui, 8), hh + bh + ui_px(ui, 16)};
+        ren_fill_round_rect(a->ren, box, ui_px(ui, 8), credit_light(an->credit));
+        ren_text(a->ren, FONT_BOLD, x + ui_px(ui, 8), y + ui_px(ui, 8), credit_color(an->credit), head);
+        ren_text_wrapped(a->ren, FONT_BODY, x + ui_px(ui, 8), y + hh, w - ui_px(ui, 24), THEME_TEXT, body, true, 0,
+                         all.h);
+        y += box.h + ui_px(ui, 10);
+        if (click_item)
+            ren_text_wrapped(a->ren, FONT_SMALL, x, y, w, THEME_MUTED,
+                             it->type == ITEM_LOCATE_TP
+                                 ? "Blue ring: your click. Green X: the trigger point, with its full-credit circle."
+                                 : "Blue ring: your click. Red: the referral pattern (solid essential, dotted spillover).",
+                             true, 0, all.h);
+    }
+
+    /* The answer area. */
+    SDL_Rect inner = {pane.x + ui_px(ui, 12), pane.y + ui_px(ui, 12), pane.w - ui_px(ui, 24), pane.h - ui_px(ui, 24)};
+    if (click_item)
+        draw_click_item(a, it, an, inner);
+    else
+        draw_options(a, it, an, inner);
+
+    int bw = ui_px(ui, 200), bh = ui_px(ui, 46);
+    SDL_Rect btn = {side.x + side.w - ui_px(ui, 22) - bw, side.y + side.h - ui_px(ui, 20) - bh, bw, bh};
+    if (an->answered) {
+        bool last = session_current(s) + 1 >= session_item_count(s);
+        if (ui_button(ui, btn, last ? "See results" : "Next question", BUTTON_PRIMARY) ||
+            ui_key(ui, SDLK_RETURN) || ui_key(ui, SDLK_KP_ENTER)) {
+            memset(a->option_chosen, 0, sizeof a->option_chosen);
+            if (session_next(s))
+                session_show(s, app_now_ms(a));
+            a->redraw = true;
+        }
+    } else if (!click_item) {
+        bool any = false;
+        for (int i = 0; i < it->n_options; i++)
+            any = any || a->option_chosen[i];
+        if (ui_button(ui, btn, "Check answer", any ? BUTTON_PRIMARY : BUTTON_DISABLED) ||
+            (any && (ui_key(ui, SDLK_RETURN) || ui_key(ui, SDLK_KP_ENTER)))) {
+            session_answer_options(s, a->option_chosen, app_now_ms(a));
+            a->redraw = true;
+        }
+    }
+}

@@ -1,0 +1,223 @@
+/* Study: the muscle on its chart with every trigger point (X) and referral
+ * zone (essential solid, spillover stippled), and its facts in a scrolling
+ * panel. Selecting a trigger point in the panel shows only its pattern. */
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "screens.h"
+#include "theme.h"
+
+#define MAX_VIEWS 8
+
+static int selected_tp = -1; /* -1: all; reset when the module changes */
+static const Module *selected_for;
+
+static bool file_exists(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0;
+}
+
+/* Draws a titled paragraph; returns its height. */
+static int section(App *a, int x, int y, int w, const char *title, const char *text, SDL_Rect clip)
+{
+    if (!text || !*text)
+        return 0;
+    int h = 0;
+    if (y + ren_text_height(a->ren, FONT_BOLD) > clip.y && y < clip.y + clip.h)
+        ren_text(a->ren, FONT_BOLD, x, y, THEME_ACCENT_DARK, title);
+    h += ren_text_height(a->ren, FONT_BOLD) + ui_px(&a->ui, 4);
+    h += ren_text_wrapped(a->ren, FONT_BODY, x, y + h, w, THEME_TEXT, text, true, clip.y, clip.y + clip.h);
+    return h + ui_px(&a->ui, 16);
+}
+
+static void draw_chart(App *a, const Module *m, const char *view, SDL_Rect area)
+{
+    const View *v = library_find_view(a->lib, view);
+    if (!v || !v->ok) {
+        ren_text(a->ren, FONT_BODY, area.x, area.y, THEME_BAD, "This chart could not be loaded.");
+        return;
+    }
+    ChartLayout l = chart_layout(area, v->viewbox);
+    app_note_chart(a, view, &l);
+    chart_draw_svg(a->charts, v->path, &l);
+    char overlay[4096];
+    library_overlay_path(a->lib, m->id, view, overlay, sizeof overlay);
+    if (file_exists(overlay))
+        chart_draw_svg(a->charts, overlay, &l);
+    float s = a->ui.scale;
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < m->n_zones; i++) {
+            const Zone *z = &m->zones[i];
+            /* Spillover first, essential on top. */
+            if ((pass == 0) != (z->kind == ZONE_SPILLOVER) || strcmp(z->view, view))
+                continue;
+            if (selected_tp >= 0 && z->tp != selected_tp)
+                continue;
+            chart_draw_zone(a->ren, &l, z, s);
+        }
+    for (int i = 0; i < m->n_tps; i++) {
+        const TriggerPoint *tp = &m->tps[i];
+        if (strcmp(tp->view, view) || (selected_tp >= 0 && i != selected_tp))
+            continue;
+        chart_draw_tp(a->ren, &l, tp, COL(0x11, 0x11, 0x11), false, s);
+        chart_draw_label(a->ren, &l, tp->at, tp->label, s);
+    }
+    chart_draw_sides(a->ren, &l, view);
+}
+
+static void legend(App *a, int x, int y)
+{
+    Ui *ui = &a->ui;
+    float s = ui->scale;
+    int lh = ren_text_height(a->ren, FONT_SMALL);
+    float cy = (float)y + (float)lh / 2;
+    ren_line(a->ren, (float)x, cy - 6 * s, (float)x + 12 * s, cy + 6 * s, 3 * s, COL(0x11, 0x11, 0x11));
+    ren_line(a->ren, (float)x, cy + 6 * s, (float)x + 12 * s, cy - 6 * s, 3 * s, COL(0x11, 0x11, 0x11));
+    x += ui_px(ui, 20);
+    x += ren_text(a->ren, FONT_SMALL, x, y, THEME_TEXT, "trigger point") + ui_px(ui, 20);
+    SDL_Rect sw = {x, y + 2, ui_px(ui, 18), lh - 4};
+    ren_fill_rect(a->ren, sw, THEME_PAIN_FILL);
+    x += sw.w + ui_px(ui, 6);
+    x += ren_text(a->ren, FONT_SMALL, x, y, THEME_TEXT, "essential zone") + ui_px(ui, 20);
+    SDL_FPoint box[4] = {{(float)x, (float)y + 2},
+                         {(float)x + 18 * s, (float)y + 2},
+                         {(float)x + 18 * s, (float)(y + lh - 2)},
+                         {(float)x, (float)(y + lh - 2)}};
+    SDL_Rect clip = {x, y, ui_px(ui, 19), lh};
+    ren_fill_polygon(a->ren, box, 4, FILL_STIPPLE, THEME_PAIN_SPILL, clip);
+    x += ui_px(ui, 24);
+    ren_text(a->ren, FONT_SMALL, x, y, THEME_TEXT, "spillover zone");
+}
+
+void screen_study(App *a, SDL_Rect all)
+{
+    Ui *ui = &a->ui;
+    const Module *m = a->module;
+    if (selected_for != m) {
+        selected_for = m;
+        selected_tp = -1;
+    }
+    SDL_Rect area;
+    char title[300];
+    snprintf(title, sizeof title, "%s", m->name);
+    const char *group = named_id_name(MUSCLE_GROUPS, m->group);
+    char crumb[300];
+    snprintf(crumb, sizeof crumb, "%s \xC2\xB7 %s \xC2\xB7 study", a->course ? a->course->title : "",
+             group ? group : m->group);
+    if (app_top_bar(a, title, crumb, true, &area)) {
+        app_go(a, SCREEN_MODULES);
+        return;
+    }
+    int pad = ui_px(ui, 20);
+    const char *views[MAX_VIEWS];
+    int nv = module_views(m, views, MAX_VIEWS);
+    if (a->study_view >= nv)
+        a->study_view = 0;
+
+    /* Left: the chart, with a tab per view. */
+    int chart_w = all.w * 52 / 100;
+    SDL_Rect panel = {pad, area.y + pad, chart_w - pad, area.h - 2 * pad};
+    ren_fill_round_rect(a->ren, panel, ui_px(ui, 10), THEME_PANEL);
+    int tab_h = ui_px(ui, 34), tx = panel.x + ui_px(ui, 12), ty = panel.y + ui_px(ui, 12);
+    for (int i = 0; i < nv; i++) {
+        char label[80];
+        snprintf(label, sizeof label, "%s", views[i]);
+        if (label[0] >= 'a' && label[0] <= 'z')
+            label[0] = (char)(label[0] - 'a' + 'A');
+        for (char *p = label; *p; p++)
+            if (*p == '_')
+                *p = ' ';
+        int w = ren_text_width(a->ren, FONT_BODY, label) + ui_px(ui, 28);
+        SDL_Rect tab = {tx, ty, w, tab_h};
+        if (ui_button(ui, tab, label, i == a->study_view ? BUTTON_SELECTED : BUTTON_SECONDARY)) {
+            a->study_view = i;
+            a->redraw = true;
+        }
+        tx += w + ui_px(ui, 8);
+    }
+    int legend_h = ren_text_height(a->ren, FONT_SMALL) + ui_px(ui, 16);
+    SDL_Rect chart = {panel.x + ui_px(ui, 12), ty + tab_h + ui_px(ui, 8), panel.w - ui_px(ui, 24),
+                      panel.h - tab_h - ui_px(ui, 32) - legend_h};
+    if (nv > 0)
+        draw_chart(a, m, views[a->study_view], chart);
+    legend(a, panel.x + ui_px(ui, 16), panel.y + panel.h - legend_h);
+
+    /* Right: the facts. */
+    SDL_Rect text = {chart_w + pad, area.y + pad, all.w - chart_w - 2 * pad, area.h - 2 * pad - ui_px(ui, 60)};
+    ren_fill_round_rect(a->ren, text, ui_px(ui, 10), THEME_PANEL);
+    SDL_Rect inner = {text.x + ui_px(ui, 20), text.y + ui_px(ui, 16), text.w - ui_px(ui, 40),
+                      text.h - ui_px(ui, 32)};
+    SDL_RenderSetClipRect(ren_sdl(a->ren), &inner);
+    int y = inner.y - a->study_scroll;
+    int w = inner.w - ui_px(ui, 10);
+    ren_text(a->ren, FONT_BOLD, inner.x, y, THEME_ACCENT_DARK, "Trigger points");
+    y += ren_text_height(a->ren, FONT_BOLD) + ui_px(ui, 6);
+    ren_text_wrapped(a->ren, FONT_SMALL, inner.x, y, w, THEME_MUTED,
+                     "Select one to see its own referral pattern.", true, inner.y, inner.y + inner.h);
+    y += ren_text_height(a->ren, FONT_SMALL) + ui_px(ui, 6);
+    for (int i = -1; i < m->n_tps; i++) {
+        char head[400];
+        if (i < 0)
+            snprintf(head, sizeof head, "All trigger points");
+        else
+            snprintf(head, sizeof head, "%s%s", m->tps[i].label, m->tps[i].primary ? " (primary)" : "");
+        int h = ren_text_height(a->ren, FONT_BOLD) + ui_px(ui, 8);
+        if (i >= 0)
+            h += ren_text_wrapped(a->ren, FONT_SMALL, 0, 0, w - ui_px(ui, 20), THEME_TEXT, m->tps[i].location,
+                                  false, 0, 0) + ui_px(ui, 4);
+        SDL_Rect row = {inner.x, y, w, h};
+        bool sel = selected_tp == i;
+        if (sel)
+            ren_fill_round_rect(a->ren, row, ui_px(ui, 6), THEME_ACCENT_LIGHT);
+        bool visible = row.y + row.h > inner.y && row.y < inner.y + inner.h;
+        if (visible && ui_clickable(ui, row, head)) {
+            selected_tp = i;
+            if (i >= 0)
+                for (int k = 0; k < nv; k++)
+                    if (!strcmp(views[k], m->tps[i].view))
+                        a->study_view = k;
+            a->redraw = true;
+        }
+        ren_text(a->ren, FONT_BOLD, inner.x + ui_px(ui, 10), y + ui_px(ui, 4), sel ? THEME_ACCENT_DARK : THEME_TEXT,
+                 head);
+        if (i >= 0)
+            ren_text_wrapped(a->ren, FONT_SMALL, inner.x + ui_px(ui, 10),
+                             y + ui_px(ui, 4) + ren_text_height(a->ren, FONT_BOLD), w - ui_px(ui, 20), THEME_TEXT,
+                             m->tps[i].location, true, inner.y, inner.y + inner.h);
+        y += h + ui_px(ui, 4);
+    }
+    y += ui_px(ui, 12);
+    char pain[1024];
+    pain[0] = 0;
+    for (int i = 0; i < m->n_pain_regions; i++) {
+        const char *name = named_id_name(PAIN_REGIONS, m->pain_regions[i]);
+        size_t used = strlen(pain);
+        snprintf(pain + used, sizeof pain - used, "%s%s", i ? ", " : "", name ? name : m->pain_regions[i]);
+    }
+    y += section(a, inner.x, y, w, "Refers pain to", pain, inner);
+    y += section(a, inner.x, y, w, "Attachments", m->attachments, inner);
+    y += section(a, inner.x, y, w, "Action", m->action, inner);
+    y += section(a, inner.x, y, w, "What activates and perpetuates its trigger points", m->causes, inner);
+    y += section(a, inner.x, y, w, "Symptoms and findings", m->symptoms, inner);
+    y += section(a, inner.x, y, w, "Often mistaken for", m->differential, inner);
+    y += section(a, inner.x, y, w, "Treatment", m->treatment, inner);
+    y += section(a, inner.x, y, w, "Self-care", m->self_care, inner);
+    int content_h = y + a->study_scroll - inner.y;
+    SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+    SDL_Rect scroll_area = {inner.x, inner.y, inner.w + ui_px(ui, 12), inner.h};
+    int before = a->study_scroll;
+    ui_scroll(ui, scroll_area, &a->study_scroll, content_h);
+    if (ui_key(ui, SDLK_PAGEDOWN) || ui_key(ui, SDLK_DOWN))
+        a->study_scroll += inner.h / 2;
+    if (ui_key(ui, SDLK_PAGEUP) || ui_key(ui, SDLK_UP))
+        a->study_scroll -= inner.h / 2;
+    if (a->study_scroll != before)
+        a->redraw = true;
+
+    SDL_Rect go = {text.x + text.w - ui_px(ui, 220), text.y + text.h + ui_px(ui, 14), ui_px(ui, 220),
+                   ui_px(ui, 44)};
+    if (ui_button(ui, go, "Practise this module", BUTTON_PRIMARY))
+        app_start_practice(a, m);
+}

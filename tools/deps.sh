@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the Debian bookworm packages tpquiz needs, if any is missing.
+#   deps.sh          what building and running needs
+#   deps.sh --tests  that, plus what the tests need
+set -euo pipefail
+PKGS="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libinih-dev
+      libsodium-dev fonts-dejavu-core"
+[ "${1:-}" = --tests ] && PKGS="$PKGS libcmocka-dev"
+want=$(echo $PKGS | wc -w)
+have=$(dpkg-query -W -f='${Status}\n' $PKGS 2>/dev/null | grep -c 'install ok installed' || true)
+if [ "$have" -lt "$want" ]; then
+  SUDO=""
+  [ "$(id -u)" = 0 ] || SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq $PKGS >/dev/null
+fi
