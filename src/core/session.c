@@ -71,14 +71,29 @@ static const char *muscle_name(const Module *m)
     return m->name ? m->name : or_empty(m->id);
 }
 
-/* "the Iliacus trigger point of Iliopsoas", or "the Piriformis trigger
+/* A name as it reads inside a sentence: "Iliacus" -> "iliacus", but
+ * "QL" or "TFL" (an abbreviation) stays as it is. Caller frees. */
+static char *in_sentence(const char *name)
+{
+    char *s = format_alloc("%s", name);
+    if (s && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z'))
+        s[0] = (char)(s[0] - 'A' + 'a');
+    return s;
+}
+
+/* "the iliacus trigger point of iliopsoas", or "the piriformis trigger
  * point" when the label is just the muscle's name. */
 static char *tp_phrase(const Module *m, const TriggerPoint *tp)
 {
     const char *label = tp->label ? tp->label : or_empty(tp->id);
-    if (strcasecmp(label, muscle_name(m)) == 0)
-        return format_alloc("the %s trigger point", label);
-    return format_alloc("the %s trigger point of %s", label, muscle_name(m));
+    char *l = in_sentence(label), *n = in_sentence(muscle_name(m));
+    char *p = NULL;
+    if (l && n)
+        p = strcasecmp(label, muscle_name(m)) == 0 ? format_alloc("the %s trigger point", l)
+                                                     : format_alloc("the %s trigger point of %s", l, n);
+    free(l);
+    free(n);
+    return p;
 }
 
 static char *locate_prompt(const Module *m, const TriggerPoint *tp)

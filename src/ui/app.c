@@ -74,6 +74,28 @@ void app_start_practice(App *a, const Module *m)
     app_go(a, SCREEN_PRACTICE);
 }
 
+ChartLayout app_chart_layout(App *a, const Module *m, const View *v, SDL_Rect area)
+{
+    Ui *ui = &a->ui;
+    int bw = ren_text_width(a->ren, FONT_BODY, "Whole body") + ui_px(ui, 28), bh = ui_px(ui, 34);
+    SDL_Rect btn = {area.x + area.w - bw, area.y, bw, bh};
+    ChartLayout l = a->whole_body
+                        ? chart_layout(area, v->viewbox)
+                        : chart_layout_focus(area, v->viewbox, chart_module_region(m, v->name, v->viewbox, 0.28));
+    app_note_chart(a, v->name, &l);
+    /* The button is drawn by the caller after the chart, so it stays on top. */
+    a->zoom_button = btn;
+    return l;
+}
+
+void app_zoom_button(App *a)
+{
+    if (ui_button(&a->ui, a->zoom_button, a->whole_body ? "Close-up" : "Whole body", BUTTON_SECONDARY)) {
+        a->whole_body = !a->whole_body;
+        a->redraw = true;
+    }
+}
+
 int module_views(const Module *m, const char **out, int max)
 {
     int n = 0;

@@ -13,6 +13,7 @@
 typedef struct {
     char *path;
     int w, h;
+    RectD vb;
     SDL_Texture *tex; /* NULL with failed = true: do not retry every frame */
     bool failed;
     unsigned long last_used;
@@ -23,6 +24,84 @@ struct ChartCache {
     SvgEntry e[CACHE_ENTRIES];
     unsigned long tick;
 };
+
+ChartLayout chart_layout_focus(SDL_Rect area, RectD full, RectD f)
+{
+    double aspect = (double)area.w / area.h;
+    /* Grow the focus to the area's shape. */
+    if (f.w / f.h < aspect) {
+        double w = f.h * aspect;
+        f.x -= (w - f.w) / 2;
+        f.w = w;
+    } else {
+        double h = f.w / aspect;
+        f.y -= (h - f.h) / 2;
+        f.h = h;
+    }
+    if (f.w > full.w || f.h > full.h)
+        return chart_layout(area, full);
+    if (f.x < full.x)
+        f.x = full.x;
+    if (f.y < full.y)
+        f.y = full.y;
+    if (f.x + f.w > full.x + full.w)
+        f.x = full.x + full.w - f.w;
+    if (f.y + f.h > full.y + full.h)
+        f.y = full.y + full.h - f.h;
+    return chart_layout(area, f);
+}
+
+static void grow(RectD *r, bool *any, double x0, double y0, double x1, double y1)
+{
+    if (!*any) {
+        *r = (RectD){x0, y0, x1 - x0, y1 - y0};
+        *any = true;
+        return;
+    }
+    double rx1 = r->x + r->w, ry1 = r->y + r->h;
+    if (x0 < r->x)
+        r->x = x0;
+    if (y0 < r->y)
+        r->y = y0;
+    if (x1 > rx1)
+        rx1 = x1;
+    if (y1 > ry1)
+        ry1 = y1;
+    r->w = rx1 - r->x;
+    r->h = ry1 - r->y;
+}
+
+RectD chart_module_region(const Module *m, const char *view, RectD full, double min_frac)
+{
+    RectD r = full;
+    bool any = false;
+    for (int i = 0; i < m->n_tps; i++) {
+        const TriggerPoint *tp = &m->tps[i];
+        if (!strcmp(tp->view, view))
+            grow(&r, &any, tp->at.x - tp->radius, tp->at.y - tp->radius, tp->at.x + tp->radius,
+                 tp->at.y + tp->radius);
+    }
+    for (int i = 0; i < m->n_zones; i++) {
+        const Zone *z = &m->zones[i];
+        if (strcmp(z->view, view) || z->poly.n == 0)
+            continue;
+        RectD b = geom_polygon_bounds(z->poly.pts, z->poly.n);
+        grow(&r, &any, b.x, b.y, b.x + b.w, b.y + b.h);
+    }
+    if (!any)
+        return full;
+    double mx = r.w * 0.3 + full.w * 0.05, my = r.h * 0.3 + full.h * 0.03;
+    r.x -= mx;
+    r.w += 2 * mx;
+    r.y -= my;
+    r.h += 2 * my;
+    double min_h = full.h * min_frac;
+    if (r.h < min_h) {
+        r.y -= (min_h - r.h) / 2;
+        r.h = min_h;
+    }
+    return r;
+}
 
 ChartLayout chart_layout(SDL_Rect area, RectD vb)
 {
@@ -79,13 +158,73 @@ void chart_cache_free(ChartCache *c)
     free(c);
 }
 
-static SvgEntry *lookup(ChartCache *c, const char *path, int w, int h)
+/* The file's text with its root element's width, height and viewBox
+ * replaced, so nanosvg renders just the vb part at w x h. NULL on failure. */
+static char *reframe(const char *path, RectD vb, int w, int h, size_t *out_len)
+{
+    SDL_RWops *rw = SDL_RWFromFile(path, "rb");
+    if (!rw)
+        return NULL;
+    Sint64 size = SDL_RWsize(rw);
+    char *text = size > 0 ? malloc((size_t)size + 1) : NULL;
+    if (!text || SDL_RWread(rw, text, 1, (size_t)size) != (size_t)size) {
+        free(text);
+        SDL_RWclose(rw);
+        return NULL;
+    }
+    SDL_RWclose(rw);
+    text[size] = 0;
+    char *open = strstr(text, "<svg");
+    char *close = open ? strchr(open, '>') : NULL;
+    if (!close) {
+        free(text);
+        return NULL;
+    }
+    char attrs[160];
+    int an = snprintf(attrs, sizeof attrs, " width=\"%d\" height=\"%d\" viewBox=\"%.3f %.3f %.3f %.3f\"", w, h,
+                      vb.x, vb.y, vb.w, vb.h);
+    char *out = malloc((size_t)size + (size_t)an + 1);
+    if (!out) {
+        free(text);
+        return NULL;
+    }
+    size_t n = (size_t)(open + 4 - text);
+    memcpy(out, text, n);
+    memcpy(out + n, attrs, (size_t)an);
+    n += (size_t)an;
+    /* Copy the rest of the root tag without its own width, height, viewBox. */
+    const char *p = open + 4;
+    while (p < close) {
+        const char *names[] = {" width=", " height=", " viewBox="};
+        bool skipped = false;
+        for (int k = 0; k < 3 && !skipped; k++) {
+            size_t ln = strlen(names[k]);
+            if (!strncmp(p, names[k], ln) && (p[ln] == '"' || p[ln] == '\'')) {
+                const char *end = strchr(p + ln + 1, p[ln]);
+                if (end && end < close) {
+                    p = end + 1;
+                    skipped = true;
+                }
+            }
+        }
+        if (!skipped)
+            out[n++] = *p++;
+    }
+    size_t rest = strlen(close);
+    memcpy(out + n, close, rest + 1);
+    n += rest;
+    free(text);
+    *out_len = n;
+    return out;
+}
+
+static SvgEntry *lookup(ChartCache *c, const char *path, int w, int h, RectD vb)
 {
     SvgEntry *oldest = &c->e[0];
     c->tick++;
     for (int i = 0; i < CACHE_ENTRIES; i++) {
         SvgEntry *e = &c->e[i];
-        if (e->path && e->w == w && e->h == h && !strcmp(e->path, path)) {
+        if (e->path && e->w == w && e->h == h && !memcmp(&e->vb, &vb, sizeof vb) && !strcmp(e->path, path)) {
             e->last_used = c->tick;
             return e;
         }
@@ -96,17 +235,24 @@ static SvgEntry *lookup(ChartCache *c, const char *path, int w, int h)
     oldest->path = strdup(path);
     oldest->w = w;
     oldest->h = h;
+    oldest->vb = vb;
     oldest->last_used = c->tick;
-    SDL_RWops *rw = SDL_RWFromFile(path, "rb");
+    size_t len = 0;
+    char *text = reframe(path, vb, w, h, &len);
+    bool read_ok = text != NULL;
+    SDL_RWops *rw = text ? SDL_RWFromConstMem(text, (int)len) : NULL;
     SDL_Surface *s = rw ? IMG_LoadSizedSVG_RW(rw, w, h) : NULL;
     if (rw)
         SDL_RWclose(rw);
+    free(text);
     if (s) {
         oldest->tex = SDL_CreateTextureFromSurface(c->r, s);
         SDL_FreeSurface(s);
     }
     if (!oldest->tex) {
         oldest->failed = true;
+        if (!read_ok)
+            SDL_SetError("cannot read it");
         fprintf(stderr, "%s: error: cannot draw chart: %s\n", path, SDL_GetError());
     }
     return oldest;
@@ -116,7 +262,7 @@ bool chart_draw_svg(ChartCache *c, const char *path, const ChartLayout *l)
 {
     if (l->image.w <= 0 || l->image.h <= 0)
         return false;
-    SvgEntry *e = lookup(c, path, l->image.w, l->image.h);
+    SvgEntry *e = lookup(c, path, l->image.w, l->image.h, l->viewbox);
     if (!e->tex)
         return false;
     SDL_RenderCopy(c->r, e->tex, NULL, &l->image);
@@ -171,19 +317,22 @@ void chart_draw_sides(Ren *ren, const ChartLayout *l, const char *view)
     bool mirrored = strncmp(view, "back", 4) != 0;
     const char *left = mirrored ? "R" : "L", *right = mirrored ? "L" : "R";
     int pad = (int)(8 * ren_scale(ren));
-    int y = l->image.y + pad;
+    int y = l->area.y + l->area.h - pad - ren_text_height(ren, FONT_HEADING);
     ren_text(ren, FONT_HEADING, l->area.x + pad, y, THEME_MUTED, left);
     ren_text(ren, FONT_HEADING, l->area.x + l->area.w - pad - ren_text_width(ren, FONT_HEADING, right),
              y, THEME_MUTED, right);
 }
 
-void chart_draw_label(Ren *ren, const ChartLayout *l, Vec2 p, const char *text, float ui_scale)
+void chart_draw_label(Ren *ren, const ChartLayout *l, Vec2 p, const char *text, int side, float ui_scale)
 {
     SDL_FPoint s = chart_to_screen(l, p);
     int w = ren_text_width(ren, FONT_SMALL, text), h = ren_text_height(ren, FONT_SMALL);
-    int x = (int)(s.x + 12 * ui_scale), y = (int)(s.y - (float)h / 2);
+    int right = (int)(s.x + 12 * ui_scale), left = (int)(s.x - 12 * ui_scale) - w;
+    int x = side >= 0 ? right : left, y = (int)(s.y - (float)h / 2);
     if (x + w + 4 > l->area.x + l->area.w)
-        x = (int)(s.x - 12 * ui_scale) - w;
+        x = left;
+    if (x - 4 < l->area.x)
+        x = right;
     SDL_Rect back = {x - 3, y, w + 6, h};
     ren_fill_round_rect(ren, back, 3, COLA(255, 255, 255, 225));
     ren_text(ren, FONT_SMALL, x, y, THEME_TEXT, text);

@@ -23,6 +23,12 @@ typedef struct {
 } ChartLayout;
 
 ChartLayout chart_layout(SDL_Rect area, RectD viewbox);
+/* A close-up: the part of full around focus, grown to the area's shape
+ * (so the chart fills it) and kept inside full. */
+ChartLayout chart_layout_focus(SDL_Rect area, RectD full, RectD focus);
+/* The region of a view a module's trigger points and zones occupy, with a
+ * margin, at least min_frac of the view's height; full if nothing is there. */
+RectD chart_module_region(const Module *m, const char *view, RectD full, double min_frac);
 SDL_FPoint chart_to_screen(const ChartLayout *l, Vec2 p);
 Vec2 chart_to_image(const ChartLayout *l, int x, int y);
 bool chart_hit(const ChartLayout *l, int x, int y);
@@ -32,8 +38,10 @@ typedef struct ChartCache ChartCache;
 ChartCache *chart_cache_create(SDL_Renderer *r);
 void chart_cache_free(ChartCache *c);
 
-/* Draws the SVG file over l->image. False (and a one-time message on
- * stderr) if the file cannot be loaded. */
+/* Draws the part of the SVG file that l->viewbox covers over l->image
+ * (the file's root viewBox is replaced, so close-ups are as sharp as the
+ * whole view). False (and a one-time message on stderr) if the file cannot
+ * be loaded. */
 bool chart_draw_svg(ChartCache *c, const char *path, const ChartLayout *l);
 
 /* Trigger point as an X (the convention of referral charts), with its
@@ -46,7 +54,9 @@ void chart_draw_zone(Ren *ren, const ChartLayout *l, const Zone *z, float ui_sca
 void chart_draw_click(Ren *ren, const ChartLayout *l, Vec2 p, SDL_Color c, float ui_scale);
 /* Patient's Right / Left at the chart's sides (front views mirror). */
 void chart_draw_sides(Ren *ren, const ChartLayout *l, const char *view);
-/* A small text label next to an image point, on a white backing. */
-void chart_draw_label(Ren *ren, const ChartLayout *l, Vec2 p, const char *text, float ui_scale);
+/* A small text label next to an image point, on a white backing: to its
+ * right if side >= 0, else to its left (it moves over if it would leave
+ * the chart). */
+void chart_draw_label(Ren *ren, const ChartLayout *l, Vec2 p, const char *text, int side, float ui_scale);
 
 #endif

@@ -265,11 +265,18 @@ int ren_text_width(Ren *ren, FontId f, const char *s)
 
 int ren_text_height(Ren *ren, FontId f) { return TTF_FontLineSkip(ren->fonts[f]); }
 
+static int draw_text(Ren *ren, FontId f, int x, int y, SDL_Color c, const char *s);
+
 int ren_text(Ren *ren, FontId f, int x, int y, SDL_Color c, const char *s)
 {
     if (!s || !*s)
         return 0;
     remember(ren, s);
+    return draw_text(ren, f, x, y, c, s);
+}
+
+static int draw_text(Ren *ren, FontId f, int x, int y, SDL_Color c, const char *s)
+{
     TextEntry *e = text_entry(ren, f, c, s);
     if (e) {
         SDL_Rect dst = {x, y, e->w, e->h};
@@ -327,6 +334,9 @@ int ren_text_wrapped(Ren *ren, FontId f, int x, int y, int width, SDL_Color c, c
         return 0;
     }
     const char *p = s;
+    /* Remembered whole, so a test can expect a sentence that wraps. */
+    if (draw)
+        remember(ren, s);
     while (*p) {
         /* One paragraph: up to '\n'. */
         const char *end = strchr(p, '\n');
@@ -351,7 +361,7 @@ int ren_text_wrapped(Ren *ren, FontId f, int x, int y, int width, SDL_Color c, c
             if (ll > 0 && lw + space + ww > width) {
                 line[ll] = 0;
                 if (draw && yy + lh > clip_top && yy < clip_bottom)
-                    ren_text(ren, f, x, yy, c, line);
+                    draw_text(ren, f, x, yy, c, line);
                 yy += lh;
                 ll = 0;
                 lw = 0;
@@ -368,7 +378,7 @@ int ren_text_wrapped(Ren *ren, FontId f, int x, int y, int width, SDL_Color c, c
         if (ll > 0 || !any) {
             line[ll] = 0;
             if (draw && ll > 0 && yy + lh > clip_top && yy < clip_bottom)
-                ren_text(ren, f, x, yy, c, line);
+                draw_text(ren, f, x, yy, c, line);
             yy += lh;
         }
         p = *end ? end + 1 : end;

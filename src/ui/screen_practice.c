@@ -112,8 +112,8 @@ static void draw_click_item(App *a, const Item *it, const Answer *an, SDL_Rect a
         ren_text(a->ren, FONT_BODY, area.x, area.y, THEME_BAD, "This chart could not be loaded.");
         return;
     }
-    ChartLayout l = chart_layout(area, v->viewbox);
-    app_note_chart(a, it->view, &l);
+    ChartLayout l = app_chart_layout(a, it->module, v, area);
+    SDL_RenderSetClipRect(ren_sdl(a->ren), &area);
     chart_draw_svg(a->charts, v->path, &l);
     char overlay[4096];
     library_overlay_path(a->lib, it->module->id, it->view, overlay, sizeof overlay);
@@ -134,50 +134,103 @@ static void draw_click_item(App *a, const Item *it, const Answer *an, SDL_Rect a
             if (!strcmp(m->tps[it->tp].view, it->view))
                 chart_draw_tp(a->ren, &l, &m->tps[it->tp], COL(0x11, 0x11, 0x11), false, s);
         } else {
-            chart_draw_tp(a->ren, &l, &m->tps[it->tp], THEME_GOOD, true, s);
-            chart_draw_label(a->ren, &l, m->tps[it->tp].at, m->tps[it->tp].label, s);
+            const TriggerPoint *tp = &m->tps[it->tp];
+            chart_draw_tp(a->ren, &l, tp, THEME_GOOD, true, s);
+            /* The label goes on the side away from the learner's click. */
+            chart_draw_label(a->ren, &l, tp->at, tp->label, an->click.x > tp->at.x ? -1 : 1, s);
         }
         chart_draw_click(a->ren, &l, an->click, THEME_MARKER, s);
-    } else {
-        int x, y;
-        if (ui_click_in(&a->ui, l.image, &x, &y)) {
-            session_answer_click(a->session, chart_to_image(&l, x, y), app_now_ms(a));
-            a->redraw = true;
-        }
     }
+    SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
     chart_draw_sides(a->ren, &l, it->view);
+    SDL_Point release = {a->ui.release_x, a->ui.release_y};
+    bool on_toggle = a->ui.released && SDL_PointInRect(&release, &a->zoom_button);
+    app_zoom_button(a);
+    int x, y;
+    if (!an->answered && !on_toggle && ui_click_in(&a->ui, l.image, &x, &y)) {
+        session_answer_click(a->session, chart_to_image(&l, x, y), app_now_ms(a));
+        a->redraw = true;
+    }
 }
 
+/* Options as full-width cards with wrapped text. Before the answer they
+ * toggle; after it, the right ones are marked ✓ in green and wrong picks ✗
+ * in red (shape as well as colour). */
 static void draw_options(App *a, const Item *it, const Answer *an, SDL_Rect area)
 {
     Ui *ui = &a->ui;
     int y = area.y;
-    int h = ui_px(ui, 54), gap = ui_px(ui, 10);
+    int gap = ui_px(ui, 10), pad = ui_px(ui, 14), badge = ui_px(ui, 30);
+    int text_x = area.x + pad + badge + ui_px(ui, 14);
+    int tag_w = an->answered ? ren_text_width(a->ren, FONT_SMALL, "Your answer") + ui_px(ui, 16) : 0;
+    int text_w = area.x + area.w - pad - text_x - tag_w;
+    int lh = ren_text_height(a->ren, FONT_BODY);
     for (int i = 0; i < it->n_options; i++) {
+        int th = ren_text_wrapped(a->ren, FONT_BODY, 0, 0, text_w, THEME_TEXT, it->options[i], false, 0, 0);
+        int h = th + 2 * pad;
+        if (h < badge + 2 * pad)
+            h = badge + 2 * pad;
         SDL_Rect r = {area.x, y, area.w, h};
-        char label[600];
-        snprintf(label, sizeof label, "%c   %s", 'A' + i, it->options[i]);
+        char letter[2] = {(char)('A' + i), 0};
+        bool chosen = an->answered ? an->chosen[i] : a->option_chosen[i];
+        bool right = it->option_correct[i];
+        SDL_Color border = THEME_BORDER, bg = THEME_PANEL, fg = THEME_TEXT, badge_bg = THEME_PANEL_ALT,
+                  badge_fg = THEME_ACCENT_DARK;
+        const char *mark = letter;
         if (!an->answered) {
-            bool chosen = a->option_chosen[i];
-            if (ui_button(ui, r, label, chosen ? BUTTON_SELECTED : BUTTON_SECONDARY) ||
-                ui_key(ui, (SDL_Keycode)('1' + i)) || ui_key(ui, (SDL_Keycode)('a' + i))) {
+            char label[600];
+            snprintf(label, sizeof label, "%s. %s", letter, it->options[i]);
+            if (ui_clickable(ui, r, label) || ui_key(ui, (SDL_Keycode)('1' + i))) {
                 if (it->type == ITEM_CHOICE)
                     memset(a->option_chosen, 0, sizeof a->option_chosen);
-                a->option_chosen[i] = !chosen || it->type == ITEM_CHOICE;
+                a->option_chosen[i] = it->type == ITEM_CHOICE ? true : !chosen;
                 a->redraw = true;
             }
+            if (chosen) {
+                border = THEME_ACCENT;
+                bg = THEME_ACCENT_LIGHT;
+                badge_bg = THEME_ACCENT;
+                badge_fg = THEME_ON_ACCENT;
+            } else if (ui_hover(ui, r)) {
+                border = THEME_ACCENT;
+            }
+        } else if (right && chosen) {
+            border = THEME_GOOD;
+            bg = THEME_GOOD_LIGHT;
+            badge_bg = THEME_GOOD;
+            badge_fg = THEME_ON_ACCENT;
+            mark = "\xE2\x9C\x93";
+        } else if (right) {
+            /* A right option the learner did not pick: outlined, not filled. */
+            border = THEME_GOOD;
+            badge_bg = THEME_GOOD_LIGHT;
+            badge_fg = THEME_GOOD;
+            mark = "\xE2\x9C\x93";
+        } else if (chosen) {
+            border = THEME_BAD;
+            bg = THEME_BAD_LIGHT;
+            badge_bg = THEME_BAD;
+            badge_fg = THEME_ON_ACCENT;
+            mark = "\xE2\x9C\x97";
         } else {
-            bool right = it->option_correct[i], picked = an->chosen[i];
-            SDL_Color bg = right ? THEME_GOOD_LIGHT : picked ? THEME_BAD_LIGHT : THEME_PANEL;
-            SDL_Color fg = right ? THEME_GOOD : picked ? THEME_BAD : THEME_MUTED;
-            ren_fill_round_rect(a->ren, r, ui_px(ui, 6), right || picked ? fg : THEME_BORDER);
-            SDL_Rect in = {r.x + ui_px(ui, 2), r.y + ui_px(ui, 2), r.w - ui_px(ui, 4), r.h - ui_px(ui, 4)};
-            ren_fill_round_rect(a->ren, in, ui_px(ui, 6), bg);
-            const char *mark = right ? "\xE2\x9C\x93" : picked ? "\xE2\x9C\x97" : " ";
-            int th = ren_text_height(a->ren, FONT_BODY);
-            ren_text(a->ren, FONT_BOLD, r.x + ui_px(ui, 14), r.y + (r.h - th) / 2, fg, mark);
-            ren_text_fit(a->ren, picked || right ? FONT_BOLD : FONT_BODY, r.x + ui_px(ui, 40),
-                         r.y + (r.h - th) / 2, r.w - ui_px(ui, 56), THEME_TEXT, label);
+            fg = THEME_MUTED;
+        }
+        int bw = chosen || (an->answered && right) ? ui_px(ui, 2) : ui_px(ui, 1);
+        ren_fill_round_rect(a->ren, r, ui_px(ui, 8), border);
+        SDL_Rect in = {r.x + bw, r.y + bw, r.w - 2 * bw, r.h - 2 * bw};
+        ren_fill_round_rect(a->ren, in, ui_px(ui, 8), bg);
+        SDL_Rect b = {r.x + pad, r.y + (r.h - badge) / 2, badge, badge};
+        ren_fill_round_rect(a->ren, b, badge / 2, badge_bg);
+        int mw = ren_text_width(a->ren, FONT_BOLD, mark);
+        ren_text(a->ren, FONT_BOLD, b.x + (badge - mw) / 2, b.y + (badge - lh) / 2, badge_fg, mark);
+        ren_text_wrapped(a->ren, FONT_BODY, text_x, r.y + (r.h - th) / 2, text_w, fg, it->options[i], true, 0,
+                         ui->height);
+        if (an->answered && (chosen || right)) {
+            const char *tag = chosen ? "Your answer" : "Missed";
+            int tw = ren_text_width(a->ren, FONT_SMALL, tag);
+            int sh = ren_text_height(a->ren, FONT_SMALL);
+            ren_text(a->ren, FONT_SMALL, r.x + r.w - pad - tw, r.y + (r.h - sh) / 2,
+                     right ? THEME_GOOD : THEME_BAD, tag);
         }
         y += h + gap;
     }

@@ -19,6 +19,19 @@ static bool file_exists(const char *p)
     return stat(p, &st) == 0;
 }
 
+/* True if an earlier zone of the module has the same view, kind and polygon. */
+static bool same_as_earlier(const Module *m, int i)
+{
+    const Zone *z = &m->zones[i];
+    for (int k = 0; k < i; k++) {
+        const Zone *o = &m->zones[k];
+        if (o->kind == z->kind && o->poly.n == z->poly.n && !strcmp(o->view, z->view) &&
+            !memcmp(o->poly.pts, z->poly.pts, sizeof *z->poly.pts * (size_t)z->poly.n))
+            return true;
+    }
+    return false;
+}
+
 /* Draws a titled paragraph; returns its height. */
 static int section(App *a, int x, int y, int w, const char *title, const char *text, SDL_Rect clip)
 {
@@ -39,8 +52,8 @@ static void draw_chart(App *a, const Module *m, const char *view, SDL_Rect area)
         ren_text(a->ren, FONT_BODY, area.x, area.y, THEME_BAD, "This chart could not be loaded.");
         return;
     }
-    ChartLayout l = chart_layout(area, v->viewbox);
-    app_note_chart(a, view, &l);
+    ChartLayout l = app_chart_layout(a, m, v, area);
+    SDL_RenderSetClipRect(ren_sdl(a->ren), &area);
     chart_draw_svg(a->charts, v->path, &l);
     char overlay[4096];
     library_overlay_path(a->lib, m->id, view, overlay, sizeof overlay);
@@ -55,6 +68,8 @@ static void draw_chart(App *a, const Module *m, const char *view, SDL_Rect area)
                 continue;
             if (selected_tp >= 0 && z->tp != selected_tp)
                 continue;
+            if (selected_tp < 0 && same_as_earlier(m, i))
+                continue; /* trigger points that share a pattern: draw it once */
             chart_draw_zone(a->ren, &l, z, s);
         }
     for (int i = 0; i < m->n_tps; i++) {
@@ -62,9 +77,11 @@ static void draw_chart(App *a, const Module *m, const char *view, SDL_Rect area)
         if (strcmp(tp->view, view) || (selected_tp >= 0 && i != selected_tp))
             continue;
         chart_draw_tp(a->ren, &l, tp, COL(0x11, 0x11, 0x11), false, s);
-        chart_draw_label(a->ren, &l, tp->at, tp->label, s);
+        chart_draw_label(a->ren, &l, tp->at, tp->label, 1, s);
     }
+    SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
     chart_draw_sides(a->ren, &l, view);
+    app_zoom_button(a);
 }
 
 static void legend(App *a, int x, int y)
@@ -129,6 +146,7 @@ void screen_study(App *a, SDL_Rect all)
         for (char *p = label; *p; p++)
             if (*p == '_')
                 *p = ' ';
+        snprintf(label + strlen(label), sizeof label - strlen(label), " view");
         int w = ren_text_width(a->ren, FONT_BODY, label) + ui_px(ui, 28);
         SDL_Rect tab = {tx, ty, w, tab_h};
         if (ui_button(ui, tab, label, i == a->study_view ? BUTTON_SELECTED : BUTTON_SECONDARY)) {

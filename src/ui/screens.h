@@ -43,6 +43,9 @@ typedef struct {
     const Course *course;
     const Module *module;
 
+    bool whole_body; /* charts show the whole view, not the module's close-up */
+    SDL_Rect zoom_button;
+
     /* Module list */
     int list_scroll;
     /* Study */
@@ -77,6 +80,13 @@ void app_start_practice(App *a, const Module *m);
 /* The bar across the top: title, breadcrumb, a Back button (true when it
  * or Escape was used). *content gets the area below the bar. */
 bool app_top_bar(App *a, const char *title, const char *crumb, bool back, SDL_Rect *content);
+
+/* Lays out a module's chart of a view in area: the close-up of the
+ * module's region unless the learner chose the whole body. A toggle button
+ * for that choice is drawn in the area's top-right corner. */
+ChartLayout app_chart_layout(App *a, const Module *m, const View *v, SDL_Rect area);
+/* Draws that toggle (call after drawing the chart). */
+void app_zoom_button(App *a);
 
 /* The distinct views a module uses, trigger point views first. Returns the
  * count (at most max). */

@@ -6,6 +6,7 @@
 #   #! args: ...               extra program arguments
 #   #! stdout: TEXT            the program's standard output must contain this line
 #   #! data: DIR               copy DIR (relative to SOURCE_ROOT) into the data folder first
+#   #! datafile: NAME REGEX    after the run, the data folder's file NAME has a line matching REGEX
 # The program runs on SDL's dummy video driver with the software renderer and a
 # virtual clock; screenshots land in SHOTDIR.
 set -uo pipefail
@@ -34,6 +35,10 @@ while IFS= read -r line; do
       want=${line#\#! stdout: }
       if grep -qxF -- "$want" "$out"; then passed=$((passed + 1))
       else echo "FAIL: stdout lacks line: $want"; failed=$((failed + 1)); fi ;;
+    '#! datafile: '*)
+      rest=${line#\#! datafile: }; name=${rest%% *}; regex=${rest#* }
+      if grep -qE -- "$regex" "$data/$name" 2>/dev/null; then passed=$((passed + 1))
+      else echo "FAIL: data file $name has no line matching: $regex"; failed=$((failed + 1)); fi ;;
   esac
 done <"$script"
 # Every screenshot the script asked for must exist and be a PNG.

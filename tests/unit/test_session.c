@@ -178,12 +178,12 @@ static void test_locate_and_zone_items(void **state)
     assert_ptr_equal(it->module, m);
     assert_string_equal(it->view, "front");
     assert_int_equal(it->n_options, 0);
-    assert_string_equal(it->prompt, "Click the Iliacus trigger point of Iliopsoas (on the patient's right "
+    assert_string_equal(it->prompt, "Click the iliacus trigger point of iliopsoas (on the patient's right "
                                     "side).");
     /* A label that is the muscle's name is not repeated. */
     it = session_item(s, find_key(s, "iliopsoas/tp.upper/locate"));
     assert_string_equal(it->view, "side");
-    assert_string_equal(it->prompt, "Click the Iliopsoas trigger point (on the patient's right side).");
+    assert_string_equal(it->prompt, "Click the iliopsoas trigger point (on the patient's right side).");
 
     /* The zone item is answered on the view of the first essential zone
      * (back), not of the first zone (side, spillover) nor of the point. */
@@ -192,7 +192,7 @@ static void test_locate_and_zone_items(void **state)
     assert_int_equal(it->tp, 0);
     assert_int_equal(it->question, -1);
     assert_string_equal(it->view, "back");
-    assert_string_equal(it->prompt, "Where does the Iliacus trigger point of Iliopsoas refer "
+    assert_string_equal(it->prompt, "Where does the iliacus trigger point of iliopsoas refer "
                                     "pain? Click inside its referral zone.");
     it = session_item(s, find_key(s, "iliopsoas/tp.psoas/zone"));
     assert_string_equal(it->view, "front");
