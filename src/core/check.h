@@ -2,8 +2,12 @@
  *
  * Each path may be a courses folder (holding <id>/course.ini and muscles/),
  * a course folder or course.ini, a muscle module .ini, a config .ini or a
- * chart .svg. The kind of an .ini is told by its first section header:
- * [course], [muscle], or one of the config sections. */
+ * chart .svg; any other folder has each .ini and .svg file in it checked.
+ * The kind of an .ini is told by its first section header: [course],
+ * [muscle] (or [tp.*], [zone.*], [question.*]), or one of the config
+ * sections. A course file finds its modules in <courses>/muscles for
+ * <courses>/<id>/course.ini, and in the muscles folder next to it for any
+ * other name. */
 #ifndef TPQUIZ_CHECK_H
 #define TPQUIZ_CHECK_H
 

@@ -11,7 +11,9 @@
  * Multi-line values (indented continuation lines) reach the handler once per
  * line with continuation = 1 and the key of the line that started the value.
  * Parse errors of inih itself (a line without '=', an unclosed '[') are
- * reported as "path:line: error: ...". */
+ * reported as "path:line: error: ...", every one of them, not only the first.
+ * The keys after an unclosed '[', up to the next good section header, are
+ * skipped: inih would put them into the section before. */
 #ifndef TPQUIZ_INIFILE_H
 #define TPQUIZ_INIFILE_H
 

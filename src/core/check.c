@@ -1,0 +1,364 @@
+/* check: tells what each path is and hands it to the loader that knows it.
+ * The loaders do the validating; this file only adds what no single loader
+ * can see (modules no course lists, settings that point nowhere). */
+#include "check.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "course.h"
+#include "inifile.h"
+#include "svgview.h"
+
+typedef enum { KIND_UNKNOWN, KIND_COURSE, KIND_MODULE, KIND_CONFIG } IniKind;
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static bool ends_with(const char *s, const char *end)
+{
+    size_t n = strlen(s), m = strlen(end);
+    return n >= m && !strcmp(s + n - m, end);
+}
+
+static char *path_join(const char *dir, const char *name)
+{
+    size_t nd = strlen(dir);
+    while (nd > 1 && dir[nd - 1] == '/')
+        nd--;
+    if (nd == 0)
+        return strdup(name);
+    size_t size = nd + 1 + strlen(name) + 1;
+    char *p = malloc(size);
+    if (p)
+        snprintf(p, size, "%.*s%s%s", (int)nd, dir, dir[nd - 1] == '/' ? "" : "/", name);
+    return p;
+}
+
+/* The folder holding path: "." if none, ".." for ".". */
+static char *parent_dir(const char *path)
+{
+    size_t n = strlen(path);
+    while (n > 1 && path[n - 1] == '/')
+        n--;
+    if (n == 1 && path[0] == '.')
+        return strdup("..");
+    while (n > 0 && path[n - 1] != '/')
+        n--;
+    if (n == 0)
+        return strdup(".");
+    while (n > 1 && path[n - 1] == '/')
+        n--;
+    return strndup(path, n);
+}
+
+/* Sorted names of the entries of dir that pass keep (NULL: all but dot
+ * files). *n gets the count. NULL (with *n = 0) if the folder cannot be
+ * read. */
+static char **list_dir(const char *dir, bool (*keep)(const char *dir, const char *name), int *n)
+{
+    *n = 0;
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return NULL;
+    char **names = NULL;
+    int cap = 0;
+    struct dirent *ent;
+    while ((ent = readdir(dp)) != NULL) {
+        if (ent->d_name[0] == '.' || (keep && !keep(dir, ent->d_name)))
+            continue;
+        if (*n == cap) {
+            int nc = cap ? cap * 2 : 16;
+            char **grown = realloc(names, (size_t)nc * sizeof *grown);
+            if (!grown)
+                break;
+            names = grown;
+            cap = nc;
+        }
+        if (!(names[*n] = strdup(ent->d_name)))
+            break;
+        (*n)++;
+    }
+    closedir(dp);
+    for (int i = 1; i < *n; i++) { /* insertion sort: folders are small */
+        char *s = names[i];
+        int j = i;
+        while (j > 0 && strcmp(names[j - 1], s) > 0) {
+            names[j] = names[j - 1];
+            j--;
+        }
+        names[j] = s;
+    }
+    return names;
+}
+
+static void free_names(char **names, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+static bool is_ini_file(const char *dir, const char *name)
+{
+    char *p = path_join(dir, name);
+    bool ok = p && ends_with(name, ".ini") && is_file(p);
+    free(p);
+    return ok;
+}
+
+static bool is_checkable_file(const char *dir, const char *name)
+{
+    char *p = path_join(dir, name);
+    bool ok = p && (ends_with(name, ".ini") || ends_with(name, ".svg")) && is_file(p);
+    free(p);
+    return ok;
+}
+
+static bool has_course_ini(const char *dir, const char *name)
+{
+    char *sub = path_join(dir, name);
+    char *file = sub ? path_join(sub, "course.ini") : NULL;
+    bool ok = file && is_file(file);
+    free(file);
+    free(sub);
+    return ok;
+}
+
+/* What kind of .ini this is, from its first section header. Reports why if
+ * it cannot tell. */
+static IniKind ini_kind(const char *path, Diag *d)
+{
+    size_t len;
+    char *buf = inifile_read_all(path, &len);
+    if (!buf) {
+        diag_error(d, path, 0, "cannot read: %s", strerror(errno));
+        return KIND_UNKNOWN;
+    }
+    IniKind kind = KIND_UNKNOWN;
+    bool blank = true, found = false;
+    int line = 1;
+    size_t pos = 0;
+    if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
+        pos = 3;
+    while (pos < len && !found) {
+        size_t end = pos;
+        while (end < len && buf[end] != '\n')
+            end++;
+        size_t b = pos;
+        while (b < end && (buf[b] == ' ' || buf[b] == '\t' || buf[b] == '\r'))
+            b++;
+        if (b < end)
+            blank = false;
+        if (b < end && buf[b] == '[') {
+            found = true;
+            size_t close = b + 1;
+            while (close < end && buf[close] != ']')
+                close++;
+            char name[INIFILE_MAX_LINE + 1];
+            size_t n = close - b - 1;
+            if (n > INIFILE_MAX_LINE)
+                n = INIFILE_MAX_LINE;
+            memcpy(name, buf + b + 1, n);
+            name[n] = '\0';
+            if (!strcmp(name, "course") || !strcmp(name, "exam"))
+                kind = KIND_COURSE;
+            else if (!strcmp(name, "muscle") || !strncmp(name, "tp.", 3) || !strncmp(name, "zone.", 5) ||
+                     !strncmp(name, "question.", 9))
+                kind = KIND_MODULE;
+            else if (!strcmp(name, "paths") || !strcmp(name, "window") || !strcmp(name, "font") ||
+                     !strcmp(name, "instructor"))
+                kind = KIND_CONFIG;
+            else
+                diag_error(d, path, line,
+                           "cannot tell what this file is: it starts with [%s], not [course], "
+                           "[muscle] or a config section",
+                           name);
+        }
+        pos = end + 1;
+        line++;
+    }
+    if (!found)
+        diag_error(d, path, 0,
+                   blank ? "empty file"
+                         : "no [section] header: cannot tell a course, a module or a config "
+                           "apart");
+    free(buf);
+    return kind;
+}
+
+static void check_course_file(const char *path, const Config *cfg, Diag *d)
+{
+    /* <courses>/<id>/course.ini finds its modules in <courses>/muscles; any
+     * other course file in the muscles folder next to it. */
+    char *dir = parent_dir(path);
+    char *courses =
+        dir && ends_with(path, "course.ini") && (strlen(path) == 10 || path[strlen(path) - 11] == '/')
+            ? parent_dir(dir)
+            : (dir ? strdup(dir) : NULL);
+    if (!courses) {
+        diag_error(d, path, 0, "out of memory");
+    } else {
+        Library *lib = library_create(courses, cfg->assets_dir);
+        library_load_course_file(lib, path, d);
+        library_free(lib);
+    }
+    free(courses);
+    free(dir);
+}
+
+static void check_module_file(const char *path, const Config *cfg, Diag *d)
+{
+    Library *lib = library_create(cfg->courses_dir, cfg->assets_dir);
+    library_load_module_file(lib, path, d);
+    library_free(lib);
+}
+
+static void check_file(const char *path, const Config *cfg, Diag *d)
+{
+    if (ends_with(path, ".svg")) {
+        SvgInfo info;
+        svgview_inspect(path, &info, d);
+        return;
+    }
+    if (!ends_with(path, ".ini")) {
+        diag_error(d, path, 0, "cannot check this kind of file (expected .ini or .svg)");
+        return;
+    }
+    switch (ini_kind(path, d)) {
+    case KIND_COURSE:
+        check_course_file(path, cfg, d);
+        break;
+    case KIND_MODULE:
+        check_module_file(path, cfg, d);
+        break;
+    case KIND_CONFIG:
+        config_free(config_load(path, NULL, d));
+        break;
+    case KIND_UNKNOWN:
+        break;
+    }
+}
+
+/* A courses folder: every course, and every module in muscles/ (also those
+ * no course lists, which are warned about). */
+static void check_courses_tree(const char *dir, const Config *cfg, Diag *d)
+{
+    Library *lib = library_create(dir, cfg->assets_dir);
+    library_load_all(lib, d);
+    if (library_course_count(lib) == 0)
+        diag_error(d, dir, 0, "no course here: a courses folder holds <id>/course.ini");
+
+    char *muscles = path_join(dir, "muscles");
+    int n = 0;
+    char **names = muscles ? list_dir(muscles, is_ini_file, &n) : NULL;
+    for (int i = 0; i < n; i++) {
+        char *path = path_join(muscles, names[i]);
+        const Module *m = path ? library_load_module_file(lib, path, d) : NULL;
+        bool listed = false;
+        for (int c = 0; m && c < library_course_count(lib); c++) {
+            const Course *course = library_course(lib, c);
+            for (int k = 0; k < course->n_modules; k++)
+                if (course->modules[k] == m)
+                    listed = true;
+        }
+        if (m && !listed)
+            diag_warning(d, path, 0, "module '%s' is not in any course", m->id);
+        free(path);
+    }
+    free_names(names, n);
+    free(muscles);
+    library_free(lib);
+}
+
+static void check_dir(const char *path, const Config *cfg, Diag *d)
+{
+    char *course_ini = path_join(path, "course.ini");
+    char *muscles = path_join(path, "muscles");
+    if (!course_ini || !muscles) {
+        diag_error(d, path, 0, "out of memory");
+    } else if (is_file(course_ini)) {
+        check_course_file(course_ini, cfg, d);
+    } else {
+        int n_courses = 0, n_modules = 0;
+        char **courses = list_dir(path, has_course_ini, &n_courses);
+        free_names(courses, n_courses);
+        /* assets/anatomy has a muscles folder too, of overlays: only one
+         * holding modules makes this a courses folder. */
+        char **modules = list_dir(muscles, is_ini_file, &n_modules);
+        free_names(modules, n_modules);
+        if (n_courses > 0 || n_modules > 0) {
+            check_courses_tree(path, cfg, d);
+        } else {
+            int n = 0;
+            char **names = list_dir(path, is_checkable_file, &n);
+            if (n == 0)
+                diag_error(d, path, 0,
+                           "nothing to check here: no course.ini, no courses, no .ini or .svg "
+                           "files");
+            for (int i = 0; i < n; i++) {
+                char *file = path_join(path, names[i]);
+                if (file)
+                    check_file(file, cfg, d);
+                free(file);
+            }
+            free_names(names, n);
+        }
+    }
+    free(course_ini);
+    free(muscles);
+}
+
+/* The station's own settings point at things that exist. */
+static void check_config_targets(const Config *cfg, Diag *d)
+{
+    if (!is_dir(cfg->courses_dir))
+        diag_error(d, cfg->path, 0, "the courses folder %s does not exist", cfg->courses_dir);
+    if (!is_dir(cfg->assets_dir))
+        diag_error(d, cfg->path, 0, "the assets folder %s does not exist", cfg->assets_dir);
+    if (!is_file(cfg->font_file))
+        diag_error(d, cfg->path, 0, "the font file %s does not exist", cfg->font_file);
+}
+
+int check_paths(const char *const *paths, int n, const Config *cfg, Diag *d)
+{
+    int before = diag_error_count(d);
+    if (!cfg)
+        return 0;
+    if (n <= 0 || !paths) {
+        if (cfg->path && cfg->path[0])
+            check_config_targets(cfg, d);
+        if (is_dir(cfg->courses_dir))
+            check_courses_tree(cfg->courses_dir, cfg, d);
+        else if (!cfg->path || !cfg->path[0])
+            diag_error(d, cfg->courses_dir, 0, "no such folder");
+        return diag_error_count(d) - before;
+    }
+    for (int i = 0; i < n; i++) {
+        const char *p = paths[i];
+        if (!p)
+            continue;
+        struct stat st;
+        if (stat(p, &st) != 0)
+            diag_error(d, p, 0, "%s", errno == ENOENT ? "no such file or directory" : strerror(errno));
+        else if (S_ISDIR(st.st_mode))
+            check_dir(p, cfg, d);
+        else
+            check_file(p, cfg, d);
+    }
+    return diag_error_count(d) - before;
+}
