@@ -337,3 +337,59 @@ void chart_draw_label(Ren *ren, const ChartLayout *l, Vec2 p, const char *text, 
     ren_fill_round_rect(ren, back, 3, COLA(255, 255, 255, 225));
     ren_text(ren, FONT_SMALL, x, y, THEME_TEXT, text);
 }
+
+static bool overlaps(SDL_Rect a, const SDL_Rect *placed, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (SDL_HasIntersection(&a, &placed[i]))
+            return true;
+    return false;
+}
+
+void chart_draw_labels(Ren *ren, const ChartLayout *l, const Vec2 *pts, const char *const *texts, int n,
+                       float ui_scale)
+{
+    if (n <= 0)
+        return;
+    SDL_Rect *placed = malloc(sizeof *placed * (size_t)(2 * n));
+    if (!placed)
+        return;
+    int np = 0;
+    int mark = (int)(9 * ui_scale);
+    for (int i = 0; i < n; i++) {
+        SDL_FPoint s = chart_to_screen(l, pts[i]);
+        placed[np++] = (SDL_Rect){(int)s.x - mark, (int)s.y - mark, 2 * mark, 2 * mark};
+    }
+    int h = ren_text_height(ren, FONT_SMALL);
+    for (int i = 0; i < n; i++) {
+        SDL_FPoint s = chart_to_screen(l, pts[i]);
+        int w = ren_text_width(ren, FONT_SMALL, texts[i]) + 6;
+        int gap = (int)(12 * ui_scale);
+        SDL_Rect best = {(int)s.x + gap, (int)(s.y - (float)h / 2), w, h};
+        bool found = false;
+        /* Level with the mark on the right, then the left; then a line lower,
+         * higher, two lower ... */
+        static const int shifts[] = {0, 1, -1, 2, -2, 3, -3};
+        for (int step = 0; step < 7 && !found; step++) {
+            int dy = shifts[step] * (h + 2);
+            for (int side = 0; side < 2 && !found; side++) {
+                SDL_Rect r = {side == 0 ? (int)s.x + gap : (int)s.x - gap - w, (int)(s.y - (float)h / 2) + dy, w, h};
+                if (r.x < l->area.x || r.x + r.w > l->area.x + l->area.w)
+                    continue;
+                if (!overlaps(r, placed, np)) {
+                    best = r;
+                    found = true;
+                }
+            }
+        }
+        placed[np++] = best;
+        if (best.y + h / 2 != (int)s.y) {
+            /* A leader line from the mark to a label that had to move. */
+            float lx = best.x > s.x ? (float)best.x : (float)(best.x + best.w);
+            ren_line(ren, s.x, s.y, lx, (float)(best.y + h / 2), 1.0f * ui_scale, COLA(0x33, 0x33, 0x33, 160));
+        }
+        ren_fill_round_rect(ren, best, 3, COLA(255, 255, 255, 225));
+        ren_text(ren, FONT_SMALL, best.x + 3, best.y, THEME_TEXT, texts[i]);
+    }
+    free(placed);
+}

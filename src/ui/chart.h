@@ -58,5 +58,10 @@ void chart_draw_sides(Ren *ren, const ChartLayout *l, const char *view);
  * right if side >= 0, else to its left (it moves over if it would leave
  * the chart). */
 void chart_draw_label(Ren *ren, const ChartLayout *l, Vec2 p, const char *text, int side, float ui_scale);
+/* Labels for n points at once, placed so that they do not overlap each other
+ * or the points' marks: each tries the right, then the left, then moves a line
+ * down or up, with a leader line to its mark. */
+void chart_draw_labels(Ren *ren, const ChartLayout *l, const Vec2 *pts, const char *const *texts, int n,
+                       float ui_scale);
 
 #endif

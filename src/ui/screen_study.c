@@ -72,13 +72,18 @@ static void draw_chart(App *a, const Module *m, const char *view, SDL_Rect area)
                 continue; /* trigger points that share a pattern: draw it once */
             chart_draw_zone(a->ren, &l, z, s);
         }
-    for (int i = 0; i < m->n_tps; i++) {
+    Vec2 pts[64];
+    const char *labels[64];
+    int n = 0;
+    for (int i = 0; i < m->n_tps && n < 64; i++) {
         const TriggerPoint *tp = &m->tps[i];
         if (strcmp(tp->view, view) || (selected_tp >= 0 && i != selected_tp))
             continue;
         chart_draw_tp(a->ren, &l, tp, COL(0x11, 0x11, 0x11), false, s);
-        chart_draw_label(a->ren, &l, tp->at, tp->label, 1, s);
+        pts[n] = tp->at;
+        labels[n++] = tp->label;
     }
+    chart_draw_labels(a->ren, &l, pts, labels, n, s);
     SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
     chart_draw_sides(a->ren, &l, view);
     app_zoom_button(a);
