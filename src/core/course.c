@@ -764,6 +764,7 @@ static ViewEntry *use_view(Library *lib, const char *name, Diag *d)
         SvgInfo info;
         e->v.ok = svgview_inspect(e->v.path, &info, d) == 0;
         e->v.viewbox = info.viewbox;
+        e->v.cm_per_unit = info.cm_per_unit;
     }
     lib->views[lib->n_views++] = e;
     return e;

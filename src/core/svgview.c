@@ -224,7 +224,7 @@ static void report_ignored_elements(Scan *sc, const char *path, size_t pos, SvgI
 
 int svgview_inspect_buffer(const char *path, const char *buf, size_t len, SvgInfo *out, Diag *d)
 {
-    SvgInfo info = {{0, 0, 0, 0}, 0, 0};
+    SvgInfo info = {{0, 0, 0, 0}, 0, 0, 0};
     if (out)
         *out = info;
     if (!path)
@@ -298,6 +298,17 @@ int svgview_inspect_buffer(const char *path, const char *buf, size_t len, SvgInf
             vb = sc.s + v0;
             vb_len = pos - v0;
             vb_line = line_at(&sc, a0);
+        } else if (a1 - a0 == 16 && memcmp(sc.s + a0, "data-cm-per-unit", 16) == 0) {
+            double scale[5];
+            if (parse_numbers(sc.s + v0, pos - v0, scale) != 1 || !(scale[0] > 0) || scale[0] > 1000) {
+                char shown[80];
+                quote_for_message(sc.s + v0, pos - v0, shown, sizeof shown);
+                diag_error(d, path, line_at(&sc, a0),
+                           "bad data-cm-per-unit \"%s\": expected one number above 0 (centimetres per unit)",
+                           shown);
+            } else {
+                info.cm_per_unit = scale[0];
+            }
         }
         pos++;
     }
@@ -330,7 +341,7 @@ int svgview_inspect_buffer(const char *path, const char *buf, size_t len, SvgInf
 int svgview_inspect(const char *path, SvgInfo *out, Diag *d)
 {
     if (out)
-        *out = (SvgInfo){{0, 0, 0, 0}, 0, 0};
+        *out = (SvgInfo){{0, 0, 0, 0}, 0, 0, 0};
     size_t len;
     char *buf = inifile_read_all(path, &len);
     if (!buf) {

@@ -13,6 +13,10 @@ typedef struct {
     RectD viewbox;
     int text_line; /* line of the first <text>, 0 if none */
     int use_line;  /* line of the first <use>, 0 if none */
+    /* Real-body scale, from the root's data-cm-per-unit attribute: how many
+     * centimetres of an average adult one user unit stands for (the program
+     * tells learners how far off a click was in cm). 0 if not given. */
+    double cm_per_unit;
 } SvgInfo;
 
 /* Reads the root <svg> element. Returns 0 on success; on failure reports

@@ -41,6 +41,25 @@ static void assert_viewbox(double x, double y, double w, double h)
     assert_true(info.viewbox.h == h);
 }
 
+static void test_scale(void **state)
+{
+    (void)state;
+    const char *log;
+    assert_int_equal(inspect("<svg viewBox=\"0 0 600 1400\" data-cm-per-unit=\"0.13\"/>", &log), 0);
+    assert_string_equal(log, "");
+    assert_true(info.cm_per_unit > 0.1299 && info.cm_per_unit < 0.1301);
+
+    assert_int_equal(inspect("<svg viewBox=\"0 0 600 1400\"/>", &log), 0);
+    assert_true(info.cm_per_unit == 0);
+
+    assert_int_equal(inspect("<svg viewBox=\"0 0 600 1400\"\n data-cm-per-unit=\"0\"/>", &log), 0);
+    assert_string_equal(log, "c.svg:2: error: bad data-cm-per-unit \"0\": expected one number above 0 "
+                             "(centimetres per unit)\n");
+    assert_true(info.cm_per_unit == 0);
+    inspect("<svg viewBox=\"0 0 600 1400\" data-cm-per-unit=\"1 2\"/>", &log);
+    assert_non_null(strstr(log, "bad data-cm-per-unit \"1 2\""));
+}
+
 static void test_good(void **state)
 {
     (void)state;
@@ -233,6 +252,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_good),
+        cmocka_unit_test(test_scale),
         cmocka_unit_test(test_good_file),
         cmocka_unit_test(test_no_viewbox),
         cmocka_unit_test(test_bad_viewbox),
