@@ -25,6 +25,7 @@ See docs/CHARTS.md.
 """
 
 import math
+import importlib.util
 import os
 import re
 import sys
@@ -547,71 +548,54 @@ def chart(view):
 # Each overlay: the muscle on the patient's right side, as (dx, y) half-body points.
 
 
-def overlay_shape(svg, view, pts, fibres=(), deep=False):
+def overlay_shape(svg, view, pts, fibres=(), deep=False, absolute=False):
     """deep=True: the muscle seen through the body from the other side (a projection): lighter
-    fill and a dashed outline, no fibres."""
+    fill and a dashed outline, no fibres. absolute=True: points are chart coordinates."""
     s = patient_right_sign(view)
+    place = (lambda p: p) if absolute else (lambda p: side(p, s))
     svg.add('<path fill="%s" fill-opacity="%s" stroke="%s" stroke-width="%s" '
             'stroke-linejoin="round"%s d="%s"/>'
             % (OVERLAY_FILL, fmt(OVERLAY_FILL_OPACITY * (0.6 if deep else 1)), OVERLAY_STROKE,
                fmt(OVERLAY_STROKE_W), ' stroke-dasharray="6 4"' if deep else '',
-               path_d(side(pts, s), closed=True)))
+               path_d(place(pts), closed=True)))
     if deep:
         return
     for f in fibres:
         svg.add('<path %s d="%s"/>' % (stroke_attrs(OVERLAY_STROKE, 0.8, ' opacity="0.45"'),
-                                       path_d(side(f, s))))
+                                       path_d(place(f))))
 
 
-# Psoas major (deep, projected onto the front): from the sides of T12-L5 past the pelvic brim,
-# under the inguinal ligament, to the lesser trochanter.  Iliacus: the iliac fossa, inside the
-# crest from the sacral ala to the ASIS/AIIS, joining the psoas tendon.
-PSOAS = [(13, 486, CORNER), (26, 487), (34, 505), (43, 530), (52, 560), (59, 590), (64, 615),
-         (66, 640), (67, 664), (70, 690), (77, 712), (76, 726, CORNER), (68, 722), (58, 703),
-         (50, 680), (42, 655), (32, 628), (25, 600), (20, 572), (17, 545), (15, 518)]
-# iliacus: the whole fan of the iliac fossa; the psoas is drawn on top of its medial part
-ILIACUS = [(36, 607, CORNER), (50, 594), (72, 584), (90, 579.5), (105, 579), (113.5, 584),
-           (113, 596), (104, 610), (94, 622), (89, 634), (86, 648), (84, 664), (81, 688),
-           (77, 712, CORNER), (70, 704), (62, 688), (52, 665), (44, 645), (38, 625)]
-PSOAS_FIBRES = [[(20, 500), (30, 560), (45, 630), (60, 690), (72, 718)],
-                [(28, 500), (40, 560), (55, 620), (62, 670), (74, 712)]]
-ILIACUS_FIBRES = [[(100, 584), (92, 612), (84, 650), (79, 700)],
-                  [(84, 582), (78, 615), (75, 655), (75, 700)],
-                  [(70, 587), (69, 620), (71, 660), (73, 700)]]
+def load_overlays():
+    """Every muscle's overlay spec, from tools/charts/overlays/<muscle>.py.
 
-# Quadratus lumborum (back): 12th rib (medial half) and L1-L4 transverse processes above,
-# iliolumbar ligament and posterior iliac crest below; free lateral border.
-QL = [(17, 494, CORNER), (36, 502), (52, 509.5), (64, 515.5, CORNER), (71, 536), (80, 561),
-      (91, 586, CORNER), (78, 594), (64, 602), (50, 611), (42, 619, CORNER), (36, 606),
-      (38.5, 590), (34, 578), (40.5, 563), (32, 552), (33.5, 539), (26, 528), (27.5, 515),
-      (20, 506)]
-QL_FIBRES = [[(30, 500), (45, 560), (60, 603)],           # iliocostal (near vertical)
-             [(56, 512), (70, 560), (82, 590)],
-             [(50, 607), (44, 585), (38.5, 560)],           # iliolumbar
-             [(36, 563), (48, 530), (58, 512)]]             # lumbocostal
+    Each file defines SHAPES = {view: [shape, ...]}, a shape being a dict with
+      pts      outline points, (dx, y) half-body points on the patient's right side
+               (front and back views), or (x, y) chart points if absolute is true
+      fibres   optional list of polylines in the same coordinates (fibre direction)
+      deep     optional: the muscle seen through the body from the other side (dashed, paler)
+      absolute optional: pts are chart coordinates, not mirrored half-body points
+    A point may carry a third item CORNER ("c") for a sharp corner in the spline.
+    Later shapes are drawn on top of earlier ones."""
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "overlays")
+    specs = {}
+    for name in sorted(os.listdir(here)):
+        if not name.endswith(".py") or name.startswith("_"):
+            continue
+        spec = importlib.util.spec_from_file_location("overlay_" + name[:-3], os.path.join(here, name))
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        specs[name[:-3]] = mod.SHAPES
+    return specs
 
 
-def overlay(muscle, view):
+def overlay(muscle, view, shapes):
     svg = Svg("tpquiz muscle overlay: %s, %s view (patient's right side)." % (muscle, view))
-    # The views where the muscle lies behind other structures show its projection (deep=True):
-    # the same half-body shape, drawn on the patient's right side of that view.
-    if (muscle, view) == ("iliopsoas", "front"):
-        overlay_shape(svg, view, ILIACUS, ILIACUS_FIBRES)
-        overlay_shape(svg, view, PSOAS, PSOAS_FIBRES)
-    elif (muscle, view) == ("iliopsoas", "back"):
-        overlay_shape(svg, view, ILIACUS, deep=True)
-        overlay_shape(svg, view, PSOAS, deep=True)
-    elif (muscle, view) == ("quadratus_lumborum", "back"):
-        overlay_shape(svg, view, QL, QL_FIBRES)
-    elif (muscle, view) == ("quadratus_lumborum", "front"):
-        overlay_shape(svg, view, QL, deep=True)
-    else:
-        raise KeyError((muscle, view))
+    for sh in shapes:
+        overlay_shape(svg, view, sh["pts"], sh.get("fibres", ()), sh.get("deep", False),
+                      sh.get("absolute", False))
     return svg.text()
 
 
-OVERLAYS = [("iliopsoas", "front"), ("iliopsoas", "back"), ("quadratus_lumborum", "back"),
-            ("quadratus_lumborum", "front")]
 VIEWS = ["front", "back"]
 
 # ---------------------------------------------------------------- review of module files
@@ -749,8 +733,10 @@ def main(argv):
     root = repo_root()
     for v in VIEWS:
         write(os.path.join(root, "assets", "anatomy", v + ".svg"), chart(v))
-    for m, v in OVERLAYS:
-        write(os.path.join(root, "assets", "anatomy", "muscles", "%s.%s.svg" % (m, v)), overlay(m, v))
+    for m, views in sorted(load_overlays().items()):
+        for v, shapes in sorted(views.items()):
+            write(os.path.join(root, "assets", "anatomy", "muscles", "%s.%s.svg" % (m, v)),
+                  overlay(m, v, shapes))
     return 0
 
 
