@@ -516,6 +516,529 @@ static void test_skipped_items_score_zero_and_time(void **state)
     session_free(s);
 }
 
+/* ---- Module quiz ---- */
+
+static void test_quiz_is_practice_graded(void **state)
+{
+    (void)state;
+    const Module *m = make_module();
+    for (uint64_t seed = 0; seed < 20; seed++) {
+        Session *p = session_create_practice(m, seed), *q = session_create_quiz(m, seed);
+        assert_int_equal(session_mode(q), SESSION_QUIZ);
+        assert_true(session_seed(q) == seed);
+        assert_int_equal(session_item_count(q), session_item_count(p));
+        for (int i = 0; i < session_item_count(q); i++) {
+            const Item *x = session_item(p, i), *y = session_item(q, i);
+            assert_string_equal(x->key, y->key);
+            for (int k = 0; k < x->n_options; k++)
+                assert_ptr_equal(x->options[k], y->options[k]);
+        }
+        session_free(p);
+        session_free(q);
+    }
+    assert_null(session_create_quiz(NULL, 1));
+
+    /* One-shot answers; the exam calls do nothing on a quiz. */
+    Session *q = session_create_quiz(m, 5);
+    int i = find_key(q, "iliopsoas/tp.psoas/locate");
+    assert_null(session_set_click(q, i, m->tps[1].at, 10));
+    session_goto(q, i, 0);
+    assert_int_equal(session_current(q), 0);
+    session_set_flag(q, 0, true);
+    assert_false(session_flagged(q, 0));
+    go_to(q, "iliopsoas/tp.psoas/locate");
+    session_show(q, 100);
+    const Answer *a = session_answer_click(q, m->tps[1].at, 350);
+    assert_near(a->credit, 1, 0);
+    assert_int_equal(a->time_ms, 250);
+    session_clear(q, i);
+    assert_true(session_answer(q, i)->answered);
+    assert_null(session_answer_click(q, (Vec2){0, 0}, 400));
+    /* Submitting early finishes it; the rest count 0. */
+    session_submit(q, 500);
+    assert_true(session_finished(q));
+    assert_false(session_next(q));
+    assert_near(session_score(q), 1.0 / session_item_count(q), 1e-12);
+    session_free(q);
+}
+
+/* ---- Exam ----
+ * A second and third module: "ql" has two points with essential zones and
+ * a choice question (5 items); "tiny" has one choice question (1 item).
+ * The course lists iliopsoas (9 items), a module that failed to load, ql and
+ * tiny: 15 items. */
+static Vec2 ZQA[] = {{10, 10}, {40, 10}, {40, 40}, {10, 40}};
+static Vec2 ZQB[] = {{60, 10}, {90, 10}, {90, 40}, {60, 40}};
+static char *QQ_CORRECT[] = {"Lateral flexion"};
+static char *QQ_WRONG[] = {"Knee extension", "Plantar flexion"};
+static char *QT_CORRECT[] = {"Yes"};
+static char *QT_WRONG[] = {"No"};
+static TriggerPoint QL_TPS[2];
+static Zone QL_ZONES[2];
+static Question QL_QUESTIONS[1], TINY_QUESTIONS[1];
+static Module QL, TINY;
+static const Module *COURSE_MODULES[4];
+static char *COURSE_MODULE_IDS[] = {"iliopsoas", "broken", "ql", "tiny"};
+static Course COURSE;
+
+static const Course *make_course(void)
+{
+    make_module();
+    QL_TPS[0] = (TriggerPoint){
+        .id = "superficial", .view = "back", .at = {100, 100}, .radius = 10, .label = "Superficial"};
+    QL_TPS[1] = (TriggerPoint){.id = "deep", .view = "back", .at = {150, 100}, .radius = 10, .label = "Deep"};
+    QL_ZONES[0] = (Zone){.id = "sup",
+                         .view = "back",
+                         .tp_id = "superficial",
+                         .tp = 0,
+                         .kind = ZONE_ESSENTIAL,
+                         .poly = {ZQA, N(ZQA)}};
+    QL_ZONES[1] = (Zone){.id = "deep",
+                         .view = "back",
+                         .tp_id = "deep",
+                         .tp = 1,
+                         .kind = ZONE_ESSENTIAL,
+                         .poly = {ZQB, N(ZQB)}};
+    QL_QUESTIONS[0] = (Question){.id = "action",
+                                 .type = QUESTION_CHOICE,
+                                 .prompt = "Action?",
+                                 .correct = QQ_CORRECT,
+                                 .n_correct = N(QQ_CORRECT),
+                                 .wrong = QQ_WRONG,
+                                 .n_wrong = N(QQ_WRONG)};
+    TINY_QUESTIONS[0] = (Question){.id = "only",
+                                   .type = QUESTION_CHOICE,
+                                   .prompt = "Only?",
+                                   .correct = QT_CORRECT,
+                                   .n_correct = 1,
+                                   .wrong = QT_WRONG,
+                                   .n_wrong = 1};
+    memset(&QL, 0, sizeof QL);
+    QL.id = "ql";
+    QL.name = "Quadratus lumborum";
+    QL.tps = QL_TPS;
+    QL.n_tps = N(QL_TPS);
+    QL.zones = QL_ZONES;
+    QL.n_zones = N(QL_ZONES);
+    QL.questions = QL_QUESTIONS;
+    QL.n_questions = 1;
+    memset(&TINY, 0, sizeof TINY);
+    TINY.id = "tiny";
+    TINY.name = "Tiny";
+    TINY.questions = TINY_QUESTIONS;
+    TINY.n_questions = 1;
+    COURSE_MODULES[0] = &MOD;
+    COURSE_MODULES[1] = NULL;
+    COURSE_MODULES[2] = &QL;
+    COURSE_MODULES[3] = &TINY;
+    memset(&COURSE, 0, sizeof COURSE);
+    COURSE.id = "essentials";
+    COURSE.title = "Essentials";
+    COURSE.module_ids = COURSE_MODULE_IDS;
+    COURSE.n_modules = 4;
+    COURSE.modules = COURSE_MODULES;
+    COURSE.module_pass_mark = 80;
+    COURSE.exam = (ExamRules){.time_limit_min = 60, .questions = 6, .pass_mark = 75, .attempts = 3};
+    return &COURSE;
+}
+
+/* Items per module in an exam: [0] iliopsoas, [1] ql, [2] tiny. */
+static void module_counts(const Session *s, int counts[3])
+{
+    counts[0] = counts[1] = counts[2] = 0;
+    for (int i = 0; i < session_item_count(s); i++) {
+        const Item *it = session_item(s, i);
+        int k = it->module == &MOD ? 0 : it->module == &QL ? 1 : it->module == &TINY ? 2 : -1;
+        assert_true(k >= 0);
+        /* The key names the item's own module. */
+        assert_memory_equal(it->key, it->module->id, strlen(it->module->id));
+        assert_int_equal(it->key[strlen(it->module->id)], '/');
+        counts[k]++;
+    }
+}
+
+static void assert_no_repeats(const Session *s)
+{
+    for (int i = 0; i < session_item_count(s); i++)
+        for (int j = 0; j < i; j++)
+            assert_string_not_equal(session_item(s, i)->key, session_item(s, j)->key);
+}
+
+static void test_exam_stratified(void **state)
+{
+    (void)state;
+    const Course *c = make_course();
+    /* 6 of 9 + 5 + 1: tiny gives its one item, iliopsoas and ql share the
+     * other five as 3 + 2 or 2 + 3, each way for some seeds. */
+    int ilio_three = 0;
+    for (uint64_t seed = 0; seed < 200; seed++) {
+        Session *s = session_create_exam(c, seed, 6);
+        assert_non_null(s);
+        assert_int_equal(session_mode(s), SESSION_EXAM);
+        assert_int_equal(session_item_count(s), 6);
+        assert_no_repeats(s);
+        int k[3];
+        module_counts(s, k);
+        assert_int_equal(k[2], 1);
+        assert_true((k[0] == 3 && k[1] == 2) || (k[0] == 2 && k[1] == 3));
+        ilio_three += k[0] == 3;
+        session_free(s);
+    }
+    assert_true(ilio_three > 60 && ilio_three < 140);
+
+    /* Fewer questions than modules: two modules get one each, which two is
+     * drawn from the seed. */
+    int left_out[3] = {0};
+    for (uint64_t seed = 0; seed < 300; seed++) {
+        Session *s = session_create_exam(c, seed, 2);
+        int k[3];
+        module_counts(s, k);
+        for (int m = 0; m < 3; m++) {
+            assert_true(k[m] <= 1);
+            left_out[m] += k[m] == 0;
+        }
+        session_free(s);
+    }
+    for (int m = 0; m < 3; m++)
+        assert_true(left_out[m] > 60);
+
+    struct {
+        int asked, want[3];
+    } cases[] = {{1, {-1, -1, -1}}, {3, {1, 1, 1}},  {11, {5, 5, 1}}, {12, {6, 5, 1}},
+                 {14, {8, 5, 1}},   {15, {9, 5, 1}}, {16, {9, 5, 1}}, {1000, {9, 5, 1}}};
+    for (int t = 0; t < N(cases); t++)
+        for (uint64_t seed = 0; seed < 20; seed++) {
+            Session *s = session_create_exam(c, seed, cases[t].asked);
+            int k[3];
+            module_counts(s, k);
+            assert_int_equal(session_item_count(s), cases[t].asked < 15 ? cases[t].asked : 15);
+            assert_no_repeats(s);
+            if (cases[t].want[0] >= 0)
+                for (int m = 0; m < 3; m++)
+                    assert_int_equal(k[m], cases[t].want[m]);
+            session_free(s);
+        }
+}
+
+static void test_exam_draws_every_item(void **state)
+{
+    (void)state;
+    const Course *c = make_course();
+    /* Over seeds, every item of iliopsoas is drawn, and each kind of item is
+     * in the pool (locate, zone, choice, multi). */
+    Session *all = session_create_exam(c, 1, 15);
+    int seen[15] = {0};
+    for (uint64_t seed = 0; seed < 200; seed++) {
+        Session *s = session_create_exam(c, seed, 6);
+        for (int i = 0; i < session_item_count(s); i++)
+            for (int j = 0; j < 15; j++)
+                seen[j] += strcmp(session_item(s, i)->key, session_item(all, j)->key) == 0;
+        session_free(s);
+    }
+    int types[4] = {0};
+    for (int j = 0; j < 15; j++) {
+        assert_true(seen[j] > 0);
+        types[session_item(all, j)->type]++;
+    }
+    assert_int_equal(types[ITEM_LOCATE_TP], 5);
+    assert_int_equal(types[ITEM_ZONE_CLICK], 4);
+    assert_int_equal(types[ITEM_CHOICE], 3);
+    assert_int_equal(types[ITEM_MULTI], 3);
+    session_free(all);
+}
+
+static void test_exam_deterministic_and_ordered(void **state)
+{
+    (void)state;
+    const Course *c = make_course();
+    static char orders[40][2048];
+    int distinct = 0;
+    for (int k = 0; k < 40; k++) {
+        uint64_t seed = (uint64_t)k * 7777u + 3;
+        Session *a = session_create_exam(c, seed, 10), *b = session_create_exam(c, seed, 10);
+        assert_int_equal(session_item_count(a), session_item_count(b));
+        for (int i = 0; i < session_item_count(a); i++) {
+            const Item *x = session_item(a, i), *y = session_item(b, i);
+            assert_string_equal(x->key, y->key);
+            assert_int_equal(x->n_options, y->n_options);
+            for (int o = 0; o < x->n_options; o++)
+                assert_ptr_equal(x->options[o], y->options[o]);
+        }
+        order_of(a, orders[k], sizeof orders[k]);
+        bool seen = false;
+        for (int j = 0; j < k; j++)
+            seen |= strcmp(orders[j], orders[k]) == 0;
+        distinct += !seen;
+        session_free(a);
+        session_free(b);
+    }
+    assert_true(distinct >= 38);
+
+    /* Locate before zone whenever both of a point's items are drawn. */
+    const Module *mods[] = {&MOD, &QL};
+    for (uint64_t seed = 0; seed < 300; seed++) {
+        Session *s = session_create_exam(c, seed, (int)(seed % 15) + 1);
+        for (int m = 0; m < 2; m++)
+            for (int tp = 0; tp < mods[m]->n_tps; tp++) {
+                char lk[64], zk[64];
+                snprintf(lk, sizeof lk, "%s/tp.%s/locate", mods[m]->id, mods[m]->tps[tp].id);
+                snprintf(zk, sizeof zk, "%s/tp.%s/zone", mods[m]->id, mods[m]->tps[tp].id);
+                int l = find_key(s, lk), z = find_key(s, zk);
+                if (l >= 0 && z >= 0)
+                    assert_true(l < z);
+            }
+        session_free(s);
+    }
+}
+
+static void test_exam_empty(void **state)
+{
+    (void)state;
+    Course c = *make_course();
+    assert_null(session_create_exam(NULL, 1, 5));
+    assert_null(session_create_exam(&c, 1, 0));
+    assert_null(session_create_exam(&c, 1, -3));
+    const Module *none[] = {NULL, NULL};
+    c.modules = none;
+    c.n_modules = 2;
+    assert_null(session_create_exam(&c, 1, 5));
+    c.n_modules = 0;
+    assert_null(session_create_exam(&c, 1, 5));
+    /* A loaded module with no items. */
+    Module empty = TINY;
+    empty.n_questions = 0;
+    const Module *one[] = {&empty};
+    c.modules = one;
+    c.n_modules = 1;
+    assert_null(session_create_exam(&c, 1, 5));
+    /* A module listed twice counts once. */
+    const Module *twice[] = {&TINY, &TINY};
+    c.modules = twice;
+    c.n_modules = 2;
+    Session *s = session_create_exam(&c, 1, 5);
+    assert_int_equal(session_item_count(s), 1);
+    session_free(s);
+}
+
+/* Answers item i of an exam fully right. */
+static const Answer *set_right(Session *s, int i, int64_t now)
+{
+    const Item *it = session_item(s, i);
+    const Module *m = it->module;
+    if (it->type == ITEM_LOCATE_TP)
+        return session_set_click(s, i, m->tps[it->tp].at, now);
+    if (it->type == ITEM_ZONE_CLICK) {
+        for (int z = 0; z < m->n_zones; z++)
+            if (m->zones[z].tp == it->tp && m->zones[z].kind == ZONE_ESSENTIAL &&
+                strcmp(m->zones[z].view, it->view) == 0)
+                return session_set_click(s, i, m->zones[z].poly.pts[0], now);
+        fail();
+    }
+    bool chosen[SESSION_MAX_OPTIONS] = {false};
+    for (int k = 0; k < it->n_options; k++)
+        chosen[k] = it->option_correct[k];
+    return session_set_options(s, i, chosen, now);
+}
+
+static int first_of_type(const Session *s, ItemType t)
+{
+    for (int i = 0; i < session_item_count(s); i++)
+        if (session_item(s, i)->type == t)
+            return i;
+    fail();
+    return -1;
+}
+
+static void test_exam_answers_change_until_submitted(void **state)
+{
+    (void)state;
+    const Course *c = make_course();
+    Session *s = session_create_exam(c, 42, 15);
+    int n = session_item_count(s);
+    int loc = first_of_type(s, ITEM_LOCATE_TP), opt = first_of_type(s, ITEM_MULTI);
+    const Item *it = session_item(s, loc);
+    Vec2 at = it->module->tps[it->tp].at;
+
+    /* Any item, any order, answered again and again. */
+    const Answer *a = session_set_click(s, loc, (Vec2){at.x + 15 * it->module->tps[it->tp].radius, at.y}, 0);
+    assert_non_null(a);
+    assert_true(a->answered);
+    assert_near(a->credit, 0, 0);
+    a = session_set_click(s, loc, at, 0);
+    assert_near(a->credit, 1, 0);
+    assert_near(a->click.x, at.x, 0);
+    assert_near(session_score(s), 1.0 / n, 1e-12);
+    /* The wrong kind of answer is refused and changes nothing. */
+    assert_null(session_set_options(s, loc, (bool[SESSION_MAX_OPTIONS]){true}, 0));
+    assert_null(session_set_click(s, opt, at, 0));
+    assert_null(session_set_options(s, opt, NULL, 0));
+    assert_null(session_set_click(s, n, at, 0));
+    assert_null(session_set_click(s, -1, at, 0));
+    assert_near(session_answer(s, loc)->credit, 1, 0);
+
+    a = set_right(s, opt, 0);
+    assert_near(a->credit, 1, 0);
+    bool none[SESSION_MAX_OPTIONS] = {false};
+    a = session_set_options(s, opt, none, 0);
+    assert_true(a->answered);
+    assert_near(a->credit, 0, 0);
+    for (int k = 0; k < SESSION_MAX_OPTIONS; k++)
+        assert_false(a->chosen[k]);
+    set_right(s, opt, 0);
+    assert_int_equal(session_answered_count(s), 2);
+
+    /* Clear: unanswered again. */
+    session_clear(s, loc);
+    assert_false(session_answer(s, loc)->answered);
+    assert_near(session_answer(s, loc)->credit, 0, 0);
+    assert_int_equal(session_answer(s, loc)->zone, -1);
+    assert_int_equal(session_answered_count(s), 1);
+    session_clear(s, n); /* out of range: nothing */
+
+    /* Flags. */
+    assert_false(session_flagged(s, 3));
+    session_set_flag(s, 3, true);
+    session_set_flag(s, 5, true);
+    session_set_flag(s, 5, false);
+    assert_true(session_flagged(s, 3));
+    assert_false(session_flagged(s, 5));
+    assert_false(session_flagged(s, n));
+    assert_false(session_flagged(s, -1));
+
+    /* Navigation: goto anywhere; next stops at the last item. */
+    session_goto(s, n - 1, 0);
+    assert_int_equal(session_current(s), n - 1);
+    assert_false(session_next(s));
+    assert_int_equal(session_current(s), n - 1);
+    assert_false(session_finished(s));
+    session_goto(s, 2, 0);
+    assert_true(session_next(s));
+    assert_int_equal(session_current(s), 3);
+    session_goto(s, n, 0);
+    session_goto(s, -1, 0);
+    assert_int_equal(session_current(s), 3);
+
+    /* Everything right, then submit: final. */
+    for (int i = 0; i < n; i++)
+        assert_near(set_right(s, i, 0)->credit, 1, 0);
+    assert_near(session_score(s), 1, 1e-12);
+    session_submit(s, 0);
+    assert_true(session_finished(s));
+    assert_int_equal(session_current(s), n);
+    assert_null(session_set_click(s, loc, (Vec2){0, 0}, 0));
+    assert_null(set_right(s, opt, 0));
+    session_clear(s, loc);
+    session_set_flag(s, 3, false);
+    assert_true(session_answer(s, loc)->answered);
+    assert_true(session_flagged(s, 3));
+    assert_false(session_next(s));
+    session_goto(s, 0, 0);
+    assert_true(session_finished(s));
+    assert_near(session_score(s), 1, 1e-12);
+    session_free(s);
+}
+
+static void test_exam_one_shot_answers(void **state)
+{
+    (void)state;
+    const Course *c = make_course();
+    Session *s = session_create_exam(c, 9, 15);
+    int loc = first_of_type(s, ITEM_LOCATE_TP);
+    const Item *it = session_item(s, loc);
+    session_goto(s, loc, 1000);
+    const Answer *a = session_answer_click(s, it->module->tps[it->tp].at, 1600);
+    assert_near(a->credit, 1, 0);
+    assert_int_equal(a->time_ms, 600);
+    assert_null(session_answer_click(s, (Vec2){0, 0}, 1700));       /* once */
+    assert_non_null(session_set_click(s, loc, (Vec2){0, 0}, 1800)); /* set replaces */
+    session_free(s);
+}
+
+static void test_exam_time_accumulates(void **state)
+{
+    (void)state;
+    const Course *c = make_course();
+    Session *s = session_create_exam(c, 11, 6);
+    /* 0..1000 on item 0, 1000..5000 on item 1, back to 0 at 5000. */
+    session_show(s, 0);
+    session_goto(s, 1, 1000);
+    assert_int_equal(session_answer(s, 0)->time_ms, 1000);
+    assert_int_equal(session_answer(s, 1)->time_ms, 0);
+    session_goto(s, 0, 5000);
+    assert_int_equal(session_answer(s, 1)->time_ms, 4000);
+    /* Answering the item on screen brings its time up to now. */
+    const Answer *a = set_right(s, 0, 5500);
+    assert_int_equal(a->time_ms, 1500);
+    /* Answering an item not on screen adds nothing to it. */
+    assert_int_equal(set_right(s, 2, 5600)->time_ms, 0);
+    /* The overview page: the visit (5000..7000) ends, nothing runs until
+     * 8000. */
+    session_hide(s, 7000);
+    assert_int_equal(session_answer(s, 0)->time_ms, 3000);
+    session_show(s, 8000); /* item 0 again */
+    /* Clearing keeps the time spent. */
+    session_clear(s, 0);
+    assert_int_equal(session_answer(s, 0)->time_ms, 3000);
+    /* A clock going backwards adds nothing to the visit it ends; the next
+     * visit counts from its own start. */
+    session_goto(s, 3, 7500);
+    assert_int_equal(session_answer(s, 0)->time_ms, 3000);
+    session_next(s); /* no timestamp: moves only */
+    assert_int_equal(session_current(s), 4);
+    assert_int_equal(session_answer(s, 3)->time_ms, 0);
+    session_show(s, 9000);
+    assert_int_equal(session_answer(s, 3)->time_ms, 1500);
+    /* Submitting ends the last visit. */
+    session_submit(s, 9250);
+    assert_int_equal(session_answer(s, 4)->time_ms, 250);
+    session_show(s, 20000);
+    session_hide(s, 30000);
+    int64_t total = 0;
+    for (int i = 0; i < session_item_count(s); i++)
+        total += session_answer(s, i)->time_ms;
+    assert_int_equal(total, 3000 + 4000 + 1500 + 250);
+    session_free(s);
+
+    /* Within one visit a backwards answer time adds nothing and does not
+     * move the visit's start back. */
+    s = session_create_exam(c, 11, 6);
+    session_show(s, 10000);
+    assert_int_equal(set_right(s, 0, 9000)->time_ms, 0);
+    assert_int_equal(set_right(s, 0, 10500)->time_ms, 500);
+    session_free(s);
+}
+
+static void test_module_score(void **state)
+{
+    (void)state;
+    const Course *c = make_course();
+    Session *s = session_create_exam(c, 3, 15);
+    int n;
+    for (int i = 0; i < session_item_count(s); i++)
+        if (session_item(s, i)->module == &QL)
+            set_right(s, i, 0);
+    assert_near(session_module_score(s, "ql", &n), 1, 1e-12);
+    assert_int_equal(n, 5);
+    assert_near(session_module_score(s, "iliopsoas", &n), 0, 0);
+    assert_int_equal(n, 9);
+    assert_near(session_module_score(s, "tiny", NULL), 0, 0);
+    assert_near(session_module_score(s, "broken", &n), 0, 0);
+    assert_int_equal(n, 0);
+    assert_near(session_module_score(s, NULL, &n), 0, 0);
+    assert_int_equal(n, 0);
+    /* Half of one iliopsoas locate item. */
+    int loc = -1;
+    for (int i = 0; i < session_item_count(s) && loc < 0; i++)
+        if (session_item(s, i)->module == &MOD && session_item(s, i)->type == ITEM_LOCATE_TP)
+            loc = i;
+    const Item *it = session_item(s, loc);
+    const TriggerPoint *tp = &MOD.tps[it->tp];
+    session_set_click(s, loc, (Vec2){tp->at.x + 1.5 * tp->radius, tp->at.y}, 0);
+    assert_near(session_module_score(s, "iliopsoas", &n), 0.5 / 9, 1e-12);
+    assert_near(session_score(s), 5.5 / 15, 1e-12);
+    session_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -530,6 +1053,15 @@ int main(void)
         cmocka_unit_test(test_empty_module_and_unanswerable_question),
         cmocka_unit_test(test_answering),
         cmocka_unit_test(test_skipped_items_score_zero_and_time),
+        cmocka_unit_test(test_quiz_is_practice_graded),
+        cmocka_unit_test(test_exam_stratified),
+        cmocka_unit_test(test_exam_draws_every_item),
+        cmocka_unit_test(test_exam_deterministic_and_ordered),
+        cmocka_unit_test(test_exam_empty),
+        cmocka_unit_test(test_exam_answers_change_until_submitted),
+        cmocka_unit_test(test_exam_one_shot_answers),
+        cmocka_unit_test(test_exam_time_accumulates),
+        cmocka_unit_test(test_module_score),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
