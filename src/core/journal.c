@@ -1,0 +1,595 @@
+/* journal: an exam in progress (format in docs/FORMATS.md, "Exam journals").
+ *
+ *   tpquiz-journal 1 <course> <seed> <started ms> <deadline ms> <questions>
+ *   click <item> <at ms> <x> <y>
+ *   options <item> <at ms> <bits>
+ *   flag <item> <at ms> <0|1>
+ *   clear <item> <at ms>
+ *
+ * Every event is one line put on disk by a single write() and an fsync()
+ * before journal_append returns, so after a crash the file holds every
+ * event that was acknowledged, plus at most one line cut short, which
+ * readers skip. A failed or short write is cut off again (ftruncate), so the
+ * next event never lands glued to half a line. The header is written with
+ * the file (temporary file linked into place), so a journal never exists
+ * without its header.
+ *
+ * Numbers are read and written by hand, not with strtod or printf("%f"),
+ * so a locale with a decimal comma cannot change the file. */
+#include "journal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MAGIC "tpquiz-journal"
+#define VERSION "1"
+#define MAX_FILE_BYTES (16u << 20)
+#define MAX_QUESTIONS 100000
+#define MAX_BAD_LINES 20 /* reported one by one; the rest are counted */
+#define CLICK_DECIMALS 6
+#define MAX_COURSE 64
+
+struct Journal {
+    int fd;
+    char *path;
+    int n_questions;
+};
+
+static char *dup_str(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *r = malloc(n);
+    if (r)
+        memcpy(r, s, n);
+    return r;
+}
+
+static bool course_ok(const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    if (n == 0 || n > MAX_COURSE)
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' || *s == '.' || *s == '-'))
+            return false;
+    return true;
+}
+
+/* A decimal integer: digits only, at most 18 of them. */
+static bool parse_int64(const char *s, int64_t *out)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 18 || strspn(s, "0123456789") != n)
+        return false;
+    int64_t v = 0;
+    for (; *s; s++)
+        v = v * 10 + (*s - '0');
+    *out = v;
+    return true;
+}
+
+static bool parse_uint64(const char *s, uint64_t *out)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 20 || strspn(s, "0123456789") != n)
+        return false;
+    uint64_t v = 0;
+    for (; *s; s++) {
+        unsigned d = (unsigned)(*s - '0');
+        if (v > (UINT64_MAX - d) / 10)
+            return false;
+        v = v * 10 + d;
+    }
+    *out = v;
+    return true;
+}
+
+static const int64_t POW10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+
+/* "-?D+(.D+)?" with at most 9 integer and 6 decimal digits; m / 10^k with m
+ * exact, so the double is correctly rounded. */
+static bool parse_decimal(const char *s, double *out)
+{
+    bool neg = *s == '-';
+    if (neg)
+        s++;
+    size_t ni = strspn(s, "0123456789");
+    if (ni == 0 || ni > 9)
+        return false;
+    const char *frac = s + ni;
+    size_t nf = 0;
+    if (*frac == '.') {
+        frac++;
+        nf = strspn(frac, "0123456789");
+        if (nf == 0 || nf > 6 || frac[nf] != '\0')
+            return false;
+    } else if (*frac != '\0') {
+        return false;
+    }
+    int64_t m = 0;
+    for (size_t i = 0; i < ni; i++)
+        m = m * 10 + (s[i] - '0');
+    for (size_t i = 0; i < nf; i++)
+        m = m * 10 + (frac[i] - '0');
+    double v = (double)m / (double)POW10[nf];
+    *out = neg ? -v : v;
+    return true;
+}
+
+/* v with six decimals; |v| must be below 1e9. */
+static void format_fixed(char *out, size_t size, double v)
+{
+    long long scaled = llround(v * (double)POW10[CLICK_DECIMALS]);
+    bool neg = scaled < 0;
+    unsigned long long a = (unsigned long long)(neg ? -scaled : scaled);
+    unsigned long long p = (unsigned long long)POW10[CLICK_DECIMALS];
+    snprintf(out, size, "%s%llu.%0*llu", neg ? "-" : "", a / p, CLICK_DECIMALS, a % p);
+}
+
+/* Splits s at single spaces into at most max fields; returns the count, or
+ * max + 1 if there are more. Empty fields (two spaces) count as fields. */
+static int split(char *s, char **f, int max)
+{
+    int n = 0;
+    for (char *c = s;;) {
+        if (n == max)
+            return max + 1;
+        f[n++] = c;
+        char *sp = strchr(c, ' ');
+        if (!sp)
+            return n;
+        *sp = '\0';
+        c = sp + 1;
+    }
+}
+
+/* Parses the header line (NUL-terminated, newline removed). */
+static bool parse_header(char *s, JournalHeader *h, const char **why)
+{
+    char *f[7];
+    int n = split(s, f, 7);
+    int64_t q;
+    if (n < 2 || strcmp(f[0], MAGIC) != 0) {
+        *why = "not an exam journal (its first line does not start with '" MAGIC "')";
+        return false;
+    }
+    if (strcmp(f[1], VERSION) != 0) {
+        *why = "unsupported exam journal version (this program reads " VERSION ")";
+        return false;
+    }
+    if (n != 7 || !course_ok(f[2]) || !parse_uint64(f[3], &h->seed) || !parse_int64(f[4], &h->started_ms) ||
+        !parse_int64(f[5], &h->deadline_ms) || !parse_int64(f[6], &q) || q < 1 || q > MAX_QUESTIONS ||
+        h->deadline_ms < h->started_ms) {
+        *why = "bad journal header (expected '" MAGIC " " VERSION
+               " <course> <seed> <started ms> <deadline ms> <questions>')";
+        return false;
+    }
+    h->course = dup_str(f[2]);
+    if (!h->course) {
+        *why = "out of memory";
+        return false;
+    }
+    h->n_questions = (int)q;
+    return true;
+}
+
+/* Parses one event line against n_questions. */
+static bool parse_event(char *s, int n_questions, JournalEvent *e, const char **why)
+{
+    char *f[6];
+    int n = split(s, f, 5);
+    int64_t item;
+    memset(e, 0, sizeof *e);
+    *why = "expected 'click|options|flag|clear <item> <at ms> ...'";
+    if (n < 3)
+        return false;
+    if (!parse_int64(f[1], &item) || item >= n_questions) {
+        *why = "bad item number";
+        return false;
+    }
+    if (!parse_int64(f[2], &e->at_ms)) {
+        *why = "bad time";
+        return false;
+    }
+    e->item = (int)item;
+    if (strcmp(f[0], "click") == 0) {
+        e->op = JOURNAL_CLICK;
+        if (n != 5 || !parse_decimal(f[3], &e->click.x) || !parse_decimal(f[4], &e->click.y)) {
+            *why = "expected 'click <item> <at ms> <x> <y>'";
+            return false;
+        }
+    } else if (strcmp(f[0], "options") == 0) {
+        uint64_t bits;
+        e->op = JOURNAL_OPTIONS;
+        if (n != 4 || !parse_uint64(f[3], &bits) || bits > UINT_MAX) {
+            *why = "expected 'options <item> <at ms> <bits>'";
+            return false;
+        }
+        e->options = (unsigned)bits;
+    } else if (strcmp(f[0], "flag") == 0) {
+        e->op = JOURNAL_FLAG;
+        if (n != 4 || (strcmp(f[3], "0") != 0 && strcmp(f[3], "1") != 0)) {
+            *why = "expected 'flag <item> <at ms> <0|1>'";
+            return false;
+        }
+        e->flag = f[3][0] == '1';
+    } else if (strcmp(f[0], "clear") == 0) {
+        e->op = JOURNAL_CLEAR;
+        if (n != 3) {
+            *why = "expected 'clear <item> <at ms>'";
+            return false;
+        }
+    } else {
+        return false;
+    }
+    return true;
+}
+
+/* Reads the whole file (at most MAX_FILE_BYTES). NULL with errno on failure. */
+static char *read_all(const char *path, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    struct stat st;
+    int err = 0;
+    if (fstat(fd, &st) != 0)
+        err = errno;
+    else if (!S_ISREG(st.st_mode))
+        err = EINVAL;
+    else if (st.st_size > (off_t)MAX_FILE_BYTES)
+        err = EFBIG;
+    if (err) {
+        close(fd);
+        errno = err;
+        return NULL;
+    }
+    size_t cap = (size_t)st.st_size + 1, n = 0;
+    char *buf = malloc(cap);
+    if (!buf) {
+        close(fd);
+        errno = ENOMEM;
+        return NULL;
+    }
+    for (;;) {
+        if (n + 1 == cap) /* grew while reading: stop at the size seen */
+            break;
+        ssize_t got = read(fd, buf + n, cap - 1 - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            err = errno;
+            free(buf);
+            close(fd);
+            errno = err;
+            return NULL;
+        }
+        if (got == 0)
+            break;
+        n += (size_t)got;
+    }
+    close(fd);
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+/* Parses a journal. *complete gets the length of its complete lines (where
+ * a cut-off last line begins). events may be NULL to read the header only. */
+static bool load(const char *path, JournalHeader *h, JournalEvent **events, int *n_events, size_t *complete,
+                 Diag *d)
+{
+    memset(h, 0, sizeof *h);
+    if (events) {
+        *events = NULL;
+        *n_events = 0;
+    }
+    size_t len = 0;
+    errno = 0;
+    char *buf = read_all(path, &len);
+    if (!buf) {
+        if (errno == EFBIG)
+            diag_error(d, path, 0, "not an exam journal: larger than %u MiB", MAX_FILE_BYTES >> 20);
+        else
+            diag_error(d, path, 0, "cannot read: %s", strerror(errno ? errno : EIO));
+        return false;
+    }
+    char *nl = memchr(buf, '\n', len);
+    const char *why = NULL;
+    if (!nl) {
+        diag_error(d, path, len ? 1 : 0, "not an exam journal (%s)", len ? "its header line is cut short" : "empty");
+        free(buf);
+        return false;
+    }
+    *nl = '\0';
+    if (memchr(buf, '\0', (size_t)(nl - buf)) || !parse_header(buf, h, &why)) {
+        diag_error(d, path, 1, "%s", why ? why : "not an exam journal (NUL bytes)");
+        free(buf);
+        return false;
+    }
+    size_t done = (size_t)(nl - buf) + 1;
+    int line = 1, bad = 0, cap = 0;
+    for (char *s = nl + 1, *end = buf + len; s < end && events;) {
+        line++;
+        nl = memchr(s, '\n', (size_t)(end - s));
+        if (!nl) {
+            diag_warning(d, path, line, "the last line is cut short (the program stopped while writing it); "
+                                        "ignored");
+            break;
+        }
+        *nl = '\0';
+        done = (size_t)(nl + 1 - buf);
+        JournalEvent e;
+        if (memchr(s, '\0', (size_t)(nl - s)))
+            why = "a NUL byte";
+        else if (parse_event(s, h->n_questions, &e, &why))
+            why = NULL;
+        if (why) {
+            if (bad++ < MAX_BAD_LINES)
+                diag_error(d, path, line, "bad journal line, skipped: %s", why);
+        } else {
+            if (*n_events == cap) {
+                int ncap = cap ? 2 * cap : 64;
+                JournalEvent *ev = realloc(*events, sizeof *ev * (size_t)ncap);
+                if (!ev) {
+                    diag_error(d, path, line, "out of memory");
+                    break;
+                }
+                *events = ev;
+                cap = ncap;
+            }
+            (*events)[(*n_events)++] = e;
+        }
+        s = nl + 1;
+    }
+    if (bad > MAX_BAD_LINES)
+        diag_error(d, path, 0, "%d more bad journal lines skipped", bad - MAX_BAD_LINES);
+    if (complete)
+        *complete = events ? done : len;
+    free(buf);
+    return true;
+}
+
+bool journal_read(const char *path, JournalHeader *h, JournalEvent **events, int *n, Diag *d)
+{
+    if (!load(path, h, events, n, NULL, d)) {
+        free(*events);
+        *events = NULL;
+        *n = 0;
+        return false;
+    }
+    return true;
+}
+
+static char *folder_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return dup_str(".");
+    size_t n = slash == path ? 1 : (size_t)(slash - path);
+    char *r = malloc(n + 1);
+    if (r) {
+        memcpy(r, path, n);
+        r[n] = '\0';
+    }
+    return r;
+}
+
+static int sync_folder(const char *path)
+{
+    char *dir = folder_of(path);
+    if (!dir)
+        return -1;
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    free(dir);
+    if (fd < 0)
+        return -1;
+    int rc = fsync(fd);
+    close(fd);
+    return rc;
+}
+
+static Journal *open_for_append(const char *path, int n_questions, Diag *d)
+{
+    Journal *j = calloc(1, sizeof *j);
+    char *p = dup_str(path);
+    if (!j || !p) {
+        free(j);
+        free(p);
+        diag_error(d, path, 0, "out of memory");
+        return NULL;
+    }
+    j->fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
+    if (j->fd < 0) {
+        diag_error(d, path, 0, "cannot open the exam journal: %s", strerror(errno));
+        free(j);
+        free(p);
+        return NULL;
+    }
+    j->path = p;
+    j->n_questions = n_questions;
+    return j;
+}
+
+Journal *journal_begin(const char *path, const JournalHeader *h, Diag *d)
+{
+    if (!course_ok(h->course) || h->n_questions < 1 || h->n_questions > MAX_QUESTIONS || h->started_ms < 0 ||
+        h->deadline_ms < h->started_ms) {
+        diag_error(d, path, 0, "cannot start the exam journal: bad header values");
+        return NULL;
+    }
+    char line[256];
+    int len = snprintf(line, sizeof line, MAGIC " " VERSION " %s %" PRIu64 " %" PRId64 " %" PRId64 " %d\n",
+                       h->course, h->seed, h->started_ms, h->deadline_ms, h->n_questions);
+    if (len < 0 || (size_t)len >= sizeof line) {
+        diag_error(d, path, 0, "cannot start the exam journal: bad header values");
+        return NULL;
+    }
+    /* The header goes into a temporary file that is then linked to path:
+     * the journal appears complete with its header, or not at all, and
+     * link() fails if a journal is already there. */
+    size_t plen = strlen(path);
+    char *tmp = malloc(plen + sizeof ".tmp-XXXXXX");
+    if (!tmp) {
+        diag_error(d, path, 0, "out of memory");
+        return NULL;
+    }
+    memcpy(tmp, path, plen);
+    memcpy(tmp + plen, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        diag_error(d, path, 0, "cannot start the exam journal: %s", strerror(errno));
+        free(tmp);
+        return NULL;
+    }
+    bool ok = write(fd, line, (size_t)len) == len && fsync(fd) == 0;
+    int err = errno;
+    if (close(fd) != 0 && ok) {
+        ok = false;
+        err = errno;
+    }
+    if (ok && link(tmp, path) != 0) {
+        ok = false;
+        err = errno;
+    }
+    unlink(tmp);
+    free(tmp);
+    if (!ok) {
+        if (err == EEXIST)
+            diag_error(d, path, 0, "an exam journal already exists (an unfinished exam must be resumed or "
+                                   "submitted first)");
+        else
+            diag_error(d, path, 0, "cannot start the exam journal: %s", strerror(err ? err : EIO));
+        return NULL;
+    }
+    if (sync_folder(path) != 0) {
+        diag_error(d, path, 0, "cannot start the exam journal: syncing its folder: %s", strerror(errno));
+        unlink(path);
+        return NULL;
+    }
+    return open_for_append(path, h->n_questions, d);
+}
+
+int journal_append(Journal *j, const JournalEvent *e, Diag *d)
+{
+    if (!j || !e)
+        return -1;
+    if (e->item < 0 || e->item >= j->n_questions || e->at_ms < 0) {
+        diag_error(d, j->path, 0, "cannot journal the event: item %d or time out of range", e->item);
+        return -1;
+    }
+    char line[160], x[48], y[48];
+    int len;
+    switch (e->op) {
+    case JOURNAL_CLICK:
+        if (!(fabs(e->click.x) < 1e9 && fabs(e->click.y) < 1e9)) {
+            diag_error(d, j->path, 0, "cannot journal the click: coordinates out of range");
+            return -1;
+        }
+        format_fixed(x, sizeof x, e->click.x);
+        format_fixed(y, sizeof y, e->click.y);
+        len = snprintf(line, sizeof line, "click %d %" PRId64 " %s %s\n", e->item, e->at_ms, x, y);
+        break;
+    case JOURNAL_OPTIONS:
+        len = snprintf(line, sizeof line, "options %d %" PRId64 " %u\n", e->item, e->at_ms, e->options);
+        break;
+    case JOURNAL_FLAG:
+        len = snprintf(line, sizeof line, "flag %d %" PRId64 " %d\n", e->item, e->at_ms, e->flag ? 1 : 0);
+        break;
+    case JOURNAL_CLEAR:
+        len = snprintf(line, sizeof line, "clear %d %" PRId64 "\n", e->item, e->at_ms);
+        break;
+    default:
+        diag_error(d, j->path, 0, "cannot journal the event: unknown kind");
+        return -1;
+    }
+    if (len < 0 || (size_t)len >= sizeof line) {
+        diag_error(d, j->path, 0, "cannot journal the event: too long");
+        return -1;
+    }
+    struct stat st;
+    if (fstat(j->fd, &st) != 0) {
+        diag_error(d, j->path, 0, "cannot journal the event: %s", strerror(errno));
+        return -1;
+    }
+    ssize_t w;
+    do
+        w = write(j->fd, line, (size_t)len);
+    while (w < 0 && errno == EINTR);
+    if (w != len) {
+        int err = w < 0 ? errno : ENOSPC;
+        /* Take back a partial line so the next event starts on its own. */
+        if (w > 0 && ftruncate(j->fd, st.st_size) != 0)
+            err = errno;
+        diag_error(d, j->path, 0, "cannot journal the event: %s", strerror(err));
+        return -1;
+    }
+    if (fsync(j->fd) != 0) {
+        diag_error(d, j->path, 0, "cannot journal the event: syncing: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+void journal_close(Journal *j)
+{
+    if (!j)
+        return;
+    close(j->fd);
+    free(j->path);
+    free(j);
+}
+
+int journal_remove(const char *path, Diag *d)
+{
+    if (unlink(path) != 0 && errno != ENOENT) {
+        diag_error(d, path, 0, "cannot remove the exam journal: %s", strerror(errno));
+        return -1;
+    }
+    if (sync_folder(path) != 0) {
+        diag_error(d, path, 0, "removed the exam journal, but syncing its folder failed: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+Journal *journal_reopen(const char *path, Diag *d)
+{
+    JournalHeader h;
+    JournalEvent *events = NULL;
+    int n = 0;
+    size_t complete = 0;
+    /* Read quietly: the caller has already read (and reported) it. */
+    Diag *quiet = diag_create();
+    bool ok = load(path, &h, &events, &n, &complete, quiet);
+    if (!ok)
+        diag_append(d, quiet);
+    diag_free(quiet);
+    free(events);
+    if (!ok)
+        return NULL;
+    free(h.course);
+    Journal *j = open_for_append(path, h.n_questions, d);
+    if (!j)
+        return NULL;
+    struct stat st;
+    if (fstat(j->fd, &st) == 0 && (size_t)st.st_size > complete) {
+        /* A line cut short by the crash: drop it so new events start on a
+         * line of their own. */
+        if (ftruncate(j->fd, (off_t)complete) != 0 || fsync(j->fd) != 0) {
+            diag_error(d, path, 0, "cannot remove the cut-off last line of the exam journal: %s",
+                       strerror(errno));
+            journal_close(j);
+            return NULL;
+        }
+    }
+    return j;
+}

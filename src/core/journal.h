@@ -1,0 +1,58 @@
+/* journal: an exam in progress, on disk, so a crash or power loss loses no
+ * answer and does not stop the clock.
+ *
+ * <data>/learners/<id>.journal: a header line with the exam's course, seed,
+ * start and deadline (wall-clock milliseconds), then one line per event
+ * (answer, flag), each appended with a single write and fsync before the
+ * program moves on. A last line cut short by a crash is ignored. Replaying
+ * the journal over a session built from the same course and seed restores
+ * every answer. The format is in docs/FORMATS.md. */
+#ifndef TPQUIZ_JOURNAL_H
+#define TPQUIZ_JOURNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "geometry.h"
+
+typedef struct {
+    char *course;
+    uint64_t seed;
+    int64_t started_ms;
+    int64_t deadline_ms;
+    int n_questions;
+} JournalHeader;
+
+typedef enum { JOURNAL_CLICK, JOURNAL_OPTIONS, JOURNAL_FLAG, JOURNAL_CLEAR } JournalOp;
+
+typedef struct {
+    JournalOp op;
+    int item;
+    int64_t at_ms;    /* wall clock when it happened */
+    Vec2 click;       /* JOURNAL_CLICK */
+    unsigned options; /* JOURNAL_OPTIONS: bit i = option i chosen */
+    bool flag;        /* JOURNAL_FLAG */
+} JournalEvent;
+
+typedef struct Journal Journal;
+
+/* Starts a new journal (fails if one exists: an unfinished exam must be
+ * resumed or submitted first). Returns NULL with the reason in d. */
+Journal *journal_begin(const char *path, const JournalHeader *h, Diag *d);
+/* Appends one event: a single write + fsync. Returns 0, or -1 with the
+ * reason in d (the caller keeps the answer in memory and retries). */
+int journal_append(Journal *j, const JournalEvent *e, Diag *d);
+/* Closes the file (it stays on disk). */
+void journal_close(Journal *j);
+
+/* Reads a journal left on disk: its header and every complete event.
+ * Returns false if there is none or it is unreadable (reason in d). The
+ * caller frees h->course and *events. */
+bool journal_read(const char *path, JournalHeader *h, JournalEvent **events, int *n, Diag *d);
+/* Removes the journal after its exam is recorded. */
+int journal_remove(const char *path, Diag *d);
+/* Reopens an existing journal to append more events (a resumed exam). */
+Journal *journal_reopen(const char *path, Diag *d);
+
+#endif

@@ -1,0 +1,1615 @@
+/* record: score files (format in docs/FORMATS.md, "Score files").
+ *
+ *   tpquiz-scores 1
+ *   record 1
+ *   kind profile
+ *   ...
+ *   prev <64 hex digits: the MAC of the record before, zeros for the first>
+ *   mac <64 hex digits: HMAC-SHA256 of the record's text up to the mac line>
+ *   record 2
+ *   ...
+ *
+ * The MAC covers the bytes of the record exactly as they are in the file,
+ * from the start of its "record" line up to (not including) its "mac" line,
+ * so checking it needs no parsing and no canonical re-formatting: any byte
+ * changed, added or removed inside a record breaks it.
+ *
+ * Integrity is judged in three passes over the file (see classify()):
+ * records that are incomplete at the end of the file are truncated; records
+ * whose MAC fails or that do not parse are edited; the remaining authentic
+ * records are then checked for order (by their MAC-protected seq) and for
+ * links in the chain (prev) to tell reordered, missing and spliced ones.
+ *
+ * Numbers are read and written by hand, not with strtod or printf("%f"),
+ * so a locale with a decimal comma cannot change a file or its MACs. */
+#include "record.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <math.h>
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "learner.h"
+
+#define HEADER "tpquiz-scores 1"
+#define HEADER_PREFIX "tpquiz-scores "
+#define KEY_FILE "station.key"
+#define MAC_HEX 64
+#define MAX_FILE_BYTES (64u << 20) /* far beyond any learner's history */
+#define MAX_ANSWERS 100000
+#define SCORE_DECIMALS 4
+#define CLICK_DECIMALS 3
+
+/* ---- small text helpers ------------------------------------------------ */
+
+typedef struct {
+    char *s;
+    size_t n, cap;
+    bool failed; /* out of memory: the text is incomplete */
+} Buf;
+
+static void buf_add(Buf *b, const char *s, size_t n)
+{
+    if (b->failed)
+        return;
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 1024;
+        while (cap < b->n + n + 1)
+            cap *= 2;
+        char *p = realloc(b->s, cap);
+        if (!p) {
+            b->failed = true;
+            return;
+        }
+        b->s = p;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = '\0';
+}
+
+static void buf_str(Buf *b, const char *s)
+{
+    buf_add(b, s, strlen(s));
+}
+
+static const char HEX[] = "0123456789abcdef";
+
+static void hex_encode(const unsigned char *in, size_t n, char *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        out[2 * i] = HEX[in[i] >> 4];
+        out[2 * i + 1] = HEX[in[i] & 15];
+    }
+    out[2 * n] = '\0';
+}
+
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* Exactly 2*n lower-case hex digits (the only form the program writes). */
+static bool hex_decode(const char *s, size_t len, unsigned char *out, size_t n)
+{
+    if (len != 2 * n)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+            return false;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (unsigned char)(hex_value(s[2 * i]) << 4 | hex_value(s[2 * i + 1]));
+    return true;
+}
+
+/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    size_t len;
+    uint32_t v, min;
+    if (c < 0x80)
+        return 1;
+    if ((c & 0xE0) == 0xC0)
+        len = 2, v = c & 0x1Fu, min = 0x80;
+    else if ((c & 0xF0) == 0xE0)
+        len = 3, v = c & 0x0Fu, min = 0x800;
+    else if ((c & 0xF8) == 0xF0)
+        len = 4, v = c & 0x07u, min = 0x10000;
+    else
+        return 0;
+    if (n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (s[i] & 0x3Fu);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+/* Writes value escaped: backslash, newline, tab and carriage return as \\ \n
+ * \t \r; other control bytes and bytes that are not valid UTF-8 as \xHH. The
+ * result is one line of valid UTF-8 whatever the input. */
+static void add_escaped(Buf *b, const char *value)
+{
+    const unsigned char *s = (const unsigned char *)value;
+    size_t n = strlen(value);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = s[i];
+        char esc[5] = {'\\', 0, 0, 0, 0};
+        if (c == '\\')
+            esc[1] = '\\';
+        else if (c == '\n')
+            esc[1] = 'n';
+        else if (c == '\t')
+            esc[1] = 't';
+        else if (c == '\r')
+            esc[1] = 'r';
+        if (esc[1]) {
+            buf_add(b, esc, 2);
+            i++;
+            continue;
+        }
+        size_t len = c < 0x20 || c == 0x7F ? 0 : utf8_len(s + i, n - i);
+        if (len == 0) {
+            esc[1] = 'x';
+            esc[2] = HEX[c >> 4];
+            esc[3] = HEX[c & 15];
+            buf_add(b, esc, 4);
+            i++;
+        } else {
+            buf_add(b, (const char *)s + i, len);
+            i += len;
+        }
+    }
+}
+
+/* Undoes add_escaped. Returns a new string, or NULL (with *why) on a bad
+ * escape or an escaped NUL. */
+static char *unescape(const char *s, size_t n, const char **why)
+{
+    char *out = malloc(n + 1);
+    if (!out) {
+        *why = "out of memory";
+        return NULL;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '\\') {
+            out[o++] = s[i];
+            continue;
+        }
+        char e = i + 1 < n ? s[i + 1] : '\0';
+        i++;
+        if (e == '\\')
+            out[o++] = '\\';
+        else if (e == 'n')
+            out[o++] = '\n';
+        else if (e == 't')
+            out[o++] = '\t';
+        else if (e == 'r')
+            out[o++] = '\r';
+        else if (e == 'x' && i + 2 < n && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+            int v = hex_value(s[i + 1]) << 4 | hex_value(s[i + 2]);
+            i += 2;
+            if (v == 0) {
+                free(out);
+                *why = "an escaped NUL byte";
+                return NULL;
+            }
+            out[o++] = (char)v;
+        } else {
+            free(out);
+            *why = "a bad escape (only \\\\ \\n \\t \\r \\xHH)";
+            return NULL;
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
+static void add_field(Buf *b, const char *name, const char *value)
+{
+    buf_str(b, name);
+    buf_add(b, " ", 1);
+    add_escaped(b, value);
+    buf_add(b, "\n", 1);
+}
+
+static void add_int(Buf *b, const char *name, int64_t v)
+{
+    char num[32];
+    snprintf(num, sizeof num, "%" PRId64, v);
+    add_field(b, name, num);
+}
+
+static void add_bool(Buf *b, const char *name, bool v)
+{
+    add_field(b, name, v ? "yes" : "no");
+}
+
+static const int64_t POW10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+
+/* v with exactly `decimals` digits after the point ("0.8250", "-3.500"). */
+static void format_fixed(char *out, size_t size, double v, int decimals)
+{
+    double lim = 1e12;
+    if (!(v == v))
+        v = 0;
+    v = v > lim ? lim : v < -lim ? -lim : v;
+    long long scaled = llround(v * (double)POW10[decimals]);
+    bool neg = scaled < 0;
+    unsigned long long a = (unsigned long long)(neg ? -scaled : scaled);
+    unsigned long long p = (unsigned long long)POW10[decimals];
+    snprintf(out, size, "%s%llu.%0*llu", neg ? "-" : "", a / p, decimals, a % p);
+}
+
+static void add_fixed(Buf *b, const char *name, double v, int decimals)
+{
+    char num[48];
+    format_fixed(num, sizeof num, v, decimals);
+    add_field(b, name, num);
+}
+
+/* A decimal integer: digits only, at most 18 of them. */
+static bool parse_int64(const char *s, int64_t *out)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 18 || strspn(s, "0123456789") != n)
+        return false;
+    int64_t v = 0;
+    for (; *s; s++)
+        v = v * 10 + (*s - '0');
+    *out = v;
+    return true;
+}
+
+static bool parse_uint64(const char *s, uint64_t *out)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 20 || strspn(s, "0123456789") != n)
+        return false;
+    uint64_t v = 0;
+    for (; *s; s++) {
+        unsigned d = (unsigned)(*s - '0');
+        if (v > (UINT64_MAX - d) / 10)
+            return false;
+        v = v * 10 + d;
+    }
+    *out = v;
+    return true;
+}
+
+/* "-?D+(.D+)?" with at most 12 integer and 6 decimal digits. The value is
+ * m / 10^k with m exact, so the result is the correctly rounded double. */
+static bool parse_decimal(const char *s, double *out)
+{
+    bool neg = *s == '-';
+    if (neg)
+        s++;
+    size_t ni = strspn(s, "0123456789");
+    if (ni == 0 || ni > 12)
+        return false;
+    const char *frac = s + ni;
+    size_t nf = 0;
+    if (*frac == '.') {
+        frac++;
+        nf = strspn(frac, "0123456789");
+        if (nf == 0 || nf > 6 || frac[nf] != '\0')
+            return false;
+    } else if (*frac != '\0') {
+        return false;
+    }
+    int64_t m = 0;
+    for (size_t i = 0; i < ni; i++)
+        m = m * 10 + (s[i] - '0');
+    for (size_t i = 0; i < nf; i++)
+        m = m * 10 + (frac[i] - '0');
+    double v = (double)m / (double)POW10[nf];
+    *out = neg ? -v : v;
+    return true;
+}
+
+static bool parse_bool(const char *s, bool *out)
+{
+    if (strcmp(s, "yes") == 0)
+        *out = true;
+    else if (strcmp(s, "no") == 0)
+        *out = false;
+    else
+        return false;
+    return true;
+}
+
+/* A name-like value: [a-z0-9._/-]+ (ids, item keys, types, views). */
+static bool plain_token(const char *s)
+{
+    if (!s || !*s)
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' || *s == '.' || *s == '-' ||
+              *s == '/'))
+            return false;
+    return true;
+}
+
+/* ---- records in memory --------------------------------------------------- */
+
+static void answer_free(RecordAnswer *a)
+{
+    free(a->key);
+    free(a->type);
+    free(a->module);
+    free(a->view);
+    for (int i = 0; i < a->n_chosen; i++)
+        free(a->chosen[i]);
+    free(a->chosen);
+}
+
+static void record_clear(Record *r)
+{
+    free(r->learner);
+    free(r->name);
+    free(r->course);
+    free(r->module);
+    for (int i = 0; i < r->n_answers; i++)
+        answer_free(&r->answers[i]);
+    free(r->answers);
+    memset(r, 0, sizeof *r);
+}
+
+const char *record_status_name(RecordStatus s)
+{
+    switch (s) {
+    case RECORD_GOOD:
+        return "good";
+    case RECORD_EDITED:
+        return "edited";
+    case RECORD_MISSING:
+        return "missing";
+    case RECORD_REORDERED:
+        return "reordered";
+    case RECORD_TRUNCATED:
+        return "truncated";
+    }
+    return "?";
+}
+
+void record_describe(const Record *r, char *buf, size_t size)
+{
+    if (!buf || size == 0)
+        return;
+    char seq[24] = "?";
+    if (r->seq > 0)
+        snprintf(seq, sizeof seq, "%d", r->seq);
+    if (r->kind == RECORD_PROFILE) {
+        snprintf(buf, size, "record %s (profile, %s)", seq, r->learner ? r->learner : "?");
+        return;
+    }
+    if (!r->course && !r->learner) {
+        snprintf(buf, size, "record %s", seq);
+        return;
+    }
+    char date[48] = "?";
+    time_t t = (time_t)r->finished;
+    struct tm tm;
+    if (r->finished > 0 && gmtime_r(&t, &tm))
+        snprintf(date, sizeof date, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    const char *course = r->course ? r->course : "?";
+    if (r->mode == ATTEMPT_QUIZ)
+        snprintf(buf, size, "record %s (quiz, %s/%s, %s)", seq, course, r->module ? r->module : "?", date);
+    else
+        snprintf(buf, size, "record %s (exam, %s, %s)", seq, course, date);
+}
+
+/* ---- writing -------------------------------------------------------------- */
+
+static void add_answer(Buf *b, const RecordAnswer *a, int index)
+{
+    add_int(b, "answer", index + 1);
+    add_field(b, "key", a->key);
+    add_field(b, "type", a->type);
+    add_field(b, "module", a->module);
+    add_bool(b, "answered", a->answered);
+    add_fixed(b, "credit", a->credit, SCORE_DECIMALS);
+    add_int(b, "time_ms", a->time_ms);
+    add_bool(b, "flagged", a->flagged);
+    if (a->view)
+        add_field(b, "view", a->view);
+    if (a->has_click) {
+        char x[48], y[48], xy[100];
+        format_fixed(x, sizeof x, a->click.x, CLICK_DECIMALS);
+        format_fixed(y, sizeof y, a->click.y, CLICK_DECIMALS);
+        snprintf(xy, sizeof xy, "%s %s", x, y);
+        add_field(b, "click", xy);
+    }
+    for (int i = 0; i < a->n_chosen; i++)
+        add_field(b, "chosen", a->chosen[i]);
+}
+
+/* Appends record r (kind, seq, learner, name and the attempt's fields) with
+ * its prev and mac lines. */
+static void add_record(Buf *b, const Record *r, const unsigned char prev[crypto_auth_hmacsha256_BYTES],
+                       const unsigned char *key, unsigned char mac_out[crypto_auth_hmacsha256_BYTES])
+{
+    size_t start = b->n;
+    add_int(b, "record", r->seq);
+    add_field(b, "kind", r->kind == RECORD_PROFILE ? "profile" : "attempt");
+    add_field(b, "learner", r->learner);
+    add_field(b, "name", r->name);
+    if (r->kind == RECORD_PROFILE) {
+        add_int(b, "created", r->started);
+    } else {
+        add_field(b, "mode", r->mode == ATTEMPT_EXAM ? "exam" : "quiz");
+        add_field(b, "course", r->course);
+        if (r->module)
+            add_field(b, "module", r->module);
+        add_int(b, "started", r->started);
+        add_int(b, "finished", r->finished);
+        char seed[24];
+        snprintf(seed, sizeof seed, "%" PRIu64, r->seed);
+        add_field(b, "seed", seed);
+        add_fixed(b, "score", r->score, SCORE_DECIMALS);
+        add_int(b, "pass_mark", r->pass_mark);
+        add_bool(b, "passed", r->passed);
+        add_bool(b, "auto_submitted", r->auto_submitted);
+        add_int(b, "answers", r->n_answers);
+        for (int i = 0; i < r->n_answers; i++)
+            add_answer(b, &r->answers[i], i);
+    }
+    char hex[MAC_HEX + 1];
+    hex_encode(prev, crypto_auth_hmacsha256_BYTES, hex);
+    add_field(b, "prev", hex);
+    if (b->failed)
+        return;
+    crypto_auth_hmacsha256(mac_out, (const unsigned char *)b->s + start, b->n - start, key);
+    hex_encode(mac_out, crypto_auth_hmacsha256_BYTES, hex);
+    add_field(b, "mac", hex);
+}
+
+static char *dup_str(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *r = malloc(n);
+    if (r)
+        memcpy(r, s, n);
+    return r;
+}
+
+static char *folder_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return dup_str(".");
+    size_t n = slash == path ? 1 : (size_t)(slash - path);
+    char *r = malloc(n + 1);
+    if (r) {
+        memcpy(r, path, n);
+        r[n] = '\0';
+    }
+    return r;
+}
+
+static int sync_folder(const char *path)
+{
+    char *dir = folder_of(path);
+    if (!dir)
+        return -1;
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    free(dir);
+    if (fd < 0)
+        return -1;
+    int rc = fsync(fd);
+    close(fd);
+    return rc;
+}
+
+static int write_all(int fd, const char *s, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, s, n);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        s += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+/* Writes text to a new temporary file next to path (mode 0600) and syncs
+ * it. Returns its malloc'ed name, or NULL with errno set. */
+static char *write_temp(const char *path, const char *text, size_t n)
+{
+    size_t plen = strlen(path);
+    char *tmp = malloc(plen + sizeof ".tmp-XXXXXX");
+    if (!tmp) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    memcpy(tmp, path, plen);
+    memcpy(tmp + plen, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
+    int fd = mkstemp(tmp); /* O_CREAT | O_EXCL, mode 0600 */
+    if (fd < 0) {
+        free(tmp);
+        return NULL;
+    }
+    if (fchmod(fd, 0600) != 0 || write_all(fd, text, n) != 0 || fsync(fd) != 0) {
+        int err = errno;
+        close(fd);
+        unlink(tmp);
+        free(tmp);
+        errno = err;
+        return NULL;
+    }
+    if (close(fd) != 0) {
+        int err = errno;
+        unlink(tmp);
+        free(tmp);
+        errno = err;
+        return NULL;
+    }
+    return tmp;
+}
+
+/* Puts text at path atomically: a temporary file renamed over path, or,
+ * with exclusive, linked to path so that the call fails (EEXIST) if path
+ * exists. The folder is synced so the new name survives a power loss. */
+static int publish(const char *path, const char *text, size_t n, bool exclusive, Diag *d)
+{
+    errno = 0;
+    char *tmp = write_temp(path, text, n);
+    if (!tmp) {
+        diag_error(d, path, 0, "cannot write a temporary file next to it: %s", strerror(errno ? errno : EIO));
+        return -1;
+    }
+    int rc = exclusive ? link(tmp, path) : rename(tmp, path);
+    int err = errno;
+    if (rc != 0 && exclusive && err != EEXIST) {
+        /* A file system without hard links: create the name exclusively
+         * and write it (a crash here can leave it short; readers report
+         * that as truncated). */
+        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        rc = fd < 0 || write_all(fd, text, n) != 0 || fsync(fd) != 0 ? -1 : 0;
+        err = errno;
+        if (fd >= 0 && (close(fd) != 0 || rc != 0)) {
+            unlink(path);
+            rc = -1;
+        }
+    }
+    if (exclusive || rc != 0)
+        unlink(tmp);
+    free(tmp);
+    if (rc != 0) {
+        if (exclusive && err == EEXIST)
+            diag_error(d, path, 0, "already exists");
+        else
+            diag_error(d, path, 0, "cannot write: %s", strerror(err));
+        return -1;
+    }
+    if (sync_folder(path) != 0) {
+        diag_error(d, path, 0, "written, but syncing its folder failed: %s", strerror(errno ? errno : EIO));
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- station key ---------------------------------------------------------- */
+
+int station_key_read(const char *path, unsigned char key[STATION_KEY_BYTES], Diag *d)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        diag_error(d, path, 0, "cannot read the station key: %s", strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    char text[2 * STATION_KEY_BYTES + 2];
+    int rc = -1;
+    if (fstat(fd, &st) != 0) {
+        diag_error(d, path, 0, "cannot read the station key: %s", strerror(errno));
+    } else if (!S_ISREG(st.st_mode)) {
+        diag_error(d, path, 0, "the station key is not a regular file");
+    } else if (st.st_mode & 077) {
+        diag_error(d, path, 0,
+                   "the station key has mode %04o: others can read it, so anyone could forge score files; "
+                   "it must be readable by its owner only (chmod 600 %s)",
+                   (unsigned)(st.st_mode & 07777), path);
+    } else if (st.st_size != 2 * STATION_KEY_BYTES && st.st_size != 2 * STATION_KEY_BYTES + 1) {
+        diag_error(d, path, 0,
+                   "not a station key: it has %lld bytes, a key is 64 hex digits and a newline (65 bytes)",
+                   (long long)st.st_size);
+    } else {
+        ssize_t got = read(fd, text, sizeof text);
+        if (got < 2 * STATION_KEY_BYTES || got > 2 * STATION_KEY_BYTES + 1 ||
+            (got == 2 * STATION_KEY_BYTES + 1 && text[2 * STATION_KEY_BYTES] != '\n') ||
+            !hex_decode(text, 2 * STATION_KEY_BYTES, key, STATION_KEY_BYTES))
+            diag_error(d, path, 0, "not a station key: a key is 64 lower-case hex digits and a newline");
+        else
+            rc = 0;
+    }
+    close(fd);
+    sodium_memzero(text, sizeof text);
+    return rc;
+}
+
+int station_key_load(const char *data_dir, unsigned char key[STATION_KEY_BYTES], Diag *d)
+{
+    if (sodium_init() < 0) {
+        diag_error(d, data_dir, 0, "libsodium cannot be initialised");
+        return -1;
+    }
+    size_t n = strlen(data_dir) + sizeof "/" KEY_FILE;
+    char *path = malloc(n);
+    if (!path) {
+        diag_error(d, data_dir, 0, "out of memory");
+        return -1;
+    }
+    snprintf(path, n, "%s/" KEY_FILE, data_dir);
+    struct stat st;
+    int rc;
+    if (stat(path, &st) == 0 || errno != ENOENT) {
+        rc = station_key_read(path, key, d);
+        free(path);
+        return rc;
+    }
+    /* First run: a new random key, published with link() so that of two
+     * programs starting at once only one key wins, and neither ever sees
+     * a half-written file. */
+    unsigned char fresh[STATION_KEY_BYTES];
+    char text[2 * STATION_KEY_BYTES + 2];
+    randombytes_buf(fresh, sizeof fresh);
+    hex_encode(fresh, sizeof fresh, text);
+    text[2 * STATION_KEY_BYTES] = '\n';
+    text[2 * STATION_KEY_BYTES + 1] = '\0';
+    Diag *tmp = diag_create();
+    rc = publish(path, text, 2 * STATION_KEY_BYTES + 1, true, tmp);
+    sodium_memzero(text, sizeof text);
+    sodium_memzero(fresh, sizeof fresh);
+    if (rc == 0 || stat(path, &st) == 0) {
+        /* Ours, or another program's that won the race: read it back. */
+        rc = station_key_read(path, key, d);
+    } else {
+        diag_append(d, tmp);
+    }
+    diag_free(tmp);
+    free(path);
+    return rc;
+}
+
+/* ---- reading -------------------------------------------------------------- */
+
+/* What the parser knows about a record besides its Record. */
+typedef struct {
+    bool complete;    /* has its mac line and that line's newline */
+    bool malformed;   /* a line did not parse (reported) */
+    bool has_mac, has_prev;
+    bool authentic;   /* complete, well-formed and its MAC matches */
+    bool kept;        /* in the longest run of increasing seq (see classify) */
+    unsigned char mac[crypto_auth_hmacsha256_BYTES];
+    unsigned char prev[crypto_auth_hmacsha256_BYTES];
+    size_t text_start, text_end; /* the MAC'ed bytes */
+    int n_answers_declared;
+    const char *problem; /* first reason it is malformed */
+    char problem_field[16]; /* the field with a bad value, "" if that is not the reason */
+    int problem_line;
+} Meta;
+
+struct ScoreFile {
+    Record *rec;
+    Meta *meta;
+    RecordStatus *status;
+    int n, cap;
+    int problems;      /* text outside the records, no records at all */
+    int profile;       /* index of the profile record, -1 if none */
+    char *text;        /* the file as read */
+    size_t len;
+};
+
+void scorefile_free(ScoreFile *f)
+{
+    if (!f)
+        return;
+    for (int i = 0; i < f->n; i++)
+        record_clear(&f->rec[i]);
+    free(f->rec);
+    free(f->meta);
+    free(f->status);
+    free(f->text);
+    free(f);
+}
+
+int scorefile_count(const ScoreFile *f)
+{
+    return f ? f->n : 0;
+}
+
+const Record *scorefile_record(const ScoreFile *f, int i)
+{
+    return f && i >= 0 && i < f->n ? &f->rec[i] : NULL;
+}
+
+RecordStatus scorefile_status(const ScoreFile *f, int i)
+{
+    return f && i >= 0 && i < f->n ? f->status[i] : RECORD_EDITED;
+}
+
+bool scorefile_intact(const ScoreFile *f)
+{
+    if (!f || f->n == 0 || f->problems)
+        return false;
+    for (int i = 0; i < f->n; i++)
+        if (f->status[i] != RECORD_GOOD)
+            return false;
+    return true;
+}
+
+int scorefile_problems(const ScoreFile *f)
+{
+    return f ? f->problems : 0;
+}
+
+const char *scorefile_learner(const ScoreFile *f)
+{
+    return f && f->profile >= 0 ? f->rec[f->profile].learner : NULL;
+}
+
+const char *scorefile_name(const ScoreFile *f)
+{
+    return f && f->profile >= 0 ? f->rec[f->profile].name : NULL;
+}
+
+static bool grow(ScoreFile *f)
+{
+    if (f->n < f->cap)
+        return true;
+    int cap = f->cap ? 2 * f->cap : 16;
+    Record *r = realloc(f->rec, sizeof *r * (size_t)cap);
+    if (!r)
+        return false;
+    f->rec = r;
+    Meta *m = realloc(f->meta, sizeof *m * (size_t)cap);
+    if (!m)
+        return false;
+    f->meta = m;
+    RecordStatus *s = realloc(f->status, sizeof *s * (size_t)cap);
+    if (!s)
+        return false;
+    f->status = s;
+    f->cap = cap;
+    return true;
+}
+
+static void malformed(Meta *m, int line, const char *why)
+{
+    if (!m->malformed) {
+        m->problem = why;
+        m->problem_line = line;
+        m->problem_field[0] = '\0';
+    }
+    m->malformed = true;
+}
+
+static void bad_value(Meta *m, int line, const char *field)
+{
+    bool first = !m->malformed;
+    malformed(m, line, "a bad value");
+    if (first)
+        snprintf(m->problem_field, sizeof m->problem_field, "%s", field);
+}
+
+/* A raw line the writer could have written: valid UTF-8, no control bytes. */
+static bool clean_line(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        if (u[i] < 0x20 || u[i] == 0x7F)
+            return false;
+        size_t l = utf8_len(u + i, n - i);
+        if (l == 0)
+            return false;
+        i += l;
+    }
+    return true;
+}
+
+/* Stores an owned string field once; a second copy is malformed. */
+static void set_str(char **dst, char *v, Meta *m, int line)
+{
+    if (*dst) {
+        free(v);
+        malformed(m, line, "a field appears twice");
+        return;
+    }
+    *dst = v;
+}
+
+/* Bit flags of the record-level and answer-level fields seen, so a missing
+ * or repeated one is found. */
+enum {
+    F_KIND = 1 << 0, F_LEARNER = 1 << 1, F_NAME = 1 << 2, F_CREATED = 1 << 3, F_MODE = 1 << 4,
+    F_COURSE = 1 << 5, F_MODULE = 1 << 6, F_STARTED = 1 << 7, F_FINISHED = 1 << 8, F_SEED = 1 << 9,
+    F_SCORE = 1 << 10, F_PASS_MARK = 1 << 11, F_PASSED = 1 << 12, F_AUTO = 1 << 13, F_ANSWERS = 1 << 14,
+    F_PREV = 1 << 15
+};
+enum {
+    A_KEY = 1 << 0, A_TYPE = 1 << 1, A_MODULE = 1 << 2, A_ANSWERED = 1 << 3, A_CREDIT = 1 << 4,
+    A_TIME = 1 << 5, A_FLAGGED = 1 << 6, A_VIEW = 1 << 7, A_CLICK = 1 << 8
+};
+#define PROFILE_FIELDS (F_KIND | F_LEARNER | F_NAME | F_CREATED | F_PREV)
+#define ATTEMPT_FIELDS                                                                                       \
+    (F_KIND | F_LEARNER | F_NAME | F_MODE | F_COURSE | F_STARTED | F_FINISHED | F_SEED | F_SCORE |          \
+     F_PASS_MARK | F_PASSED | F_AUTO | F_ANSWERS | F_PREV)
+#define ANSWER_FIELDS (A_KEY | A_TYPE | A_MODULE | A_ANSWERED | A_CREDIT | A_TIME | A_FLAGGED)
+
+typedef struct {
+    unsigned seen;        /* F_* */
+    unsigned answer_seen; /* A_* of the current answer */
+    RecordAnswer *answer; /* the answer being read, NULL before the first */
+    int answers_cap;
+} FieldState;
+
+static bool seen_once(unsigned *seen, unsigned flag, Meta *m, int line)
+{
+    if (*seen & flag) {
+        malformed(m, line, "a field appears twice");
+        return false;
+    }
+    *seen |= flag;
+    return true;
+}
+
+static void check_answer_fields(const FieldState *st, Meta *m, int line)
+{
+    if (st->answer && (st->answer_seen & ANSWER_FIELDS) != ANSWER_FIELDS)
+        malformed(m, line, "an answer lacks one of key, type, module, answered, credit, time_ms, flagged");
+}
+
+static void answer_field(FieldState *st, Meta *m, int line, const char *name, char *v)
+{
+    RecordAnswer *a = st->answer;
+    double x;
+    if (strcmp(name, "chosen") == 0) {
+        char **c = realloc(a->chosen, sizeof *c * (size_t)(a->n_chosen + 1));
+        if (!c) {
+            free(v);
+            malformed(m, line, "out of memory");
+            return;
+        }
+        a->chosen = c;
+        a->chosen[a->n_chosen++] = v;
+        return;
+    }
+    static const struct {
+        const char *name;
+        unsigned flag;
+    } FIELDS[] = {{"key", A_KEY},         {"type", A_TYPE},   {"module", A_MODULE},
+                  {"answered", A_ANSWERED}, {"credit", A_CREDIT}, {"time_ms", A_TIME},
+                  {"flagged", A_FLAGGED}, {"view", A_VIEW},   {"click", A_CLICK}};
+    unsigned flag = 0;
+    for (size_t i = 0; i < sizeof FIELDS / sizeof *FIELDS; i++)
+        if (strcmp(name, FIELDS[i].name) == 0)
+            flag = FIELDS[i].flag;
+    if (!flag) {
+        free(v);
+        malformed(m, line, "an unknown answer field");
+        return;
+    }
+    if (!seen_once(&st->answer_seen, flag, m, line)) {
+        free(v);
+        return;
+    }
+    bool ok = true;
+    switch (flag) {
+    case A_KEY:
+        ok = *v != '\0';
+        set_str(&a->key, v, m, line);
+        v = NULL;
+        break;
+    case A_TYPE:
+        ok = plain_token(v);
+        set_str(&a->type, v, m, line);
+        v = NULL;
+        break;
+    case A_MODULE:
+        ok = plain_token(v);
+        set_str(&a->module, v, m, line);
+        v = NULL;
+        break;
+    case A_VIEW:
+        ok = plain_token(v);
+        set_str(&a->view, v, m, line);
+        v = NULL;
+        break;
+    case A_ANSWERED:
+        ok = parse_bool(v, &a->answered);
+        break;
+    case A_FLAGGED:
+        ok = parse_bool(v, &a->flagged);
+        break;
+    case A_CREDIT:
+        ok = parse_decimal(v, &x) && x >= 0 && x <= 1;
+        a->credit = x;
+        break;
+    case A_TIME:
+        ok = parse_int64(v, &a->time_ms);
+        break;
+    case A_CLICK: {
+        char *sp = strchr(v, ' ');
+        double y = 0;
+        ok = sp != NULL;
+        if (ok) {
+            *sp = '\0';
+            ok = parse_decimal(v, &x) && parse_decimal(sp + 1, &y);
+        }
+        a->has_click = ok;
+        a->click = (Vec2){x, y};
+        break;
+    }
+    default:
+        break;
+    }
+    free(v);
+    if (!ok)
+        bad_value(m, line, name);
+}
+
+/* Handles one "name value" line of a record. v is the unescaped value,
+ * owned by this function. */
+static void record_field(Record *r, FieldState *st, Meta *m, int line, const char *name, char *v)
+{
+    if (strcmp(name, "answer") == 0) {
+        int64_t k;
+        check_answer_fields(st, m, line);
+        bool ok = parse_int64(v, &k) && k == r->n_answers + 1 && k <= m->n_answers_declared &&
+                  r->kind == RECORD_ATTEMPT && (st->seen & F_ANSWERS);
+        free(v);
+        if (!ok) {
+            malformed(m, line, "an answer out of sequence");
+            st->answer = NULL;
+            return;
+        }
+        if (r->n_answers == st->answers_cap) {
+            int cap = st->answers_cap ? 2 * st->answers_cap : 8;
+            RecordAnswer *a = realloc(r->answers, sizeof *a * (size_t)cap);
+            if (!a) {
+                malformed(m, line, "out of memory");
+                st->answer = NULL;
+                return;
+            }
+            r->answers = a;
+            st->answers_cap = cap;
+        }
+        st->answer = &r->answers[r->n_answers++];
+        memset(st->answer, 0, sizeof *st->answer);
+        st->answer_seen = 0;
+        return;
+    }
+    if (strcmp(name, "prev") == 0) {
+        check_answer_fields(st, m, line);
+        st->answer = NULL;
+        if (seen_once(&st->seen, F_PREV, m, line)) {
+            m->has_prev = hex_decode(v, strlen(v), m->prev, sizeof m->prev);
+            if (!m->has_prev)
+                malformed(m, line, "prev is not 64 hex digits");
+        }
+        free(v);
+        return;
+    }
+    if (st->answer) {
+        answer_field(st, m, line, name, v);
+        return;
+    }
+    if (st->seen & F_PREV) {
+        free(v);
+        malformed(m, line, "a field after prev");
+        return;
+    }
+    static const struct {
+        const char *name;
+        unsigned flag;
+    } FIELDS[] = {{"kind", F_KIND},         {"learner", F_LEARNER},     {"name", F_NAME},
+                  {"created", F_CREATED},   {"mode", F_MODE},           {"course", F_COURSE},
+                  {"module", F_MODULE},     {"started", F_STARTED},     {"finished", F_FINISHED},
+                  {"seed", F_SEED},         {"score", F_SCORE},         {"pass_mark", F_PASS_MARK},
+                  {"passed", F_PASSED},     {"auto_submitted", F_AUTO}, {"answers", F_ANSWERS}};
+    unsigned flag = 0;
+    for (size_t i = 0; i < sizeof FIELDS / sizeof *FIELDS; i++)
+        if (strcmp(name, FIELDS[i].name) == 0)
+            flag = FIELDS[i].flag;
+    if (!flag) {
+        free(v);
+        malformed(m, line, "an unknown field");
+        return;
+    }
+    if (!seen_once(&st->seen, flag, m, line)) {
+        free(v);
+        return;
+    }
+    bool ok = true;
+    int64_t k = 0;
+    double x = 0;
+    switch (flag) {
+    case F_KIND:
+        ok = strcmp(v, "profile") == 0 || strcmp(v, "attempt") == 0;
+        r->kind = strcmp(v, "profile") == 0 ? RECORD_PROFILE : RECORD_ATTEMPT;
+        break;
+    case F_LEARNER:
+        ok = learner_id_valid(v, NULL);
+        set_str(&r->learner, v, m, line);
+        v = NULL;
+        break;
+    case F_NAME:
+        ok = learner_name_valid(v, NULL);
+        set_str(&r->name, v, m, line);
+        v = NULL;
+        break;
+    case F_MODE:
+        ok = strcmp(v, "quiz") == 0 || strcmp(v, "exam") == 0;
+        r->mode = strcmp(v, "exam") == 0 ? ATTEMPT_EXAM : ATTEMPT_QUIZ;
+        break;
+    case F_COURSE:
+        ok = plain_token(v);
+        set_str(&r->course, v, m, line);
+        v = NULL;
+        break;
+    case F_MODULE:
+        ok = plain_token(v);
+        set_str(&r->module, v, m, line);
+        v = NULL;
+        break;
+    case F_CREATED:
+    case F_STARTED:
+        ok = parse_int64(v, &r->started);
+        break;
+    case F_FINISHED:
+        ok = parse_int64(v, &r->finished);
+        break;
+    case F_SEED:
+        ok = parse_uint64(v, &r->seed);
+        break;
+    case F_SCORE:
+        ok = parse_decimal(v, &x) && x >= 0 && x <= 1;
+        r->score = x;
+        break;
+    case F_PASS_MARK:
+        ok = parse_int64(v, &k) && k <= 100;
+        r->pass_mark = (int)(ok ? k : 0);
+        break;
+    case F_PASSED:
+        ok = parse_bool(v, &r->passed);
+        break;
+    case F_AUTO:
+        ok = parse_bool(v, &r->auto_submitted);
+        break;
+    case F_ANSWERS:
+        ok = parse_int64(v, &k) && k <= MAX_ANSWERS;
+        m->n_answers_declared = (int)(ok ? k : 0);
+        break;
+    default:
+        break;
+    }
+    free(v);
+    if (!ok)
+        bad_value(m, line, name);
+}
+
+/* Checks that a finished record has every field its kind needs. */
+static void check_record_fields(Record *r, const FieldState *st, Meta *m, int line)
+{
+    check_answer_fields(st, m, line);
+    unsigned need = r->kind == RECORD_PROFILE ? PROFILE_FIELDS : ATTEMPT_FIELDS;
+    unsigned allowed = r->kind == RECORD_PROFILE ? PROFILE_FIELDS : ATTEMPT_FIELDS | F_MODULE;
+    if ((st->seen & need) != need)
+        malformed(m, line, "a required field is missing");
+    else if (st->seen & ~allowed)
+        malformed(m, line, "a field that does not belong to its kind");
+    else if (r->kind == RECORD_ATTEMPT && r->n_answers != m->n_answers_declared)
+        malformed(m, line, "not as many answers as its answers line says");
+    else if (r->kind == RECORD_ATTEMPT && (r->mode == ATTEMPT_QUIZ) != (r->module != NULL))
+        malformed(m, line, "a quiz needs a module and an exam has none");
+}
+
+/* Splits the file into records and parses each. Lines outside any record
+ * are reported once per run of such lines. */
+static void parse_records(ScoreFile *f, const char *path, Diag *d)
+{
+    char *s = f->text, *end = f->text + f->len;
+    char *nl = memchr(s, '\n', f->len);
+    s = nl ? nl + 1 : end; /* the header, checked by the caller */
+    int line = 1;
+    Record *r = NULL;
+    Meta *m = NULL;
+    FieldState st = {0};
+    int stray_start = 0, stray_lines = 0;
+    while (s < end) {
+        nl = memchr(s, '\n', (size_t)(end - s));
+        char *eol = nl ? nl : end;
+        char *next = nl ? nl + 1 : end;
+        line++;
+        size_t n = (size_t)(eol - s);
+        bool starts_record = n > 7 && memcmp(s, "record ", 7) == 0;
+        if (starts_record && r) {
+            /* A new record begins before this one's mac line. */
+            malformed(m, line - 1, "no mac line before the next record");
+            m->text_end = (size_t)(s - f->text);
+            m->complete = true; /* not cut off by the end of the file: edited */
+            r = NULL;
+        }
+        if (!r && !starts_record) {
+            if (stray_lines++ == 0)
+                stray_start = line;
+            s = next;
+            continue;
+        }
+        if (stray_lines) {
+            diag_error(d, path, stray_start, "%d line%s outside any record", stray_lines,
+                       stray_lines == 1 ? "" : "s");
+            f->problems++;
+            stray_lines = 0;
+        }
+        if (!r) {
+            if (!grow(f)) {
+                diag_error(d, path, line, "out of memory");
+                f->problems++;
+                return;
+            }
+            r = &f->rec[f->n];
+            m = &f->meta[f->n];
+            f->status[f->n] = RECORD_GOOD;
+            f->n++;
+            memset(r, 0, sizeof *r);
+            memset(m, 0, sizeof *m);
+            memset(&st, 0, sizeof st);
+            r->kind = RECORD_ATTEMPT;
+            r->line = line;
+            m->text_start = (size_t)(s - f->text);
+            int64_t seq;
+            char num[24];
+            size_t nn = n - 7 < sizeof num - 1 ? n - 7 : sizeof num - 1;
+            memcpy(num, s + 7, nn);
+            num[nn] = '\0';
+            if (n - 7 < sizeof num && parse_int64(num, &seq) && seq > 0 && seq <= INT_MAX)
+                r->seq = (int)seq;
+            else
+                malformed(m, line, "a bad record number");
+            s = next;
+            continue;
+        }
+        if (n > 4 && memcmp(s, "mac ", 4) == 0) {
+            m->text_end = (size_t)(s - f->text);
+            m->has_mac = hex_decode(s + 4, n - 4, m->mac, sizeof m->mac);
+            m->complete = nl != NULL;
+            if (m->complete) {
+                if (!m->has_mac)
+                    malformed(m, line, "mac is not 64 hex digits");
+                check_record_fields(r, &st, m, line);
+            }
+            r = NULL;
+            s = next;
+            continue;
+        }
+        if (!nl) /* a cut-off last line: the record is truncated */
+            break;
+        const char *why = NULL;
+        char *sp = memchr(s, ' ', n);
+        if (!clean_line(s, n))
+            why = "not clean UTF-8 text (raw control characters?)";
+        else if (!sp || sp == s || strspn(s, "abcdefghijklmnopqrstuvwxyz_") != (size_t)(sp - s))
+            why = "not a 'name value' line";
+        if (why) {
+            malformed(m, line, why);
+            s = next;
+            continue;
+        }
+        char name[24];
+        size_t nlen = (size_t)(sp - s);
+        if (nlen >= sizeof name) {
+            malformed(m, line, "an unknown field");
+            s = next;
+            continue;
+        }
+        memcpy(name, s, nlen);
+        name[nlen] = '\0';
+        char *v = unescape(sp + 1, (size_t)(eol - sp - 1), &why);
+        if (!v)
+            malformed(m, line, why);
+        else
+            record_field(r, &st, m, line, name, v);
+        s = next;
+    }
+    if (stray_lines) {
+        diag_error(d, path, stray_start, "%d line%s outside any record", stray_lines, stray_lines == 1 ? "" : "s");
+        f->problems++;
+    }
+}
+
+/* Index in order[] of the first element >= v (order holds increasing seqs). */
+static int lower_bound(const int *tails, int n, int v)
+{
+    int lo = 0, hi = n;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (tails[mid] < v)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Marks the authentic records that form the longest run of strictly
+ * increasing seq in file order (Meta.kept). Of equally long runs the one
+ * keeping earlier records wins, so in a swap the record that comes later
+ * in the file is the one out of place. It is found by patience sorting the
+ * file backwards for a decreasing run. Returns false if out of memory. */
+static bool keep_longest_run(ScoreFile *f)
+{
+    int n = f->n;
+    int *tails = malloc(sizeof *tails * (size_t)(n + 1));     /* -seq of each run's last */
+    int *tail_idx = malloc(sizeof *tail_idx * (size_t)(n + 1)); /* record index of it */
+    int *parent = malloc(sizeof *parent * (size_t)(n + 1));
+    bool ok = tails && tail_idx && parent;
+    if (ok) {
+        int len = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            if (!f->meta[i].authentic)
+                continue;
+            int v = -f->rec[i].seq;
+            int p = lower_bound(tails, len, v);
+            tails[p] = v;
+            tail_idx[p] = i;
+            parent[i] = p > 0 ? tail_idx[p - 1] : -1;
+            if (p == len)
+                len++;
+        }
+        for (int i = len > 0 ? tail_idx[len - 1] : -1; i >= 0; i = parent[i])
+            f->meta[i].kept = true;
+    }
+    free(tails);
+    free(tail_idx);
+    free(parent);
+    return ok;
+}
+
+static const unsigned char ZERO_MAC[crypto_auth_hmacsha256_BYTES];
+
+static void report(ScoreFile *f, int i, RecordStatus s, const char *path, Diag *d, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* Sets record i's status and reports it at the record's first line:
+ * "record 3 (exam, essentials, 2026-03-02): edited: <why>". */
+static void report(ScoreFile *f, int i, RecordStatus s, const char *path, Diag *d, const char *fmt, ...)
+{
+    f->status[i] = s;
+    char what[200], why[200];
+    record_describe(&f->rec[i], what, sizeof what);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, sizeof why, fmt, ap);
+    va_end(ap);
+    diag_error(d, path, f->rec[i].line, "%s: %s: %s", what, record_status_name(s), why);
+}
+
+static bool mac_equal(const unsigned char *a, const unsigned char *b)
+{
+    return sodium_memcmp(a, b, crypto_auth_hmacsha256_BYTES) == 0;
+}
+
+/* Judges every record (see the top of the file). */
+static void classify(ScoreFile *f, const char *path, const unsigned char *key, Diag *d)
+{
+    for (int i = 0; i < f->n; i++) {
+        Meta *m = &f->meta[i];
+        if (!m->complete) {
+            report(f, i, RECORD_TRUNCATED, path, d, "the file ends inside it");
+            continue;
+        }
+        if (m->malformed) {
+            if (m->problem_field[0])
+                report(f, i, RECORD_EDITED, path, d, "line %d: a bad %s value", m->problem_line,
+                       m->problem_field);
+            else
+                report(f, i, RECORD_EDITED, path, d, "line %d: %s", m->problem_line, m->problem);
+            continue;
+        }
+        if (key) {
+            unsigned char mac[crypto_auth_hmacsha256_BYTES];
+            crypto_auth_hmacsha256(mac, (const unsigned char *)f->text + m->text_start,
+                                   m->text_end - m->text_start, key);
+            if (!mac_equal(mac, m->mac)) {
+                report(f, i, RECORD_EDITED, path, d, "its text does not match its MAC");
+                continue;
+            }
+        }
+        m->authentic = true;
+    }
+    /* The profile: the first record, if it is one. */
+    f->profile = f->n > 0 && f->meta[0].complete && !f->meta[0].malformed && f->rec[0].kind == RECORD_PROFILE
+                     ? 0
+                     : -1;
+    if (!key)
+        return;
+    if (!keep_longest_run(f)) {
+        diag_error(d, path, 0, "out of memory");
+        f->problems++;
+        return;
+    }
+    const char *owner = f->profile >= 0 && f->meta[0].authentic ? f->rec[0].learner : NULL;
+    int prev_kept = -1;
+    bool prev_foreign = false; /* prev_kept does not continue the chain */
+    int max_seq = 0, max_seq_line = 0;
+    for (int i = 0; i < f->n; i++) {
+        Meta *m = &f->meta[i];
+        Record *r = &f->rec[i];
+        if (!m->authentic)
+            continue;
+        if (!m->kept) {
+            bool dup = false;
+            for (int j = 0; j < i; j++)
+                dup |= f->meta[j].authentic && f->rec[j].seq == r->seq;
+            int j = i + 1;
+            while (j < f->n && !(f->meta[j].authentic && f->rec[j].seq < r->seq))
+                j++;
+            if (dup)
+                report(f, i, RECORD_REORDERED, path, d, "a second copy of record %d", r->seq);
+            else if (max_seq > r->seq || j == f->n)
+                report(f, i, RECORD_REORDERED, path, d, "it comes after record %d (line %d)", max_seq,
+                       max_seq_line);
+            else
+                report(f, i, RECORD_REORDERED, path, d, "it comes before record %d (line %d)", f->rec[j].seq,
+                       f->rec[j].line);
+        } else if (owner && strcmp(r->learner, owner) != 0) {
+            /* Another learner's record put in: foreign, like a splice. */
+            report(f, i, RECORD_EDITED, path, d, "it belongs to learner '%s', not '%s'", r->learner, owner);
+            prev_kept = i;
+            prev_foreign = true;
+        } else {
+            int pseq = prev_kept >= 0 ? f->rec[prev_kept].seq : 0;
+            const unsigned char *expect = prev_kept >= 0 ? f->meta[prev_kept].mac : ZERO_MAC;
+            bool linked = mac_equal(m->prev, expect);
+            /* The break is explained by a record out of place (already
+             * reported) whose MAC this one names, or by records edited
+             * beyond recognition between the two. */
+            int damaged = 0;
+            for (int j = prev_kept + 1; j < i && !linked; j++)
+                if (!f->meta[j].authentic)
+                    damaged++;
+            for (int j = 0; j < f->n && !linked; j++)
+                if (j != i && f->meta[j].has_mac && !f->meta[j].kept && mac_equal(m->prev, f->meta[j].mac))
+                    linked = true;
+            if (!linked && damaged > 0 && r->seq == pseq + 1 + damaged)
+                linked = true;
+            /* After a record put in from elsewhere, its successor's link is
+             * broken too; the foreign one is already reported. */
+            if (!linked && prev_foreign && r->seq == pseq + 1)
+                linked = true;
+            prev_foreign = false;
+            if (linked) {
+                /* good */
+            } else if (r->seq > pseq + 1 && !mac_equal(m->prev, ZERO_MAC)) {
+                if (r->seq == pseq + 2)
+                    report(f, i, RECORD_MISSING, path, d, "record %d before it is gone", pseq + 1);
+                else
+                    report(f, i, RECORD_MISSING, path, d, "records %d to %d before it are gone", pseq + 1,
+                           r->seq - 1);
+            } else {
+                report(f, i, RECORD_EDITED, path, d,
+                       "it does not continue the chain from the record before it (copied from another file?)");
+                prev_foreign = true;
+            }
+            prev_kept = i;
+        }
+        if (r->seq > max_seq) {
+            max_seq = r->seq;
+            max_seq_line = r->line;
+        }
+    }
+}
+
+ScoreFile *scorefile_load(const char *path, const unsigned char *key, Diag *d)
+{
+    if (key && sodium_init() < 0) {
+        diag_error(d, path, 0, "libsodium cannot be initialised");
+        return NULL;
+    }
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        diag_error(d, path, 0, "cannot read: %s", strerror(errno));
+        return NULL;
+    }
+    Buf b = {0};
+    char chunk[8192];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0 && b.n <= MAX_FILE_BYTES)
+        buf_add(&b, chunk, got);
+    bool read_error = ferror(fp);
+    fclose(fp);
+    if (read_error || b.failed) {
+        diag_error(d, path, 0, "cannot read: %s", read_error ? strerror(EIO) : "out of memory");
+        free(b.s);
+        return NULL;
+    }
+    if (b.n > MAX_FILE_BYTES) {
+        diag_error(d, path, 0, "not a score file: larger than %u MiB", MAX_FILE_BYTES >> 20);
+        free(b.s);
+        return NULL;
+    }
+    size_t hl = strlen(HEADER);
+    if (b.n < hl || memcmp(b.s, HEADER, hl) != 0 || (b.n > hl && b.s[hl] != '\n')) {
+        if (b.n > strlen(HEADER_PREFIX) && memcmp(b.s, HEADER_PREFIX, strlen(HEADER_PREFIX)) == 0)
+            diag_error(d, path, 1, "unsupported score file version (this program reads '" HEADER "')");
+        else
+            diag_error(d, path, b.n ? 1 : 0, "not a score file (its first line is not '" HEADER "')");
+        free(b.s);
+        return NULL;
+    }
+    ScoreFile *f = calloc(1, sizeof *f);
+    if (!f) {
+        diag_error(d, path, 0, "out of memory");
+        free(b.s);
+        return NULL;
+    }
+    f->text = b.s ? b.s : dup_str("");
+    f->len = b.n;
+    f->profile = -1;
+    parse_records(f, path, d);
+    classify(f, path, key, d);
+    if (f->n == 0) {
+        diag_error(d, path, 0, "no records: even the learner's profile record is gone");
+        f->problems++;
+    }
+    return f;
+}
+
+/* ---- creating and appending ----------------------------------------------- */
+
+int scorefile_create(const char *path, const char *learner, const char *name, int64_t now_s,
+                     const unsigned char key[STATION_KEY_BYTES], Diag *d)
+{
+    const char *why = NULL;
+    if (!learner_id_valid(learner, &why) || !learner_name_valid(name, &why)) {
+        diag_error(d, path, 0, "cannot create: %s", why);
+        return -1;
+    }
+    if (sodium_init() < 0) {
+        diag_error(d, path, 0, "libsodium cannot be initialised");
+        return -1;
+    }
+    Record r = {.kind = RECORD_PROFILE, .seq = 1, .learner = (char *)learner, .name = (char *)name,
+                .started = now_s};
+    Buf b = {0};
+    unsigned char mac[crypto_auth_hmacsha256_BYTES];
+    buf_str(&b, HEADER "\n");
+    add_record(&b, &r, ZERO_MAC, key, mac);
+    int rc = -1;
+    if (b.failed)
+        diag_error(d, path, 0, "cannot create: out of memory");
+    else
+        rc = publish(path, b.s, b.n, true, d);
+    free(b.s);
+    return rc;
+}
+
+/* A reason the attempt cannot be written so that it reads back, or NULL. */
+static const char *attempt_problem(const Record *a)
+{
+    if (a->kind != RECORD_ATTEMPT)
+        return "only attempts can be appended";
+    if (!plain_token(a->course))
+        return "the course id is missing or not [a-z0-9._/-]";
+    if ((a->mode == ATTEMPT_QUIZ) != (a->module != NULL) || (a->module && !plain_token(a->module)))
+        return "a quiz needs a module id and an exam has none";
+    if (!(a->score >= 0 && a->score <= 1) || a->pass_mark < 0 || a->pass_mark > 100 || a->started < 0 ||
+        a->finished < 0 || a->n_answers < 0 || a->n_answers > MAX_ANSWERS || (a->n_answers && !a->answers))
+        return "a value is out of range";
+    for (int i = 0; i < a->n_answers; i++) {
+        const RecordAnswer *x = &a->answers[i];
+        if (!x->key || !*x->key || !plain_token(x->type) || !plain_token(x->module) ||
+            (x->view && !plain_token(x->view)))
+            return "an answer lacks its key, type or module (or has a bad view)";
+        if (!(x->credit >= 0 && x->credit <= 1) || x->time_ms < 0 || x->n_chosen < 0 ||
+            (x->n_chosen && !x->chosen))
+            return "an answer's value is out of range";
+        for (int k = 0; k < x->n_chosen; k++)
+            if (!x->chosen[k])
+                return "an answer's chosen option is missing";
+        if (x->has_click && !(fabs(x->click.x) < 1e12 && fabs(x->click.y) < 1e12))
+            return "an answer's click is out of range";
+    }
+    return NULL;
+}
+
+int scorefile_append(const char *path, const Record *attempt, const unsigned char key[STATION_KEY_BYTES],
+                     Diag *d)
+{
+    const char *why = attempt_problem(attempt);
+    if (why) {
+        diag_error(d, path, 0, "cannot record the attempt: %s", why);
+        return -1;
+    }
+    Diag *load = diag_create();
+    ScoreFile *f = scorefile_load(path, key, load);
+    int rc = -1;
+    if (!f) {
+        diag_append(d, load);
+    } else if (f->profile < 0) {
+        diag_error(d, path, 0, "cannot record the attempt: the file has no learner profile record");
+    } else if (f->n == 0 || !f->meta[f->n - 1].complete || !f->meta[f->n - 1].has_mac ||
+               f->text[f->len - 1] != '\n') {
+        diag_error(d, path, 0, "cannot record the attempt: the file does not end with a complete record");
+    } else {
+        /* The old bytes stay exactly as they are (a tampered record stays
+         * detectable); the new record chains to the last one in the file. */
+        int seq = 0;
+        for (int i = 0; i < f->n; i++)
+            if (f->rec[i].seq > seq)
+                seq = f->rec[i].seq;
+        Record r = *attempt;
+        r.seq = seq + 1;
+        r.learner = f->rec[f->profile].learner;
+        r.name = f->rec[f->profile].name;
+        Buf b = {0};
+        unsigned char mac[crypto_auth_hmacsha256_BYTES];
+        buf_add(&b, f->text, f->len);
+        add_record(&b, &r, f->meta[f->n - 1].mac, key, mac);
+        if (seq == INT_MAX || b.failed)
+            diag_error(d, path, 0, "cannot record the attempt: out of memory");
+        else
+            rc = publish(path, b.s, b.n, false, d);
+        free(b.s);
+    }
+    scorefile_free(f);
+    diag_free(load);
+    return rc;
+}
+
+/* ---- certificates --------------------------------------------------------- */
+
+void record_certificate_code(const Record *r, const unsigned char key[STATION_KEY_BYTES], char out[13])
+{
+    static const char ALPHABET[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ23456789";
+    Buf b = {0};
+    char score[48];
+    format_fixed(score, sizeof score, r->score, SCORE_DECIMALS);
+    buf_str(&b, "tpquiz-certificate 1\n");
+    add_field(&b, "learner", r->learner ? r->learner : "");
+    add_field(&b, "course", r->course ? r->course : "");
+    add_int(&b, "finished", r->finished);
+    add_field(&b, "score", score);
+    unsigned char mac[crypto_auth_hmacsha256_BYTES];
+    if (sodium_init() < 0 || b.failed)
+        memset(mac, 0, sizeof mac);
+    else
+        crypto_auth_hmacsha256(mac, (const unsigned char *)b.s, b.n, key);
+    free(b.s);
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++)
+        v = v << 8 | mac[i];
+    for (int i = 0; i < 12; i++) {
+        out[i] = ALPHABET[v % 34];
+        v /= 34;
+    }
+    out[12] = '\0';
+}

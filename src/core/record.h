@@ -1,0 +1,136 @@
+/* record: learner score files, the record of truth for certification.
+ *
+ * One file per learner (<data>/learners/<id>.scores), a text file of
+ * records: the first is the learner's profile, each later one a finished
+ * graded attempt (module quiz or exam) with every answer and its raw
+ * response. Records are tamper-evident: each carries the MAC of the record
+ * before it and its own HMAC-SHA256 (libsodium) over its canonical text,
+ * keyed by the station key, so an edited, deleted (from the middle),
+ * reordered or truncated record is detected. A record is added by writing
+ * the whole new file to a temporary file, fsyncing it and renaming it over
+ * the old one (then fsyncing the folder): a crash leaves the old file or
+ * the new one, never half a record. The format is in docs/FORMATS.md. */
+#ifndef TPQUIZ_RECORD_H
+#define TPQUIZ_RECORD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "geometry.h"
+
+#define STATION_KEY_BYTES 32
+
+/* Reads <data>/station.key, creating it (random, mode 0600) if missing:
+ * 64 lower-case hex digits and a newline. Of two programs creating it at
+ * once, one wins and both use its key. The folder must exist. Returns 0,
+ * or -1 with the reason in d. */
+int station_key_load(const char *data_dir, unsigned char key[STATION_KEY_BYTES], Diag *d);
+/* Reads a key file (for `tpquiz verify --key`). A file that others may
+ * read (mode more open than 0600), that is not a regular file or that does
+ * not hold exactly a key is an error. */
+int station_key_read(const char *path, unsigned char key[STATION_KEY_BYTES], Diag *d);
+
+typedef enum { RECORD_PROFILE, RECORD_ATTEMPT } RecordKind;
+typedef enum { ATTEMPT_QUIZ, ATTEMPT_EXAM } AttemptMode;
+
+typedef struct {
+    char *key;          /* the item's stable key (Item.key) */
+    char *type;         /* "locate", "zone", "choice", "multi" */
+    char *module;       /* module id */
+    double credit;      /* 0..1 */
+    int64_t time_ms;
+    bool answered;
+    bool has_click;
+    Vec2 click;         /* image units */
+    char *view;         /* view of the click, NULL if none */
+    int n_chosen;
+    char **chosen;      /* the option texts chosen */
+    bool flagged;
+} RecordAnswer;
+
+typedef struct {
+    RecordKind kind;
+    int seq;            /* 1, 2, 3 ... in file order as written */
+    char *learner;      /* id */
+    char *name;         /* display name, unescaped */
+    /* attempts only: */
+    AttemptMode mode;
+    char *course;       /* course id */
+    char *module;       /* module id for quizzes, NULL for exams */
+    int64_t started;    /* unix seconds; for the profile, when it was created */
+    int64_t finished;
+    uint64_t seed;
+    double score;       /* 0..1 */
+    int pass_mark;      /* percent in force */
+    bool passed;
+    bool auto_submitted; /* exam submitted at the deadline */
+    int n_answers;
+    RecordAnswer *answers;
+    int line;           /* first line of the record in its file */
+} Record;
+
+typedef enum {
+    RECORD_GOOD,
+    RECORD_EDITED,    /* its MAC does not match its text */
+    RECORD_MISSING,   /* one or more records before this one are gone (a gap in the chain) */
+    RECORD_REORDERED, /* out of sequence */
+    RECORD_TRUNCATED  /* the file ends inside this record */
+} RecordStatus;
+
+const char *record_status_name(RecordStatus s); /* "good", "edited", ... */
+
+/* A short description of r for messages, from whatever fields it has:
+ * "record 3 (exam, essentials, 2026-03-02)", "record 2 (quiz,
+ * essentials/iliopsoas, 2026-03-01)", "record 1 (profile, anna.berg)" (the
+ * date is the finish time in UTC). */
+void record_describe(const Record *r, char *buf, size_t size);
+
+typedef struct ScoreFile ScoreFile;
+
+/* Parses a score file and checks every record's integrity with key (NULL:
+ * no MAC or chain checks, every complete, well-formed record counts as
+ * good). Every record that is not good is reported at its first line
+ * ("record 3 (exam, essentials, 2026-03-02): edited: <why>"), as is text
+ * outside any record; the rest is still read. Returns NULL only if the
+ * file cannot be read or is not a score file at all (reason in d). The
+ * string fields of a good record are set as its kind requires (learner,
+ * name; course for attempts, module for quizzes; key, type, module for
+ * answers); a record that is not good may lack any of them. */
+ScoreFile *scorefile_load(const char *path, const unsigned char *key, Diag *d);
+void scorefile_free(ScoreFile *f);
+
+int scorefile_count(const ScoreFile *f);
+const Record *scorefile_record(const ScoreFile *f, int i);
+RecordStatus scorefile_status(const ScoreFile *f, int i);
+/* True if there is at least one record, every record is good and the file
+ * holds nothing else. */
+bool scorefile_intact(const ScoreFile *f);
+/* Problems outside the records: runs of lines that belong to no record, a
+ * file with no records at all. */
+int scorefile_problems(const ScoreFile *f);
+const char *scorefile_learner(const ScoreFile *f); /* from the profile, NULL if none */
+const char *scorefile_name(const ScoreFile *f);
+
+/* Creates a learner's score file with its profile record (mode 0600; the
+ * folder must exist). -1 if it exists, learner or name is not valid
+ * (learner.h) or the file cannot be written (reason in d). */
+int scorefile_create(const char *path, const char *learner, const char *name, int64_t now_s,
+                     const unsigned char key[STATION_KEY_BYTES], Diag *d);
+
+/* Appends one attempt record (seq, learner and name are filled in from the
+ * file). Atomic as described above. The file's earlier bytes are kept as
+ * they are, even if some record in it is not good (it stays reported); it
+ * fails if the file has no profile record or does not end with a complete
+ * record. Returns 0, or -1 with the reason in d (nothing is changed then). */
+int scorefile_append(const char *path, const Record *attempt, const unsigned char key[STATION_KEY_BYTES],
+                     Diag *d);
+
+/* Certificate verification code of an exam record: 12 characters of
+ * [A-Z2-9] from an HMAC over its learner, course, finish time and score
+ * (the score as written in the file, 4 decimals, so a record read back
+ * gives the code of the record written). */
+void record_certificate_code(const Record *r, const unsigned char key[STATION_KEY_BYTES], char out[13]);
+
+#endif

@@ -1,0 +1,465 @@
+/* Unit tests for src/core/journal.c */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "journal.h"
+
+typedef struct {
+    char dir[64];
+    char file[128];
+} Tmp;
+
+static int setup(void **state)
+{
+    Tmp *t = calloc(1, sizeof *t);
+    if (!t)
+        return -1;
+    strcpy(t->dir, "/tmp/tpquiz-test-journal-XXXXXX");
+    if (!mkdtemp(t->dir)) {
+        free(t);
+        return -1;
+    }
+    snprintf(t->file, sizeof t->file, "%s/anna.journal", t->dir);
+    *state = t;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Tmp *t = *state;
+    DIR *d = opendir(t->dir);
+    if (d) {
+        struct dirent *e;
+        while ((e = readdir(d))) {
+            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+                continue;
+            char p[512];
+            snprintf(p, sizeof p, "%s/%s", t->dir, e->d_name);
+            remove(p);
+        }
+        closedir(d);
+    }
+    rmdir(t->dir);
+    free(t);
+    return 0;
+}
+
+static void write_text(const char *path, const char *text, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(text, 1, n, f), n);
+    assert_int_equal(fclose(f), 0);
+}
+
+static char *read_all(const char *path, size_t *n)
+{
+    static char buf[1 << 16];
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    *n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[*n] = '\0';
+    return buf;
+}
+
+static int dir_entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)))
+        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    closedir(d);
+    return n;
+}
+
+static const JournalHeader HEADER = {"essentials", UINT64_C(18446744073709551615), INT64_C(1772438400000),
+                                     INT64_C(1772442000000), 40};
+
+static const JournalEvent EVENTS[] = {
+    {JOURNAL_CLICK, 0, INT64_C(1772438415250), {212.5, 431.25}, 0, false},
+    {JOURNAL_OPTIONS, 1, INT64_C(1772438431002), {0, 0}, 5, false},
+    {JOURNAL_FLAG, 1, INT64_C(1772438432500), {0, 0}, 0, true},
+    {JOURNAL_CLEAR, 0, INT64_C(1772438440000), {0, 0}, 0, false},
+    {JOURNAL_CLICK, 39, INT64_C(1772438441000), {-3.000001, 0.1}, 0, false},
+    {JOURNAL_FLAG, 1, INT64_C(1772438442000), {0, 0}, 0, false},
+    {JOURNAL_OPTIONS, 2, INT64_C(1772438443000), {0, 0}, 4294967295u, false},
+};
+#define N_EVENTS ((int)(sizeof EVENTS / sizeof *EVENTS))
+
+static const char EXPECTED_TEXT[] = "tpquiz-journal 1 essentials 18446744073709551615 1772438400000 1772442000000 40\n"
+                                    "click 0 1772438415250 212.500000 431.250000\n"
+                                    "options 1 1772438431002 5\n"
+                                    "flag 1 1772438432500 1\n"
+                                    "clear 0 1772438440000\n"
+                                    "click 39 1772438441000 -3.000001 0.100000\n"
+                                    "flag 1 1772438442000 0\n"
+                                    "options 2 1772438443000 4294967295\n";
+
+static void assert_events_equal(const JournalEvent *a, const JournalEvent *b, int n)
+{
+    for (int i = 0; i < n; i++) {
+        assert_int_equal(a[i].op, b[i].op);
+        assert_int_equal(a[i].item, b[i].item);
+        assert_int_equal(a[i].at_ms, b[i].at_ms);
+        if (a[i].op == JOURNAL_CLICK) {
+            assert_true(fabs(a[i].click.x - b[i].click.x) < 5e-7);
+            assert_true(fabs(a[i].click.y - b[i].click.y) < 5e-7);
+        }
+        if (a[i].op == JOURNAL_OPTIONS)
+            assert_int_equal(a[i].options, b[i].options);
+        if (a[i].op == JOURNAL_FLAG)
+            assert_int_equal(a[i].flag, b[i].flag);
+    }
+}
+
+static void write_sample(const char *path)
+{
+    Diag *d = diag_create();
+    Journal *j = journal_begin(path, &HEADER, d);
+    assert_non_null(j);
+    for (int i = 0; i < N_EVENTS; i++)
+        assert_int_equal(journal_append(j, &EVENTS[i], d), 0);
+    journal_close(j);
+    assert_int_equal(diag_count(d), 0);
+    diag_free(d);
+}
+
+static void test_round_trip_and_text(void **state)
+{
+    Tmp *t = *state;
+    write_sample(t->file);
+    size_t n;
+    assert_string_equal(read_all(t->file, &n), EXPECTED_TEXT);
+    struct stat st;
+    assert_int_equal(stat(t->file, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+    assert_int_equal(dir_entries(t->dir), 1);
+
+    Diag *d = diag_create();
+    JournalHeader h;
+    JournalEvent *ev;
+    int ne;
+    assert_true(journal_read(t->file, &h, &ev, &ne, d));
+    assert_int_equal(diag_count(d), 0);
+    assert_string_equal(h.course, "essentials");
+    assert_true(h.seed == HEADER.seed);
+    assert_int_equal(h.started_ms, HEADER.started_ms);
+    assert_int_equal(h.deadline_ms, HEADER.deadline_ms);
+    assert_int_equal(h.n_questions, 40);
+    assert_int_equal(ne, N_EVENTS);
+    assert_events_equal(ev, EVENTS, N_EVENTS);
+    free(h.course);
+    free(ev);
+    diag_free(d);
+}
+
+static void test_begin_refuses(void **state)
+{
+    Tmp *t = *state;
+    write_sample(t->file);
+    Diag *d = diag_create();
+    /* One exists: an unfinished exam comes first. */
+    assert_null(journal_begin(t->file, &HEADER, d));
+    assert_int_equal(diag_error_count(d), 1);
+    assert_non_null(strstr(diag_item(d, 0)->message, "already exists"));
+    size_t n;
+    assert_string_equal(read_all(t->file, &n), EXPECTED_TEXT);
+    char p[256];
+    snprintf(p, sizeof p, "%s/other.journal", t->dir);
+    JournalHeader h = HEADER;
+    h.course = "bad course";
+    assert_null(journal_begin(p, &h, d));
+    h = HEADER;
+    h.n_questions = 0;
+    assert_null(journal_begin(p, &h, d));
+    h = HEADER;
+    h.deadline_ms = h.started_ms - 1;
+    assert_null(journal_begin(p, &h, d));
+    assert_null(journal_begin("/nonexistent/dir/x.journal", &HEADER, d));
+    assert_int_equal(diag_error_count(d), 5);
+    assert_int_equal(dir_entries(t->dir), 1);
+    diag_free(d);
+}
+
+static void test_append_refuses_bad_events(void **state)
+{
+    Tmp *t = *state;
+    Diag *d = diag_create();
+    Journal *j = journal_begin(t->file, &HEADER, d);
+    JournalEvent e = EVENTS[0];
+    e.item = 40;
+    assert_int_equal(journal_append(j, &e, d), -1);
+    e.item = -1;
+    assert_int_equal(journal_append(j, &e, d), -1);
+    e = EVENTS[0];
+    e.click.x = NAN;
+    assert_int_equal(journal_append(j, &e, d), -1);
+    e.click.x = 1e10;
+    assert_int_equal(journal_append(j, &e, d), -1);
+    e = EVENTS[0];
+    e.op = (JournalOp)99;
+    assert_int_equal(journal_append(j, &e, d), -1);
+    assert_int_equal(diag_error_count(d), 5);
+    journal_close(j);
+    size_t n;
+    assert_string_equal(read_all(t->file, &n),
+                        "tpquiz-journal 1 essentials 18446744073709551615 1772438400000 1772442000000 40\n");
+    diag_free(d);
+}
+
+static void test_cut_mid_line(void **state)
+{
+    Tmp *t = *state;
+    write_sample(t->file);
+    size_t n;
+    char text[sizeof EXPECTED_TEXT];
+    const char *got = read_all(t->file, &n);
+    memcpy(text, got, n);
+    /* Every cut inside the last line: that line is ignored, with a warning;
+     * a cut at a line end loses nothing but the lines after it. */
+    size_t last = n - strlen("options 2 1772438443000 4294967295\n");
+    for (size_t cut = last; cut <= n; cut++) {
+        write_text(t->file, text, cut);
+        Diag *d = diag_create();
+        JournalHeader h;
+        JournalEvent *ev;
+        int ne;
+        assert_true(journal_read(t->file, &h, &ev, &ne, d));
+        int want = cut == n ? N_EVENTS : N_EVENTS - 1;
+        assert_int_equal(ne, want);
+        assert_events_equal(ev, EVENTS, want);
+        assert_int_equal(diag_error_count(d), 0);
+        assert_int_equal(diag_count(d), cut == last || cut == n ? 0 : 1);
+        if (cut != last && cut != n) {
+            assert_int_equal(diag_item(d, 0)->level, DIAG_WARNING);
+            assert_int_equal(diag_item(d, 0)->line, 8);
+        }
+        free(h.course);
+        free(ev);
+        diag_free(d);
+    }
+
+    /* Reopening drops the cut-off line, so the next event starts afresh. */
+    write_text(t->file, text, n - 7);
+    Diag *d = diag_create();
+    Journal *j = journal_reopen(t->file, d);
+    assert_non_null(j);
+    assert_int_equal(journal_append(j, &EVENTS[6], d), 0);
+    journal_close(j);
+    assert_string_equal(read_all(t->file, &n), EXPECTED_TEXT);
+    assert_int_equal(diag_count(d), 0);
+    diag_free(d);
+
+    /* A header cut short is no journal. */
+    write_text(t->file, text, 20);
+    d = diag_create();
+    JournalHeader h;
+    JournalEvent *ev = (JournalEvent *)1;
+    int ne = 7;
+    assert_false(journal_read(t->file, &h, &ev, &ne, d));
+    assert_null(ev);
+    assert_int_equal(ne, 0);
+    assert_null(journal_reopen(t->file, d));
+    assert_int_equal(diag_error_count(d), 2);
+    diag_free(d);
+}
+
+static void test_bad_lines_are_skipped(void **state)
+{
+    Tmp *t = *state;
+    const char text[] = "tpquiz-journal 1 essentials 7 1000 61000 3\n"
+                        "click 0 1500 10 20\n"      /* 2: good (integers are fine) */
+                        "click 3 1600 10 20\n"      /* 3: item out of range */
+                        "click 0 1700 10\n"         /* 4: missing y */
+                        "click 0 1700 1e3 20\n"     /* 5: exponent */
+                        "click 0 1700 10,5 20\n"    /* 6: comma */
+                        "options 1 1800 -1\n"       /* 7: negative bits */
+                        "options 1 1800 4294967296\n" /* 8: too many bits */
+                        "flag 2 1900 2\n"           /* 9: flag not 0/1 */
+                        "clear 2 1900 x\n"          /* 10: extra field */
+                        "jump 1 2000\n"             /* 11: unknown event */
+                        "\n"                        /* 12: empty */
+                        "click  0 1700 10 20\n"     /* 13: two spaces */
+                        "flag 2 -5 1\n"             /* 14: negative time */
+                        "flag 2 2100 1\n"           /* 15: good */
+                        "\x00\x01\xff garbage\n"    /* 16: binary */
+                        "options 1 2200 3\n"        /* 17: good */
+                        "clear 0 2300\r\n";         /* 18: CR */
+    write_text(t->file, text, sizeof text - 1);
+    Diag *d = diag_create();
+    JournalHeader h;
+    JournalEvent *ev;
+    int ne;
+    assert_true(journal_read(t->file, &h, &ev, &ne, d));
+    assert_int_equal(ne, 3);
+    assert_int_equal(ev[0].op, JOURNAL_CLICK);
+    assert_true(ev[0].click.x == 10 && ev[0].click.y == 20);
+    assert_int_equal(ev[1].op, JOURNAL_FLAG);
+    assert_int_equal(ev[1].item, 2);
+    assert_int_equal(ev[2].op, JOURNAL_OPTIONS);
+    assert_int_equal(ev[2].options, 3);
+    static const int BAD[] = {3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 18};
+    assert_int_equal(diag_count(d), (int)(sizeof BAD / sizeof *BAD));
+    for (int i = 0; i < diag_count(d); i++) {
+        const DiagItem *it = diag_item(d, i);
+        assert_int_equal(it->level, DIAG_ERROR);
+        assert_string_equal(it->path, t->file);
+        assert_int_equal(it->line, BAD[i]);
+        assert_non_null(strstr(it->message, "bad journal line, skipped"));
+    }
+    free(h.course);
+    free(ev);
+    diag_free(d);
+}
+
+static void test_not_journals(void **state)
+{
+    Tmp *t = *state;
+    static const char *const TEXTS[] = {
+        "",
+        "\n",
+        "hello\n",
+        "tpquiz-journal 2 essentials 7 1000 61000 3\n",
+        "tpquiz-journal 1 essentials 7 1000 61000\n",
+        "tpquiz-journal 1 essentials 7 1000 61000 0\n",
+        "tpquiz-journal 1 essentials 7 1000 999 3\n",
+        "tpquiz-journal 1 Essentials 7 1000 61000 3\n",
+        "tpquiz-journal 1 essentials 7 1000 61000 3 extra\n",
+        "tpquiz-journal 1 essentials 18446744073709551616 1000 61000 3\n",
+        "tpquiz-progress 1\n",
+    };
+    for (size_t i = 0; i < sizeof TEXTS / sizeof *TEXTS; i++) {
+        write_text(t->file, TEXTS[i], strlen(TEXTS[i]));
+        Diag *d = diag_create();
+        JournalHeader h;
+        JournalEvent *ev;
+        int ne;
+        if (journal_read(t->file, &h, &ev, &ne, d)) {
+            print_error("text %zu read as a journal\n", i);
+            fail();
+        }
+        assert_int_equal(diag_error_count(d), 1);
+        diag_free(d);
+    }
+    Diag *d = diag_create();
+    JournalHeader h;
+    JournalEvent *ev;
+    int ne;
+    assert_false(journal_read("/nonexistent/x.journal", &h, &ev, &ne, d));
+    assert_false(journal_read(t->dir, &h, &ev, &ne, d));
+    assert_null(journal_reopen("/nonexistent/x.journal", d));
+    assert_int_equal(diag_error_count(d), 3);
+    diag_free(d);
+}
+
+static void test_reopen_and_remove(void **state)
+{
+    Tmp *t = *state;
+    Diag *d = diag_create();
+    Journal *j = journal_begin(t->file, &HEADER, d);
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(journal_append(j, &EVENTS[i], d), 0);
+    journal_close(j); /* the program stops */
+    j = journal_reopen(t->file, d);
+    assert_non_null(j);
+    for (int i = 3; i < N_EVENTS; i++)
+        assert_int_equal(journal_append(j, &EVENTS[i], d), 0);
+    /* Out of range for this journal's 40 questions. */
+    JournalEvent e = EVENTS[0];
+    e.item = 40;
+    assert_int_equal(journal_append(j, &e, d), -1);
+    journal_close(j);
+    size_t n;
+    assert_string_equal(read_all(t->file, &n), EXPECTED_TEXT);
+    assert_int_equal(diag_error_count(d), 1);
+    assert_int_equal(journal_remove(t->file, d), 0);
+    assert_int_equal(dir_entries(t->dir), 0);
+    assert_int_equal(journal_remove(t->file, d), 0); /* already gone: fine */
+    assert_int_equal(diag_error_count(d), 1);
+    journal_close(NULL);
+    assert_int_equal(journal_append(NULL, &e, d), -1);
+    diag_free(d);
+}
+
+/* Random damage never crashes the reader; what it returns stays in range. */
+static void test_random_damage(void **state)
+{
+    Tmp *t = *state;
+    write_sample(t->file);
+    size_t n0;
+    char text[sizeof EXPECTED_TEXT + 64];
+    const char *got = read_all(t->file, &n0);
+    memcpy(text, got, n0);
+    char buf[sizeof text];
+    uint64_t x = 0x9E3779B97F4A7C15u;
+    for (int round = 0; round < 3000; round++) {
+        memcpy(buf, text, n0);
+        size_t n = n0;
+        for (int c = 0; c < 1 + round % 3; c++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            size_t at = (size_t)(x % n);
+            switch ((x >> 32) % 4) {
+            case 0:
+                buf[at] = (char)(x >> 40);
+                break;
+            case 1:
+                buf[at] = " \n0-."[(x >> 40) % 5];
+                break;
+            case 2:
+                n = at + 1;
+                break;
+            default:
+                memmove(buf + at, buf + at + 1, n - at - 1), n--;
+                break;
+            }
+        }
+        write_text(t->file, buf, n);
+        Diag *d = diag_create();
+        JournalHeader h;
+        JournalEvent *ev;
+        int ne;
+        if (journal_read(t->file, &h, &ev, &ne, d)) {
+            assert_true(ne >= 0 && ne <= N_EVENTS);
+            for (int i = 0; i < ne; i++) {
+                assert_true(ev[i].item >= 0 && ev[i].item < h.n_questions);
+                assert_true(ev[i].op >= JOURNAL_CLICK && ev[i].op <= JOURNAL_CLEAR);
+                assert_true(ev[i].at_ms >= 0);
+            }
+            assert_true(h.n_questions >= 1 && h.deadline_ms >= h.started_ms);
+            free(h.course);
+            free(ev);
+        } else {
+            assert_true(diag_error_count(d) >= 1);
+        }
+        diag_free(d);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_round_trip_and_text, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_begin_refuses, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_append_refuses_bad_events, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cut_mid_line, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bad_lines_are_skipped, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_not_journals, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_reopen_and_remove, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_random_damage, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
