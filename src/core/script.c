@@ -36,6 +36,8 @@ static const CommandSpec COMMANDS[] = {
     {"screenshot", SCRIPT_SCREENSHOT, "W", "screenshot NAME"},
     {"expect", SCRIPT_EXPECT, "T", "expect TEXT"},
     {"expect-not", SCRIPT_EXPECT_NOT, "T", "expect-not TEXT"},
+    {"print", SCRIPT_PRINT, "T", "print TEXT"},
+    {"hang", SCRIPT_HANG, "", "hang"},
     {"quit", SCRIPT_QUIT, "", "quit"},
 };
 

@@ -13,6 +13,8 @@
  *   screenshot NAME           write NAME.png into the screenshot folder
  *   expect TEXT               fail unless TEXT is drawn on the current screen
  *   expect-not TEXT           fail if TEXT is drawn on the current screen
+ *   print TEXT                write TEXT as a line on standard output (a marker for test drivers)
+ *   hang                      stop reading the script and wait until killed (crash tests)
  *   quit                      close the program
  *
  * TEXT, and a key NAME (which may contain spaces: "Left Shift"), is the rest
@@ -41,6 +43,8 @@ typedef enum {
     SCRIPT_SCREENSHOT,
     SCRIPT_EXPECT,
     SCRIPT_EXPECT_NOT,
+    SCRIPT_PRINT,
+    SCRIPT_HANG,
     SCRIPT_QUIT
 } ScriptOp;
 

@@ -9,10 +9,12 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -48,6 +50,170 @@ void app_go(App *a, ScreenId s)
     }
 }
 
+void app_learner_path(const App *a, const char *ext, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s/learners/%s.%s", a->data_dir ? a->data_dir : ".", a->learner, ext);
+}
+
+static void print_diag(Diag *d)
+{
+    diag_sort(d);
+    diag_print(d, stderr);
+}
+
+void app_reload_scores(App *a)
+{
+    scorefile_free(a->scores);
+    a->scores = NULL;
+    if (!a->learner[0])
+        return;
+    char path[4096];
+    app_learner_path(a, "scores", path, sizeof path);
+    Diag *d = diag_create();
+    a->scores = scorefile_load(path, a->have_key ? a->key : NULL, d);
+    print_diag(d);
+    diag_free(d);
+    if (a->scores && !scorefile_intact(a->scores))
+        snprintf(a->banner, sizeof a->banner,
+                 "Your score file failed its integrity check: records that do not verify do not count.");
+}
+
+CertStatus app_cert_status(const App *a, const Course *c)
+{
+    return certify_status(c, a->scores, app_now_ms(a) / 1000);
+}
+
+static int cmp_known(const void *x, const void *y)
+{
+    const KnownLearner *p = x, *q = y;
+    int k = strcasecmp(p->name, q->name);
+    return k ? k : strcmp(p->id, q->id);
+}
+
+void app_scan_learners(App *a)
+{
+    free(a->known);
+    a->known = NULL;
+    a->n_known = 0;
+    if (!a->data_dir)
+        return;
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/learners", a->data_dir);
+    DIR *dh = opendir(dir);
+    if (!dh)
+        return;
+    struct dirent *de;
+    int cap = 0;
+    while ((de = readdir(dh))) {
+        size_t n = strlen(de->d_name);
+        if (n < 8 || strcmp(de->d_name + n - 7, ".scores"))
+            continue;
+        char id[LEARNER_ID_MAX + 1];
+        if (n - 7 > LEARNER_ID_MAX)
+            continue;
+        memcpy(id, de->d_name, n - 7);
+        id[n - 7] = 0;
+        if (!learner_id_valid(id, NULL))
+            continue;
+        char path[4400];
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        Diag *d = diag_create();
+        ScoreFile *f = scorefile_load(path, a->have_key ? a->key : NULL, d);
+        diag_free(d);
+        if (!f)
+            continue;
+        if (a->n_known == cap) {
+            cap = cap ? cap * 2 : 16;
+            KnownLearner *k = realloc(a->known, sizeof *k * (size_t)cap);
+            if (!k) {
+                scorefile_free(f);
+                break;
+            }
+            a->known = k;
+        }
+        KnownLearner *k = &a->known[a->n_known++];
+        memcpy(k->id, id, sizeof k->id);
+        const char *name = scorefile_name(f);
+        snprintf(k->name, sizeof k->name, "%s", name ? name : id);
+        k->intact = scorefile_intact(f);
+        scorefile_free(f);
+    }
+    closedir(dh);
+    if (a->n_known > 1)
+        qsort(a->known, (size_t)a->n_known, sizeof *a->known, cmp_known);
+}
+
+bool app_sign_in(App *a, const char *id, const char *name)
+{
+    a->signin_error[0] = 0;
+    if (!a->data_dir || !a->have_key) {
+        snprintf(a->signin_error, sizeof a->signin_error,
+                 "Learner data cannot be kept on this station (see the message at the top).");
+        return false;
+    }
+    char dir[4096], path[4200];
+    snprintf(dir, sizeof dir, "%s/learners", a->data_dir);
+    mkdir(dir, 0700);
+    snprintf(path, sizeof path, "%s/%s.scores", dir, id);
+    if (name) {
+        Diag *d = diag_create();
+        int rc = scorefile_create(path, id, name, app_now_ms(a) / 1000, a->key, d);
+        if (rc != 0) {
+            const DiagItem *it = diag_count(d) ? diag_item(d, 0) : NULL;
+            snprintf(a->signin_error, sizeof a->signin_error, "Could not create your learner file: %s",
+                     it ? it->message : "unknown error");
+            print_diag(d);
+            diag_free(d);
+            return false;
+        }
+        diag_free(d);
+    }
+    snprintf(a->learner, sizeof a->learner, "%s", id);
+    app_reload_scores(a);
+    if (!a->scores) {
+        snprintf(a->signin_error, sizeof a->signin_error, "Your learner file could not be read.");
+        a->learner[0] = 0;
+        return false;
+    }
+    const char *n = scorefile_name(a->scores);
+    snprintf(a->learner_name, sizeof a->learner_name, "%s", n ? n : id);
+    printf("signed in: learner=%s\n", a->learner);
+    fflush(stdout);
+
+    /* Practice progress is the learner's own. */
+    progress_free(a->progress);
+    free(a->progress_path);
+    a->progress = NULL;
+    size_t pn = strlen(dir) + strlen(id) + 16;
+    a->progress_path = malloc(pn);
+    if (a->progress_path) {
+        snprintf(a->progress_path, pn, "%s/%s.progress", dir, id);
+        Diag *d = diag_create();
+        a->progress = progress_load(a->progress_path, d);
+        print_diag(d);
+        diag_free(d);
+    }
+    app_go(a, SCREEN_HOME);
+    exam_resume_pending(a);
+    return true;
+}
+
+void app_sign_out(App *a)
+{
+    session_free(a->session);
+    a->session = NULL;
+    scorefile_free(a->scores);
+    a->scores = NULL;
+    progress_free(a->progress);
+    a->progress = NULL;
+    a->learner[0] = a->learner_name[0] = 0;
+    a->course = NULL;
+    a->module = NULL;
+    app_scan_learners(a);
+    app_go(a, SCREEN_SIGNIN);
+    ui_focus_next_field(&a->ui);
+}
+
 void app_note_chart(App *a, const char *view, const ChartLayout *l)
 {
     if (a->n_drawn >= APP_MAX_CHARTS)
@@ -57,11 +223,19 @@ void app_note_chart(App *a, const char *view, const ChartLayout *l)
     a->n_drawn++;
 }
 
-void app_start_practice(App *a, const Module *m)
+static uint64_t new_seed(const App *a)
+{
+    return a->seed_override ? a->seed_override : (uint64_t)app_now_ms(a) * 2654435761u;
+}
+
+static void start_module_session(App *a, const Module *m, bool quiz)
 {
     session_free(a->session);
-    uint64_t seed = a->seed_override ? a->seed_override : (uint64_t)app_now_ms(a) * 2654435761u;
-    a->session = session_create_practice(m, seed);
+    uint64_t seed = new_seed(a);
+    a->session = quiz ? session_create_quiz(m, seed) : session_create_practice(m, seed);
+    a->session_started_ms = app_now_ms(a);
+    a->record_saved = false;
+    a->record_error[0] = 0;
     a->module = m;
     a->summary_scroll = 0;
     a->practice_recorded = false;
@@ -73,6 +247,9 @@ void app_start_practice(App *a, const Module *m)
     session_show(a->session, app_now_ms(a));
     app_go(a, SCREEN_PRACTICE);
 }
+
+void app_start_practice(App *a, const Module *m) { start_module_session(a, m, false); }
+void app_start_quiz(App *a, const Module *m) { start_module_session(a, m, true); }
 
 ChartLayout app_chart_layout(App *a, const Module *m, const View *v, SDL_Rect area)
 {
@@ -193,6 +370,21 @@ static void frame(App *a, const char *shot)
     ui_begin(&a->ui, w, h);
     SDL_Rect all = {0, 0, w, h};
     switch (a->screen) {
+    case SCREEN_SIGNIN:
+        screen_signin(a, all);
+        break;
+    case SCREEN_EXAM_INTRO:
+        screen_exam_intro(a, all);
+        break;
+    case SCREEN_EXAM:
+        screen_exam(a, all);
+        break;
+    case SCREEN_EXAM_RESULT:
+        screen_exam_result(a, all);
+        break;
+    case SCREEN_CERTIFICATE:
+        screen_certificate(a, all);
+        break;
     case SCREEN_HOME:
         screen_home(a, all);
         break;
@@ -344,12 +536,23 @@ static int run_script(App *a, const Script *s, const char *shots)
             break;
         }
         case SCRIPT_TYPE: {
-            SDL_Event e;
-            memset(&e, 0, sizeof e);
-            e.type = SDL_TEXTINPUT;
-            e.text.windowID = SDL_GetWindowID(a->win);
-            snprintf(e.text.text, sizeof e.text.text, "%s", c->text);
-            SDL_PushEvent(&e);
+            /* In pieces that fit an event, never splitting a UTF-8 character. */
+            const char *p = c->text;
+            while (*p) {
+                SDL_Event e;
+                memset(&e, 0, sizeof e);
+                e.type = SDL_TEXTINPUT;
+                e.text.windowID = SDL_GetWindowID(a->win);
+                size_t n = strlen(p), max = sizeof e.text.text - 1;
+                if (n > max) {
+                    n = max;
+                    while (n > 0 && ((unsigned char)p[n] & 0xC0) == 0x80)
+                        n--;
+                }
+                memcpy(e.text.text, p, n);
+                p += n;
+                SDL_PushEvent(&e);
+            }
             break;
         }
         case SCRIPT_WAIT:
@@ -385,6 +588,14 @@ static int run_script(App *a, const Script *s, const char *shots)
             if (ren_text_seen(a->ren, c->text))
                 return script_fail(a, s, c, shots, "this text should not be on screen:", c->text);
             continue;
+        case SCRIPT_PRINT:
+            printf("%s\n", c->text);
+            fflush(stdout);
+            continue;
+        case SCRIPT_HANG:
+            /* A crash test kills the program here; nothing is flushed or closed. */
+            for (;;)
+                SDL_Delay(1000);
         case SCRIPT_QUIT:
             a->quit = true;
             continue;
@@ -448,19 +659,6 @@ static void load_content(App *a)
     diag_free(d);
 }
 
-static void load_progress(App *a)
-{
-    size_t n = strlen(a->data_dir) + 32;
-    a->progress_path = malloc(n);
-    if (!a->progress_path)
-        return;
-    snprintf(a->progress_path, n, "%s/progress.tsv", a->data_dir);
-    Diag *d = diag_create();
-    a->progress = progress_load(a->progress_path, d);
-    diag_print(d, stderr);
-    diag_free(d);
-}
-
 int app_run(const AppOptions *opt)
 {
     static App app;
@@ -468,7 +666,7 @@ int app_run(const AppOptions *opt)
     memset(a, 0, sizeof *a);
     a->cfg = opt->config;
     a->virtual_clock = opt->virtual_clock;
-    a->virtual_ms = VIRTUAL_EPOCH_MS;
+    a->virtual_ms = opt->clock_start_ms ? opt->clock_start_ms : VIRTUAL_EPOCH_MS;
     a->seed_override = opt->seed;
 
     Script *script = NULL;
@@ -526,8 +724,20 @@ int app_run(const AppOptions *opt)
         snprintf(a->banner, sizeof a->banner, "Cannot create the data folder %s: %s. Progress will not be saved.",
                  a->data_dir ? a->data_dir : "?", strerror(errno));
     }
-    if (a->data_dir)
-        load_progress(a);
+    if (a->data_dir) {
+        Diag *d = diag_create();
+        a->have_key = station_key_load(a->data_dir, a->key, d) == 0;
+        if (!a->have_key) {
+            const DiagItem *it = diag_count(d) ? diag_item(d, 0) : NULL;
+            snprintf(a->banner, sizeof a->banner, "The station key cannot be used: %s. Results cannot be recorded.",
+                     it ? it->message : "unknown error");
+        }
+        print_diag(d);
+        diag_free(d);
+    }
+    app_scan_learners(a);
+    a->screen = SCREEN_SIGNIN;
+    ui_focus_next_field(&a->ui);
     SDL_StartTextInput();
 
     if (script) {
@@ -536,16 +746,30 @@ int app_run(const AppOptions *opt)
         settle(a);
         while (!a->quit) {
             SDL_Event e;
-            if (!SDL_WaitEvent(&e))
-                break;
-            handle_event(a, &e);
-            pump(a);
+            /* A running exam redraws its countdown once a second; otherwise
+             * the program sleeps until something happens. */
+            if (a->screen == SCREEN_EXAM) {
+                int64_t ms = 1000 - app_now_ms(a) % 1000;
+                if (SDL_WaitEventTimeout(&e, (int)ms + 5)) {
+                    handle_event(a, &e);
+                    pump(a);
+                }
+            } else {
+                if (!SDL_WaitEvent(&e))
+                    break;
+                handle_event(a, &e);
+                pump(a);
+            }
             settle(a);
         }
         status = 0;
     }
 
 out:
+    if (a->journal)
+        journal_close(a->journal);
+    scorefile_free(a->scores);
+    free(a->known);
     session_free(a->session);
     progress_free(a->progress);
     library_free(a->lib);

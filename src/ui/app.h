@@ -16,6 +16,7 @@ typedef struct {
     const char *screenshot_dir;
     bool virtual_clock; /* time advances only by script `wait` */
     unsigned long long seed; /* 0: practice order seeded from the clock */
+    long long clock_start_ms; /* virtual clock's start, ms since the epoch; 0: 2026-01-02 09:00 UTC */
 } AppOptions;
 
 /* Runs the program until the window closes (or the script ends). Returns

@@ -38,8 +38,16 @@ ChartLayout chart_layout_focus(SDL_Rect area, RectD full, RectD f)
         f.y -= (h - f.h) / 2;
         f.h = h;
     }
-    if (f.w > full.w || f.h > full.h)
-        return chart_layout(area, full);
+    /* Wider or taller than the view: keep the whole extent on that axis and
+     * let the layout centre it (blank margins beat losing the close-up). */
+    if (f.w > full.w) {
+        f.x = full.x;
+        f.w = full.w;
+    }
+    if (f.h > full.h) {
+        f.y = full.y;
+        f.h = full.h;
+    }
     if (f.x < full.x)
         f.x = full.x;
     if (f.y < full.y)

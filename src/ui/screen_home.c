@@ -24,9 +24,23 @@ void screen_home(App *a, SDL_Rect all)
     Ui *ui = &a->ui;
     SDL_Rect area;
     app_top_bar(a, "tpquiz", "Trigger point therapy courses", false, &area);
+    /* Who is signed in, and the way out, at the bar's right end. */
+    int bh = ui_px(ui, 36);
+    SDL_Rect out = {all.w - ui_px(ui, 20) - ui_px(ui, 110), ui_px(ui, 10), ui_px(ui, 110), bh};
+    if (ui_button(ui, out, "Sign out", BUTTON_SECONDARY)) {
+        app_sign_out(a);
+        return;
+    }
+    char who[200];
+    snprintf(who, sizeof who, "%s (%s)", a->learner_name, a->learner);
+    int ww = ren_text_width(a->ren, FONT_BODY, who);
+    ren_text(a->ren, FONT_BODY, out.x - ui_px(ui, 16) - ww, (ui_px(ui, 56) - ren_text_height(a->ren, FONT_BODY)) / 2,
+             THEME_ON_ACCENT, who);
     int m = ui_px(ui, 40);
     int y = area.y + ui_px(ui, 28);
-    ren_text(a->ren, FONT_TITLE, m, y, THEME_TEXT, "Choose a course");
+    char hello[200];
+    snprintf(hello, sizeof hello, "Choose a course, %s", a->learner_name);
+    ren_text_fit(a->ren, FONT_TITLE, m, y, all.w - 2 * m, THEME_TEXT, hello);
     y += ren_text_height(a->ren, FONT_TITLE) + ui_px(ui, 4);
     y += ren_text_wrapped(a->ren, FONT_BODY, m, y, all.w - 2 * m, THEME_MUTED,
                           "Study each muscle's trigger points and where they refer pain, then practise "
@@ -40,7 +54,7 @@ void screen_home(App *a, SDL_Rect all)
     int gap = ui_px(ui, 24);
     int cols = n < 3 ? n : 3;
     int cw = (all.w - 2 * m - (cols - 1) * gap) / cols;
-    int ch = ui_px(ui, 260);
+    int ch = ui_px(ui, 300);
     for (int i = 0; i < n; i++) {
         const Course *c = library_course(a->lib, i);
         SDL_Rect card = {m + (i % cols) * (cw + gap), y + (i / cols) * (ch + gap), cw, ch};
@@ -59,22 +73,47 @@ void screen_home(App *a, SDL_Rect all)
         int practised;
         double best;
         course_progress(a, c, &practised, &best);
-        char line[160];
-        snprintf(line, sizeof line, "%d modules \xC2\xB7 exam %d questions in %d min", c->n_modules,
-                 c->exam.questions, c->exam.time_limit_min);
-        int by = card.y + card.h - ui_px(ui, 100);
-        ren_text(a->ren, FONT_SMALL, x, by, THEME_MUTED, line);
+        CertStatus cs = app_cert_status(a, c);
+        char line[200];
+        snprintf(line, sizeof line, "%d module%s \xC2\xB7 exam %d questions in %d min \xC2\xB7 practised %d",
+                 c->n_modules, c->n_modules == 1 ? "" : "s", c->exam.questions, c->exam.time_limit_min, practised);
+        int by = card.y + card.h - ui_px(ui, 122);
+        ren_text_fit(a->ren, FONT_SMALL, x, by, tw, THEME_MUTED, line);
         by += ren_text_height(a->ren, FONT_SMALL) + ui_px(ui, 8);
         SDL_Rect bar = {x, by, tw, ui_px(ui, 8)};
         ren_fill_round_rect(a->ren, bar, bar.h / 2, THEME_PANEL_ALT);
-        if (c->n_modules > 0 && practised > 0) {
+        if (cs.modules_total > 0 && cs.modules_passed > 0) {
             SDL_Rect fill = bar;
-            fill.w = bar.w * practised / c->n_modules;
+            fill.w = bar.w * cs.modules_passed / cs.modules_total;
             ren_fill_round_rect(a->ren, fill, bar.h / 2, THEME_GOOD);
         }
         by += bar.h + ui_px(ui, 6);
-        snprintf(line, sizeof line, "Practised %d of %d modules", practised, c->n_modules);
-        ren_text(a->ren, FONT_SMALL, x, by, THEME_MUTED, line);
+        snprintf(line, sizeof line, "Module quizzes passed: %d of %d", cs.modules_passed, cs.modules_total);
+        ren_text(a->ren, FONT_SMALL, x, by, THEME_TEXT, line);
+        by += ren_text_height(a->ren, FONT_SMALL) + ui_px(ui, 4);
+        if (cs.certified)
+            snprintf(line, sizeof line, "\xE2\x9C\x93 Certified");
+        else if (cs.exam_passed)
+            snprintf(line, sizeof line, "Exam passed \xC2\xB7 pass every module quiz to be certified");
+        else if (cs.exam_attempts > 0)
+            snprintf(line, sizeof line, "Exam: %d attempt%s, not passed yet", cs.exam_attempts,
+                     cs.exam_attempts == 1 ? "" : "s");
+        else
+            snprintf(line, sizeof line, "Certification exam not taken yet");
+        ren_text(a->ren, cs.certified ? FONT_BOLD : FONT_SMALL, x, by, cs.certified ? THEME_GOOD : THEME_MUTED, line);
+        bool certified = cs.certified;
+        certify_status_free(&cs);
+        if (certified) {
+            SDL_Rect cert = {card.x + card.w - pad - ui_px(ui, 170), by - ui_px(ui, 8), ui_px(ui, 170), ui_px(ui, 34)};
+            char lbl[200];
+            snprintf(lbl, sizeof lbl, "Certificate %s", c->title);
+            if (ui_button(ui, cert, "View certificate", BUTTON_SECONDARY)) {
+                a->course = c;
+                app_go(a, SCREEN_CERTIFICATE);
+                return;
+            }
+            ui_register_target(ui, lbl, cert);
+        }
         SDL_Rect open = {card.x + card.w - pad - ui_px(ui, 130), card.y + pad, ui_px(ui, 130), ui_px(ui, 38)};
         char label[200];
         snprintf(label, sizeof label, "Open %s", c->title);
@@ -83,6 +122,7 @@ void screen_home(App *a, SDL_Rect all)
         if (go || ui_click_in(ui, card, NULL, NULL)) {
             a->course = c;
             a->list_scroll = 0;
+            a->module_filter[0] = 0;
             app_go(a, SCREEN_MODULES);
         }
     }

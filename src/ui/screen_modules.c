@@ -2,6 +2,7 @@
  * the learner's practice progress, and Study / Practise buttons. */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "screens.h"
 #include "theme.h"
@@ -19,27 +20,88 @@ static void pain_line(const Module *m, char *buf, size_t size)
     }
 }
 
+/* Case-insensitive (ASCII) substring test. */
+static bool contains_ci(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; *hay; hay++)
+        if (!strncasecmp(hay, needle, n))
+            return true;
+    return n == 0;
+}
+
 void screen_modules(App *a, SDL_Rect all)
 {
     Ui *ui = &a->ui;
     const Course *c = a->course;
     SDL_Rect area;
     char crumb[256];
-    snprintf(crumb, sizeof crumb, "%d muscle modules \xC2\xB7 module pass mark %d%%", c->n_modules,
-             c->module_pass_mark);
+    snprintf(crumb, sizeof crumb, "%d muscle module%s \xC2\xB7 module pass mark %d%%", c->n_modules,
+             c->n_modules == 1 ? "" : "s", c->module_pass_mark);
     if (app_top_bar(a, c->title, crumb, true, &area)) {
         app_go(a, SCREEN_HOME);
         return;
     }
     int m = ui_px(ui, 32);
-    SDL_Rect list = {m, area.y + ui_px(ui, 16), all.w - 2 * m, area.h - ui_px(ui, 32)};
+    CertStatus cs = app_cert_status(a, c);
+    /* Certification strip: where the learner stands, and the exam. */
+    int sh = ui_px(ui, 56);
+    SDL_Rect strip = {m, area.y + ui_px(ui, 14), all.w - 2 * m, sh};
+    ren_fill_round_rect(a->ren, strip, ui_px(ui, 8), cs.certified ? THEME_GOOD_LIGHT : THEME_ACCENT_LIGHT);
+    char line[800];
+    if (cs.certified)
+        snprintf(line, sizeof line, "\xE2\x9C\x93 Certified in %s", c->title);
+    else
+        snprintf(line, sizeof line, "Certification: %d of %d module quizzes passed \xC2\xB7 exam %s", cs.modules_passed,
+                 cs.modules_total, cs.exam_passed ? "passed" : cs.exam_attempts ? "not passed yet" : "not taken yet");
+    int th = ren_text_height(a->ren, FONT_BOLD);
+    ren_text_fit(a->ren, FONT_BOLD, strip.x + ui_px(ui, 18), strip.y + (sh - th) / 2, strip.w - ui_px(ui, 560),
+                 cs.certified ? THEME_GOOD : THEME_ACCENT_DARK, line);
+    /* Type-ahead search by muscle name. */
+    SDL_Rect find = {strip.x + strip.w - ui_px(ui, 14) - ui_px(ui, 210) - ui_px(ui, 12) - ui_px(ui, 260),
+                     strip.y + (sh - ui_px(ui, 38)) / 2, ui_px(ui, 260), ui_px(ui, 38)};
+    if (ui_text_field(ui, find, "", a->module_filter, sizeof a->module_filter, "Find a muscle\xE2\x80\xA6") &
+        UI_FIELD_CHANGED) {
+        a->list_scroll = 0;
+        a->redraw = true;
+    }
+    SDL_Rect exam = {strip.x + strip.w - ui_px(ui, 14) - ui_px(ui, 210), strip.y + (sh - ui_px(ui, 38)) / 2,
+                     ui_px(ui, 210), ui_px(ui, 38)};
+    bool cert_shown = false;
+    if (cs.certified) {
+        if (ui_button(ui, exam, "View certificate", BUTTON_PRIMARY)) {
+            app_go(a, SCREEN_CERTIFICATE);
+            cert_shown = true;
+        }
+    } else if (ui_button(ui, exam, "Certification exam", BUTTON_PRIMARY)) {
+        a->exam_course = c;
+        app_go(a, SCREEN_EXAM_INTRO);
+        cert_shown = true;
+    }
+    if (cert_shown) {
+        certify_status_free(&cs);
+        return;
+    }
+    SDL_Rect list = {m, strip.y + sh + ui_px(ui, 14), all.w - 2 * m, area.y + area.h - (strip.y + sh + ui_px(ui, 30))};
     int row_h = ui_px(ui, 76), gap = ui_px(ui, 10);
-    int content_h = c->n_modules * (row_h + gap);
+    /* The rows that match the search field (all when it is empty). */
+    int shown[512], n_shown = 0;
+    for (int i = 0; i < c->n_modules && n_shown < 512; i++) {
+        const Module *mod = c->modules[i];
+        const char *name = mod ? mod->name : c->module_ids[i];
+        if (!a->module_filter[0] || contains_ci(name, a->module_filter) ||
+            contains_ci(c->module_ids[i], a->module_filter))
+            shown[n_shown++] = i;
+    }
+    int content_h = n_shown * (row_h + gap);
+    if (n_shown == 0)
+        ren_text(a->ren, FONT_BODY, list.x, list.y, THEME_MUTED, "No module of this course matches the search.");
     ui_scroll(ui, list, &a->list_scroll, content_h);
     SDL_RenderSetClipRect(ren_sdl(a->ren), &list);
     int sb = content_h > list.h ? ui_px(ui, 14) : 0;
-    for (int i = 0; i < c->n_modules; i++) {
-        SDL_Rect row = {list.x, list.y + i * (row_h + gap) - a->list_scroll, list.w - sb, row_h};
+    for (int k = 0; k < n_shown; k++) {
+        int i = shown[k];
+        SDL_Rect row = {list.x, list.y + k * (row_h + gap) - a->list_scroll, list.w - sb, row_h};
         if (row.y + row.h < list.y || row.y > list.y + list.h)
             continue;
         ren_fill_round_rect(a->ren, row, ui_px(ui, 8), THEME_BORDER);
@@ -53,10 +115,9 @@ void screen_modules(App *a, SDL_Rect all)
         ren_text(a->ren, FONT_HEADING, row.x + pad, row.y + (row.h - nh) / 2, THEME_MUTED, num);
         int x = row.x + pad + ui_px(ui, 40);
         int ty = row.y + ui_px(ui, 12);
-        int btn_w = ui_px(ui, 110), btn_h = ui_px(ui, 38);
-        int right = row.x + row.w - pad - 2 * btn_w - ui_px(ui, 10);
+        int btn_w = ui_px(ui, 100), btn_h = ui_px(ui, 38);
+        int right = row.x + row.w - pad - 3 * btn_w - 2 * ui_px(ui, 10);
         if (!mod) {
-            char line[256];
             snprintf(line, sizeof line, "%s (could not be loaded)", c->module_ids[i]);
             ren_text(a->ren, FONT_BOLD, x, ty, THEME_BAD, line);
             ren_text(a->ren, FONT_SMALL, x, ty + ren_text_height(a->ren, FONT_BOLD) + ui_px(ui, 4),
@@ -64,7 +125,7 @@ void screen_modules(App *a, SDL_Rect all)
             continue;
         }
         ren_text_fit(a->ren, FONT_BOLD, x, ty, right - x - ui_px(ui, 220), THEME_TEXT, mod->name);
-        char pain[512], line[700];
+        char pain[512];
         pain_line(mod, pain, sizeof pain);
         const char *group = named_id_name(MUSCLE_GROUPS, mod->group);
         snprintf(line, sizeof line, "%s \xC2\xB7 refers to %s", group ? group : mod->group, pain);
@@ -72,18 +133,21 @@ void screen_modules(App *a, SDL_Rect all)
                      right - x - ui_px(ui, 220), THEME_MUTED, line);
 
         const ProgressEntry *pe = a->progress ? progress_find(a->progress, mod->id) : NULL;
-        int px = right - ui_px(ui, 200);
-        if (pe && pe->sessions > 0) {
-            snprintf(line, sizeof line, "Best %d%%", (int)(pe->best * 100 + 0.5));
-            ren_text(a->ren, FONT_BOLD, px, ty, pe->best >= c->module_pass_mark / 100.0 ? THEME_GOOD : THEME_TEXT,
-                     line);
-            snprintf(line, sizeof line, "%d practice session%s", pe->sessions, pe->sessions == 1 ? "" : "s");
-            ren_text(a->ren, FONT_SMALL, px, ty + ren_text_height(a->ren, FONT_BOLD) + ui_px(ui, 6),
-                     THEME_MUTED, line);
-        } else {
-            ren_text(a->ren, FONT_SMALL, px, row.y + (row.h - ren_text_height(a->ren, FONT_SMALL)) / 2,
-                     THEME_MUTED, "Not practised yet");
-        }
+        int px = right - ui_px(ui, 250);
+        if (cs.module_passed && cs.module_passed[i])
+            snprintf(line, sizeof line, "\xE2\x9C\x93 Quiz passed %d%%", (int)(cs.module_best[i] * 100 + 0.5));
+        else if (cs.module_best && cs.module_best[i] >= 0)
+            snprintf(line, sizeof line, "Quiz best %d%%", (int)(cs.module_best[i] * 100 + 0.5));
+        else
+            snprintf(line, sizeof line, "Quiz not taken");
+        bool passed = cs.module_passed && cs.module_passed[i];
+        ren_text(a->ren, passed ? FONT_BOLD : FONT_SMALL, px, ty, passed ? THEME_GOOD : THEME_TEXT, line);
+        if (pe && pe->sessions > 0)
+            snprintf(line, sizeof line, "Practice best %d%% (%d session%s)", (int)(pe->best * 100 + 0.5), pe->sessions,
+                     pe->sessions == 1 ? "" : "s");
+        else
+            snprintf(line, sizeof line, "Not practised yet");
+        ren_text(a->ren, FONT_SMALL, px, ty + ren_text_height(a->ren, FONT_BOLD) + ui_px(ui, 6), THEME_MUTED, line);
         SDL_Rect study = {right, row.y + (row.h - btn_h) / 2, btn_w, btn_h};
         SDL_Rect prac = {right + btn_w + ui_px(ui, 10), study.y, btn_w, btn_h};
         char label[300];
@@ -94,9 +158,15 @@ void screen_modules(App *a, SDL_Rect all)
         }
         ui_register_target(ui, label, study);
         snprintf(label, sizeof label, "Practise %s", mod->name);
-        if (ui_button(ui, prac, "Practise", BUTTON_PRIMARY))
+        if (ui_button(ui, prac, "Practise", BUTTON_SECONDARY))
             app_start_practice(a, mod);
         ui_register_target(ui, label, prac);
+        SDL_Rect quiz = {prac.x + btn_w + ui_px(ui, 10), study.y, btn_w, btn_h};
+        snprintf(label, sizeof label, "Quiz %s", mod->name);
+        if (ui_button(ui, quiz, "Quiz", BUTTON_PRIMARY))
+            app_start_quiz(a, mod);
+        ui_register_target(ui, label, quiz);
     }
     SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+    certify_status_free(&cs);
 }

@@ -6,14 +6,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "attempt.h"
+#include "item_view.h"
 #include "screens.h"
 #include "theme.h"
-
-static bool file_exists(const char *p)
-{
-    struct stat st;
-    return stat(p, &st) == 0;
-}
 
 static void distance_text(const App *a, const char *view, double units, char *buf, size_t size)
 {
@@ -24,11 +20,44 @@ static void distance_text(const App *a, const char *view, double units, char *bu
         snprintf(buf, size, "%.0f chart units", units);
 }
 
+/* Writes the quiz record; on failure the reason is kept and shown, and the
+ * summary offers to try again (the result stays in memory meanwhile). */
+static void record_quiz(App *a)
+{
+    const Course *c = a->course;
+    Record *r = attempt_build(a->session, ATTEMPT_QUIZ, c ? c->id : "", a->module->id, a->session_started_ms / 1000,
+                              app_now_ms(a) / 1000, c ? c->module_pass_mark : 80, false);
+    Diag *d = diag_create();
+    char path[4096];
+    app_learner_path(a, "scores", path, sizeof path);
+    int rc = r && a->have_key ? scorefile_append(path, r, a->key, d) : -1;
+    if (rc == 0) {
+        a->record_saved = true;
+        a->record_error[0] = 0;
+        printf("quiz recorded: module=%s score=%.1f%% passed=%s\n", a->module->id, r->score * 100,
+               r->passed ? "yes" : "no");
+        fflush(stdout);
+        app_reload_scores(a);
+    } else {
+        const DiagItem *it = diag_count(d) ? diag_item(d, 0) : NULL;
+        snprintf(a->record_error, sizeof a->record_error, "Your result could not be saved yet: %s",
+                 it ? it->message : !a->have_key ? "no station key" : "out of memory");
+        diag_sort(d);
+        diag_print(d, stderr);
+    }
+    diag_free(d);
+    attempt_free(r);
+}
+
 static void finish(App *a)
 {
     if (a->practice_recorded)
         return;
     a->practice_recorded = true;
+    if (session_mode(a->session) == SESSION_QUIZ) {
+        record_quiz(a);
+        return;
+    }
     double score = session_score(a->session);
     printf("practice finished: module=%s items=%d answered=%d score=%.1f%%\n", a->module->id,
            session_item_count(a->session), session_answered_count(a->session), score * 100);
@@ -105,137 +134,6 @@ static void feedback(const App *a, const Item *it, const Answer *an, char *head,
     }
 }
 
-static void draw_click_item(App *a, const Item *it, const Answer *an, SDL_Rect area)
-{
-    const View *v = library_find_view(a->lib, it->view);
-    if (!v || !v->ok) {
-        ren_text(a->ren, FONT_BODY, area.x, area.y, THEME_BAD, "This chart could not be loaded.");
-        return;
-    }
-    ChartLayout l = app_chart_layout(a, it->module, v, area);
-    SDL_RenderSetClipRect(ren_sdl(a->ren), &area);
-    chart_draw_svg(a->charts, v->path, &l);
-    char overlay[4096];
-    library_overlay_path(a->lib, it->module->id, it->view, overlay, sizeof overlay);
-    if (file_exists(overlay))
-        chart_draw_svg(a->charts, overlay, &l);
-    float s = a->ui.scale;
-    const Module *m = it->module;
-    if (an->answered) {
-        if (it->type == ITEM_ZONE_CLICK) {
-            for (int pass = 0; pass < 2; pass++)
-                for (int i = 0; i < m->n_zones; i++) {
-                    const Zone *z = &m->zones[i];
-                    if (z->tp != it->tp || strcmp(z->view, it->view) ||
-                        (pass == 0) != (z->kind == ZONE_SPILLOVER))
-                        continue;
-                    chart_draw_zone(a->ren, &l, z, s);
-                }
-            if (!strcmp(m->tps[it->tp].view, it->view))
-                chart_draw_tp(a->ren, &l, &m->tps[it->tp], COL(0x11, 0x11, 0x11), false, s);
-        } else {
-            const TriggerPoint *tp = &m->tps[it->tp];
-            chart_draw_tp(a->ren, &l, tp, THEME_GOOD, true, s);
-            /* The label goes on the side away from the learner's click. */
-            chart_draw_label(a->ren, &l, tp->at, tp->label, an->click.x > tp->at.x ? -1 : 1, s);
-        }
-        chart_draw_click(a->ren, &l, an->click, THEME_MARKER, s);
-    }
-    SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
-    chart_draw_sides(a->ren, &l, it->view);
-    SDL_Point release = {a->ui.release_x, a->ui.release_y};
-    bool on_toggle = a->ui.released && SDL_PointInRect(&release, &a->zoom_button);
-    app_zoom_button(a);
-    int x, y;
-    if (!an->answered && !on_toggle && ui_click_in(&a->ui, l.image, &x, &y)) {
-        session_answer_click(a->session, chart_to_image(&l, x, y), app_now_ms(a));
-        a->redraw = true;
-    }
-}
-
-/* Options as full-width cards with wrapped text. Before the answer they
- * toggle; after it, the right ones are marked ✓ in green and wrong picks ✗
- * in red (shape as well as colour). */
-static void draw_options(App *a, const Item *it, const Answer *an, SDL_Rect area)
-{
-    Ui *ui = &a->ui;
-    int y = area.y;
-    int gap = ui_px(ui, 10), pad = ui_px(ui, 14), badge = ui_px(ui, 30);
-    int text_x = area.x + pad + badge + ui_px(ui, 14);
-    int tag_w = an->answered ? ren_text_width(a->ren, FONT_SMALL, "Your answer") + ui_px(ui, 16) : 0;
-    int text_w = area.x + area.w - pad - text_x - tag_w;
-    int lh = ren_text_height(a->ren, FONT_BODY);
-    for (int i = 0; i < it->n_options; i++) {
-        int th = ren_text_wrapped(a->ren, FONT_BODY, 0, 0, text_w, THEME_TEXT, it->options[i], false, 0, 0);
-        int h = th + 2 * pad;
-        if (h < badge + 2 * pad)
-            h = badge + 2 * pad;
-        SDL_Rect r = {area.x, y, area.w, h};
-        char letter[2] = {(char)('A' + i), 0};
-        bool chosen = an->answered ? an->chosen[i] : a->option_chosen[i];
-        bool right = it->option_correct[i];
-        SDL_Color border = THEME_BORDER, bg = THEME_PANEL, fg = THEME_TEXT, badge_bg = THEME_PANEL_ALT,
-                  badge_fg = THEME_ACCENT_DARK;
-        const char *mark = letter;
-        if (!an->answered) {
-            char label[600];
-            snprintf(label, sizeof label, "%s. %s", letter, it->options[i]);
-            if (ui_clickable(ui, r, label) || ui_key(ui, (SDL_Keycode)('1' + i))) {
-                if (it->type == ITEM_CHOICE)
-                    memset(a->option_chosen, 0, sizeof a->option_chosen);
-                a->option_chosen[i] = it->type == ITEM_CHOICE ? true : !chosen;
-                a->redraw = true;
-            }
-            if (chosen) {
-                border = THEME_ACCENT;
-                bg = THEME_ACCENT_LIGHT;
-                badge_bg = THEME_ACCENT;
-                badge_fg = THEME_ON_ACCENT;
-            } else if (ui_hover(ui, r)) {
-                border = THEME_ACCENT;
-            }
-        } else if (right && chosen) {
-            border = THEME_GOOD;
-            bg = THEME_GOOD_LIGHT;
-            badge_bg = THEME_GOOD;
-            badge_fg = THEME_ON_ACCENT;
-            mark = "\xE2\x9C\x93";
-        } else if (right) {
-            /* A right option the learner did not pick: outlined, not filled. */
-            border = THEME_GOOD;
-            badge_bg = THEME_GOOD_LIGHT;
-            badge_fg = THEME_GOOD;
-            mark = "\xE2\x9C\x93";
-        } else if (chosen) {
-            border = THEME_BAD;
-            bg = THEME_BAD_LIGHT;
-            badge_bg = THEME_BAD;
-            badge_fg = THEME_ON_ACCENT;
-            mark = "\xE2\x9C\x97";
-        } else {
-            fg = THEME_MUTED;
-        }
-        int bw = chosen || (an->answered && right) ? ui_px(ui, 2) : ui_px(ui, 1);
-        ren_fill_round_rect(a->ren, r, ui_px(ui, 8), border);
-        SDL_Rect in = {r.x + bw, r.y + bw, r.w - 2 * bw, r.h - 2 * bw};
-        ren_fill_round_rect(a->ren, in, ui_px(ui, 8), bg);
-        SDL_Rect b = {r.x + pad, r.y + (r.h - badge) / 2, badge, badge};
-        ren_fill_round_rect(a->ren, b, badge / 2, badge_bg);
-        int mw = ren_text_width(a->ren, FONT_BOLD, mark);
-        ren_text(a->ren, FONT_BOLD, b.x + (badge - mw) / 2, b.y + (badge - lh) / 2, badge_fg, mark);
-        ren_text_wrapped(a->ren, FONT_BODY, text_x, r.y + (r.h - th) / 2, text_w, fg, it->options[i], true, 0,
-                         ui->height);
-        if (an->answered && (chosen || right)) {
-            const char *tag = chosen ? "Your answer" : "Missed";
-            int tw = ren_text_width(a->ren, FONT_SMALL, tag);
-            int sh = ren_text_height(a->ren, FONT_SMALL);
-            ren_text(a->ren, FONT_SMALL, r.x + r.w - pad - tw, r.y + (r.h - sh) / 2,
-                     right ? THEME_GOOD : THEME_BAD, tag);
-        }
-        y += h + gap;
-    }
-}
-
 static void summary(App *a, SDL_Rect area)
 {
     Ui *ui = &a->ui;
@@ -253,18 +151,36 @@ static void summary(App *a, SDL_Rect area)
     int n = session_item_count(a->session), full = 0;
     for (int i = 0; i < n; i++)
         full += session_answer(a->session, i)->credit >= 0.999;
-    snprintf(line, sizeof line, "Practice score \xC2\xB7 %d of %d items with full credit", full, n);
+    bool quiz = session_mode(a->session) == SESSION_QUIZ;
+    bool passed = score * 100 + 1e-9 >= pass;
+    snprintf(line, sizeof line, "%s \xC2\xB7 %d of %d items with full credit", quiz ? "Quiz score" : "Practice score",
+             full, n);
     ren_text(a->ren, FONT_BODY, x + w + ui_px(ui, 16),
              y + ren_text_height(a->ren, FONT_TITLE) - ren_text_height(a->ren, FONT_BODY) - ui_px(ui, 2),
              THEME_TEXT, line);
     y += ren_text_height(a->ren, FONT_TITLE) + ui_px(ui, 4);
-    snprintf(line, sizeof line,
-             score * 100 + 1e-9 >= pass
-                 ? "At or above the module pass mark of %d%%. Practice is not recorded for certification."
-                 : "Below the module pass mark of %d%%. Study the chart again and practise once more.",
-             pass);
-    ren_text(a->ren, FONT_SMALL, x, y, THEME_MUTED, line);
-    y += ren_text_height(a->ren, FONT_SMALL) + ui_px(ui, 16);
+    if (quiz)
+        snprintf(line, sizeof line,
+                 passed ? "\xE2\x9C\x93 Passed: the module pass mark is %d%%. This counts toward certification."
+                        : "\xE2\x9C\x97 Not passed: the module pass mark is %d%%. Study, practise and take the quiz again.",
+                 pass);
+    else
+        snprintf(line, sizeof line,
+                 passed ? "At or above the module pass mark of %d%%. Practice is not recorded for certification."
+                        : "Below the module pass mark of %d%%. Study the chart again and practise once more.",
+                 pass);
+    ren_text(a->ren, quiz ? FONT_BOLD : FONT_SMALL, x, y, quiz ? (passed ? THEME_GOOD : THEME_BAD) : THEME_MUTED, line);
+    y += ren_text_height(a->ren, quiz ? FONT_BOLD : FONT_SMALL) + ui_px(ui, 16);
+    if (quiz && a->record_error[0]) {
+        SDL_Rect retry = {panel.x + panel.w - ui_px(ui, 28) - ui_px(ui, 140), y - ui_px(ui, 6), ui_px(ui, 140),
+                          ui_px(ui, 34)};
+        ren_text_fit(a->ren, FONT_SMALL, x, y, retry.x - x - ui_px(ui, 10), THEME_BAD, a->record_error);
+        if (ui_button(ui, retry, "Try again", BUTTON_SECONDARY)) {
+            record_quiz(a);
+            a->redraw = true;
+        }
+        y += ui_px(ui, 36);
+    }
 
     SDL_Rect list = {x, y, panel.w - ui_px(ui, 56), panel.y + panel.h - y - ui_px(ui, 80)};
     int row = ren_text_height(a->ren, FONT_BODY) + ui_px(ui, 10);
@@ -293,8 +209,12 @@ static void summary(App *a, SDL_Rect area)
         app_go(a, SCREEN_STUDY);
     if (ui_button(ui, back, "Back to modules", BUTTON_SECONDARY))
         app_go(a, SCREEN_MODULES);
-    if (ui_button(ui, again, "Practise again", BUTTON_PRIMARY))
-        app_start_practice(a, a->module);
+    if (ui_button(ui, again, quiz ? "Quiz again" : "Practise again", BUTTON_PRIMARY)) {
+        if (quiz)
+            app_start_quiz(a, a->module);
+        else
+            app_start_practice(a, a->module);
+    }
 }
 
 void screen_practice(App *a, SDL_Rect all)
@@ -303,7 +223,8 @@ void screen_practice(App *a, SDL_Rect all)
     Session *s = a->session;
     SDL_Rect area;
     char title[300], crumb[200];
-    snprintf(title, sizeof title, "Practice \xC2\xB7 %s", a->module->name);
+    snprintf(title, sizeof title, "%s \xC2\xB7 %s", session_mode(s) == SESSION_QUIZ ? "Module quiz" : "Practice",
+             a->module->name);
     bool done = session_finished(s);
     if (done)
         snprintf(crumb, sizeof crumb, "Summary");
@@ -345,7 +266,15 @@ void screen_practice(App *a, SDL_Rect all)
     y += ren_text_height(a->ren, FONT_SMALL) + ui_px(ui, 8);
     y += ren_text_wrapped(a->ren, FONT_HEADING, x, y, w, THEME_TEXT, it->prompt, true, 0, all.h);
     y += ui_px(ui, 10);
-    if (!an->answered) {
+    bool quiz = session_mode(s) == SESSION_QUIZ;
+    if (an->answered && quiz) {
+        const char *msg = "Answer recorded. Your results and the right answers come at the end of the quiz.";
+        int bh = ren_text_wrapped(a->ren, FONT_BODY, 0, 0, w - ui_px(ui, 24), THEME_TEXT, msg, false, 0, 0);
+        SDL_Rect box = {x - ui_px(ui, 4), y, w + ui_px(ui, 8), bh + ui_px(ui, 20)};
+        ren_fill_round_rect(a->ren, box, ui_px(ui, 8), THEME_ACCENT_LIGHT);
+        ren_text_wrapped(a->ren, FONT_BODY, x + ui_px(ui, 8), y + ui_px(ui, 10), w - ui_px(ui, 24), THEME_TEXT, msg,
+                         true, 0, all.h);
+    } else if (!an->answered) {
         const char *hint = click_item ? "Click on the chart. Your first click is your answer."
                            : it->type == ITEM_MULTI
                                ? "Select every correct option (keys 1-8 work too), then check."
@@ -372,10 +301,15 @@ void screen_practice(App *a, SDL_Rect all)
 
     /* The answer area. */
     SDL_Rect inner = {pane.x + ui_px(ui, 12), pane.y + ui_px(ui, 12), pane.w - ui_px(ui, 24), pane.h - ui_px(ui, 24)};
-    if (click_item)
-        draw_click_item(a, it, an, inner);
-    else
-        draw_options(a, it, an, inner);
+    if (click_item) {
+        Vec2 click;
+        if (item_view_chart(a, it, an, inner, !quiz, !an->answered, &click)) {
+            session_answer_click(s, click, app_now_ms(a));
+            a->redraw = true;
+        }
+    } else if (item_view_options(a, it, an, a->option_chosen, inner, !quiz, !an->answered)) {
+        a->redraw = true;
+    }
 
     int bw = ui_px(ui, 200), bh = ui_px(ui, 46);
     SDL_Rect btn = {side.x + side.w - ui_px(ui, 22) - bw, side.y + side.h - ui_px(ui, 20) - bh, bw, bh};

@@ -10,20 +10,42 @@
 #include <stdint.h>
 
 #include "chart.h"
+#include "certify.h"
 #include "config.h"
 #include "course.h"
+#include "journal.h"
+#include "learner.h"
+#include "record.h"
 #include "progress.h"
 #include "render.h"
 #include "session.h"
 #include "ui.h"
 
-typedef enum { SCREEN_HOME, SCREEN_MODULES, SCREEN_STUDY, SCREEN_PRACTICE } ScreenId;
+typedef enum {
+    SCREEN_SIGNIN,
+    SCREEN_HOME,
+    SCREEN_MODULES,
+    SCREEN_STUDY,
+    SCREEN_PRACTICE, /* practice and module quizzes */
+    SCREEN_EXAM_INTRO,
+    SCREEN_EXAM,
+    SCREEN_EXAM_RESULT,
+    SCREEN_CERTIFICATE
+} ScreenId;
+
+typedef struct {
+    char id[LEARNER_ID_MAX + 1];
+    char name[LEARNER_NAME_MAX + 1];
+    bool intact; /* every record of the file verified */
+} KnownLearner;
 
 #define APP_MAX_CHARTS 4
 
 typedef struct {
     const Config *cfg;
     Library *lib;
+    unsigned char key[STATION_KEY_BYTES];
+    bool have_key;
     int lib_errors; /* course files with errors: shown as a banner */
     Progress *progress;
     char *data_dir;
@@ -43,11 +65,25 @@ typedef struct {
     const Course *course;
     const Module *module;
 
+    /* The learner signed in ("" before sign-in) and their score file. */
+    char learner[LEARNER_ID_MAX + 1];
+    char learner_name[LEARNER_NAME_MAX + 1];
+    ScoreFile *scores;
+    /* Sign-in screen */
+    KnownLearner *known;
+    int n_known;
+    char new_name[LEARNER_NAME_MAX + 1];
+    char new_id[LEARNER_ID_MAX + 1];
+    bool id_edited;
+    char signin_error[300];
+    int signin_scroll;
+
     bool whole_body; /* charts show the whole view, not the module's close-up */
     SDL_Rect zoom_button;
 
     /* Module list */
     int list_scroll;
+    char module_filter[64];
     /* Study */
     int study_view; /* index into the module's views */
     int study_scroll;
@@ -56,6 +92,20 @@ typedef struct {
     bool option_chosen[SESSION_MAX_OPTIONS];
     int summary_scroll;
     bool practice_recorded;
+    int64_t session_started_ms;
+    bool record_saved;      /* the quiz/exam record is in the score file */
+    char record_error[300]; /* why it is not (yet): shown, and retried */
+
+    /* Exam */
+    const Course *exam_course;
+    Journal *journal;
+    int64_t exam_deadline_ms;
+    bool exam_overview;     /* the overview/review page is shown */
+    bool exam_confirm;      /* the submit confirmation is shown */
+    bool exam_auto;         /* submitted by the clock */
+    int exam_warned;        /* minutes of the last time warning shown: 5, 1 */
+    char journal_error[300];
+    int result_scroll;
 
     /* Time: real, or virtual (advanced only by the script). */
     bool virtual_clock;
@@ -76,6 +126,27 @@ void app_go(App *a, ScreenId s);
 void app_note_chart(App *a, const char *view, const ChartLayout *l);
 /* Starts a practice session on a module and shows it. */
 void app_start_practice(App *a, const Module *m);
+/* Starts a graded module quiz (recorded in the score file). */
+void app_start_quiz(App *a, const Module *m);
+/* Signs a learner in (creating their score file if name is non-NULL) and
+ * resumes or submits an unfinished exam. False (with signin_error set) on
+ * failure. */
+bool app_sign_in(App *a, const char *id, const char *name);
+void app_sign_out(App *a);
+/* Rescans the learners of this station for the sign-in screen. */
+void app_scan_learners(App *a);
+/* <data>/learners/<learner>.<ext> into buf. */
+void app_learner_path(const App *a, const char *ext, char *buf, size_t size);
+/* The learner's standing in a course (free with certify_status_free). */
+CertStatus app_cert_status(const App *a, const Course *c);
+/* Reloads the signed-in learner's score file after a change. */
+void app_reload_scores(App *a);
+
+/* Exams (screen_exam.c): start a new attempt, resume one from its journal,
+ * and submit (records it; at the deadline auto = true). */
+void exam_start(App *a, const Course *c);
+bool exam_resume_pending(App *a);
+void exam_submit(App *a, bool auto_submitted);
 
 /* The bar across the top: title, breadcrumb, a Back button (true when it
  * or Escape was used). *content gets the area below the bar. */
@@ -92,7 +163,12 @@ void app_zoom_button(App *a);
  * count (at most max). */
 int module_views(const Module *m, const char **out, int max);
 
+void screen_signin(App *a, SDL_Rect area);
 void screen_home(App *a, SDL_Rect area);
+void screen_exam_intro(App *a, SDL_Rect area);
+void screen_exam(App *a, SDL_Rect area);
+void screen_exam_result(App *a, SDL_Rect area);
+void screen_certificate(App *a, SDL_Rect area);
 void screen_modules(App *a, SDL_Rect area);
 void screen_study(App *a, SDL_Rect area);
 void screen_practice(App *a, SDL_Rect area);

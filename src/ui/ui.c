@@ -48,6 +48,14 @@ void ui_event(Ui *ui, const SDL_Event *e)
         ui->release_y = ui->my;
         ui->any_input = true;
         break;
+    case SDL_TEXTINPUT: {
+        size_t n = strlen(ui->text), add = strlen(e->text.text);
+        if (n + add < sizeof ui->text) {
+            memcpy(ui->text + n, e->text.text, add + 1);
+            ui->any_input = true;
+        }
+        break;
+    }
     case SDL_MOUSEWHEEL:
         ui->wheel += e->wheel.y;
         ui->any_input = true;
@@ -83,6 +91,7 @@ void ui_begin(Ui *ui, int width, int height)
             SDL_Keycode k = ui->keys[i];
             if (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE) {
                 ui->activate_focus = true;
+                ui->activate_key = k;
                 ui->keys[i] = SDLK_UNKNOWN; /* consumed by the focused widget */
                 break;
             }
@@ -98,6 +107,7 @@ void ui_end(Ui *ui)
     ui->pressed = ui->released = false;
     ui->wheel = 0;
     ui->n_keys = 0;
+    ui->text[0] = 0;
     ui->any_input = false;
 }
 
@@ -258,4 +268,63 @@ void ui_scroll(Ui *ui, SDL_Rect r, int *scroll, int content_h)
         ren_fill_rect(ui->ren, track, THEME_PANEL_ALT);
         ren_fill_round_rect(ui->ren, thumb, w / 2, THEME_BORDER);
     }
+}
+
+void ui_focus_next_field(Ui *ui) { ui->focus_field_pending = true; }
+
+int ui_text_field(Ui *ui, SDL_Rect r, const char *label, char *buf, size_t size, const char *placeholder)
+{
+    int index = ui->widget_index;
+    if (ui->focus_field_pending) {
+        ui->focus = index;
+        ui->focus_field_pending = false;
+    }
+    bool focused = take_focus_slot(ui);
+    int lh = ren_text_height(ui->ren, FONT_SMALL);
+    if (label && *label)
+        ren_text(ui->ren, FONT_SMALL, r.x, r.y - lh - ui_px(ui, 4), THEME_MUTED, label);
+    ui_register_target(ui, label && *label ? label : placeholder ? placeholder : "", r);
+    if (ui_click_in(ui, r, NULL, NULL)) {
+        ui->focus = index;
+        focused = true;
+    }
+    bool changed = false, enter = false;
+    if (focused) {
+        enter = ui->activate_focus && ui->activate_key != SDLK_SPACE;
+        size_t n = strlen(buf);
+        for (const char *p = ui->text; *p; p++) {
+            if (n + 1 < size) {
+                buf[n++] = *p;
+                changed = true;
+            }
+        }
+        /* Never leave half a UTF-8 character at the end. */
+        while (n > 0 && ((unsigned char)buf[n - 1] & 0xC0) == 0xC0)
+            n--;
+        buf[n] = 0;
+        if (ui_key(ui, SDLK_BACKSPACE) && n > 0) {
+            do
+                n--;
+            while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80);
+            buf[n] = 0;
+            changed = true;
+        }
+        ui->text[0] = 0; /* consumed */
+    }
+    ren_fill_round_rect(ui->ren, r, ui_px(ui, 6), focused ? THEME_ACCENT : THEME_BORDER);
+    int b = ui_px(ui, focused ? 2 : 1);
+    SDL_Rect in = {r.x + b, r.y + b, r.w - 2 * b, r.h - 2 * b};
+    ren_fill_round_rect(ui->ren, in, ui_px(ui, 6), THEME_PANEL);
+    int th = ren_text_height(ui->ren, FONT_BODY);
+    int pad = ui_px(ui, 10);
+    int tw = 0;
+    if (buf[0])
+        tw = ren_text_fit(ui->ren, FONT_BODY, r.x + pad, r.y + (r.h - th) / 2, r.w - 2 * pad, THEME_TEXT, buf);
+    else if (placeholder)
+        ren_text_fit(ui->ren, FONT_BODY, r.x + pad, r.y + (r.h - th) / 2, r.w - 2 * pad, THEME_MUTED, placeholder);
+    if (focused) {
+        SDL_Rect caret = {r.x + pad + tw + 1, r.y + (r.h - th) / 2, ui_px(ui, 2), th};
+        ren_fill_rect(ui->ren, caret, THEME_ACCENT);
+    }
+    return (changed ? UI_FIELD_CHANGED : 0) | (enter ? UI_FIELD_ENTER : 0);
 }

@@ -39,6 +39,7 @@ typedef struct {
     SDL_Keycode keys[UI_MAX_KEYS];
     Uint16 key_mods[UI_MAX_KEYS];
     int n_keys;
+    char text[256];  /* text typed this frame (UTF-8) */
     bool any_input; /* something happened: the screen must be redrawn */
 
     /* Focus over clickable widgets, in the order they are drawn. */
@@ -46,6 +47,8 @@ typedef struct {
     int widget_index;
     int widget_count_last;
     bool activate_focus;
+    SDL_Keycode activate_key; /* the key that did it */
+    bool focus_field_pending; /* give focus to the next text field drawn */
 
     UiTarget targets[UI_MAX_TARGETS];
     int n_targets;
@@ -77,6 +80,15 @@ bool ui_key(Ui *ui, SDL_Keycode key);
 /* Mouse wheel over r: adjusts *scroll (pixels), clamped to [0, content_h - r.h];
  * draws a scrollbar when the content is taller than r. */
 void ui_scroll(Ui *ui, SDL_Rect r, int *scroll, int content_h);
+
+/* A one-line text field editing buf (UTF-8, at most size-1 bytes). It takes
+ * the keyboard when clicked or reached with Tab; typing appends, Backspace
+ * deletes a character. label (drawn above the field) also names it for scripts. */
+enum { UI_FIELD_CHANGED = 1, UI_FIELD_ENTER = 2 };
+/* Returns UI_FIELD_CHANGED and/or UI_FIELD_ENTER (Enter pressed in it). */
+int ui_text_field(Ui *ui, SDL_Rect r, const char *label, char *buf, size_t size, const char *placeholder);
+/* Gives the keyboard to the next text field drawn (e.g. on a new screen). */
+void ui_focus_next_field(Ui *ui);
 
 /* The clickable widget with exactly this label (else the first whose label
  * contains it) drawn in the last frame. */

@@ -7,6 +7,9 @@
 #   #! stdout: TEXT            the program's standard output must contain this line
 #   #! data: DIR               copy DIR (relative to SOURCE_ROOT) into the data folder first
 #   #! datafile: NAME REGEX    after the run, the data folder's file NAME has a line matching REGEX
+#   #! stdout-re: REGEX        the program's standard output has a line matching REGEX (grep -E)
+#   #! exists: NAME            after the run, the data folder has the file NAME
+#   #! verify: NAME            after the run, `tpquiz verify` passes the data folder's score file NAME
 # The program runs on SDL's dummy video driver with the software renderer and a
 # virtual clock; screenshots land in SHOTDIR.
 set -uo pipefail
@@ -35,6 +38,18 @@ while IFS= read -r line; do
       want=${line#\#! stdout: }
       if grep -qxF -- "$want" "$out"; then passed=$((passed + 1))
       else echo "FAIL: stdout lacks line: $want"; failed=$((failed + 1)); fi ;;
+    '#! stdout-re: '*)
+      want=${line#\#! stdout-re: }
+      if grep -qE -- "$want" "$out"; then passed=$((passed + 1))
+      else echo "FAIL: stdout has no line matching: $want"; failed=$((failed + 1)); fi ;;
+    '#! exists: '*)
+      name=${line#\#! exists: }
+      if [ -s "$data/$name" ]; then passed=$((passed + 1))
+      else echo "FAIL: data file $name missing or empty"; failed=$((failed + 1)); fi ;;
+    '#! verify: '*)
+      name=${line#\#! verify: }
+      if "$tpquiz" verify --data-dir "$data" "$data/$name" >"$shots/verify.txt" 2>&1; then passed=$((passed + 1))
+      else echo "FAIL: tpquiz verify $name:"; cat "$shots/verify.txt"; failed=$((failed + 1)); fi ;;
     '#! datafile: '*)
       rest=${line#\#! datafile: }; name=${rest%% *}; regex=${rest#* }
       if grep -qE -- "$regex" "$data/$name" 2>/dev/null; then passed=$((passed + 1))
@@ -47,6 +62,6 @@ while read -r _ name; do
   if head -c 8 "$f" 2>/dev/null | grep -q PNG; then passed=$((passed + 1))
   else echo "FAIL: screenshot $f missing"; failed=$((failed + 1)); fi
 done < <(grep -E '^screenshot ' "$script")
-cp "$data"/* "$shots/" 2>/dev/null || true
+mkdir -p "$shots/data" && cp -r "$data"/. "$shots/data/" 2>/dev/null || true
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]

@@ -1,0 +1,162 @@
+/* item_view: see item_view.h. */
+#include "item_view.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "theme.h"
+
+static bool file_exists(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0;
+}
+
+bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bool reveal, bool accept,
+                     Vec2 *click)
+{
+    const View *v = library_find_view(a->lib, it->view);
+    if (!v || !v->ok) {
+        ren_text(a->ren, FONT_BODY, area.x, area.y, THEME_BAD, "This chart could not be loaded.");
+        return false;
+    }
+    ChartLayout l = app_chart_layout(a, it->module, v, area);
+    SDL_RenderSetClipRect(ren_sdl(a->ren), &area);
+    chart_draw_svg(a->charts, v->path, &l);
+    char overlay[4096];
+    library_overlay_path(a->lib, it->module->id, it->view, overlay, sizeof overlay);
+    if (file_exists(overlay))
+        chart_draw_svg(a->charts, overlay, &l);
+    float s = a->ui.scale;
+    const Module *m = it->module;
+    if (an->answered && !reveal) {
+        chart_draw_click(a->ren, &l, an->click, THEME_MARKER, s);
+    } else if (an->answered) {
+        if (it->type == ITEM_ZONE_CLICK) {
+            for (int pass = 0; pass < 2; pass++)
+                for (int i = 0; i < m->n_zones; i++) {
+                    const Zone *z = &m->zones[i];
+                    if (z->tp != it->tp || strcmp(z->view, it->view) ||
+                        (pass == 0) != (z->kind == ZONE_SPILLOVER))
+                        continue;
+                    chart_draw_zone(a->ren, &l, z, s);
+                }
+            if (!strcmp(m->tps[it->tp].view, it->view))
+                chart_draw_tp(a->ren, &l, &m->tps[it->tp], COL(0x11, 0x11, 0x11), false, s);
+        } else {
+            const TriggerPoint *tp = &m->tps[it->tp];
+            chart_draw_tp(a->ren, &l, tp, THEME_GOOD, true, s);
+            /* The label goes on the side away from the learner's click. */
+            chart_draw_label(a->ren, &l, tp->at, tp->label, an->click.x > tp->at.x ? -1 : 1, s);
+        }
+        chart_draw_click(a->ren, &l, an->click, THEME_MARKER, s);
+    }
+    SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+    chart_draw_sides(a->ren, &l, it->view);
+    SDL_Point release = {a->ui.release_x, a->ui.release_y};
+    bool on_toggle = a->ui.released && SDL_PointInRect(&release, &a->zoom_button);
+    app_zoom_button(a);
+    int x, y;
+    if (accept && !on_toggle && ui_click_in(&a->ui, l.image, &x, &y)) {
+        *click = chart_to_image(&l, x, y);
+        return true;
+    }
+    return false;
+}
+
+/* Options as full-width cards with wrapped text. Before the answer they
+ * toggle; after it, the right ones are marked ✓ in green and wrong picks ✗
+ * in red (shape as well as colour). */
+bool item_view_options(App *a, const Item *it, const Answer *an, bool *sel, SDL_Rect area, bool reveal,
+                       bool accept)
+{
+    bool changed = false;
+    Ui *ui = &a->ui;
+    int y = area.y;
+    int gap = ui_px(ui, 10), pad = ui_px(ui, 14), badge = ui_px(ui, 30);
+    int text_x = area.x + pad + badge + ui_px(ui, 14);
+    int tag_w = an->answered && reveal ? ren_text_width(a->ren, FONT_SMALL, "Your answer") + ui_px(ui, 16) : 0;
+    int text_w = area.x + area.w - pad - text_x - tag_w;
+    int lh = ren_text_height(a->ren, FONT_BODY);
+    for (int i = 0; i < it->n_options; i++) {
+        int th = ren_text_wrapped(a->ren, FONT_BODY, 0, 0, text_w, THEME_TEXT, it->options[i], false, 0, 0);
+        int h = th + 2 * pad;
+        if (h < badge + 2 * pad)
+            h = badge + 2 * pad;
+        SDL_Rect r = {area.x, y, area.w, h};
+        char letter[2] = {(char)('A' + i), 0};
+        bool chosen = accept || !an->answered ? sel[i] : an->chosen[i];
+        bool right = it->option_correct[i];
+        SDL_Color border = THEME_BORDER, bg = THEME_PANEL, fg = THEME_TEXT, badge_bg = THEME_PANEL_ALT,
+                  badge_fg = THEME_ACCENT_DARK;
+        const char *mark = letter;
+        if (accept) {
+            char label[600];
+            snprintf(label, sizeof label, "%s. %s", letter, it->options[i]);
+            if (ui_clickable(ui, r, label) || ui_key(ui, (SDL_Keycode)('1' + i))) {
+                if (it->type == ITEM_CHOICE)
+                    memset(sel, 0, sizeof *sel * SESSION_MAX_OPTIONS);
+                sel[i] = it->type == ITEM_CHOICE ? true : !chosen;
+                changed = true;
+            }
+            if (chosen) {
+                border = THEME_ACCENT;
+                bg = THEME_ACCENT_LIGHT;
+                badge_bg = THEME_ACCENT;
+                badge_fg = THEME_ON_ACCENT;
+            } else if (ui_hover(ui, r)) {
+                border = THEME_ACCENT;
+            }
+        } else if (!reveal) {
+            if (chosen) {
+                border = THEME_ACCENT;
+                bg = THEME_ACCENT_LIGHT;
+                badge_bg = THEME_ACCENT;
+                badge_fg = THEME_ON_ACCENT;
+            } else {
+                fg = THEME_MUTED;
+            }
+        } else if (right && chosen) {
+            border = THEME_GOOD;
+            bg = THEME_GOOD_LIGHT;
+            badge_bg = THEME_GOOD;
+            badge_fg = THEME_ON_ACCENT;
+            mark = "\xE2\x9C\x93";
+        } else if (right) {
+            /* A right option the learner did not pick: outlined, not filled. */
+            border = THEME_GOOD;
+            badge_bg = THEME_GOOD_LIGHT;
+            badge_fg = THEME_GOOD;
+            mark = "\xE2\x9C\x93";
+        } else if (chosen) {
+            border = THEME_BAD;
+            bg = THEME_BAD_LIGHT;
+            badge_bg = THEME_BAD;
+            badge_fg = THEME_ON_ACCENT;
+            mark = "\xE2\x9C\x97";
+        } else {
+            fg = THEME_MUTED;
+        }
+        int bw = chosen || (an->answered && reveal && right) ? ui_px(ui, 2) : ui_px(ui, 1);
+        ren_fill_round_rect(a->ren, r, ui_px(ui, 8), border);
+        SDL_Rect in = {r.x + bw, r.y + bw, r.w - 2 * bw, r.h - 2 * bw};
+        ren_fill_round_rect(a->ren, in, ui_px(ui, 8), bg);
+        SDL_Rect b = {r.x + pad, r.y + (r.h - badge) / 2, badge, badge};
+        ren_fill_round_rect(a->ren, b, badge / 2, badge_bg);
+        int mw = ren_text_width(a->ren, FONT_BOLD, mark);
+        ren_text(a->ren, FONT_BOLD, b.x + (badge - mw) / 2, b.y + (badge - lh) / 2, badge_fg, mark);
+        ren_text_wrapped(a->ren, FONT_BODY, text_x, r.y + (r.h - th) / 2, text_w, fg, it->options[i], true, 0,
+                         ui->height);
+        if (an->answered && reveal && (chosen || right)) {
+            const char *tag = chosen ? "Your answer" : "Missed";
+            int tw = ren_text_width(a->ren, FONT_SMALL, tag);
+            int sh = ren_text_height(a->ren, FONT_SMALL);
+            ren_text(a->ren, FONT_SMALL, r.x + r.w - pad - tw, r.y + (r.h - sh) / 2,
+                     right ? THEME_GOOD : THEME_BAD, tag);
+        }
+        y += h + gap;
+    }
+    return changed;
+}
+

@@ -1,0 +1,733 @@
+/* The timed certification exam: intro with the rules, the exam itself
+ * (countdown always visible, free navigation, flags, an overview, a
+ * confirmed submit, no feedback), and the result.
+ *
+ * Safety: every answer and flag goes to the exam journal (append + fsync)
+ * as it is given; if the disk refuses, the event waits in memory and is
+ * retried every frame while a warning says so. The deadline is wall-clock
+ * start + limit, kept in the journal, so closing the program does not stop
+ * the clock: the next sign-in resumes the exam or, if its time ran out,
+ * submits the journaled answers. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "attempt.h"
+#include "item_view.h"
+#include "screens.h"
+#include "theme.h"
+
+/* Journal events the disk has not taken yet (kept in order). */
+static JournalEvent *pending;
+static int n_pending, cap_pending;
+
+static void flush_journal(App *a)
+{
+    while (n_pending > 0 && a->journal) {
+        Diag *d = diag_create();
+        int rc = journal_append(a->journal, &pending[0], d);
+        if (rc != 0) {
+            const DiagItem *it = diag_count(d) ? diag_item(d, 0) : NULL;
+            snprintf(a->journal_error, sizeof a->journal_error,
+                     "Answers cannot be written to disk (%s). They are kept in memory and saving is retried.",
+                     it ? it->message : "unknown error");
+            diag_free(d);
+            return;
+        }
+        diag_free(d);
+        memmove(pending, pending + 1, sizeof *pending * (size_t)(n_pending - 1));
+        n_pending--;
+    }
+    if (n_pending == 0)
+        a->journal_error[0] = 0;
+}
+
+static void journal_event(App *a, JournalEvent e)
+{
+    e.at_ms = app_now_ms(a);
+    if (n_pending == cap_pending) {
+        int cap = cap_pending ? cap_pending * 2 : 16;
+        JournalEvent *p = realloc(pending, sizeof *p * (size_t)cap);
+        if (!p) {
+            snprintf(a->journal_error, sizeof a->journal_error, "Out of memory while saving an answer.");
+            return;
+        }
+        pending = p;
+        cap_pending = cap;
+    }
+    pending[n_pending++] = e;
+    flush_journal(a);
+}
+
+static void sync_selection(App *a)
+{
+    const Answer *an = session_answer(a->session, session_current(a->session));
+    for (int i = 0; i < SESSION_MAX_OPTIONS; i++)
+        a->option_chosen[i] = an->answered && an->chosen[i];
+}
+
+static void go_to(App *a, int i)
+{
+    session_goto(a->session, i, app_now_ms(a));
+    sync_selection(a);
+    a->exam_overview = false;
+    a->redraw = true;
+}
+
+static void set_fullscreen(App *a, bool on)
+{
+    if (a->cfg->fullscreen_exams)
+        SDL_SetWindowFullscreen(a->win, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+}
+
+static void format_time(int64_t ms, char *buf, size_t size)
+{
+    if (ms < 0)
+        ms = 0;
+    int64_t s = (ms + 999) / 1000;
+    if (s >= 3600)
+        snprintf(buf, size, "%d:%02d:%02d", (int)(s / 3600), (int)(s / 60 % 60), (int)(s % 60));
+    else
+        snprintf(buf, size, "%d:%02d", (int)(s / 60), (int)(s % 60));
+}
+
+static void format_date(int64_t unix_s, char *buf, size_t size)
+{
+    time_t t = (time_t)unix_s;
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(buf, size, "%d %b %Y, %H:%M", &tm);
+}
+
+void exam_start(App *a, const Course *c)
+{
+    int64_t now = app_now_ms(a), wait_until = 0;
+    if (certify_exam_gate(c, a->scores, now / 1000, &wait_until) != EXAM_ALLOWED)
+        return;
+    session_free(a->session);
+    uint64_t seed = a->seed_override ? a->seed_override : (uint64_t)now * 2654435761u;
+    a->session = session_create_exam(c, seed, c->exam.questions);
+    if (!a->session) {
+        snprintf(a->banner, sizeof a->banner, "%s has no questions to draw an exam from.", c->title);
+        return;
+    }
+    JournalHeader h = {(char *)c->id, seed, now, now + (int64_t)c->exam.time_limit_min * 60000,
+                       session_item_count(a->session)};
+    char path[4096];
+    app_learner_path(a, "journal", path, sizeof path);
+    Diag *d = diag_create();
+    a->journal = journal_begin(path, &h, d);
+    if (!a->journal) {
+        const DiagItem *it = diag_count(d) ? diag_item(d, 0) : NULL;
+        snprintf(a->banner, sizeof a->banner, "The exam cannot start: its answers could not be saved (%s).",
+                 it ? it->message : "unknown error");
+        diag_free(d);
+        session_free(a->session);
+        a->session = NULL;
+        return;
+    }
+    diag_free(d);
+    a->exam_course = c;
+    a->course = c;
+    a->exam_deadline_ms = h.deadline_ms;
+    a->session_started_ms = now;
+    a->exam_warned = 0;
+    a->exam_overview = a->exam_confirm = a->exam_auto = false;
+    a->record_saved = false;
+    a->record_error[0] = a->journal_error[0] = 0;
+    a->result_scroll = 0;
+    n_pending = 0;
+    go_to(a, 0);
+    set_fullscreen(a, true);
+    printf("exam started: course=%s questions=%d seed=%" PRIu64 "\n", c->id, session_item_count(a->session), seed);
+    fflush(stdout);
+    app_go(a, SCREEN_EXAM);
+}
+
+bool exam_resume_pending(App *a)
+{
+    char path[4096];
+    app_learner_path(a, "journal", path, sizeof path);
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return false; /* no unfinished exam */
+    JournalHeader h;
+    JournalEvent *ev = NULL;
+    int n = 0;
+    Diag *d = diag_create();
+    bool found = journal_read(path, &h, &ev, &n, d);
+    diag_sort(d);
+    diag_print(d, stderr);
+    diag_free(d);
+    if (!found)
+        return false;
+    const Course *c = library_find_course(a->lib, h.course);
+    if (!c) {
+        snprintf(a->banner, sizeof a->banner, "An unfinished exam for the course '%s' cannot be resumed: "
+                 "the course is not installed on this station.", h.course);
+        free(h.course);
+        free(ev);
+        return false;
+    }
+    session_free(a->session);
+    a->session = session_create_exam(c, h.seed, h.n_questions);
+    if (!a->session) {
+        free(h.course);
+        free(ev);
+        return false;
+    }
+    /* Replay every journaled event onto the same questions. */
+    int count = session_item_count(a->session);
+    for (int i = 0; i < n; i++) {
+        const JournalEvent *e = &ev[i];
+        if (e->item < 0 || e->item >= count)
+            continue;
+        if (e->op == JOURNAL_CLICK) {
+            session_set_click(a->session, e->item, e->click, e->at_ms);
+        } else if (e->op == JOURNAL_OPTIONS) {
+            bool chosen[SESSION_MAX_OPTIONS];
+            for (int k = 0; k < SESSION_MAX_OPTIONS; k++)
+                chosen[k] = (e->options >> k) & 1u;
+            session_set_options(a->session, e->item, chosen, e->at_ms);
+        } else if (e->op == JOURNAL_FLAG) {
+            session_set_flag(a->session, e->item, e->flag);
+        } else {
+            session_clear(a->session, e->item);
+        }
+    }
+    free(ev);
+    a->exam_course = c;
+    a->course = c;
+    a->exam_deadline_ms = h.deadline_ms;
+    a->session_started_ms = h.started_ms;
+    a->exam_overview = a->exam_confirm = a->exam_auto = false;
+    a->record_saved = false;
+    a->record_error[0] = a->journal_error[0] = 0;
+    a->result_scroll = 0;
+    n_pending = 0;
+    free(h.course);
+    int64_t now = app_now_ms(a);
+    if (now >= a->exam_deadline_ms) {
+        printf("exam expired while closed: course=%s answered=%d\n", c->id, session_answered_count(a->session));
+        fflush(stdout);
+        exam_submit(a, true);
+        snprintf(a->banner, sizeof a->banner,
+                 "Your exam's time ran out while the program was closed: the answers you gave were submitted.");
+        return true;
+    }
+    Diag *d2 = diag_create();
+    a->journal = journal_reopen(path, d2);
+    diag_free(d2);
+    a->exam_warned = a->exam_deadline_ms - now <= 60000 ? 1 : a->exam_deadline_ms - now <= 300000 ? 5 : 0;
+    go_to(a, 0);
+    set_fullscreen(a, true);
+    char left[32];
+    format_time(a->exam_deadline_ms - now, left, sizeof left);
+    printf("exam resumed: course=%s answered=%d remaining=%s\n", c->id, session_answered_count(a->session), left);
+    fflush(stdout);
+    snprintf(a->banner, sizeof a->banner, "Your unfinished exam was resumed with %s left. No answer was lost.",
+             left);
+    app_go(a, SCREEN_EXAM);
+    return true;
+}
+
+static void save_record(App *a)
+{
+    const Course *c = a->exam_course;
+    int64_t now = app_now_ms(a);
+    int64_t end = now < a->exam_deadline_ms ? now : a->exam_deadline_ms;
+    Record *r = attempt_build(a->session, ATTEMPT_EXAM, c->id, NULL, a->session_started_ms / 1000, end / 1000,
+                              c->exam.pass_mark, a->exam_auto);
+    char path[4096];
+    app_learner_path(a, "scores", path, sizeof path);
+    Diag *d = diag_create();
+    int rc = r && a->have_key ? scorefile_append(path, r, a->key, d) : -1;
+    if (rc == 0) {
+        a->record_saved = true;
+        a->record_error[0] = 0;
+        printf("exam recorded: course=%s score=%.1f%% passed=%s auto=%s\n", c->id, r->score * 100,
+               r->passed ? "yes" : "no", a->exam_auto ? "yes" : "no");
+        fflush(stdout);
+        if (a->journal) {
+            journal_close(a->journal);
+            a->journal = NULL;
+        }
+        char jpath[4096];
+        app_learner_path(a, "journal", jpath, sizeof jpath);
+        journal_remove(jpath, d);
+        app_reload_scores(a);
+    } else {
+        const DiagItem *it = diag_count(d) ? diag_item(d, 0) : NULL;
+        snprintf(a->record_error, sizeof a->record_error,
+                 "Your result could not be saved yet (%s). Your answers are safe in the exam journal.",
+                 it ? it->message : !a->have_key ? "no station key" : "out of memory");
+    }
+    diag_sort(d);
+    diag_print(d, stderr);
+    diag_free(d);
+    attempt_free(r);
+}
+
+void exam_submit(App *a, bool auto_submitted)
+{
+    if (!a->session)
+        return;
+    flush_journal(a);
+    a->exam_auto = auto_submitted;
+    a->exam_confirm = false;
+    /* Answers are final from here; the item on screen gets its time. */
+    int64_t now = app_now_ms(a);
+    session_submit(a->session, now < a->exam_deadline_ms ? now : a->exam_deadline_ms);
+    set_fullscreen(a, false);
+    save_record(a);
+    app_go(a, SCREEN_EXAM_RESULT);
+}
+
+/* ---- intro ------------------------------------------------------------ */
+
+void screen_exam_intro(App *a, SDL_Rect all)
+{
+    Ui *ui = &a->ui;
+    const Course *c = a->exam_course;
+    SDL_Rect area;
+    if (app_top_bar(a, "Certification exam", c->title, true, &area)) {
+        app_go(a, SCREEN_MODULES);
+        return;
+    }
+    int pad = ui_px(ui, 32);
+    SDL_Rect panel = {all.w / 2 - ui_px(ui, 380), area.y + pad, ui_px(ui, 760), area.h - 2 * pad};
+    if (panel.x < pad) {
+        panel.x = pad;
+        panel.w = all.w - 2 * pad;
+    }
+    ren_fill_round_rect(a->ren, panel, ui_px(ui, 10), THEME_PANEL);
+    int x = panel.x + ui_px(ui, 32), y = panel.y + ui_px(ui, 28), w = panel.w - ui_px(ui, 64);
+    char line[400];
+    snprintf(line, sizeof line, "%s certification exam", c->title);
+    ren_text(a->ren, FONT_TITLE, x, y, THEME_ACCENT_DARK, line);
+    y += ren_text_height(a->ren, FONT_TITLE) + ui_px(ui, 16);
+
+    int64_t now = app_now_ms(a), wait_until = 0;
+    ExamGate gate = certify_exam_gate(c, a->scores, now / 1000, &wait_until);
+    CertStatus cs = app_cert_status(a, c);
+    char attempts[80];
+    if (c->exam.attempts == 0)
+        snprintf(attempts, sizeof attempts, "unlimited");
+    else
+        snprintf(attempts, sizeof attempts, "%d of %d left", cs.exam_attempts_left < 0 ? 0 : cs.exam_attempts_left,
+                 c->exam.attempts);
+    const char *labels[] = {"Time limit", "Questions", "Pass mark", "Attempts", "Wait between attempts"};
+    char values[5][80];
+    snprintf(values[0], sizeof values[0], "%d minutes", c->exam.time_limit_min);
+    snprintf(values[1], sizeof values[1], "%d, drawn from every module", c->exam.questions);
+    snprintf(values[2], sizeof values[2], "%d%%", c->exam.pass_mark);
+    snprintf(values[3], sizeof values[3], "%s", attempts);
+    snprintf(values[4], sizeof values[4], "%d hour%s", c->exam.wait_hours, c->exam.wait_hours == 1 ? "" : "s");
+    for (int i = 0; i < 5; i++) {
+        ren_text(a->ren, FONT_BODY, x, y, THEME_MUTED, labels[i]);
+        ren_text(a->ren, FONT_BOLD, x + ui_px(ui, 240), y, THEME_TEXT, values[i]);
+        y += ren_text_height(a->ren, FONT_BODY) + ui_px(ui, 8);
+    }
+    y += ui_px(ui, 12);
+    y += ren_text_wrapped(a->ren, FONT_BODY, x, y, w, THEME_TEXT,
+                          "- The countdown starts when you press Start and keeps running even if the program is "
+                          "closed: it resumes where you left off.\n"
+                          "- There is no feedback during the exam. Move freely between questions, change answers "
+                          "and flag any to come back to.\n"
+                          "- When the time is up, your answers are submitted automatically.",
+                          true, 0, all.h);
+    y += ui_px(ui, 20);
+    if (cs.modules_passed < cs.modules_total) {
+        snprintf(line, sizeof line,
+                 "You have passed %d of %d module quizzes. You may take the exam now; certification also needs "
+                 "every module quiz passed.",
+                 cs.modules_passed, cs.modules_total);
+        y += ren_text_wrapped(a->ren, FONT_SMALL, x, y, w, THEME_MUTED, line, true, 0, all.h) + ui_px(ui, 12);
+    }
+    certify_status_free(&cs);
+    const char *refusal = NULL;
+    char when[64], msg[300];
+    switch (gate) {
+    case EXAM_NO_ATTEMPTS_LEFT:
+        refusal = "You have used every attempt this course allows. Ask your instructor.";
+        break;
+    case EXAM_TOO_SOON:
+        format_date(wait_until, when, sizeof when);
+        snprintf(msg, sizeof msg, "The next attempt is allowed from %s (%d hour%s after the last one).", when,
+                 c->exam.wait_hours, c->exam.wait_hours == 1 ? "" : "s");
+        refusal = msg;
+        break;
+    case EXAM_ALREADY_PASSED:
+        refusal = "You have already passed this exam.";
+        break;
+    default:
+        break;
+    }
+    SDL_Rect start = {panel.x + panel.w - ui_px(ui, 32) - ui_px(ui, 200), panel.y + panel.h - ui_px(ui, 28) - ui_px(ui, 48),
+                      ui_px(ui, 200), ui_px(ui, 48)};
+    if (refusal) {
+        ren_text_wrapped(a->ren, FONT_BOLD, x, y, w, THEME_BAD, refusal, true, 0, all.h);
+        ui_button(ui, start, "Start exam", BUTTON_DISABLED);
+    } else if (ui_button(ui, start, "Start exam", BUTTON_PRIMARY)) {
+        exam_start(a, c);
+    }
+}
+
+/* ---- the exam ---------------------------------------------------------- */
+
+static void overview(App *a, SDL_Rect area)
+{
+    Ui *ui = &a->ui;
+    Session *s = a->session;
+    int n = session_item_count(s);
+    int x = area.x + ui_px(ui, 24), y = area.y + ui_px(ui, 20);
+    ren_text(a->ren, FONT_HEADING, x, y, THEME_TEXT, "Overview");
+    y += ren_text_height(a->ren, FONT_HEADING) + ui_px(ui, 4);
+    int answered = session_answered_count(s), flagged = 0;
+    for (int i = 0; i < n; i++)
+        flagged += session_flagged(s, i);
+    char line[200];
+    snprintf(line, sizeof line, "%d answered \xC2\xB7 %d unanswered \xC2\xB7 %d flagged. Select a question to go to it.",
+             answered, n - answered, flagged);
+    ren_text(a->ren, FONT_BODY, x, y, THEME_MUTED, line);
+    y += ren_text_height(a->ren, FONT_BODY) + ui_px(ui, 16);
+    int cell = ui_px(ui, 64), gap = ui_px(ui, 10);
+    int cols = (area.w - 2 * ui_px(ui, 24) + gap) / (cell + gap);
+    if (cols < 1)
+        cols = 1;
+    for (int i = 0; i < n; i++) {
+        SDL_Rect r = {x + (i % cols) * (cell + gap), y + (i / cols) * (cell + gap), cell, cell};
+        const Answer *an = session_answer(s, i);
+        bool fl = session_flagged(s, i);
+        SDL_Color bg = an->answered ? THEME_ACCENT : THEME_PANEL;
+        SDL_Color fg = an->answered ? THEME_ON_ACCENT : THEME_ACCENT_DARK;
+        ren_fill_round_rect(a->ren, r, ui_px(ui, 8), fl ? THEME_FOCUS : THEME_ACCENT);
+        int b = ui_px(ui, fl ? 3 : 1);
+        SDL_Rect in = {r.x + b, r.y + b, r.w - 2 * b, r.h - 2 * b};
+        ren_fill_round_rect(a->ren, in, ui_px(ui, 8), bg);
+        char num[16];
+        snprintf(num, sizeof num, "%d", i + 1);
+        int tw = ren_text_width(a->ren, FONT_BOLD, num), th = ren_text_height(a->ren, FONT_BOLD);
+        ren_text(a->ren, FONT_BOLD, r.x + (r.w - tw) / 2, r.y + (r.h - th) / 2 - ui_px(ui, 6), fg, num);
+        const char *mark = fl ? "\xE2\x9A\x91 flag" : an->answered ? "done" : "open";
+        int mw = ren_text_width(a->ren, FONT_SMALL, mark);
+        ren_text(a->ren, FONT_SMALL, r.x + (r.w - mw) / 2, r.y + r.h / 2 + ui_px(ui, 4), fg, mark);
+        char label[40];
+        snprintf(label, sizeof label, "Question %d", i + 1);
+        if (ui_clickable(ui, r, label))
+            go_to(a, i);
+    }
+}
+
+static void confirm_dialog(App *a, SDL_Rect all)
+{
+    Ui *ui = &a->ui;
+    ren_fill_rect(a->ren, all, COLA(0x10, 0x20, 0x24, 0x90));
+    SDL_Rect box = {all.w / 2 - ui_px(ui, 280), all.h / 2 - ui_px(ui, 120), ui_px(ui, 560), ui_px(ui, 240)};
+    ren_fill_round_rect(a->ren, box, ui_px(ui, 12), THEME_PANEL);
+    int x = box.x + ui_px(ui, 28), y = box.y + ui_px(ui, 24);
+    ren_text(a->ren, FONT_HEADING, x, y, THEME_TEXT, "Submit the exam now?");
+    y += ren_text_height(a->ren, FONT_HEADING) + ui_px(ui, 10);
+    Session *s = a->session;
+    int n = session_item_count(s), answered = session_answered_count(s), flagged = 0;
+    for (int i = 0; i < n; i++)
+        flagged += session_flagged(s, i);
+    char line[300];
+    snprintf(line, sizeof line,
+             "%d of %d questions answered, %d flagged. After submitting you cannot change any answer.", answered, n,
+             flagged);
+    ren_text_wrapped(a->ren, FONT_BODY, x, y, box.w - ui_px(ui, 56), THEME_TEXT, line, true, 0, all.h);
+    int bw = ui_px(ui, 170), bh = ui_px(ui, 44);
+    SDL_Rect yes = {box.x + box.w - ui_px(ui, 28) - bw, box.y + box.h - ui_px(ui, 24) - bh, bw, bh};
+    SDL_Rect no = {yes.x - bw - ui_px(ui, 12), yes.y, bw, bh};
+    if (ui_button(ui, no, "Keep working", BUTTON_SECONDARY) || ui_key(ui, SDLK_ESCAPE)) {
+        a->exam_confirm = false;
+        a->redraw = true;
+    }
+    if (ui_button(ui, yes, "Submit exam", BUTTON_PRIMARY))
+        exam_submit(a, false);
+}
+
+void screen_exam(App *a, SDL_Rect all)
+{
+    Ui *ui = &a->ui;
+    Session *s = a->session;
+    const Course *c = a->exam_course;
+    int64_t now = app_now_ms(a);
+    int64_t left = a->exam_deadline_ms - now;
+    if (left <= 0) {
+        exam_submit(a, true);
+        return;
+    }
+    if (n_pending)
+        flush_journal(a);
+    if (left <= 60000 && a->exam_warned != 1) {
+        a->exam_warned = 1;
+        snprintf(a->banner, sizeof a->banner, "One minute left. Your answers are submitted when the time is up.");
+    } else if (left <= 300000 && left > 60000 && a->exam_warned != 5 && a->exam_warned != 1) {
+        a->exam_warned = 5;
+        snprintf(a->banner, sizeof a->banner, "Five minutes left.");
+    }
+    if (a->journal_error[0])
+        snprintf(a->banner, sizeof a->banner, "%s", a->journal_error);
+    SDL_Rect area;
+    char title[200];
+    snprintf(title, sizeof title, "Certification exam \xC2\xB7 %s", c->title);
+    app_top_bar(a, title, "", false, &area);
+    /* The countdown, always visible at the bar's right. */
+    char clock[32], text[64];
+    format_time(left, clock, sizeof clock);
+    snprintf(text, sizeof text, "Time left %s", clock);
+    int tw = ren_text_width(a->ren, FONT_HEADING, text);
+    int bar_h = ui_px(ui, 56);
+    SDL_Rect pill = {all.w - ui_px(ui, 20) - tw - ui_px(ui, 28), ui_px(ui, 8), tw + ui_px(ui, 28), bar_h - ui_px(ui, 16)};
+    ren_fill_round_rect(a->ren, pill, pill.h / 2, left <= 300000 ? THEME_BAD : THEME_ACCENT);
+    ren_text(a->ren, FONT_HEADING, pill.x + ui_px(ui, 14), pill.y + (pill.h - ren_text_height(a->ren, FONT_HEADING)) / 2,
+             THEME_ON_ACCENT, text);
+
+    int pad = ui_px(ui, 20);
+    int cur = session_current(s), n = session_item_count(s);
+    /* The confirmation is modal: what lies under it takes no input. */
+    bool modal = a->exam_confirm;
+    bool keep_released = ui->released, keep_activate = ui->activate_focus;
+    int keep_keys = ui->n_keys;
+    if (modal) {
+        ui->released = ui->activate_focus = false;
+        ui->n_keys = 0;
+    }
+    if (a->exam_overview) {
+        SDL_Rect panel = {pad, area.y + pad, all.w - 2 * pad, area.h - 2 * pad - ui_px(ui, 64)};
+        ren_fill_round_rect(a->ren, panel, ui_px(ui, 10), THEME_PANEL);
+        overview(a, panel);
+        int bw = ui_px(ui, 200), bh = ui_px(ui, 46);
+        SDL_Rect submit = {all.w - pad - bw, all.h - pad - bh, bw, bh};
+        SDL_Rect back = {submit.x - bw - ui_px(ui, 12), submit.y, bw, bh};
+        if (ui_button(ui, back, "Back to question", BUTTON_SECONDARY) || ui_key(ui, SDLK_ESCAPE))
+            go_to(a, cur);
+        if (ui_button(ui, submit, "Submit exam\xE2\x80\xA6", BUTTON_PRIMARY)) {
+            a->exam_confirm = true;
+            a->redraw = true;
+        }
+    } else {
+        const Item *it = session_item(s, cur);
+        const Answer *an = session_answer(s, cur);
+        bool click_item = it->type == ITEM_LOCATE_TP || it->type == ITEM_ZONE_CLICK;
+        int left_w = all.w * (click_item ? 55 : 58) / 100;
+        SDL_Rect pane = {pad, area.y + pad, left_w - pad, area.h - 2 * pad};
+        SDL_Rect side = {left_w + pad, area.y + pad, all.w - left_w - 2 * pad, area.h - 2 * pad};
+        ren_fill_round_rect(a->ren, pane, ui_px(ui, 10), THEME_PANEL);
+        ren_fill_round_rect(a->ren, side, ui_px(ui, 10), THEME_PANEL);
+        int x = side.x + ui_px(ui, 22), y = side.y + ui_px(ui, 20), w = side.w - ui_px(ui, 44);
+        char head[120];
+        snprintf(head, sizeof head, "QUESTION %d OF %d%s", cur + 1, n, session_flagged(s, cur) ? "  \xE2\x9A\x91 FLAGGED" : "");
+        ren_text(a->ren, FONT_SMALL, x, y, session_flagged(s, cur) ? THEME_PARTIAL : THEME_ACCENT, head);
+        y += ren_text_height(a->ren, FONT_SMALL) + ui_px(ui, 8);
+        y += ren_text_wrapped(a->ren, FONT_HEADING, x, y, w, THEME_TEXT, it->prompt, true, 0, all.h) + ui_px(ui, 10);
+        const char *hint = click_item ? (an->answered ? "Answered. Click elsewhere on the chart to change your answer."
+                                                      : "Click on the chart to answer. You can change it until you submit.")
+                           : it->type == ITEM_MULTI ? "Select every correct option. Your selection is saved as you go."
+                                                    : "Select one option. Your selection is saved as you go.";
+        y += ren_text_wrapped(a->ren, FONT_SMALL, x, y, w, THEME_MUTED, hint, true, 0, all.h);
+
+        SDL_Rect inner = {pane.x + ui_px(ui, 12), pane.y + ui_px(ui, 12), pane.w - ui_px(ui, 24), pane.h - ui_px(ui, 24)};
+        if (!a->exam_confirm) {
+            if (click_item) {
+                Vec2 p;
+                if (item_view_chart(a, it, an, inner, false, true, &p)) {
+                    session_set_click(s, cur, p, app_now_ms(a));
+                    journal_event(a, (JournalEvent){.op = JOURNAL_CLICK, .item = cur, .click = p});
+                    a->redraw = true;
+                }
+            } else if (item_view_options(a, it, an, a->option_chosen, inner, false, true)) {
+                unsigned bits = 0;
+                for (int k = 0; k < it->n_options; k++)
+                    if (a->option_chosen[k])
+                        bits |= 1u << k;
+                if (bits) {
+                    session_set_options(s, cur, a->option_chosen, app_now_ms(a));
+                    journal_event(a, (JournalEvent){.op = JOURNAL_OPTIONS, .item = cur, .options = bits});
+                } else {
+                    session_clear(s, cur);
+                    journal_event(a, (JournalEvent){.op = JOURNAL_CLEAR, .item = cur});
+                }
+                a->redraw = true;
+            }
+        } else if (click_item) {
+            item_view_chart(a, it, an, inner, false, false, NULL);
+        } else {
+            item_view_options(a, it, an, a->option_chosen, inner, false, false);
+        }
+
+        /* Navigation and flag at the bottom of the side panel. */
+        int bw = (w - 2 * ui_px(ui, 10)) / 3, bh = ui_px(ui, 44);
+        int by = side.y + side.h - ui_px(ui, 20) - bh;
+        SDL_Rect submit = {x, by, w, bh};
+        by -= bh + ui_px(ui, 10);
+        SDL_Rect prev = {x, by, bw, bh};
+        SDL_Rect flag = {x + bw + ui_px(ui, 10), by, bw, bh};
+        SDL_Rect next = {x + 2 * (bw + ui_px(ui, 10)), by, w - 2 * (bw + ui_px(ui, 10)), bh};
+        by -= bh + ui_px(ui, 10);
+        SDL_Rect over = {x, by, w, bh};
+        if (!a->exam_confirm) {
+            if (ui_button(ui, prev, "\xE2\x80\xB9 Previous", cur > 0 ? BUTTON_SECONDARY : BUTTON_DISABLED) ||
+                (cur > 0 && ui_key(ui, SDLK_PAGEUP)))
+                go_to(a, cur - 1);
+            bool fl = session_flagged(s, cur);
+            if (ui_button(ui, flag, fl ? "Unflag" : "Flag", fl ? BUTTON_SELECTED : BUTTON_SECONDARY) ||
+                ui_key(ui, SDLK_f)) {
+                session_set_flag(s, cur, !fl);
+                journal_event(a, (JournalEvent){.op = JOURNAL_FLAG, .item = cur, .flag = !fl});
+                a->redraw = true;
+            }
+            if (ui_button(ui, next, "Next \xE2\x80\xBA", cur + 1 < n ? BUTTON_SECONDARY : BUTTON_DISABLED) ||
+                (cur + 1 < n && ui_key(ui, SDLK_PAGEDOWN)))
+                go_to(a, cur + 1);
+            if (ui_button(ui, over, "Overview of all questions", BUTTON_SECONDARY)) {
+                session_hide(s, app_now_ms(a));
+                a->exam_overview = true;
+                a->redraw = true;
+            }
+            if (ui_button(ui, submit, "Review and submit\xE2\x80\xA6", BUTTON_PRIMARY)) {
+                session_hide(s, app_now_ms(a));
+                a->exam_overview = true;
+                a->exam_confirm = true;
+                a->redraw = true;
+            }
+        }
+    }
+    if (modal) {
+        ui->released = keep_released;
+        ui->activate_focus = keep_activate;
+        ui->n_keys = keep_keys;
+        confirm_dialog(a, all);
+    }
+}
+
+/* ---- result ------------------------------------------------------------ */
+
+void screen_exam_result(App *a, SDL_Rect all)
+{
+    Ui *ui = &a->ui;
+    const Course *c = a->exam_course;
+    Session *s = a->session;
+    SDL_Rect area;
+    char title[200];
+    snprintf(title, sizeof title, "Exam result \xC2\xB7 %s", c->title);
+    if (app_top_bar(a, title, "", true, &area)) {
+        if (a->record_saved) {
+            a->course = c;
+            app_go(a, SCREEN_MODULES);
+        }
+        return;
+    }
+    int pad = ui_px(ui, 32);
+    SDL_Rect panel = {pad, area.y + pad, all.w - 2 * pad, area.h - 2 * pad};
+    ren_fill_round_rect(a->ren, panel, ui_px(ui, 10), THEME_PANEL);
+    int x = panel.x + ui_px(ui, 28), y = panel.y + ui_px(ui, 24), w = panel.w - ui_px(ui, 56);
+    double score = session_score(s);
+    bool passed = score * 100 + 1e-9 >= c->exam.pass_mark;
+    char line[400];
+    snprintf(line, sizeof line, "%d%%", (int)(score * 100 + 0.5));
+    int sw = ren_text(a->ren, FONT_TITLE, x, y, passed ? THEME_GOOD : THEME_BAD, line);
+    snprintf(line, sizeof line, passed ? "\xE2\x9C\x93 Passed (pass mark %d%%)" : "\xE2\x9C\x97 Not passed (pass mark %d%%)",
+             c->exam.pass_mark);
+    ren_text(a->ren, FONT_HEADING, x + sw + ui_px(ui, 16),
+             y + (ren_text_height(a->ren, FONT_TITLE) - ren_text_height(a->ren, FONT_HEADING)) / 2,
+             passed ? THEME_GOOD : THEME_BAD, line);
+    y += ren_text_height(a->ren, FONT_TITLE) + ui_px(ui, 4);
+    snprintf(line, sizeof line, "%d of %d questions answered%s.", session_answered_count(s), session_item_count(s),
+             a->exam_auto ? " \xC2\xB7 submitted automatically when the time ran out" : "");
+    ren_text(a->ren, FONT_BODY, x, y, THEME_MUTED, line);
+    y += ren_text_height(a->ren, FONT_BODY) + ui_px(ui, 10);
+    if (a->record_error[0]) {
+        SDL_Rect retry = {panel.x + panel.w - ui_px(ui, 28) - ui_px(ui, 140), y - ui_px(ui, 4), ui_px(ui, 140),
+                          ui_px(ui, 34)};
+        ren_text_fit(a->ren, FONT_SMALL, x, y, retry.x - x - ui_px(ui, 10), THEME_BAD, a->record_error);
+        if (ui_button(ui, retry, "Try again", BUTTON_SECONDARY)) {
+            save_record(a);
+            a->redraw = true;
+        }
+        y += ui_px(ui, 40);
+    }
+
+    /* Per-module breakdown. */
+    ren_text(a->ren, FONT_BOLD, x, y, THEME_ACCENT_DARK, "By module");
+    y += ren_text_height(a->ren, FONT_BOLD) + ui_px(ui, 6);
+    SDL_Rect list = {x, y, w, panel.y + panel.h - y - ui_px(ui, 84)};
+    int row = ren_text_height(a->ren, FONT_BODY) + ui_px(ui, 8);
+    int rows = 0;
+    for (int i = 0; i < c->n_modules; i++) {
+        int k = 0;
+        if (c->modules[i])
+            session_module_score(s, c->modules[i]->id, &k);
+        rows += k > 0;
+    }
+    int answers_rows = c->exam.show_answers ? session_item_count(s) + 2 : 0;
+    ui_scroll(ui, list, &a->result_scroll, (rows + answers_rows) * row);
+    SDL_RenderSetClipRect(ren_sdl(a->ren), &list);
+    int ry = list.y - a->result_scroll;
+    for (int i = 0; i < c->n_modules; i++) {
+        const Module *m = c->modules[i];
+        int k = 0;
+        double ms = m ? session_module_score(s, m->id, &k) : 0;
+        if (!k)
+            continue;
+        SDL_Rect chip = {list.x, ry + ui_px(ui, 2), ui_px(ui, 64), row - ui_px(ui, 6)};
+        ren_fill_round_rect(a->ren, chip, ui_px(ui, 4), ms >= 0.999 ? THEME_GOOD_LIGHT : ms > 0 ? THEME_PARTIAL_LIGHT : THEME_BAD_LIGHT);
+        snprintf(line, sizeof line, "%d%%", (int)(ms * 100 + 0.5));
+        int cw = ren_text_width(a->ren, FONT_BOLD, line);
+        ren_text(a->ren, FONT_BOLD, chip.x + (chip.w - cw) / 2, ry + ui_px(ui, 3), THEME_TEXT, line);
+        snprintf(line, sizeof line, "%s (%d question%s)", m->name, k, k == 1 ? "" : "s");
+        ren_text(a->ren, FONT_BODY, list.x + chip.w + ui_px(ui, 14), ry + ui_px(ui, 3), THEME_TEXT, line);
+        ry += row;
+    }
+    if (c->exam.show_answers) {
+        ry += row / 2;
+        ren_text(a->ren, FONT_BOLD, list.x, ry, THEME_ACCENT_DARK, "Every question");
+        ry += row;
+        for (int i = 0; i < session_item_count(s); i++) {
+            const Item *it = session_item(s, i);
+            const Answer *an = session_answer(s, i);
+            snprintf(line, sizeof line, "%d%%", (int)(an->credit * 100 + 0.5));
+            ren_text(a->ren, FONT_BOLD, list.x, ry + ui_px(ui, 3), an->credit >= 0.999 ? THEME_GOOD : an->credit > 0 ? THEME_PARTIAL : THEME_BAD, line);
+            char q[700];
+            const char *right = NULL;
+            for (int k = 0; k < it->n_options && !right; k++)
+                if (it->option_correct[k])
+                    right = it->options[k];
+            if (right && it->type == ITEM_CHOICE)
+                snprintf(q, sizeof q, "%s \xE2\x80\x94 answer: %s", it->prompt, right);
+            else if (it->type == ITEM_LOCATE_TP)
+                snprintf(q, sizeof q, "%s \xE2\x80\x94 %s", it->prompt, it->module->tps[it->tp].location);
+            else
+                snprintf(q, sizeof q, "%s", it->prompt);
+            ren_text_fit(a->ren, FONT_BODY, list.x + ui_px(ui, 64) + ui_px(ui, 14), ry + ui_px(ui, 3),
+                         list.w - ui_px(ui, 90), THEME_TEXT, q);
+            ry += row;
+        }
+    }
+    SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+
+    int bw = ui_px(ui, 200), bh = ui_px(ui, 46);
+    SDL_Rect done = {panel.x + panel.w - ui_px(ui, 28) - bw, panel.y + panel.h - ui_px(ui, 24) - bh, bw, bh};
+    if (a->record_saved) {
+        CertStatus cs = app_cert_status(a, c);
+        bool certified = cs.certified;
+        certify_status_free(&cs);
+        if (certified) {
+            SDL_Rect cert = {done.x - bw - ui_px(ui, 12), done.y, bw, bh};
+            if (ui_button(ui, cert, "View certificate", BUTTON_PRIMARY)) {
+                a->course = c;
+                app_go(a, SCREEN_CERTIFICATE);
+                return;
+            }
+        }
+        if (ui_button(ui, done, "Back to the course", BUTTON_SECONDARY)) {
+            a->course = c;
+            app_go(a, SCREEN_MODULES);
+        }
+    }
+}
