@@ -385,6 +385,9 @@ static void frame(App *a, const char *shot)
     case SCREEN_CERTIFICATE:
         screen_certificate(a, all);
         break;
+    case SCREEN_PROTOCOLS:
+        screen_protocols(a, all);
+        break;
     case SCREEN_HOME:
         screen_home(a, all);
         break;
@@ -653,6 +656,14 @@ static void load_content(App *a)
         snprintf(a->banner, sizeof a->banner,
                  "Some course files have %d problem%s; the rest is usable. Run `tpquiz check` for details.",
                  a->lib_errors, a->lib_errors == 1 ? "" : "s");
+    char pdir[4200];
+    snprintf(pdir, sizeof pdir, "%s/protocols", a->cfg->courses_dir);
+    Diag *pd = diag_create();
+    a->protocols = protocols_load(pdir, a->lib, pd);
+    a->lib_errors += diag_error_count(pd);
+    diag_sort(pd);
+    diag_print(pd, stderr);
+    diag_free(pd);
     if (library_course_count(a->lib) == 0)
         snprintf(a->banner, sizeof a->banner, "No courses found in %s. Check [paths] courses in the config.",
                  a->cfg->courses_dir);
@@ -772,6 +783,7 @@ out:
     free(a->known);
     session_free(a->session);
     progress_free(a->progress);
+    protocols_free(a->protocols);
     library_free(a->lib);
     chart_cache_free(a->charts);
     ren_free(a->ren);

@@ -42,10 +42,18 @@ void screen_home(App *a, SDL_Rect all)
     snprintf(hello, sizeof hello, "Choose a course, %s", a->learner_name);
     ren_text_fit(a->ren, FONT_TITLE, m, y, all.w - 2 * m, THEME_TEXT, hello);
     y += ren_text_height(a->ren, FONT_TITLE) + ui_px(ui, 4);
-    y += ren_text_wrapped(a->ren, FONT_BODY, m, y, all.w - 2 * m, THEME_MUTED,
+    int bw = ui_px(ui, 210);
+    y += ren_text_wrapped(a->ren, FONT_BODY, m, y, all.w - 2 * m - bw - ui_px(ui, 20), THEME_MUTED,
                           "Study each muscle's trigger points and where they refer pain, then practise "
                           "finding them on the body chart.",
                           true, 0, all.h);
+    if (protocols_count(a->protocols) > 0) {
+        SDL_Rect proto = {all.w - m - bw, area.y + ui_px(ui, 30), bw, ui_px(ui, 40)};
+        if (ui_button(ui, proto, "Pain protocols", BUTTON_SECONDARY)) {
+            app_go(a, SCREEN_PROTOCOLS);
+            return;
+        }
+    }
     y += ui_px(ui, 20);
 
     int n = library_course_count(a->lib);

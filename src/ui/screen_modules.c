@@ -154,6 +154,7 @@ void screen_modules(App *a, SDL_Rect all)
         snprintf(label, sizeof label, "Study %s", mod->name);
         if (ui_button(ui, study, "Study", BUTTON_SECONDARY)) {
             a->module = mod;
+            a->study_return = SCREEN_MODULES;
             app_go(a, SCREEN_STUDY);
         }
         ui_register_target(ui, label, study);

@@ -17,6 +17,7 @@
 #include "learner.h"
 #include "record.h"
 #include "progress.h"
+#include "protocol.h"
 #include "render.h"
 #include "session.h"
 #include "ui.h"
@@ -30,7 +31,8 @@ typedef enum {
     SCREEN_EXAM_INTRO,
     SCREEN_EXAM,
     SCREEN_EXAM_RESULT,
-    SCREEN_CERTIFICATE
+    SCREEN_CERTIFICATE,
+    SCREEN_PROTOCOLS
 } ScreenId;
 
 typedef struct {
@@ -44,6 +46,7 @@ typedef struct {
 typedef struct {
     const Config *cfg;
     Library *lib;
+    ProtocolSet *protocols;
     unsigned char key[STATION_KEY_BYTES];
     bool have_key;
     int lib_errors; /* course files with errors: shown as a banner */
@@ -84,7 +87,11 @@ typedef struct {
     /* Module list */
     int list_scroll;
     char module_filter[64];
+    /* Pain protocols */
+    int protocol; /* the one shown */
+    int protocol_scroll;
     /* Study */
+    ScreenId study_return; /* where Back leads from the study screen */
     int study_view; /* index into the module's views */
     int study_scroll;
     /* Practice */
@@ -169,6 +176,7 @@ void screen_exam_intro(App *a, SDL_Rect area);
 void screen_exam(App *a, SDL_Rect area);
 void screen_exam_result(App *a, SDL_Rect area);
 void screen_certificate(App *a, SDL_Rect area);
+void screen_protocols(App *a, SDL_Rect area);
 void screen_modules(App *a, SDL_Rect area);
 void screen_study(App *a, SDL_Rect area);
 void screen_practice(App *a, SDL_Rect area);
