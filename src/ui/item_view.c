@@ -13,6 +13,62 @@ static bool file_exists(const char *p)
     return stat(p, &st) == 0;
 }
 
+/* The keyboard way to answer a chart item: the arrow keys move a crosshair
+ * (1% of the view's width a press, 5% with Shift), Enter places the answer
+ * there. Returns true with *click when placed. */
+static bool keyboard_crosshair(App *a, const Item *it, const ChartLayout *l, Vec2 *click)
+{
+    Ui *ui = &a->ui;
+    if (a->cross_session != a->session || a->cross_item != it || !a->cross_on) {
+        /* A new item: the crosshair starts hidden, at the chart's centre. */
+        if (a->cross_session != a->session || a->cross_item != it) {
+            a->cross_on = false;
+            a->cross_session = a->session;
+            a->cross_item = it;
+        }
+        a->cross = (Vec2){l->viewbox.x + l->viewbox.w / 2, l->viewbox.y + l->viewbox.h / 2};
+    }
+    static const SDL_Keycode keys[4] = {SDLK_LEFT, SDLK_RIGHT, SDLK_UP, SDLK_DOWN};
+    for (int k = 0; k < 4; k++) {
+        for (int i = 0; i < ui->n_keys; i++) {
+            if (ui->keys[i] != keys[k])
+                continue;
+            double step = l->viewbox.w * ((ui->key_mods[i] & KMOD_SHIFT) ? 0.05 : 0.01);
+            ui->keys[i] = SDLK_UNKNOWN;
+            if (a->cross_on) {
+                a->cross.x += k == 0 ? -step : k == 1 ? step : 0;
+                a->cross.y += k == 2 ? -step : k == 3 ? step : 0;
+            }
+            a->cross_on = true;
+            a->redraw = true;
+        }
+    }
+    RectD vb = l->viewbox;
+    a->cross.x = a->cross.x < vb.x ? vb.x : a->cross.x > vb.x + vb.w ? vb.x + vb.w : a->cross.x;
+    a->cross.y = a->cross.y < vb.y ? vb.y : a->cross.y > vb.y + vb.h ? vb.y + vb.h : a->cross.y;
+    if (!a->cross_on)
+        return false;
+    SDL_FPoint p = chart_to_screen(l, a->cross);
+    float s = ui->scale, arm = 16 * s;
+    SDL_Color c = THEME_FOCUS;
+    ren_line(a->ren, p.x - arm, p.y, p.x - 4 * s, p.y, 2 * s, c);
+    ren_line(a->ren, p.x + 4 * s, p.y, p.x + arm, p.y, 2 * s, c);
+    ren_line(a->ren, p.x, p.y - arm, p.x, p.y - 4 * s, 2 * s, c);
+    ren_line(a->ren, p.x, p.y + 4 * s, p.x, p.y + arm, 2 * s, c);
+    ren_circle(a->ren, p.x, p.y, 10 * s, 1.5f * s, c);
+    const char *hint = "Arrow keys move the crosshair (Shift: faster), Enter answers";
+    SDL_Rect back = {l->area.x + ui_px(ui, 6), l->area.y + l->area.h - ui_px(ui, 34) - ren_text_height(a->ren, FONT_SMALL),
+                     ren_text_width(a->ren, FONT_SMALL, hint) + ui_px(ui, 16), ren_text_height(a->ren, FONT_SMALL) + ui_px(ui, 8)};
+    ren_fill_round_rect(a->ren, back, ui_px(ui, 6), COLA(255, 255, 255, 235));
+    ren_text(a->ren, FONT_SMALL, back.x + ui_px(ui, 8), back.y + ui_px(ui, 4), THEME_TEXT, hint);
+    if (ui_key(ui, SDLK_RETURN) || ui_key(ui, SDLK_KP_ENTER)) {
+        *click = a->cross;
+        a->cross_on = false;
+        return true;
+    }
+    return false;
+}
+
 bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bool reveal, bool accept,
                      Vec2 *click)
 {
@@ -59,9 +115,12 @@ bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bo
     app_zoom_button(a);
     int x, y;
     if (accept && !on_toggle && ui_click_in(&a->ui, l.image, &x, &y)) {
+        a->cross_on = false;
         *click = chart_to_image(&l, x, y);
         return true;
     }
+    if (accept)
+        return keyboard_crosshair(a, it, &l, click);
     return false;
 }
 

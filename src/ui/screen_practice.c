@@ -275,7 +275,7 @@ void screen_practice(App *a, SDL_Rect all)
         ren_text_wrapped(a->ren, FONT_BODY, x + ui_px(ui, 8), y + ui_px(ui, 10), w - ui_px(ui, 24), THEME_TEXT, msg,
                          true, 0, all.h);
     } else if (!an->answered) {
-        const char *hint = click_item ? "Click on the chart. Your first click is your answer."
+        const char *hint = click_item ? "Click on the chart (or move a crosshair with the arrow keys and press Enter). Your first answer counts."
                            : it->type == ITEM_MULTI
                                ? "Select every correct option (keys 1-8 work too), then check."
                                : "Select one option (or press its number), then check.";

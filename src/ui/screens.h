@@ -103,6 +103,12 @@ typedef struct {
     bool record_saved;      /* the quiz/exam record is in the score file */
     char record_error[300]; /* why it is not (yet): shown, and retried */
 
+    /* Keyboard crosshair on a chart item */
+    bool cross_on;
+    Vec2 cross;
+    const Session *cross_session;
+    const Item *cross_item;
+
     /* Exam */
     const Course *exam_course;
     Journal *journal;
