@@ -179,7 +179,8 @@ static int cmd_verify(int argc, char **argv)
         if (n == 0)
             fprintf(stderr, "tpquiz verify: no score file given\n%s", VERIFY_USAGE);
         else
-            fprintf(stderr, "tpquiz verify: '%s' is not a certificate code (12 letters and digits 2-9)\n", code);
+            fprintf(stderr, "tpquiz verify: '%s' is not a certificate code (12 letters and digits 2-9)\n",
+                    code);
         free(files);
         return 2;
     }

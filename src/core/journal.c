@@ -305,7 +305,8 @@ static bool load(const char *path, JournalHeader *h, JournalEvent **events, int 
     char *nl = memchr(buf, '\n', len);
     const char *why = NULL;
     if (!nl) {
-        diag_error(d, path, len ? 1 : 0, "not an exam journal (%s)", len ? "its header line is cut short" : "empty");
+        diag_error(d, path, len ? 1 : 0, "not an exam journal (%s)",
+                   len ? "its header line is cut short" : "empty");
         free(buf);
         return false;
     }
@@ -321,8 +322,9 @@ static bool load(const char *path, JournalHeader *h, JournalEvent **events, int 
         line++;
         nl = memchr(s, '\n', (size_t)(end - s));
         if (!nl) {
-            diag_warning(d, path, line, "the last line is cut short (the program stopped while writing it); "
-                                        "ignored");
+            diag_warning(d, path, line,
+                         "the last line is cut short (the program stopped while writing it); "
+                         "ignored");
             break;
         }
         *nl = '\0';
@@ -464,8 +466,9 @@ Journal *journal_begin(const char *path, const JournalHeader *h, Diag *d)
     free(tmp);
     if (!ok) {
         if (err == EEXIST)
-            diag_error(d, path, 0, "an exam journal already exists (an unfinished exam must be resumed or "
-                                   "submitted first)");
+            diag_error(d, path, 0,
+                       "an exam journal already exists (an unfinished exam must be resumed or "
+                       "submitted first)");
         else
             diag_error(d, path, 0, "cannot start the exam journal: %s", strerror(err ? err : EIO));
         return NULL;
@@ -555,7 +558,8 @@ int journal_remove(const char *path, Diag *d)
         return -1;
     }
     if (sync_folder(path) != 0) {
-        diag_error(d, path, 0, "removed the exam journal, but syncing its folder failed: %s", strerror(errno));
+        diag_error(d, path, 0, "removed the exam journal, but syncing its folder failed: %s",
+                   strerror(errno));
         return -1;
     }
     return 0;

@@ -405,7 +405,7 @@ void record_describe(const Record *r, char *buf, size_t size)
         snprintf(buf, size, "record %s (profile, %s)", seq, r->learner ? r->learner : "?");
         return;
     }
-    if (!r->course && !r->learner) {
+    if (r->kind == RECORD_ATTEMPT && !r->course) { /* cut short before its course */
         snprintf(buf, size, "record %s", seq);
         return;
     }
@@ -702,17 +702,17 @@ int station_key_load(const char *data_dir, unsigned char key[STATION_KEY_BYTES],
 
 /* What the parser knows about a record besides its Record. */
 typedef struct {
-    bool complete;    /* has its mac line and that line's newline */
-    bool malformed;   /* a line did not parse (reported) */
+    bool complete;  /* has its mac line and that line's newline */
+    bool malformed; /* a line did not parse (reported) */
     bool has_mac, has_prev;
-    bool authentic;   /* complete, well-formed and its MAC matches */
-    bool kept;        /* in the longest run of increasing seq (see classify) */
+    bool authentic; /* complete, well-formed and its MAC matches */
+    bool kept;      /* in the longest run of increasing seq (see classify) */
     unsigned char mac[crypto_auth_hmacsha256_BYTES];
     unsigned char prev[crypto_auth_hmacsha256_BYTES];
     size_t text_start, text_end; /* the MAC'ed bytes */
     int n_answers_declared;
-    const char *problem; /* first reason it is malformed */
-    char problem_field[16]; /* the field with a bad value, "" if that is not the reason */
+    const char *problem;    /* first reason it is malformed */
+    char problem_field[32]; /* the field with a bad value, "" if that is not the reason */
     int problem_line;
 } Meta;
 
@@ -721,9 +721,9 @@ struct ScoreFile {
     Meta *meta;
     RecordStatus *status;
     int n, cap;
-    int problems;      /* text outside the records, no records at all */
-    int profile;       /* index of the profile record, -1 if none */
-    char *text;        /* the file as read */
+    int problems; /* text outside the records, no records at all */
+    int profile;  /* index of the profile record, -1 if none */
+    char *text;   /* the file as read */
     size_t len;
 };
 
@@ -848,18 +848,37 @@ static void set_str(char **dst, char *v, Meta *m, int line)
 /* Bit flags of the record-level and answer-level fields seen, so a missing
  * or repeated one is found. */
 enum {
-    F_KIND = 1 << 0, F_LEARNER = 1 << 1, F_NAME = 1 << 2, F_CREATED = 1 << 3, F_MODE = 1 << 4,
-    F_COURSE = 1 << 5, F_MODULE = 1 << 6, F_STARTED = 1 << 7, F_FINISHED = 1 << 8, F_SEED = 1 << 9,
-    F_SCORE = 1 << 10, F_PASS_MARK = 1 << 11, F_PASSED = 1 << 12, F_AUTO = 1 << 13, F_ANSWERS = 1 << 14,
+    F_KIND = 1 << 0,
+    F_LEARNER = 1 << 1,
+    F_NAME = 1 << 2,
+    F_CREATED = 1 << 3,
+    F_MODE = 1 << 4,
+    F_COURSE = 1 << 5,
+    F_MODULE = 1 << 6,
+    F_STARTED = 1 << 7,
+    F_FINISHED = 1 << 8,
+    F_SEED = 1 << 9,
+    F_SCORE = 1 << 10,
+    F_PASS_MARK = 1 << 11,
+    F_PASSED = 1 << 12,
+    F_AUTO = 1 << 13,
+    F_ANSWERS = 1 << 14,
     F_PREV = 1 << 15
 };
 enum {
-    A_KEY = 1 << 0, A_TYPE = 1 << 1, A_MODULE = 1 << 2, A_ANSWERED = 1 << 3, A_CREDIT = 1 << 4,
-    A_TIME = 1 << 5, A_FLAGGED = 1 << 6, A_VIEW = 1 << 7, A_CLICK = 1 << 8
+    A_KEY = 1 << 0,
+    A_TYPE = 1 << 1,
+    A_MODULE = 1 << 2,
+    A_ANSWERED = 1 << 3,
+    A_CREDIT = 1 << 4,
+    A_TIME = 1 << 5,
+    A_FLAGGED = 1 << 6,
+    A_VIEW = 1 << 7,
+    A_CLICK = 1 << 8
 };
 #define PROFILE_FIELDS (F_KIND | F_LEARNER | F_NAME | F_CREATED | F_PREV)
 #define ATTEMPT_FIELDS                                                                                       \
-    (F_KIND | F_LEARNER | F_NAME | F_MODE | F_COURSE | F_STARTED | F_FINISHED | F_SEED | F_SCORE |          \
+    (F_KIND | F_LEARNER | F_NAME | F_MODE | F_COURSE | F_STARTED | F_FINISHED | F_SEED | F_SCORE |           \
      F_PASS_MARK | F_PASSED | F_AUTO | F_ANSWERS | F_PREV)
 #define ANSWER_FIELDS (A_KEY | A_TYPE | A_MODULE | A_ANSWERED | A_CREDIT | A_TIME | A_FLAGGED)
 
@@ -889,7 +908,7 @@ static void check_answer_fields(const FieldState *st, Meta *m, int line)
 static void answer_field(FieldState *st, Meta *m, int line, const char *name, char *v)
 {
     RecordAnswer *a = st->answer;
-    double x;
+    double x = 0;
     if (strcmp(name, "chosen") == 0) {
         char **c = realloc(a->chosen, sizeof *c * (size_t)(a->n_chosen + 1));
         if (!c) {
@@ -904,9 +923,9 @@ static void answer_field(FieldState *st, Meta *m, int line, const char *name, ch
     static const struct {
         const char *name;
         unsigned flag;
-    } FIELDS[] = {{"key", A_KEY},         {"type", A_TYPE},   {"module", A_MODULE},
+    } FIELDS[] = {{"key", A_KEY},           {"type", A_TYPE},     {"module", A_MODULE},
                   {"answered", A_ANSWERED}, {"credit", A_CREDIT}, {"time_ms", A_TIME},
-                  {"flagged", A_FLAGGED}, {"view", A_VIEW},   {"click", A_CLICK}};
+                  {"flagged", A_FLAGGED},   {"view", A_VIEW},     {"click", A_CLICK}};
     unsigned flag = 0;
     for (size_t i = 0; i < sizeof FIELDS / sizeof *FIELDS; i++)
         if (strcmp(name, FIELDS[i].name) == 0)
@@ -1029,11 +1048,11 @@ static void record_field(Record *r, FieldState *st, Meta *m, int line, const cha
     static const struct {
         const char *name;
         unsigned flag;
-    } FIELDS[] = {{"kind", F_KIND},         {"learner", F_LEARNER},     {"name", F_NAME},
-                  {"created", F_CREATED},   {"mode", F_MODE},           {"course", F_COURSE},
-                  {"module", F_MODULE},     {"started", F_STARTED},     {"finished", F_FINISHED},
-                  {"seed", F_SEED},         {"score", F_SCORE},         {"pass_mark", F_PASS_MARK},
-                  {"passed", F_PASSED},     {"auto_submitted", F_AUTO}, {"answers", F_ANSWERS}};
+    } FIELDS[] = {{"kind", F_KIND},       {"learner", F_LEARNER},     {"name", F_NAME},
+                  {"created", F_CREATED}, {"mode", F_MODE},           {"course", F_COURSE},
+                  {"module", F_MODULE},   {"started", F_STARTED},     {"finished", F_FINISHED},
+                  {"seed", F_SEED},       {"score", F_SCORE},         {"pass_mark", F_PASS_MARK},
+                  {"passed", F_PASSED},   {"auto_submitted", F_AUTO}, {"answers", F_ANSWERS}};
     unsigned flag = 0;
     for (size_t i = 0; i < sizeof FIELDS / sizeof *FIELDS; i++)
         if (strcmp(name, FIELDS[i].name) == 0)
@@ -1240,7 +1259,8 @@ static void parse_records(ScoreFile *f, const char *path, Diag *d)
         s = next;
     }
     if (stray_lines) {
-        diag_error(d, path, stray_start, "%d line%s outside any record", stray_lines, stray_lines == 1 ? "" : "s");
+        diag_error(d, path, stray_start, "%d line%s outside any record", stray_lines,
+                   stray_lines == 1 ? "" : "s");
         f->problems++;
     }
 }
@@ -1267,7 +1287,7 @@ static int lower_bound(const int *tails, int n, int v)
 static bool keep_longest_run(ScoreFile *f)
 {
     int n = f->n;
-    int *tails = malloc(sizeof *tails * (size_t)(n + 1));     /* -seq of each run's last */
+    int *tails = malloc(sizeof *tails * (size_t)(n + 1));       /* -seq of each run's last */
     int *tail_idx = malloc(sizeof *tail_idx * (size_t)(n + 1)); /* record index of it */
     int *parent = malloc(sizeof *parent * (size_t)(n + 1));
     bool ok = tails && tail_idx && parent;
@@ -1346,9 +1366,8 @@ static void classify(ScoreFile *f, const char *path, const unsigned char *key, D
         m->authentic = true;
     }
     /* The profile: the first record, if it is one. */
-    f->profile = f->n > 0 && f->meta[0].complete && !f->meta[0].malformed && f->rec[0].kind == RECORD_PROFILE
-                     ? 0
-                     : -1;
+    f->profile =
+        f->n > 0 && f->meta[0].complete && !f->meta[0].malformed && f->rec[0].kind == RECORD_PROFILE ? 0 : -1;
     if (!key)
         return;
     if (!keep_longest_run(f)) {
@@ -1415,8 +1434,9 @@ static void classify(ScoreFile *f, const char *path, const unsigned char *key, D
                     report(f, i, RECORD_MISSING, path, d, "records %d to %d before it are gone", pseq + 1,
                            r->seq - 1);
             } else {
-                report(f, i, RECORD_EDITED, path, d,
-                       "it does not continue the chain from the record before it (copied from another file?)");
+                report(
+                    f, i, RECORD_EDITED, path, d,
+                    "it does not continue the chain from the record before it (copied from another file?)");
                 prev_foreign = true;
             }
             prev_kept = i;
@@ -1497,8 +1517,8 @@ int scorefile_create(const char *path, const char *learner, const char *name, in
         diag_error(d, path, 0, "libsodium cannot be initialised");
         return -1;
     }
-    Record r = {.kind = RECORD_PROFILE, .seq = 1, .learner = (char *)learner, .name = (char *)name,
-                .started = now_s};
+    Record r = {
+        .kind = RECORD_PROFILE, .seq = 1, .learner = (char *)learner, .name = (char *)name, .started = now_s};
     Buf b = {0};
     unsigned char mac[crypto_auth_hmacsha256_BYTES];
     buf_str(&b, HEADER "\n");

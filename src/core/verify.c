@@ -61,10 +61,11 @@ int verify_file(const char *path, const unsigned char key[STATION_KEY_BYTES], co
         /* A good record wins over a damaged copy of it. */
         if (strcmp(got, want) != 0 || (res->code_record >= 0 && res->code_status == RECORD_GOOD))
             continue;
-        char what[200], pct[16];
+        char what[160], pct[24];
         record_describe(r, what, sizeof what);
         format_percent(r->score, pct, sizeof pct);
-        snprintf(res->code_what, sizeof res->code_what, "%s: %s, %s", what, r->passed ? "passed" : "failed", pct);
+        snprintf(res->code_what, sizeof res->code_what, "%s: %s, %s", what, r->passed ? "passed" : "failed",
+                 pct);
         res->code_record = i;
         res->code_status = s;
     }
@@ -109,7 +110,8 @@ void verify_summary(const char *path, const VerifyResult *res, char *buf, size_t
             sep = ", ";
         }
         if (res->wrong_key && (size_t)n < size)
-            n += snprintf(buf + n, size - (size_t)n, " (no record matches the key: is it this station's key?)");
+            n += snprintf(buf + n, size - (size_t)n,
+                          " (no record matches the key: is it this station's key?)");
     }
     if (res->other && (size_t)n < size)
         snprintf(buf + n, size - (size_t)n, "; and %d stretch%s of text outside the records", res->other,

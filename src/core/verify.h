@@ -16,9 +16,9 @@ typedef struct {
     int other;                       /* problems outside the records (scorefile_problems) */
     bool wrong_key;                  /* every record is well-formed and none matches the key */
     /* With a certificate code: */
-    int code_record;                 /* index of the exam record it was issued for, -1 if none */
-    RecordStatus code_status;        /* that record's status */
-    char code_what[240];             /* "record 5 (exam, essentials, 2026-03-02): passed, 82.5%" */
+    int code_record;          /* index of the exam record it was issued for, -1 if none */
+    RecordStatus code_status; /* that record's status */
+    char code_what[256];      /* "record 5 (exam, essentials, 2026-03-02): passed, 82.5%" */
 } VerifyResult;
 
 /* Checks the score file at path with the station key: every record that is

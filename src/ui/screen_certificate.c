@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "screens.h"
+#include "verify.h"
 #include "theme.h"
 
 typedef struct {
@@ -16,7 +17,7 @@ typedef struct {
     char course[200];
     char date[64];
     char score[32];
-    char code[13];
+    char code[15]; /* ABCD-EFGH-JKLM */
 } CertText;
 
 static bool cert_text(App *a, const Course *c, CertText *t)
@@ -32,7 +33,9 @@ static bool cert_text(App *a, const Course *c, CertText *t)
         gmtime_r(&when, &tm);
         strftime(t->date, sizeof t->date, "%d %B %Y", &tm);
         snprintf(t->score, sizeof t->score, "%d%%", (int)(r->score * 100 + 0.5));
-        record_certificate_code(r, a->key, t->code);
+        char raw[13];
+        record_certificate_code(r, a->key, raw);
+        verify_code_format(raw, t->code);
     }
     certify_status_free(&cs);
     return ok;

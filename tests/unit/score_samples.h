@@ -137,7 +137,7 @@ typedef enum { TAMPER_EDIT, TAMPER_DELETE, TAMPER_SWAP, TAMPER_TRUNCATE } Tamper
  * drops everything after. Returns 0 or -1. */
 static inline int sample_tamper(const char *path, Tamper how, int k)
 {
-    size_t len, off[64];
+    size_t len = 0, off[64] = {0};
     int n;
     char *t = sample_read(path, &len);
     if (!t)

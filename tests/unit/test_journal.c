@@ -100,14 +100,15 @@ static const JournalEvent EVENTS[] = {
 };
 #define N_EVENTS ((int)(sizeof EVENTS / sizeof *EVENTS))
 
-static const char EXPECTED_TEXT[] = "tpquiz-journal 1 essentials 18446744073709551615 1772438400000 1772442000000 40\n"
-                                    "click 0 1772438415250 212.500000 431.250000\n"
-                                    "options 1 1772438431002 5\n"
-                                    "flag 1 1772438432500 1\n"
-                                    "clear 0 1772438440000\n"
-                                    "click 39 1772438441000 -3.000001 0.100000\n"
-                                    "flag 1 1772438442000 0\n"
-                                    "options 2 1772438443000 4294967295\n";
+static const char EXPECTED_TEXT[] =
+    "tpquiz-journal 1 essentials 18446744073709551615 1772438400000 1772442000000 40\n"
+    "click 0 1772438415250 212.500000 431.250000\n"
+    "options 1 1772438431002 5\n"
+    "flag 1 1772438432500 1\n"
+    "clear 0 1772438440000\n"
+    "click 39 1772438441000 -3.000001 0.100000\n"
+    "flag 1 1772438442000 0\n"
+    "options 2 1772438443000 4294967295\n";
 
 static void assert_events_equal(const JournalEvent *a, const JournalEvent *b, int n)
 {
@@ -282,23 +283,23 @@ static void test_bad_lines_are_skipped(void **state)
 {
     Tmp *t = *state;
     const char text[] = "tpquiz-journal 1 essentials 7 1000 61000 3\n"
-                        "click 0 1500 10 20\n"      /* 2: good (integers are fine) */
-                        "click 3 1600 10 20\n"      /* 3: item out of range */
-                        "click 0 1700 10\n"         /* 4: missing y */
-                        "click 0 1700 1e3 20\n"     /* 5: exponent */
-                        "click 0 1700 10,5 20\n"    /* 6: comma */
-                        "options 1 1800 -1\n"       /* 7: negative bits */
+                        "click 0 1500 10 20\n"        /* 2: good (integers are fine) */
+                        "click 3 1600 10 20\n"        /* 3: item out of range */
+                        "click 0 1700 10\n"           /* 4: missing y */
+                        "click 0 1700 1e3 20\n"       /* 5: exponent */
+                        "click 0 1700 10,5 20\n"      /* 6: comma */
+                        "options 1 1800 -1\n"         /* 7: negative bits */
                         "options 1 1800 4294967296\n" /* 8: too many bits */
-                        "flag 2 1900 2\n"           /* 9: flag not 0/1 */
-                        "clear 2 1900 x\n"          /* 10: extra field */
-                        "jump 1 2000\n"             /* 11: unknown event */
-                        "\n"                        /* 12: empty */
-                        "click  0 1700 10 20\n"     /* 13: two spaces */
-                        "flag 2 -5 1\n"             /* 14: negative time */
-                        "flag 2 2100 1\n"           /* 15: good */
-                        "\x00\x01\xff garbage\n"    /* 16: binary */
-                        "options 1 2200 3\n"        /* 17: good */
-                        "clear 0 2300\r\n";         /* 18: CR */
+                        "flag 2 1900 2\n"             /* 9: flag not 0/1 */
+                        "clear 2 1900 x\n"            /* 10: extra field */
+                        "jump 1 2000\n"               /* 11: unknown event */
+                        "\n"                          /* 12: empty */
+                        "click  0 1700 10 20\n"       /* 13: two spaces */
+                        "flag 2 -5 1\n"               /* 14: negative time */
+                        "flag 2 2100 1\n"             /* 15: good */
+                        "\x00\x01\xff garbage\n"      /* 16: binary */
+                        "options 1 2200 3\n"          /* 17: good */
+                        "clear 0 2300\r\n";           /* 18: CR */
     write_text(t->file, text, sizeof text - 1);
     Diag *d = diag_create();
     JournalHeader h;

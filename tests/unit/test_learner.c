@@ -12,8 +12,8 @@
 static void test_valid_ids(void **state)
 {
     (void)state;
-    static const char *const OK[] = {"anna", "anna.berg", "a", "7", "a1_b-c.d", "anna-", "x.y_z-0",
-                                     "abcdefghijklmnopqrstuvwxyz012345"};
+    static const char *const OK[] = {"anna",     "anna.berg", "a",       "7",
+                                     "a1_b-c.d", "anna-",     "x.y_z-0", "abcdefghijklmnopqrstuvwxyz012345"};
     for (size_t i = 0; i < sizeof OK / sizeof *OK; i++) {
         const char *why = "unchanged";
         if (!learner_id_valid(OK[i], &why)) {
@@ -29,9 +29,27 @@ static void test_path_tricks_and_bad_ids(void **state)
 {
     (void)state;
     static const char *const BAD[] = {
-        "",          "..",        ".",           "../anna",     "anna/../../etc", "/etc/passwd", "a/b",
-        "a\\b",      ".hidden",   "-rf",         "a..b",        "anna..",         "Anna",        "anna berg",
-        "anna\n",    "anna\t",    "ännä",        "anna\xC3",    "anna:1",         "anna*",       "~anna",
+        "",
+        "..",
+        ".",
+        "../anna",
+        "anna/../../etc",
+        "/etc/passwd",
+        "a/b",
+        "a\\b",
+        ".hidden",
+        "-rf",
+        "a..b",
+        "anna..",
+        "Anna",
+        "anna berg",
+        "anna\n",
+        "anna\t",
+        "ännä",
+        "anna\xC3",
+        "anna:1",
+        "anna*",
+        "~anna",
         "abcdefghijklmnopqrstuvwxyz0123456", /* 33 characters */
     };
     for (size_t i = 0; i < sizeof BAD / sizeof *BAD; i++) {
@@ -75,19 +93,19 @@ static void test_names(void **state)
     static const char *const BAD[] = {
         "",
         "   ",
-        "\xC2\xA0",          /* only a no-break space */
+        "\xC2\xA0", /* only a no-break space */
         "Anna\nBerg",
         "Anna\tBerg",
         "Anna\rBerg",
         "Anna\x7F",
-        "Anna\xC2\x85",      /* NEL, a C1 control */
-        "Anna\xE2\x80\xA8",  /* line separator */
-        "Anna \xC3",         /* cut-off sequence */
-        "Anna \xC3(",        /* bad continuation */
-        "\xC0\xAF",          /* overlong "/" */
-        "\xE0\x80\xAF",      /* overlong "/" */
-        "\xED\xA0\x80",      /* a surrogate */
-        "\xF4\x90\x80\x80",  /* above U+10FFFF */
+        "Anna\xC2\x85",     /* NEL, a C1 control */
+        "Anna\xE2\x80\xA8", /* line separator */
+        "Anna \xC3",        /* cut-off sequence */
+        "Anna \xC3(",       /* bad continuation */
+        "\xC0\xAF",         /* overlong "/" */
+        "\xE0\x80\xAF",     /* overlong "/" */
+        "\xED\xA0\x80",     /* a surrogate */
+        "\xF4\x90\x80\x80", /* above U+10FFFF */
         "\xFF",
         "\x80",
         "123456789012345678901234567890123456789012345678901234567890123456789012345678901", /* 81 */

@@ -131,7 +131,7 @@ static void test_station_key_created_once_with_mode_0600(void **state)
     assert_int_equal(stat(path, &st), 0);
     assert_int_equal(st.st_mode & 0777, 0600);
     assert_int_equal(st.st_size, 65);
-    size_t len;
+    size_t len = 0;
     char *text = sample_read(path, &len);
     assert_int_equal(strspn(text, "0123456789abcdef"), 64);
     assert_int_equal(text[64], '\n');
@@ -180,7 +180,7 @@ static void test_station_key_race_has_one_winner(void **state)
     for (int i = 0; i < 8; i++) {
         char p[256];
         snprintf(p, sizeof p, "%s/child%d", t->dir, i);
-        size_t len;
+        size_t len = 0;
         char *k = sample_read(p, &len);
         assert_int_equal(len, sizeof key);
         assert_memory_equal(k, key, sizeof key);
@@ -336,7 +336,7 @@ static void test_file_text(void **state)
 {
     Tmp *t = *state;
     assert_int_equal(sample_file(t->file, t->key, 1), 0);
-    size_t len;
+    size_t len = 0;
     char *text = sample_read(t->file, &len);
     /* The start of the format, as documented in docs/FORMATS.md. */
     const char *expect_start = "tpquiz-scores 1\n"
@@ -416,7 +416,7 @@ static void test_append_refuses_bad_attempts(void **state)
 {
     Tmp *t = *state;
     assert_int_equal(sample_file(t->file, t->key, 1), 0);
-    size_t len0;
+    size_t len0 = 0;
     char *before = sample_read(t->file, &len0);
     Record r = sample_attempt(0);
     Diag *d = diag_create();
@@ -445,7 +445,7 @@ static void test_append_refuses_bad_attempts(void **state)
     assert_int_equal(scorefile_append(p, &r, t->key, d), -1);
     assert_int_equal(diag_error_count(d), 7);
     diag_free(d);
-    size_t len1;
+    size_t len1 = 0;
     char *after = sample_read(t->file, &len1);
     assert_int_equal(len0, len1);
     assert_memory_equal(before, after, len0);
@@ -496,8 +496,9 @@ static void test_missing_record(void **state)
     d = diag_create();
     f = expect_statuses(t->file, t->key, "mm", d);
     assert_null(scorefile_learner(f)); /* no profile */
-    assert_non_null(strstr(diag_item(d, 0)->message, "record 2 (quiz, essentials/iliopsoas, 2026-03-03): missing: "
-                                                     "record 1 before it is gone"));
+    assert_non_null(strstr(diag_item(d, 0)->message,
+                           "record 2 (quiz, essentials/iliopsoas, 2026-03-03): missing: "
+                           "record 1 before it is gone"));
     scorefile_free(f);
     diag_free(d);
 }
@@ -525,7 +526,7 @@ static void test_reordered_moves_and_copies(void **state)
 {
     Tmp *t = *state;
     assert_int_equal(sample_file(t->file, t->key, 4), 0);
-    size_t len, off[16];
+    size_t len = 0, off[16] = {0};
     int n;
     char *orig = sample_read(t->file, &len);
     sample_split(orig, len, off, &n, 15);
@@ -582,7 +583,7 @@ static void test_truncated_record(void **state)
     diag_free(d);
 
     /* Cut anywhere in the mac line, up to just before its newline. */
-    size_t len;
+    size_t len = 0;
     char *text;
     char p[256];
     snprintf(p, sizeof p, "%s/b.scores", t->dir);
@@ -650,7 +651,7 @@ static void test_spliced_from_another_learner(void **state)
     r.passed = true;
     assert_int_equal(scorefile_append(other, &r, t->key, d), 0);
     /* Bo's passed exam (his record 2) replaces Anna's record 2. */
-    size_t la, lb, oa[16], ob[16];
+    size_t la = 0, lb = 0, oa[16] = {0}, ob[16] = {0};
     int na, nb;
     char *a = sample_read(t->file, &la), *b = sample_read(other, &lb);
     sample_split(a, la, oa, &na, 15);
@@ -674,7 +675,7 @@ static void test_spliced_from_another_learner(void **state)
     assert_int_equal(scorefile_create(again, "anna.berg", "Anna Berg-Åström", SAMPLE_T0 + 1, t->key, d), 0);
     r = sample_attempt(0);
     assert_int_equal(scorefile_append(again, &r, t->key, d), 0);
-    size_t lc, oc[16];
+    size_t lc = 0, oc[16] = {0};
     int nc;
     char *c = sample_read(again, &lc);
     sample_split(c, lc, oc, &nc, 15);
@@ -727,8 +728,9 @@ static void test_append_after_tampering(void **state)
 static void test_not_score_files(void **state)
 {
     Tmp *t = *state;
-    static const char *const TEXTS[] = {"", "hello\n", "tpquiz-scores 2\nrecord 1\n", "tpquiz-progress 1\n",
-                                        "tpquiz-scores 1\r\n", "\xff\xfe"};
+    static const char *const TEXTS[] = {
+        "",        "hello\n", "tpquiz-scores 2\nrecord 1\n", "tpquiz-progress 1\n", "tpquiz-scores 1\r\n",
+        "\xff\xfe"};
     for (size_t i = 0; i < sizeof TEXTS / sizeof *TEXTS; i++) {
         write_text(t->file, TEXTS[i]);
         Diag *d = diag_create();
@@ -760,7 +762,7 @@ static void test_garbage_inside_and_between_records(void **state)
 {
     Tmp *t = *state;
     assert_int_equal(sample_file(t->file, t->key, 2), 0);
-    size_t len, off[8];
+    size_t len = 0, off[8] = {0};
     int n;
     char *text = sample_read(t->file, &len);
     sample_split(text, len, off, &n, 7);
@@ -805,7 +807,8 @@ static void test_garbage_inside_and_between_records(void **state)
         {"\nname Anna Berg-Åström\nmode", "\nname Anna\\tBerg\nmode"},
         {"\nname Anna Berg-Åström\nmode", "\nname Anna \\q\nmode"},
         {"\nname Anna Berg-Åström\nmode", "\nname Anna \\x00\nmode"},
-        {"\nchosen Tab", "\nchosen T\x01" "ab"},
+        {"\nchosen Tab", "\nchosen T\x01"
+                         "ab"},
         {"\nanswers 2\n", "\nanswers 3\n"},
         {"\nanswer 2\n", "\nanswer 7\n"},
         {"\nkey iliopsoas/question.worse_standing\n", "\n"},
@@ -848,7 +851,8 @@ static void test_garbage_inside_and_between_records(void **state)
         if (scorefile_count(f) != 3 || scorefile_status(f, 1) != RECORD_EDITED ||
             scorefile_status(f, 0) != RECORD_GOOD || scorefile_status(f, 2) != RECORD_GOOD) {
             print_error("edit %zu (%s): %d records, statuses %s %s %s\n", e, EDITS[e].to, scorefile_count(f),
-                        record_status_name(scorefile_status(f, 0)), record_status_name(scorefile_status(f, 1)),
+                        record_status_name(scorefile_status(f, 0)),
+                        record_status_name(scorefile_status(f, 1)),
                         record_status_name(scorefile_status(f, 2)));
             fail();
         }
@@ -872,7 +876,7 @@ static void test_random_damage(void **state)
 {
     Tmp *t = *state;
     assert_int_equal(sample_file(t->file, t->key, 3), 0);
-    size_t len;
+    size_t len = 0;
     char *text = sample_read(t->file, &len);
     char *buf = malloc(len + 64);
     uint64_t x = 88172645463325252u;
@@ -919,7 +923,8 @@ static void test_random_damage(void **state)
             }
             /* Every record that is not good was reported. */
             assert_true(diag_error_count(d) >= bad);
-            assert_int_equal(scorefile_intact(f), bad == 0 && scorefile_problems(f) == 0 && scorefile_count(f) > 0);
+            assert_int_equal(scorefile_intact(f),
+                             bad == 0 && scorefile_problems(f) == 0 && scorefile_count(f) > 0);
             scorefile_free(f);
         } else {
             assert_true(diag_error_count(d) >= 1);

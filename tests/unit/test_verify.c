@@ -102,7 +102,8 @@ static int make_fixtures(const char *dir)
         remove(path);
         if (sample_file(path, key, 4) != 0)
             return -1;
-        if (FIXTURES[i].tamper >= 0 && sample_tamper(path, (Tamper)FIXTURES[i].tamper, FIXTURES[i].record) != 0)
+        if (FIXTURES[i].tamper >= 0 &&
+            sample_tamper(path, (Tamper)FIXTURES[i].tamper, FIXTURES[i].record) != 0)
             return -1;
         chmod(path, 0644); /* as git checks them out */
     }
@@ -118,8 +119,14 @@ static void test_code_normalize_and_format(void **state)
     assert_true(verify_code_normalize(" abcd efgh-jklm ", out));
     assert_string_equal(out, "ABCDEFGHJKLM");
     assert_true(verify_code_normalize("23456789ZZZZ", out));
-    static const char *const BAD[] = {"", "ABCD-EFGH-JKL", "ABCD-EFGH-JKLMN", "ABCD-EFGH-JKL1", "ABCD-EFGH-JKL0",
-                                      "ABCD_EFGH_JKLM", "ÅBCD-EFGH-JKLM", "ABCD\tEFGH-JKLM"};
+    static const char *const BAD[] = {"",
+                                      "ABCD-EFGH-JKL",
+                                      "ABCD-EFGH-JKLMN",
+                                      "ABCD-EFGH-JKL1",
+                                      "ABCD-EFGH-JKL0",
+                                      "ABCD_EFGH_JKLM",
+                                      "ÅBCD-EFGH-JKLM",
+                                      "ABCD\tEFGH-JKLM"};
     for (size_t i = 0; i < sizeof BAD / sizeof *BAD; i++)
         assert_false(verify_code_normalize(BAD[i], out));
     assert_false(verify_code_normalize(NULL, out));
@@ -180,8 +187,8 @@ static void test_wrong_key_unreadable_and_garbage(void **state)
     char line[512], want[512];
     assert_int_equal(verify_file(t->file, other, NULL, &res, d), 1);
     verify_summary(t->file, &res, line, sizeof line);
-    snprintf(want, sizeof want, "%s: 3 records: 3 edited (no record matches the key: is it this station's key?)",
-             t->file);
+    snprintf(want, sizeof want,
+             "%s: 3 records: 3 edited (no record matches the key: is it this station's key?)", t->file);
     assert_string_equal(line, want);
     assert_int_equal(diag_error_count(d), 3);
     diag_free(d);
@@ -199,7 +206,11 @@ static void test_wrong_key_unreadable_and_garbage(void **state)
 
     /* Not a score file at all. */
     d = diag_create();
-    assert_int_equal(sample_write(t->file, "\x7f" "ELF\x02\x01\x01", 7), 0);
+    assert_int_equal(sample_write(t->file,
+                                  "\x7f"
+                                  "ELF\x02\x01\x01",
+                                  7),
+                     0);
     assert_int_equal(verify_file(t->file, t->key, NULL, &res, d), 1);
     assert_false(res.readable);
     assert_int_equal(diag_error_count(d), 1);
@@ -215,7 +226,8 @@ static void test_wrong_key_unreadable_and_garbage(void **state)
     d = diag_create();
     assert_int_equal(verify_file(t->file, t->key, NULL, &res, d), 1);
     verify_summary(t->file, &res, line, sizeof line);
-    snprintf(want, sizeof want, "%s: 2 records, all good; and 1 stretch of text outside the records", t->file);
+    snprintf(want, sizeof want, "%s: 2 records, all good; and 1 stretch of text outside the records",
+             t->file);
     assert_string_equal(line, want);
     diag_free(d);
 
@@ -290,7 +302,7 @@ static void test_fixtures_are_current(void **state)
             snprintf(made, sizeof made, "%s/station.key", t->dir);
             snprintf(shipped, sizeof shipped, "%s/scores/station.key", TEST_DATA_DIR);
         }
-        size_t la, lb;
+        size_t la = 0, lb = 0;
         char *a = sample_read(made, &la), *b = sample_read(shipped, &lb);
         if (!b || la != lb || memcmp(a, b, la) != 0) {
             print_error("%s differs from what the generator makes; see the top of %s\n", shipped, __FILE__);
