@@ -233,6 +233,7 @@ static void check_file(const char *path, const Config *cfg, Diag *d)
     if (ends_with(path, ".svg")) {
         SvgInfo info;
         svgview_inspect(path, &info, d);
+        svgview_info_free(&info);
         return;
     }
     if (!ends_with(path, ".ini")) {

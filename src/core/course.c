@@ -549,7 +549,12 @@ static bool in_rect(Vec2 p, RectD r)
 typedef struct {
     View v;
     bool exists;
+    SvgInfo svg; /* owns the chart's body outline, if it has one */
 } ViewEntry;
+
+/* How far outside the body outline a point may lie and still count as on
+ * the body (chart units): points placed on the edge of the body. */
+#define ON_BODY_TOLERANCE 3.0
 
 struct Library {
     char *courses_dir, *assets_dir, *muscles_dir, *anatomy_dir;
@@ -644,6 +649,7 @@ void library_free(Library *lib)
         module_free(lib->modules[i]);
     free(lib->modules);
     for (int i = 0; i < lib->n_views; i++) {
+        svgview_info_free(&lib->views[i]->svg);
         free(lib->views[i]->v.name);
         free(lib->views[i]->v.path);
         free(lib->views[i]);
@@ -761,10 +767,14 @@ static ViewEntry *use_view(Library *lib, const char *name, Diag *d)
     snprintf(e->v.path, size, "%s/%s.svg", lib->anatomy_dir, name);
     e->exists = is_file(e->v.path);
     if (e->exists) {
-        SvgInfo info;
-        e->v.ok = svgview_inspect(e->v.path, &info, d) == 0;
-        e->v.viewbox = info.viewbox;
-        e->v.cm_per_unit = info.cm_per_unit;
+        e->v.ok = svgview_inspect(e->v.path, &e->svg, d) == 0;
+        e->v.viewbox = e->svg.viewbox;
+        e->v.cm_per_unit = e->svg.cm_per_unit;
+        if (e->v.ok && !e->svg.outline_line)
+            diag_warning(d, e->v.path, 0,
+                         "no body outline (<path id=\"" SVGVIEW_OUTLINE_ID "\">): trigger points and zones "
+                         "on view '%s' are not checked against the body",
+                         name);
     }
     lib->views[lib->n_views++] = e;
     return e;
@@ -874,6 +884,17 @@ static void report_outside(ModuleLoad *ml, int line, const char *what, Vec2 p, c
                v->name, v->viewbox.x, v->viewbox.y, v->viewbox.w, v->viewbox.h);
 }
 
+/* True if p is on the body drawn in the view (or the view has no outline to
+ * tell); otherwise reports it. */
+static bool check_on_body(ModuleLoad *ml, int line, const char *what, Vec2 p, const View *v)
+{
+    const ViewEntry *e = find_view_entry(ml->lib, v->name);
+    if (!e || e->svg.n_outline == 0 || svgview_on_outline(e->svg.outline, e->svg.n_outline, p, ON_BODY_TOLERANCE))
+        return true;
+    diag_error(ml->d, ml->path, line, "%s %g,%g is off the body in view '%s'", what, p.x, p.y, v->name);
+    return false;
+}
+
 static void load_tp(ModuleLoad *ml, const Part *part)
 {
     const RawEntry *f[MAX_RULES];
@@ -902,6 +923,8 @@ static void load_tp(ModuleLoad *ml, const Part *part)
             ok = false;
         } else if (view && !in_rect(tp.at, view->viewbox)) {
             report_outside(ml, f[TP_AT]->line, "at", tp.at, view);
+            ok = false;
+        } else if (view && !check_on_body(ml, f[TP_AT]->line, "at", tp.at, view)) {
             ok = false;
         }
     }
@@ -1050,10 +1073,12 @@ static void load_zone(ModuleLoad *ml, const Part *part)
                 ok = false;
             }
             for (int i = 0; view && i < n; i++) {
+                char what[32];
+                snprintf(what, sizeof what, "poly point %d", i + 1);
                 if (!in_rect(pts[i], view->viewbox)) {
-                    char what[32];
-                    snprintf(what, sizeof what, "poly point %d", i + 1);
                     report_outside(ml, lines[i], what, pts[i], view);
+                    ok = false;
+                } else if (!check_on_body(ml, lines[i], what, pts[i], view)) {
                     ok = false;
                 }
             }
@@ -1333,7 +1358,9 @@ static void check_overlays(ModuleLoad *ml)
             continue;
         }
         SvgInfo info;
-        if (svgview_inspect(path, &info, ml->d) != 0)
+        int rc = svgview_inspect(path, &info, ml->d);
+        svgview_info_free(&info);
+        if (rc != 0)
             continue;
         RectD a = info.viewbox, b = v->v.viewbox;
         if (a.x != b.x || a.y != b.y || a.w != b.w || a.h != b.h)

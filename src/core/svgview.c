@@ -2,7 +2,8 @@
  *
  * It skips the prolog (XML declaration, comments, DOCTYPE), reads the
  * attributes of the first element, which must be <svg>, and then walks the
- * remaining markup only far enough to find element names. Every read is
+ * remaining markup only far enough to find element names, and the id and d
+ * of <path> elements (for the body outline, <path id="tpquiz-body">). Every read is
  * bounded by the buffer length (the buffer need not be NUL-terminated), so
  * any byte sequence is safe to feed it. */
 #include "svgview.h"
@@ -190,7 +191,277 @@ static void quote_for_message(const char *s, size_t n, char *out, size_t size)
     out[k] = '\0';
 }
 
-static void report_ignored_elements(Scan *sc, const char *path, size_t pos, SvgInfo *out, Diag *d)
+/* The value ranges of the id and d attributes of a start tag whose name
+ * ends at pos. Stops quietly at anything malformed (the renderer would not
+ * draw such an element either). */
+static void read_id_and_d(const Scan *sc, size_t pos, const char **id, size_t *id_len, const char **dv,
+                          size_t *d_len)
+{
+    *id = *dv = NULL;
+    *id_len = *d_len = 0;
+    for (;;) {
+        while (pos < sc->len && is_ws(sc->s[pos]))
+            pos++;
+        if (pos >= sc->len || sc->s[pos] == '>' || sc->s[pos] == '/')
+            return;
+        size_t a0 = pos, a1 = name_end(sc, pos);
+        if (a1 == a0)
+            return;
+        pos = a1;
+        while (pos < sc->len && is_ws(sc->s[pos]))
+            pos++;
+        if (pos >= sc->len || sc->s[pos] != '=')
+            return;
+        pos++;
+        while (pos < sc->len && is_ws(sc->s[pos]))
+            pos++;
+        if (pos >= sc->len || (sc->s[pos] != '"' && sc->s[pos] != '\''))
+            return;
+        char quote = sc->s[pos++];
+        size_t v0 = pos;
+        while (pos < sc->len && sc->s[pos] != quote)
+            pos++;
+        if (pos >= sc->len)
+            return;
+        if (a1 - a0 == 2 && memcmp(sc->s + a0, "id", 2) == 0) {
+            *id = sc->s + v0;
+            *id_len = pos - v0;
+        } else if (a1 - a0 == 1 && sc->s[a0] == 'd') {
+            *dv = sc->s + v0;
+            *d_len = pos - v0;
+        }
+        pos++;
+    }
+}
+
+/* A number at s[*i] in path data: [+-]digits[.digits] or [+-].digits, an
+ * optional exponent; finite. Advances *i past it. */
+static bool scan_number(const char *s, size_t n, size_t *i, double *out)
+{
+    size_t j = *i;
+    if (j < n && (s[j] == '+' || s[j] == '-'))
+        j++;
+    int digits = 0;
+    while (j < n && s[j] >= '0' && s[j] <= '9')
+        j++, digits++;
+    if (j < n && s[j] == '.') {
+        j++;
+        while (j < n && s[j] >= '0' && s[j] <= '9')
+            j++, digits++;
+    }
+    if (!digits)
+        return false;
+    if (j < n && (s[j] == 'e' || s[j] == 'E')) {
+        size_t k = j + 1;
+        if (k < n && (s[k] == '+' || s[k] == '-'))
+            k++;
+        if (k < n && s[k] >= '0' && s[k] <= '9') {
+            while (k < n && s[k] >= '0' && s[k] <= '9')
+                k++;
+            j = k;
+        }
+    }
+    char tok[64];
+    if (j - *i >= sizeof tok)
+        return false;
+    memcpy(tok, s + *i, j - *i);
+    tok[j - *i] = '\0';
+    char *end;
+    double v = strtod(tok, &end);
+    if (*end || !(v > -1e9 && v < 1e9))
+        return false;
+    *out = v;
+    *i = j;
+    return true;
+}
+
+static void free_polygons(Polygon *polys, int n)
+{
+    for (int i = 0; polys && i < n; i++)
+        free(polys[i].pts);
+    free(polys);
+}
+
+/* Ends the subpath being built: it becomes a polygon (a copy of pts). */
+static bool end_subpath(Polygon **polys, int *n, int *cap, const Vec2 *pts, int n_pts, char *err, size_t size)
+{
+    if (n_pts < 3) {
+        snprintf(err, size, "subpath %d has %d point%s; a closed outline needs at least 3", *n + 1, n_pts,
+                 n_pts == 1 ? "" : "s");
+        return false;
+    }
+    if (*n == *cap) {
+        int nc = *cap ? *cap * 2 : 4;
+        Polygon *np = realloc(*polys, (size_t)nc * sizeof *np);
+        if (!np) {
+            snprintf(err, size, "out of memory");
+            return false;
+        }
+        *polys = np;
+        *cap = nc;
+    }
+    Vec2 *copy = malloc((size_t)n_pts * sizeof *copy);
+    if (!copy) {
+        snprintf(err, size, "out of memory");
+        return false;
+    }
+    memcpy(copy, pts, (size_t)n_pts * sizeof *copy);
+    (*polys)[(*n)++] = (Polygon){copy, n_pts};
+    return true;
+}
+
+/* Parses outline path data (absolute M, L, Z; x,y pairs; an M's further
+ * pairs are line-tos; a subpath is closed by Z or by its end). On failure
+ * returns false with a reason in err. */
+static bool parse_outline(const char *s, size_t n, Polygon **out, int *n_out, char *err, size_t size)
+{
+    Polygon *polys = NULL;
+    int n_polys = 0, cap_polys = 0;
+    Vec2 *pts = NULL;
+    int n_pts = 0, cap_pts = 0, total = 0;
+    char cmd = 0;      /* the command the next pair belongs to: 'M', 'L' or 0 (none) */
+    bool need = false; /* a pair must come before the next command */
+    bool ok = true;
+    size_t i = 0;
+    for (;;) {
+        while (i < n && (is_ws(s[i]) || s[i] == ','))
+            i++;
+        if (i >= n)
+            break;
+        char c = s[i];
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+            if (need) {
+                snprintf(err, size, "%c needs an x,y pair", cmd);
+                ok = false;
+                break;
+            }
+            if (c == 'M') {
+                if (n_pts > 0 && !(ok = end_subpath(&polys, &n_polys, &cap_polys, pts, n_pts, err, size)))
+                    break;
+                n_pts = 0;
+                cmd = 'M';
+                need = true;
+            } else if (c == 'L') {
+                if (n_pts == 0) {
+                    snprintf(err, size, "L before the first M of a subpath");
+                    ok = false;
+                    break;
+                }
+                cmd = 'L';
+                need = true;
+            } else if (c == 'Z') {
+                if (n_pts == 0) {
+                    snprintf(err, size, "Z without a subpath to close");
+                    ok = false;
+                    break;
+                }
+                if (!(ok = end_subpath(&polys, &n_polys, &cap_polys, pts, n_pts, err, size)))
+                    break;
+                n_pts = 0;
+                cmd = 0;
+            } else {
+                snprintf(err, size, "command '%c' is not allowed: use absolute M, L and Z with x,y pairs", c);
+                ok = false;
+                break;
+            }
+            i++;
+            continue;
+        }
+        if (!cmd) {
+            snprintf(err, size, "coordinates %s: start every subpath with M",
+                     n_polys ? "after Z" : "before the first M");
+            ok = false;
+            break;
+        }
+        Vec2 p;
+        size_t at = i;
+        bool got = scan_number(s, n, &i, &p.x);
+        if (got) {
+            while (i < n && (is_ws(s[i]) || s[i] == ','))
+                i++;
+            got = scan_number(s, n, &i, &p.y);
+        }
+        if (!got) {
+            size_t len = n - at < 16 ? n - at : 16; /* the pair and a little after it */
+            char shown[32];
+            quote_for_message(s + at, len, shown, sizeof shown);
+            snprintf(err, size, "expected an x,y pair of numbers, found '%s'", shown);
+            ok = false;
+            break;
+        }
+        if (total >= SVGVIEW_OUTLINE_MAX_POINTS) {
+            snprintf(err, size, "more than %d points", SVGVIEW_OUTLINE_MAX_POINTS);
+            ok = false;
+            break;
+        }
+        if (n_pts == cap_pts) {
+            int nc = cap_pts ? cap_pts * 2 : 64;
+            Vec2 *np = realloc(pts, (size_t)nc * sizeof *np);
+            if (!np) {
+                snprintf(err, size, "out of memory");
+                ok = false;
+                break;
+            }
+            pts = np;
+            cap_pts = nc;
+        }
+        pts[n_pts++] = p;
+        total++;
+        need = false;
+        if (cmd == 'M')
+            cmd = 'L';
+    }
+    if (ok && need) {
+        snprintf(err, size, "%c needs an x,y pair", cmd);
+        ok = false;
+    }
+    if (ok && n_pts > 0)
+        ok = end_subpath(&polys, &n_polys, &cap_polys, pts, n_pts, err, size);
+    if (ok && n_polys == 0) {
+        snprintf(err, size, "no subpaths");
+        ok = false;
+    }
+    free(pts);
+    if (!ok) {
+        free_polygons(polys, n_polys);
+        return false;
+    }
+    *out = polys;
+    *n_out = n_polys;
+    return true;
+}
+
+/* An element whose name ends at name_to: if it is the body outline, reads
+ * it into out. */
+static void read_outline(Scan *sc, const char *path, size_t elem, size_t name_to, SvgInfo *out, Diag *d)
+{
+    const char *id, *dv;
+    size_t id_len, d_len;
+    read_id_and_d(sc, name_to, &id, &id_len, &dv, &d_len);
+    size_t want = strlen(SVGVIEW_OUTLINE_ID);
+    if (!id || id_len != want || memcmp(id, SVGVIEW_OUTLINE_ID, want) != 0)
+        return;
+    int line = line_at(sc, elem);
+    if (out->outline_line) {
+        diag_warning(d, path, line,
+                     "a second body outline (id=\"" SVGVIEW_OUTLINE_ID "\"): only the one on line %d is used",
+                     out->outline_line);
+        return;
+    }
+    out->outline_line = line;
+    if (!dv) {
+        diag_error(d, path, line, "the body outline (id=\"" SVGVIEW_OUTLINE_ID "\") has no d attribute");
+        return;
+    }
+    char err[160];
+    if (!parse_outline(dv, d_len, &out->outline, &out->n_outline, err, sizeof err)) {
+        out->outline = NULL;
+        out->n_outline = 0;
+        diag_error(d, path, line, "bad body outline (id=\"" SVGVIEW_OUTLINE_ID "\"): %s", err);
+    }
+}
+
+static void scan_elements(Scan *sc, const char *path, size_t pos, SvgInfo *out, Diag *d)
 {
     while (pos < sc->len) {
         const char *lt = memchr(sc->s + pos, '<', sc->len - pos);
@@ -217,6 +488,8 @@ static void report_ignored_elements(Scan *sc, const char *path, size_t pos, SvgI
             diag_error(d, path, line,
                        "<use> is not drawn by the chart renderer (nanosvg): copy the shape in "
                        "instead");
+        } else if (local_name_is(sc, from, to, "path")) {
+            read_outline(sc, path, pos, to, out, d);
         }
         pos = to > from ? skip_tag(sc, to) : pos + 1;
     }
@@ -224,7 +497,7 @@ static void report_ignored_elements(Scan *sc, const char *path, size_t pos, SvgI
 
 int svgview_inspect_buffer(const char *path, const char *buf, size_t len, SvgInfo *out, Diag *d)
 {
-    SvgInfo info = {{0, 0, 0, 0}, 0, 0, 0};
+    SvgInfo info = {{0, 0, 0, 0}, 0, 0, 0, NULL, 0, 0};
     if (out)
         *out = info;
     if (!path)
@@ -332,16 +605,18 @@ int svgview_inspect_buffer(const char *path, const char *buf, size_t len, SvgInf
     }
     info.viewbox = (RectD){v[0], v[1], v[2], v[3]};
 
-    report_ignored_elements(&sc, path, pos, &info, d);
+    scan_elements(&sc, path, pos, &info, d);
     if (out)
         *out = info;
+    else
+        svgview_info_free(&info);
     return 0;
 }
 
 int svgview_inspect(const char *path, SvgInfo *out, Diag *d)
 {
     if (out)
-        *out = (SvgInfo){{0, 0, 0, 0}, 0, 0, 0};
+        *out = (SvgInfo){{0, 0, 0, 0}, 0, 0, 0, NULL, 0, 0};
     size_t len;
     char *buf = inifile_read_all(path, &len);
     if (!buf) {
@@ -351,4 +626,25 @@ int svgview_inspect(const char *path, SvgInfo *out, Diag *d)
     int rc = svgview_inspect_buffer(path, buf, len, out, d);
     free(buf);
     return rc;
+}
+
+void svgview_info_free(SvgInfo *info)
+{
+    if (!info)
+        return;
+    free_polygons(info->outline, info->n_outline);
+    info->outline = NULL;
+    info->n_outline = 0;
+}
+
+bool svgview_on_outline(const Polygon *outline, int n, Vec2 p, double tolerance)
+{
+    for (int i = 0; outline && i < n; i++) {
+        if (outline[i].n < 3)
+            continue;
+        if (geom_point_in_polygon(p, outline[i].pts, outline[i].n) ||
+            geom_polygon_edge_distance(p, outline[i].pts, outline[i].n) <= tolerance)
+            return true;
+    }
+    return false;
 }

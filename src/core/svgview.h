@@ -17,15 +17,37 @@ typedef struct {
      * centimetres of an average adult one user unit stands for (the program
      * tells learners how far off a click was in cm). 0 if not given. */
     double cm_per_unit;
+    /* The body outline: the polygons of the element <path id="tpquiz-body"
+     * d="M x,y L x,y ... Z M ... Z"/> (absolute M, L and Z only), one per
+     * subpath, each closed. A point is on the body if it lies inside any of
+     * them. NULL / 0 if the file has none (or a broken one, which is reported
+     * as an error). Owned by the SvgInfo: free with svgview_info_free. */
+    Polygon *outline;
+    int n_outline;
+    int outline_line; /* line of the outline element, 0 if none */
 } SvgInfo;
+
+/* The id of the body outline element in a chart. */
+#define SVGVIEW_OUTLINE_ID "tpquiz-body"
+/* Most points a body outline may have, over all its subpaths. */
+#define SVGVIEW_OUTLINE_MAX_POINTS 100000
 
 /* Reads the root <svg> element. Returns 0 on success; on failure reports
  * "path:line: error: ..." (unreadable, not SVG, no or bad viewBox) and
  * returns -1. <text> and <use> are reported as errors too, but the viewBox
- * is still filled in (return 0). */
+ * is still filled in (return 0); so is a malformed body outline, which is
+ * then left out. out may own memory afterwards, also after -1: call
+ * svgview_info_free. */
 int svgview_inspect(const char *path, SvgInfo *out, Diag *d);
 
 /* The same over a buffer (for tests and fuzzing). */
 int svgview_inspect_buffer(const char *path, const char *buf, size_t len, SvgInfo *out, Diag *d);
+
+/* Frees what an SvgInfo owns (its outline) and empties it; NULL is fine. */
+void svgview_info_free(SvgInfo *info);
+
+/* True if p lies inside one of the outline's polygons or within tolerance
+ * units of one's edge. */
+bool svgview_on_outline(const Polygon *outline, int n, Vec2 p, double tolerance);
 
 #endif

@@ -251,9 +251,21 @@ static void start_module_session(App *a, const Module *m, bool quiz)
 void app_start_practice(App *a, const Module *m) { start_module_session(a, m, false); }
 void app_start_quiz(App *a, const Module *m) { start_module_session(a, m, true); }
 
+/* A view is a close-up already when it spans well under a body's height. */
+static bool regional_view(const View *v)
+{
+    return v->cm_per_unit > 0 && v->viewbox.h * v->cm_per_unit < 120;
+}
+
 ChartLayout app_chart_layout(App *a, const Module *m, const View *v, SDL_Rect area)
 {
     Ui *ui = &a->ui;
+    if (regional_view(v)) {
+        ChartLayout l = chart_layout(area, v->viewbox);
+        app_note_chart(a, v->name, &l);
+        a->zoom_button = (SDL_Rect){0, 0, 0, 0};
+        return l;
+    }
     int bw = ren_text_width(a->ren, FONT_BODY, "Whole body") + ui_px(ui, 28), bh = ui_px(ui, 34);
     SDL_Rect btn = {area.x + area.w - bw, area.y, bw, bh};
     ChartLayout l = a->whole_body
@@ -267,6 +279,8 @@ ChartLayout app_chart_layout(App *a, const Module *m, const View *v, SDL_Rect ar
 
 void app_zoom_button(App *a)
 {
+    if (a->zoom_button.w == 0)
+        return; /* a regional view: nothing to zoom */
     if (ui_button(&a->ui, a->zoom_button, a->whole_body ? "Close-up" : "Whole body", BUTTON_SECONDARY)) {
         a->whole_body = !a->whole_body;
         a->redraw = true;

@@ -321,9 +321,19 @@ void chart_draw_click(Ren *ren, const ChartLayout *l, Vec2 p, SDL_Color c, float
 
 void chart_draw_sides(Ren *ren, const ChartLayout *l, const char *view)
 {
-    /* Patient's right is on the viewer's left in anterior views. */
-    bool mirrored = strncmp(view, "back", 4) != 0;
-    const char *left = mirrored ? "R" : "L", *right = mirrored ? "L" : "R";
+    /* Only views that show both sides get R and L: in anterior views the
+     * patient's right is on the viewer's left. One-sided views (side, head
+     * side, close-ups) show the patient's right side only. */
+    const char *left, *right;
+    if (!strcmp(view, "front") || !strcmp(view, "head_front")) {
+        left = "R";
+        right = "L";
+    } else if (!strcmp(view, "back")) {
+        left = "L";
+        right = "R";
+    } else {
+        return;
+    }
     int pad = (int)(8 * ren_scale(ren));
     int y = l->area.y + l->area.h - pad - ren_text_height(ren, FONT_HEADING);
     ren_text(ren, FONT_HEADING, l->area.x + pad, y, THEME_MUTED, left);

@@ -173,7 +173,7 @@ static void test_module_kinds(void **state)
 {
     (void)state;
     /* A module file may start with any of its sections. */
-    put("m/tp_first.ini", "[tp.a]\nview = front\nat = 1,1\nradius = 5\nprimary = yes\n"
+    put("m/tp_first.ini", "[tp.a]\nview = front\nat = 300,700\nradius = 5\nprimary = yes\n"
                           "label = A\nlocation = L\n");
     char path[256];
     snprintf(path, sizeof path, "%s/m/tp_first.ini", tmpdir);

@@ -19,8 +19,12 @@
 
 static char tmpdir[64];
 
+/* A chart whose body outline is the whole picture: the modules of these
+ * tests may put points anywhere inside the viewBox. */
 static const char CHART[] = "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 600 1400'>\n"
-                            "<path d='M0 0 L600 1400'/>\n</svg>\n";
+                            "<path d='M0 0 L600 1400'/>\n"
+                            "<path id='tpquiz-body' fill='none' stroke='none' "
+                            "d='M0,0 L600,0 L600,1400 L0,1400 Z'/>\n</svg>\n";
 
 /* Writes text to <tmpdir>/rel, making its folders. */
 static void put(const char *rel, const char *text)
@@ -420,6 +424,9 @@ static void test_views(void **state)
                                   "label = E\nlocation = L\n");
     assert_string_equal(diag_text(d),
                         "T/assets/anatomy/head.svg:1: error: the <svg> element has no viewBox\n"
+                        "T/assets/anatomy/side.svg: warning: no body outline (<path "
+                        "id=\"tpquiz-body\">): trigger points and zones on view 'side' are not "
+                        "checked against the body\n"
                         "T/assets/anatomy/side.svg:2: error: <text> is not drawn by the chart "
                         "renderer (nanosvg): leave labels to the program\n"
                         "T/courses/muscles/views.ini:14: warning: no muscle overlay for view "
@@ -435,6 +442,75 @@ static void test_views(void **state)
     assert_true(library_find_view(lib, "side")->ok);
     assert_false(library_find_view(lib, "head")->ok);
     assert_false(library_find_view(lib, "nowhere")->ok);
+    library_free(lib);
+    diag_free(d);
+}
+
+/* Trigger points and zone points must lie on the body the chart draws: its
+ * <path id="tpquiz-body"> outline (any of its pieces), give or take 3 units. */
+static void test_on_body(void **state)
+{
+    (void)state;
+    put("assets/anatomy/body.svg",
+        "<svg viewBox='0 0 600 700'>\n"
+        "<path id='tpquiz-body' fill='none' stroke='none'\n"
+        " d='M100,100 L300,100 L300,600 L100,600 Z M400,100 L500,100 L500,200 Z'/>\n</svg>\n");
+    put("assets/anatomy/muscles/onbody.body.svg", "<svg viewBox='0 0 600 700'/>\n");
+    Diag *d = diag_create();
+    Library *lib;
+    const Module *m = load_module(&lib, d, "onbody",
+                                  "[tp.in]\nview = body\nat = 200, 300\nradius = 5\nprimary = yes\n"
+                                  "label = A\nlocation = L\n"              /* lines 13-19 */
+                                  "[tp.edge]\nview = body\nat = 302.5, 300\nradius = 5\n"
+                                  "label = B\nlocation = L\n"              /* 20-25 */
+                                  "[tp.piece]\nview = body\nat = 480, 150\nradius = 5\n"
+                                  "label = C\nlocation = L\n"              /* 26-31 */
+                                  "[tp.gap]\nview = body\nat = 350, 300\nradius = 5\n"
+                                  "label = D\nlocation = L\n"              /* 32-37 */
+                                  "[tp.corner]\nview = body\nat = 97, 97\nradius = 5\n"
+                                  "label = E\nlocation = L\n"              /* 38-43 */
+                                  "[zone.on]\nview = body\ntp = in\nkind = essential\n"
+                                  "poly = 110,110 290,110 290,590\n"        /* 44-48 */
+                                  "[zone.off]\nview = body\ntp = in\nkind = spillover\n"
+                                  "poly = 110,110 290,110\n  320,300\n  290,590\n"); /* 49-55 */
+    assert_string_equal(diag_text(d),
+                        "T/courses/muscles/onbody.ini:34: error: at 350,300 is off the body in view 'body'\n"
+                        "T/courses/muscles/onbody.ini:40: error: at 97,97 is off the body in view 'body'\n"
+                        "T/courses/muscles/onbody.ini:54: error: poly point 3 320,300 is off the body "
+                        "in view 'body'\n");
+    /* The points off the body are left out, like any point with an error. */
+    assert_int_equal(m->n_tps, 3);
+    assert_int_equal(module_find_tp(m, "gap"), -1);
+    assert_int_equal(m->n_zones, 1);
+    assert_string_equal(m->zones[0].id, "on");
+    library_free(lib);
+    diag_free(d);
+
+    /* A chart without an outline: a warning on the chart, nothing checked. */
+    put("assets/anatomy/bare.svg", "<svg viewBox='0 0 600 700'/>\n");
+    put("assets/anatomy/muscles/bare.bare.svg", "<svg viewBox='0 0 600 700'/>\n");
+    d = diag_create();
+    m = load_module(&lib, d, "bare",
+                    "[tp.a]\nview = bare\nat = 1, 1\nradius = 5\nprimary = yes\n"
+                    "label = A\nlocation = L\n");
+    assert_string_equal(diag_text(d), "T/assets/anatomy/bare.svg: warning: no body outline (<path "
+                                      "id=\"tpquiz-body\">): trigger points and zones on view 'bare' "
+                                      "are not checked against the body\n");
+    assert_int_equal(m->n_tps, 1);
+    library_free(lib);
+    diag_free(d);
+
+    /* A broken outline: an error on the chart, and nothing checked. */
+    put("assets/anatomy/broken.svg", "<svg viewBox='0 0 600 700'>\n<path id='tpquiz-body' d='M1,1 C2,2'/></svg>\n");
+    put("assets/anatomy/muscles/broken.broken.svg", "<svg viewBox='0 0 600 700'/>\n");
+    d = diag_create();
+    m = load_module(&lib, d, "broken",
+                    "[tp.a]\nview = broken\nat = 1, 1\nradius = 5\nprimary = yes\n"
+                    "label = A\nlocation = L\n");
+    assert_string_equal(diag_text(d), "T/assets/anatomy/broken.svg:2: error: bad body outline "
+                                      "(id=\"tpquiz-body\"): command 'C' is not allowed: use absolute "
+                                      "M, L and Z with x,y pairs\n");
+    assert_int_equal(m->n_tps, 1);
     library_free(lib);
     diag_free(d);
 }
@@ -744,6 +820,7 @@ int main(void)
         cmocka_unit_test(test_missing_and_empty_keys),
         cmocka_unit_test(test_missing_overlay_is_a_warning),
         cmocka_unit_test(test_views),
+        cmocka_unit_test(test_on_body),
         cmocka_unit_test(test_crlf_bom_module),
         cmocka_unit_test(test_module_file_problems),
         cmocka_unit_test(test_sections_and_ids),
