@@ -3,6 +3,7 @@
 #include "grading.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 double grade_locate_tp(Vec2 click, Vec2 target, double radius, double *distance)
@@ -68,4 +69,287 @@ double grade_options(bool multi, const bool *correct, const bool *chosen, int n)
         return 0.0;
     double c = (double)(hits - misses) / n_correct;
     return c > 0 ? c : 0.0;
+}
+
+/* --- zone-paint ---------------------------------------------------------- */
+
+Grid grade_paint_grid(RectD viewbox, double cell)
+{
+    Grid g = {{viewbox.x, viewbox.y}, cell > 0 ? cell : GRADE_PAINT_CELL, 0, 0};
+    if (!(viewbox.w > 0) || !(viewbox.h > 0))
+        return g;
+    double cols = ceil(viewbox.w / g.cell), rows = ceil(viewbox.h / g.cell);
+    if (cols * rows > 1e8) /* a nonsense box; refuse rather than allocate gigabytes later */
+        return g;
+    g.cols = (int)cols;
+    g.rows = (int)rows;
+    return g;
+}
+
+/* Rasterisation marks in the scratch grid. Values must not be 1, which is
+ * what geom_rasterise_polygon writes. */
+enum { MARK_SPILLOVER = 2, MARK_ESSENTIAL = 3 };
+
+/* Rasterises one polygon and turns the cells it marked (1) into mark; if it
+ * marked none, the cell holding its centroid gets mark instead. Only the
+ * cells meeting the polygon's bounds can have been marked, so only they are
+ * scanned. */
+static void mark_polygon(const Grid *g, const Polygon *poly, unsigned char mark, unsigned char *buf)
+{
+    if (!poly->pts || poly->n < 3)
+        return;
+    geom_rasterise_polygon(g, poly->pts, poly->n, buf);
+    RectD b = geom_polygon_bounds(poly->pts, poly->n);
+    double c0 = floor((b.x - g->origin.x) / g->cell), c1 = floor((b.x + b.w - g->origin.x) / g->cell);
+    double r0 = floor((b.y - g->origin.y) / g->cell), r1 = floor((b.y + b.h - g->origin.y) / g->cell);
+    int marked = 0;
+    if (c1 >= 0 && r1 >= 0 && c0 < g->cols && r0 < g->rows) {
+        int cmin = c0 < 0 ? 0 : (int)c0, cmax = c1 >= g->cols ? g->cols - 1 : (int)c1;
+        int rmin = r0 < 0 ? 0 : (int)r0, rmax = r1 >= g->rows ? g->rows - 1 : (int)r1;
+        for (int r = rmin; r <= rmax; r++) {
+            unsigned char *row = buf + (size_t)r * (size_t)g->cols;
+            for (int c = cmin; c <= cmax; c++)
+                if (row[c] == 1) {
+                    row[c] = mark;
+                    marked++;
+                }
+        }
+    }
+    if (marked)
+        return;
+    Vec2 ct = geom_polygon_centroid(poly->pts, poly->n);
+    double c = floor((ct.x - g->origin.x) / g->cell), r = floor((ct.y - g->origin.y) / g->cell);
+    if (c >= 0 && r >= 0 && c < g->cols && r < g->rows) {
+        unsigned char *cellp = buf + (size_t)r * (size_t)g->cols + (size_t)c;
+        if (*cellp != MARK_ESSENTIAL)
+            *cellp = mark;
+    }
+}
+
+ZonePaintResult grade_zone_paint_classify(const unsigned char *painted, const Grid *g, const Module *m,
+                                          int tp, const char *view, unsigned char *classes)
+{
+    ZonePaintResult res = {0};
+    if (!painted || !g || !m || !view || !classes || g->cols <= 0 || g->rows <= 0 || !(g->cell > 0))
+        return res;
+    size_t n = (size_t)g->cols * (size_t)g->rows;
+    memset(classes, 0, n);
+    /* Spillover first, essential second: an essential polygon overwrites a
+     * spillover mark, never the other way round. */
+    for (int pass = 0; pass < 2; pass++) {
+        ZoneKind kind = pass == 0 ? ZONE_SPILLOVER : ZONE_ESSENTIAL;
+        unsigned char mark = pass == 0 ? MARK_SPILLOVER : MARK_ESSENTIAL;
+        for (int i = 0; i < m->n_zones; i++) {
+            const Zone *z = &m->zones[i];
+            if (z->tp == tp && z->kind == kind && z->view && strcmp(z->view, view) == 0)
+                mark_polygon(g, &z->poly, mark, classes);
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        bool p = painted[i] != 0;
+        unsigned char k = classes[i];
+        if (k == MARK_ESSENTIAL) {
+            classes[i] = p ? PAINT_CELL_HIT_ESSENTIAL : PAINT_CELL_MISSED_ESSENTIAL;
+            *(p ? &res.hit_essential : &res.missed_essential) += 1;
+        } else if (k == MARK_SPILLOVER) {
+            classes[i] = p ? PAINT_CELL_HIT_SPILLOVER : PAINT_CELL_MISSED_SPILLOVER;
+            *(p ? &res.hit_spillover : &res.missed_spillover) += 1;
+        } else {
+            classes[i] = p ? PAINT_CELL_EXCESS : PAINT_CELL_NONE;
+            res.excess += p;
+        }
+    }
+    res.ok = true;
+    res.painted = res.hit_essential + res.hit_spillover + res.excess;
+    res.zone_cells = res.hit_essential + res.missed_essential + res.hit_spillover + res.missed_spillover;
+    /* The spillover zone as a whole never weighs more than the essential
+     * zone: otherwise, where the spillover is over twice the essential
+     * zone's size, painting only the spillover would beat painting only the
+     * essential zone (GRADING.md). */
+    int e_cells = res.hit_essential + res.missed_essential;
+    int s_cells = res.hit_spillover + res.missed_spillover;
+    double s = GRADE_SPILLOVER_CREDIT;
+    if (e_cells > 0 && s * s_cells > e_cells)
+        s = (double)e_cells / s_cells;
+    res.spillover_weight = s;
+    double overlap = res.hit_essential + s * res.hit_spillover;
+    double zone_w = e_cells + s * s_cells;
+    double painted_w = overlap + res.excess;
+    if (res.zone_cells > 0 && painted_w > 0)
+        res.credit = 2 * overlap / (zone_w + painted_w);
+    return res;
+}
+
+ZonePaintResult grade_zone_paint(const unsigned char *painted, const Grid *g, const Module *m, int tp,
+                                 const char *view)
+{
+    ZonePaintResult res = {0};
+    if (!g || g->cols <= 0 || g->rows <= 0)
+        return res;
+    unsigned char *classes = malloc((size_t)g->cols * (size_t)g->rows);
+    if (!classes)
+        return res;
+    res = grade_zone_paint_classify(painted, g, m, tp, view, classes);
+    free(classes);
+    return res;
+}
+
+/* --- locate-all ---------------------------------------------------------- */
+
+/* Breaks ties between matchings of equal credit toward the smaller total
+ * distance: each pair's cost gets at most this much added, far below any
+ * credit difference that matters (one click 1e-9 radius further off). */
+#define TIE_BREAK 1e-9
+
+/* Minimum-cost assignment of n rows to distinct columns of an n x m cost
+ * matrix (n <= m, a[i*m + j]); row_col[i] gets row i's column. The
+ * Hungarian method with potentials (Kuhn, Munkres; O(n^2 m)). Returns
+ * false if memory runs out. */
+static bool assign_min_cost(const double *a, int n, int m, int *row_col)
+{
+    size_t nm = (size_t)m + 1;
+    double *u = calloc((size_t)n + 1, sizeof *u);
+    double *v = calloc(nm, sizeof *v);
+    double *minv = malloc(nm * sizeof *minv);
+    int *p = calloc(nm, sizeof *p); /* p[j]: row (1-based) holding column j; 0 none */
+    int *way = calloc(nm, sizeof *way);
+    bool *used = malloc(nm * sizeof *used);
+    bool ok = u && v && minv && p && way && used;
+    for (int i = 1; ok && i <= n; i++) {
+        p[0] = i;
+        int j0 = 0;
+        for (int j = 0; j <= m; j++) {
+            minv[j] = INFINITY;
+            used[j] = false;
+        }
+        do {
+            used[j0] = true;
+            int i0 = p[j0], j1 = 0;
+            double delta = INFINITY;
+            for (int j = 1; j <= m; j++) {
+                if (used[j])
+                    continue;
+                double cur = a[(size_t)(i0 - 1) * (size_t)m + (size_t)(j - 1)] - u[i0] - v[j];
+                if (cur < minv[j]) {
+                    minv[j] = cur;
+                    way[j] = j0;
+                }
+                if (minv[j] < delta) {
+                    delta = minv[j];
+                    j1 = j;
+                }
+            }
+            for (int j = 0; j <= m; j++) {
+                if (used[j]) {
+                    u[p[j]] += delta;
+                    v[j] -= delta;
+                } else {
+                    minv[j] -= delta;
+                }
+            }
+            j0 = j1;
+        } while (p[j0] != 0);
+        do {
+            int j1 = way[j0];
+            p[j0] = p[j1];
+            j0 = j1;
+        } while (j0);
+    }
+    if (ok)
+        for (int j = 1; j <= m; j++)
+            if (p[j])
+                row_col[p[j] - 1] = j - 1;
+    free(u);
+    free(v);
+    free(minv);
+    free(p);
+    free(way);
+    free(used);
+    return ok;
+}
+
+double grade_locate_all(const Vec2 *clicks, int n_clicks, const TriggerPoint *const *targets,
+                        int n_targets, int *match)
+{
+    if (n_clicks < 0 || (n_clicks > 0 && !clicks))
+        n_clicks = 0;
+    if (n_targets < 0 || (n_targets > 0 && !targets))
+        n_targets = 0;
+    for (int t = 0; match && t < n_targets; t++)
+        match[t] = -1;
+    int denom = n_targets > n_clicks ? n_targets : n_clicks;
+    if (n_targets == 0 || n_clicks == 0)
+        return 0.0;
+
+    /* Only targets and clicks that can earn something take part: a click
+     * worth 0 to every target only adds to the denominator. */
+    size_t nt = (size_t)n_targets, nc = (size_t)n_clicks;
+    double *credit = malloc(nt * nc * sizeof *credit);
+    double *dist = malloc(nt * nc * sizeof *dist);
+    int *ti = malloc(nt * sizeof *ti), *ci = malloc(nc * sizeof *ci);
+    bool *click_useful = calloc(nc, sizeof *click_useful);
+    double *cost = NULL;
+    int *row_col = NULL;
+    double total = 0.0;
+    if (!credit || !dist || !ti || !ci || !click_useful)
+        goto out;
+    int rt = 0, rc = 0;
+    for (size_t t = 0; t < nt; t++) {
+        const TriggerPoint *tp = targets[t];
+        bool useful = false;
+        for (size_t c = 0; c < nc; c++) {
+            double d = INFINITY, cr = 0.0;
+            if (tp)
+                cr = grade_locate_tp(clicks[c], tp->at, tp->radius, &d);
+            credit[t * nc + c] = cr;
+            dist[t * nc + c] = d;
+            if (cr > 0) {
+                useful = true;
+                click_useful[c] = true;
+            }
+        }
+        if (useful)
+            ti[rt++] = (int)t;
+    }
+    for (size_t c = 0; c < nc; c++)
+        if (click_useful[c])
+            ci[rc++] = (int)c;
+    if (rt == 0)
+        goto out;
+
+    /* Rows = the smaller side. Cost = 1 - credit, plus the distance tie-break. */
+    bool rows_are_targets = rt <= rc;
+    int n = rows_are_targets ? rt : rc, m = rows_are_targets ? rc : rt;
+    cost = malloc((size_t)n * (size_t)m * sizeof *cost);
+    row_col = malloc((size_t)n * sizeof *row_col);
+    if (!cost || !row_col)
+        goto out;
+    for (int i = 0; i < n; i++) {
+        for (int j = 0; j < m; j++) {
+            int t = rows_are_targets ? ti[i] : ti[j], c = rows_are_targets ? ci[j] : ci[i];
+            size_t k = (size_t)t * nc + (size_t)c;
+            cost[(size_t)i * (size_t)m + (size_t)j] = 1.0 - credit[k] + TIE_BREAK * dist[k] / (1.0 + dist[k]);
+        }
+    }
+    if (!assign_min_cost(cost, n, m, row_col))
+        goto out;
+    for (int i = 0; i < n; i++) {
+        int t = rows_are_targets ? ti[i] : ti[row_col[i]];
+        int c = rows_are_targets ? ci[row_col[i]] : ci[i];
+        double cr = credit[(size_t)t * nc + (size_t)c];
+        if (cr > 0) {
+            total += cr;
+            if (match)
+                match[t] = c;
+        }
+    }
+out:
+    free(credit);
+    free(dist);
+    free(ti);
+    free(ci);
+    free(click_useful);
+    free(cost);
+    free(row_col);
+    return total / denom;
 }

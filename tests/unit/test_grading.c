@@ -225,6 +225,365 @@ static void test_multi(void **state)
     assert_near(grade_options(true, correct, all_right, 0), 0.0, 0);
 }
 
+/* --- zone-paint ---------------------------------------------------------- */
+
+/* A 10 x 10 grid of 10-unit cells over (0,0)-(100,100). Trigger point 0
+ * (front): essential (0,0)-(40,40) = 16 cells, spillover (40,0)-(60,40) =
+ * 8 cells (weight 0.5: 8 * 0.5 = 4 <= 16, no cap). Trigger point 1 has a
+ * zone over the whole chart, and tp 0 one on the back; neither counts. */
+static Vec2 PE[] = {{0, 0}, {40, 0}, {40, 40}, {0, 40}};
+static Vec2 PS[] = {{40, 0}, {60, 0}, {60, 40}, {40, 40}};
+static Vec2 PALL[] = {{0, 0}, {100, 0}, {100, 100}, {0, 100}};
+
+static Module *make_paint_module(void)
+{
+    static TriggerPoint tps[2];
+    static Zone zones[4];
+    static Module m;
+    tps[0] = (TriggerPoint){.id = "a", .view = "front", .at = {20, 20}, .radius = 5};
+    tps[1] = (TriggerPoint){.id = "b", .view = "front", .at = {80, 80}, .radius = 5};
+    zones[0] = (Zone){.id = "e", .view = "front", .tp = 0, .kind = ZONE_ESSENTIAL, .poly = {PE, 4}};
+    zones[1] = (Zone){.id = "s", .view = "front", .tp = 0, .kind = ZONE_SPILLOVER, .poly = {PS, 4}};
+    zones[2] = (Zone){.id = "other", .view = "front", .tp = 1, .kind = ZONE_ESSENTIAL, .poly = {PALL, 4}};
+    zones[3] = (Zone){.id = "back", .view = "back", .tp = 0, .kind = ZONE_ESSENTIAL, .poly = {PALL, 4}};
+    m = (Module){.id = "p", .name = "P", .tps = tps, .n_tps = 2, .zones = zones, .n_zones = 4};
+    return &m;
+}
+
+static const Grid G10 = {{0, 0}, 10, 10, 10};
+
+/* Paints the cells of rectangle [c0,c1) x [r0,r1). */
+static void paint(unsigned char *cells, const Grid *g, int c0, int r0, int c1, int r1)
+{
+    for (int r = r0; r < r1; r++)
+        for (int c = c0; c < c1; c++)
+            cells[r * g->cols + c] = 1;
+}
+
+static void test_paint_grid(void **state)
+{
+    (void)state;
+    Grid g = grade_paint_grid((RectD){0, 0, 600, 1400}, 0);
+    assert_near(g.cell, GRADE_PAINT_CELL, 0);
+    assert_int_equal(g.cols, 150);
+    assert_int_equal(g.rows, 350);
+    g = grade_paint_grid((RectD){-5, 10, 10, 9}, 4); /* partial last cells */
+    assert_int_equal(g.cols, 3);
+    assert_int_equal(g.rows, 3);
+    assert_near(g.origin.x, -5, 0);
+    assert_near(g.origin.y, 10, 0);
+    g = grade_paint_grid((RectD){0, 0, 0, 100}, 4);
+    assert_int_equal(g.cols * g.rows, 0);
+}
+
+static void test_paint_perfect(void **state)
+{
+    (void)state;
+    const Module *m = make_paint_module();
+    unsigned char p[100] = {0};
+    paint(p, &G10, 0, 0, 6, 4); /* essential + spillover exactly */
+    ZonePaintResult r = grade_zone_paint(p, &G10, m, 0, "front");
+    assert_true(r.ok);
+    assert_near(r.credit, 1.0, 1e-12);
+    assert_int_equal(r.hit_essential, 16);
+    assert_int_equal(r.hit_spillover, 8);
+    assert_int_equal(r.missed_essential + r.missed_spillover + r.excess, 0);
+    assert_int_equal(r.painted, 24);
+    assert_int_equal(r.zone_cells, 24);
+    assert_near(r.spillover_weight, GRADE_SPILLOVER_CREDIT, 0);
+}
+
+static void test_paint_empty_and_all_excess(void **state)
+{
+    (void)state;
+    const Module *m = make_paint_module();
+    unsigned char p[100] = {0};
+    ZonePaintResult r = grade_zone_paint(p, &G10, m, 0, "front");
+    assert_true(r.ok);
+    assert_near(r.credit, 0.0, 0);
+    assert_int_equal(r.painted, 0);
+    assert_int_equal(r.missed_essential, 16);
+    assert_int_equal(r.missed_spillover, 8);
+    paint(p, &G10, 0, 6, 10, 10); /* the bottom 40 cells, far from the zones */
+    r = grade_zone_paint(p, &G10, m, 0, "front");
+    assert_near(r.credit, 0.0, 0);
+    assert_int_equal(r.excess, 40);
+    assert_int_equal(r.hit_essential + r.hit_spillover, 0);
+    /* The whole chart: overlap 16 + 4, painted 16 + 4 + 76, zone 20. */
+    memset(p, 1, sizeof p);
+    r = grade_zone_paint(p, &G10, m, 0, "front");
+    assert_near(r.credit, 40.0 / 116, 1e-12);
+    assert_int_equal(r.excess, 76);
+}
+
+static void test_paint_partial(void **state)
+{
+    (void)state;
+    const Module *m = make_paint_module();
+    unsigned char p[100] = {0};
+    /* Spillover only: 2 * 4 / (20 + 4). */
+    paint(p, &G10, 4, 0, 6, 4);
+    ZonePaintResult r = grade_zone_paint(p, &G10, m, 0, "front");
+    assert_near(r.credit, 1.0 / 3, 1e-12);
+    assert_int_equal(r.hit_spillover, 8);
+    assert_int_equal(r.missed_essential, 16);
+    /* Essential only: 2 * 16 / (20 + 16); beats spillover only. */
+    memset(p, 0, sizeof p);
+    paint(p, &G10, 0, 0, 4, 4);
+    r = grade_zone_paint(p, &G10, m, 0, "front");
+    assert_near(r.credit, 32.0 / 36, 1e-12);
+    /* Plus 4 excess cells: 2 * 16 / (20 + 20). */
+    paint(p, &G10, 0, 4, 4, 5);
+    r = grade_zone_paint(p, &G10, m, 0, "front");
+    assert_near(r.credit, 0.8, 1e-12);
+    assert_int_equal(r.excess, 4);
+    /* Half the essential zone: 2 * 8 / (20 + 8). */
+    memset(p, 0, sizeof p);
+    paint(p, &G10, 0, 0, 4, 2);
+    r = grade_zone_paint(p, &G10, m, 0, "front");
+    assert_near(r.credit, 16.0 / 28, 1e-12);
+}
+
+static void test_paint_views_and_tps(void **state)
+{
+    (void)state;
+    const Module *m = make_paint_module();
+    unsigned char p[100] = {0};
+    paint(p, &G10, 0, 0, 6, 4);
+    /* tp 1's chart-wide zone: everything painted is a hit, 24 of 100. */
+    ZonePaintResult r = grade_zone_paint(p, &G10, m, 1, "front");
+    assert_near(r.credit, 48.0 / 124, 1e-12);
+    /* tp 0 on the back: the whole chart is essential. */
+    r = grade_zone_paint(p, &G10, m, 0, "back");
+    assert_int_equal(r.zone_cells, 100);
+    /* No zone on that view: nothing to paint, credit 0, still ok. */
+    r = grade_zone_paint(p, &G10, m, 1, "side");
+    assert_true(r.ok);
+    assert_int_equal(r.zone_cells, 0);
+    assert_near(r.credit, 0.0, 0);
+    /* Bad arguments. */
+    r = grade_zone_paint(NULL, &G10, m, 0, "front");
+    assert_false(r.ok);
+    Grid empty = {{0, 0}, 10, 0, 0};
+    r = grade_zone_paint(p, &empty, m, 0, "front");
+    assert_false(r.ok);
+}
+
+static void test_paint_classify_cells(void **state)
+{
+    (void)state;
+    const Module *m = make_paint_module();
+    unsigned char p[100] = {0}, cls[100];
+    p[0] = 1;      /* (0,0) essential hit */
+    p[4] = 1;      /* (4,0) spillover hit */
+    p[99] = 1;     /* (9,9) excess */
+    ZonePaintResult r = grade_zone_paint_classify(p, &G10, m, 0, "front", cls);
+    assert_true(r.ok);
+    assert_int_equal(cls[0], PAINT_CELL_HIT_ESSENTIAL);
+    assert_int_equal(cls[4], PAINT_CELL_HIT_SPILLOVER);
+    assert_int_equal(cls[99], PAINT_CELL_EXCESS);
+    assert_int_equal(cls[1], PAINT_CELL_MISSED_ESSENTIAL);
+    assert_int_equal(cls[5], PAINT_CELL_MISSED_SPILLOVER);
+    assert_int_equal(cls[6], PAINT_CELL_NONE);
+    int count[6] = {0};
+    for (int i = 0; i < 100; i++)
+        count[cls[i]]++;
+    assert_int_equal(count[PAINT_CELL_HIT_ESSENTIAL], r.hit_essential);
+    assert_int_equal(count[PAINT_CELL_MISSED_ESSENTIAL], r.missed_essential);
+    assert_int_equal(count[PAINT_CELL_HIT_SPILLOVER], r.hit_spillover);
+    assert_int_equal(count[PAINT_CELL_MISSED_SPILLOVER], r.missed_spillover);
+    assert_int_equal(count[PAINT_CELL_EXCESS], r.excess);
+    assert_int_equal(r.hit_essential + r.missed_essential, 16);
+    /* The same numbers as grade_zone_paint. */
+    ZonePaintResult r2 = grade_zone_paint(p, &G10, m, 0, "front");
+    assert_near(r2.credit, r.credit, 0);
+}
+
+static void test_paint_overlap_and_spillover_cap(void **state)
+{
+    (void)state;
+    /* make_module's tp 0 on a 5-unit grid: essential Z1 (4 cells) and Z4
+     * (4 cells) = 8; spillover Z0 (36 cells) minus the 4 under Z1 = 32.
+     * 0.5 * 32 > 8, so a spillover cell weighs 8 / 32 = 0.25. */
+    const Module *m = make_module();
+    Grid g = {{0, 0}, 5, 20, 20};
+    unsigned char p[400] = {0}, cls[400];
+    ZonePaintResult r = grade_zone_paint_classify(p, &g, m, 0, "front", cls);
+    assert_int_equal(r.missed_essential, 8);
+    assert_int_equal(r.missed_spillover, 32);
+    assert_near(r.spillover_weight, 0.25, 1e-15);
+    /* Essential wins under the overlap, though the spillover is listed first. */
+    assert_int_equal(cls[0], PAINT_CELL_MISSED_ESSENTIAL);
+    assert_int_equal(cls[2], PAINT_CELL_MISSED_SPILLOVER);
+    /* Essential only and spillover only both 2/3: the spillover never wins. */
+    for (int i = 0; i < 400; i++)
+        p[i] = cls[i] == PAINT_CELL_MISSED_ESSENTIAL;
+    double ess_only = grade_zone_paint(p, &g, m, 0, "front").credit;
+    for (int i = 0; i < 400; i++)
+        p[i] = cls[i] == PAINT_CELL_MISSED_SPILLOVER;
+    double spill_only = grade_zone_paint(p, &g, m, 0, "front").credit;
+    assert_near(ess_only, 2.0 / 3, 1e-12);
+    assert_near(spill_only, 2.0 / 3, 1e-12);
+    for (int i = 0; i < 400; i++)
+        p[i] = cls[i] != PAINT_CELL_NONE;
+    assert_near(grade_zone_paint(p, &g, m, 0, "front").credit, 1.0, 1e-12);
+}
+
+static void test_paint_tiny_zone_keeps_a_cell(void **state)
+{
+    (void)state;
+    /* A triangle inside cell (2,1) that covers no cell centre. */
+    static Vec2 tri[] = {{21, 11}, {23, 11}, {21, 13}};
+    static TriggerPoint tp = {.id = "t", .view = "front", .at = {22, 12}, .radius = 2};
+    static Zone z = {.id = "z", .view = "front", .tp = 0, .kind = ZONE_ESSENTIAL, .poly = {tri, 3}};
+    Module m = {.id = "tiny", .name = "Tiny", .tps = &tp, .n_tps = 1, .zones = &z, .n_zones = 1};
+    unsigned char p[100] = {0}, cls[100];
+    ZonePaintResult r = grade_zone_paint_classify(p, &G10, &m, 0, "front", cls);
+    assert_int_equal(r.zone_cells, 1);
+    assert_int_equal(cls[1 * 10 + 2], PAINT_CELL_MISSED_ESSENTIAL);
+    p[12] = 1;
+    assert_near(grade_zone_paint(p, &G10, &m, 0, "front").credit, 1.0, 0);
+}
+
+/* --- locate-all ---------------------------------------------------------- */
+
+static TriggerPoint tpat(double x, double y, double r)
+{
+    return (TriggerPoint){.id = "t", .view = "front", .at = {x, y}, .radius = r};
+}
+
+static void test_locate_all_swapped_order(void **state)
+{
+    (void)state;
+    TriggerPoint t[3] = {tpat(0, 0, 10), tpat(100, 0, 10), tpat(0, 100, 10)};
+    const TriggerPoint *tp[3] = {&t[0], &t[1], &t[2]};
+    Vec2 clicks[3] = {{2, 98}, {1, 1}, {97, 3}};
+    int match[3];
+    assert_near(grade_locate_all(clicks, 3, tp, 3, match), 1.0, 1e-12);
+    assert_int_equal(match[0], 1);
+    assert_int_equal(match[1], 2);
+    assert_int_equal(match[2], 0);
+    /* Partial credit adds up: one click 15 off (0.5). */
+    clicks[0] = v(0, 115);
+    assert_near(grade_locate_all(clicks, 3, tp, 3, match), 2.5 / 3, 1e-9);
+    assert_int_equal(match[2], 0);
+}
+
+static void test_locate_all_extra_and_missing_clicks(void **state)
+{
+    (void)state;
+    TriggerPoint t[2] = {tpat(0, 0, 10), tpat(100, 0, 10)};
+    const TriggerPoint *tp[2] = {&t[0], &t[1]};
+    int match[2];
+    /* Both found, two extra clicks far away: 2 / 4. */
+    Vec2 four[4] = {{500, 500}, {0, 0}, {600, 0}, {100, 0}};
+    assert_near(grade_locate_all(four, 4, tp, 2, match), 0.5, 1e-12);
+    assert_int_equal(match[0], 1);
+    assert_int_equal(match[1], 3);
+    /* Two clicks on one point: one is matched, the other is extra. */
+    Vec2 twice[2] = {{3, 0}, {1, 0}};
+    assert_near(grade_locate_all(twice, 2, tp, 2, match), 0.5, 1e-12);
+    assert_int_equal(match[0], 1); /* the nearer of the two */
+    assert_int_equal(match[1], -1);
+    Vec2 swapped[2] = {{1, 0}, {3, 0}};
+    grade_locate_all(swapped, 2, tp, 2, match);
+    assert_int_equal(match[0], 0);
+    /* One click for two targets: 1 / 2. */
+    assert_near(grade_locate_all(twice, 1, tp, 2, match), 0.5, 1e-12);
+    /* Nothing, or nothing to find. */
+    assert_near(grade_locate_all(NULL, 0, tp, 2, match), 0.0, 0);
+    assert_int_equal(match[0], -1);
+    assert_int_equal(match[1], -1);
+    assert_near(grade_locate_all(twice, 2, NULL, 0, NULL), 0.0, 0);
+    /* A click worth nothing to any target is never reported as a match. */
+    Vec2 far[1] = {{50, 50}};
+    assert_near(grade_locate_all(far, 1, tp, 2, match), 0.0, 0);
+    assert_int_equal(match[0], -1);
+    assert_int_equal(match[1], -1);
+}
+
+static void test_locate_all_optimal_not_greedy(void **state)
+{
+    (void)state;
+    /* Greedy (best pair or nearest pair first) gives A the click at 8
+     * (credit 1) and leaves B only the click at -15, 34 away: 1 / 2. The
+     * optimum gives A the click at -15 (0.5) and B the click at 8 (11 from
+     * B: 0.9): 1.4 / 2. */
+    TriggerPoint t[2] = {tpat(0, 0, 10), tpat(19, 0, 10)};
+    const TriggerPoint *tp[2] = {&t[0], &t[1]};
+    Vec2 clicks[2] = {{8, 0}, {-15, 0}};
+    int match[2];
+    assert_near(grade_locate_all(clicks, 2, tp, 2, match), 0.7, 1e-9);
+    assert_int_equal(match[0], 1);
+    assert_int_equal(match[1], 0);
+}
+
+/* Best summed credit over every one-to-one matching, by brute force. */
+static double brute_best(const double *cr, int nt, int nc, int t, unsigned used)
+{
+    if (t == nt)
+        return 0;
+    double best = brute_best(cr, nt, nc, t + 1, used); /* t unmatched */
+    for (int c = 0; c < nc; c++) {
+        if (used & (1u << c))
+            continue;
+        double s = cr[t * nc + c] + brute_best(cr, nt, nc, t + 1, used | (1u << c));
+        if (s > best)
+            best = s;
+    }
+    return best;
+}
+
+/* xorshift64: a fixed sequence in [0, 1). */
+static double next_unit(uint64_t *x)
+{
+    *x ^= *x << 13;
+    *x ^= *x >> 7;
+    *x ^= *x << 17;
+    return (double)(*x % 10000) / 10000;
+}
+
+static void test_locate_all_matches_brute_force(void **state)
+{
+    (void)state;
+    uint64_t x = 88172645463325252u;
+#define NEXT() next_unit(&x)
+    for (int round = 0; round < 400; round++) {
+        int nt = 1 + (int)(NEXT() * 6), nc = 1 + (int)(NEXT() * 7);
+        TriggerPoint t[6];
+        const TriggerPoint *tp[6];
+        Vec2 clicks[7];
+        for (int i = 0; i < nt; i++) {
+            t[i] = tpat(NEXT() * 60, NEXT() * 60, 3 + NEXT() * 10);
+            tp[i] = &t[i];
+        }
+        for (int c = 0; c < nc; c++)
+            clicks[c] = v(NEXT() * 60, NEXT() * 60);
+        double cr[6 * 7];
+        for (int i = 0; i < nt; i++)
+            for (int c = 0; c < nc; c++)
+                cr[i * nc + c] = grade_locate_tp(clicks[c], t[i].at, t[i].radius, NULL);
+        int match[6];
+        double got = grade_locate_all(clicks, nc, tp, nt, match);
+        double want = brute_best(cr, nt, nc, 0, 0) / (nt > nc ? nt : nc);
+        assert_near(got, want, 1e-6);
+        /* match is one-to-one and adds up to the score. */
+        double sum = 0;
+        unsigned used = 0;
+        for (int i = 0; i < nt; i++) {
+            if (match[i] < 0)
+                continue;
+            assert_true(match[i] < nc);
+            assert_false(used & (1u << match[i]));
+            used |= 1u << match[i];
+            assert_true(cr[i * nc + match[i]] > 0);
+            sum += cr[i * nc + match[i]];
+        }
+        assert_near(sum / (nt > nc ? nt : nc), got, 1e-12);
+    }
+#undef NEXT
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -237,6 +596,18 @@ int main(void)
         cmocka_unit_test(test_zone_only_that_view_counts),
         cmocka_unit_test(test_choice),
         cmocka_unit_test(test_multi),
+        cmocka_unit_test(test_paint_grid),
+        cmocka_unit_test(test_paint_perfect),
+        cmocka_unit_test(test_paint_empty_and_all_excess),
+        cmocka_unit_test(test_paint_partial),
+        cmocka_unit_test(test_paint_views_and_tps),
+        cmocka_unit_test(test_paint_classify_cells),
+        cmocka_unit_test(test_paint_overlap_and_spillover_cap),
+        cmocka_unit_test(test_paint_tiny_zone_keeps_a_cell),
+        cmocka_unit_test(test_locate_all_swapped_order),
+        cmocka_unit_test(test_locate_all_extra_and_missing_clicks),
+        cmocka_unit_test(test_locate_all_optimal_not_greedy),
+        cmocka_unit_test(test_locate_all_matches_brute_force),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
