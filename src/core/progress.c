@@ -8,6 +8,8 @@
  * comma (the UI may call setlocale) cannot change the file. */
 #include "progress.h"
 
+#include "datafile.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -154,47 +156,6 @@ static void parse_entry(Progress *p, char **f, const char *path, int line, Diag 
     e->last_time = t;
 }
 
-/* Reads the whole file; NULL with errno set on failure. */
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n + 1 >= cap) {
-            char *b = realloc(buf, cap * 2);
-            if (!b) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = b;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f)) {
-                int err = errno ? errno : EIO;
-                free(buf);
-                buf = NULL;
-                errno = err;
-            }
-            break;
-        }
-    }
-    int err = errno;
-    fclose(f);
-    errno = err;
-    if (!buf)
-        return NULL;
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
 Progress *progress_load(const char *path, Diag *d)
 {
     Progress *p = calloc(1, sizeof *p);
@@ -202,7 +163,7 @@ Progress *progress_load(const char *path, Diag *d)
         abort(); /* "never returns NULL": there is no sensible way on */
     size_t len = 0;
     errno = 0;
-    char *buf = read_file(path, &len);
+    char *buf = datafile_read_all(path, &len);
     if (!buf) {
         if (errno != ENOENT)
             diag_error(d, path, 0, "cannot read: %s", strerror(errno ? errno : EIO));
@@ -322,43 +283,9 @@ static void format_percent(char *buf, size_t size, double v)
     snprintf(buf, size, "%lld.%02lld", h / 100, h % 100);
 }
 
-static int fail(Diag *d, const char *path, const char *what, const char *tmp)
+static int write_entries(FILE *f, const void *user)
 {
-    int err = errno ? errno : EIO;
-    if (tmp)
-        unlink(tmp);
-    diag_error(d, path, 0, "cannot save: %s: %s", what, strerror(err));
-    return -1;
-}
-
-int progress_save(const Progress *p, const char *path, Diag *d)
-{
-    size_t plen = strlen(path);
-    const char *slash = strrchr(path, '/');
-    char *dir = slash ? dup_range(path, slash == path ? 1 : (size_t)(slash - path)) : dup_range(".", 1);
-    char *tmp = malloc(plen + sizeof ".tmp-XXXXXX");
-    if (!dir || !tmp) {
-        free(dir);
-        free(tmp);
-        errno = ENOMEM;
-        return fail(d, path, "out of memory", NULL);
-    }
-    memcpy(tmp, path, plen);
-    memcpy(tmp + plen, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
-
-    int rc = -1;
-    errno = 0;
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        rc = fail(d, path, "creating a temporary file", NULL);
-        goto out;
-    }
-    FILE *f = fdopen(fd, "w");
-    if (!f) {
-        close(fd);
-        rc = fail(d, path, "opening the temporary file", tmp);
-        goto out;
-    }
+    const Progress *p = user;
     fputs(HEADER "\n", f);
     for (int i = 0; i < p->n; i++) {
         const ProgressEntry *e = &p->e[i];
@@ -367,33 +294,10 @@ int progress_save(const Progress *p, const char *path, Diag *d)
         format_percent(last, sizeof last, e->last);
         fprintf(f, "%s\t%d\t%s\t%s\t%" PRId64 "\n", e->module_id, e->sessions, best, last, e->last_time);
     }
-    if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0) {
-        int err = errno;
-        fclose(f);
-        errno = err;
-        rc = fail(d, path, "writing the temporary file", tmp);
-        goto out;
-    }
-    if (fclose(f) != 0) {
-        rc = fail(d, path, "closing the temporary file", tmp);
-        goto out;
-    }
-    if (rename(tmp, path) != 0) {
-        rc = fail(d, path, "renaming the temporary file", tmp);
-        goto out;
-    }
-    /* The rename is only durable once the folder's entry is on disk. */
-    int dfd = open(dir, O_RDONLY | O_DIRECTORY);
-    if (dfd < 0 || fsync(dfd) != 0) {
-        if (dfd >= 0)
-            close(dfd);
-        rc = fail(d, path, "syncing the folder", NULL);
-        goto out;
-    }
-    close(dfd);
-    rc = 0;
-out:
-    free(dir);
-    free(tmp);
-    return rc;
+    return ferror(f) ? -1 : 0;
+}
+
+int progress_save(const Progress *p, const char *path, Diag *d)
+{
+    return datafile_write_atomic(path, write_entries, p, d);
 }

@@ -10,6 +10,8 @@
  * the rules in docs/GRADING.md. */
 #include "review.h"
 
+#include "datafile.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -321,47 +323,6 @@ static void parse_card(ReviewDeck *deck, char **f, const char *path, int line, D
     c->last_credit = (double)credit / 10000;
 }
 
-/* Reads the whole file; NULL with errno set on failure. */
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n + 1 >= cap) {
-            char *b = realloc(buf, cap * 2);
-            if (!b) {
-                free(buf);
-                buf = NULL;
-                errno = ENOMEM;
-                break;
-            }
-            buf = b;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f)) {
-                free(buf);
-                buf = NULL;
-                errno = EIO;
-            }
-            break;
-        }
-    }
-    int err = errno;
-    fclose(f);
-    errno = err;
-    if (!buf)
-        return NULL;
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
 ReviewDeck *review_load(const char *path, Diag *d)
 {
     ReviewDeck *deck = review_create();
@@ -369,7 +330,7 @@ ReviewDeck *review_load(const char *path, Diag *d)
         return NULL;
     size_t len = 0;
     errno = 0;
-    char *buf = read_file(path, &len);
+    char *buf = datafile_read_all(path, &len);
     if (!buf) {
         if (errno != ENOENT)
             diag_error(d, path, 0, "cannot read: %s", strerror(errno ? errno : EIO));
@@ -430,46 +391,9 @@ ReviewDeck *review_load(const char *path, Diag *d)
     return deck;
 }
 
-static int fail(Diag *d, const char *path, const char *what, const char *tmp)
+static int write_cards(FILE *f, const void *user)
 {
-    int err = errno ? errno : EIO;
-    if (tmp)
-        unlink(tmp);
-    diag_error(d, path, 0, "cannot save: %s: %s", what, strerror(err));
-    return -1;
-}
-
-int review_save(const ReviewDeck *deck, const char *path, Diag *d)
-{
-    size_t plen = strlen(path);
-    const char *slash = strrchr(path, '/');
-    size_t dlen = slash ? (slash == path ? 1 : (size_t)(slash - path)) : 1;
-    char *dir = malloc(dlen + 1);
-    char *tmp = malloc(plen + sizeof ".tmp-XXXXXX");
-    if (!dir || !tmp) {
-        free(dir);
-        free(tmp);
-        errno = ENOMEM;
-        return fail(d, path, "out of memory", NULL);
-    }
-    memcpy(dir, slash ? path : ".", dlen);
-    dir[dlen] = '\0';
-    memcpy(tmp, path, plen);
-    memcpy(tmp + plen, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
-
-    int rc = -1;
-    errno = 0;
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        rc = fail(d, path, "creating a temporary file", NULL);
-        goto out;
-    }
-    FILE *f = fdopen(fd, "w");
-    if (!f) {
-        close(fd);
-        rc = fail(d, path, "opening the temporary file", tmp);
-        goto out;
-    }
+    const ReviewDeck *deck = user;
     fputs(HEADER "\n", f);
     for (int i = 0; deck && i < deck->n; i++) {
         const ReviewCard *c = &deck->c[i];
@@ -479,33 +403,10 @@ int review_save(const ReviewDeck *deck, const char *path, Diag *d)
                 c->ease / 100, c->ease % 100, c->interval_days, c->due_s, c->last_s, c->reviews, c->lapses,
                 credit / 100, credit % 100);
     }
-    if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0) {
-        int err = errno;
-        fclose(f);
-        errno = err;
-        rc = fail(d, path, "writing the temporary file", tmp);
-        goto out;
-    }
-    if (fclose(f) != 0) {
-        rc = fail(d, path, "closing the temporary file", tmp);
-        goto out;
-    }
-    if (rename(tmp, path) != 0) {
-        rc = fail(d, path, "renaming the temporary file", tmp);
-        goto out;
-    }
-    /* The rename is only durable once the folder's entry is on disk. */
-    int dfd = open(dir, O_RDONLY | O_DIRECTORY);
-    if (dfd < 0 || fsync(dfd) != 0) {
-        if (dfd >= 0)
-            close(dfd);
-        rc = fail(d, path, "syncing the folder", NULL);
-        goto out;
-    }
-    close(dfd);
-    rc = 0;
-out:
-    free(dir);
-    free(tmp);
-    return rc;
+    return ferror(f) ? -1 : 0;
+}
+
+int review_save(const ReviewDeck *deck, const char *path, Diag *d)
+{
+    return datafile_write_atomic(path, write_cards, deck, d);
 }
