@@ -3,6 +3,8 @@
  * can see (modules no course lists, settings that point nowhere). */
 #include "check.h"
 
+#include "protocol.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <stdbool.h>
@@ -15,7 +17,7 @@
 #include "inifile.h"
 #include "svgview.h"
 
-typedef enum { KIND_UNKNOWN, KIND_COURSE, KIND_MODULE, KIND_CONFIG } IniKind;
+typedef enum { KIND_UNKNOWN, KIND_COURSE, KIND_MODULE, KIND_CONFIG, KIND_PROTOCOL } IniKind;
 
 static bool is_dir(const char *path)
 {
@@ -183,10 +185,12 @@ static IniKind ini_kind(const char *path, Diag *d)
             else if (!strcmp(name, "paths") || !strcmp(name, "window") || !strcmp(name, "font") ||
                      !strcmp(name, "instructor"))
                 kind = KIND_CONFIG;
+            else if (!strcmp(name, "protocol"))
+                kind = KIND_PROTOCOL;
             else
                 diag_error(d, path, line,
                            "cannot tell what this file is: it starts with [%s], not [course], "
-                           "[muscle] or a config section",
+                           "[muscle], [protocol] or a config section",
                            name);
         }
         pos = end + 1;
@@ -228,6 +232,41 @@ static void check_module_file(const char *path, const Config *cfg, Diag *d)
     library_free(lib);
 }
 
+/* Every module in <courses>/muscles, for resolving protocol steps; problems
+ * of the modules themselves are not this check's to report. */
+static Library *whole_library(const char *courses, const Config *cfg)
+{
+    Diag *quiet = diag_create();
+    Library *lib = library_create(courses, cfg->assets_dir);
+    library_load_all(lib, quiet);
+    char *muscles = path_join(courses, "muscles");
+    int n = 0;
+    char **names = muscles ? list_dir(muscles, is_ini_file, &n) : NULL;
+    for (int i = 0; i < n; i++) {
+        char *path = path_join(muscles, names[i]);
+        if (path)
+            library_load_module_file(lib, path, quiet);
+        free(path);
+    }
+    free_names(names, n);
+    free(muscles);
+    diag_free(quiet);
+    return lib;
+}
+
+static void check_protocol_file(const char *path, const Config *cfg, Diag *d)
+{
+    /* <courses>/protocols/<id>.ini resolves against <courses>; any other
+     * protocol file against the configured courses. */
+    char *dir = parent_dir(path);
+    char *courses = dir && ends_with(dir, "protocols") ? parent_dir(dir) : strdup(cfg->courses_dir);
+    Library *lib = courses ? whole_library(courses, cfg) : NULL;
+    protocols_free(protocols_load_file(path, lib, d));
+    library_free(lib);
+    free(courses);
+    free(dir);
+}
+
 static void check_file(const char *path, const Config *cfg, Diag *d)
 {
     if (ends_with(path, ".svg")) {
@@ -249,6 +288,9 @@ static void check_file(const char *path, const Config *cfg, Diag *d)
         break;
     case KIND_CONFIG:
         config_free(config_load(path, NULL, d));
+        break;
+    case KIND_PROTOCOL:
+        check_protocol_file(path, cfg, d);
         break;
     case KIND_UNKNOWN:
         break;
@@ -283,6 +325,11 @@ static void check_courses_tree(const char *dir, const Config *cfg, Diag *d)
     }
     free_names(names, n);
     free(muscles);
+    /* The pain protocols, against every module of the tree. */
+    char *protocols = path_join(dir, "protocols");
+    if (protocols)
+        protocols_free(protocols_load(protocols, lib, d));
+    free(protocols);
     library_free(lib);
 }
 
