@@ -402,6 +402,12 @@ static void frame(App *a, const char *shot)
     case SCREEN_PROTOCOLS:
         screen_protocols(a, all);
         break;
+    case SCREEN_LOCATOR:
+        screen_locator(a, all);
+        break;
+    case SCREEN_DIRECTORY:
+        screen_directory(a, all);
+        break;
     case SCREEN_HOME:
         screen_home(a, all);
         break;
@@ -798,6 +804,8 @@ out:
     session_free(a->session);
     progress_free(a->progress);
     protocols_free(a->protocols);
+    for (int i = 0; i < a->loc_n_views; i++)
+        paint_free(&a->loc_canvas[i]);
     library_free(a->lib);
     chart_cache_free(a->charts);
     ren_free(a->ren);

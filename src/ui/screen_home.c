@@ -40,20 +40,12 @@ void screen_home(App *a, SDL_Rect all)
     int y = area.y + ui_px(ui, 28);
     char hello[200];
     snprintf(hello, sizeof hello, "Choose a course, %s", a->learner_name);
-    ren_text_fit(a->ren, FONT_TITLE, m, y, all.w - 2 * m, THEME_TEXT, hello);
+    ren_text_fit(a->ren, FONT_TITLE, m, y, all.w / 2 - m, THEME_TEXT, hello);
     y += ren_text_height(a->ren, FONT_TITLE) + ui_px(ui, 4);
-    int bw = ui_px(ui, 210);
-    y += ren_text_wrapped(a->ren, FONT_BODY, m, y, all.w - 2 * m - bw - ui_px(ui, 20), THEME_MUTED,
+    y += ren_text_wrapped(a->ren, FONT_BODY, m, y, all.w - 2 * m, THEME_MUTED,
                           "Study each muscle's trigger points and where they refer pain, then practise "
                           "finding them on the body chart.",
                           true, 0, all.h);
-    if (protocols_count(a->protocols) > 0) {
-        SDL_Rect proto = {all.w - m - bw, area.y + ui_px(ui, 30), bw, ui_px(ui, 40)};
-        if (ui_button(ui, proto, "Pain protocols", BUTTON_SECONDARY)) {
-            app_go(a, SCREEN_PROTOCOLS);
-            return;
-        }
-    }
     y += ui_px(ui, 20);
 
     int n = library_course_count(a->lib);
@@ -132,6 +124,23 @@ void screen_home(App *a, SDL_Rect all)
             a->list_scroll = 0;
             a->module_filter[0] = 0;
             app_go(a, SCREEN_MODULES);
+        }
+    }
+    /* Ways into the material besides the courses (drawn after the cards so
+     * Tab reaches the courses first). */
+    int bx = all.w - m, bh2 = ui_px(ui, 38), by2 = area.y + ui_px(ui, 22);
+    const char *labels[] = {"Where does it hurt?", "Muscle directory", "Pain protocols"};
+    ScreenId targets[] = {SCREEN_LOCATOR, SCREEN_DIRECTORY, SCREEN_PROTOCOLS};
+    for (int i = 0; i < 3; i++) {
+        if (targets[i] == SCREEN_PROTOCOLS && protocols_count(a->protocols) == 0)
+            continue;
+        int w = ren_text_width(a->ren, FONT_BODY, labels[i]) + ui_px(ui, 28);
+        bx -= w;
+        SDL_Rect b = {bx, by2, w, bh2};
+        bx -= ui_px(ui, 10);
+        if (ui_button(ui, b, labels[i], BUTTON_SECONDARY)) {
+            app_go(a, targets[i]);
+            return;
         }
     }
 }

@@ -205,8 +205,10 @@ static void summary(App *a, SDL_Rect area)
     SDL_Rect again = {panel.x + panel.w - ui_px(ui, 28) - bw, panel.y + panel.h - ui_px(ui, 24) - bh, bw, bh};
     SDL_Rect back = {again.x - bw - ui_px(ui, 12), again.y, bw, bh};
     SDL_Rect study = {back.x - bw - ui_px(ui, 12), again.y, bw, bh};
-    if (ui_button(ui, study, "Study the module", BUTTON_SECONDARY))
+    if (ui_button(ui, study, "Study the module", BUTTON_SECONDARY)) {
+        a->study_return = SCREEN_MODULES;
         app_go(a, SCREEN_STUDY);
+    }
     if (ui_button(ui, back, "Back to modules", BUTTON_SECONDARY))
         app_go(a, SCREEN_MODULES);
     if (ui_button(ui, again, quiz ? "Quiz again" : "Practise again", BUTTON_PRIMARY)) {

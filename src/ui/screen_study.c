@@ -126,10 +126,13 @@ void screen_study(App *a, SDL_Rect all)
     snprintf(title, sizeof title, "%s", m->name);
     const char *group = named_id_name(MUSCLE_GROUPS, m->group);
     char crumb[300];
-    snprintf(crumb, sizeof crumb, "%s%s%s \xC2\xB7 study", a->course && a->study_return != SCREEN_PROTOCOLS ? a->course->title : "",
-             a->course && a->study_return != SCREEN_PROTOCOLS ? " \xC2\xB7 " : "", group ? group : m->group);
+    snprintf(crumb, sizeof crumb, "%s%s%s \xC2\xB7 study", a->course && a->study_return == SCREEN_MODULES ? a->course->title : "",
+             a->course && a->study_return == SCREEN_MODULES ? " \xC2\xB7 " : "", group ? group : m->group);
     if (app_top_bar(a, title, crumb, true, &area)) {
-        app_go(a, a->study_return == SCREEN_PROTOCOLS ? SCREEN_PROTOCOLS : SCREEN_MODULES);
+        app_go(a, a->study_return == SCREEN_PROTOCOLS || a->study_return == SCREEN_LOCATOR ||
+                          a->study_return == SCREEN_DIRECTORY
+                      ? a->study_return
+                      : SCREEN_MODULES);
         return;
     }
     int pad = ui_px(ui, 20);

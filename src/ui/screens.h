@@ -15,11 +15,13 @@
 #include "course.h"
 #include "journal.h"
 #include "learner.h"
+#include "locator.h"
 #include "record.h"
 #include "progress.h"
 #include "protocol.h"
 #include "render.h"
 #include "session.h"
+#include "paint.h"
 #include "ui.h"
 
 typedef enum {
@@ -32,7 +34,9 @@ typedef enum {
     SCREEN_EXAM,
     SCREEN_EXAM_RESULT,
     SCREEN_CERTIFICATE,
-    SCREEN_PROTOCOLS
+    SCREEN_PROTOCOLS,
+    SCREEN_LOCATOR,
+    SCREEN_DIRECTORY
 } ScreenId;
 
 typedef struct {
@@ -87,6 +91,22 @@ typedef struct {
     /* Module list */
     int list_scroll;
     char module_filter[64];
+    /* Trigger point locator: a canvas per chart view */
+#define LOCATOR_VIEWS 8
+    PaintCanvas loc_canvas[LOCATOR_VIEWS];
+    const View *loc_views[LOCATOR_VIEWS];
+    int loc_n_views;
+    int loc_view;
+    LocatorMatch loc_results[8];
+    int loc_n_results;
+    bool loc_ranked;
+
+    /* Muscle directory */
+    int dir_mode;    /* 0 by muscle group, 1 by pain region */
+    int dir_choice;  /* index into MUSCLE_GROUPS or PAIN_REGIONS */
+    int dir_scroll;
+    int dir_list_scroll;
+
     /* Pain protocols */
     int protocol; /* the one shown */
     int protocol_scroll;
@@ -183,6 +203,8 @@ void screen_exam(App *a, SDL_Rect area);
 void screen_exam_result(App *a, SDL_Rect area);
 void screen_certificate(App *a, SDL_Rect area);
 void screen_protocols(App *a, SDL_Rect area);
+void screen_locator(App *a, SDL_Rect area);
+void screen_directory(App *a, SDL_Rect area);
 void screen_modules(App *a, SDL_Rect area);
 void screen_study(App *a, SDL_Rect area);
 void screen_practice(App *a, SDL_Rect area);

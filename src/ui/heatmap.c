@@ -1,0 +1,452 @@
+/* heatmap: click maps of one question (see heatmap.h).
+ *
+ * The density is computed on the CPU over the layout's pixels (a Gaussian
+ * splat per click, normalised to the densest pixel), coloured through a
+ * ramp into a translucent surface and drawn as a texture, so the same code
+ * serves the window and the off-screen PNG writer. */
+#include "heatmap.h"
+
+#include <SDL_image.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "theme.h"
+
+#define PNG_W 1400
+#define PNG_H 1080
+#define INK COL(0x1B, 0x1F, 0x24)
+#define HALO COLA(255, 255, 255, 235)
+
+bool heatmap_available(const ReportItem *it)
+{
+    return it && it->module && it->tp >= 0 && it->view && it->view->path && it->n_clicks > 0;
+}
+
+char *heatmap_file_name(const ReportItem *it, char *buf, size_t size)
+{
+    size_t n = 0;
+    for (const char *s = it->key; *s && n + 5 < size; s++) {
+        char c = *s;
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                  c == '_' || c == '-';
+        buf[n++] = c == '/' ? '.' : ok ? c : '_';
+    }
+    snprintf(buf + n, size - n, ".png");
+    return buf;
+}
+
+/* ---- density ------------------------------------------------------------- */
+
+/* Blue, cyan, green, yellow, red: cold to hot. t in 0..1. */
+static SDL_Color ramp(double t)
+{
+    static const struct {
+        double t;
+        int r, g, b;
+    } STOPS[] = {{0.0, 40, 70, 230}, {0.3, 0, 190, 235}, {0.55, 90, 215, 70}, {0.78, 250, 215, 30},
+                 {1.0, 225, 35, 25}};
+    if (t <= 0)
+        t = 0;
+    if (t >= 1)
+        t = 1;
+    int k = 0;
+    while (k < 3 && t > STOPS[k + 1].t)
+        k++;
+    double u = (t - STOPS[k].t) / (STOPS[k + 1].t - STOPS[k].t);
+    SDL_Color c = {(Uint8)lround(STOPS[k].r + u * (STOPS[k + 1].r - STOPS[k].r)),
+                   (Uint8)lround(STOPS[k].g + u * (STOPS[k + 1].g - STOPS[k].g)),
+                   (Uint8)lround(STOPS[k].b + u * (STOPS[k + 1].b - STOPS[k].b)), 255};
+    return c;
+}
+
+/* The splat's spread in image units: about half the full-credit radius for
+ * a trigger point, a fixed spot for zones; never under 3 pixels. */
+static double sigma_px(const ChartLayout *l, const ReportItem *it, float ui_scale)
+{
+    double units = 8;
+    if (it->module && it->tp >= 0 && strstr(it->key, "/locate"))
+        units = fmax(it->module->tps[it->tp].radius * 0.55, 4);
+    return fmax(units * l->scale, 3.0 * ui_scale);
+}
+
+static void draw_density(Ren *ren, const ChartLayout *l, const ReportItem *it, float ui_scale)
+{
+    int w = l->area.w, h = l->area.h;
+    if (w <= 0 || h <= 0 || it->n_clicks == 0)
+        return;
+    float *grid = calloc((size_t)w * (size_t)h, sizeof *grid);
+    if (!grid)
+        return;
+    double sg = sigma_px(l, it, ui_scale);
+    int rad = (int)ceil(3 * sg);
+    float *kern = malloc(sizeof *kern * (size_t)(2 * rad + 1));
+    if (!kern) {
+        free(grid);
+        return;
+    }
+    for (int k = -rad; k <= rad; k++)
+        kern[k + rad] = (float)exp(-(double)(k * k) / (2 * sg * sg));
+    for (int i = 0; i < it->n_clicks; i++) {
+        SDL_FPoint p = chart_to_screen(l, (Vec2){it->clicks[i].x, it->clicks[i].y});
+        int cx = (int)lroundf(p.x) - l->area.x, cy = (int)lroundf(p.y) - l->area.y;
+        if (cx < -rad || cy < -rad || cx >= w + rad || cy >= h + rad)
+            continue;
+        for (int dy = -rad; dy <= rad; dy++) {
+            int y = cy + dy;
+            if (y < 0 || y >= h)
+                continue;
+            float ky = kern[dy + rad];
+            float *row = grid + (size_t)y * (size_t)w;
+            for (int dx = -rad; dx <= rad; dx++) {
+                int x = cx + dx;
+                if (x >= 0 && x < w)
+                    row[x] += ky * kern[dx + rad];
+            }
+        }
+    }
+    float peak = 0;
+    for (size_t i = 0; i < (size_t)w * (size_t)h; i++)
+        peak = grid[i] > peak ? grid[i] : peak;
+    SDL_Surface *s = peak > 0 ? SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888) : NULL;
+    if (s) {
+        for (int y = 0; y < h; y++) {
+            Uint32 *px = (Uint32 *)(void *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
+            for (int x = 0; x < w; x++) {
+                double t = grid[(size_t)y * (size_t)w + (size_t)x] / peak;
+                if (t < 0.02) {
+                    px[x] = 0;
+                    continue;
+                }
+                /* Square root: a lone click still shows next to a crowd. */
+                double v = sqrt(t);
+                SDL_Color c = ramp(v);
+                Uint8 a = (Uint8)lround(255 * fmin(0.72, 0.18 + 0.6 * v));
+                px[x] = SDL_MapRGBA(s->format, c.r, c.g, c.b, a);
+            }
+        }
+        SDL_Texture *tex = SDL_CreateTextureFromSurface(ren_sdl(ren), s);
+        if (tex) {
+            SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+            SDL_RenderCopy(ren_sdl(ren), tex, NULL, &l->area);
+            SDL_DestroyTexture(tex);
+        }
+        SDL_FreeSurface(s);
+    }
+    free(kern);
+    free(grid);
+}
+
+/* ---- marks --------------------------------------------------------------- */
+
+typedef enum { MARK_FULL, MARK_PARTIAL, MARK_NONE } MarkKind;
+
+static MarkKind mark_kind(float credit)
+{
+    return credit >= 0.999f ? MARK_FULL : credit <= 0.001f ? MARK_NONE : MARK_PARTIAL;
+}
+
+static void draw_mark(Ren *ren, float x, float y, MarkKind k, float size, Uint8 alpha, SDL_Rect clip)
+{
+    if (k == MARK_FULL) {
+        ren_fill_circle(ren, x, y, size + 1.2f, COLA(255, 255, 255, alpha));
+        SDL_Color g = THEME_GOOD;
+        g.a = alpha;
+        ren_fill_circle(ren, x, y, size, g);
+    } else if (k == MARK_PARTIAL) {
+        float s = size * 1.35f;
+        SDL_FPoint tri[3] = {{x, y - s}, {x + s * 0.95f, y + s * 0.7f}, {x - s * 0.95f, y + s * 0.7f}};
+        SDL_Color o = THEME_PARTIAL;
+        o.a = alpha;
+        ren_polygon_outline(ren, tri, 3, 2.2f, COLA(255, 255, 255, alpha));
+        ren_fill_polygon(ren, tri, 3, FILL_SOLID, o, clip);
+    } else {
+        float a = size;
+        SDL_Color red = THEME_BAD;
+        red.a = alpha;
+        ren_line(ren, x - a, y - a, x + a, y + a, size * 0.75f + 2.0f, COLA(255, 255, 255, alpha));
+        ren_line(ren, x - a, y + a, x + a, y - a, size * 0.75f + 2.0f, COLA(255, 255, 255, alpha));
+        ren_line(ren, x - a, y - a, x + a, y + a, size * 0.75f, red);
+        ren_line(ren, x - a, y + a, x + a, y - a, size * 0.75f, red);
+    }
+}
+
+static void draw_clicks(Ren *ren, const ChartLayout *l, const ReportItem *it, float ui_scale)
+{
+    /* Smaller and fainter marks as the crowd grows, so the density stays
+     * readable under them. */
+    float size = (it->n_clicks > 1000 ? 2.2f : it->n_clicks > 200 ? 3.0f : 4.0f) * ui_scale;
+    if (l->scale < 1.0)
+        size *= 0.8f;
+    Uint8 alpha = it->n_clicks > 2000 ? 130 : it->n_clicks > 300 ? 180 : 235;
+    /* Misses first, hits last: the good clicks stay visible on top. */
+    for (int pass = MARK_NONE; pass >= MARK_FULL; pass--)
+        for (int i = 0; i < it->n_clicks; i++) {
+            if ((int)mark_kind(it->clicks[i].credit) != pass)
+                continue;
+            SDL_FPoint p = chart_to_screen(l, (Vec2){it->clicks[i].x, it->clicks[i].y});
+            draw_mark(ren, p.x, p.y, (MarkKind)pass, size, alpha, l->area);
+        }
+}
+
+/* ---- the target ---------------------------------------------------------- */
+
+static bool is_zone_item(const ReportItem *it)
+{
+    size_t n = strlen(it->key);
+    return n > 5 && !strcmp(it->key + n - 5, "/zone");
+}
+
+static void dashed_circle(Ren *ren, SDL_FPoint c, float r, float width, SDL_Color col)
+{
+    int segs = (int)fmaxf(24, r / 3);
+    if (segs % 2)
+        segs++;
+    for (int i = 0; i < segs; i += 2) {
+        double a0 = 2 * 3.14159265358979 * i / segs, a1 = 2 * 3.14159265358979 * (i + 1) / segs;
+        ren_line(ren, c.x + r * (float)cos(a0), c.y + r * (float)sin(a0), c.x + r * (float)cos(a1),
+                 c.y + r * (float)sin(a1), width, col);
+    }
+}
+
+static void draw_target(Ren *ren, const ChartLayout *l, const ReportItem *it, float ui_scale)
+{
+    const Module *m = it->module;
+    const TriggerPoint *tp = &m->tps[it->tp];
+    if (!is_zone_item(it)) {
+        SDL_FPoint c = chart_to_screen(l, tp->at);
+        float r = (float)(tp->radius * l->scale);
+        dashed_circle(ren, c, 2 * r, 3.5f * ui_scale, HALO);
+        dashed_circle(ren, c, 2 * r, 1.6f * ui_scale, INK);
+        ren_circle(ren, c.x, c.y, r, 4.5f * ui_scale, HALO);
+        ren_circle(ren, c.x, c.y, r, 2.2f * ui_scale, INK);
+        chart_draw_tp(ren, l, tp, INK, false, ui_scale);
+        return;
+    }
+    for (int z = 0; z < m->n_zones; z++) {
+        const Zone *zn = &m->zones[z];
+        if (zn->tp != it->tp || strcmp(zn->view, it->view->name) != 0 || zn->poly.n < 3)
+            continue;
+        SDL_FPoint *pts = malloc(sizeof *pts * (size_t)zn->poly.n);
+        if (!pts)
+            continue;
+        for (int k = 0; k < zn->poly.n; k++)
+            pts[k] = chart_to_screen(l, zn->poly.pts[k]);
+        bool ess = zn->kind == ZONE_ESSENTIAL;
+        ren_polygon_outline(ren, pts, zn->poly.n, (ess ? 6.0f : 4.0f) * ui_scale, HALO);
+        ren_polygon_outline(ren, pts, zn->poly.n, (ess ? 3.0f : 1.4f) * ui_scale, INK);
+        free(pts);
+    }
+    /* The trigger point the question showed, for reference. */
+    chart_draw_tp(ren, l, tp, THEME_MUTED, false, ui_scale * 0.8f);
+}
+
+void heatmap_draw(Ren *ren, ChartCache *cache, const ChartLayout *l, const ReportItem *it, float ui_scale)
+{
+    if (!it || !it->view)
+        return;
+    SDL_Renderer *sdl = ren_sdl(ren);
+    SDL_RenderSetClipRect(sdl, &l->area);
+    ren_fill_rect(ren, l->area, THEME_PANEL);
+    chart_draw_svg(cache, it->view->path, l);
+    /* A light veil keeps the chart readable but lets the colours lead. */
+    ren_fill_rect(ren, l->area, COLA(255, 255, 255, 70));
+    draw_density(ren, l, it, ui_scale);
+    draw_clicks(ren, l, it, ui_scale);
+    if (it->module && it->tp >= 0)
+        draw_target(ren, l, it, ui_scale);
+    SDL_RenderSetClipRect(sdl, NULL);
+}
+
+/* ---- the PNG writer -------------------------------------------------------- */
+
+struct HeatmapWriter {
+    SDL_Surface *surface;
+    SDL_Renderer *sdl;
+    Ren *ren;
+    ChartCache *cache;
+};
+
+HeatmapWriter *heatmap_writer_create(const char *font_path)
+{
+    HeatmapWriter *w = calloc(1, sizeof *w);
+    if (!w) {
+        SDL_OutOfMemory();
+        return NULL;
+    }
+    w->surface = SDL_CreateRGBSurfaceWithFormat(0, PNG_W, PNG_H, 32, SDL_PIXELFORMAT_ARGB8888);
+    w->sdl = w->surface ? SDL_CreateSoftwareRenderer(w->surface) : NULL;
+    w->ren = w->sdl ? ren_create(w->sdl, font_path, 15, 1.0f) : NULL;
+    w->cache = w->ren ? chart_cache_create(w->sdl) : NULL;
+    if (!w->cache) {
+        heatmap_writer_free(w);
+        return NULL;
+    }
+    return w;
+}
+
+void heatmap_writer_free(HeatmapWriter *w)
+{
+    if (!w)
+        return;
+    chart_cache_free(w->cache);
+    ren_free(w->ren);
+    if (w->sdl)
+        SDL_DestroyRenderer(w->sdl);
+    if (w->surface)
+        SDL_FreeSurface(w->surface);
+    free(w);
+}
+
+/* The close-up: the target with room around it for the near misses. */
+static RectD focus_of(const ReportItem *it)
+{
+    const Module *m = it->module;
+    const TriggerPoint *tp = &m->tps[it->tp];
+    if (!is_zone_item(it)) {
+        double h = fmax(3.5 * tp->radius, 50);
+        return (RectD){tp->at.x - h, tp->at.y - h, 2 * h, 2 * h};
+    }
+    double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+    for (int z = 0; z < m->n_zones; z++) {
+        const Zone *zn = &m->zones[z];
+        if (zn->tp != it->tp || strcmp(zn->view, it->view->name) != 0)
+            continue;
+        RectD b = geom_polygon_bounds(zn->poly.pts, zn->poly.n);
+        x0 = fmin(x0, b.x);
+        y0 = fmin(y0, b.y);
+        x1 = fmax(x1, b.x + b.w);
+        y1 = fmax(y1, b.y + b.h);
+    }
+    if (!(x1 > x0))
+        return (RectD){tp->at.x - 60, tp->at.y - 60, 120, 120};
+    double pad = fmax(40, 0.25 * fmax(x1 - x0, y1 - y0));
+    return (RectD){x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad};
+}
+
+static void fmt1(char *buf, size_t size, double v)
+{
+    long long t = llround(v * 10);
+    snprintf(buf, size, "%s%lld.%lld", t < 0 ? "-" : "", llabs(t) / 10, llabs(t) % 10);
+}
+
+/* "exam: 40 answers, facility 62.5%, median 9.1 (1.2 cm), wrong side 5.0%" */
+static void stats_line(const ReportItem *it, ReportPopulation p, char *buf, size_t size)
+{
+    const ReportItemStats *s = &it->stats[p];
+    char fac[32], med[32], cm[32], side[48] = "";
+    fmt1(fac, sizeof fac, s->facility);
+    fmt1(med, sizeof med, s->median_distance);
+    cm[0] = '\0';
+    if (it->view->cm_per_unit > 0) {
+        char v[24];
+        fmt1(v, sizeof v, s->median_distance * it->view->cm_per_unit);
+        snprintf(cm, sizeof cm, " (%s cm)", v);
+    }
+    if (s->sided > 0) {
+        char v[24];
+        fmt1(v, sizeof v, 100.0 * s->wrong_side / s->sided);
+        snprintf(side, sizeof side, ", wrong side %s%%", v);
+    }
+    snprintf(buf, size, "%s: %d answer%s, facility %s%%, median distance %s%s%s", report_population_name(p),
+             s->answers, s->answers == 1 ? "" : "s", fac, med, cm, side);
+}
+
+static void legend(Ren *ren, const ReportItem *it, int x, int y)
+{
+    int counts[3] = {0, 0, 0};
+    for (int i = 0; i < it->n_clicks; i++)
+        counts[mark_kind(it->clicks[i].credit)]++;
+    static const char *const NAMES[3] = {"full credit", "partial credit", "no credit"};
+    int th = ren_text_height(ren, FONT_BODY);
+    float cy = (float)y + (float)th / 2;
+    for (int k = 0; k < 3; k++) {
+        draw_mark(ren, (float)x + 8, cy, (MarkKind)k, 5, 255, (SDL_Rect){0, 0, PNG_W, PNG_H});
+        char label[64];
+        snprintf(label, sizeof label, "%s (%d)", NAMES[k], counts[k]);
+        x += 22 + ren_text(ren, FONT_BODY, x + 20, y, THEME_TEXT, label) + 18;
+    }
+    x += 10;
+    x += ren_text(ren, FONT_BODY, x, y, THEME_TEXT, "density: few") + 8;
+    for (int i = 0; i < 120; i++) {
+        SDL_Color c = ramp(i / 119.0);
+        c.a = (Uint8)lround(255 * fmin(0.72, 0.18 + 0.6 * (i / 119.0)));
+        ren_fill_rect(ren, (SDL_Rect){x + i, y + 2, 1, th - 4}, c);
+    }
+    ren_rect(ren, (SDL_Rect){x, y + 2, 120, th - 4}, 1, THEME_BORDER);
+    x += 128;
+    x += ren_text(ren, FONT_BODY, x, y, THEME_TEXT, "many clicks") + 30;
+    /* The target's key. */
+    if (!is_zone_item(it)) {
+        SDL_FPoint c = {(float)x + 12, cy};
+        ren_circle(ren, c.x, c.y, 10, 2, INK);
+        ren_line(ren, c.x - 5, c.y - 5, c.x + 5, c.y + 5, 2.5f, INK);
+        ren_line(ren, c.x - 5, c.y + 5, c.x + 5, c.y - 5, 2.5f, INK);
+        ren_text(ren, FONT_BODY, x + 30, y, THEME_TEXT,
+                 "trigger point: full credit inside the circle, none beyond the dashed one");
+    } else {
+        ren_line(ren, (float)x, cy - 4, (float)x + 26, cy - 4, 3, INK);
+        ren_line(ren, (float)x, cy + 5, (float)x + 26, cy + 5, 1.4f, INK);
+        ren_text(ren, FONT_BODY, x + 34, y, THEME_TEXT, "referral zone: essential (thick), spillover (thin)");
+    }
+}
+
+int heatmap_writer_save(HeatmapWriter *w, const ReportItem *it, const char *path)
+{
+    if (!heatmap_available(it)) {
+        SDL_SetError("no clicks to draw");
+        return -1;
+    }
+    Ren *ren = w->ren;
+    const Module *m = it->module;
+    const TriggerPoint *tp = &m->tps[it->tp];
+    bool zone = is_zone_item(it);
+    ren_begin(ren, THEME_BG);
+    int pad = 24, y = 18;
+    char line[512];
+    snprintf(line, sizeof line, "%s: %s (%s)", m->name, tp->label,
+             zone ? "click its referral zone" : "locate the trigger point");
+    ren_text(ren, FONT_TITLE, pad, y, THEME_TEXT, line);
+    y += ren_text_height(ren, FONT_TITLE) + 4;
+    if (it->n_clicks < it->clicks_seen)
+        snprintf(line, sizeof line, "%s  |  %s chart  |  a random sample of %d of %d clicks", it->key,
+                 it->view->name, it->n_clicks, it->clicks_seen);
+    else
+        snprintf(line, sizeof line, "%s  |  %s chart  |  %d click%s", it->key, it->view->name, it->n_clicks,
+                 it->n_clicks == 1 ? "" : "s");
+    ren_text(ren, FONT_SMALL, pad, y, THEME_MUTED, line);
+    y += ren_text_height(ren, FONT_SMALL) + 6;
+    for (int p = 0; p < REPORT_POPULATIONS; p++) {
+        if (it->stats[p].answers == 0)
+            continue;
+        stats_line(it, (ReportPopulation)p, line, sizeof line);
+        ren_text(ren, FONT_BODY, pad, y, THEME_TEXT, line);
+        y += ren_text_height(ren, FONT_BODY) + 2;
+    }
+    int top = y + 10, bottom = PNG_H - 64;
+    int full_w = 420;
+    SDL_Rect full_area = {pad, top + 26, full_w, bottom - top - 26};
+    SDL_Rect close_area = {pad * 2 + full_w, top + 26, PNG_W - 3 * pad - full_w, bottom - top - 26};
+    ren_text(ren, FONT_BOLD, full_area.x, top, THEME_TEXT, "Whole chart");
+    ren_text(ren, FONT_BOLD, close_area.x, top, THEME_TEXT, "Close-up of the target");
+    RectD vb = it->view->viewbox;
+    ChartLayout lf = chart_layout(full_area, vb);
+    ChartLayout lc = chart_layout_focus(close_area, vb, focus_of(it));
+    heatmap_draw(ren, w->cache, &lf, it, 1.0f);
+    heatmap_draw(ren, w->cache, &lc, it, 1.6f);
+    /* Where the close-up is, on the whole chart. */
+    SDL_FPoint a = chart_to_screen(&lf, (Vec2){lc.viewbox.x, lc.viewbox.y});
+    SDL_FPoint b = chart_to_screen(&lf, (Vec2){lc.viewbox.x + lc.viewbox.w, lc.viewbox.y + lc.viewbox.h});
+    SDL_Rect box = {(int)a.x, (int)a.y, (int)(b.x - a.x), (int)(b.y - a.y)};
+    SDL_RenderSetClipRect(w->sdl, &full_area);
+    ren_rect(ren, box, 2, THEME_ACCENT);
+    SDL_RenderSetClipRect(w->sdl, NULL);
+    chart_draw_sides(ren, &lf, it->view->name);
+    chart_draw_sides(ren, &lc, it->view->name);
+    ren_rect(ren, full_area, 1, THEME_BORDER);
+    ren_rect(ren, close_area, 1, THEME_BORDER);
+    legend(ren, it, pad, bottom + 22);
+    ren_end(ren);
+    return IMG_SavePNG(w->surface, path) == 0 ? 0 : -1;
+}

@@ -1,0 +1,48 @@
+/* heatmap: where a class clicked on one locate or zone question.
+ *
+ * Over the question's chart: a density of every click (Gaussian splats,
+ * a colour ramp from blue through yellow to red, translucent), every click
+ * marked by its credit (full: green dot, partial: orange triangle, none:
+ * red cross: shape and colour, so it reads without colour too), and the
+ * target on top (the trigger point's X with its full-credit circle and the
+ * zero-credit circle at twice the radius, or the referral zones' outlines).
+ * heatmap_draw draws into any layout (the instructor screen uses it);
+ * HeatmapWriter renders whole pictures off screen (the whole chart, a
+ * close-up of the target, a title and a legend) and saves them as PNGs. */
+#ifndef TPQUIZ_HEATMAP_H
+#define TPQUIZ_HEATMAP_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "chart.h"
+#include "render.h"
+#include "report.h"
+
+/* True if the item can have a heatmap: a locate or zone question this
+ * station's courses know, with its chart, and at least one click kept. */
+bool heatmap_available(const ReportItem *it);
+
+/* Draws the part of the item's chart that l covers, then the density,
+ * the clicks and the target, clipped to l->area. ui_scale sizes marks and
+ * strokes (1 = one pixel per point). */
+void heatmap_draw(Ren *ren, ChartCache *cache, const ChartLayout *l, const ReportItem *it, float ui_scale);
+
+/* The PNG's file name for an item: its key with '/' turned into '.'
+ * ("iliopsoas.tp.iliacus.locate.png"), written into buf; returns buf. */
+char *heatmap_file_name(const ReportItem *it, char *buf, size_t size);
+
+typedef struct HeatmapWriter HeatmapWriter;
+
+/* An off-screen canvas (no window; a software renderer over a surface)
+ * with the given font. NULL with the reason in SDL_GetError(). TTF must be
+ * initialised. */
+HeatmapWriter *heatmap_writer_create(const char *font_path);
+void heatmap_writer_free(HeatmapWriter *w);
+
+/* Draws the item's picture and saves it at path. Returns 0, or -1 with the
+ * reason in SDL_GetError(). */
+int heatmap_writer_save(HeatmapWriter *w, const ReportItem *it, const char *path);
+
+#endif

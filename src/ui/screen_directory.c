@@ -1,0 +1,154 @@
+/* The muscle directory: every muscle of the installed courses, browsed by
+ * muscle group or by the pain region it refers to, each leading to its
+ * study page. (By complaint: the pain protocols screen.) */
+#include <stdio.h>
+#include <string.h>
+
+#include "screens.h"
+#include "theme.h"
+
+static bool module_in(const Module *m, int mode, const char *id)
+{
+    if (mode == 0)
+        return !strcmp(m->group, id);
+    for (int i = 0; i < m->n_pain_regions; i++)
+        if (!strcmp(m->pain_regions[i], id))
+            return true;
+    return false;
+}
+
+static int count_in(const Library *lib, int mode, const char *id)
+{
+    int n = 0;
+    for (int i = 0; i < library_module_count(lib); i++)
+        n += module_in(library_module(lib, i), mode, id);
+    return n;
+}
+
+void screen_directory(App *a, SDL_Rect all)
+{
+    Ui *ui = &a->ui;
+    SDL_Rect area;
+    if (app_top_bar(a, "Muscle directory", "Every muscle, by group or by where it refers pain", true, &area)) {
+        app_go(a, SCREEN_HOME);
+        return;
+    }
+    int pad = ui_px(ui, 20);
+    const NamedId *table = a->dir_mode == 0 ? MUSCLE_GROUPS : PAIN_REGIONS;
+    /* Mode tabs. */
+    int tx = pad, ty = area.y + pad, th = ui_px(ui, 36);
+    const char *modes[] = {"By muscle group", "By pain region", "By complaint"};
+    for (int i = 0; i < 3; i++) {
+        int w = ren_text_width(a->ren, FONT_BODY, modes[i]) + ui_px(ui, 28);
+        SDL_Rect tab = {tx, ty, w, th};
+        if (ui_button(ui, tab, modes[i], i == a->dir_mode ? BUTTON_SELECTED : BUTTON_SECONDARY)) {
+            if (i == 2) {
+                app_go(a, SCREEN_PROTOCOLS);
+                return;
+            }
+            if (i != a->dir_mode) {
+                a->dir_mode = i;
+                a->dir_choice = 0;
+                a->dir_scroll = 0;
+                a->dir_list_scroll = 0;
+                a->redraw = true;
+            }
+        }
+        tx += w + ui_px(ui, 8);
+    }
+    /* Left: the groups or regions that have muscles. */
+    int top = ty + th + pad;
+    SDL_Rect list = {pad, top, ui_px(ui, 260), all.h - top - pad};
+    ren_fill_round_rect(a->ren, list, ui_px(ui, 10), THEME_PANEL);
+    int n_table = 0;
+    while (table[n_table].id)
+        n_table++;
+    if (a->dir_choice >= n_table || count_in(a->lib, a->dir_mode, table[a->dir_choice].id) == 0) {
+        for (int i = 0; i < n_table; i++)
+            if (count_in(a->lib, a->dir_mode, table[i].id)) {
+                a->dir_choice = i;
+                break;
+            }
+    }
+    int rh = ui_px(ui, 30), shown = 0;
+    for (int i = 0; i < n_table; i++)
+        shown += count_in(a->lib, a->dir_mode, table[i].id) > 0;
+    SDL_Rect clip = {list.x, list.y + ui_px(ui, 6), list.w, list.h - ui_px(ui, 12)};
+    ui_scroll(ui, clip, &a->dir_list_scroll, shown * (rh + ui_px(ui, 2)));
+    SDL_RenderSetClipRect(ren_sdl(a->ren), &clip);
+    int y = clip.y - a->dir_list_scroll;
+    for (int i = 0; i < n_table; i++) {
+        int n = count_in(a->lib, a->dir_mode, table[i].id);
+        if (!n)
+            continue;
+        SDL_Rect row = {list.x + ui_px(ui, 6), y, list.w - ui_px(ui, 18), rh};
+        if (row.y + row.h < clip.y || row.y > clip.y + clip.h) {
+            y += rh + ui_px(ui, 2);
+            continue;
+        }
+        bool sel = i == a->dir_choice;
+        if (sel)
+            ren_fill_round_rect(a->ren, row, ui_px(ui, 6), THEME_ACCENT_LIGHT);
+        char label[120];
+        snprintf(label, sizeof label, "%s (%d)", table[i].name, n);
+        int ty2 = row.y + (rh - ren_text_height(a->ren, FONT_BODY)) / 2;
+        ren_text_fit(a->ren, sel ? FONT_BOLD : FONT_BODY, row.x + ui_px(ui, 10), ty2, row.w - ui_px(ui, 20),
+                     sel ? THEME_ACCENT_DARK : THEME_TEXT, label);
+        if (ui_clickable(ui, row, table[i].name) && !sel) {
+            a->dir_choice = i;
+            a->dir_scroll = 0;
+            a->redraw = true;
+        }
+        y += rh + ui_px(ui, 2);
+    }
+    SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+    /* Right: the muscles. */
+    SDL_Rect panel = {list.x + list.w + pad, top, all.w - list.w - 3 * pad, all.h - top - pad};
+    ren_fill_round_rect(a->ren, panel, ui_px(ui, 10), THEME_PANEL);
+    SDL_Rect inner = {panel.x + ui_px(ui, 20), panel.y + ui_px(ui, 16), panel.w - ui_px(ui, 40), panel.h - ui_px(ui, 32)};
+    const char *id = table[a->dir_choice].id;
+    int n = count_in(a->lib, a->dir_mode, id);
+    int row_h = ui_px(ui, 64);
+    ui_scroll(ui, inner, &a->dir_scroll, n * row_h + ui_px(ui, 40));
+    SDL_RenderSetClipRect(ren_sdl(a->ren), &inner);
+    int y2 = inner.y - a->dir_scroll;
+    char head[160];
+    snprintf(head, sizeof head, a->dir_mode == 0 ? "%s muscles" : "Muscles that refer pain to: %s",
+             table[a->dir_choice].name);
+    ren_text(a->ren, FONT_HEADING, inner.x, y2, THEME_ACCENT_DARK, head);
+    y2 += ui_px(ui, 40);
+    for (int i = 0; i < library_module_count(a->lib); i++) {
+        const Module *m = library_module(a->lib, i);
+        if (!module_in(m, a->dir_mode, id))
+            continue;
+        if (y2 + row_h > inner.y && y2 < inner.y + inner.h) {
+            ren_text(a->ren, FONT_BOLD, inner.x, y2 + ui_px(ui, 4), THEME_TEXT, m->name);
+            char sub[600];
+            size_t used = 0;
+            sub[0] = 0;
+            for (int k = 0; k < m->n_pain_regions; k++) {
+                const char *nm = named_id_name(PAIN_REGIONS, m->pain_regions[k]);
+                int w = snprintf(sub + used, sizeof sub - used, "%s%s", k ? ", " : "refers to ", nm ? nm : "?");
+                if (w < 0 || (size_t)w >= sizeof sub - used)
+                    break;
+                used += (size_t)w;
+            }
+            ren_text_fit(a->ren, FONT_SMALL, inner.x, y2 + ui_px(ui, 6) + ren_text_height(a->ren, FONT_BOLD),
+                         inner.w - ui_px(ui, 130), THEME_MUTED, sub);
+            SDL_Rect go = {inner.x + inner.w - ui_px(ui, 110), y2 + ui_px(ui, 8), ui_px(ui, 96), ui_px(ui, 34)};
+            char label[300];
+            snprintf(label, sizeof label, "Study %s", m->name);
+            bool clicked = ui_button(ui, go, "Study", BUTTON_SECONDARY);
+            ui_register_target(ui, label, go);
+            if (clicked) {
+                a->module = m;
+                a->study_return = SCREEN_DIRECTORY;
+                SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+                app_go(a, SCREEN_STUDY);
+                return;
+            }
+        }
+        y2 += row_h;
+    }
+    SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+}

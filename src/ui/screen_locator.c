@@ -1,0 +1,188 @@
+/* The trigger point locator, the clinician's direction: the learner paints
+ * where it hurts on a chart and gets the muscles whose trigger points refer
+ * there, ranked by how well their referral zones match (core's locator),
+ * each leading to its study page. */
+#include <stdio.h>
+#include <string.h>
+
+#include "screens.h"
+#include "theme.h"
+
+static const char *const CANDIDATE_VIEWS[] = {"front", "back", "side", "head_front", "head_side", NULL};
+
+static void setup_views(App *a)
+{
+    if (a->loc_n_views)
+        return;
+    for (int i = 0; CANDIDATE_VIEWS[i] && a->loc_n_views < LOCATOR_VIEWS; i++) {
+        const View *v = library_find_view(a->lib, CANDIDATE_VIEWS[i]);
+        if (!v || !v->ok)
+            continue; /* no module uses it: nothing to find there */
+        if (!paint_init(&a->loc_canvas[a->loc_n_views], v->viewbox))
+            continue;
+        a->loc_views[a->loc_n_views++] = v;
+    }
+}
+
+static void rank(App *a)
+{
+    PaintCanvas *p = &a->loc_canvas[a->loc_view];
+    a->loc_n_results = 0;
+    if (paint_count(p) > 0) {
+        int n = locator_rank_library(p->cells, &p->grid, a->loc_views[a->loc_view]->name, a->lib, a->loc_results, 8);
+        a->loc_n_results = n < 0 ? 0 : n;
+    }
+    a->loc_ranked = true;
+}
+
+static const char *view_title(const char *name)
+{
+    return !strcmp(name, "front")        ? "Front"
+           : !strcmp(name, "back")       ? "Back"
+           : !strcmp(name, "side")       ? "Side"
+           : !strcmp(name, "head_front") ? "Head, front"
+           : !strcmp(name, "head_side")  ? "Head, side"
+                                         : name;
+}
+
+void screen_locator(App *a, SDL_Rect all)
+{
+    Ui *ui = &a->ui;
+    SDL_Rect area;
+    if (app_top_bar(a, "Where does it hurt?", "Paint the pain: the muscles that refer there are listed", true, &area)) {
+        app_go(a, SCREEN_HOME);
+        return;
+    }
+    setup_views(a);
+    int pad = ui_px(ui, 20);
+    if (a->loc_n_views == 0) {
+        ren_text(a->ren, FONT_BODY, 2 * pad, area.y + 2 * pad, THEME_MUTED, "No charts are available.");
+        return;
+    }
+    int left_w = all.w * 52 / 100;
+    SDL_Rect panel = {pad, area.y + pad, left_w - pad, area.h - 2 * pad};
+    ren_fill_round_rect(a->ren, panel, ui_px(ui, 10), THEME_PANEL);
+    int tx = panel.x + ui_px(ui, 12), ty = panel.y + ui_px(ui, 12), tab_h = ui_px(ui, 34);
+    for (int i = 0; i < a->loc_n_views; i++) {
+        const char *label = view_title(a->loc_views[i]->name);
+        int w = ren_text_width(a->ren, FONT_BODY, label) + ui_px(ui, 24);
+        SDL_Rect tab = {tx, ty, w, tab_h};
+        if (ui_button(ui, tab, label, i == a->loc_view ? BUTTON_SELECTED : BUTTON_SECONDARY) && i != a->loc_view) {
+            a->loc_view = i;
+            a->loc_ranked = false;
+            a->redraw = true;
+        }
+        tx += w + ui_px(ui, 6);
+    }
+    PaintCanvas *p = &a->loc_canvas[a->loc_view];
+    /* Tools under the tabs. */
+    int by = ty + tab_h + ui_px(ui, 8), bx = panel.x + ui_px(ui, 12);
+    static const struct {
+        const char *label;
+        double frac;
+    } sizes[] = {{"Small", 80}, {"Medium", 40}, {"Large", 20}};
+    int lw = ren_text(a->ren, FONT_SMALL, bx, by + (ui_px(ui, 30) - ren_text_height(a->ren, FONT_SMALL)) / 2,
+                      THEME_MUTED, "Brush");
+    bx += lw + ui_px(ui, 8);
+    for (int i = 0; i < 3; i++) {
+        double brush = a->loc_views[a->loc_view]->viewbox.w / sizes[i].frac;
+        int w = ren_text_width(a->ren, FONT_BODY, sizes[i].label) + ui_px(ui, 24);
+        SDL_Rect b = {bx, by, w, ui_px(ui, 30)};
+        bool sel = p->brush > brush * 0.99 && p->brush < brush * 1.01;
+        if (ui_button(ui, b, sizes[i].label, sel ? BUTTON_SELECTED : BUTTON_SECONDARY)) {
+            p->brush = brush;
+            a->redraw = true;
+        }
+        bx += w + ui_px(ui, 6);
+    }
+    SDL_Rect er = {bx, by, ui_px(ui, 80), ui_px(ui, 30)};
+    if (ui_button(ui, er, "Erase", p->erase ? BUTTON_SELECTED : BUTTON_SECONDARY) || ui_key(ui, SDLK_e)) {
+        p->erase = !p->erase;
+        a->redraw = true;
+    }
+    bx += er.w + ui_px(ui, 6);
+    SDL_Rect un = {bx, by, ui_px(ui, 70), ui_px(ui, 30)};
+    if (ui_button(ui, un, "Undo", p->n_undo ? BUTTON_SECONDARY : BUTTON_DISABLED) ||
+        (ui_key(ui, SDLK_z) && p->n_undo)) {
+        paint_undo(p);
+        a->loc_ranked = false;
+        a->redraw = true;
+    }
+    bx += un.w + ui_px(ui, 6);
+    SDL_Rect cl = {bx, by, ui_px(ui, 70), ui_px(ui, 30)};
+    if (ui_button(ui, cl, "Clear", BUTTON_SECONDARY)) {
+        paint_clear(p);
+        a->loc_ranked = false;
+        a->redraw = true;
+    }
+    SDL_Rect chart = {panel.x + ui_px(ui, 12), by + ui_px(ui, 38), panel.w - ui_px(ui, 24),
+                      panel.y + panel.h - by - ui_px(ui, 50)};
+    const View *v = a->loc_views[a->loc_view];
+    ChartLayout l = chart_layout(chart, v->viewbox);
+    app_note_chart(a, v->name, &l);
+    chart_draw_svg(a->charts, v->path, &l);
+    paint_draw(p, ren_sdl(a->ren), &l, COLA(0xC6, 0x28, 0x28, 0xA0));
+    chart_draw_sides(a->ren, &l, v->name);
+    if (paint_input(p, ui, &l)) {
+        a->loc_ranked = false;
+        a->redraw = true;
+    }
+    if (p->stroking)
+        a->redraw = true;
+    if (!a->loc_ranked && !p->stroking)
+        rank(a);
+
+    /* Results. */
+    SDL_Rect res = {left_w + pad, area.y + pad, all.w - left_w - 2 * pad, area.h - 2 * pad};
+    ren_fill_round_rect(a->ren, res, ui_px(ui, 10), THEME_PANEL);
+    int x = res.x + ui_px(ui, 22), y = res.y + ui_px(ui, 20), w = res.w - ui_px(ui, 44);
+    ren_text(a->ren, FONT_HEADING, x, y, THEME_ACCENT_DARK, "Muscles to examine");
+    y += ren_text_height(a->ren, FONT_HEADING) + ui_px(ui, 6);
+    if (paint_count(p) == 0) {
+        ren_text_wrapped(a->ren, FONT_BODY, x, y, w, THEME_MUTED,
+                         "Paint where the pain is felt on the chart: press and drag. The muscles whose trigger "
+                         "points refer pain there appear here, best match first.",
+                         true, 0, all.h);
+        return;
+    }
+    if (a->loc_n_results == 0) {
+        ren_text_wrapped(a->ren, FONT_BODY, x, y, w, THEME_MUTED,
+                         "No referral pattern in the courses covers this area. Try another chart or paint more.", true,
+                         0, all.h);
+        return;
+    }
+    ren_text_wrapped(a->ren, FONT_SMALL, x, y, w, THEME_MUTED,
+                     "Match: how much of the painted pain the muscle's referral zones explain, and how closely the "
+                     "pattern fits.",
+                     true, 0, all.h);
+    y += ui_px(ui, 44);
+    int row_h = ui_px(ui, 62);
+    for (int i = 0; i < a->loc_n_results && y + row_h < res.y + res.h; i++) {
+        const LocatorMatch *m = &a->loc_results[i];
+        char pct[16];
+        snprintf(pct, sizeof pct, "%d%%", (int)(m->score * 100 + 0.5));
+        ren_text(a->ren, FONT_BOLD, x, y, THEME_TEXT, m->module->name);
+        char sub[300];
+        snprintf(sub, sizeof sub, "%s trigger point", m->module->tps[m->tp].label);
+        ren_text_fit(a->ren, FONT_SMALL, x, y + ren_text_height(a->ren, FONT_BOLD), w - ui_px(ui, 200), THEME_MUTED,
+                     sub);
+        SDL_Rect bar = {x + w - ui_px(ui, 190), y + ui_px(ui, 8), ui_px(ui, 80), ui_px(ui, 10)};
+        ren_fill_round_rect(a->ren, bar, bar.h / 2, THEME_PANEL_ALT);
+        SDL_Rect fill = bar;
+        fill.w = (int)(bar.w * m->score);
+        ren_fill_round_rect(a->ren, fill, bar.h / 2, THEME_PAIN);
+        ren_text(a->ren, FONT_SMALL, bar.x + bar.w + ui_px(ui, 6), y, THEME_TEXT, pct);
+        SDL_Rect go = {x + w - ui_px(ui, 70), y, ui_px(ui, 70), ui_px(ui, 32)};
+        char label[300];
+        snprintf(label, sizeof label, "Study %s", m->module->name);
+        bool clicked = ui_button(ui, go, "Study", BUTTON_SECONDARY);
+        ui_register_target(ui, label, go);
+        if (clicked) {
+            a->module = m->module;
+            a->study_return = SCREEN_LOCATOR;
+            app_go(a, SCREEN_STUDY);
+            return;
+        }
+        y += row_h;
+    }
+}
