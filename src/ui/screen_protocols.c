@@ -88,8 +88,13 @@ void screen_protocols(App *a, SDL_Rect all)
                  THEME_ON_ACCENT, num);
         const char *name = st->module ? st->module->name : st->module_id;
         ren_text(a->ren, FONT_BOLD, x + ui_px(ui, 44), y + ui_px(ui, 4), THEME_TEXT, name);
+        /* Reasons are written as phrases; shown as sentences. */
+        char reason[1024];
+        snprintf(reason, sizeof reason, "%s", st->reason);
+        if (reason[0] >= 'a' && reason[0] <= 'z')
+            reason[0] = (char)(reason[0] - 'a' + 'A');
         ren_text_wrapped(a->ren, FONT_SMALL, x + ui_px(ui, 44), y + ui_px(ui, 4) + ren_text_height(a->ren, FONT_BOLD),
-                         text_w, THEME_TEXT, st->reason, true, inner.y, inner.y + inner.h);
+                         text_w, THEME_TEXT, reason, true, inner.y, inner.y + inner.h);
         if (st->module && visible) {
             SDL_Rect go = {x + w - btn_w, y + ui_px(ui, 4), btn_w, btn_h};
             char label[300];
