@@ -193,13 +193,44 @@ bool app_sign_in(App *a, const char *id, const char *name)
         print_diag(d);
         diag_free(d);
     }
+    review_free(a->review);
+    char rpath[4200];
+    app_learner_path(a, "review", rpath, sizeof rpath);
+    Diag *rd = diag_create();
+    a->review = review_load(rpath, rd);
+    print_diag(rd);
+    diag_free(rd);
     app_go(a, SCREEN_HOME);
     exam_resume_pending(a);
     return true;
 }
 
+void app_review_session(App *a, const Session *s)
+{
+    if (!a->review || !s)
+        return;
+    int64_t now = app_now_ms(a) / 1000;
+    for (int i = 0; i < session_item_count(s); i++) {
+        const Answer *an = session_answer(s, i);
+        if (an->answered)
+            review_record(a->review, session_item(s, i)->key, an->credit, now);
+    }
+    char path[4096];
+    app_learner_path(a, "review", path, sizeof path);
+    Diag *d = diag_create();
+    if (review_save(a->review, path, d) != 0) {
+        const DiagItem *it = diag_count(d) ? diag_item(d, 0) : NULL;
+        snprintf(a->banner, sizeof a->banner, "Your review schedule could not be saved: %s",
+                 it ? it->message : "unknown error");
+        print_diag(d);
+    }
+    diag_free(d);
+}
+
 void app_sign_out(App *a)
 {
+    review_free(a->review);
+    a->review = NULL;
     session_free(a->session);
     a->session = NULL;
     scorefile_free(a->scores);
@@ -800,6 +831,7 @@ out:
     if (a->journal)
         journal_close(a->journal);
     scorefile_free(a->scores);
+    review_free(a->review);
     free(a->known);
     session_free(a->session);
     progress_free(a->progress);

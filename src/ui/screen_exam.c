@@ -283,6 +283,7 @@ void exam_submit(App *a, bool auto_submitted)
     session_submit(a->session, now < a->exam_deadline_ms ? now : a->exam_deadline_ms);
     set_fullscreen(a, false);
     save_record(a);
+    app_review_session(a, a->session);
     app_go(a, SCREEN_EXAM_RESULT);
 }
 

@@ -54,6 +54,7 @@ static void finish(App *a)
     if (a->practice_recorded)
         return;
     a->practice_recorded = true;
+    app_review_session(a, a->session);
     if (session_mode(a->session) == SESSION_QUIZ) {
         record_quiz(a);
         return;

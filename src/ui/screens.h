@@ -17,6 +17,7 @@
 #include "learner.h"
 #include "locator.h"
 #include "record.h"
+#include "review.h"
 #include "progress.h"
 #include "protocol.h"
 #include "render.h"
@@ -76,6 +77,7 @@ typedef struct {
     char learner[LEARNER_ID_MAX + 1];
     char learner_name[LEARNER_NAME_MAX + 1];
     ScoreFile *scores;
+    ReviewDeck *review; /* spaced review of every auto-graded item met */
     /* Sign-in screen */
     KnownLearner *known;
     int n_known;
@@ -172,6 +174,9 @@ void app_scan_learners(App *a);
 void app_learner_path(const App *a, const char *ext, char *buf, size_t size);
 /* The learner's standing in a course (free with certify_status_free). */
 CertStatus app_cert_status(const App *a, const Course *c);
+/* Schedules every answered item of a finished session for spaced review
+ * and saves the deck (a failure is shown, the deck kept in memory). */
+void app_review_session(App *a, const Session *s);
 /* Reloads the signed-in learner's score file after a change. */
 void app_reload_scores(App *a);
 
