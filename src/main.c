@@ -1,22 +1,34 @@
 /* tpquiz: command-line entry. The GUI by default; subcommands for the
  * instructor and for checking course files. */
 #include <SDL_filesystem.h>
+#include <SDL_ttf.h>
+#include <errno.h>
+#include <signal.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "check.h"
 #include "config.h"
 #include "diag.h"
+#include "heatmap.h"
+#include "instructor.h"
 #include "paths.h"
 #include "record.h"
+#include "report.h"
 #include "verify.h"
 
 static const char USAGE[] =
     "Usage: tpquiz [OPTIONS]               start the program\n"
     "       tpquiz check [OPTIONS] [PATH...]  validate config, courses, modules and charts\n"
     "       tpquiz verify [OPTIONS] FILE...   check score files for tampering\n"
+    "       tpquiz report DIR [OPTIONS]       the instructor's review of a folder of score files\n"
+    "       tpquiz passwd [--config FILE]     set the instructor's passphrase\n"
     "       tpquiz --version | --help\n"
     "\n"
     "Options:\n"
@@ -59,6 +71,46 @@ static const char VERIFY_USAGE[] =
     "  --code CODE      also find the exam record a certificate code was issued\n"
     "                   for (exit 1 if no good record has it)\n"
     "Exit status: 0 every record good, 1 any problem, 2 bad usage or no key.\n";
+
+static const char REPORT_USAGE[] =
+    "Usage: tpquiz report DIR [--course ID] [--csv FILE] [--heatmaps DIR]\n"
+    "                         [--key FILE | --data-dir DIR] [--config FILE] [--jobs N]\n"
+    "\n"
+    "The instructor's review of a folder of learner score files (every file\n"
+    "under DIR, subfolders included). Per learner: the file's integrity (every\n"
+    "record verified with the station key, or which are edited, missing,\n"
+    "reordered or truncated), module quiz results, exam attempts and\n"
+    "certification per course (from verified records only). Per question:\n"
+    "answers, facility, discrimination index (as Moodle's statistics report),\n"
+    "and for locate and zone questions the mean and median click distance and\n"
+    "the share of clicks on the wrong side of the body. Files that cannot be\n"
+    "read or are not score files are named with the reason and skipped.\n"
+    "\n"
+    "  --course ID      only this course's attempts and certification\n"
+    "  --csv FILE       also write the tables as CSV: one UTF-8 file, each table\n"
+    "                   a title row, a header row and its rows, separated by an\n"
+    "                   empty line\n"
+    "  --heatmaps DIR   one PNG per locate or zone question: every click by\n"
+    "                   credit, their density and the target (DIR is created)\n"
+    "  --key FILE       the station key (default <data folder>/station.key)\n"
+    "  --data-dir DIR   the data folder (default from the config, else the\n"
+    "                   platform's per-user folder)\n"
+    "  --config FILE    station settings (courses, charts, font, data folder)\n"
+    "  --jobs N         files read in parallel (default: the CPUs, at most 8)\n"
+    "What each figure means: docs/REPORT.md.\n"
+    "Exit status: 0 every file read and intact, 1 a file skipped or with\n"
+    "problems, 2 bad usage, no key, or an output that cannot be written.\n";
+
+static const char PASSWD_USAGE[] =
+    "Usage: tpquiz passwd [--config FILE]\n"
+    "\n"
+    "Sets the instructor's passphrase: asks for it twice (not shown) and stores\n"
+    "an Argon2id hash of it as [instructor] passphrase_hash in the config file\n"
+    "(default ./config.ini, created if missing). Every other line and comment\n"
+    "of the file is kept; the file is replaced atomically. Without a terminal,\n"
+    "one line is read from standard input.\n"
+    "Exit status: 0 set, 1 the passphrases differ, are too short (under 8\n"
+    "bytes) or cannot be stored, 2 bad usage.\n";
 
 static Config *load_config(const char *path, Diag *d)
 {
@@ -223,12 +275,287 @@ static int cmd_verify(int argc, char **argv)
     return status ? 1 : 0;
 }
 
+/* ---- report ---------------------------------------------------------- */
+
+typedef struct {
+    FILE *out;
+    ReportCsv *csv;
+    bool csv_failed;
+} ReportSink;
+
+static int on_report_file(void *user, const ReportFile *f)
+{
+    ReportSink *s = user;
+    report_text_file(s->out, f);
+    if (f->skipped)
+        fprintf(stderr, "tpquiz report: skipped %s: %s\n", f->path, f->reason);
+    if (s->csv && report_csv_file(s->csv, f) != 0)
+        s->csv_failed = true;
+    return 0;
+}
+
+/* One PNG per locate or zone question with clicks. Returns how many were
+ * written, -1 if none could be (the reason is on stderr). */
+static int write_heatmaps(const Report *rep, const char *dir, const char *font)
+{
+    if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+        fprintf(stderr, "tpquiz report: cannot create %s: %s\n", dir, strerror(errno));
+        return -1;
+    }
+    if (TTF_Init() != 0) {
+        fprintf(stderr, "tpquiz report: cannot start the font renderer: %s\n", SDL_GetError());
+        return -1;
+    }
+    HeatmapWriter *w = heatmap_writer_create(font);
+    int written = 0;
+    if (!w) {
+        fprintf(stderr, "tpquiz report: cannot draw heatmaps: %s\n", SDL_GetError());
+        written = -1;
+    }
+    for (int i = 0; w && i < report_item_count(rep); i++) {
+        const ReportItem *it = report_item(rep, i);
+        if (!heatmap_available(it))
+            continue;
+        char name[512], path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, heatmap_file_name(it, name, sizeof name));
+        if (heatmap_writer_save(w, it, path) == 0)
+            written++;
+        else
+            fprintf(stderr, "tpquiz report: %s: cannot write: %s\n", path, SDL_GetError());
+    }
+    heatmap_writer_free(w);
+    TTF_Quit();
+    return written;
+}
+
+static int cmd_report(int argc, char **argv)
+{
+    const char *dir = NULL, *course = NULL, *csv_path = NULL, *heat_dir = NULL;
+    const char *key_path = NULL, *data_dir = NULL, *config_path = NULL;
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    int jobs = cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        int has_value = i + 1 < argc;
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            fputs(REPORT_USAGE, stdout);
+            return 0;
+        } else if (!strcmp(a, "--course") && has_value) {
+            course = argv[++i];
+        } else if (!strcmp(a, "--csv") && has_value) {
+            csv_path = argv[++i];
+        } else if (!strcmp(a, "--heatmaps") && has_value) {
+            heat_dir = argv[++i];
+        } else if (!strcmp(a, "--key") && has_value) {
+            key_path = argv[++i];
+        } else if (!strcmp(a, "--data-dir") && has_value) {
+            data_dir = argv[++i];
+        } else if (!strcmp(a, "--config") && has_value) {
+            config_path = argv[++i];
+        } else if (!strcmp(a, "--jobs") && has_value) {
+            char *end;
+            long v = strtol(argv[++i], &end, 10);
+            if (*end || v < 1 || v > 64) {
+                fprintf(stderr, "tpquiz report: --jobs wants a number from 1 to 64, not '%s'\n", argv[i]);
+                return 2;
+            }
+            jobs = (int)v;
+        } else if ((a[0] == '-' && a[1]) || dir) {
+            fprintf(stderr, "tpquiz report: unexpected argument '%s'\n%s", a, REPORT_USAGE);
+            return 2;
+        } else {
+            dir = a;
+        }
+    }
+    if (!dir) {
+        fprintf(stderr, "tpquiz report: no folder given\n%s", REPORT_USAGE);
+        return 2;
+    }
+    unsigned char key[STATION_KEY_BYTES];
+    if (verify_key(key_path, data_dir, config_path, key) != 0)
+        return 2;
+    Diag *d = diag_create();
+    Config *cfg = load_config(config_path, d);
+    Library *lib = cfg ? library_load(cfg->courses_dir, cfg->assets_dir, d) : NULL;
+    if (diag_error_count(d) > 0)
+        fprintf(stderr,
+                "tpquiz report: the courses or settings have %d error%s (`tpquiz check` lists them); "
+                "the report uses what loaded\n",
+                diag_error_count(d), diag_error_count(d) == 1 ? "" : "s");
+    diag_free(d);
+    int status = 2;
+    char **paths = NULL;
+    int n = -1;
+    Report *rep = NULL;
+    ReportSink sink = {.out = stdout};
+    ReportOptions opt = {.course = course, .keep_clicks = heat_dir != NULL, .threads = jobs};
+    if (!lib)
+        goto done;
+    if (course && !library_find_course(lib, course)) {
+        fprintf(stderr, "tpquiz report: no course '%s' in %s\n", course, cfg->courses_dir);
+        goto done;
+    }
+    d = diag_create();
+    n = report_list_dir(dir, &paths, d);
+    diag_print(d, stderr);
+    diag_free(d);
+    if (n < 0)
+        goto done;
+    rep = report_create(lib, key, &opt);
+    if (csv_path)
+        sink.csv = report_csv_create();
+    if (!rep || (csv_path && !sink.csv)) {
+        fprintf(stderr, "tpquiz report: out of memory or no temporary files\n");
+        goto done;
+    }
+    report_text_begin(stdout, dir, &opt, n);
+    if (report_add_files(rep, (const char *const *)paths, n, on_report_file, &sink) < 0) {
+        fprintf(stderr, "tpquiz report: cannot start the reading threads\n");
+        goto done;
+    }
+    report_finish(rep);
+    report_text_end(stdout, rep);
+    const ReportSummary *sum = report_summary(rep);
+    status = sum->skipped > 0 || sum->intact < sum->read ? 1 : 0;
+    if (csv_path) {
+        FILE *out = fopen(csv_path, "wb");
+        bool ok = out && !sink.csv_failed && report_csv_write(sink.csv, rep, out) == 0;
+        if (out && fclose(out) != 0)
+            ok = false;
+        if (!ok) {
+            fprintf(stderr, "tpquiz report: cannot write %s: %s\n", csv_path, strerror(errno ? errno : EIO));
+            status = 2;
+        } else {
+            printf("CSV: %s\n", csv_path);
+        }
+    }
+    if (heat_dir) {
+        int w = write_heatmaps(rep, heat_dir, cfg->font_file);
+        if (w < 0)
+            status = 2;
+        else
+            printf("Heatmaps: %d written to %s\n", w, heat_dir);
+    }
+done:
+    report_csv_free(sink.csv);
+    report_free(rep);
+    if (paths)
+        report_paths_free(paths, n);
+    library_free(lib);
+    config_free(cfg);
+    sodium_memzero(key, sizeof key);
+    return status;
+}
+
+/* ---- passwd ------------------------------------------------------------ */
+
+static struct termios saved_tty;
+static volatile sig_atomic_t tty_changed;
+
+/* Puts echo back if the user interrupts while it is off. */
+static void restore_tty(int sig)
+{
+    if (tty_changed)
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tty);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/* Reads one line into buf (without its line end). With a terminal the
+ * prompt goes to stderr and nothing is echoed. False at end of input, on a
+ * read error or for a line longer than buf. */
+static bool read_secret(const char *prompt, char *buf, size_t size, bool tty)
+{
+    if (tty) {
+        struct termios t;
+        fputs(prompt, stderr);
+        fflush(stderr);
+        if (tcgetattr(STDIN_FILENO, &saved_tty) == 0) {
+            t = saved_tty;
+            t.c_lflag &= ~(tcflag_t)ECHO;
+            signal(SIGINT, restore_tty);
+            signal(SIGTERM, restore_tty);
+            signal(SIGHUP, restore_tty);
+            tty_changed = tcsetattr(STDIN_FILENO, TCSAFLUSH, &t) == 0;
+        }
+    }
+    bool ok = fgets(buf, (int)size, stdin) != NULL;
+    if (tty) {
+        if (tty_changed)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tty);
+        tty_changed = 0;
+        signal(SIGINT, SIG_DFL);
+        signal(SIGTERM, SIG_DFL);
+        signal(SIGHUP, SIG_DFL);
+        fputc('\n', stderr);
+    }
+    if (!ok)
+        return false;
+    size_t n = strlen(buf);
+    if (n > 0 && buf[n - 1] == '\n')
+        buf[--n] = '\0';
+    else if (!feof(stdin))
+        return false; /* longer than the buffer */
+    if (n > 0 && buf[n - 1] == '\r')
+        buf[--n] = '\0';
+    return true;
+}
+
+static int cmd_passwd(int argc, char **argv)
+{
+    const char *config_path = "config.ini";
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            fputs(PASSWD_USAGE, stdout);
+            return 0;
+        } else if (!strcmp(argv[i], "--config") && i + 1 < argc) {
+            config_path = argv[++i];
+        } else {
+            fprintf(stderr, "tpquiz passwd: unexpected argument '%s'\n%s", argv[i], PASSWD_USAGE);
+            return 2;
+        }
+    }
+    bool tty = isatty(STDIN_FILENO);
+    char pass[1024], again[1024];
+    int status = 1;
+    if (!read_secret("New instructor passphrase: ", pass, sizeof pass, tty)) {
+        fprintf(stderr, "tpquiz passwd: no passphrase read (at most %d bytes, one line)\n",
+                (int)sizeof pass - 2);
+    } else if (tty && !read_secret("The same again: ", again, sizeof again, tty)) {
+        fprintf(stderr, "tpquiz passwd: no passphrase read\n");
+    } else if (tty && strcmp(pass, again) != 0) {
+        fprintf(stderr, "tpquiz passwd: the two passphrases differ; nothing was changed\n");
+    } else if (strlen(pass) < INSTRUCTOR_PASSPHRASE_MIN) {
+        fprintf(stderr, "tpquiz passwd: the passphrase is too short: use at least %d characters\n",
+                INSTRUCTOR_PASSPHRASE_MIN);
+    } else {
+        char hash[INSTRUCTOR_HASH_MAX];
+        Diag *d = diag_create();
+        if (instructor_hash_passphrase(pass, hash) != 0) {
+            fprintf(stderr, "tpquiz passwd: cannot hash the passphrase (out of memory?)\n");
+        } else if (instructor_save_hash(config_path, hash, d) != 0) {
+            diag_print(d, stderr);
+        } else {
+            printf("The instructor passphrase is set in %s.\n", config_path);
+            status = 0;
+        }
+        diag_free(d);
+    }
+    sodium_memzero(pass, sizeof pass);
+    sodium_memzero(again, sizeof again);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1 && !strcmp(argv[1], "check"))
         return cmd_check(argc - 2, argv + 2);
     if (argc > 1 && !strcmp(argv[1], "verify"))
         return cmd_verify(argc - 2, argv + 2);
+    if (argc > 1 && !strcmp(argv[1], "report"))
+        return cmd_report(argc - 2, argv + 2);
+    if (argc > 1 && !strcmp(argv[1], "passwd"))
+        return cmd_passwd(argc - 2, argv + 2);
 
     AppOptions opt = {0};
     for (int i = 1; i < argc; i++) {

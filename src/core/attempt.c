@@ -1,7 +1,12 @@
 #include "attempt.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Everything a session accepts must be recordable. */
+_Static_assert(RECORD_MAX_PAINT_CELLS >= SESSION_MAX_PAINT_CELLS, "paintings too large to record");
+_Static_assert(RECORD_MAX_MARKS >= SESSION_MAX_CLICKS, "too many marks to record");
 
 static const char *type_name(ItemType t)
 {
@@ -12,9 +17,16 @@ static const char *type_name(ItemType t)
         return "zone";
     case ITEM_CHOICE:
         return "choice";
-    default:
+    case ITEM_MULTI:
         return "multi";
+    case ITEM_ZONE_PAINT:
+        return "paint";
+    case ITEM_LOCATE_ALL:
+        return "locate_all";
+    case ITEM_REVERSE:
+        return "reverse";
     }
+    return "?";
 }
 
 static char *dup(const char *s)
@@ -35,6 +47,12 @@ void attempt_free(Record *r)
         for (int k = 0; k < a->n_chosen; k++)
             free(a->chosen[k]);
         free(a->chosen);
+        free(a->runs);
+        free(a->marks);
+        for (int k = 0; a->mark_tp && k < a->n_marks; k++)
+            free(a->mark_tp[k]);
+        free(a->mark_tp);
+        free(a->matched);
     }
     free(r->answers);
     free(r->course);
@@ -42,6 +60,83 @@ void attempt_free(Record *r)
     free(r->learner);
     free(r->name);
     free(r);
+}
+
+/* "<module id>/<tp id>" of a trigger point, or NULL if out of memory. */
+static char *tp_name(const Module *m, int tp)
+{
+    const char *mid = m->id ? m->id : "", *tid = m->tps[tp].id ? m->tps[tp].id : "";
+    size_t n = strlen(mid) + strlen(tid) + 2;
+    char *s = malloc(n);
+    if (s)
+        snprintf(s, n, "%s/%s", mid, tid);
+    return s;
+}
+
+/* The raw response of item it's answer an into ra: the view of a chart
+ * item; the click of a locate, zone or reverse item (and the point a
+ * reverse click was credited to); the painting of a paint item; the marks
+ * of a locate-all item with the point each was matched to; the options
+ * chosen, by their text. False if memory runs out (ra keeps what it got,
+ * for attempt_free). */
+static bool raw_response(const Item *it, const Answer *an, RecordAnswer *ra)
+{
+    if (it->view && !(ra->view = dup(it->view)))
+        return false;
+    if (!an->answered)
+        return true;
+    switch (it->type) {
+    case ITEM_LOCATE_TP:
+    case ITEM_ZONE_CLICK:
+        ra->has_click = true;
+        ra->click = an->click;
+        return true;
+    case ITEM_REVERSE:
+        ra->has_click = true;
+        ra->click = an->click;
+        if (an->reverse.module && an->reverse.tp >= 0 && an->reverse.tp < an->reverse.module->n_tps)
+            return (ra->matched = tp_name(an->reverse.module, an->reverse.tp)) != NULL;
+        return true;
+    case ITEM_ZONE_PAINT: {
+        if (!an->painted)
+            return true;
+        int n = record_paint_encode(an->painted, an->grid.cols * an->grid.rows, &ra->runs);
+        if (n < 0)
+            return false;
+        ra->n_runs = n;
+        ra->grid = an->grid;
+        ra->has_paint = true;
+        return true;
+    }
+    case ITEM_LOCATE_ALL: {
+        if (an->n_clicks == 0)
+            return true;
+        ra->marks = malloc(sizeof *ra->marks * (size_t)an->n_clicks);
+        ra->mark_tp = calloc((size_t)an->n_clicks, sizeof *ra->mark_tp);
+        if (!ra->marks || !ra->mark_tp)
+            return false;
+        ra->n_marks = an->n_clicks;
+        for (int k = 0; k < an->n_clicks; k++)
+            ra->marks[k] = an->clicks[k];
+        for (int t = 0; an->match && t < it->n_targets; t++) {
+            int k = an->match[t];
+            const char *id = it->module->tps[it->targets[t]].id;
+            if (k >= 0 && k < an->n_clicks && id && !(ra->mark_tp[k] = dup(id)))
+                return false;
+        }
+        return true;
+    }
+    case ITEM_CHOICE:
+    case ITEM_MULTI:
+        ra->chosen = calloc(SESSION_MAX_OPTIONS, sizeof *ra->chosen);
+        if (!ra->chosen)
+            return false;
+        for (int k = 0; k < it->n_options; k++)
+            if (an->chosen[k] && !(ra->chosen[ra->n_chosen++] = dup(it->options[k])))
+                return false;
+        return true;
+    }
+    return true;
 }
 
 Record *attempt_build(const Session *s, AttemptMode mode, const char *course, const char *module,
@@ -84,19 +179,9 @@ Record *attempt_build(const Session *s, AttemptMode mode, const char *course, co
             attempt_free(r);
             return NULL;
         }
-        if (it->type == ITEM_LOCATE_TP || it->type == ITEM_ZONE_CLICK) {
-            ra->view = dup(it->view);
-            ra->has_click = an->answered;
-            ra->click = an->click;
-        } else if (an->answered) {
-            ra->chosen = calloc(SESSION_MAX_OPTIONS, sizeof *ra->chosen);
-            if (!ra->chosen) {
-                attempt_free(r);
-                return NULL;
-            }
-            for (int k = 0; k < it->n_options; k++)
-                if (an->chosen[k])
-                    ra->chosen[ra->n_chosen++] = dup(it->options[k]);
+        if (!raw_response(it, an, ra)) {
+            attempt_free(r);
+            return NULL;
         }
     }
     return r;

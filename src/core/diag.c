@@ -57,7 +57,7 @@ static int reserve(Diag *d, int extra)
     return 0;
 }
 
-static char *vformat(const char *fmt, va_list ap)
+__attribute__((format(printf, 1, 0))) static char *vformat(const char *fmt, va_list ap)
 {
     va_list ap2;
     va_copy(ap2, ap);
@@ -71,7 +71,8 @@ static char *vformat(const char *fmt, va_list ap)
     return s;
 }
 
-static void add(Diag *d, DiagLevel level, const char *path, int line, const char *fmt, va_list ap)
+__attribute__((format(printf, 5, 0))) static void add(Diag *d, DiagLevel level, const char *path, int line,
+                                                      const char *fmt, va_list ap)
 {
     if (!d)
         return;
@@ -89,6 +90,10 @@ static void add(Diag *d, DiagLevel level, const char *path, int line, const char
         it->path = (char *)NO_PATH;
     if (!it->message)
         it->message = (char *)OOM_TEXT;
+    else
+        for (char *c = it->message; *c; c++)
+            if ((unsigned char)*c < 0x20 || *c == 0x7F)
+                *c = '?'; /* text quoted from a file must not reach a terminal as escape sequences */
     d->n++;
 }
 

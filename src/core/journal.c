@@ -5,6 +5,8 @@
  *   options <item> <at ms> <bits>
  *   flag <item> <at ms> <0|1>
  *   clear <item> <at ms>
+ *   paint <item> <at ms> <x0> <y0> <cell> <cols> <rows> [<run> ...]
+ *   clicks <item> <at ms> <n> [<x> <y> ...]
  *
  * Every event is one line put on disk by a single write() and an fsync()
  * before journal_append returns, so after a crash the file holds every
@@ -15,7 +17,14 @@
  * without its header.
  *
  * Numbers are read and written by hand, not with strtod or printf("%f"),
- * so a locale with a decimal comma cannot change the file. */
+ * so a locale with a decimal comma cannot change the file.
+ *
+ * A painting is written as runs (lengths of alternating unpainted and
+ * painted stretches of cells in row-major order, unpainted first, up to the
+ * last painted cell): a brushed zone is a few dozen numbers where its cells
+ * would be tens of thousands. When read, the cells and clicks of all events
+ * go into the one allocation that holds the events, so the caller's single
+ * free() releases everything. */
 #include "journal.h"
 
 #include <errno.h>
@@ -181,14 +190,151 @@ static bool parse_header(char *s, JournalHeader *h, const char **why)
     return true;
 }
 
-/* Parses one event line against n_questions. */
-static bool parse_event(char *s, int n_questions, JournalEvent *e, const char **why)
+/* What a paint or clicks event holds while the journal is read, before it
+ * is packed with the events (see load). */
+typedef struct {
+    int *runs; /* paint: the runs as written */
+    int n_runs;
+    Vec2 *clicks; /* clicks */
+} EventData;
+
+/* The next field of a line split at single spaces (the space becomes a
+ * NUL), or NULL after the last; an empty field (two spaces) is "". */
+static char *next_field(char **cur)
 {
-    char *f[6];
+    char *c = *cur;
+    if (!c)
+        return NULL;
+    char *sp = strchr(c, ' ');
+    if (sp) {
+        *sp = '\0';
+        *cur = sp + 1;
+    } else {
+        *cur = NULL;
+    }
+    return c;
+}
+
+/* Why runs (even count, only the first may be 0, ending within n_cells)
+ * cannot be a painting, or NULL. */
+static const char *runs_problem(const int *runs, int n_runs, int64_t n_cells)
+{
+    if (n_runs % 2 != 0)
+        return "the runs of a painting are not in pairs";
+    int64_t sum = 0;
+    for (int i = 0; i < n_runs; i++) {
+        if (runs[i] < (i == 0 ? 0 : 1))
+            return "a run of a painting is empty";
+        sum += runs[i];
+    }
+    return sum > n_cells ? "a painting runs past the end of its grid" : NULL;
+}
+
+static bool grid_ok(const Grid *g)
+{
+    /* A cell under 0.000001 would be written (six decimals) as 0. */
+    return g->cols > 0 && g->rows > 0 && (int64_t)g->cols * g->rows <= JOURNAL_MAX_PAINT_CELLS &&
+           g->cell >= 0.000001 && g->cell < 1e9 && fabs(g->origin.x) < 1e9 && fabs(g->origin.y) < 1e9;
+}
+
+/* The item and time fields of an event into e. */
+static bool parse_item_time(const char *fi, const char *ft, int n_questions, JournalEvent *e,
+                            const char **why)
+{
+    int64_t item;
+    if (!fi || !parse_int64(fi, &item) || item >= n_questions) {
+        *why = "bad item number";
+        return false;
+    }
+    if (!ft || !parse_int64(ft, &e->at_ms)) {
+        *why = "bad time";
+        return false;
+    }
+    e->item = (int)item;
+    return true;
+}
+
+/* Parses a paint or clicks line (their field counts vary). */
+static bool parse_multi(char *s, int n_questions, JournalEvent *e, EventData *x, const char **why)
+{
+    char *cur = s;
+    bool paint = strcmp(next_field(&cur), "paint") == 0;
+    char *fi = next_field(&cur);
+    char *ft = next_field(&cur);
+    if (!parse_item_time(fi, ft, n_questions, e, why))
+        return false;
+    char *f;
+    if (paint) {
+        e->op = JOURNAL_PAINT;
+        *why = "expected 'paint <item> <at ms> <x0> <y0> <cell> <cols> <rows> <runs>...'";
+        char *g[5];
+        int64_t cols = 0, rows = 0;
+        for (int k = 0; k < 5; k++)
+            if (!(g[k] = next_field(&cur)))
+                return false;
+        if (!parse_decimal(g[0], &e->grid.origin.x) || !parse_decimal(g[1], &e->grid.origin.y) ||
+            !parse_decimal(g[2], &e->grid.cell) || !parse_int64(g[3], &cols) || !parse_int64(g[4], &rows) ||
+            cols > JOURNAL_MAX_PAINT_CELLS || rows > JOURNAL_MAX_PAINT_CELLS)
+            return false;
+        e->grid.cols = (int)cols;
+        e->grid.rows = (int)rows;
+        if (!grid_ok(&e->grid)) {
+            *why = "a paint grid out of range";
+            return false;
+        }
+        int cap = 0;
+        while ((f = next_field(&cur))) {
+            int64_t v;
+            if (!parse_int64(f, &v) || v > JOURNAL_MAX_PAINT_CELLS || x->n_runs > JOURNAL_MAX_PAINT_CELLS)
+                return false;
+            if (x->n_runs == cap) {
+                cap = cap ? 2 * cap : 16;
+                int *r = realloc(x->runs, sizeof *r * (size_t)cap);
+                if (!r) {
+                    *why = "out of memory";
+                    return false;
+                }
+                x->runs = r;
+            }
+            x->runs[x->n_runs++] = (int)v;
+        }
+        const char *bad = runs_problem(x->runs, x->n_runs, cols * rows);
+        if (bad)
+            *why = bad;
+        return bad == NULL;
+    }
+    e->op = JOURNAL_CLICKS;
+    *why = "expected 'clicks <item> <at ms> <n> <x> <y>...'";
+    int64_t n;
+    if (!(f = next_field(&cur)) || !parse_int64(f, &n) || n > JOURNAL_MAX_CLICKS)
+        return false;
+    x->clicks = malloc(sizeof *x->clicks * (size_t)(n > 0 ? n : 1));
+    if (!x->clicks) {
+        *why = "out of memory";
+        return false;
+    }
+    for (int k = 0; k < n; k++) {
+        char *fx = next_field(&cur);
+        char *fy = next_field(&cur);
+        if (!fy || !parse_decimal(fx, &x->clicks[k].x) || !parse_decimal(fy, &x->clicks[k].y))
+            return false;
+    }
+    e->n_clicks = (int)n;
+    return cur == NULL; /* nothing after the last click */
+}
+
+/* Parses one event line against n_questions. x gets the data of a paint or
+ * clicks event (the caller frees it, also on failure). */
+static bool parse_event(char *s, int n_questions, JournalEvent *e, EventData *x, const char **why)
+{
+    char *f[6] = {NULL};
+    memset(e, 0, sizeof *e);
+    memset(x, 0, sizeof *x);
+    if (strncmp(s, "paint ", 6) == 0 || strncmp(s, "clicks ", 7) == 0)
+        return parse_multi(s, n_questions, e, x, why);
     int n = split(s, f, 5);
     int64_t item;
-    memset(e, 0, sizeof *e);
-    *why = "expected 'click|options|flag|clear <item> <at ms> ...'";
+    *why = "expected 'click|options|flag|clear|paint|clicks <item> <at ms> ...'";
     if (n < 3)
         return false;
     if (!parse_int64(f[1], &item) || item >= n_questions) {
@@ -282,6 +428,56 @@ static char *read_all(const char *path, size_t *len)
     return buf;
 }
 
+/* Replaces *events (n of them, data[i] holding event i's runs or clicks)
+ * by one allocation holding the events, then every event's clicks, then
+ * every event's cells, with the events' pointers into it. False (nothing
+ * changed) if memory runs out. */
+static bool pack_events(JournalEvent **events, const EventData *data, int n)
+{
+    size_t n_clicks = 0, n_cells = 0;
+    for (int i = 0; i < n; i++) {
+        const JournalEvent *e = &(*events)[i];
+        if (e->op == JOURNAL_CLICKS)
+            n_clicks += (size_t)e->n_clicks;
+        else if (e->op == JOURNAL_PAINT)
+            n_cells += (size_t)e->grid.cols * (size_t)e->grid.rows;
+    }
+    if (n_clicks == 0 && n_cells == 0)
+        return true; /* nothing to pack: the array stands as it is */
+    /* The events, then the clicks (a JournalEvent's size is a multiple of
+     * its alignment, which is at least a double's), then the bytes. */
+    size_t at_clicks = sizeof **events * (size_t)n, at_cells = at_clicks + sizeof(Vec2) * n_clicks;
+    char *block = malloc(at_cells + n_cells);
+    if (!block)
+        return false;
+    JournalEvent *ev = (JournalEvent *)(void *)block;
+    Vec2 *clicks = (Vec2 *)(void *)(block + at_clicks);
+    unsigned char *cells = (unsigned char *)block + at_cells;
+    memcpy(ev, *events, at_clicks);
+    for (int i = 0; i < n; i++) {
+        JournalEvent *e = &ev[i];
+        if (e->op == JOURNAL_CLICKS) {
+            if (e->n_clicks > 0)
+                memcpy(clicks, data[i].clicks, sizeof *clicks * (size_t)e->n_clicks);
+            e->clicks = clicks;
+            clicks += e->n_clicks;
+        } else if (e->op == JOURNAL_PAINT) {
+            size_t size = (size_t)e->grid.cols * (size_t)e->grid.rows, at = 0;
+            memset(cells, 0, size);
+            for (int k = 0; k < data[i].n_runs; k++) {
+                if (k % 2 == 1)
+                    memset(cells + at, 1, (size_t)data[i].runs[k]);
+                at += (size_t)data[i].runs[k];
+            }
+            e->cells = cells;
+            cells += size;
+        }
+    }
+    free(*events);
+    *events = ev;
+    return true;
+}
+
 /* Parses a journal. *complete gets the length of its complete lines (where
  * a cut-off last line begins). events may be NULL to read the header only. */
 static bool load(const char *path, JournalHeader *h, JournalEvent **events, int *n_events, size_t *complete,
@@ -318,6 +514,9 @@ static bool load(const char *path, JournalHeader *h, JournalEvent **events, int 
     }
     size_t done = (size_t)(nl - buf) + 1;
     int line = 1, bad = 0, cap = 0;
+    EventData *data = NULL;
+    int64_t read_cells = 0;
+    bool ok = true;
     for (char *s = nl + 1, *end = buf + len; s < end && events;) {
         line++;
         nl = memchr(s, '\n', (size_t)(end - s));
@@ -330,34 +529,60 @@ static bool load(const char *path, JournalHeader *h, JournalEvent **events, int 
         *nl = '\0';
         done = (size_t)(nl + 1 - buf);
         JournalEvent e;
+        EventData x = {0};
         if (memchr(s, '\0', (size_t)(nl - s)))
             why = "a NUL byte";
-        else if (parse_event(s, h->n_questions, &e, &why))
+        else if (parse_event(s, h->n_questions, &e, &x, &why))
             why = NULL;
+        if (!why && e.op == JOURNAL_PAINT) {
+            int64_t cells = (int64_t)e.grid.cols * e.grid.rows;
+            if (read_cells + cells > JOURNAL_MAX_READ_CELLS)
+                why = "more painting than one journal may hold";
+            else
+                read_cells += cells;
+        }
         if (why) {
+            free(x.runs);
+            free(x.clicks);
             if (bad++ < MAX_BAD_LINES)
                 diag_error(d, path, line, "bad journal line, skipped: %s", why);
         } else {
             if (*n_events == cap) {
                 int ncap = cap ? 2 * cap : 64;
                 JournalEvent *ev = realloc(*events, sizeof *ev * (size_t)ncap);
-                if (!ev) {
+                if (ev)
+                    *events = ev;
+                EventData *dt = realloc(data, sizeof *dt * (size_t)ncap);
+                if (dt)
+                    data = dt;
+                if (!ev || !dt) {
+                    free(x.runs);
+                    free(x.clicks);
                     diag_error(d, path, line, "out of memory");
                     break;
                 }
-                *events = ev;
                 cap = ncap;
             }
+            data[*n_events] = x;
             (*events)[(*n_events)++] = e;
         }
         s = nl + 1;
     }
     if (bad > MAX_BAD_LINES)
         diag_error(d, path, 0, "%d more bad journal lines skipped", bad - MAX_BAD_LINES);
+    if (events && !pack_events(events, data, *n_events)) {
+        diag_error(d, path, 0, "out of memory");
+        ok = false;
+    }
+    for (int i = 0; events && i < *n_events; i++) {
+        free(data[i].runs);
+        free(data[i].clicks);
+    }
+    free(data);
     if (complete)
         *complete = events ? done : len;
     free(buf);
-    return true;
+    return ok;
 }
 
 bool journal_read(const char *path, JournalHeader *h, JournalEvent **events, int *n, Diag *d)
@@ -481,6 +706,9 @@ Journal *journal_begin(const char *path, const JournalHeader *h, Diag *d)
     return open_for_append(path, h->n_questions, d);
 }
 
+static char *format_multi(const JournalEvent *e, const char **why);
+static int append_line(Journal *j, const char *line, size_t len, Diag *d);
+
 int journal_append(Journal *j, const JournalEvent *e, Diag *d)
 {
     if (!j || !e)
@@ -491,6 +719,18 @@ int journal_append(Journal *j, const JournalEvent *e, Diag *d)
     }
     char line[160], x[48], y[48];
     int len;
+    if (e->op == JOURNAL_PAINT || e->op == JOURNAL_CLICKS) {
+        const char *why = NULL;
+        char *text = format_multi(e, &why);
+        if (!text) {
+            diag_error(d, j->path, 0, "cannot journal the %s: %s",
+                       e->op == JOURNAL_PAINT ? "painting" : "clicks", why);
+            return -1;
+        }
+        int rc = append_line(j, text, strlen(text), d);
+        free(text);
+        return rc;
+    }
     switch (e->op) {
     case JOURNAL_CLICK:
         if (!(fabs(e->click.x) < 1e9 && fabs(e->click.y) < 1e9)) {
@@ -518,6 +758,118 @@ int journal_append(Journal *j, const JournalEvent *e, Diag *d)
         diag_error(d, j->path, 0, "cannot journal the event: too long");
         return -1;
     }
+    return append_line(j, line, (size_t)len, d);
+}
+
+/* A growing line of text for paint and clicks events. */
+typedef struct {
+    char *s;
+    size_t n, cap;
+    bool failed;
+} Line;
+
+static void line_add(Line *l, const char *s)
+{
+    size_t n = strlen(s);
+    if (l->failed)
+        return;
+    if (l->n + n + 1 > l->cap) {
+        size_t cap = l->cap ? l->cap : 256;
+        while (cap < l->n + n + 1)
+            cap *= 2;
+        char *p = realloc(l->s, cap);
+        if (!p) {
+            l->failed = true;
+            return;
+        }
+        l->s = p;
+        l->cap = cap;
+    }
+    memcpy(l->s + l->n, s, n + 1);
+    l->n += n;
+}
+
+static void line_fixed(Line *l, double v)
+{
+    char num[48];
+    format_fixed(num, sizeof num, v);
+    line_add(l, " ");
+    line_add(l, num);
+}
+
+static void line_int(Line *l, int64_t v)
+{
+    char num[32];
+    snprintf(num, sizeof num, " %" PRId64, v);
+    line_add(l, num);
+}
+
+/* The line of a paint or clicks event (with its newline), malloc'ed; NULL
+ * with *why if the event is out of range or memory runs out. */
+static char *format_multi(const JournalEvent *e, const char **why)
+{
+    Line l = {0};
+    if (e->op == JOURNAL_PAINT) {
+        const Grid *g = &e->grid;
+        if (!e->cells || !(isfinite(g->cell) && isfinite(g->origin.x) && isfinite(g->origin.y)) ||
+            !grid_ok(g)) {
+            *why = "no cells, or a grid out of range";
+            return NULL;
+        }
+        line_add(&l, "paint");
+        line_int(&l, e->item);
+        line_int(&l, e->at_ms);
+        line_fixed(&l, g->origin.x);
+        line_fixed(&l, g->origin.y);
+        line_fixed(&l, g->cell);
+        line_int(&l, g->cols);
+        line_int(&l, g->rows);
+        /* The runs: unpainted, painted, ... up to the last painted cell. */
+        int64_t n = (int64_t)g->cols * g->rows;
+        for (int64_t i = 0; i < n;) {
+            int64_t start = i;
+            while (i < n && !e->cells[i])
+                i++;
+            if (i == n)
+                break;
+            line_int(&l, i - start);
+            start = i;
+            while (i < n && e->cells[i])
+                i++;
+            line_int(&l, i - start);
+        }
+    } else {
+        if (e->n_clicks < 0 || e->n_clicks > JOURNAL_MAX_CLICKS || (e->n_clicks > 0 && !e->clicks)) {
+            *why = "too many clicks, or none given";
+            return NULL;
+        }
+        for (int k = 0; k < e->n_clicks; k++)
+            if (!(fabs(e->clicks[k].x) < 1e9 && fabs(e->clicks[k].y) < 1e9)) {
+                *why = "coordinates out of range";
+                return NULL;
+            }
+        line_add(&l, "clicks");
+        line_int(&l, e->item);
+        line_int(&l, e->at_ms);
+        line_int(&l, e->n_clicks);
+        for (int k = 0; k < e->n_clicks; k++) {
+            line_fixed(&l, e->clicks[k].x);
+            line_fixed(&l, e->clicks[k].y);
+        }
+    }
+    line_add(&l, "\n");
+    if (l.failed) {
+        free(l.s);
+        *why = "out of memory";
+        return NULL;
+    }
+    return l.s;
+}
+
+/* Appends one complete line (with its newline) by a single write, then
+ * fsync; a short write is cut off again. */
+static int append_line(Journal *j, const char *line, size_t len, Diag *d)
+{
     struct stat st;
     if (fstat(j->fd, &st) != 0) {
         diag_error(d, j->path, 0, "cannot journal the event: %s", strerror(errno));
@@ -525,9 +877,9 @@ int journal_append(Journal *j, const JournalEvent *e, Diag *d)
     }
     ssize_t w;
     do
-        w = write(j->fd, line, (size_t)len);
+        w = write(j->fd, line, len);
     while (w < 0 && errno == EINTR);
-    if (w != len) {
+    if (w < 0 || (size_t)w != len) {
         int err = w < 0 ? errno : ENOSPC;
         /* Take back a partial line so the next event starts on its own. */
         if (w > 0 && ftruncate(j->fd, st.st_size) != 0)

@@ -24,7 +24,23 @@ typedef struct {
     int n_questions;
 } JournalHeader;
 
-typedef enum { JOURNAL_CLICK, JOURNAL_OPTIONS, JOURNAL_FLAG, JOURNAL_CLEAR } JournalOp;
+typedef enum {
+    JOURNAL_CLICK,   /* a click answer (locate, zone, reverse) */
+    JOURNAL_OPTIONS, /* options chosen */
+    JOURNAL_FLAG,
+    JOURNAL_CLEAR,
+    JOURNAL_PAINT, /* a painting (zone-paint) */
+    JOURNAL_CLICKS /* several clicks (locate-all marks) */
+} JournalOp;
+
+/* Most cells a journaled painting may have, most clicks a JOURNAL_CLICKS
+ * event may have (at least what a session accepts), and most painted
+ * cells all the paint events of one journal may expand to when read (a
+ * bound on memory for a damaged or hostile file: some 2,500 paintings on
+ * the shipped charts' grids). */
+#define JOURNAL_MAX_PAINT_CELLS (1 << 22)
+#define JOURNAL_MAX_CLICKS 1000
+#define JOURNAL_MAX_READ_CELLS (1 << 27)
 
 typedef struct {
     JournalOp op;
@@ -33,6 +49,14 @@ typedef struct {
     Vec2 click;       /* JOURNAL_CLICK */
     unsigned options; /* JOURNAL_OPTIONS: bit i = option i chosen */
     bool flag;        /* JOURNAL_FLAG */
+    /* JOURNAL_PAINT: the grid painted on and its cells (grid.cols *
+     * grid.rows bytes, row-major; non-zero = painted when appending, 0 or 1
+     * when read). */
+    Grid grid;
+    const unsigned char *cells;
+    /* JOURNAL_CLICKS: the clicks in order (0..JOURNAL_MAX_CLICKS). */
+    int n_clicks;
+    const Vec2 *clicks;
 } JournalEvent;
 
 typedef struct Journal Journal;
@@ -40,15 +64,20 @@ typedef struct Journal Journal;
 /* Starts a new journal (fails if one exists: an unfinished exam must be
  * resumed or submitted first). Returns NULL with the reason in d. */
 Journal *journal_begin(const char *path, const JournalHeader *h, Diag *d);
-/* Appends one event: a single write + fsync. Returns 0, or -1 with the
- * reason in d (the caller keeps the answer in memory and retries). */
+/* Appends one event: a single write + fsync. The event's cells or clicks
+ * are the caller's (read during the call only). Returns 0, or -1 with the
+ * reason in d (the caller keeps the answer in memory and retries); also for
+ * a painting with no cells, a grid that is empty, has more than
+ * JOURNAL_MAX_PAINT_CELLS cells or a cell that is not > 0, or clicks out of
+ * range. */
 int journal_append(Journal *j, const JournalEvent *e, Diag *d);
 /* Closes the file (it stays on disk). */
 void journal_close(Journal *j);
 
 /* Reads a journal left on disk: its header and every complete event.
  * Returns false if there is none or it is unreadable (reason in d). The
- * caller frees h->course and *events. */
+ * caller frees h->course and *events; the cells and clicks of the events
+ * live in the same allocation as *events (one free releases all). */
 bool journal_read(const char *path, JournalHeader *h, JournalEvent **events, int *n, Diag *d);
 /* Removes the journal after its exam is recorded. */
 int journal_remove(const char *path, Diag *d);

@@ -363,6 +363,85 @@ static void answer_free(RecordAnswer *a)
     for (int i = 0; i < a->n_chosen; i++)
         free(a->chosen[i]);
     free(a->chosen);
+    free(a->runs);
+    free(a->marks);
+    for (int i = 0; a->mark_tp && i < a->n_marks; i++)
+        free(a->mark_tp[i]);
+    free(a->mark_tp);
+    free(a->matched);
+}
+
+/* ---- paintings ------------------------------------------------------------ */
+
+int record_paint_encode(const unsigned char *cells, int n_cells, int **runs)
+{
+    *runs = NULL;
+    int n = 0, cap = 0;
+    for (int i = 0; i < n_cells;) {
+        int start = i;
+        while (i < n_cells && !cells[i])
+            i++;
+        if (i == n_cells)
+            break; /* the unpainted rest is left out */
+        int gap = i - start;
+        start = i;
+        while (i < n_cells && cells[i])
+            i++;
+        if (n + 2 > cap) {
+            cap = cap ? 2 * cap : 16;
+            int *r = realloc(*runs, sizeof *r * (size_t)cap);
+            if (!r) {
+                free(*runs);
+                *runs = NULL;
+                return -1;
+            }
+            *runs = r;
+        }
+        (*runs)[n++] = gap;
+        (*runs)[n++] = i - start;
+    }
+    return n;
+}
+
+/* Why runs cannot be a painting on a grid of n_cells cells, or NULL. */
+static const char *runs_problem(const int *runs, int n_runs, int64_t n_cells)
+{
+    if (n_runs < 0 || n_runs % 2 != 0 || (n_runs > 0 && !runs))
+        return "the runs of a painting are not in pairs";
+    int64_t sum = 0;
+    for (int i = 0; i < n_runs; i++) {
+        if (runs[i] < (i == 0 ? 0 : 1))
+            return "a run of a painting is empty";
+        sum += runs[i];
+        if (sum > n_cells)
+            return "a painting runs past the end of its grid";
+    }
+    return NULL;
+}
+
+/* True if g is a grid a painting can be recorded on. */
+static bool paint_grid_ok(const Grid *g)
+{
+    /* A cell under 0.001 would be written (three decimals) as 0. */
+    return g->cols > 0 && g->rows > 0 && (int64_t)g->cols * g->rows <= RECORD_MAX_PAINT_CELLS &&
+           g->cell >= 0.001 && g->cell < 1e12 && fabs(g->origin.x) < 1e12 && fabs(g->origin.y) < 1e12;
+}
+
+bool record_paint_decode(const RecordAnswer *a, unsigned char *cells)
+{
+    if (!a || !cells || !a->has_paint || !paint_grid_ok(&a->grid))
+        return false;
+    int64_t n = (int64_t)a->grid.cols * a->grid.rows;
+    if (runs_problem(a->runs, a->n_runs, n))
+        return false;
+    memset(cells, 0, (size_t)n);
+    int64_t at = 0;
+    for (int i = 0; i < a->n_runs; i++) {
+        if (i % 2 == 1)
+            memset(cells + at, 1, (size_t)a->runs[i]);
+        at += a->runs[i];
+    }
+    return true;
 }
 
 static void record_clear(Record *r)
@@ -394,6 +473,14 @@ const char *record_status_name(RecordStatus s)
     return "?";
 }
 
+/* An id read from a file, for a message: as it is if it is a plain token,
+ * else "?" (a record that is not good may hold any bytes there, and a
+ * message must not carry terminal escape sequences to whoever reads it). */
+static const char *shown_id(const char *s)
+{
+    return plain_token(s) ? s : "?";
+}
+
 void record_describe(const Record *r, char *buf, size_t size)
 {
     if (!buf || size == 0)
@@ -402,7 +489,7 @@ void record_describe(const Record *r, char *buf, size_t size)
     if (r->seq > 0)
         snprintf(seq, sizeof seq, "%d", r->seq);
     if (r->kind == RECORD_PROFILE) {
-        snprintf(buf, size, "record %s (profile, %s)", seq, r->learner ? r->learner : "?");
+        snprintf(buf, size, "record %s (profile, %s)", seq, shown_id(r->learner));
         return;
     }
     if (r->kind == RECORD_ATTEMPT && !r->course) { /* cut short before its course */
@@ -414,9 +501,9 @@ void record_describe(const Record *r, char *buf, size_t size)
     struct tm tm;
     if (r->finished > 0 && gmtime_r(&t, &tm))
         snprintf(date, sizeof date, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-    const char *course = r->course ? r->course : "?";
+    const char *course = shown_id(r->course);
     if (r->mode == ATTEMPT_QUIZ)
-        snprintf(buf, size, "record %s (quiz, %s/%s, %s)", seq, course, r->module ? r->module : "?", date);
+        snprintf(buf, size, "record %s (quiz, %s/%s, %s)", seq, course, shown_id(r->module), date);
     else
         snprintf(buf, size, "record %s (exam, %s, %s)", seq, course, date);
 }
@@ -441,6 +528,34 @@ static void add_answer(Buf *b, const RecordAnswer *a, int index)
         format_fixed(y, sizeof y, a->click.y, CLICK_DECIMALS);
         snprintf(xy, sizeof xy, "%s %s", x, y);
         add_field(b, "click", xy);
+    }
+    if (a->matched)
+        add_field(b, "matched", a->matched);
+    if (a->has_paint) {
+        char x[48], y[48], c[48], line[200];
+        format_fixed(x, sizeof x, a->grid.origin.x, CLICK_DECIMALS);
+        format_fixed(y, sizeof y, a->grid.origin.y, CLICK_DECIMALS);
+        format_fixed(c, sizeof c, a->grid.cell, CLICK_DECIMALS);
+        snprintf(line, sizeof line, "%s %s %s %d %d", x, y, c, a->grid.cols, a->grid.rows);
+        add_field(b, "grid", line);
+        Buf runs = {0};
+        for (int i = 0; i < a->n_runs; i++) {
+            char num[16];
+            int len = snprintf(num, sizeof num, i ? " %d" : "%d", a->runs[i]);
+            buf_add(&runs, num, (size_t)len);
+        }
+        if (runs.failed)
+            b->failed = true;
+        else
+            add_field(b, "cells", a->n_runs ? runs.s : "none");
+        free(runs.s);
+    }
+    for (int i = 0; i < a->n_marks; i++) {
+        char x[48], y[48], line[200];
+        format_fixed(x, sizeof x, a->marks[i].x, CLICK_DECIMALS);
+        format_fixed(y, sizeof y, a->marks[i].y, CLICK_DECIMALS);
+        snprintf(line, sizeof line, "%s %s %s", x, y, a->mark_tp && a->mark_tp[i] ? a->mark_tp[i] : "-");
+        add_field(b, "mark", line);
     }
     for (int i = 0; i < a->n_chosen; i++)
         add_field(b, "chosen", a->chosen[i]);
@@ -874,7 +989,10 @@ enum {
     A_TIME = 1 << 5,
     A_FLAGGED = 1 << 6,
     A_VIEW = 1 << 7,
-    A_CLICK = 1 << 8
+    A_CLICK = 1 << 8,
+    A_MATCHED = 1 << 9,
+    A_GRID = 1 << 10,
+    A_CELLS = 1 << 11
 };
 #define PROFILE_FIELDS (F_KIND | F_LEARNER | F_NAME | F_CREATED | F_PREV)
 #define ATTEMPT_FIELDS                                                                                       \
@@ -899,10 +1017,126 @@ static bool seen_once(unsigned *seen, unsigned flag, Meta *m, int line)
     return true;
 }
 
+/* At the end of an answer: every required field there, and a painting
+ * whole (its grid and cells both given, and the cells fitting the grid). */
 static void check_answer_fields(const FieldState *st, Meta *m, int line)
 {
-    if (st->answer && (st->answer_seen & ANSWER_FIELDS) != ANSWER_FIELDS)
+    RecordAnswer *a = st->answer;
+    if (!a)
+        return;
+    if ((st->answer_seen & ANSWER_FIELDS) != ANSWER_FIELDS)
         malformed(m, line, "an answer lacks one of key, type, module, answered, credit, time_ms, flagged");
+    unsigned paint = st->answer_seen & (A_GRID | A_CELLS);
+    if (paint == (A_GRID | A_CELLS) && !m->malformed)
+        a->has_paint = runs_problem(a->runs, a->n_runs, (int64_t)a->grid.cols * a->grid.rows) == NULL;
+    if (paint && !a->has_paint)
+        malformed(m, line, "a painting without its grid or cells, or cells that do not fit its grid");
+}
+
+/* "x y" (two decimals, one space) into *p. */
+static bool parse_point(char *v, Vec2 *p)
+{
+    char *sp = strchr(v, ' ');
+    if (!sp)
+        return false;
+    *sp = '\0';
+    bool ok = parse_decimal(v, &p->x) && parse_decimal(sp + 1, &p->y);
+    *sp = ' ';
+    return ok;
+}
+
+/* "x0 y0 cell cols rows" into *g. */
+static bool parse_grid(char *v, Grid *g)
+{
+    char *f[6];
+    int n = 0;
+    for (char *c = v; n < 6;) {
+        f[n++] = c;
+        char *sp = strchr(c, ' ');
+        if (!sp)
+            break;
+        *sp = '\0';
+        c = sp + 1;
+    }
+    int64_t cols, rows;
+    if (n != 5 || !parse_decimal(f[0], &g->origin.x) || !parse_decimal(f[1], &g->origin.y) ||
+        !parse_decimal(f[2], &g->cell) || !parse_int64(f[3], &cols) || !parse_int64(f[4], &rows) ||
+        cols > RECORD_MAX_PAINT_CELLS || rows > RECORD_MAX_PAINT_CELLS)
+        return false;
+    g->cols = (int)cols;
+    g->rows = (int)rows;
+    return paint_grid_ok(g);
+}
+
+/* "none" or run lengths separated by single spaces (even count, only the
+ * first may be 0; whether they fit the grid is checked at the answer's
+ * end) into a new array. */
+static bool parse_runs(const char *v, int **runs, int *n_runs)
+{
+    *runs = NULL;
+    *n_runs = 0;
+    if (strcmp(v, "none") == 0)
+        return true;
+    int n = 0, cap = 0;
+    for (const char *c = v;;) {
+        size_t len = strspn(c, "0123456789");
+        int64_t x = 0;
+        char num[12];
+        if (len == 0 || len >= sizeof num || (c[len] != ' ' && c[len] != '\0'))
+            break;
+        memcpy(num, c, len);
+        num[len] = '\0';
+        if (!parse_int64(num, &x) || x > RECORD_MAX_PAINT_CELLS || n >= RECORD_MAX_PAINT_CELLS)
+            break;
+        if (n == cap) {
+            cap = cap ? 2 * cap : 16;
+            int *r = realloc(*runs, sizeof *r * (size_t)cap);
+            if (!r)
+                break;
+            *runs = r;
+        }
+        (*runs)[n++] = (int)x;
+        if (c[len] == '\0') {
+            if (runs_problem(*runs, n, INT64_MAX))
+                break;
+            *n_runs = n;
+            return true;
+        }
+        c += len + 1;
+    }
+    free(*runs);
+    *runs = NULL;
+    return false;
+}
+
+/* "x y tp" (tp "-" for an extra mark) appended to a's marks. */
+static bool add_mark(RecordAnswer *a, char *v, Meta *m, int line)
+{
+    char *sp = strchr(v, ' ');
+    char *sp2 = sp ? strchr(sp + 1, ' ') : NULL;
+    if (!sp2 || a->n_marks >= RECORD_MAX_MARKS)
+        return false;
+    *sp2 = '\0';
+    const char *id = sp2 + 1;
+    Vec2 p;
+    if (!parse_point(v, &p) || !plain_token(id))
+        return false;
+    char *tp = strcmp(id, "-") == 0 ? NULL : dup_str(id);
+    Vec2 *mk = realloc(a->marks, sizeof *mk * (size_t)(a->n_marks + 1));
+    if (mk)
+        a->marks = mk;
+    char **ids = realloc(a->mark_tp, sizeof *ids * (size_t)(a->n_marks + 1));
+    if (ids)
+        a->mark_tp = ids;
+    if (!mk || !ids || (strcmp(id, "-") != 0 && !tp)) {
+        free(tp);
+        malformed(m, line, "out of memory");
+        return true;
+    }
+    a->marks[a->n_marks] = p;
+    a->mark_tp[a->n_marks] = tp;
+    a->n_marks++;
+    return true;
 }
 
 static void answer_field(FieldState *st, Meta *m, int line, const char *name, char *v)
@@ -920,12 +1154,19 @@ static void answer_field(FieldState *st, Meta *m, int line, const char *name, ch
         a->chosen[a->n_chosen++] = v;
         return;
     }
+    if (strcmp(name, "mark") == 0) {
+        if (!add_mark(a, v, m, line))
+            bad_value(m, line, name);
+        free(v);
+        return;
+    }
     static const struct {
         const char *name;
         unsigned flag;
     } FIELDS[] = {{"key", A_KEY},           {"type", A_TYPE},     {"module", A_MODULE},
                   {"answered", A_ANSWERED}, {"credit", A_CREDIT}, {"time_ms", A_TIME},
-                  {"flagged", A_FLAGGED},   {"view", A_VIEW},     {"click", A_CLICK}};
+                  {"flagged", A_FLAGGED},   {"view", A_VIEW},     {"click", A_CLICK},
+                  {"matched", A_MATCHED},   {"grid", A_GRID},     {"cells", A_CELLS}};
     unsigned flag = 0;
     for (size_t i = 0; i < sizeof FIELDS / sizeof *FIELDS; i++)
         if (strcmp(name, FIELDS[i].name) == 0)
@@ -986,6 +1227,17 @@ static void answer_field(FieldState *st, Meta *m, int line, const char *name, ch
         a->click = (Vec2){x, y};
         break;
     }
+    case A_MATCHED:
+        ok = plain_token(v);
+        set_str(&a->matched, v, m, line);
+        v = NULL;
+        break;
+    case A_GRID:
+        ok = parse_grid(v, &a->grid);
+        break;
+    case A_CELLS:
+        ok = parse_runs(v, &a->runs, &a->n_runs);
+        break;
     default:
         break;
     }
@@ -1557,6 +1809,24 @@ static const char *attempt_problem(const Record *a)
                 return "an answer's chosen option is missing";
         if (x->has_click && !(fabs(x->click.x) < 1e12 && fabs(x->click.y) < 1e12))
             return "an answer's click is out of range";
+        if (x->matched && !plain_token(x->matched))
+            return "an answer's matched trigger point is not [a-z0-9._/-]";
+        if (x->has_paint) {
+            if (!paint_grid_ok(&x->grid))
+                return "an answer's paint grid is out of range";
+            const char *why = runs_problem(x->runs, x->n_runs, (int64_t)x->grid.cols * x->grid.rows);
+            if (why)
+                return why;
+        }
+        if (x->n_marks < 0 || x->n_marks > RECORD_MAX_MARKS || (x->n_marks && !x->marks))
+            return "an answer's marks are out of range";
+        for (int k = 0; k < x->n_marks; k++) {
+            if (!(fabs(x->marks[k].x) < 1e12 && fabs(x->marks[k].y) < 1e12))
+                return "an answer's mark is out of range";
+            if (x->mark_tp && x->mark_tp[k] &&
+                (!plain_token(x->mark_tp[k]) || strcmp(x->mark_tp[k], "-") == 0))
+                return "an answer's mark names a bad trigger point id";
+        }
     }
     return NULL;
 }

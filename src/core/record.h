@@ -35,20 +35,54 @@ int station_key_read(const char *path, unsigned char key[STATION_KEY_BYTES], Dia
 typedef enum { RECORD_PROFILE, RECORD_ATTEMPT } RecordKind;
 typedef enum { ATTEMPT_QUIZ, ATTEMPT_EXAM } AttemptMode;
 
+/* Most cells a recorded painting's grid may have, and most marks a
+ * recorded locate-all answer may have: at least what a session accepts
+ * (SESSION_MAX_PAINT_CELLS, SESSION_MAX_CLICKS). */
+#define RECORD_MAX_PAINT_CELLS (1 << 22)
+#define RECORD_MAX_MARKS 1000
+
 typedef struct {
     char *key;          /* the item's stable key (Item.key) */
-    char *type;         /* "locate", "zone", "choice", "multi" */
+    char *type;         /* "locate", "zone", "choice", "multi", "paint",
+                           "locate_all", "reverse" */
     char *module;       /* module id */
     double credit;      /* 0..1 */
     int64_t time_ms;
     bool answered;
     bool has_click;
     Vec2 click;         /* image units */
-    char *view;         /* view of the click, NULL if none */
+    char *view;         /* view the item was answered on, NULL if none */
     int n_chosen;
     char **chosen;      /* the option texts chosen */
     bool flagged;
+    /* A painting (zone-paint): the grid it was painted on (image units of
+     * view) and its cells as runs (see record_paint_encode). */
+    bool has_paint;
+    Grid grid;
+    int n_runs;
+    int *runs;
+    /* Locate-all: every mark placed, in order, and for each the id of the
+     * trigger point it was matched to (NULL: an extra mark). */
+    int n_marks;
+    Vec2 *marks;
+    char **mark_tp;
+    /* Reverse: the trigger point credited, "<module id>/<tp id>"; NULL if
+     * none was recorded. */
+    char *matched;
 } RecordAnswer;
+
+/* A painting as runs: the lengths of alternating stretches of cells in
+ * row-major order, unpainted first: unpainted, painted, unpainted, ...,
+ * ending with the last painted stretch (the unpainted rest is left out).
+ * Only the first run may be 0; the count is even; no runs: nothing painted.
+ * record_paint_encode writes the runs of cells (n_cells bytes, non-zero =
+ * painted) to a new array *runs (NULL when there are none; the caller
+ * frees it) and returns their count, or -1 if memory runs out.
+ * record_paint_decode expands a's runs into cells (a->grid.cols *
+ * a->grid.rows bytes, 1 = painted); false (cells untouched) if a has no
+ * painting. */
+int record_paint_encode(const unsigned char *cells, int n_cells, int **runs);
+bool record_paint_decode(const RecordAnswer *a, unsigned char *cells);
 
 typedef struct {
     RecordKind kind;

@@ -3,22 +3,37 @@
  * Building a practice or quiz session (all from one Rng seeded with the
  * session's seed, in this order, so a recorded seed replays the same
  * session; a quiz is built exactly like practice):
- *  1. items in canonical order: a locate item per trigger point, a zone item
- *     per trigger point with an essential zone, then the authored questions;
- *     the options of each question are drawn and shuffled as it is built;
+ *  1. items in canonical order: a locate item per trigger point; a zone item
+ *     per trigger point with an essential zone; a paint item per such point;
+ *     a locate-all item per view holding two or more of the module's points
+ *     (views in the order of their first point); a reverse item per point
+ *     with an essential zone on its own view; then the authored questions,
+ *     the options of each drawn and shuffled as it is built;
  *  2. the item order is shuffled (Fisher-Yates);
- *  3. the order is repaired so that a trigger point's locate item comes
- *     before its zone item, and, where the rest of the items allow it, not
- *     immediately before it.
- * Why 3: practice shows the right answer after each item. The feedback of a
- * zone item shows the trigger point on the chart, which would give away a
- * later locate item of the same point; and asking about one point twice in
- * a row tests short-term memory rather than knowledge.
+ *  3. the order is repaired (below).
  *
- * The repair is deterministic: swaps are taken in a fixed scan order and
- * only when they lower the number of violations, so it always ends. A
- * module whose only items are one point's locate and zone items keeps them
- * adjacent (nothing can go between).
+ * The repair. Some items must come before others: the items about one
+ * trigger point in the order locate, zone, paint, reverse (each pair of
+ * them), and a locate-all item after the locate item of each of its points.
+ * Why: practice shows the right answer after each item. The feedback of a
+ * zone or paint item shows the trigger point and its pattern, which would
+ * give away a later locate item of the same point; a reverse item shows the
+ * pattern in its question and the point in its feedback, so it comes last;
+ * locate-all is the synthesis of a view's locate items. And asking about one
+ * point twice in a row tests short-term memory rather than knowledge, so
+ * two items of one such pair should not be adjacent either.
+ *  a. Order: the items of each trigger point (locate, zone, paint, reverse)
+ *     are put in that order into the positions they hold between them; then
+ *     each locate-all item that comes before a locate item of one of its
+ *     points swaps places with the last such locate item (moving a locate
+ *     item earlier and a locate-all item later breaks no other rule).
+ *  b. Adjacency: an out-of-order pair costs more than all adjacencies
+ *     together can; each adjacent pair costs 1. In a fixed scan order, for
+ *     the first adjacent pair, either member (the later one first) is
+ *     swapped with each other item in turn, and the first swap that lowers
+ *     the total is kept; this repeats until no swap helps. It always ends
+ *     (the total falls each time) and is deterministic. Items whose only
+ *     company is their own group stay adjacent (nothing can go between).
  *
  * Building an exam (one Rng from the seed, in this order):
  *  1. for each loaded module of the course, in course order (a module listed
@@ -32,13 +47,13 @@
  *  3. for each module in course order, its share of items is drawn without
  *     repeats (a shuffle of its item indices, first `share` taken);
  *  4. the chosen items are shuffled and repaired as in steps 2 and 3 above
- *     (a zone item is tied to its point's locate item only if that one was
- *     drawn too).
+ *     (a rule between two items applies only if both were drawn).
  * In an exam the repair is not about feedback (there is none) but keeps the
  * natural order of asking "where is it" before "where does it refer" and
  * keeps the two apart. */
 #include "session.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +76,10 @@ struct Session {
     int shown;        /* the item whose visit (timer) is running, -1 if none */
     int64_t shown_ms; /* when that visit started (or was last accounted) */
     bool submitted;
+    /* What reverse items are graded against: the one module (practice,
+     * quiz) or the course's loaded modules, each once (exam). */
+    const Module **modules;
+    int n_modules;
 };
 
 static char *format_alloc(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -138,6 +157,34 @@ static char *zone_prompt(const Module *m, const TriggerPoint *tp)
     return p;
 }
 
+static char *paint_prompt(const Module *m, const TriggerPoint *tp)
+{
+    char *phrase = tp_phrase(m, tp);
+    if (!phrase)
+        return NULL;
+    char *p = format_alloc("Paint the referral zone of %s.", phrase);
+    free(phrase);
+    return p;
+}
+
+static char *locate_all_prompt(const Module *m, int n_targets)
+{
+    char *n = in_sentence(muscle_name(m));
+    if (!n)
+        return NULL;
+    char *p = format_alloc("Mark all %d trigger points of %s on this chart (on the patient's right side).",
+                           n_targets, n);
+    free(n);
+    return p;
+}
+
+/* Names no muscle: finding which one is the question. */
+static char *reverse_prompt(void)
+{
+    return format_alloc("This pain pattern is shown on the chart. Click the trigger point responsible "
+                        "(on the patient's right side).");
+}
+
 /* The first essential zone of tp, or -1. */
 static int first_essential_zone(const Module *m, int tp)
 {
@@ -145,6 +192,23 @@ static int first_essential_zone(const Module *m, int tp)
         if (m->zones[i].tp == tp && m->zones[i].kind == ZONE_ESSENTIAL)
             return i;
     return -1;
+}
+
+/* True if tp has an essential zone on its own view: it gets a reverse item. */
+static bool has_essential_zone_on_own_view(const Module *m, int tp)
+{
+    const char *view = m->tps[tp].view;
+    for (int i = 0; view && i < m->n_zones; i++)
+        if (m->zones[i].tp == tp && m->zones[i].kind == ZONE_ESSENTIAL && m->zones[i].view &&
+            strcmp(m->zones[i].view, view) == 0)
+            return true;
+    return false;
+}
+
+/* True if trigger point t's view is named view. */
+static bool tp_on_view(const Module *m, int t, const char *view)
+{
+    return m->tps[t].view && view && strcmp(m->tps[t].view, view) == 0;
 }
 
 /* Picks k distinct indices of 0..n-1 in random order into out (k <= n). */
@@ -212,41 +276,145 @@ static void fill_options(Item *it, const Question *q, Rng *rng)
     }
 }
 
-/* partner[i]: for a zone item, the index of the same point's locate item
- * (same module, same trigger point) among items, or -1 if it is not there;
- * -1 for every other item. */
-static void find_partners(const Item *items, int n, int *partner)
+/* Where an item stands among the items about one trigger point (rule a of
+ * the repair): locate, zone, paint, reverse; -1 for the other kinds. */
+static int chain_rank(ItemType t)
 {
-    for (int i = 0; i < n; i++) {
-        partner[i] = -1;
-        if (items[i].type != ITEM_ZONE_CLICK)
-            continue;
-        for (int j = 0; j < n; j++)
-            if (items[j].type == ITEM_LOCATE_TP && items[j].module == items[i].module &&
-                items[j].tp == items[i].tp) {
-                partner[i] = j;
-                break;
-            }
+    switch (t) {
+    case ITEM_LOCATE_TP:
+        return 0;
+    case ITEM_ZONE_CLICK:
+        return 1;
+    case ITEM_ZONE_PAINT:
+        return 2;
+    case ITEM_REVERSE:
+        return 3;
+    default:
+        return -1;
     }
 }
 
-/* Order violations: a zone item before its locate item weighs more than
- * every adjacency together, so no swap can trade one for the other. */
-static int violations(const int *partner, const int *order, int n, int *pos)
+/* True if a locate-all item's targets include trigger point tp. */
+static bool targets_tp(const Item *all, int tp)
 {
-    for (int p = 0; p < n; p++)
-        pos[order[p]] = p;
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        int loc = partner[i];
-        if (loc < 0)
-            continue;
-        if (pos[i] < pos[loc])
-            v += n + 1;
-        else if (pos[i] == pos[loc] + 1)
-            v += 1;
+    for (int k = 0; k < all->n_targets; k++)
+        if (all->targets[k] == tp)
+            return true;
+    return false;
+}
+
+/* True if item a must come before item b (the rules of the repair). */
+static bool must_precede(const Item *a, const Item *b)
+{
+    if (a->module != b->module)
+        return false;
+    int ra = chain_rank(a->type), rb = chain_rank(b->type);
+    if (ra >= 0 && rb >= 0)
+        return a->tp == b->tp && ra < rb;
+    return a->type == ITEM_LOCATE_TP && b->type == ITEM_LOCATE_ALL && targets_tp(b, a->tp);
+}
+
+/* The rules between the items of one session, as pairs (before, after) of
+ * item indices, with for each item the rules it is in (CSR: rule indices
+ * at of[at[i]] .. of[at[i + 1] - 1]). */
+typedef struct {
+    int n; /* items */
+    int n_rules;
+    int *before, *after;
+    int *at, *of;
+} Rules;
+
+static void rules_free(Rules *r)
+{
+    free(r->before);
+    free(r->after);
+    free(r->at);
+    free(r->of);
+}
+
+static bool rules_build(const Item *items, int n, Rules *r)
+{
+    memset(r, 0, sizeof *r);
+    r->n = n;
+    int cap = 0;
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < n; j++) {
+            if (i == j || !must_precede(&items[i], &items[j]))
+                continue;
+            if (r->n_rules == cap) {
+                cap = cap ? 2 * cap : 16;
+                int *b = realloc(r->before, sizeof *b * (size_t)cap);
+                if (b)
+                    r->before = b;
+                int *a = realloc(r->after, sizeof *a * (size_t)cap);
+                if (a)
+                    r->after = a;
+                if (!a || !b) {
+                    rules_free(r);
+                    return false;
+                }
+            }
+            r->before[r->n_rules] = i;
+            r->after[r->n_rules] = j;
+            r->n_rules++;
+        }
+    r->at = calloc((size_t)n + 1, sizeof *r->at);
+    r->of = malloc(sizeof *r->of * (size_t)(2 * r->n_rules + 1));
+    if (!r->at || !r->of) {
+        rules_free(r);
+        return false;
     }
-    return v;
+    for (int k = 0; k < r->n_rules; k++) {
+        r->at[r->before[k] + 1]++;
+        r->at[r->after[k] + 1]++;
+    }
+    for (int i = 0; i < n; i++)
+        r->at[i + 1] += r->at[i];
+    int *fill = malloc(sizeof *fill * (size_t)(n > 0 ? n : 1));
+    if (!fill) {
+        rules_free(r);
+        return false;
+    }
+    memcpy(fill, r->at, sizeof *fill * (size_t)n);
+    for (int k = 0; k < r->n_rules; k++) {
+        r->of[fill[r->before[k]]++] = k;
+        r->of[fill[r->after[k]]++] = k;
+    }
+    free(fill);
+    return true;
+}
+
+/* The cost of one rule at the current positions: out of order weighs more
+ * than every adjacency together (at most n - 1 of them), adjacent 1. */
+static int rule_cost(const Rules *r, int k, const int *pos)
+{
+    int b = pos[r->before[k]], a = pos[r->after[k]];
+    return a < b ? r->n + 1 : a == b + 1 ? 1 : 0;
+}
+
+/* The cost of the rules items u and v are in (a rule of both counted once). */
+static int cost_of_two(const Rules *r, int u, int v, const int *pos)
+{
+    int c = 0;
+    for (int x = r->at[u]; x < r->at[u + 1]; x++)
+        c += rule_cost(r, r->of[x], pos);
+    for (int x = r->at[v]; x < r->at[v + 1]; x++) {
+        int k = r->of[x];
+        if (r->before[k] != u && r->after[k] != u)
+            c += rule_cost(r, k, pos);
+    }
+    return c;
+}
+
+/* True if a rule ties items u and v (either way). */
+static bool tied(const Rules *r, int u, int v)
+{
+    for (int x = r->at[u]; x < r->at[u + 1]; x++) {
+        int k = r->of[x];
+        if ((r->before[k] == u && r->after[k] == v) || (r->before[k] == v && r->after[k] == u))
+            return true;
+    }
+    return false;
 }
 
 static void swap_ints(int *a, int *b)
@@ -256,56 +424,155 @@ static void swap_ints(int *a, int *b)
     *b = t;
 }
 
+/* Swaps the items at positions p and q of order, keeping pos in step. */
+static void swap_at(int *order, int *pos, int p, int q)
+{
+    swap_ints(&order[p], &order[q]);
+    pos[order[p]] = p;
+    pos[order[q]] = q;
+}
+
+/* Rule a of the repair: the items of each trigger point in rank order
+ * within the positions they hold; then locate-all items after their
+ * points' locate items. */
+static void repair_precedence(const Item *items, int *order, int *pos, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (chain_rank(items[i].type) < 0)
+            continue;
+        /* i heads its group if no earlier item belongs to it. */
+        bool head = true;
+        for (int j = 0; j < i && head; j++)
+            head = !(chain_rank(items[j].type) >= 0 && items[j].module == items[i].module &&
+                     items[j].tp == items[i].tp);
+        if (!head)
+            continue;
+        int member[4], slot[4], k = 0;
+        for (int j = i; j < n && k < 4; j++)
+            if (chain_rank(items[j].type) >= 0 && items[j].module == items[i].module &&
+                items[j].tp == items[i].tp)
+                member[k++] = j;
+        for (int a = 0; a < k; a++)
+            slot[a] = pos[member[a]];
+        /* Both small sorts: members by rank, slots ascending. */
+        for (int a = 1; a < k; a++)
+            for (int b = a;
+                 b > 0 && chain_rank(items[member[b]].type) < chain_rank(items[member[b - 1]].type); b--)
+                swap_ints(&member[b], &member[b - 1]);
+        for (int a = 1; a < k; a++)
+            for (int b = a; b > 0 && slot[b] < slot[b - 1]; b--)
+                swap_ints(&slot[b], &slot[b - 1]);
+        for (int a = 0; a < k; a++) {
+            order[slot[a]] = member[a];
+            pos[member[a]] = slot[a];
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        if (items[i].type != ITEM_LOCATE_ALL)
+            continue;
+        int last = -1;
+        for (int j = 0; j < n; j++)
+            if (items[j].type == ITEM_LOCATE_TP && must_precede(&items[j], &items[i]) && pos[j] > pos[i] &&
+                (last < 0 || pos[j] > pos[last]))
+                last = j;
+        if (last >= 0)
+            swap_at(order, pos, pos[i], pos[last]);
+    }
+}
+
+/* Moves the item at position hi to lo, the items lo..hi-1 one place on. */
+static void rotate_right(int *order, int *pos, int lo, int hi)
+{
+    int x = order[hi];
+    memmove(order + lo + 1, order + lo, sizeof *order * (size_t)(hi - lo));
+    order[lo] = x;
+    for (int p = lo; p <= hi; p++)
+        pos[order[p]] = p;
+}
+
+/* Moves the item at position lo to hi, the items lo+1..hi one place back. */
+static void rotate_left(int *order, int *pos, int lo, int hi)
+{
+    int x = order[lo];
+    memmove(order + lo, order + lo + 1, sizeof *order * (size_t)(hi - lo));
+    order[hi] = x;
+    for (int p = lo; p <= hi; p++)
+        pos[order[p]] = p;
+}
+
+static int total_cost(const Rules *r, const int *pos)
+{
+    int v = 0;
+    for (int k = 0; k < r->n_rules; k++)
+        v += rule_cost(r, k, pos);
+    return v;
+}
+
+/* Rule b for the tied pair at positions p, p + 1: the first move, in a
+ * fixed order, that lowers the total *v: swapping the later member, then
+ * the earlier one, with each other item in turn; then moving each other
+ * item in between the two. Returns false (order unchanged) if none does. */
+static bool separate_pair(const Rules *r, int *order, int *pos, int n, int p, int *v)
+{
+    for (int side = 1; side >= 0; side--)
+        for (int k = 1; k < n; k++) {
+            int q = (p + side + k) % n;
+            if (q == p || q == p + 1)
+                continue;
+            int u = order[p + side], w = order[q];
+            int before = cost_of_two(r, u, w, pos);
+            swap_at(order, pos, p + side, q);
+            int after = cost_of_two(r, u, w, pos);
+            if (after < before) {
+                *v += after - before;
+                return true;
+            }
+            swap_at(order, pos, p + side, q);
+        }
+    /* A swap can only trade one adjacency for another where the pair's
+     * group fills the positions around it; an item brought in between
+     * (shifting the others) can end both. */
+    for (int k = 2; k < n; k++) {
+        int q = (p + k) % n;
+        if (q > p + 1)
+            rotate_right(order, pos, p + 1, q);
+        else
+            rotate_left(order, pos, q, p);
+        int nv = total_cost(r, pos);
+        if (nv < *v) {
+            *v = nv;
+            return true;
+        }
+        if (q > p + 1)
+            rotate_left(order, pos, p + 1, q);
+        else
+            rotate_right(order, pos, q, p);
+    }
+    return false;
+}
+
 static void repair_order(const Item *items, int *order, int n)
 {
     int *pos = malloc(sizeof *pos * (size_t)n);
-    int *partner = calloc((size_t)n, sizeof *partner);
-    if (!pos || !partner) {
+    Rules r;
+    if (!pos || !rules_build(items, n, &r)) {
         free(pos);
-        free(partner);
-        return;
+        return; /* out of memory: the shuffled order stands */
     }
-    find_partners(items, n, partner);
-    /* A zone item before its locate item: swapping the two fixes it and
-     * moves nothing else. */
-    violations(partner, order, n, pos);
-    for (int i = 0; i < n; i++) {
-        int loc = partner[i];
-        if (loc < 0)
-            continue;
-        if (pos[i] < pos[loc]) {
-            swap_ints(&order[pos[i]], &order[pos[loc]]);
-            swap_ints(&pos[i], &pos[loc]);
-        }
-    }
-    /* Adjacent pairs: try swapping either member with any other item, in a
-     * fixed order, keeping the first swap that lowers the total. */
-    int v = violations(partner, order, n, pos);
+    for (int p = 0; p < n; p++)
+        pos[order[p]] = p;
+    repair_precedence(items, order, pos, n);
+    /* Rule b: adjacent pairs, the first one that can be separated each
+     * time, until none can. */
+    int v = total_cost(&r, pos);
     bool improved = true;
     while (v > 0 && improved) {
         improved = false;
-        for (int p = 0; p + 1 < n && !improved; p++) {
-            if (partner[order[p + 1]] != order[p])
-                continue;
-            for (int side = 1; side >= 0 && !improved; side--) {
-                for (int k = 1; k < n && !improved; k++) {
-                    int q = (p + side + k) % n;
-                    if (q == p || q == p + 1)
-                        continue;
-                    swap_ints(&order[p + side], &order[q]);
-                    int nv = violations(partner, order, n, pos);
-                    if (nv < v) {
-                        v = nv;
-                        improved = true;
-                    } else {
-                        swap_ints(&order[p + side], &order[q]);
-                    }
-                }
-            }
-        }
+        for (int p = 0; p + 1 < n && !improved; p++)
+            improved = tied(&r, order[p], order[p + 1]) && separate_pair(&r, order, pos, n, p, &v);
     }
+    rules_free(&r);
     free(pos);
-    free(partner);
 }
 
 static void free_items(Item *items, int n)
@@ -313,14 +580,31 @@ static void free_items(Item *items, int n)
     for (int i = 0; i < n; i++) {
         free(items[i].prompt);
         free(items[i].key);
+        free(items[i].targets);
     }
     free(items);
 }
 
-/* Most items a module can give: the capacity build_items needs. */
+/* Most items a module can give: the capacity build_items needs (locate,
+ * zone, paint and reverse per point, at most one locate-all per point). */
 static int item_capacity(const Module *m)
 {
-    return 2 * m->n_tps + m->n_questions;
+    return 5 * m->n_tps + m->n_questions;
+}
+
+/* A new trigger point item (locate, zone, paint, reverse) of m's point tp,
+ * answered on view; key is "<module>/tp.<id>/<suffix>". */
+static void tp_item(Item *it, ItemType type, const Module *m, int tp, const char *view, char *prompt,
+                    const char *suffix, bool *failed)
+{
+    it->type = type;
+    it->module = m;
+    it->tp = tp;
+    it->question = -1;
+    it->view = view;
+    it->prompt = prompt;
+    it->key = format_alloc("%s/tp.%s/%s", or_empty(m->id), or_empty(m->tps[tp].id), suffix);
+    *failed |= !it->prompt || !it->key;
 }
 
 /* Step 1 of the file comment: m's items in canonical order into items
@@ -329,33 +613,51 @@ static int item_capacity(const Module *m)
  * theirs). */
 static int build_items(const Module *m, Rng *rng, Item *items, bool *failed)
 {
-    const char *mid = or_empty(m->id);
     int n = 0;
-    for (int i = 0; i < m->n_tps; i++, n++) {
-        Item *it = &items[n];
-        it->type = ITEM_LOCATE_TP;
-        it->module = m;
-        it->tp = i;
-        it->question = -1;
-        it->view = m->tps[i].view;
-        it->prompt = locate_prompt(m, &m->tps[i]);
-        it->key = format_alloc("%s/tp.%s/locate", mid, or_empty(m->tps[i].id));
-        *failed |= !it->prompt || !it->key;
+    for (int i = 0; i < m->n_tps; i++, n++)
+        tp_item(&items[n], ITEM_LOCATE_TP, m, i, m->tps[i].view, locate_prompt(m, &m->tps[i]), "locate",
+                failed);
+    for (int i = 0; i < m->n_tps; i++) {
+        int z = first_essential_zone(m, i);
+        if (z >= 0)
+            tp_item(&items[n++], ITEM_ZONE_CLICK, m, i, m->zones[z].view, zone_prompt(m, &m->tps[i]), "zone",
+                    failed);
     }
     for (int i = 0; i < m->n_tps; i++) {
         int z = first_essential_zone(m, i);
-        if (z < 0)
+        if (z >= 0)
+            tp_item(&items[n++], ITEM_ZONE_PAINT, m, i, m->zones[z].view, paint_prompt(m, &m->tps[i]),
+                    "paint", failed);
+    }
+    /* Locate-all: one per view, at the view's first trigger point. */
+    for (int i = 0; i < m->n_tps; i++) {
+        const char *view = m->tps[i].view;
+        bool first = view != NULL;
+        int count = 0;
+        for (int j = 0; j < m->n_tps && first; j++) {
+            if (j < i && tp_on_view(m, j, view))
+                first = false;
+            count += tp_on_view(m, j, view);
+        }
+        if (!first || count < 2)
             continue;
         Item *it = &items[n++];
-        it->type = ITEM_ZONE_CLICK;
+        it->type = ITEM_LOCATE_ALL;
         it->module = m;
-        it->tp = i;
+        it->tp = -1;
         it->question = -1;
-        it->view = m->zones[z].view;
-        it->prompt = zone_prompt(m, &m->tps[i]);
-        it->key = format_alloc("%s/tp.%s/zone", mid, or_empty(m->tps[i].id));
-        *failed |= !it->prompt || !it->key;
+        it->view = view;
+        it->prompt = locate_all_prompt(m, count);
+        it->key = format_alloc("%s/view.%s/locate_all", or_empty(m->id), view);
+        it->targets = malloc(sizeof *it->targets * (size_t)count);
+        *failed |= !it->prompt || !it->key || !it->targets;
+        for (int j = 0; j < m->n_tps && it->targets; j++)
+            if (tp_on_view(m, j, view))
+                it->targets[it->n_targets++] = j;
     }
+    for (int i = 0; i < m->n_tps; i++)
+        if (has_essential_zone_on_own_view(m, i))
+            tp_item(&items[n++], ITEM_REVERSE, m, i, m->tps[i].view, reverse_prompt(), "reverse", failed);
     for (int i = 0; i < m->n_questions; i++) {
         const Question *q = &m->questions[i];
         if (q->n_correct <= 0)
@@ -367,36 +669,55 @@ static int build_items(const Module *m, Rng *rng, Item *items, bool *failed)
         it->question = i;
         it->view = NULL;
         it->prompt = format_alloc("%s", or_empty(q->prompt));
-        it->key = format_alloc("%s/question.%s", mid, or_empty(q->id));
+        it->key = format_alloc("%s/question.%s", or_empty(m->id), or_empty(q->id));
         *failed |= !it->prompt || !it->key;
         fill_options(it, q, rng);
     }
     return n;
 }
 
+/* Frees what an answer owns (painting, marks) and sets the pointers NULL. */
+static void release_answer(Answer *a)
+{
+    free(a->painted);
+    free(a->classes);
+    free(a->clicks);
+    free(a->match);
+    a->painted = a->classes = NULL;
+    a->clicks = NULL;
+    a->match = NULL;
+}
+
+/* Unanswered, owning nothing; the time spent stays. */
 static void clear_answer(Answer *a)
 {
     int64_t t = a->time_ms;
+    release_answer(a);
     memset(a, 0, sizeof *a);
     a->zone = -1;
     a->zone_kind = ZONE_ESSENTIAL;
+    a->reverse.tp = -1;
     a->time_ms = t;
 }
 
 /* Shuffles items (n > 0, owned strings) with rng, repairs the order and
- * makes a session of them. Takes the items' strings in every case; frees
- * the items array. NULL if out of memory. */
-static Session *session_make(SessionMode mode, uint64_t seed, Item *items, int n, Rng *rng)
+ * makes a session of them, grading reverse items against mods (n_mods,
+ * copied). Takes the items' strings in every case; frees the items array.
+ * NULL if out of memory. */
+static Session *session_make(SessionMode mode, uint64_t seed, Item *items, int n, Rng *rng,
+                             const Module *const *mods, int n_mods)
 {
     Session *s = NULL;
     int *order = NULL;
     if (!(order = malloc(sizeof *order * (size_t)n)) || !(s = calloc(1, sizeof *s)) ||
         !(s->answers = calloc((size_t)n, sizeof *s->answers)) ||
         !(s->flags = calloc((size_t)n, sizeof *s->flags)) ||
+        !(s->modules = malloc(sizeof *s->modules * (size_t)(n_mods > 0 ? n_mods : 1))) ||
         !(s->items = malloc(sizeof *s->items * (size_t)n))) {
         if (s) {
             free(s->answers);
             free(s->flags);
+            free(s->modules);
         }
         free(s);
         free(order);
@@ -414,6 +735,9 @@ static Session *session_make(SessionMode mode, uint64_t seed, Item *items, int n
 
     for (int i = 0; i < n; i++)
         clear_answer(&s->answers[i]);
+    for (int k = 0; k < n_mods; k++)
+        s->modules[k] = mods[k];
+    s->n_modules = n_mods;
     s->mode = mode;
     s->seed = seed;
     s->n = n;
@@ -439,7 +763,7 @@ static Session *create_module_session(SessionMode mode, const Module *m, uint64_
         free_items(items, n);
         return NULL;
     }
-    return session_make(mode, seed, items, n, &rng);
+    return session_make(mode, seed, items, n, &rng, &m, 1);
 }
 
 Session *session_create_practice(const Module *m, uint64_t seed)
@@ -531,10 +855,11 @@ Session *session_create_exam(const Course *c, uint64_t seed, int n_questions)
             chosen[n_chosen++] = *src;
             src->prompt = NULL; /* moved */
             src->key = NULL;
+            src->targets = NULL;
         }
         free(idx);
     }
-    s = session_make(SESSION_EXAM, seed, chosen, n, &rng);
+    s = session_make(SESSION_EXAM, seed, chosen, n, &rng, mods, n_mods);
     chosen = NULL; /* session_make took it, even on failure */
 
 done:
@@ -554,8 +879,11 @@ void session_free(Session *s)
     if (!s)
         return;
     free_items(s->items, s->n);
+    for (int i = 0; i < s->n; i++)
+        release_answer(&s->answers[i]);
     free(s->answers);
     free(s->flags);
+    free(s->modules);
     free(s);
 }
 
@@ -580,6 +908,13 @@ const Item *session_item(const Session *s, int i)
 const Answer *session_answer(const Session *s, int i)
 {
     return i >= 0 && i < s->n ? &s->answers[i] : NULL;
+}
+
+const Module *const *session_modules(const Session *s, int *n)
+{
+    if (n)
+        *n = s->n_modules;
+    return s->modules;
 }
 
 int session_current(const Session *s)
@@ -628,7 +963,8 @@ void session_submit(Session *s, int64_t now_ms)
     s->current = s->n;
 }
 
-/* Grades a click on item i into its answer (replacing what was there). */
+/* Grades a click on item i (a locate, zone or reverse item) into its
+ * answer (replacing what was there). */
 static const Answer *grade_click_into(Session *s, int i, Vec2 click)
 {
     const Item *it = &s->items[i];
@@ -639,6 +975,10 @@ static const Answer *grade_click_into(Session *s, int i, Vec2 click)
     if (it->type == ITEM_LOCATE_TP) {
         const TriggerPoint *tp = &m->tps[it->tp];
         a->credit = grade_locate_tp(click, tp->at, tp->radius, &a->distance);
+    } else if (it->type == ITEM_REVERSE) {
+        a->reverse = grade_reverse(click, m, it->tp, it->view, s->modules, s->n_modules);
+        a->credit = a->reverse.credit;
+        a->distance = a->reverse.distance;
     } else {
         ZoneClickResult r = grade_zone_click(click, m, it->tp, it->view);
         a->credit = r.credit;
@@ -662,9 +1002,83 @@ static const Answer *grade_options_into(Session *s, int i, const bool *chosen)
     return a;
 }
 
+/* True if g is a grid a painting can be given on (see session_set_paint). */
+static bool paint_grid_ok(const Grid *g)
+{
+    return g && g->cols > 0 && g->rows > 0 && g->cell >= SESSION_MIN_PAINT_CELL && g->cell < 1e9 &&
+           fabs(g->origin.x) < 1e9 && fabs(g->origin.y) < 1e9 &&
+           (size_t)g->cols * (size_t)g->rows <= (size_t)SESSION_MAX_PAINT_CELLS;
+}
+
+/* Grades a painting on item i into its answer. The answer is replaced only
+ * once the new one is complete: NULL (the old answer stays) if memory runs
+ * out. */
+static const Answer *grade_paint_into(Session *s, int i, const unsigned char *cells, const Grid *g)
+{
+    const Item *it = &s->items[i];
+    size_t n = (size_t)g->cols * (size_t)g->rows;
+    unsigned char *painted = malloc(n), *classes = malloc(n);
+    ZonePaintResult r = {0};
+    if (painted && classes) {
+        for (size_t k = 0; k < n; k++)
+            painted[k] = cells[k] != 0;
+        r = grade_zone_paint_classify(painted, g, it->module, it->tp, it->view, classes);
+    }
+    if (!r.ok) {
+        free(painted);
+        free(classes);
+        return NULL;
+    }
+    Answer *a = &s->answers[i];
+    clear_answer(a);
+    a->grid = *g;
+    a->painted = painted;
+    a->classes = classes;
+    a->paint = r;
+    a->credit = r.credit;
+    a->answered = true;
+    return a;
+}
+
+/* Grades locate-all marks on item i into its answer; as grade_paint_into,
+ * NULL with the old answer kept if memory runs out. */
+static const Answer *grade_clicks_into(Session *s, int i, const Vec2 *clicks, int n)
+{
+    const Item *it = &s->items[i];
+    const Module *m = it->module;
+    Vec2 *copy = malloc(sizeof *copy * (size_t)(n > 0 ? n : 1));
+    int *match = malloc(sizeof *match * (size_t)(it->n_targets > 0 ? it->n_targets : 1));
+    const TriggerPoint **targets = malloc(sizeof *targets * (size_t)(it->n_targets > 0 ? it->n_targets : 1));
+    if (!copy || !match || !targets) {
+        free(copy);
+        free(match);
+        free(targets);
+        return NULL;
+    }
+    for (int k = 0; k < n; k++)
+        copy[k] = clicks[k];
+    for (int t = 0; t < it->n_targets; t++)
+        targets[t] = &m->tps[it->targets[t]];
+    double credit = grade_locate_all(copy, n, targets, it->n_targets, match);
+    free(targets);
+    Answer *a = &s->answers[i];
+    clear_answer(a);
+    a->n_clicks = n;
+    a->clicks = copy;
+    a->match = match;
+    a->credit = credit;
+    a->answered = true;
+    return a;
+}
+
 static bool is_click_item(const Item *it)
 {
-    return it->type == ITEM_LOCATE_TP || it->type == ITEM_ZONE_CLICK;
+    return it->type == ITEM_LOCATE_TP || it->type == ITEM_ZONE_CLICK || it->type == ITEM_REVERSE;
+}
+
+static bool is_options_item(const Item *it)
+{
+    return it->type == ITEM_CHOICE || it->type == ITEM_MULTI;
 }
 
 /* Brings the answer time of item i up to now_ms before it is answered:
@@ -689,22 +1103,65 @@ static int open_current(const Session *s)
     return s->current;
 }
 
-const Answer *session_answer_click(Session *s, Vec2 click, int64_t now_ms)
+/* Item i of an exam that can still change, or false. */
+static bool exam_open(const Session *s, int i)
 {
-    int i = open_current(s);
+    return s->mode == SESSION_EXAM && !s->submitted && i >= 0 && i < s->n;
+}
+
+/* The four kinds of answer, for item i that may take one (open_current or
+ * exam_open checked by the caller). */
+static const Answer *answer_click(Session *s, int i, Vec2 click, int64_t now_ms)
+{
     if (i < 0 || !is_click_item(&s->items[i]))
         return NULL;
     time_answer(s, i, now_ms);
     return grade_click_into(s, i, click);
 }
 
-const Answer *session_answer_options(Session *s, const bool *chosen, int64_t now_ms)
+static const Answer *answer_options(Session *s, int i, const bool *chosen, int64_t now_ms)
 {
-    int i = open_current(s);
-    if (i < 0 || !chosen || is_click_item(&s->items[i]))
+    if (i < 0 || !chosen || !is_options_item(&s->items[i]))
         return NULL;
     time_answer(s, i, now_ms);
     return grade_options_into(s, i, chosen);
+}
+
+static const Answer *answer_paint(Session *s, int i, const unsigned char *cells, const Grid *g,
+                                  int64_t now_ms)
+{
+    if (i < 0 || s->items[i].type != ITEM_ZONE_PAINT || !cells || !paint_grid_ok(g))
+        return NULL;
+    time_answer(s, i, now_ms);
+    return grade_paint_into(s, i, cells, g);
+}
+
+static const Answer *answer_clicks(Session *s, int i, const Vec2 *clicks, int n, int64_t now_ms)
+{
+    if (i < 0 || s->items[i].type != ITEM_LOCATE_ALL || n < 0 || n > SESSION_MAX_CLICKS || (n > 0 && !clicks))
+        return NULL;
+    time_answer(s, i, now_ms);
+    return grade_clicks_into(s, i, clicks, n);
+}
+
+const Answer *session_answer_click(Session *s, Vec2 click, int64_t now_ms)
+{
+    return answer_click(s, open_current(s), click, now_ms);
+}
+
+const Answer *session_answer_options(Session *s, const bool *chosen, int64_t now_ms)
+{
+    return answer_options(s, open_current(s), chosen, now_ms);
+}
+
+const Answer *session_answer_paint(Session *s, const unsigned char *cells, const Grid *g, int64_t now_ms)
+{
+    return answer_paint(s, open_current(s), cells, g, now_ms);
+}
+
+const Answer *session_answer_clicks(Session *s, const Vec2 *clicks, int n, int64_t now_ms)
+{
+    return answer_clicks(s, open_current(s), clicks, n, now_ms);
 }
 
 bool session_next(Session *s)
@@ -721,12 +1178,6 @@ bool session_next(Session *s)
     return s->current < s->n;
 }
 
-/* Item i of an exam that can still change, or false. */
-static bool exam_open(const Session *s, int i)
-{
-    return s->mode == SESSION_EXAM && !s->submitted && i >= 0 && i < s->n;
-}
-
 void session_goto(Session *s, int i, int64_t now_ms)
 {
     if (!exam_open(s, i))
@@ -737,18 +1188,22 @@ void session_goto(Session *s, int i, int64_t now_ms)
 
 const Answer *session_set_click(Session *s, int i, Vec2 click, int64_t now_ms)
 {
-    if (!exam_open(s, i) || !is_click_item(&s->items[i]))
-        return NULL;
-    time_answer(s, i, now_ms);
-    return grade_click_into(s, i, click);
+    return answer_click(s, exam_open(s, i) ? i : -1, click, now_ms);
 }
 
 const Answer *session_set_options(Session *s, int i, const bool *chosen, int64_t now_ms)
 {
-    if (!exam_open(s, i) || !chosen || is_click_item(&s->items[i]))
-        return NULL;
-    time_answer(s, i, now_ms);
-    return grade_options_into(s, i, chosen);
+    return answer_options(s, exam_open(s, i) ? i : -1, chosen, now_ms);
+}
+
+const Answer *session_set_paint(Session *s, int i, const unsigned char *cells, const Grid *g, int64_t now_ms)
+{
+    return answer_paint(s, exam_open(s, i) ? i : -1, cells, g, now_ms);
+}
+
+const Answer *session_set_clicks(Session *s, int i, const Vec2 *clicks, int n, int64_t now_ms)
+{
+    return answer_clicks(s, exam_open(s, i) ? i : -1, clicks, n, now_ms);
 }
 
 void session_clear(Session *s, int i)

@@ -10,7 +10,9 @@
  * passed in (milliseconds on any monotonic or wall clock the caller likes),
  * so a session replays exactly and a test of a long session runs at once.
  * A session does not own the Modules (or Course) it was built from; they
- * must outlive it. */
+ * must outlive it. Everything an Answer points to is owned by the session:
+ * valid until that item is answered again or cleared, or the session is
+ * freed. */
 #ifndef TPQUIZ_SESSION_H
 #define TPQUIZ_SESSION_H
 
@@ -20,34 +22,63 @@
 #include "course.h"
 #include "geometry.h"
 #include "grading.h"
+#include "locator.h"
 
 typedef enum {
     ITEM_LOCATE_TP,  /* click the trigger point */
     ITEM_ZONE_CLICK, /* click inside the trigger point's referral zone */
     ITEM_CHOICE,     /* one correct option */
-    ITEM_MULTI       /* one or more correct options */
+    ITEM_MULTI,      /* one or more correct options */
+    ITEM_ZONE_PAINT, /* paint the trigger point's referral zone (grade_zone_paint) */
+    ITEM_LOCATE_ALL, /* mark every trigger point of the module on one view (grade_locate_all) */
+    ITEM_REVERSE     /* the trigger point's pattern is shown: click the point
+                        responsible (grade_reverse) */
 } ItemType;
 
 #define SESSION_MAX_OPTIONS 8
+/* Most marks a locate-all answer may have (the matching is cubic in it). */
+#define SESSION_MAX_CLICKS 64
+/* Most cells a painting's grid may have: 4 Mi cells, a 600 x 1400 chart
+ * at half a unit a cell (the default cell is 4 units: 52,500 cells). Score
+ * files and journals take at least as many. */
+#define SESSION_MAX_PAINT_CELLS (1 << 22)
+/* Smallest cell side a painting's grid may have, in image units (score
+ * files write it with three decimals); a grid's origin and cell must also
+ * lie below 10^9 in size (journals write six decimals). */
+#define SESSION_MIN_PAINT_CELL 0.001
 
 typedef struct {
     ItemType type;
     const Module *module;
-    int tp;         /* trigger point index for locate and zone items, else -1 */
+    int tp;         /* trigger point index for locate, zone, paint and reverse
+                       items, else -1 */
     int question;   /* question index for choice and multi items, else -1 */
-    const char *view; /* the chart the item is answered on; NULL for options */
+    /* The chart the item is answered on; NULL for options. Reverse: the
+     * chart of the trigger point, which is also where the pattern (the
+     * point's zones on that view) is drawn: a reverse item exists only for a
+     * point with an essential zone on its own view. */
+    const char *view;
     char *prompt;   /* owned by the session */
     int n_options;
     const char *options[SESSION_MAX_OPTIONS]; /* shuffled; point into the Module */
     bool option_correct[SESSION_MAX_OPTIONS];
-    char *key;      /* stable id for records: "<module>/tp.<id>/locate" etc. */
+    /* Locate-all: the trigger points to find (indices into module->tps, in
+     * module order: every point of the module on view, at least 2); owned
+     * by the session. 0 and NULL for other items. */
+    int n_targets;
+    int *targets;
+    /* Stable id for records and review: "<module>/tp.<id>/locate", ".../zone",
+     * ".../paint", ".../reverse", "<module>/view.<view>/locate_all",
+     * "<module>/question.<id>". */
+    char *key;
 } Item;
 
 typedef struct {
     bool answered;
     double credit;      /* 0..1 */
-    Vec2 click;         /* image units, for click items */
-    double distance;    /* locate: from the target; zone: from the nearest zone edge */
+    Vec2 click;         /* image units, for locate, zone and reverse items */
+    double distance;    /* locate: from the target; zone: from the nearest zone
+                           edge; reverse: from the trigger point credited */
     int zone;           /* zone item: index into Module.zones hit, -1 if none */
     ZoneKind zone_kind; /* zone item: kind hit */
     bool chosen[SESSION_MAX_OPTIONS];
@@ -55,17 +86,51 @@ typedef struct {
      * total time the item has been on screen so far, over every visit
      * (see session_show), answered or not. */
     int64_t time_ms;
+
+    /* Zone-paint: the grid painted on, the painting (grid.cols * grid.rows
+     * bytes, 1 = painted, row-major), each cell's PaintCellClass for the
+     * feedback, and the counts (grade_zone_paint_classify). NULL and zero
+     * until answered. */
+    Grid grid;
+    unsigned char *painted;
+    unsigned char *classes;
+    ZonePaintResult paint;
+
+    /* Locate-all: the marks in the order given, and for each of the item's
+     * targets (Item.targets, same order) the index of the mark matched to
+     * it, or -1 (grade_locate_all). A mark no target is matched to is an
+     * extra mark. NULL and 0 until answered. */
+    int n_clicks;
+    Vec2 *clicks;
+    int *match;
+
+    /* Reverse: the trigger point credited (the responsible one, or one with
+     * the same pattern on the same chart, of any module the session knows:
+     * session_modules) and the credit and distance it gave; credit and
+     * distance are copied above. */
+    ReverseResult reverse;
 } Answer;
 
 typedef enum { SESSION_PRACTICE, SESSION_QUIZ, SESSION_EXAM } SessionMode;
 
 typedef struct Session Session;
 
-/* Practice over one module: a locate item per trigger point, a zone item per
- * trigger point that has an essential referral zone (answered on the view of
- * its first essential zone), and every authored question, in an order drawn
- * from seed (a point's locate item always comes before its zone item; see
- * session.c). Returns NULL if the module has no items. */
+/* Practice over one module, every item the module supports:
+ *  - a locate item per trigger point;
+ *  - a zone item and a paint item per trigger point that has an essential
+ *    referral zone, both answered on the view of its first essential zone;
+ *  - a locate-all item per view that holds two or more of the module's
+ *    trigger points;
+ *  - a reverse item per trigger point with an essential zone on its own
+ *    view (its pattern on that view is shown, the click goes on the same
+ *    chart; a point whose pattern is drawn only on other charts gets none);
+ *  - every authored question;
+ * in an order drawn from seed, repaired so that items about one trigger
+ * point come locate, zone, paint, reverse, and a locate-all item after the
+ * locate items of its points, none straight after another of the same
+ * group where the rest allow (see session.c). Reverse items are graded
+ * against this module's trigger points only. Returns NULL if the module has
+ * no items. */
 Session *session_create_practice(const Module *m, uint64_t seed);
 
 /* A graded module quiz: every item practice would have, built and ordered
@@ -75,15 +140,17 @@ Session *session_create_quiz(const Module *m, uint64_t seed);
 
 /* An exam over the course's loaded modules (NULL entries of c->modules are
  * skipped): n_questions items drawn from every item each module has (the
- * practice items), stratified so each module gets an even share: shares
+ * practice items, every kind), stratified so each module gets an even share: shares
  * differ by at most one, except that a module with fewer items than its
  * share gives all it has and the rest is spread over the others; which
  * modules get the extra items is drawn from the seed. Each module's share is
  * drawn without repeats. If the course has fewer items than asked, all of
- * them. The order is shuffled from the seed, then a trigger point's locate
- * item is put before its zone item (as in practice). Items keep `module`
- * pointing at their own module. NULL if the course has no items or
- * n_questions < 1. The exact procedure is in session.c and GRADING.md. */
+ * them. The order is shuffled from the seed, then repaired as in practice
+ * (for the items drawn). Items keep `module` pointing at their own module.
+ * Reverse items are graded against every loaded module of the course (a
+ * point of another muscle with the identical pattern on the same chart
+ * earns credit too). NULL if the course has no items or n_questions < 1.
+ * The exact procedure is in session.c and GRADING.md. */
 Session *session_create_exam(const Course *c, uint64_t seed, int n_questions);
 
 void session_free(Session *s);
@@ -93,6 +160,11 @@ uint64_t session_seed(const Session *s);
 int session_item_count(const Session *s);
 const Item *session_item(const Session *s, int i);
 const Answer *session_answer(const Session *s, int i);
+/* The modules reverse items are graded against (practice and quiz: the one
+ * module; exam: the course's loaded modules, each once), for feedback that
+ * lists every accepted trigger point (locator_same_pattern_tps). *n gets
+ * the count. Owned by the session. */
+const Module *const *session_modules(const Session *s, int *n);
 
 /* The item being shown; equals session_item_count() when finished. */
 int session_current(const Session *s);
@@ -104,13 +176,18 @@ bool session_finished(const Session *s);
  * starts: time per item accumulates over every visit. */
 void session_show(Session *s, int64_t now_ms);
 
-/* Answers the current item. A click answers locate and zone items (image
- * units of the item's view); options answer choice and multi items
- * (chosen has n_options entries). Returns the graded answer, or NULL if the
- * item is already answered or of the other kind. (In an exam these answer
- * the current item once, like session_set_* on an unanswered item.) */
+/* Answers the current item. A click answers locate, zone and reverse items
+ * (image units of the item's view); options answer choice and multi items
+ * (chosen has n_options entries); a painting answers a paint item; a list
+ * of marks answers a locate-all item. Returns the graded answer, or NULL if
+ * the item is already answered or of another kind, an argument is bad (see
+ * session_set_paint, session_set_clicks) or memory runs out (the item stays
+ * unanswered). (In an exam these answer the current item once, like
+ * session_set_* on an unanswered item.) */
 const Answer *session_answer_click(Session *s, Vec2 click, int64_t now_ms);
 const Answer *session_answer_options(Session *s, const bool *chosen, int64_t now_ms);
+const Answer *session_answer_paint(Session *s, const unsigned char *cells, const Grid *g, int64_t now_ms);
+const Answer *session_answer_clicks(Session *s, const Vec2 *clicks, int n, int64_t now_ms);
 
 /* Moves to the next item; false if none is left (the session is finished).
  * In an exam it stops at the last item (returning false there) instead:
@@ -140,6 +217,18 @@ void session_goto(Session *s, int i, int64_t now_ms);
  * session is not an unsubmitted exam. */
 const Answer *session_set_click(Session *s, int i, Vec2 click, int64_t now_ms);
 const Answer *session_set_options(Session *s, int i, const bool *chosen, int64_t now_ms);
+/* A painting: cells has g->cols * g->rows bytes (row-major, non-zero =
+ * painted) on a grid over the item's view in image units, normally
+ * grade_paint_grid(view's viewBox, 0). The session copies it. NULL also if
+ * cells or g is NULL, or the grid is empty, has more than
+ * SESSION_MAX_PAINT_CELLS cells, a cell under SESSION_MIN_PAINT_CELL or
+ * numbers of 10^9 or more. Whatever is accepted can be journaled and
+ * recorded. */
+const Answer *session_set_paint(Session *s, int i, const unsigned char *cells, const Grid *g, int64_t now_ms);
+/* Locate-all marks: n clicks in image units of the item's view, 0..
+ * SESSION_MAX_CLICKS (none is an answer worth 0); clicks may be NULL when
+ * n is 0. The session copies them. */
+const Answer *session_set_clicks(Session *s, int i, const Vec2 *clicks, int n, int64_t now_ms);
 /* Makes item i unanswered again (credit 0); its time and flag stay. */
 void session_clear(Session *s, int i);
 void session_set_flag(Session *s, int i, bool flag);

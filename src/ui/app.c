@@ -838,6 +838,8 @@ out:
     protocols_free(a->protocols);
     for (int i = 0; i < a->loc_n_views; i++)
         paint_free(&a->loc_canvas[i]);
+    if (a->work_canvas_ok)
+        paint_free(&a->work_canvas);
     library_free(a->lib);
     chart_cache_free(a->charts);
     ren_free(a->ren);

@@ -21,7 +21,20 @@
 
 bool heatmap_available(const ReportItem *it)
 {
-    return it && it->module && it->tp >= 0 && it->view && it->view->path && it->n_clicks > 0;
+    if (!it || !it->module || !it->view || !it->view->path)
+        return false;
+    switch (it->kind) {
+    case REPORT_ITEM_LOCATE:
+    case REPORT_ITEM_ZONE:
+    case REPORT_ITEM_REVERSE:
+        return it->tp >= 0 && it->n_clicks > 0;
+    case REPORT_ITEM_LOCATE_ALL:
+        return it->n_clicks > 0;
+    case REPORT_ITEM_PAINT:
+        return it->tp >= 0 && it->paint.paintings > 0 && it->paint.counts;
+    default:
+        return false;
+    }
 }
 
 char *heatmap_file_name(const ReportItem *it, char *buf, size_t size)
@@ -45,7 +58,10 @@ static SDL_Color ramp(double t)
     static const struct {
         double t;
         int r, g, b;
-    } STOPS[] = {{0.0, 40, 70, 230}, {0.3, 0, 190, 235}, {0.55, 90, 215, 70}, {0.78, 250, 215, 30},
+    } STOPS[] = {{0.0, 40, 70, 230},
+                 {0.3, 0, 190, 235},
+                 {0.55, 90, 215, 70},
+                 {0.78, 250, 215, 30},
                  {1.0, 225, 35, 25}};
     if (t <= 0)
         t = 0;
@@ -66,9 +82,64 @@ static SDL_Color ramp(double t)
 static double sigma_px(const ChartLayout *l, const ReportItem *it, float ui_scale)
 {
     double units = 8;
-    if (it->module && it->tp >= 0 && strstr(it->key, "/locate"))
+    if (it->tp >= 0 && (it->kind == REPORT_ITEM_LOCATE || it->kind == REPORT_ITEM_REVERSE))
         units = fmax(it->module->tps[it->tp].radius * 0.55, 4);
     return fmax(units * l->scale, 3.0 * ui_scale);
+}
+
+/* Colours a density grid (w x h over l->area, any scale) into a texture
+ * over the area: normalised to `peak`, through the ramp, translucent. */
+static void blit_density(Ren *ren, const ChartLayout *l, const float *grid, int w, int h, float peak)
+{
+    SDL_Surface *s = peak > 0 ? SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888) : NULL;
+    if (!s)
+        return;
+    for (int y = 0; y < h; y++) {
+        Uint32 *px = (Uint32 *)(void *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
+        for (int x = 0; x < w; x++) {
+            double t = grid[(size_t)y * (size_t)w + (size_t)x] / peak;
+            if (t < 0.02) {
+                px[x] = 0;
+                continue;
+            }
+            /* Square root: a lone click still shows next to a crowd. */
+            double v = sqrt(t);
+            SDL_Color c = ramp(v);
+            Uint8 a = (Uint8)lround(255 * fmin(0.72, 0.18 + 0.6 * v));
+            px[x] = SDL_MapRGBA(s->format, c.r, c.g, c.b, a);
+        }
+    }
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(ren_sdl(ren), s);
+    if (tex) {
+        SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+        SDL_RenderCopy(ren_sdl(ren), tex, NULL, &l->area);
+        SDL_DestroyTexture(tex);
+    }
+    SDL_FreeSurface(s);
+}
+
+/* Paint items: the share of paintings that cover each spot, sampled from
+ * the counts grid at every pixel of the area (nearest cell). */
+static void draw_paint_density(Ren *ren, const ChartLayout *l, const ReportItem *it)
+{
+    const ReportPaint *pp = &it->paint;
+    int w = l->area.w, h = l->area.h;
+    float *grid = w > 0 && h > 0 ? calloc((size_t)w * (size_t)h, sizeof *grid) : NULL;
+    if (!grid)
+        return;
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            Vec2 p = chart_to_image(l, l->area.x + x, l->area.y + y);
+            int gx = (int)floor((p.x - pp->grid.origin.x) / pp->grid.cell);
+            int gy = (int)floor((p.y - pp->grid.origin.y) / pp->grid.cell);
+            if (gx >= 0 && gy >= 0 && gx < pp->grid.cols && gy < pp->grid.rows)
+                grid[(size_t)y * (size_t)w + (size_t)x] =
+                    (float)pp->counts[(size_t)gy * (size_t)pp->grid.cols + (size_t)gx];
+        }
+    /* Normalised to every painting, not to the densest cell: full red is
+     * "everyone painted here". */
+    blit_density(ren, l, grid, w, h, (float)pp->paintings);
+    free(grid);
 }
 
 static void draw_density(Ren *ren, const ChartLayout *l, const ReportItem *it, float ui_scale)
@@ -109,31 +180,7 @@ static void draw_density(Ren *ren, const ChartLayout *l, const ReportItem *it, f
     float peak = 0;
     for (size_t i = 0; i < (size_t)w * (size_t)h; i++)
         peak = grid[i] > peak ? grid[i] : peak;
-    SDL_Surface *s = peak > 0 ? SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888) : NULL;
-    if (s) {
-        for (int y = 0; y < h; y++) {
-            Uint32 *px = (Uint32 *)(void *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
-            for (int x = 0; x < w; x++) {
-                double t = grid[(size_t)y * (size_t)w + (size_t)x] / peak;
-                if (t < 0.02) {
-                    px[x] = 0;
-                    continue;
-                }
-                /* Square root: a lone click still shows next to a crowd. */
-                double v = sqrt(t);
-                SDL_Color c = ramp(v);
-                Uint8 a = (Uint8)lround(255 * fmin(0.72, 0.18 + 0.6 * v));
-                px[x] = SDL_MapRGBA(s->format, c.r, c.g, c.b, a);
-            }
-        }
-        SDL_Texture *tex = SDL_CreateTextureFromSurface(ren_sdl(ren), s);
-        if (tex) {
-            SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
-            SDL_RenderCopy(ren_sdl(ren), tex, NULL, &l->area);
-            SDL_DestroyTexture(tex);
-        }
-        SDL_FreeSurface(s);
-    }
+    blit_density(ren, l, grid, w, h, peak);
     free(kern);
     free(grid);
 }
@@ -194,8 +241,7 @@ static void draw_clicks(Ren *ren, const ChartLayout *l, const ReportItem *it, fl
 
 static bool is_zone_item(const ReportItem *it)
 {
-    size_t n = strlen(it->key);
-    return n > 5 && !strcmp(it->key + n - 5, "/zone");
+    return it->kind == REPORT_ITEM_ZONE || it->kind == REPORT_ITEM_PAINT;
 }
 
 static void dashed_circle(Ren *ren, SDL_FPoint c, float r, float width, SDL_Color col)
@@ -210,36 +256,68 @@ static void dashed_circle(Ren *ren, SDL_FPoint c, float r, float width, SDL_Colo
     }
 }
 
-static void draw_target(Ren *ren, const ChartLayout *l, const ReportItem *it, float ui_scale)
+/* A trigger point as a target: its X, the full-credit circle and the
+ * dashed circle at twice the radius (no credit beyond). */
+static void draw_tp_target(Ren *ren, const ChartLayout *l, const TriggerPoint *tp, float ui_scale)
+{
+    SDL_FPoint c = chart_to_screen(l, tp->at);
+    float r = (float)(tp->radius * l->scale);
+    dashed_circle(ren, c, 2 * r, 3.5f * ui_scale, HALO);
+    dashed_circle(ren, c, 2 * r, 1.6f * ui_scale, INK);
+    ren_circle(ren, c.x, c.y, r, 4.5f * ui_scale, HALO);
+    ren_circle(ren, c.x, c.y, r, 2.2f * ui_scale, INK);
+    chart_draw_tp(ren, l, tp, INK, false, ui_scale);
+}
+
+/* The outlines of trigger point tp's zones on the item's chart: essential
+ * thick, spillover thin (or all thin and grey when they are only context). */
+static void draw_zones(Ren *ren, const ChartLayout *l, const ReportItem *it, int tp, bool context,
+                       float ui_scale)
 {
     const Module *m = it->module;
-    const TriggerPoint *tp = &m->tps[it->tp];
-    if (!is_zone_item(it)) {
-        SDL_FPoint c = chart_to_screen(l, tp->at);
-        float r = (float)(tp->radius * l->scale);
-        dashed_circle(ren, c, 2 * r, 3.5f * ui_scale, HALO);
-        dashed_circle(ren, c, 2 * r, 1.6f * ui_scale, INK);
-        ren_circle(ren, c.x, c.y, r, 4.5f * ui_scale, HALO);
-        ren_circle(ren, c.x, c.y, r, 2.2f * ui_scale, INK);
-        chart_draw_tp(ren, l, tp, INK, false, ui_scale);
-        return;
-    }
     for (int z = 0; z < m->n_zones; z++) {
         const Zone *zn = &m->zones[z];
-        if (zn->tp != it->tp || strcmp(zn->view, it->view->name) != 0 || zn->poly.n < 3)
+        if (zn->tp != tp || strcmp(zn->view, it->view->name) != 0 || zn->poly.n < 3)
             continue;
         SDL_FPoint *pts = malloc(sizeof *pts * (size_t)zn->poly.n);
         if (!pts)
             continue;
         for (int k = 0; k < zn->poly.n; k++)
             pts[k] = chart_to_screen(l, zn->poly.pts[k]);
-        bool ess = zn->kind == ZONE_ESSENTIAL;
+        bool ess = zn->kind == ZONE_ESSENTIAL && !context;
         ren_polygon_outline(ren, pts, zn->poly.n, (ess ? 6.0f : 4.0f) * ui_scale, HALO);
-        ren_polygon_outline(ren, pts, zn->poly.n, (ess ? 3.0f : 1.4f) * ui_scale, INK);
+        ren_polygon_outline(ren, pts, zn->poly.n, (ess ? 3.0f : 1.4f) * ui_scale,
+                            context ? THEME_MUTED : INK);
         free(pts);
     }
-    /* The trigger point the question showed, for reference. */
-    chart_draw_tp(ren, l, tp, THEME_MUTED, false, ui_scale * 0.8f);
+}
+
+static void draw_target(Ren *ren, const ChartLayout *l, const ReportItem *it, float ui_scale)
+{
+    const Module *m = it->module;
+    switch (it->kind) {
+    case REPORT_ITEM_LOCATE:
+        draw_tp_target(ren, l, &m->tps[it->tp], ui_scale);
+        break;
+    case REPORT_ITEM_REVERSE:
+        /* The pattern the learner was shown, then the point behind it. */
+        draw_zones(ren, l, it, it->tp, true, ui_scale);
+        draw_tp_target(ren, l, &m->tps[it->tp], ui_scale);
+        break;
+    case REPORT_ITEM_LOCATE_ALL:
+        for (int t = 0; t < m->n_tps; t++)
+            if (!strcmp(m->tps[t].view, it->view->name))
+                draw_tp_target(ren, l, &m->tps[t], ui_scale);
+        break;
+    case REPORT_ITEM_ZONE:
+    case REPORT_ITEM_PAINT:
+        draw_zones(ren, l, it, it->tp, false, ui_scale);
+        /* The trigger point the question showed, for reference. */
+        chart_draw_tp(ren, l, &m->tps[it->tp], THEME_MUTED, false, ui_scale * 0.8f);
+        break;
+    default:
+        break;
+    }
 }
 
 void heatmap_draw(Ren *ren, ChartCache *cache, const ChartLayout *l, const ReportItem *it, float ui_scale)
@@ -252,9 +330,13 @@ void heatmap_draw(Ren *ren, ChartCache *cache, const ChartLayout *l, const Repor
     chart_draw_svg(cache, it->view->path, l);
     /* A light veil keeps the chart readable but lets the colours lead. */
     ren_fill_rect(ren, l->area, COLA(255, 255, 255, 70));
-    draw_density(ren, l, it, ui_scale);
-    draw_clicks(ren, l, it, ui_scale);
-    if (it->module && it->tp >= 0)
+    if (it->kind == REPORT_ITEM_PAINT && it->paint.counts) {
+        draw_paint_density(ren, l, it);
+    } else {
+        draw_density(ren, l, it, ui_scale);
+        draw_clicks(ren, l, it, ui_scale);
+    }
+    if (it->module)
         draw_target(ren, l, it, ui_scale);
     SDL_RenderSetClipRect(sdl, NULL);
 }
@@ -303,6 +385,22 @@ void heatmap_writer_free(HeatmapWriter *w)
 static RectD focus_of(const ReportItem *it)
 {
     const Module *m = it->module;
+    if (it->kind == REPORT_ITEM_LOCATE_ALL) {
+        double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY, r = 0;
+        for (int t = 0; t < m->n_tps; t++) {
+            if (strcmp(m->tps[t].view, it->view->name) != 0)
+                continue;
+            x0 = fmin(x0, m->tps[t].at.x);
+            y0 = fmin(y0, m->tps[t].at.y);
+            x1 = fmax(x1, m->tps[t].at.x);
+            y1 = fmax(y1, m->tps[t].at.y);
+            r = fmax(r, m->tps[t].radius);
+        }
+        double pad = fmax(3 * r, 50);
+        if (!(x1 >= x0))
+            return it->view->viewbox;
+        return (RectD){x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad};
+    }
     const TriggerPoint *tp = &m->tps[it->tp];
     if (!is_zone_item(it)) {
         double h = fmax(3.5 * tp->radius, 50);
@@ -349,8 +447,13 @@ static void stats_line(const ReportItem *it, ReportPopulation p, char *buf, size
         fmt1(v, sizeof v, 100.0 * s->wrong_side / s->sided);
         snprintf(side, sizeof side, ", wrong side %s%%", v);
     }
-    snprintf(buf, size, "%s: %d answer%s, facility %s%%, median distance %s%s%s", report_population_name(p),
-             s->answers, s->answers == 1 ? "" : "s", fac, med, cm, side);
+    if (it->kind == REPORT_ITEM_PAINT || s->clicks == 0)
+        snprintf(buf, size, "%s: %d answer%s, facility %s%%", report_population_name(p), s->answers,
+                 s->answers == 1 ? "" : "s", fac);
+    else
+        snprintf(buf, size, "%s: %d answer%s, facility %s%%, median distance %s%s%s%s",
+                 report_population_name(p), s->answers, s->answers == 1 ? "" : "s", fac,
+                 it->kind == REPORT_ITEM_LOCATE_ALL ? "of a mark " : "", med, cm, side);
 }
 
 static void legend(Ren *ren, const ReportItem *it, int x, int y)
@@ -359,16 +462,21 @@ static void legend(Ren *ren, const ReportItem *it, int x, int y)
     for (int i = 0; i < it->n_clicks; i++)
         counts[mark_kind(it->clicks[i].credit)]++;
     static const char *const NAMES[3] = {"full credit", "partial credit", "no credit"};
+    static const char *const MARK_NAMES[3] = {"matched to a point", "", "extra mark"};
+    bool marks = it->kind == REPORT_ITEM_LOCATE_ALL, paint = it->kind == REPORT_ITEM_PAINT;
+    int x0 = x;
     int th = ren_text_height(ren, FONT_BODY);
     float cy = (float)y + (float)th / 2;
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < 3 && !paint; k++) {
+        if (marks && k == MARK_PARTIAL)
+            continue;
         draw_mark(ren, (float)x + 8, cy, (MarkKind)k, 5, 255, (SDL_Rect){0, 0, PNG_W, PNG_H});
         char label[64];
-        snprintf(label, sizeof label, "%s (%d)", NAMES[k], counts[k]);
+        snprintf(label, sizeof label, "%s (%d)", marks ? MARK_NAMES[k] : NAMES[k], counts[k]);
         x += 22 + ren_text(ren, FONT_BODY, x + 20, y, THEME_TEXT, label) + 18;
     }
     x += 10;
-    x += ren_text(ren, FONT_BODY, x, y, THEME_TEXT, "density: few") + 8;
+    x += ren_text(ren, FONT_BODY, x, y, THEME_TEXT, paint ? "painted by: few" : "density: few") + 8;
     for (int i = 0; i < 120; i++) {
         SDL_Color c = ramp(i / 119.0);
         c.a = (Uint8)lround(255 * fmin(0.72, 0.18 + 0.6 * (i / 119.0)));
@@ -376,45 +484,69 @@ static void legend(Ren *ren, const ReportItem *it, int x, int y)
     }
     ren_rect(ren, (SDL_Rect){x, y + 2, 120, th - 4}, 1, THEME_BORDER);
     x += 128;
-    x += ren_text(ren, FONT_BODY, x, y, THEME_TEXT, "many clicks") + 30;
-    /* The target's key. */
+    ren_text(ren, FONT_BODY, x, y, THEME_TEXT,
+             paint   ? "every learner"
+             : marks ? "many marks"
+                     : "many clicks");
+    /* The target's key, on a line of its own. */
+    x = x0;
+    y += th + 8;
+    cy = (float)y + (float)th / 2;
     if (!is_zone_item(it)) {
         SDL_FPoint c = {(float)x + 12, cy};
         ren_circle(ren, c.x, c.y, 10, 2, INK);
         ren_line(ren, c.x - 5, c.y - 5, c.x + 5, c.y + 5, 2.5f, INK);
         ren_line(ren, c.x - 5, c.y + 5, c.x + 5, c.y - 5, 2.5f, INK);
         ren_text(ren, FONT_BODY, x + 30, y, THEME_TEXT,
-                 "trigger point: full credit inside the circle, none beyond the dashed one");
+                 marks ? "the trigger points: full credit inside a circle, none beyond the dashed circle"
+                 : it->kind == REPORT_ITEM_REVERSE
+                     ? "the trigger point: full credit inside the circle, none beyond the dashed one; grey: "
+                       "the pattern shown"
+                     : "the trigger point: full credit inside the circle, none beyond the dashed circle");
     } else {
         ren_line(ren, (float)x, cy - 4, (float)x + 26, cy - 4, 3, INK);
         ren_line(ren, (float)x, cy + 5, (float)x + 26, cy + 5, 1.4f, INK);
-        ren_text(ren, FONT_BODY, x + 34, y, THEME_TEXT, "referral zone: essential (thick), spillover (thin)");
+        ren_text(ren, FONT_BODY, x + 34, y, THEME_TEXT,
+                 "the referral zones: essential (thick outline), spillover (thin outline); grey X: the "
+                 "trigger point");
     }
 }
 
 int heatmap_writer_save(HeatmapWriter *w, const ReportItem *it, const char *path)
 {
     if (!heatmap_available(it)) {
-        SDL_SetError("no clicks to draw");
+        SDL_SetError("nothing to draw");
         return -1;
     }
     Ren *ren = w->ren;
     const Module *m = it->module;
-    const TriggerPoint *tp = &m->tps[it->tp];
-    bool zone = is_zone_item(it);
     ren_begin(ren, THEME_BG);
     int pad = 24, y = 18;
     char line[512];
-    snprintf(line, sizeof line, "%s: %s (%s)", m->name, tp->label,
-             zone ? "click its referral zone" : "locate the trigger point");
+    static const char *const TASK[] = {
+        [REPORT_ITEM_LOCATE] = "locate the trigger point",
+        [REPORT_ITEM_ZONE] = "click its referral zone",
+        [REPORT_ITEM_PAINT] = "paint its referral zone",
+        [REPORT_ITEM_REVERSE] = "click the trigger point behind the pattern",
+        [REPORT_ITEM_LOCATE_ALL] = "mark every trigger point",
+    };
+    if (it->kind == REPORT_ITEM_LOCATE_ALL)
+        snprintf(line, sizeof line, "%s: all trigger points on the %s chart (%s)", m->name, it->view->name,
+                 TASK[it->kind]);
+    else
+        snprintf(line, sizeof line, "%s: %s (%s)", m->name, m->tps[it->tp].label, TASK[it->kind]);
     ren_text(ren, FONT_TITLE, pad, y, THEME_TEXT, line);
     y += ren_text_height(ren, FONT_TITLE) + 4;
-    if (it->n_clicks < it->clicks_seen)
-        snprintf(line, sizeof line, "%s  |  %s chart  |  a random sample of %d of %d clicks", it->key,
-                 it->view->name, it->n_clicks, it->clicks_seen);
+    if (it->kind == REPORT_ITEM_PAINT)
+        snprintf(line, sizeof line, "%s  |  %s chart  |  %d painting%s", it->key, it->view->name,
+                 it->paint.paintings, it->paint.paintings == 1 ? "" : "s");
+    else if (it->n_clicks < it->clicks_seen)
+        snprintf(line, sizeof line, "%s  |  %s chart  |  a random sample of %d of %d %s", it->key,
+                 it->view->name, it->n_clicks, it->clicks_seen,
+                 it->kind == REPORT_ITEM_LOCATE_ALL ? "marks" : "clicks");
     else
-        snprintf(line, sizeof line, "%s  |  %s chart  |  %d click%s", it->key, it->view->name, it->n_clicks,
-                 it->n_clicks == 1 ? "" : "s");
+        snprintf(line, sizeof line, "%s  |  %s chart  |  %d %s%s", it->key, it->view->name, it->n_clicks,
+                 it->kind == REPORT_ITEM_LOCATE_ALL ? "mark" : "click", it->n_clicks == 1 ? "" : "s");
     ren_text(ren, FONT_SMALL, pad, y, THEME_MUTED, line);
     y += ren_text_height(ren, FONT_SMALL) + 6;
     for (int p = 0; p < REPORT_POPULATIONS; p++) {
@@ -424,7 +556,7 @@ int heatmap_writer_save(HeatmapWriter *w, const ReportItem *it, const char *path
         ren_text(ren, FONT_BODY, pad, y, THEME_TEXT, line);
         y += ren_text_height(ren, FONT_BODY) + 2;
     }
-    int top = y + 10, bottom = PNG_H - 64;
+    int top = y + 10, bottom = PNG_H - 78;
     int full_w = 420;
     SDL_Rect full_area = {pad, top + 26, full_w, bottom - top - 26};
     SDL_Rect close_area = {pad * 2 + full_w, top + 26, PNG_W - 3 * pad - full_w, bottom - top - 26};
@@ -446,7 +578,7 @@ int heatmap_writer_save(HeatmapWriter *w, const ReportItem *it, const char *path
     chart_draw_sides(ren, &lc, it->view->name);
     ren_rect(ren, full_area, 1, THEME_BORDER);
     ren_rect(ren, close_area, 1, THEME_BORDER);
-    legend(ren, it, pad, bottom + 22);
+    legend(ren, it, pad, bottom + 16);
     ren_end(ren);
     return IMG_SavePNG(w->surface, path) == 0 ? 0 : -1;
 }

@@ -1,14 +1,17 @@
-/* heatmap: where a class clicked on one locate or zone question.
+/* heatmap: where a class clicked on one chart question (locate, zone,
+ * reverse, locate-all; for paint questions, where it painted).
  *
  * Over the question's chart: a density of every click (Gaussian splats,
  * a colour ramp from blue through yellow to red, translucent), every click
  * marked by its credit (full: green dot, partial: orange triangle, none:
  * red cross: shape and colour, so it reads without colour too), and the
  * target on top (the trigger point's X with its full-credit circle and the
- * zero-credit circle at twice the radius, or the referral zones' outlines).
- * heatmap_draw draws into any layout (the instructor screen uses it);
- * HeatmapWriter renders whole pictures off screen (the whole chart, a
- * close-up of the target, a title and a legend) and saves them as PNGs. */
+ * zero-credit circle at twice the radius, every point for locate-all, or
+ * the referral zones' outlines). A paint question shows the share of
+ * paintings covering each cell instead of clicks. heatmap_draw draws into
+ * any layout (for the instructor screen); HeatmapWriter renders whole
+ * pictures off screen (the whole chart, a close-up of the target, a title
+ * and a legend) and saves them as PNGs. docs/REPORT.md describes them. */
 #ifndef TPQUIZ_HEATMAP_H
 #define TPQUIZ_HEATMAP_H
 
@@ -20,8 +23,8 @@
 #include "render.h"
 #include "report.h"
 
-/* True if the item can have a heatmap: a locate or zone question this
- * station's courses know, with its chart, and at least one click kept. */
+/* True if the item can have a heatmap: a chart question this station's
+ * courses know, with its chart, and at least one click (or painting) kept. */
 bool heatmap_available(const ReportItem *it);
 
 /* Draws the part of the item's chart that l covers, then the density,

@@ -86,6 +86,15 @@ bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bo
         chart_draw_svg(a->charts, overlay, &l);
     float s = a->ui.scale;
     const Module *m = it->module;
+    if (it->type == ITEM_REVERSE) {
+        /* The question is the pattern: always on show. */
+        for (int pass = 0; pass < 2; pass++)
+            for (int i = 0; i < m->n_zones; i++) {
+                const Zone *z = &m->zones[i];
+                if (z->tp == it->tp && !strcmp(z->view, it->view) && (pass == 0) == (z->kind == ZONE_SPILLOVER))
+                    chart_draw_zone(a->ren, &l, z, a->ui.scale);
+            }
+    }
     if (an->answered && !reveal) {
         chart_draw_click(a->ren, &l, an->click, THEME_MARKER, s);
     } else if (an->answered) {
@@ -102,6 +111,12 @@ bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bo
                 chart_draw_tp(a->ren, &l, &m->tps[it->tp], COL(0x11, 0x11, 0x11), false, s);
         } else {
             const TriggerPoint *tp = &m->tps[it->tp];
+            if (it->type == ITEM_REVERSE && an->reverse.module &&
+                (an->reverse.module != m || an->reverse.tp != it->tp)) {
+                /* Another point with the same pattern earned the credit. */
+                const TriggerPoint *other = &an->reverse.module->tps[an->reverse.tp];
+                chart_draw_tp(a->ren, &l, other, THEME_PARTIAL, true, s);
+            }
             chart_draw_tp(a->ren, &l, tp, THEME_GOOD, true, s);
             /* The label goes on the side away from the learner's click. */
             chart_draw_label(a->ren, &l, tp->at, tp->label, an->click.x > tp->at.x ? -1 : 1, s);
@@ -219,3 +234,172 @@ bool item_view_options(App *a, const Item *it, const Answer *an, bool *sel, SDL_
     return changed;
 }
 
+
+bool item_is_click(const Item *it)
+{
+    return it->type == ITEM_LOCATE_TP || it->type == ITEM_ZONE_CLICK || it->type == ITEM_REVERSE;
+}
+
+bool item_is_workspace(const Item *it)
+{
+    return it->type == ITEM_ZONE_PAINT || it->type == ITEM_LOCATE_ALL;
+}
+
+bool item_view_work_ready(const App *a)
+{
+    return a->work_item && (a->work_item->type == ITEM_LOCATE_ALL ? a->n_marks > 0
+                                                                   : a->work_canvas_ok &&
+                                                                         paint_count(&a->work_canvas) > 0);
+}
+
+/* Starts the work afresh (or from the answer) when the item changed. */
+static void sync_work(App *a, const Item *it, const Answer *an, const View *v)
+{
+    if (a->work_session == a->session && a->work_item == it)
+        return;
+    a->work_session = a->session;
+    a->work_item = it;
+    a->n_marks = 0;
+    if (a->work_canvas_ok)
+        paint_free(&a->work_canvas);
+    a->work_canvas_ok = false;
+    if (it->type == ITEM_ZONE_PAINT) {
+        a->work_canvas_ok = paint_init(&a->work_canvas, v->viewbox);
+        const Grid *g = &a->work_canvas.grid;
+        if (a->work_canvas_ok && an->answered && an->painted && an->grid.cols == g->cols && an->grid.rows == g->rows)
+            memcpy(a->work_canvas.cells, an->painted, (size_t)g->cols * (size_t)g->rows);
+    } else if (an->answered && an->clicks) {
+        for (int i = 0; i < an->n_clicks && i < 64; i++)
+            a->marks[a->n_marks++] = an->clicks[i];
+    }
+}
+
+static void draw_mark(App *a, const ChartLayout *l, Vec2 p, int number, SDL_Color c)
+{
+    SDL_FPoint s = chart_to_screen(l, p);
+    float k = a->ui.scale;
+    ren_fill_circle(a->ren, s.x, s.y, 11 * k, c);
+    ren_circle(a->ren, s.x, s.y, 11 * k, 2 * k, COL(255, 255, 255));
+    char num[8];
+    snprintf(num, sizeof num, "%d", number);
+    int w = ren_text_width(a->ren, FONT_SMALL, num), h = ren_text_height(a->ren, FONT_SMALL);
+    ren_text(a->ren, FONT_SMALL, (int)(s.x - (float)w / 2), (int)(s.y - (float)h / 2), COL(255, 255, 255), num);
+}
+
+bool item_view_workspace(App *a, const Item *it, const Answer *an, SDL_Rect area, bool reveal, bool accept)
+{
+    Ui *ui = &a->ui;
+    const View *v = library_find_view(a->lib, it->view);
+    if (!v || !v->ok) {
+        ren_text(a->ren, FONT_BODY, area.x, area.y, THEME_BAD, "This chart could not be loaded.");
+        return false;
+    }
+    sync_work(a, it, an, v);
+    bool changed = false;
+    const Module *m = it->module;
+    float s = ui->scale;
+    /* Tools above the chart for painting. */
+    if (it->type == ITEM_ZONE_PAINT && a->work_canvas_ok && accept) {
+        PaintCanvas *p = &a->work_canvas;
+        int bx = area.x, by = area.y, bh = ui_px(ui, 30);
+        static const struct {
+            const char *label;
+            double frac;
+        } sizes[] = {{"Small", 80}, {"Medium", 40}, {"Large", 20}};
+        for (int i = 0; i < 3; i++) {
+            double brush = v->viewbox.w / sizes[i].frac;
+            int w = ren_text_width(a->ren, FONT_BODY, sizes[i].label) + ui_px(ui, 24);
+            SDL_Rect b = {bx, by, w, bh};
+            bool sel = p->brush > brush * 0.99 && p->brush < brush * 1.01;
+            if (ui_button(ui, b, sizes[i].label, sel ? BUTTON_SELECTED : BUTTON_SECONDARY)) {
+                p->brush = brush;
+                a->redraw = true;
+            }
+            bx += w + ui_px(ui, 6);
+        }
+        const char *tools[] = {"Erase", "Undo", "Clear"};
+        for (int i = 0; i < 3; i++) {
+            int w = ren_text_width(a->ren, FONT_BODY, tools[i]) + ui_px(ui, 24);
+            SDL_Rect b = {bx, by, w, bh};
+            ButtonStyle st = i == 0 && p->erase ? BUTTON_SELECTED : i == 1 && !p->n_undo ? BUTTON_DISABLED : BUTTON_SECONDARY;
+            if (ui_button(ui, b, tools[i], st)) {
+                if (i == 0)
+                    p->erase = !p->erase;
+                else if (i == 1)
+                    changed = paint_undo(p);
+                else {
+                    paint_clear(p);
+                    changed = true;
+                }
+                a->redraw = true;
+            }
+            bx += w + ui_px(ui, 6);
+        }
+        area.y += bh + ui_px(ui, 8);
+        area.h -= bh + ui_px(ui, 8);
+    }
+    ChartLayout l = app_chart_layout(a, m, v, area);
+    SDL_RenderSetClipRect(ren_sdl(a->ren), &area);
+    chart_draw_svg(a->charts, v->path, &l);
+    char overlay[4096];
+    library_overlay_path(a->lib, m->id, it->view, overlay, sizeof overlay);
+    if (file_exists(overlay))
+        chart_draw_svg(a->charts, overlay, &l);
+    if (it->type == ITEM_ZONE_PAINT) {
+        if (!strcmp(m->tps[it->tp].view, it->view))
+            chart_draw_tp(a->ren, &l, &m->tps[it->tp], COL(0x11, 0x11, 0x11), false, s);
+        if (a->work_canvas_ok) {
+            if (reveal && an->answered && an->classes)
+                paint_draw_classes(&a->work_canvas, ren_sdl(a->ren), &l, an->classes);
+            else
+                paint_draw(&a->work_canvas, ren_sdl(a->ren), &l, COLA(0x1D, 0x3F, 0xA8, 0x90));
+        }
+    } else {
+        if (reveal && an->answered) {
+            for (int t = 0; t < it->n_targets; t++) {
+                const TriggerPoint *tp = &m->tps[it->targets[t]];
+                int k = an->match ? an->match[t] : -1;
+                chart_draw_tp(a->ren, &l, tp, k >= 0 ? THEME_GOOD : THEME_BAD, true, s);
+                if (k >= 0 && k < a->n_marks) {
+                    SDL_FPoint p1 = chart_to_screen(&l, tp->at), p2 = chart_to_screen(&l, a->marks[k]);
+                    ren_line(a->ren, p1.x, p1.y, p2.x, p2.y, 2 * s, THEME_GOOD);
+                }
+            }
+        }
+        for (int i = 0; i < a->n_marks; i++)
+            draw_mark(a, &l, a->marks[i], i + 1, THEME_MARKER);
+    }
+    SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+    chart_draw_sides(a->ren, &l, it->view);
+    SDL_Point release = {ui->release_x, ui->release_y};
+    bool on_toggle = ui->released && SDL_PointInRect(&release, &a->zoom_button);
+    app_zoom_button(a);
+    if (!accept || on_toggle)
+        return changed;
+    if (it->type == ITEM_ZONE_PAINT && a->work_canvas_ok) {
+        if (paint_input(&a->work_canvas, ui, &l))
+            changed = true;
+        if (a->work_canvas.stroking)
+            a->redraw = true;
+    } else if (it->type == ITEM_LOCATE_ALL) {
+        int x, y;
+        if (ui_click_in(ui, l.image, &x, &y)) {
+            Vec2 p = chart_to_image(&l, x, y);
+            int hit = -1;
+            for (int i = 0; i < a->n_marks; i++) {
+                SDL_FPoint sp = chart_to_screen(&l, a->marks[i]);
+                if ((sp.x - (float)x) * (sp.x - (float)x) + (sp.y - (float)y) * (sp.y - (float)y) <= 144 * s * s)
+                    hit = i;
+            }
+            if (hit >= 0) {
+                memmove(a->marks + hit, a->marks + hit + 1, sizeof *a->marks * (size_t)(a->n_marks - hit - 1));
+                a->n_marks--;
+            } else if (a->n_marks < 64) {
+                a->marks[a->n_marks++] = p;
+            }
+            changed = true;
+            a->redraw = true;
+        }
+    }
+    return changed;
+}

@@ -22,4 +22,21 @@ bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bo
 bool item_view_options(App *a, const Item *it, const Answer *an, bool *sel, SDL_Rect area, bool reveal,
                        bool accept);
 
+/* True for items answered by one click on a chart (locate, zone, reverse). */
+bool item_is_click(const Item *it);
+/* True for items answered on a chart by painting or by several marks. */
+bool item_is_workspace(const Item *it);
+
+/* Paint and locate-all items: draws the chart with the learner's work (the
+ * painting, or the numbered marks) and, with reveal, the answer's feedback
+ * (cells as hit / missed / excess, or the targets with each matched mark).
+ * While accept, the mouse paints or places marks (a click on a mark removes
+ * it) and the tools (brush, erase, undo, clear) work. Returns true when the
+ * work changed (a stroke ended, a mark was placed or removed). The work
+ * lives in the App and starts again, or from the item's answer, whenever
+ * the item changes. */
+bool item_view_workspace(App *a, const Item *it, const Answer *an, SDL_Rect area, bool reveal, bool accept);
+/* Whether the learner has painted or marked anything yet. */
+bool item_view_work_ready(const App *a);
+
 #endif

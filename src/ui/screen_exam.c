@@ -24,25 +24,57 @@
 static JournalEvent *pending;
 static int n_pending, cap_pending;
 
+static void set_journal_error(App *a, const Diag *d)
+{
+    const DiagItem *it = diag_count(d) ? diag_item(d, 0) : NULL;
+    snprintf(a->journal_error, sizeof a->journal_error,
+             "Answers cannot be written to disk (%s). They are kept in memory and saving is retried.",
+             it ? it->message : "unknown error");
+}
+
+/* Frees what journal_event copied into a queued event. */
+static void drop_event(JournalEvent *e)
+{
+    if (e->op == JOURNAL_PAINT)
+        free((void *)e->cells);
+    else if (e->op == JOURNAL_CLICKS)
+        free((void *)e->clicks);
+}
+
 static void flush_journal(App *a)
 {
+    if (!a->journal && (n_pending > 0 || a->journal_error[0])) {
+        /* A resumed exam whose journal could not be reopened (a read-only
+         * folder): try again, until it can. */
+        char path[4096];
+        app_learner_path(a, "journal", path, sizeof path);
+        Diag *d = diag_create();
+        a->journal = journal_reopen(path, d);
+        if (!a->journal)
+            set_journal_error(a, d);
+        diag_free(d);
+        if (!a->journal)
+            return;
+    }
     while (n_pending > 0 && a->journal) {
         Diag *d = diag_create();
         int rc = journal_append(a->journal, &pending[0], d);
         if (rc != 0) {
-            const DiagItem *it = diag_count(d) ? diag_item(d, 0) : NULL;
-            snprintf(a->journal_error, sizeof a->journal_error,
-                     "Answers cannot be written to disk (%s). They are kept in memory and saving is retried.",
-                     it ? it->message : "unknown error");
+            set_journal_error(a, d);
             diag_free(d);
             return;
         }
         diag_free(d);
+        drop_event(&pending[0]);
         memmove(pending, pending + 1, sizeof *pending * (size_t)(n_pending - 1));
         n_pending--;
     }
-    if (n_pending == 0)
+    if (n_pending == 0 && a->journal_error[0]) {
+        /* The warning was copied into the banner: replace it, or it would
+         * go on saying answers are not saved after they are. */
         a->journal_error[0] = 0;
+        snprintf(a->banner, sizeof a->banner, "Every answer is saved to disk again.");
+    }
 }
 
 static void journal_event(App *a, JournalEvent e)
@@ -57,6 +89,26 @@ static void journal_event(App *a, JournalEvent e)
         }
         pending = p;
         cap_pending = cap;
+    }
+    /* A painting or a set of marks may change before the disk takes it:
+     * the queued event keeps its own copy. */
+    if (e.op == JOURNAL_PAINT && e.cells) {
+        size_t n = (size_t)e.grid.cols * (size_t)e.grid.rows;
+        unsigned char *copy = malloc(n ? n : 1);
+        if (!copy) {
+            snprintf(a->journal_error, sizeof a->journal_error, "Out of memory while saving an answer.");
+            return;
+        }
+        memcpy(copy, e.cells, n);
+        e.cells = copy;
+    } else if (e.op == JOURNAL_CLICKS && e.n_clicks > 0) {
+        Vec2 *copy = malloc(sizeof *copy * (size_t)e.n_clicks);
+        if (!copy) {
+            snprintf(a->journal_error, sizeof a->journal_error, "Out of memory while saving an answer.");
+            return;
+        }
+        memcpy(copy, e.clicks, sizeof *copy * (size_t)e.n_clicks);
+        e.clicks = copy;
     }
     pending[n_pending++] = e;
     flush_journal(a);
@@ -112,6 +164,7 @@ void exam_start(App *a, const Course *c)
     a->session = session_create_exam(c, seed, c->exam.questions);
     if (!a->session) {
         snprintf(a->banner, sizeof a->banner, "%s has no questions to draw an exam from.", c->title);
+        a->redraw = true; /* the banner was drawn before this: show it now */
         return;
     }
     JournalHeader h = {(char *)c->id, seed, now, now + (int64_t)c->exam.time_limit_min * 60000,
@@ -127,6 +180,7 @@ void exam_start(App *a, const Course *c)
         diag_free(d);
         session_free(a->session);
         a->session = NULL;
+        a->redraw = true; /* the banner was drawn before this: show it now */
         return;
     }
     diag_free(d);
@@ -194,7 +248,11 @@ bool exam_resume_pending(App *a)
             session_set_options(a->session, e->item, chosen, e->at_ms);
         } else if (e->op == JOURNAL_FLAG) {
             session_set_flag(a->session, e->item, e->flag);
-        } else {
+        } else if (e->op == JOURNAL_PAINT) {
+            session_set_paint(a->session, e->item, e->cells, &e->grid, e->at_ms);
+        } else if (e->op == JOURNAL_CLICKS) {
+            session_set_clicks(a->session, e->item, e->clicks, e->n_clicks, e->at_ms);
+        } else if (e->op == JOURNAL_CLEAR) {
             session_clear(a->session, e->item);
         }
     }
@@ -220,6 +278,8 @@ bool exam_resume_pending(App *a)
     }
     Diag *d2 = diag_create();
     a->journal = journal_reopen(path, d2);
+    if (!a->journal)
+        set_journal_error(a, d2); /* shown on the exam screen; reopening is retried */
     diag_free(d2);
     a->exam_warned = a->exam_deadline_ms - now <= 60000 ? 1 : a->exam_deadline_ms - now <= 300000 ? 5 : 0;
     go_to(a, 0);
@@ -463,7 +523,7 @@ void screen_exam(App *a, SDL_Rect all)
         exam_submit(a, true);
         return;
     }
-    if (n_pending)
+    if (n_pending || a->journal_error[0])
         flush_journal(a);
     if (left <= 60000 && a->exam_warned != 1) {
         a->exam_warned = 1;
@@ -515,8 +575,8 @@ void screen_exam(App *a, SDL_Rect all)
     } else {
         const Item *it = session_item(s, cur);
         const Answer *an = session_answer(s, cur);
-        bool click_item = it->type == ITEM_LOCATE_TP || it->type == ITEM_ZONE_CLICK;
-        int left_w = all.w * (click_item ? 55 : 58) / 100;
+        bool click_item = item_is_click(it), work_item = item_is_workspace(it);
+        int left_w = all.w * (click_item || work_item ? 55 : 58) / 100;
         SDL_Rect pane = {pad, area.y + pad, left_w - pad, area.h - 2 * pad};
         SDL_Rect side = {left_w + pad, area.y + pad, all.w - left_w - 2 * pad, area.h - 2 * pad};
         ren_fill_round_rect(a->ren, pane, ui_px(ui, 10), THEME_PANEL);
@@ -529,6 +589,8 @@ void screen_exam(App *a, SDL_Rect all)
         y += ren_text_wrapped(a->ren, FONT_HEADING, x, y, w, THEME_TEXT, it->prompt, true, 0, all.h) + ui_px(ui, 10);
         const char *hint = click_item ? (an->answered ? "Answered. Click elsewhere on the chart to change your answer."
                                                       : "Click on the chart to answer. You can change it until you submit.")
+                           : it->type == ITEM_ZONE_PAINT ? "Paint where the pain goes (press and drag). Each stroke is saved as you go."
+                           : it->type == ITEM_LOCATE_ALL ? "Click to place a mark on each trigger point; click a mark to remove it. Saved as you go."
                            : it->type == ITEM_MULTI ? "Select every correct option. Your selection is saved as you go."
                                                     : "Select one option. Your selection is saved as you go.";
         y += ren_text_wrapped(a->ren, FONT_SMALL, x, y, w, THEME_MUTED, hint, true, 0, all.h);
@@ -540,6 +602,23 @@ void screen_exam(App *a, SDL_Rect all)
                 if (item_view_chart(a, it, an, inner, false, true, &p)) {
                     session_set_click(s, cur, p, app_now_ms(a));
                     journal_event(a, (JournalEvent){.op = JOURNAL_CLICK, .item = cur, .click = p});
+                    a->redraw = true;
+                }
+            } else if (work_item) {
+                if (item_view_workspace(a, it, an, inner, false, true)) {
+                    bool any = item_view_work_ready(a);
+                    if (!any) {
+                        session_clear(s, cur);
+                        journal_event(a, (JournalEvent){.op = JOURNAL_CLEAR, .item = cur});
+                    } else if (it->type == ITEM_ZONE_PAINT) {
+                        session_set_paint(s, cur, a->work_canvas.cells, &a->work_canvas.grid, app_now_ms(a));
+                        journal_event(a, (JournalEvent){.op = JOURNAL_PAINT, .item = cur, .grid = a->work_canvas.grid,
+                                                        .cells = a->work_canvas.cells});
+                    } else {
+                        session_set_clicks(s, cur, a->marks, a->n_marks, app_now_ms(a));
+                        journal_event(a, (JournalEvent){.op = JOURNAL_CLICKS, .item = cur, .n_clicks = a->n_marks,
+                                                        .clicks = a->marks});
+                    }
                     a->redraw = true;
                 }
             } else if (item_view_options(a, it, an, a->option_chosen, inner, false, true)) {
@@ -558,6 +637,8 @@ void screen_exam(App *a, SDL_Rect all)
             }
         } else if (click_item) {
             item_view_chart(a, it, an, inner, false, false, NULL);
+        } else if (work_item) {
+            item_view_workspace(a, it, an, inner, false, false);
         } else {
             item_view_options(a, it, an, a->option_chosen, inner, false, false);
         }

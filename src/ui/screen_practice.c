@@ -121,6 +121,45 @@ static void feedback(const App *a, const Item *it, const Answer *an, char *head,
             snprintf(body, bs, "Your click was %s from the nearest part of the pattern, shown in red.", dist);
         }
         break;
+    case ITEM_REVERSE:
+        distance_text(a, it->view, an->distance, dist, sizeof dist);
+        if (an->credit >= 0.999)
+            snprintf(head, hs, "\xE2\x9C\x93 Right trigger point: full credit");
+        else if (an->credit > 0)
+            snprintf(head, hs, "\xE2\x97\x90 Close: %d%% credit", pct);
+        else
+            snprintf(head, hs, "\xE2\x9C\x97 Not the responsible trigger point");
+        if (an->reverse.module && !an->reverse.responsible && an->credit > 0)
+            snprintf(body, bs, "%s's %s trigger point has the same pattern, so it counts. The one asked for: %s.",
+                     an->reverse.module->name, an->reverse.module->tps[an->reverse.tp].label,
+                     m->tps[it->tp].location);
+        else
+            snprintf(body, bs, "This pattern comes from the %s trigger point of %s: %s.", m->tps[it->tp].label,
+                     m->name, m->tps[it->tp].location);
+        break;
+    case ITEM_ZONE_PAINT:
+        if (an->credit >= 0.8)
+            snprintf(head, hs, "\xE2\x9C\x93 A close match: %d%% credit", pct);
+        else if (an->credit > 0)
+            snprintf(head, hs, "\xE2\x97\x90 Partly right: %d%% credit", pct);
+        else
+            snprintf(head, hs, "\xE2\x9C\x97 No overlap with the pattern");
+        snprintf(body, bs,
+                 "Solid green: painted and in the pattern. Red hatching: part of the pattern you did not paint. "
+                 "Blue dots: painted outside it. The essential zone counts more than the spillover.");
+        break;
+    case ITEM_LOCATE_ALL: {
+        int found = 0;
+        for (int t = 0; t < it->n_targets; t++)
+            found += an->match && an->match[t] >= 0;
+        snprintf(head, hs, "%s %d of %d trigger points found: %d%% credit",
+                 an->credit >= 0.999 ? "\xE2\x9C\x93" : an->credit > 0 ? "\xE2\x97\x90" : "\xE2\x9C\x97", found,
+                 it->n_targets, pct);
+        snprintf(body, bs,
+                 "Green X: found, with a line to your mark. Red X: missed. Each point counts once; marks that "
+                 "match no point lower the score.");
+        break;
+    }
     default: {
         const Question *q = &m->questions[it->question];
         if (an->credit >= 0.999)
@@ -251,11 +290,12 @@ void screen_practice(App *a, SDL_Rect all)
     }
     const Item *it = session_item(s, session_current(s));
     const Answer *an = session_answer(s, session_current(s));
-    bool click_item = it->type == ITEM_LOCATE_TP || it->type == ITEM_ZONE_CLICK;
+    bool click_item = item_is_click(it), work_item = item_is_workspace(it);
+    bool chart_item = click_item || work_item;
     int pad = ui_px(ui, 20);
 
     /* Right panel: the prompt, the instructions, then the feedback. */
-    int left_w = click_item ? all.w * 55 / 100 : all.w * 58 / 100;
+    int left_w = chart_item ? all.w * 55 / 100 : all.w * 58 / 100;
     SDL_Rect side = {left_w + pad, area.y + pad, all.w - left_w - 2 * pad, area.h - 2 * pad};
     SDL_Rect pane = {pad, area.y + pad, left_w - pad, area.h - 2 * pad};
     ren_fill_round_rect(a->ren, pane, ui_px(ui, 10), THEME_PANEL);
@@ -263,6 +303,9 @@ void screen_practice(App *a, SDL_Rect all)
     int x = side.x + ui_px(ui, 22), y = side.y + ui_px(ui, 20), w = side.w - ui_px(ui, 44);
     const char *kind = it->type == ITEM_LOCATE_TP    ? "LOCATE THE TRIGGER POINT"
                        : it->type == ITEM_ZONE_CLICK ? "REFERRED PAIN"
+                       : it->type == ITEM_ZONE_PAINT ? "PAINT THE REFERRAL ZONE"
+                       : it->type == ITEM_LOCATE_ALL ? "MARK EVERY TRIGGER POINT"
+                       : it->type == ITEM_REVERSE    ? "FROM PAIN TO TRIGGER POINT"
                        : it->type == ITEM_MULTI      ? "CHOOSE ALL THAT APPLY"
                                                      : "CHOOSE ONE";
     ren_text(a->ren, FONT_SMALL, x, y, THEME_ACCENT, kind);
@@ -279,6 +322,10 @@ void screen_practice(App *a, SDL_Rect all)
                          true, 0, all.h);
     } else if (!an->answered) {
         const char *hint = click_item ? "Click on the chart (or move a crosshair with the arrow keys and press Enter). Your first answer counts."
+                           : it->type == ITEM_ZONE_PAINT
+                               ? "Press and drag on the chart to paint where the pain goes. Erase, Undo and Clear fix mistakes. Then check."
+                           : it->type == ITEM_LOCATE_ALL
+                               ? "Click to place a mark on each trigger point; click a mark to remove it. Then check."
                            : it->type == ITEM_MULTI
                                ? "Select every correct option (keys 1-8 work too), then check."
                                : "Select one option (or press its number), then check.";
@@ -296,7 +343,7 @@ void screen_practice(App *a, SDL_Rect all)
         y += box.h + ui_px(ui, 10);
         if (click_item)
             ren_text_wrapped(a->ren, FONT_SMALL, x, y, w, THEME_MUTED,
-                             it->type == ITEM_LOCATE_TP
+                             it->type != ITEM_ZONE_CLICK
                                  ? "Blue ring: your click. Green X: the trigger point, with its full-credit circle."
                                  : "Blue ring: your click. Red: the referral pattern (solid essential, dotted spillover).",
                              true, 0, all.h);
@@ -310,6 +357,9 @@ void screen_practice(App *a, SDL_Rect all)
             session_answer_click(s, click, app_now_ms(a));
             a->redraw = true;
         }
+    } else if (work_item) {
+        if (item_view_workspace(a, it, an, inner, !quiz, !an->answered))
+            a->redraw = true;
     } else if (item_view_options(a, it, an, a->option_chosen, inner, !quiz, !an->answered)) {
         a->redraw = true;
     }
@@ -323,6 +373,16 @@ void screen_practice(App *a, SDL_Rect all)
             memset(a->option_chosen, 0, sizeof a->option_chosen);
             if (session_next(s))
                 session_show(s, app_now_ms(a));
+            a->redraw = true;
+        }
+    } else if (work_item) {
+        bool any = item_view_work_ready(a);
+        if (ui_button(ui, btn, "Check answer", any ? BUTTON_PRIMARY : BUTTON_DISABLED) ||
+            (any && (ui_key(ui, SDLK_RETURN) || ui_key(ui, SDLK_KP_ENTER)))) {
+            if (it->type == ITEM_ZONE_PAINT)
+                session_answer_paint(s, a->work_canvas.cells, &a->work_canvas.grid, app_now_ms(a));
+            else
+                session_answer_clicks(s, a->marks, a->n_marks, app_now_ms(a));
             a->redraw = true;
         }
     } else if (!click_item) {

@@ -125,6 +125,15 @@ typedef struct {
     bool record_saved;      /* the quiz/exam record is in the score file */
     char record_error[300]; /* why it is not (yet): shown, and retried */
 
+    /* Work in progress on a paint or locate-all item (before it is answered,
+     * or while an exam answer is being changed). */
+    const Session *work_session;
+    const Item *work_item;
+    PaintCanvas work_canvas;
+    bool work_canvas_ok;
+    Vec2 marks[64];
+    int n_marks;
+
     /* Keyboard crosshair on a chart item */
     bool cross_on;
     Vec2 cross;

@@ -298,9 +298,18 @@ int ui_text_field(Ui *ui, SDL_Rect r, const char *label, char *buf, size_t size,
                 changed = true;
             }
         }
-        /* Never leave half a UTF-8 character at the end. */
-        while (n > 0 && ((unsigned char)buf[n - 1] & 0xC0) == 0xC0)
-            n--;
+        /* Never leave half a UTF-8 character at the end: a full field can
+         * cut a multi-byte character after any of its bytes, so drop a last
+         * sequence shorter than its lead byte announces. */
+        size_t lead = n;
+        while (lead > 0 && ((unsigned char)buf[lead - 1] & 0xC0) == 0x80)
+            lead--;
+        if (lead > 0) {
+            unsigned char c = (unsigned char)buf[lead - 1];
+            size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+            if (n - (lead - 1) < want)
+                n = lead - 1;
+        }
         buf[n] = 0;
         if (ui_key(ui, SDLK_BACKSPACE) && n > 0) {
             do

@@ -1,0 +1,289 @@
+/* instructor: passphrase hashing and the config rewrite for `tpquiz passwd`.
+ *
+ * The rewrite works on lines, not through the INI parser, so comments,
+ * blank lines, unknown keys and line endings survive exactly; it follows
+ * the same rules inih does for what is a section, a key and a
+ * continuation line (docs/FORMATS.md). */
+#include "instructor.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define SECTION "instructor"
+#define KEY "passphrase_hash"
+
+int instructor_hash_passphrase(const char *pass, char out[INSTRUCTOR_HASH_MAX])
+{
+    if (sodium_init() < 0 || !pass)
+        return -1;
+    return crypto_pwhash_str(out, pass, strlen(pass), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                             crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0
+               ? 0
+               : -1;
+}
+
+bool instructor_check_passphrase(const char *hash, const char *pass)
+{
+    if (!hash || !*hash || !pass || sodium_init() < 0)
+        return false;
+    if (strlen(hash) >= crypto_pwhash_STRBYTES)
+        return false;
+    return crypto_pwhash_str_verify(hash, pass, strlen(pass)) == 0;
+}
+
+/* ---- the rewrite ----------------------------------------------------------- */
+
+typedef struct {
+    char *s;
+    size_t n, cap;
+    bool failed;
+} Out;
+
+static void put(Out *o, const char *s, size_t n)
+{
+    if (o->failed)
+        return;
+    if (o->n + n + 1 > o->cap) {
+        size_t cap = o->cap ? o->cap : 256;
+        while (cap < o->n + n + 1)
+            cap *= 2;
+        char *p = realloc(o->s, cap);
+        if (!p) {
+            o->failed = true;
+            return;
+        }
+        o->s = p;
+        o->cap = cap;
+    }
+    memcpy(o->s + o->n, s, n);
+    o->n += n;
+    o->s[o->n] = '\0';
+}
+
+static void puts_out(Out *o, const char *s)
+{
+    put(o, s, strlen(s));
+}
+
+static bool space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+typedef enum { L_BLANK, L_COMMENT, L_SECTION, L_KEY, L_INDENTED } LineKind;
+
+/* Classifies line [s, s+n) (no newline) as inih does; for a section,
+ * name and name_n get its name; for a key, its name. */
+static LineKind classify(const char *s, size_t n, const char **name, size_t *name_n)
+{
+    size_t b = 0, e = n;
+    while (b < e && space(s[b]))
+        b++;
+    while (e > b && space(s[e - 1]))
+        e--;
+    if (b == e)
+        return L_BLANK;
+    if (s[b] == ';' || s[b] == '#')
+        return L_COMMENT;
+    if (b > 0)
+        return L_INDENTED;
+    if (s[b] == '[') {
+        /* inih keeps spaces inside the brackets: "[ x ]" is not "[x]". */
+        const char *close = memchr(s + b, ']', e - b);
+        size_t nb = b + 1, ne = close ? (size_t)(close - s) : e;
+        *name = s + nb;
+        *name_n = ne - nb;
+        return L_SECTION;
+    }
+    size_t k = b;
+    while (k < e && s[k] != '=' && s[k] != ':')
+        k++;
+    while (k > b && space(s[k - 1]))
+        k--;
+    *name = s + b;
+    *name_n = k - b;
+    return L_KEY;
+}
+
+static bool is(const char *s, size_t n, const char *word)
+{
+    return n == strlen(word) && memcmp(s, word, n) == 0;
+}
+
+char *instructor_config_set_hash(const char *text, size_t len, const char *hash, size_t *out_len)
+{
+    Out o = {0};
+    bool in_section = false, replaced = false, skipping = false;
+    size_t header_end = 0; /* where the first [instructor] header line ends */
+    const char *header_eol = "\n";
+    bool has_section = false;
+    for (size_t pos = 0; pos < len;) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - text) : len, next = nl ? end + 1 : len;
+        size_t n = end - pos;
+        bool crlf = n > 0 && text[end - 1] == '\r';
+        const char *name = NULL;
+        size_t name_n = 0;
+        LineKind k = classify(text + pos, n, &name, &name_n);
+        if (skipping && k == L_INDENTED) {
+            pos = next; /* a continuation of the old value */
+            continue;
+        }
+        skipping = false;
+        if (k == L_SECTION) {
+            in_section = is(name, name_n, SECTION);
+            if (in_section && !has_section) {
+                has_section = true;
+                put(&o, text + pos, next - pos);
+                header_end = o.n;
+                header_eol = crlf ? "\r\n" : "\n";
+                if (!nl) {
+                    puts_out(&o, "\n");
+                    header_end = o.n;
+                }
+                pos = next;
+                continue;
+            }
+        } else if (k == L_KEY && in_section && is(name, name_n, KEY)) {
+            puts_out(&o, KEY " = ");
+            puts_out(&o, hash);
+            puts_out(&o, crlf ? "\r\n" : "\n");
+            replaced = skipping = true;
+            pos = next;
+            continue;
+        }
+        put(&o, text + pos, next - pos);
+        pos = next;
+    }
+    if (!replaced && has_section) {
+        /* Insert after the header. */
+        Out w = {0};
+        put(&w, o.s ? o.s : "", header_end);
+        puts_out(&w, KEY " = ");
+        puts_out(&w, hash);
+        puts_out(&w, header_eol);
+        put(&w, o.s ? o.s + header_end : "", o.n - header_end);
+        free(o.s);
+        o = w;
+    } else if (!replaced) {
+        if (o.n > 0 && o.s[o.n - 1] != '\n')
+            puts_out(&o, "\n");
+        if (o.n > 0)
+            puts_out(&o, "\n");
+        puts_out(&o, "[" SECTION "]\n" KEY " = ");
+        puts_out(&o, hash);
+        puts_out(&o, "\n");
+    }
+    if (o.failed || !o.s) {
+        free(o.s);
+        return NULL;
+    }
+    if (out_len)
+        *out_len = o.n;
+    return o.s;
+}
+
+/* ---- the file --------------------------------------------------------------- */
+
+static int write_all(int fd, const char *s, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, s, n);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        s += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+static char *read_file(const char *path, size_t *len, bool *missing)
+{
+    *missing = false;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        *missing = errno == ENOENT;
+        return NULL;
+    }
+    Out o = {0};
+    char buf[8192];
+    size_t got;
+    while ((got = fread(buf, 1, sizeof buf, f)) > 0)
+        put(&o, buf, got);
+    bool bad = ferror(f) || o.failed;
+    fclose(f);
+    if (bad) {
+        free(o.s);
+        errno = EIO;
+        return NULL;
+    }
+    *len = o.n;
+    if (!o.s)
+        o.s = calloc(1, 1);
+    return o.s;
+}
+
+int instructor_save_hash(const char *path, const char *hash, Diag *d)
+{
+    size_t len = 0;
+    bool missing;
+    char *text = read_file(path, &len, &missing);
+    if (!text && !missing) {
+        diag_error(d, path, 0, "cannot read: %s", strerror(errno));
+        return -1;
+    }
+    mode_t mode = 0644;
+    struct stat st;
+    if (!missing && stat(path, &st) == 0)
+        mode = st.st_mode & 07777;
+    size_t out_len = 0;
+    char *out = instructor_config_set_hash(text ? text : "", len, hash, &out_len);
+    free(text);
+    if (!out) {
+        diag_error(d, path, 0, "cannot write: out of memory");
+        return -1;
+    }
+    size_t plen = strlen(path);
+    char *tmp = malloc(plen + sizeof ".tmp-XXXXXX");
+    int fd = -1, rc = -1;
+    if (tmp) {
+        memcpy(tmp, path, plen);
+        memcpy(tmp + plen, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
+        fd = mkstemp(tmp);
+    }
+    if (fd < 0) {
+        diag_error(d, path, 0, "cannot write a temporary file next to it: %s",
+                   strerror(tmp ? errno : ENOMEM));
+    } else if (fchmod(fd, mode) != 0 || write_all(fd, out, out_len) != 0 || fsync(fd) != 0) {
+        diag_error(d, path, 0, "cannot write: %s", strerror(errno));
+        close(fd);
+        unlink(tmp);
+    } else if (close(fd) != 0 || rename(tmp, path) != 0) {
+        diag_error(d, path, 0, "cannot write: %s", strerror(errno));
+        unlink(tmp);
+    } else {
+        /* The new name survives a power loss once its folder is synced. */
+        const char *slash = strrchr(path, '/');
+        char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+        int dfd = dir ? open(dir, O_RDONLY | O_DIRECTORY) : -1;
+        if (dfd >= 0) {
+            fsync(dfd);
+            close(dfd);
+        }
+        free(dir);
+        rc = 0;
+    }
+    free(tmp);
+    sodium_memzero(out, out_len);
+    free(out);
+    return rc;
+}
