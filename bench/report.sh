@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Benchmark of `tpquiz report` against `cat` over the same score files
+# (docs/PERFORMANCE.md, "Instructor report").
+#
+# Usage: bench/report.sh TPQUIZ GEN_SCORES [LEARNERS] [ATTEMPTS] [RUNS]
+#   TPQUIZ       the program (e.g. build/tpquiz)
+#   GEN_SCORES   the generator (e.g. build/bench/gen_scores)
+#   LEARNERS     learner files (default 10000); ATTEMPTS each (default 20)
+#   RUNS         timed runs of each command (default 5); the median counts
+# Environment: BENCH_DIR (default /tmp/tpquiz-bench) holds the data; it is
+# generated once (the Essentials course, every learner simulated, real
+# records and MACs) and reused while LEARNERS and ATTEMPTS stay the same.
+#
+# It reports: the data's size, cat's and the report's median wall time and
+# their ratio (target: report <= 2 x cat), and the report's peak RSS over
+# 1,000 files and over all of them (memory must stay flat).
+# Uses hyperfine when installed (apt-get install hyperfine), else bash.
+set -euo pipefail
+
+if [ $# -lt 2 ]; then
+    sed -n '2,17p' "$0" >&2
+    exit 2
+fi
+tpquiz=$(realpath "$1")
+gen=$(realpath "$2")
+learners=${3:-10000}
+attempts=${4:-20}
+runs=${5:-5}
+root=$(cd "$(dirname "$0")/.." && pwd)
+dir=${BENCH_DIR:-/tmp/tpquiz-bench}
+data="$dir/data-$learners-$attempts"
+small="$dir/data-$learners-$attempts-first1000"
+jobs=$(nproc)
+# The generator appends through the real API, which fsyncs every record;
+# for throw-away benchmark data eatmydata (apt) skips the syncs if present.
+nosync=$(command -v eatmydata || true)
+
+# The shipped courses and charts, whatever config.ini in the caller's folder says.
+config="$dir/bench.ini"
+mkdir -p "$dir"
+printf '[paths]\ncourses = %s/courses\nassets = %s/assets\n' "$root" "$root" >"$config"
+
+if [ ! -f "$data/.complete" ]; then
+    echo "generating $learners learners x $attempts attempts into $data ($jobs processes) ..."
+    rm -rf "$data" "$small"
+    per=$(((learners + jobs - 1) / jobs))
+    pids=()
+    for ((j = 0; j < jobs; j++)); do
+        first=$((1 + j * per))
+        count=$((learners - j * per < per ? learners - j * per : per))
+        [ "$count" -gt 0 ] || continue
+        # One process creates the key first; the others wait for it.
+        if [ "$j" -gt 0 ]; then
+            while [ ! -s "$data/station.key" ]; do sleep 0.1; done
+        fi
+        $nosync "$gen" --data "$data" --courses "$root/courses" --assets "$root/assets" --course essentials \
+            --learners "$count" --first "$first" --attempts "$attempts" --seed 7 &
+        pids+=($!)
+        [ "$j" -gt 0 ] || while [ ! -s "$data/station.key" ]; do sleep 0.1; done
+    done
+    for p in "${pids[@]}"; do wait "$p"; done
+    touch "$data/.complete"
+fi
+if [ ! -d "$small" ]; then
+    mkdir -p "$small/learners"
+    cp "$data/station.key" "$small/"
+    mapfile -t all < <(find "$data/learners" -name '*.scores' | sort)
+    ln "${all[@]:0:1000}" "$small/learners/"
+fi
+
+files=$(find "$data/learners" -type f | wc -l)
+bytes=$(du -sb "$data/learners" | cut -f1)
+echo "data: $files files, $((bytes / 1000000)) MB ($data)"
+
+cat_cmd="cat $data/learners/*.scores > /dev/null"
+report_cmd="$tpquiz report $data/learners --key $data/station.key --config $config > /dev/null"
+# Warm the page cache: both commands read the same cached files.
+eval "$cat_cmd"
+eval "$report_cmd" || true
+
+median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+
+if command -v hyperfine >/dev/null; then
+    json="$dir/hyperfine.json"
+    hyperfine --warmup 1 --runs "$runs" -i --export-json "$json" -n cat "$cat_cmd" -n report "$report_cmd"
+    cat_s=$(python3 -c "import json; print(json.load(open('$json'))['results'][0]['median'])")
+    rep_s=$(python3 -c "import json; print(json.load(open('$json'))['results'][1]['median'])")
+else
+    t() {
+        local s e
+        s=$(date +%s.%N)
+        eval "$1" || true
+        e=$(date +%s.%N)
+        echo "$e - $s" | bc
+    }
+    cat_s=$(for ((i = 0; i < runs; i++)); do t "$cat_cmd"; done | median)
+    rep_s=$(for ((i = 0; i < runs; i++)); do t "$report_cmd"; done | median)
+fi
+ratio=$(echo "scale=2; $rep_s / $cat_s" | bc)
+printf 'median wall time: cat %.2f s, report %.2f s: report = %s x cat (target <= 2)\n' "$cat_s" "$rep_s" "$ratio"
+
+rss() {
+    /usr/bin/time -v "$tpquiz" report "$1/learners" --key "$1/station.key" --config "$config" 2>&1 >/dev/null |
+        awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}'
+}
+rss_small=$(rss "$small")
+rss_all=$(rss "$data")
+echo "peak RSS: 1000 files $((rss_small / 1024)) MB, $files files $((rss_all / 1024)) MB"
