@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian bookworm packages tpquiz needs, if any is missing.
 #   deps.sh          what building and running needs
-#   deps.sh --tests  that, plus what the tests need
+#   deps.sh --tests  that, plus what the tests need (cmocka; clang with its
+#                    libFuzzer runtime for bench/fuzz-smoke; valgrind for
+#                    tests/valgrind.sh)
 set -euo pipefail
 PKGS="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libinih-dev
       libsodium-dev fonts-dejavu-core"
-[ "${1:-}" = --tests ] && PKGS="$PKGS libcmocka-dev"
+[ "${1:-}" = --tests ] && PKGS="$PKGS libcmocka-dev clang libclang-rt-14-dev valgrind"
 want=$(echo $PKGS | wc -w)
 have=$(dpkg-query -W -f='${Status}\n' $PKGS 2>/dev/null | grep -c 'install ok installed' || true)
 if [ "$have" -lt "$want" ]; then

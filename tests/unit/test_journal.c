@@ -90,13 +90,13 @@ static const JournalHeader HEADER = {"essentials", UINT64_C(18446744073709551615
                                      INT64_C(1772442000000), 40};
 
 static const JournalEvent EVENTS[] = {
-    {JOURNAL_CLICK, 0, INT64_C(1772438415250), {212.5, 431.25}, 0, false},
-    {JOURNAL_OPTIONS, 1, INT64_C(1772438431002), {0, 0}, 5, false},
-    {JOURNAL_FLAG, 1, INT64_C(1772438432500), {0, 0}, 0, true},
-    {JOURNAL_CLEAR, 0, INT64_C(1772438440000), {0, 0}, 0, false},
-    {JOURNAL_CLICK, 39, INT64_C(1772438441000), {-3.000001, 0.1}, 0, false},
-    {JOURNAL_FLAG, 1, INT64_C(1772438442000), {0, 0}, 0, false},
-    {JOURNAL_OPTIONS, 2, INT64_C(1772438443000), {0, 0}, 4294967295u, false},
+    {.op = JOURNAL_CLICK, .item = 0, .at_ms = INT64_C(1772438415250), .click = {212.5, 431.25}},
+    {.op = JOURNAL_OPTIONS, .item = 1, .at_ms = INT64_C(1772438431002), .options = 5},
+    {.op = JOURNAL_FLAG, .item = 1, .at_ms = INT64_C(1772438432500), .flag = true},
+    {.op = JOURNAL_CLEAR, .item = 0, .at_ms = INT64_C(1772438440000)},
+    {.op = JOURNAL_CLICK, .item = 39, .at_ms = INT64_C(1772438441000), .click = {-3.000001, 0.1}},
+    {.op = JOURNAL_FLAG, .item = 1, .at_ms = INT64_C(1772438442000), .flag = false},
+    {.op = JOURNAL_OPTIONS, .item = 2, .at_ms = INT64_C(1772438443000), .options = 4294967295u},
 };
 #define N_EVENTS ((int)(sizeof EVENTS / sizeof *EVENTS))
 
@@ -450,6 +450,260 @@ static void test_random_damage(void **state)
     }
 }
 
+/* ---- paintings and multi-click answers ---- */
+
+/* On a 5 x 3 grid: cells 2-4, 7 and 14 painted (runs 2 3 2 1 6 1). */
+static const unsigned char CELLS[15] = {0, 0, 1, 1, 1, 0, 0, 9, 0, 0, 0, 0, 0, 0, 1};
+static const unsigned char NO_CELLS[15] = {0};
+static const unsigned char FIRST_CELLS[15] = {1, 1};
+static const Vec2 CLICKS[] = {{1, 2}, {-3.5, 4.25}, {100, 200}};
+
+static const JournalEvent MULTI_EVENTS[] = {
+    {.op = JOURNAL_CLICK, .item = 0, .at_ms = 1000, .click = {1, 2}},
+    {.op = JOURNAL_PAINT, .item = 3, .at_ms = 2000, .grid = {{10.5, -2}, 4, 5, 3}, .cells = CELLS},
+    {.op = JOURNAL_PAINT, .item = 4, .at_ms = 3000, .grid = {{0, 0}, 4, 5, 3}, .cells = NO_CELLS},
+    {.op = JOURNAL_CLICKS, .item = 6, .at_ms = 4000, .n_clicks = 3, .clicks = CLICKS},
+    {.op = JOURNAL_FLAG, .item = 6, .at_ms = 4500, .flag = true},
+    {.op = JOURNAL_PAINT, .item = 5, .at_ms = 5000, .grid = {{0, 0}, 4, 5, 3}, .cells = FIRST_CELLS},
+    {.op = JOURNAL_CLICKS, .item = 7, .at_ms = 6000, .n_clicks = 0, .clicks = NULL},
+    {.op = JOURNAL_CLEAR, .item = 6, .at_ms = 7000},
+};
+#define N_MULTI ((int)(sizeof MULTI_EVENTS / sizeof *MULTI_EVENTS))
+
+static const char MULTI_TEXT[] =
+    "tpquiz-journal 1 essentials 18446744073709551615 1772438400000 1772442000000 40\n"
+    "click 0 1000 1.000000 2.000000\n"
+    "paint 3 2000 10.500000 -2.000000 4.000000 5 3 2 3 2 1 6 1\n"
+    "paint 4 3000 0.000000 0.000000 4.000000 5 3\n"
+    "clicks 6 4000 3 1.000000 2.000000 -3.500000 4.250000 100.000000 200.000000\n"
+    "flag 6 4500 1\n"
+    "paint 5 5000 0.000000 0.000000 4.000000 5 3 0 2\n"
+    "clicks 7 6000 0\n"
+    "clear 6 7000\n";
+
+static void assert_multi_equal(const JournalEvent *a, const JournalEvent *b, int n)
+{
+    assert_events_equal(a, b, n);
+    for (int i = 0; i < n; i++) {
+        if (b[i].op == JOURNAL_PAINT) {
+            assert_true(a[i].grid.origin.x == b[i].grid.origin.x && a[i].grid.origin.y == b[i].grid.origin.y);
+            assert_true(a[i].grid.cell == b[i].grid.cell);
+            assert_int_equal(a[i].grid.cols, b[i].grid.cols);
+            assert_int_equal(a[i].grid.rows, b[i].grid.rows);
+            assert_non_null(a[i].cells);
+            for (int k = 0; k < b[i].grid.cols * b[i].grid.rows; k++)
+                assert_int_equal(a[i].cells[k], b[i].cells[k] != 0); /* read back as 0 or 1 */
+        }
+        if (b[i].op == JOURNAL_CLICKS) {
+            assert_int_equal(a[i].n_clicks, b[i].n_clicks);
+            for (int k = 0; k < b[i].n_clicks; k++) {
+                assert_true(a[i].clicks[k].x == b[i].clicks[k].x);
+                assert_true(a[i].clicks[k].y == b[i].clicks[k].y);
+            }
+        }
+    }
+}
+
+static void test_paint_and_clicks_round_trip(void **state)
+{
+    Tmp *t = *state;
+    Diag *d = diag_create();
+    Journal *j = journal_begin(t->file, &HEADER, d);
+    assert_non_null(j);
+    for (int i = 0; i < N_MULTI; i++)
+        assert_int_equal(journal_append(j, &MULTI_EVENTS[i], d), 0);
+    journal_close(j);
+    assert_int_equal(diag_count(d), 0);
+    size_t n;
+    assert_string_equal(read_all(t->file, &n), MULTI_TEXT);
+
+    JournalHeader h;
+    JournalEvent *ev;
+    int ne;
+    assert_true(journal_read(t->file, &h, &ev, &ne, d));
+    assert_int_equal(diag_count(d), 0);
+    assert_int_equal(ne, N_MULTI);
+    assert_multi_equal(ev, MULTI_EVENTS, N_MULTI);
+    free(h.course);
+    free(ev); /* the cells and clicks go with it */
+
+    /* Appending to a resumed journal, and a cut in the middle of a paint
+     * line: the line is dropped, the events before it stand. */
+    j = journal_reopen(t->file, d);
+    assert_non_null(j);
+    assert_int_equal(journal_append(j, &MULTI_EVENTS[1], d), 0);
+    journal_close(j);
+    const char *text = read_all(t->file, &n);
+    char cut[sizeof MULTI_TEXT + 100];
+    memcpy(cut, text, n);
+    write_text(t->file, cut, n - 9);
+    assert_true(journal_read(t->file, &h, &ev, &ne, d));
+    assert_int_equal(ne, N_MULTI);
+    assert_multi_equal(ev, MULTI_EVENTS, N_MULTI);
+    assert_int_equal(diag_error_count(d), 0);
+    assert_int_equal(diag_count(d), 1); /* the warning about the cut line */
+    free(h.course);
+    free(ev);
+    diag_free(d);
+}
+
+static void test_append_refuses_bad_paint_and_clicks(void **state)
+{
+    Tmp *t = *state;
+    Diag *d = diag_create();
+    Journal *j = journal_begin(t->file, &HEADER, d);
+    JournalEvent e = MULTI_EVENTS[1];
+    e.cells = NULL;
+    assert_int_equal(journal_append(j, &e, d), -1);
+    e = MULTI_EVENTS[1];
+    e.grid.cols = 0;
+    assert_int_equal(journal_append(j, &e, d), -1);
+    e = MULTI_EVENTS[1];
+    e.grid.cell = NAN;
+    assert_int_equal(journal_append(j, &e, d), -1);
+    e = MULTI_EVENTS[1];
+    e.grid.cell = 0;
+    assert_int_equal(journal_append(j, &e, d), -1);
+    e = MULTI_EVENTS[1];
+    e.grid.cols = e.grid.rows = 4096; /* 16 Mi cells */
+    assert_int_equal(journal_append(j, &e, d), -1);
+    e = MULTI_EVENTS[3];
+    e.n_clicks = JOURNAL_MAX_CLICKS + 1;
+    assert_int_equal(journal_append(j, &e, d), -1);
+    e = MULTI_EVENTS[3];
+    e.clicks = NULL;
+    assert_int_equal(journal_append(j, &e, d), -1);
+    Vec2 far[] = {{0, 0}, {1e10, 0}};
+    e.clicks = far;
+    e.n_clicks = 2;
+    assert_int_equal(journal_append(j, &e, d), -1);
+    e.n_clicks = -1;
+    assert_int_equal(journal_append(j, &e, d), -1);
+    assert_int_equal(diag_error_count(d), 9);
+    journal_close(j);
+    size_t n;
+    assert_string_equal(read_all(t->file, &n),
+                        "tpquiz-journal 1 essentials 18446744073709551615 1772438400000 1772442000000 40\n");
+    diag_free(d);
+}
+
+static void test_bad_paint_and_clicks_lines(void **state)
+{
+    Tmp *t = *state;
+    const char text[] = "tpquiz-journal 1 essentials 7 1000 61000 3\n"
+                        "paint 0 1500 0 0 4 5 3 2 3\n"          /* 2: good */
+                        "paint 0 1500 0 0 4 5 3 2\n"            /* 3: runs not in pairs */
+                        "paint 0 1500 0 0 4 5 3 2 0\n"          /* 4: an empty painted run */
+                        "paint 0 1500 0 0 4 5 3 10 6\n"         /* 5: past the end of the grid */
+                        "paint 0 1500 0 0 0 5 3\n"              /* 6: cell 0 */
+                        "paint 0 1500 0 0 4 0 3\n"              /* 7: no columns */
+                        "paint 0 1500 0 0 4 5000 5000\n"        /* 8: too many cells */
+                        "paint 0 1500 0 0 4 5 3 2  3\n"         /* 9: two spaces */
+                        "paint 0 1500 0 0 4 5\n"                /* 10: no rows */
+                        "paint 0 1500 0 0 4 5 3 \n"             /* 11: a trailing space */
+                        "paint 3 1500 0 0 4 5 3\n"              /* 12: item out of range */
+                        "clicks 1 1600 2 1 2 3 4\n"             /* 13: good */
+                        "clicks 1 1600 2 1 2 3\n"               /* 14: a click short */
+                        "clicks 1 1600 1 1 2 3\n"               /* 15: a field too many */
+                        "clicks 1 1600 1001\n"                  /* 16: too many clicks */
+                        "clicks 1 1600 -1\n"                    /* 17: negative */
+                        "clicks 2 1700 0\n"                     /* 18: good: no clicks */
+                        "clicks 1 1600 1 1e3 2\n"               /* 19: exponent */
+                        "paint\n"                               /* 20: nothing */
+                        "paint 0 1500 0 0 4 5 3 0 1 0 1\n"      /* 21: an empty unpainted run */
+                        "paint 1 1800 -1.5 2.25 0.5 2 2 3 1\n"; /* 22: good */
+    write_text(t->file, text, sizeof text - 1);
+    Diag *d = diag_create();
+    JournalHeader h;
+    JournalEvent *ev;
+    int ne;
+    assert_true(journal_read(t->file, &h, &ev, &ne, d));
+    assert_int_equal(ne, 4);
+    assert_int_equal(ev[0].op, JOURNAL_PAINT);
+    static const unsigned char want0[15] = {0, 0, 1, 1, 1};
+    assert_memory_equal(ev[0].cells, want0, 15);
+    assert_int_equal(ev[1].op, JOURNAL_CLICKS);
+    assert_int_equal(ev[1].n_clicks, 2);
+    assert_true(ev[1].clicks[1].x == 3 && ev[1].clicks[1].y == 4);
+    assert_int_equal(ev[2].op, JOURNAL_CLICKS);
+    assert_int_equal(ev[2].n_clicks, 0);
+    assert_int_equal(ev[3].op, JOURNAL_PAINT);
+    assert_true(ev[3].grid.origin.x == -1.5 && ev[3].grid.origin.y == 2.25 && ev[3].grid.cell == 0.5);
+    static const unsigned char want3[4] = {0, 0, 0, 1};
+    assert_memory_equal(ev[3].cells, want3, 4);
+    static const int BAD[] = {3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 17, 19, 20, 21};
+    assert_int_equal(diag_count(d), (int)(sizeof BAD / sizeof *BAD));
+    for (int i = 0; i < diag_count(d); i++) {
+        const DiagItem *it = diag_item(d, i);
+        assert_int_equal(it->level, DIAG_ERROR);
+        assert_int_equal(it->line, BAD[i]);
+        assert_non_null(strstr(it->message, "bad journal line, skipped"));
+    }
+    free(h.course);
+    free(ev);
+    diag_free(d);
+}
+
+/* Random damage to a journal of paintings and clicks: never a crash, and
+ * what is read stays within its promises. */
+static void test_random_damage_multi(void **state)
+{
+    Tmp *t = *state;
+    size_t n0 = sizeof MULTI_TEXT - 1;
+    char buf[sizeof MULTI_TEXT];
+    uint64_t x = 0x2545F4914F6CDD1Du;
+    for (int round = 0; round < 3000; round++) {
+        memcpy(buf, MULTI_TEXT, n0);
+        size_t n = n0;
+        for (int c = 0; c < 1 + round % 3; c++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            size_t at = (size_t)(x % n);
+            switch ((x >> 32) % 4) {
+            case 0:
+                buf[at] = (char)(x >> 40);
+                break;
+            case 1:
+                buf[at] = " \n0-.9"[(x >> 40) % 6];
+                break;
+            case 2:
+                n = at + 1;
+                break;
+            default:
+                memmove(buf + at, buf + at + 1, n - at - 1), n--;
+                break;
+            }
+        }
+        write_text(t->file, buf, n);
+        Diag *d = diag_create();
+        JournalHeader h;
+        JournalEvent *ev;
+        int ne;
+        if (journal_read(t->file, &h, &ev, &ne, d)) {
+            for (int i = 0; i < ne; i++) {
+                const JournalEvent *e = &ev[i];
+                assert_true(e->item >= 0 && e->item < h.n_questions);
+                assert_true(e->op >= JOURNAL_CLICK && e->op <= JOURNAL_CLICKS);
+                if (e->op == JOURNAL_PAINT) {
+                    assert_true(e->grid.cols > 0 && e->grid.rows > 0 && e->grid.cell > 0);
+                    assert_true((int64_t)e->grid.cols * e->grid.rows <= JOURNAL_MAX_PAINT_CELLS);
+                    for (int k = 0; k < e->grid.cols * e->grid.rows; k++)
+                        assert_true(e->cells[k] <= 1);
+                }
+                if (e->op == JOURNAL_CLICKS) {
+                    assert_true(e->n_clicks >= 0 && e->n_clicks <= JOURNAL_MAX_CLICKS);
+                    for (int k = 0; k < e->n_clicks; k++)
+                        assert_true(fabs(e->clicks[k].x) < 1e9 && fabs(e->clicks[k].y) < 1e9);
+                }
+            }
+            free(h.course);
+            free(ev);
+        } else {
+            assert_true(diag_error_count(d) >= 1);
+        }
+        diag_free(d);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -461,6 +715,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_not_journals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reopen_and_remove, setup, teardown),
         cmocka_unit_test_setup_teardown(test_random_damage, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_paint_and_clicks_round_trip, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_append_refuses_bad_paint_and_clicks, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bad_paint_and_clicks_lines, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_random_damage_multi, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -937,6 +937,397 @@ static void test_random_damage(void **state)
 
 /* ---- descriptions and certificate codes ---- */
 
+/* ---- paintings, locate-all marks and reverse answers ---- */
+
+static void test_paint_encode_decode(void **state)
+{
+    (void)state;
+    static const struct {
+        unsigned char cells[12];
+        int n_runs;
+        int runs[12];
+    } CASES[] = {
+        {{0}, 0, {0}},
+        {{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, 2, {0, 12}},
+        {{1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 2, {0, 1}},
+        {{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7}, 2, {11, 1}},
+        {{0, 2, 2, 0, 0, 1, 0, 0, 0, 0, 1, 1}, 6, {1, 2, 2, 1, 4, 2}},
+        {{1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0}, 12, {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}},
+    };
+    for (size_t c = 0; c < sizeof CASES / sizeof *CASES; c++) {
+        int *runs = NULL;
+        int n = record_paint_encode(CASES[c].cells, 12, &runs);
+        assert_int_equal(n, CASES[c].n_runs);
+        for (int i = 0; i < n; i++)
+            assert_int_equal(runs[i], CASES[c].runs[i]);
+        if (n == 0)
+            assert_null(runs);
+        RecordAnswer a = {.has_paint = true, .grid = {{0, 0}, 4, 4, 3}, .n_runs = n, .runs = runs};
+        unsigned char back[12];
+        assert_true(record_paint_decode(&a, back));
+        for (int i = 0; i < 12; i++)
+            assert_int_equal(back[i], CASES[c].cells[i] != 0);
+        /* On a grid of 8 cells the runs decode only if they end within it. */
+        int sum = 0;
+        for (int i = 0; i < n; i++)
+            sum += runs[i];
+        a.grid.rows = 2;
+        assert_int_equal(record_paint_decode(&a, back), sum <= 8);
+        free(runs);
+    }
+    RecordAnswer none = {0};
+    unsigned char cell;
+    assert_false(record_paint_decode(&none, &cell));
+    assert_false(record_paint_decode(NULL, &cell));
+}
+
+/* An attempt with one answer of each new kind: a painting (on a 5 x 3
+ * grid, cells 2-4, 7 and 14), a paint item left unanswered, locate-all
+ * marks (two matched, one extra) and a reverse click credited to another
+ * trigger point. Strings are static. */
+static int NEW_RUNS[] = {2, 3, 2, 1, 6, 1};
+static Vec2 NEW_MARKS[] = {{1, 2}, {-3.5, 4.25}, {100, 200}};
+static char *NEW_MARK_TP[] = {"superficial", NULL, "deep"};
+
+static Record new_kinds_attempt(void)
+{
+    static RecordAnswer answers[4];
+    memset(answers, 0, sizeof answers);
+    answers[0] = (RecordAnswer){.key = "iliopsoas/tp.iliacus/paint",
+                                .type = "paint",
+                                .module = "iliopsoas",
+                                .credit = 0.8125,
+                                .time_ms = 12000,
+                                .answered = true,
+                                .view = "back",
+                                .has_paint = true,
+                                .grid = {{10.5, -2}, 4, 5, 3},
+                                .n_runs = 6,
+                                .runs = NEW_RUNS};
+    answers[1] = (RecordAnswer){.key = "iliopsoas/tp.psoas/paint",
+                                .type = "paint",
+                                .module = "iliopsoas",
+                                .view = "front",
+                                .flagged = true};
+    answers[2] = (RecordAnswer){.key = "quadratus_lumborum/view.back/locate_all",
+                                .type = "locate_all",
+                                .module = "quadratus_lumborum",
+                                .credit = 0.6667,
+                                .time_ms = 9000,
+                                .answered = true,
+                                .view = "back",
+                                .n_marks = 3,
+                                .marks = NEW_MARKS,
+                                .mark_tp = NEW_MARK_TP};
+    answers[3] = (RecordAnswer){.key = "iliopsoas/tp.iliacus/reverse",
+                                .type = "reverse",
+                                .module = "iliopsoas",
+                                .credit = 1,
+                                .time_ms = 4000,
+                                .answered = true,
+                                .view = "front",
+                                .has_click = true,
+                                .click = {219.5, 350},
+                                .matched = "iliopsoas/psoas"};
+    Record r = sample_attempt(2);
+    r.n_answers = 4;
+    r.answers = answers;
+    return r;
+}
+
+static void test_new_answer_kinds_round_trip(void **state)
+{
+    Tmp *t = *state;
+    /* Old records (as written before these kinds existed), then one with
+     * them, then an old kind again. */
+    assert_int_equal(sample_file(t->file, t->key, 2), 0);
+    Diag *d = diag_create();
+    Record w = new_kinds_attempt();
+    assert_int_equal(scorefile_append(t->file, &w, t->key, d), 0);
+    Record old = sample_attempt(3);
+    assert_int_equal(scorefile_append(t->file, &old, t->key, d), 0);
+    assert_int_equal(diag_count(d), 0);
+
+    size_t len = 0;
+    char *text = sample_read(t->file, &len);
+    assert_non_null(strstr(text, "\nanswer 1\n"
+                                 "key iliopsoas/tp.iliacus/paint\n"
+                                 "type paint\n"
+                                 "module iliopsoas\n"
+                                 "answered yes\n"
+                                 "credit 0.8125\n"
+                                 "time_ms 12000\n"
+                                 "flagged no\n"
+                                 "view back\n"
+                                 "grid 10.500 -2.000 4.000 5 3\n"
+                                 "cells 2 3 2 1 6 1\n"
+                                 "answer 2\n"
+                                 "key iliopsoas/tp.psoas/paint\n"
+                                 "type paint\n"
+                                 "module iliopsoas\n"
+                                 "answered no\n"
+                                 "credit 0.0000\n"
+                                 "time_ms 0\n"
+                                 "flagged yes\n"
+                                 "view front\n"
+                                 "answer 3\n"));
+    assert_non_null(strstr(text, "\nview back\n"
+                                 "mark 1.000 2.000 superficial\n"
+                                 "mark -3.500 4.250 -\n"
+                                 "mark 100.000 200.000 deep\n"
+                                 "answer 4\n"));
+    assert_non_null(strstr(text, "\nview front\n"
+                                 "click 219.500 350.000\n"
+                                 "matched iliopsoas/psoas\n"
+                                 "prev "));
+    free(text);
+
+    ScoreFile *f = expect_statuses(t->file, t->key, "ggggg", d);
+    assert_int_equal(diag_count(d), 0);
+    const Record *r = scorefile_record(f, 3);
+    assert_int_equal(r->n_answers, 4);
+    const RecordAnswer *a = &r->answers[0];
+    assert_string_equal(a->type, "paint");
+    assert_string_equal(a->view, "back");
+    assert_true(a->has_paint);
+    assert_false(a->has_click);
+    assert_true(a->grid.origin.x == 10.5 && a->grid.origin.y == -2 && a->grid.cell == 4);
+    assert_int_equal(a->grid.cols, 5);
+    assert_int_equal(a->grid.rows, 3);
+    assert_int_equal(a->n_runs, 6);
+    assert_memory_equal(a->runs, NEW_RUNS, sizeof NEW_RUNS);
+    unsigned char cells[15];
+    static const unsigned char want[15] = {0, 0, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1};
+    assert_true(record_paint_decode(a, cells));
+    assert_memory_equal(cells, want, 15);
+    a = &r->answers[1];
+    assert_false(a->answered);
+    assert_false(a->has_paint);
+    assert_string_equal(a->view, "front");
+    assert_true(a->flagged);
+    a = &r->answers[2];
+    assert_string_equal(a->type, "locate_all");
+    assert_int_equal(a->n_marks, 3);
+    for (int k = 0; k < 3; k++) {
+        assert_near(a->marks[k].x, NEW_MARKS[k].x, 0);
+        assert_near(a->marks[k].y, NEW_MARKS[k].y, 0);
+        if (NEW_MARK_TP[k])
+            assert_string_equal(a->mark_tp[k], NEW_MARK_TP[k]);
+        else
+            assert_null(a->mark_tp[k]);
+    }
+    assert_near(a->credit, 0.6667, 0.00005);
+    a = &r->answers[3];
+    assert_string_equal(a->type, "reverse");
+    assert_true(a->has_click);
+    assert_near(a->click.x, 219.5, 0);
+    assert_string_equal(a->matched, "iliopsoas/psoas");
+    /* The old records read as before. */
+    assert_int_equal(scorefile_record(f, 1)->n_answers, 2);
+    assert_false(scorefile_record(f, 1)->answers[0].has_paint);
+    assert_null(scorefile_record(f, 1)->answers[0].matched);
+    assert_int_equal(scorefile_record(f, 4)->answers[0].n_marks, 0);
+    scorefile_free(f);
+
+    /* A painting with nothing painted is "cells none". */
+    Record e = new_kinds_attempt();
+    e.answers[0].n_runs = 0;
+    e.answers[0].runs = NULL;
+    assert_int_equal(scorefile_append(t->file, &e, t->key, d), 0);
+    text = sample_read(t->file, &len);
+    assert_non_null(strstr(text, "\ngrid 10.500 -2.000 4.000 5 3\ncells none\nanswer 2\n"));
+    free(text);
+    f = expect_statuses(t->file, t->key, "gggggg", d);
+    a = &scorefile_record(f, 5)->answers[0];
+    assert_true(a->has_paint);
+    assert_int_equal(a->n_runs, 0);
+    assert_true(record_paint_decode(a, cells));
+    for (int k = 0; k < 15; k++)
+        assert_int_equal(cells[k], 0);
+    scorefile_free(f);
+    diag_free(d);
+}
+
+/* The fixtures made before these kinds existed still load, every record
+ * good (tests/verify checks them byte for byte with tpquiz verify). */
+static void test_old_fixture_still_loads(void **state)
+{
+    Tmp *t = *state;
+    Diag *d = diag_create();
+    ScoreFile *f = expect_statuses(TEST_DATA_DIR "/scores/good.scores", t->key, "ggggg", d);
+    assert_int_equal(diag_count(d), 0);
+    for (int i = 1; i < 5; i++)
+        for (int k = 0; k < scorefile_record(f, i)->n_answers; k++) {
+            const RecordAnswer *a = &scorefile_record(f, i)->answers[k];
+            assert_false(a->has_paint);
+            assert_int_equal(a->n_marks, 0);
+            assert_null(a->matched);
+        }
+    scorefile_free(f);
+    diag_free(d);
+}
+
+static void test_append_refuses_bad_new_answers(void **state)
+{
+    Tmp *t = *state;
+    assert_int_equal(sample_file(t->file, t->key, 1), 0);
+    size_t len0 = 0;
+    char *before = sample_read(t->file, &len0);
+    Diag *d = diag_create();
+    int odd[] = {2, 3, 2};
+    int past_end[] = {2, 3, 2, 9};
+    int empty_run[] = {2, 0};
+    char *bad_id[] = {"-", NULL, "deep"};
+    char *bad_id2[] = {"Deep", NULL, "deep"};
+    Vec2 far[] = {{1e13, 0}, {0, 0}, {0, 0}};
+    int n_cases = 0;
+    for (int c = 0;; c++) {
+        Record r = new_kinds_attempt();
+        RecordAnswer *p = &r.answers[0], *l = &r.answers[2], *v = &r.answers[3];
+        switch (c) {
+        case 0:
+            p->grid.cols = 0;
+            break;
+        case 1:
+            p->grid.cell = 0;
+            break;
+        case 2:
+            p->grid.cols = p->grid.rows = 4096;
+            break;
+        case 3:
+            p->grid.origin.x = NAN;
+            break;
+        case 4:
+            p->runs = odd;
+            p->n_runs = 3;
+            break;
+        case 5:
+            p->runs = past_end;
+            p->n_runs = 4;
+            break;
+        case 6:
+            p->runs = empty_run;
+            p->n_runs = 2;
+            break;
+        case 7:
+            p->runs = NULL;
+            break;
+        case 8:
+            l->mark_tp = bad_id;
+            break;
+        case 9:
+            l->mark_tp = bad_id2;
+            break;
+        case 10:
+            l->marks = far;
+            break;
+        case 11:
+            l->n_marks = RECORD_MAX_MARKS + 1;
+            break;
+        case 12:
+            l->marks = NULL;
+            break;
+        case 13:
+            v->matched = "iliopsoas psoas";
+            break;
+        case 14:
+            p->grid.cell = 0.0004;
+            break; /* would be written as 0.000 */
+        default:
+            c = -1;
+            break;
+        }
+        if (c < 0)
+            break;
+        assert_int_equal(scorefile_append(t->file, &r, t->key, d), -1);
+        n_cases++;
+    }
+    assert_int_equal(diag_error_count(d), n_cases);
+    diag_free(d);
+    size_t len1 = 0;
+    char *after = sample_read(t->file, &len1);
+    assert_int_equal(len0, len1);
+    assert_memory_equal(before, after, len0);
+    free(before);
+    free(after);
+}
+
+/* Lines of the new fields that the program never writes make their record
+ * edited, even without a key. */
+static void test_bad_new_fields(void **state)
+{
+    Tmp *t = *state;
+    assert_int_equal(sample_file(t->file, t->key, 0), 0);
+    Diag *d = diag_create();
+    Record w = new_kinds_attempt();
+    assert_int_equal(scorefile_append(t->file, &w, t->key, d), 0);
+    Record old = sample_attempt(3);
+    assert_int_equal(scorefile_append(t->file, &old, t->key, d), 0);
+    diag_free(d);
+    size_t len = 0, off[8] = {0};
+    int n;
+    char *text = sample_read(t->file, &len);
+    sample_split(text, len, off, &n, 7);
+    assert_int_equal(n, 3);
+    static const struct {
+        const char *from, *to;
+    } EDITS[] = {
+        {"\ncells 2 3 2 1 6 1\n", "\ncells 2 3 2 1 6\n"},
+        {"\ncells 2 3 2 1 6 1\n", "\ncells 2 3 2 1 6 2\n"},
+        {"\ncells 2 3 2 1 6 1\n", "\ncells 2 0 2 1\n"},
+        {"\ncells 2 3 2 1 6 1\n", "\ncells 2 3 x 1\n"},
+        {"\ncells 2 3 2 1 6 1\n", "\ncells 2 3  2 1\n"},
+        {"\ncells 2 3 2 1 6 1\n", "\ncells -2 3\n"},
+        {"\ncells 2 3 2 1 6 1\n", "\ncells \n"},
+        {"\ncells 2 3 2 1 6 1\n", "\n"},
+        {"\ncells 2 3 2 1 6 1\n", "\ncells 2 3 2 1 6 1\ncells none\n"},
+        {"\ngrid 10.500 -2.000 4.000 5 3\n", "\n"},
+        {"\ngrid 10.500 -2.000 4.000 5 3\n", "\ngrid 10.500 -2.000 4.000 5 3 7\n"},
+        {"\ngrid 10.500 -2.000 4.000 5 3\n", "\ngrid 10.500 -2.000 0.000 5 3\n"},
+        {"\ngrid 10.500 -2.000 4.000 5 3\n", "\ngrid 10.500 -2.000 4.000 0 3\n"},
+        {"\ngrid 10.500 -2.000 4.000 5 3\n", "\ngrid 10.500 -2.000 4.000 5000 5000\n"},
+        {"\ngrid 10.500 -2.000 4.000 5 3\n", "\ngrid 10.500 -2.000 4.000 5\n"},
+        {"\ngrid 10.500 -2.000 4.000 5 3\n", "\ngrid 10.500 -2.000 4.000 4 3\n"},
+        {"\nmark 1.000 2.000 superficial\n", "\nmark 1.000 2.000\n"},
+        {"\nmark 1.000 2.000 superficial\n", "\nmark 1.000 2.000 Superficial\n"},
+        {"\nmark 1.000 2.000 superficial\n", "\nmark 1.000 superficial\n"},
+        {"\nmark 1.000 2.000 superficial\n", "\nmark 1,0 2.000 superficial\n"},
+        {"\nmatched iliopsoas/psoas\n", "\nmatched iliopsoas psoas\n"},
+        {"\nmatched iliopsoas/psoas\n", "\nmatched iliopsoas/psoas\nmatched iliopsoas/psoas\n"},
+    };
+    char *buf = malloc(len + 200);
+    for (size_t e = 0; e < sizeof EDITS / sizeof *EDITS; e++) {
+        char *rec = malloc(off[2] - off[1] + 1);
+        size_t rlen = off[2] - off[1];
+        memcpy(rec, text + off[1], rlen);
+        rec[rlen] = '\0';
+        char *at = strstr(rec, EDITS[e].from);
+        assert_non_null(at);
+        size_t o = off[1], pre = (size_t)(at - rec);
+        memcpy(buf, text, o);
+        memcpy(buf + o, rec, pre), o += pre;
+        memcpy(buf + o, EDITS[e].to, strlen(EDITS[e].to)), o += strlen(EDITS[e].to);
+        size_t rest = rlen - pre - strlen(EDITS[e].from);
+        memcpy(buf + o, at + strlen(EDITS[e].from), rest), o += rest;
+        memcpy(buf + o, text + off[2], len - off[2]), o += len - off[2];
+        free(rec);
+        assert_int_equal(sample_write(t->file, buf, o), 0);
+        d = diag_create();
+        ScoreFile *f = scorefile_load(t->file, NULL, d);
+        assert_non_null(f);
+        if (scorefile_count(f) != 3 || scorefile_status(f, 0) != RECORD_GOOD ||
+            scorefile_status(f, 1) != RECORD_EDITED || scorefile_status(f, 2) != RECORD_GOOD) {
+            print_error("edit %zu (%s): %d records, record 2 %s\n", e, EDITS[e].to, scorefile_count(f),
+                        record_status_name(scorefile_status(f, 1)));
+            fail();
+        }
+        scorefile_free(f);
+        diag_free(d);
+    }
+    free(buf);
+    free(text);
+}
+
 static void test_describe_and_status_names(void **state)
 {
     (void)state;
@@ -1017,6 +1408,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_not_score_files, setup, teardown),
         cmocka_unit_test_setup_teardown(test_garbage_inside_and_between_records, setup, teardown),
         cmocka_unit_test_setup_teardown(test_random_damage, setup, teardown),
+        cmocka_unit_test(test_paint_encode_decode),
+        cmocka_unit_test_setup_teardown(test_new_answer_kinds_round_trip, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_old_fixture_still_loads, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_append_refuses_bad_new_answers, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bad_new_fields, setup, teardown),
         cmocka_unit_test(test_describe_and_status_names),
         cmocka_unit_test_setup_teardown(test_certificate_code, setup, teardown),
     };

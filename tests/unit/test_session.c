@@ -7,6 +7,7 @@
 #include <cmocka.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "session.h"
@@ -25,12 +26,17 @@ static void near(double a, double b, double eps, const char *expr, const char *f
 
 /* The test module, built by hand:
  *  tp 0 iliacus  (front)  zones: 0 side spillover, 1 back essential,
- *                                 2 front essential -> zone item on "back"
- *  tp 1 psoas    (front)  zones: 3 front essential  -> zone item on "front"
- *  tp 2 upper    (side)   zones: 4 side spillover only -> no zone item
+ *                                 2 front essential -> zone and paint items
+ *                                 on "back", a reverse item on "front"
+ *  tp 1 psoas    (front)  zones: 3 front essential  -> zone, paint and
+ *                                 reverse items on "front"
+ *  tp 2 upper    (side)   zones: 4 side spillover only -> no zone, paint or
+ *                                 reverse item
+ *  "front" holds iliacus and psoas -> a locate-all item; "side" only upper
  *  questions: 0 choice (1 correct, 5 wrong), 1 multi (3 + 2),
  *             2 multi (6 + 5), 3 multi (9 + 1)
- * = 3 locate + 2 zone + 4 question items. */
+ * = 3 locate + 2 zone + 2 paint + 1 locate-all + 2 reverse + 4 question
+ * items: 14. */
 static Vec2 ZSIDE[] = {{0, 0}, {50, 0}, {50, 50}, {0, 50}};
 static Vec2 ZBACK[] = {{100, 100}, {120, 100}, {120, 130}, {100, 130}};
 static Vec2 ZFRONT[] = {{300, 300}, {320, 300}, {320, 330}, {300, 330}};
@@ -143,26 +149,68 @@ static int find_key(const Session *s, const char *key)
     return -1;
 }
 
+/* The paint grid of every test view: a 600 x 600 box, 4-unit cells. */
+static Grid test_grid(void)
+{
+    return grade_paint_grid((RectD){0, 0, 600, 600}, 0);
+}
+
+/* Exactly the cells of tp's zones on view (a painting worth 1); the
+ * caller frees it. */
+static unsigned char *zone_cells(const Module *m, int tp, const char *view, const Grid *g)
+{
+    size_t n = (size_t)g->cols * (size_t)g->rows;
+    unsigned char *cells = calloc(n, 1), *classes = malloc(n);
+    assert_true(grade_zone_paint_classify(cells, g, m, tp, view, classes).ok);
+    for (size_t k = 0; k < n; k++)
+        cells[k] = classes[k] == PAINT_CELL_MISSED_ESSENTIAL || classes[k] == PAINT_CELL_MISSED_SPILLOVER;
+    free(classes);
+    return cells;
+}
+
+/* Every key of the test module's items, in canonical order. */
+static const char *const KEYS[] = {
+    "iliopsoas/tp.iliacus/locate",  "iliopsoas/tp.psoas/locate",         "iliopsoas/tp.upper/locate",
+    "iliopsoas/tp.iliacus/zone",    "iliopsoas/tp.psoas/zone",           "iliopsoas/tp.iliacus/paint",
+    "iliopsoas/tp.psoas/paint",     "iliopsoas/view.front/locate_all",   "iliopsoas/tp.iliacus/reverse",
+    "iliopsoas/tp.psoas/reverse",   "iliopsoas/question.worse_standing", "iliopsoas/question.small_multi",
+    "iliopsoas/question.big_multi", "iliopsoas/question.huge_multi",
+};
+#define N_ITEMS N(KEYS)
+
+static int canonical_index(const char *key)
+{
+    for (int k = 0; k < N_ITEMS; k++)
+        if (strcmp(KEYS[k], key) == 0)
+            return k;
+    fail();
+    return -1;
+}
+
 static void test_items_and_keys(void **state)
 {
     (void)state;
     const Module *m = make_module();
     Session *s = session_create_practice(m, 1);
     assert_non_null(s);
-    assert_int_equal(session_item_count(s), 9);
+    assert_int_equal(session_item_count(s), N_ITEMS);
     assert_int_equal(session_mode(s), SESSION_PRACTICE);
     assert_true(session_seed(s) == 1);
-    const char *keys[] = {
-        "iliopsoas/tp.iliacus/locate",    "iliopsoas/tp.psoas/locate",    "iliopsoas/tp.upper/locate",
-        "iliopsoas/tp.iliacus/zone",      "iliopsoas/tp.psoas/zone",      "iliopsoas/question.worse_standing",
-        "iliopsoas/question.small_multi", "iliopsoas/question.big_multi", "iliopsoas/question.huge_multi",
-    };
-    for (int k = 0; k < N(keys); k++)
-        assert_true(find_key(s, keys[k]) >= 0);
-    /* A trigger point with only a spillover zone gets no zone item. */
+    for (int k = 0; k < N_ITEMS; k++)
+        assert_true(find_key(s, KEYS[k]) >= 0);
+    /* A trigger point with only a spillover zone gets no zone, paint or
+     * reverse item; a view with one trigger point no locate-all item. */
     assert_int_equal(find_key(s, "iliopsoas/tp.upper/zone"), -1);
-    assert_null(session_item(s, 9));
+    assert_int_equal(find_key(s, "iliopsoas/tp.upper/paint"), -1);
+    assert_int_equal(find_key(s, "iliopsoas/tp.upper/reverse"), -1);
+    assert_int_equal(find_key(s, "iliopsoas/view.side/locate_all"), -1);
+    assert_null(session_item(s, N_ITEMS));
     assert_null(session_item(s, -1));
+    /* Reverse items of practice are graded against the module alone. */
+    int n_mods = 0;
+    const Module *const *mods = session_modules(s, &n_mods);
+    assert_int_equal(n_mods, 1);
+    assert_ptr_equal(mods[0], m);
     session_free(s);
 }
 
@@ -197,6 +245,55 @@ static void test_locate_and_zone_items(void **state)
     it = session_item(s, find_key(s, "iliopsoas/tp.psoas/zone"));
     assert_string_equal(it->view, "front");
     assert_int_equal(it->tp, 1);
+
+    /* Paint items: on the view of the first essential zone, like zone items. */
+    it = session_item(s, find_key(s, "iliopsoas/tp.iliacus/paint"));
+    assert_int_equal(it->type, ITEM_ZONE_PAINT);
+    assert_int_equal(it->tp, 0);
+    assert_int_equal(it->question, -1);
+    assert_string_equal(it->view, "back");
+    assert_int_equal(it->n_options, 0);
+    assert_int_equal(it->n_targets, 0);
+    assert_string_equal(it->prompt, "Paint the referral zone of the iliacus trigger point of iliopsoas.");
+    it = session_item(s, find_key(s, "iliopsoas/tp.psoas/paint"));
+    assert_string_equal(it->view, "front");
+
+    /* Locate-all: every point on the view, in module order. */
+    it = session_item(s, find_key(s, "iliopsoas/view.front/locate_all"));
+    assert_int_equal(it->type, ITEM_LOCATE_ALL);
+    assert_int_equal(it->tp, -1);
+    assert_int_equal(it->question, -1);
+    assert_string_equal(it->view, "front");
+    assert_int_equal(it->n_targets, 2);
+    assert_int_equal(it->targets[0], 0);
+    assert_int_equal(it->targets[1], 1);
+    assert_string_equal(
+        it->prompt, "Mark all 2 trigger points of iliopsoas on this chart (on the patient's right side).");
+
+    /* Reverse: on the point's own view, which also shows its pattern; the
+     * prompt names no muscle. */
+    it = session_item(s, find_key(s, "iliopsoas/tp.iliacus/reverse"));
+    assert_int_equal(it->type, ITEM_REVERSE);
+    assert_int_equal(it->tp, 0);
+    assert_string_equal(it->view, "front");
+    assert_null(strstr(it->prompt, "liacus"));
+    assert_null(strstr(it->prompt, "liopsoas"));
+    it = session_item(s, find_key(s, "iliopsoas/tp.psoas/reverse"));
+    assert_int_equal(it->tp, 1);
+    assert_string_equal(it->view, "front");
+    session_free(s);
+
+    /* A point whose essential zones are all on other charts gets no reverse
+     * item (its pattern is not on the chart the click goes on). */
+    Module m2 = *make_module();
+    Zone zones[5];
+    memcpy(zones, ZONES, sizeof zones);
+    zones[2].view = "back"; /* iliacus: essential zones on the back only */
+    m2.zones = zones;
+    s = session_create_practice(&m2, 2);
+    assert_int_equal(find_key(s, "iliopsoas/tp.iliacus/reverse"), -1);
+    assert_true(find_key(s, "iliopsoas/tp.psoas/reverse") >= 0);
+    assert_true(find_key(s, "iliopsoas/tp.iliacus/paint") >= 0);
     session_free(s);
 }
 
@@ -308,7 +405,7 @@ static void test_seeds_give_different_orders(void **state)
     enum { SEEDS = 30 };
     static char orders[SEEDS][1024];
     int distinct = 0;
-    int first_at[9] = {0};
+    int first_at[N_ITEMS] = {0};
     for (int k = 0; k < SEEDS; k++) {
         Session *s = session_create_practice(m, (uint64_t)k * 1000003u);
         order_of(s, orders[k], sizeof orders[k]);
@@ -317,36 +414,60 @@ static void test_seeds_give_different_orders(void **state)
             seen |= strcmp(orders[j], orders[k]) == 0;
         distinct += !seen;
         /* Which canonical item comes first? */
-        const Item *it = session_item(s, 0);
-        int idx = it->question >= 0 ? 5 + it->question : (it->type == ITEM_LOCATE_TP ? it->tp : 3 + it->tp);
-        first_at[idx]++;
+        first_at[canonical_index(session_item(s, 0)->key)]++;
         session_free(s);
     }
     assert_true(distinct >= SEEDS - 2);
     /* Not always the same kind of item first. */
     int kinds_first = 0;
-    for (int i = 0; i < 9; i++)
+    for (int i = 0; i < N_ITEMS; i++)
         kinds_first += first_at[i] > 0;
     assert_true(kinds_first >= 4);
+}
+
+/* Checks the repair's rules on session s: for each pair of keys that must
+ * come in order (a point's locate, zone, paint, reverse; a view's locate
+ * items before its locate-all item), the first comes first, and (if
+ * apart) not straight before the second. Pairs whose items are not both
+ * there are skipped. */
+static void check_order_rules(const Session *s, const Module *const *mods, int n_mods, bool apart,
+                              uint64_t seed)
+{
+    static const char *const CHAIN[] = {"locate", "zone", "paint", "reverse"};
+    for (int mi = 0; mi < n_mods; mi++) {
+        const Module *m = mods[mi];
+        for (int tp = 0; tp < m->n_tps; tp++) {
+            int at[4];
+            for (int k = 0; k < 4; k++) {
+                char key[96];
+                snprintf(key, sizeof key, "%s/tp.%s/%s", m->id, m->tps[tp].id, CHAIN[k]);
+                at[k] = find_key(s, key);
+            }
+            char all[96];
+            snprintf(all, sizeof all, "%s/view.%s/locate_all", m->id, m->tps[tp].view);
+            int pairs[][2] = {{at[0], at[1]}, {at[0], at[2]}, {at[0], at[3]},           {at[1], at[2]},
+                              {at[1], at[3]}, {at[2], at[3]}, {at[0], find_key(s, all)}};
+            for (int p = 0; p < N(pairs); p++) {
+                int a = pairs[p][0], b = pairs[p][1];
+                if (a < 0 || b < 0)
+                    continue;
+                if (!(a < b) || (apart && a + 1 == b)) {
+                    print_error("seed %llu: %s at %d, %s at %d\n", (unsigned long long)seed,
+                                session_item(s, a)->key, a, session_item(s, b)->key, b);
+                    fail();
+                }
+            }
+        }
+    }
 }
 
 static void test_locate_before_zone_and_not_adjacent(void **state)
 {
     (void)state;
     const Module *m = make_module();
-    for (uint64_t seed = 0; seed < 500; seed++) {
+    for (uint64_t seed = 0; seed < 2000; seed++) {
         Session *s = session_create_practice(m, seed);
-        for (int tp = 0; tp < 2; tp++) {
-            char lk[64], zk[64];
-            snprintf(lk, sizeof lk, "iliopsoas/tp.%s/locate", m->tps[tp].id);
-            snprintf(zk, sizeof zk, "iliopsoas/tp.%s/zone", m->tps[tp].id);
-            int l = find_key(s, lk), z = find_key(s, zk);
-            assert_true(l >= 0 && z >= 0);
-            if (!(l + 1 < z)) {
-                print_error("seed %llu: %s at %d, %s at %d\n", (unsigned long long)seed, lk, l, zk, z);
-                fail();
-            }
-        }
+        check_order_rules(s, &m, 1, true, seed);
         session_free(s);
     }
 }
@@ -357,11 +478,15 @@ static void test_small_module_keeps_locate_first(void **state)
     Module m = *make_module();
     m.n_tps = 1;
     m.n_questions = 0;
+    /* One point: locate, zone, paint, reverse, in that order, adjacent
+     * (nothing else can go between). */
     for (uint64_t seed = 0; seed < 20; seed++) {
         Session *s = session_create_practice(&m, seed);
-        assert_int_equal(session_item_count(s), 2);
+        assert_int_equal(session_item_count(s), 4);
         assert_string_equal(session_item(s, 0)->key, "iliopsoas/tp.iliacus/locate");
         assert_string_equal(session_item(s, 1)->key, "iliopsoas/tp.iliacus/zone");
+        assert_string_equal(session_item(s, 2)->key, "iliopsoas/tp.iliacus/paint");
+        assert_string_equal(session_item(s, 3)->key, "iliopsoas/tp.iliacus/reverse");
         session_free(s);
     }
 }
@@ -432,6 +557,84 @@ static void test_answering(void **state)
             assert_near(a->click.x, c.x, 0);
             assert_int_equal(a->zone, -1);
             expect_sum += 0.5;
+        } else if (it->type == ITEM_ZONE_PAINT) {
+            Grid g = test_grid(), bad = g;
+            unsigned char *cells = zone_cells(m, it->tp, it->view, &g);
+            /* Other kinds of answer, and bad paintings, are refused. */
+            assert_null(session_answer_click(s, (Vec2){110, 110}, now));
+            assert_null(session_answer_options(s, (bool[SESSION_MAX_OPTIONS]){true}, now));
+            assert_null(session_answer_clicks(s, (Vec2[]){{0, 0}}, 1, now));
+            assert_null(session_answer_paint(s, NULL, &g, now));
+            assert_null(session_answer_paint(s, cells, NULL, now));
+            bad.cols = 0;
+            assert_null(session_answer_paint(s, cells, &bad, now));
+            bad = g;
+            bad.cell = 0;
+            assert_null(session_answer_paint(s, cells, &bad, now));
+            bad.cell = 0.0005; /* a score file could not hold it */
+            assert_null(session_answer_paint(s, cells, &bad, now));
+            bad = (Grid){{0, 0}, 0.1, 3000, 3000}; /* 9 M cells */
+            assert_null(session_answer_paint(s, cells, &bad, now));
+            if (it->tp == 0) {
+                /* iliacus on the back: exactly its zone. */
+                a = session_answer_paint(s, cells, &g, now + 1234);
+                assert_non_null(a);
+                assert_near(a->credit, 1, 1e-12);
+                assert_true(a->paint.ok);
+                assert_true(a->paint.hit_essential > 0);
+                assert_int_equal(a->paint.excess + a->paint.missed_essential + a->paint.missed_spillover, 0);
+                assert_ptr_not_equal(a->painted, cells); /* a copy */
+                assert_memory_equal(a->painted, cells, (size_t)g.cols * (size_t)g.rows);
+                for (int k = 0; k < g.cols * g.rows; k++)
+                    assert_int_equal(a->classes[k] == PAINT_CELL_HIT_ESSENTIAL, cells[k]);
+                expect_sum += 1;
+            } else {
+                /* psoas: nothing painted is an answer worth 0. */
+                memset(cells, 0, (size_t)g.cols * (size_t)g.rows);
+                a = session_answer_paint(s, cells, &g, now + 1234);
+                assert_near(a->credit, 0, 0);
+                assert_int_equal(a->paint.painted, 0);
+                assert_true(a->paint.missed_essential > 0);
+            }
+            assert_int_equal(a->grid.cols, g.cols);
+            assert_int_equal(a->grid.rows, g.rows);
+            free(cells);
+        } else if (it->type == ITEM_LOCATE_ALL) {
+            assert_null(session_answer_click(s, (Vec2){0, 0}, now));
+            assert_null(session_answer_clicks(s, NULL, 1, now));
+            assert_null(session_answer_clicks(s, (Vec2[]){{0, 0}}, -1, now));
+            Vec2 many[SESSION_MAX_CLICKS + 1] = {{0, 0}};
+            assert_null(session_answer_clicks(s, many, SESSION_MAX_CLICKS + 1, now));
+            /* Both points and one extra mark, in any order: 2 / 3. */
+            Vec2 marks[] = {m->tps[1].at, {590, 590}, m->tps[0].at};
+            a = session_answer_clicks(s, marks, 3, now + 1234);
+            assert_non_null(a);
+            assert_near(a->credit, 2.0 / 3, 1e-12);
+            assert_int_equal(a->n_clicks, 3);
+            assert_ptr_not_equal(a->clicks, marks);
+            assert_near(a->clicks[1].x, 590, 0);
+            assert_int_equal(a->match[0], 2); /* iliacus: the third mark */
+            assert_int_equal(a->match[1], 0); /* psoas: the first */
+            expect_sum += 2.0 / 3;
+        } else if (it->type == ITEM_REVERSE) {
+            assert_null(session_answer_options(s, (bool[SESSION_MAX_OPTIONS]){true}, now));
+            assert_null(session_answer_paint(s, (unsigned char[1]){1}, &(Grid){{0, 0}, 4, 1, 1}, now));
+            if (it->tp == 0) {
+                /* iliacus's pattern; a click on psoas (another pattern) earns
+                 * nothing, and the responsible point is reported. */
+                a = session_answer_click(s, m->tps[1].at, now + 1234);
+                assert_near(a->credit, 0, 0);
+                assert_int_equal(a->reverse.tp, 0);
+            } else {
+                a = session_answer_click(s, m->tps[1].at, now + 1234);
+                assert_near(a->credit, 1, 0);
+                assert_near(a->distance, 0, 0);
+                assert_int_equal(a->reverse.tp, 1);
+                expect_sum += 1;
+            }
+            assert_ptr_equal(a->reverse.module, m);
+            assert_true(a->reverse.responsible);
+            assert_int_equal(a->zone, -1);
         } else if (it->type == ITEM_ZONE_CLICK) {
             assert_null(session_answer_options(s, (bool[SESSION_MAX_OPTIONS]){false}, now));
             if (it->tp == 0) {
@@ -475,6 +678,8 @@ static void test_answering(void **state)
         double credit = a->credit;
         assert_null(session_answer_click(s, (Vec2){0, 0}, now + 2000));
         assert_null(session_answer_options(s, (bool[SESSION_MAX_OPTIONS]){true}, now + 2000));
+        assert_null(session_answer_paint(s, (unsigned char[1]){1}, &(Grid){{0, 0}, 4, 1, 1}, now + 2000));
+        assert_null(session_answer_clicks(s, (Vec2[]){{0, 0}}, 1, now + 2000));
         assert_near(session_answer(s, i)->credit, credit, 0);
         assert_int_equal(session_answer(s, i)->time_ms, 1234);
         assert_int_equal(session_next(s), i + 1 < n);
@@ -668,7 +873,7 @@ static void test_exam_stratified(void **state)
 {
     (void)state;
     const Course *c = make_course();
-    /* 6 of 9 + 5 + 1: tiny gives its one item, iliopsoas and ql share the
+    /* 6 of 14 + 10 + 1: tiny gives its one item, iliopsoas and ql share the
      * other five as 3 + 2 or 2 + 3, each way for some seeds. */
     int ilio_three = 0;
     for (uint64_t seed = 0; seed < 200; seed++) {
@@ -704,14 +909,15 @@ static void test_exam_stratified(void **state)
 
     struct {
         int asked, want[3];
-    } cases[] = {{1, {-1, -1, -1}}, {3, {1, 1, 1}},  {11, {5, 5, 1}}, {12, {6, 5, 1}},
-                 {14, {8, 5, 1}},   {15, {9, 5, 1}}, {16, {9, 5, 1}}, {1000, {9, 5, 1}}};
+    } cases[] = {{1, {-1, -1, -1}}, {3, {1, 1, 1}},    {11, {5, 5, 1}},
+                 {21, {10, 10, 1}}, {22, {11, 10, 1}}, {24, {13, 10, 1}},
+                 {25, {14, 10, 1}}, {26, {14, 10, 1}}, {1000, {14, 10, 1}}};
     for (int t = 0; t < N(cases); t++)
         for (uint64_t seed = 0; seed < 20; seed++) {
             Session *s = session_create_exam(c, seed, cases[t].asked);
             int k[3];
             module_counts(s, k);
-            assert_int_equal(session_item_count(s), cases[t].asked < 15 ? cases[t].asked : 15);
+            assert_int_equal(session_item_count(s), cases[t].asked < 25 ? cases[t].asked : 25);
             assert_no_repeats(s);
             if (cases[t].want[0] >= 0)
                 for (int m = 0; m < 3; m++)
@@ -724,19 +930,20 @@ static void test_exam_draws_every_item(void **state)
 {
     (void)state;
     const Course *c = make_course();
-    /* Over seeds, every item of iliopsoas is drawn, and each kind of item is
-     * in the pool (locate, zone, choice, multi). */
-    Session *all = session_create_exam(c, 1, 15);
-    int seen[15] = {0};
+    /* Over seeds, every item of the course is drawn, and each kind of item
+     * is in the pool. */
+    Session *all = session_create_exam(c, 1, 25);
+    assert_int_equal(session_item_count(all), 25);
+    int seen[25] = {0};
     for (uint64_t seed = 0; seed < 200; seed++) {
         Session *s = session_create_exam(c, seed, 6);
         for (int i = 0; i < session_item_count(s); i++)
-            for (int j = 0; j < 15; j++)
+            for (int j = 0; j < 25; j++)
                 seen[j] += strcmp(session_item(s, i)->key, session_item(all, j)->key) == 0;
         session_free(s);
     }
-    int types[4] = {0};
-    for (int j = 0; j < 15; j++) {
+    int types[ITEM_REVERSE + 1] = {0};
+    for (int j = 0; j < 25; j++) {
         assert_true(seen[j] > 0);
         types[session_item(all, j)->type]++;
     }
@@ -744,6 +951,17 @@ static void test_exam_draws_every_item(void **state)
     assert_int_equal(types[ITEM_ZONE_CLICK], 4);
     assert_int_equal(types[ITEM_CHOICE], 3);
     assert_int_equal(types[ITEM_MULTI], 3);
+    assert_int_equal(types[ITEM_ZONE_PAINT], 4);
+    assert_int_equal(types[ITEM_LOCATE_ALL], 2);
+    assert_int_equal(types[ITEM_REVERSE], 4);
+    /* Reverse items are graded against the course's loaded modules, each
+     * once. */
+    int n_mods = 0;
+    const Module *const *mods = session_modules(all, &n_mods);
+    assert_int_equal(n_mods, 3);
+    assert_ptr_equal(mods[0], &MOD);
+    assert_ptr_equal(mods[1], &QL);
+    assert_ptr_equal(mods[2], &TINY);
     session_free(all);
 }
 
@@ -774,19 +992,14 @@ static void test_exam_deterministic_and_ordered(void **state)
     }
     assert_true(distinct >= 38);
 
-    /* Locate before zone whenever both of a point's items are drawn. */
+    /* The order rules hold for the items drawn (locate, zone, paint,
+     * reverse of a point; locate items before their locate-all item), and
+     * with the whole course drawn no two tied items are adjacent. */
     const Module *mods[] = {&MOD, &QL};
-    for (uint64_t seed = 0; seed < 300; seed++) {
-        Session *s = session_create_exam(c, seed, (int)(seed % 15) + 1);
-        for (int m = 0; m < 2; m++)
-            for (int tp = 0; tp < mods[m]->n_tps; tp++) {
-                char lk[64], zk[64];
-                snprintf(lk, sizeof lk, "%s/tp.%s/locate", mods[m]->id, mods[m]->tps[tp].id);
-                snprintf(zk, sizeof zk, "%s/tp.%s/zone", mods[m]->id, mods[m]->tps[tp].id);
-                int l = find_key(s, lk), z = find_key(s, zk);
-                if (l >= 0 && z >= 0)
-                    assert_true(l < z);
-            }
+    for (uint64_t seed = 0; seed < 600; seed++) {
+        int asked = seed < 300 ? (int)(seed % 25) + 1 : 25;
+        Session *s = session_create_exam(c, seed, asked);
+        check_order_rules(s, mods, 2, asked == 25, seed);
         session_free(s);
     }
 }
@@ -825,8 +1038,21 @@ static const Answer *set_right(Session *s, int i, int64_t now)
 {
     const Item *it = session_item(s, i);
     const Module *m = it->module;
-    if (it->type == ITEM_LOCATE_TP)
+    if (it->type == ITEM_LOCATE_TP || it->type == ITEM_REVERSE)
         return session_set_click(s, i, m->tps[it->tp].at, now);
+    if (it->type == ITEM_ZONE_PAINT) {
+        Grid g = test_grid();
+        unsigned char *cells = zone_cells(m, it->tp, it->view, &g);
+        const Answer *a = session_set_paint(s, i, cells, &g, now);
+        free(cells);
+        return a;
+    }
+    if (it->type == ITEM_LOCATE_ALL) {
+        Vec2 marks[SESSION_MAX_CLICKS];
+        for (int t = 0; t < it->n_targets; t++)
+            marks[t] = m->tps[it->targets[t]].at;
+        return session_set_clicks(s, i, marks, it->n_targets, now);
+    }
     if (it->type == ITEM_ZONE_CLICK) {
         for (int z = 0; z < m->n_zones; z++)
             if (m->zones[z].tp == it->tp && m->zones[z].kind == ZONE_ESSENTIAL &&
@@ -1012,15 +1238,15 @@ static void test_module_score(void **state)
 {
     (void)state;
     const Course *c = make_course();
-    Session *s = session_create_exam(c, 3, 15);
+    Session *s = session_create_exam(c, 3, 25);
     int n;
     for (int i = 0; i < session_item_count(s); i++)
         if (session_item(s, i)->module == &QL)
             set_right(s, i, 0);
     assert_near(session_module_score(s, "ql", &n), 1, 1e-12);
-    assert_int_equal(n, 5);
+    assert_int_equal(n, 10);
     assert_near(session_module_score(s, "iliopsoas", &n), 0, 0);
-    assert_int_equal(n, 9);
+    assert_int_equal(n, 14);
     assert_near(session_module_score(s, "tiny", NULL), 0, 0);
     assert_near(session_module_score(s, "broken", &n), 0, 0);
     assert_int_equal(n, 0);
@@ -1034,9 +1260,190 @@ static void test_module_score(void **state)
     const Item *it = session_item(s, loc);
     const TriggerPoint *tp = &MOD.tps[it->tp];
     session_set_click(s, loc, (Vec2){tp->at.x + 1.5 * tp->radius, tp->at.y}, 0);
-    assert_near(session_module_score(s, "iliopsoas", &n), 0.5 / 9, 1e-12);
-    assert_near(session_score(s), 5.5 / 15, 1e-12);
+    assert_near(session_module_score(s, "iliopsoas", &n), 0.5 / 14, 1e-12);
+    assert_near(session_score(s), 10.5 / 25, 1e-12);
     session_free(s);
+}
+
+/* ---- Paint, locate-all and reverse items in exams ---- */
+
+static void test_exam_new_kinds_change_until_submitted(void **state)
+{
+    (void)state;
+    const Course *c = make_course();
+    Session *s = session_create_exam(c, 5, 25);
+    int paint = first_of_type(s, ITEM_ZONE_PAINT), all = first_of_type(s, ITEM_LOCATE_ALL),
+        rev = first_of_type(s, ITEM_REVERSE);
+    const Item *pi = session_item(s, paint), *ai = session_item(s, all), *ri = session_item(s, rev);
+    Grid g = test_grid();
+    size_t n_cells = (size_t)g.cols * (size_t)g.rows;
+
+    /* A painting, then another that replaces it, then cleared. */
+    unsigned char *cells = zone_cells(pi->module, pi->tp, pi->view, &g);
+    const Answer *a = session_set_paint(s, paint, cells, &g, 0);
+    assert_near(a->credit, 1, 1e-12);
+    unsigned char *half = calloc(n_cells, 1);
+    int kept = 0, total = 0;
+    for (size_t k = 0; k < n_cells; k++)
+        if (cells[k] && total++ % 2 == 0) {
+            half[k] = 1;
+            kept++;
+        }
+    a = session_set_paint(s, paint, half, &g, 0);
+    assert_true(a->credit > 0.3 && a->credit < 0.9);
+    assert_int_equal(a->paint.painted, kept);
+    assert_memory_equal(a->painted, half, n_cells);
+    /* The wrong kinds of answer are refused and change nothing. */
+    assert_null(session_set_click(s, paint, (Vec2){0, 0}, 0));
+    assert_null(session_set_clicks(s, paint, (Vec2[]){{0, 0}}, 1, 0));
+    assert_null(session_set_options(s, paint, (bool[SESSION_MAX_OPTIONS]){true}, 0));
+    assert_null(session_set_paint(s, all, cells, &g, 0));
+    assert_null(session_set_paint(s, rev, cells, &g, 0));
+    assert_null(session_set_paint(s, 25, cells, &g, 0));
+    assert_int_equal(session_answer(s, paint)->paint.painted, kept);
+    session_clear(s, paint);
+    assert_false(session_answer(s, paint)->answered);
+    assert_null(session_answer(s, paint)->painted);
+    assert_null(session_answer(s, paint)->classes);
+    assert_near(session_answer(s, paint)->credit, 0, 0);
+
+    /* Marks: all targets, then one of them and an extra, then none. */
+    Vec2 marks[SESSION_MAX_CLICKS + 1];
+    for (int t = 0; t < ai->n_targets; t++)
+        marks[t] = ai->module->tps[ai->targets[t]].at;
+    a = session_set_clicks(s, all, marks, ai->n_targets, 0);
+    assert_near(a->credit, 1, 1e-12);
+    marks[1] = (Vec2){599, 599};
+    a = session_set_clicks(s, all, marks, 2, 0);
+    assert_near(a->credit, 0.5, 1e-12);
+    assert_int_equal(a->match[0], 0);
+    assert_int_equal(a->match[1], -1);
+    a = session_set_clicks(s, all, NULL, 0, 0);
+    assert_true(a->answered);
+    assert_near(a->credit, 0, 0);
+    assert_int_equal(a->n_clicks, 0);
+    assert_int_equal(a->match[0], -1);
+    assert_null(session_set_clicks(s, all, marks, SESSION_MAX_CLICKS + 1, 0));
+    assert_null(session_set_clicks(s, rev, marks, 1, 0));
+    assert_true(session_answer(s, all)->answered);
+
+    /* Reverse: the click answers, again and again. */
+    Vec2 at = ri->module->tps[ri->tp].at;
+    a = session_set_click(s, rev, (Vec2){at.x + 1.5 * ri->module->tps[ri->tp].radius, at.y}, 0);
+    assert_near(a->credit, 0.5, 1e-12);
+    a = session_set_click(s, rev, at, 0);
+    assert_near(a->credit, 1, 0);
+    assert_ptr_equal(a->reverse.module, ri->module);
+    assert_int_equal(a->reverse.tp, ri->tp);
+
+    /* The one-shot calls answer the current exam item once. */
+    session_goto(s, paint, 1000);
+    a = session_answer_paint(s, cells, &g, 1500);
+    assert_near(a->credit, 1, 1e-12);
+    assert_int_equal(a->time_ms, 500);
+    assert_null(session_answer_paint(s, cells, &g, 1600));
+    session_goto(s, all, 2000);
+    assert_null(session_answer_clicks(s, marks, 1, 2100)); /* answered above */
+    session_clear(s, all);
+    assert_non_null(session_answer_clicks(s, marks, 1, 2100));
+
+    /* After submission nothing changes. */
+    session_submit(s, 3000);
+    assert_null(session_set_paint(s, paint, half, &g, 4000));
+    assert_null(session_set_clicks(s, all, marks, 2, 4000));
+    session_clear(s, paint);
+    assert_near(session_answer(s, paint)->credit, 1, 1e-12);
+    free(cells);
+    free(half);
+    session_free(s); /* frees every painting and mark list */
+}
+
+/* A module whose trigger point "twin" (elsewhere on the front chart) sends
+ * pain in exactly psoas's pattern. */
+static TriggerPoint TWIN_TPS[1];
+static Zone TWIN_ZONES[1];
+static Module TWIN;
+
+static const Module *make_twin(void)
+{
+    TWIN_TPS[0] =
+        (TriggerPoint){.id = "twin", .view = "front", .at = {300, 200}, .radius = 10, .label = "Twin"};
+    TWIN_ZONES[0] = (Zone){.id = "twin_front",
+                           .view = "front",
+                           .tp_id = "twin",
+                           .tp = 0,
+                           .kind = ZONE_ESSENTIAL,
+                           .poly = {ZPSOAS, N(ZPSOAS)}};
+    memset(&TWIN, 0, sizeof TWIN);
+    TWIN.id = "twin";
+    TWIN.name = "Twin";
+    TWIN.tps = TWIN_TPS;
+    TWIN.n_tps = 1;
+    TWIN.zones = TWIN_ZONES;
+    TWIN.n_zones = 1;
+    return &TWIN;
+}
+
+static void test_reverse_credits_same_pattern_in_course(void **state)
+{
+    (void)state;
+    const Module *m = make_module(), *twin = make_twin();
+    const Module *mods[] = {m, twin};
+    char *ids[] = {"iliopsoas", "twin"};
+    Course c = {.id = "pair", .title = "Pair", .module_ids = ids, .n_modules = 2, .modules = mods};
+    /* In an exam over both modules, clicking the twin earns full credit for
+     * psoas's pattern, and the answer says which point was credited. */
+    Session *s = session_create_exam(&c, 1, 100);
+    int rev = find_key(s, "iliopsoas/tp.psoas/reverse");
+    assert_true(rev >= 0);
+    const Answer *a = session_set_click(s, rev, twin->tps[0].at, 0);
+    assert_near(a->credit, 1, 0);
+    assert_ptr_equal(a->reverse.module, twin);
+    assert_int_equal(a->reverse.tp, 0);
+    assert_false(a->reverse.responsible);
+    /* The twin's own reverse item accepts psoas likewise. */
+    a = session_set_click(s, find_key(s, "twin/tp.twin/reverse"), m->tps[1].at, 0);
+    assert_near(a->credit, 1, 0);
+    assert_ptr_equal(a->reverse.module, m);
+    session_free(s);
+
+    /* Practice knows only its own module: the twin earns nothing. */
+    s = session_create_practice(m, 1);
+    go_to(s, "iliopsoas/tp.psoas/reverse");
+    a = session_answer_click(s, twin->tps[0].at, 0);
+    assert_near(a->credit, 0, 0);
+    assert_ptr_equal(a->reverse.module, m);
+    assert_true(a->reverse.responsible);
+    session_free(s);
+}
+
+static void test_new_kinds_deterministic(void **state)
+{
+    (void)state;
+    const Module *m = make_module();
+    const Course *c = make_course();
+    for (uint64_t seed = 0; seed < 50; seed++) {
+        Session *a = session_create_practice(m, seed), *b = session_create_quiz(m, seed);
+        Session *x = session_create_exam(c, seed, 12), *y = session_create_exam(c, seed, 12);
+        const Session *pairs[][2] = {{a, b}, {x, y}};
+        for (int p = 0; p < 2; p++) {
+            const Session *u = pairs[p][0], *v = pairs[p][1];
+            assert_int_equal(session_item_count(u), session_item_count(v));
+            for (int i = 0; i < session_item_count(u); i++) {
+                const Item *iu = session_item(u, i), *iv = session_item(v, i);
+                assert_string_equal(iu->key, iv->key);
+                assert_int_equal(iu->type, iv->type);
+                assert_string_equal(iu->prompt, iv->prompt);
+                assert_int_equal(iu->n_targets, iv->n_targets);
+                for (int t = 0; t < iu->n_targets; t++)
+                    assert_int_equal(iu->targets[t], iv->targets[t]);
+            }
+        }
+        session_free(a);
+        session_free(b);
+        session_free(x);
+        session_free(y);
+    }
 }
 
 int main(void)
@@ -1062,6 +1469,9 @@ int main(void)
         cmocka_unit_test(test_exam_one_shot_answers),
         cmocka_unit_test(test_exam_time_accumulates),
         cmocka_unit_test(test_module_score),
+        cmocka_unit_test(test_exam_new_kinds_change_until_submitted),
+        cmocka_unit_test(test_reverse_credits_same_pattern_in_course),
+        cmocka_unit_test(test_new_kinds_deterministic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
