@@ -1,6 +1,7 @@
-/* Fuzz target: a pain protocol file (protocols_load_file), its module ids
- * resolved against the shipped library (loaded once). The file is named
- * after its id so the id check passes. */
+/* Fuzz target: a pain protocol file (protocols_load_file). Inputs of odd
+ * length have their module ids resolved against the shipped library (loaded
+ * once), even ones are read without a library, so both paths are fuzzed.
+ * The file is named after its id so the id check passes. */
 #include "fuzz_common.h"
 #include "protocol.h"
 
