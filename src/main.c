@@ -548,6 +548,10 @@ static int cmd_passwd(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    /* Past a file-size limit (RLIMIT_FSIZE) the kernel would kill the
+     * program with SIGXFSZ; ignored, the write fails with EFBIG and takes
+     * the same path as a full disk: a clear message, nothing lost, retried. */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc > 1 && !strcmp(argv[1], "check"))
         return cmd_check(argc - 2, argv + 2);
     if (argc > 1 && !strcmp(argv[1], "verify"))

@@ -1,7 +1,9 @@
 #include "datafile.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -116,4 +118,34 @@ out:
     free(dir);
     free(tmp);
     return rc;
+}
+
+int datafile_remove_temporaries(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    size_t blen = strlen(base);
+    char dir[4096];
+    int dl = slash ? snprintf(dir, sizeof dir, "%.*s", (int)(slash == path ? 1 : slash - path), path)
+                   : snprintf(dir, sizeof dir, ".");
+    if (dl < 0 || (size_t)dl >= sizeof dir || blen == 0)
+        return 0;
+    DIR *dh = opendir(dir);
+    if (!dh)
+        return 0;
+    int removed = 0;
+    struct dirent *de;
+    while ((de = readdir(dh))) {
+        const char *n = de->d_name;
+        if (strlen(n) != blen + sizeof ".tmp-XXXXXX" - 1 || strncmp(n, base, blen) != 0 ||
+            strncmp(n + blen, ".tmp-", 5) != 0)
+            continue;
+        char victim[8192];
+        if (snprintf(victim, sizeof victim, "%s/%s", dir, n) >= (int)sizeof victim)
+            continue;
+        if (unlink(victim) == 0)
+            removed++;
+    }
+    closedir(dh);
+    return removed;
 }

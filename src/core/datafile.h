@@ -22,4 +22,10 @@ typedef int (*DatafileWriter)(FILE *f, const void *user);
  * in d; on failure path is untouched and no temporary file is left. */
 int datafile_write_atomic(const char *path, DatafileWriter write, const void *user, Diag *d);
 
+/* Removes what a replace or append of path cut short by a crash (or a kill)
+ * left behind: files named "<path>.tmp-XXXXXX" (six characters, as mkstemp
+ * makes them) in path's folder. Call it only while no write of path can be
+ * under way. Returns how many were removed. */
+int datafile_remove_temporaries(const char *path);
+
 #endif

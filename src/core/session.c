@@ -50,7 +50,12 @@
  *     (a rule between two items applies only if both were drawn).
  * In an exam the repair is not about feedback (there is none) but keeps the
  * natural order of asking "where is it" before "where does it refer" and
- * keeps the two apart. */
+ * keeps the two apart.
+ *
+ * Building a review session (one Rng from the seed): for each key in the
+ * order given, its module's items are built as in step 1 and the one with
+ * that key is kept; the order is not shuffled (the most overdue item should
+ * come first) but repaired as in step 3, for the feedback's sake. */
 #include "session.h"
 
 #include <math.h>
@@ -700,10 +705,10 @@ static void clear_answer(Answer *a)
     a->time_ms = t;
 }
 
-/* Shuffles items (n > 0, owned strings) with rng, repairs the order and
- * makes a session of them, grading reverse items against mods (n_mods,
- * copied). Takes the items' strings in every case; frees the items array.
- * NULL if out of memory. */
+/* Shuffles items (n > 0, owned strings) with rng (unless rng is NULL: the
+ * order given stands), repairs the order and makes a session of them,
+ * grading reverse items against mods (n_mods, copied). Takes the items'
+ * strings in every case; frees the items array. NULL if out of memory. */
 static Session *session_make(SessionMode mode, uint64_t seed, Item *items, int n, Rng *rng,
                              const Module *const *mods, int n_mods)
 {
@@ -726,7 +731,8 @@ static Session *session_make(SessionMode mode, uint64_t seed, Item *items, int n
     }
     for (int i = 0; i < n; i++)
         order[i] = i;
-    rng_shuffle_ints(rng, order, n);
+    if (rng)
+        rng_shuffle_ints(rng, order, n);
     repair_order(items, order, n);
     for (int i = 0; i < n; i++)
         s->items[i] = items[order[i]];
@@ -871,6 +877,85 @@ done:
     free(start);
     free(count);
     free(share);
+    return s;
+}
+
+/* Moves the item of m whose key is key into *out (built as practice builds
+ * it, options from rng). False if m has no such item or memory ran out
+ * (*failed set then). */
+static bool build_item_by_key(const Module *m, const char *key, Rng *rng, Item *out, bool *failed)
+{
+    int cap = item_capacity(m);
+    if (cap <= 0)
+        return false;
+    Item *items = calloc((size_t)cap, sizeof *items);
+    if (!items) {
+        *failed = true;
+        return false;
+    }
+    int n = build_items(m, rng, items, failed);
+    bool found = false;
+    for (int i = 0; i < n && !found && !*failed; i++) {
+        if (items[i].key && strcmp(items[i].key, key) == 0) {
+            *out = items[i];
+            items[i].prompt = NULL; /* moved */
+            items[i].key = NULL;
+            items[i].targets = NULL;
+            found = true;
+        }
+    }
+    free_items(items, n);
+    return found;
+}
+
+Session *session_create_review(const Library *lib, const char *const *keys, int n_keys, uint64_t seed,
+                               int *skipped)
+{
+    if (skipped)
+        *skipped = 0;
+    if (!lib || !keys || n_keys <= 0)
+        return NULL;
+    int n_mods = library_module_count(lib);
+    Item *chosen = calloc((size_t)n_keys, sizeof *chosen);
+    const Module **mods = malloc(sizeof *mods * (size_t)(n_mods > 0 ? n_mods : 1));
+    if (!chosen || !mods) {
+        free(chosen);
+        free(mods);
+        return NULL;
+    }
+    for (int k = 0; k < n_mods; k++)
+        mods[k] = library_module(lib, k);
+    Rng rng;
+    rng_seed(&rng, seed);
+    int n = 0;
+    bool failed = false;
+    for (int k = 0; k < n_keys && !failed; k++) {
+        const char *key = keys[k];
+        bool repeat = false;
+        for (int j = 0; j < n && !repeat; j++)
+            repeat = strcmp(chosen[j].key, key) == 0;
+        if (repeat)
+            continue;
+        /* The module id is the key up to its first '/'. */
+        const char *slash = key ? strchr(key, '/') : NULL;
+        char id[128];
+        const Module *m = NULL;
+        if (slash && (size_t)(slash - key) < sizeof id) {
+            memcpy(id, key, (size_t)(slash - key));
+            id[slash - key] = 0;
+            m = library_find_module(lib, id);
+        }
+        if (m && build_item_by_key(m, key, &rng, &chosen[n], &failed))
+            n++;
+        else if (skipped && !failed)
+            (*skipped)++;
+    }
+    Session *s = NULL;
+    if (failed || n == 0)
+        free_items(chosen, n);
+    else
+        s = session_make(SESSION_REVIEW, seed, chosen, n, NULL, mods, n_mods);
+    free(mods);
     return s;
 }
 

@@ -111,7 +111,9 @@ typedef struct {
     ReverseResult reverse;
 } Answer;
 
-typedef enum { SESSION_PRACTICE, SESSION_QUIZ, SESSION_EXAM } SessionMode;
+/* Review: a spaced-review session (session_create_review), answered and
+ * fed back like practice. */
+typedef enum { SESSION_PRACTICE, SESSION_QUIZ, SESSION_EXAM, SESSION_REVIEW } SessionMode;
 
 typedef struct Session Session;
 
@@ -153,6 +155,22 @@ Session *session_create_quiz(const Module *m, uint64_t seed);
  * The exact procedure is in session.c and GRADING.md. */
 Session *session_create_exam(const Course *c, uint64_t seed, int n_questions);
 
+/* A spaced-review session: one item for each of keys[0..n_keys) (Item.key,
+ * as review_due_keys gives them, the most overdue first), served with
+ * feedback as in practice. Each item is built as practice builds it (its
+ * options shuffled from seed). The order is the keys' order, repaired only
+ * as practice's is, so that an item never gives away another's answer (a
+ * point's locate item before its zone, paint and reverse items; a
+ * locate-all item after the locate items of its points) and, where the rest
+ * allow, no two items about one point come one after the other. A key given
+ * twice counts once. A key whose module lib does not hold, or whose item the
+ * module no longer has (a point or question removed, a zone no longer
+ * essential), is skipped and counted in *skipped (may be NULL). Reverse
+ * items are graded against every module of lib. NULL if no key names an
+ * item (or memory runs out). */
+Session *session_create_review(const Library *lib, const char *const *keys, int n_keys, uint64_t seed,
+                               int *skipped);
+
 void session_free(Session *s);
 
 SessionMode session_mode(const Session *s);
@@ -161,7 +179,8 @@ int session_item_count(const Session *s);
 const Item *session_item(const Session *s, int i);
 const Answer *session_answer(const Session *s, int i);
 /* The modules reverse items are graded against (practice and quiz: the one
- * module; exam: the course's loaded modules, each once), for feedback that
+ * module; exam: the course's loaded modules, each once; review: every
+ * module of the library), for feedback that
  * lists every accepted trigger point (locator_same_pattern_tps). *n gets
  * the count. Owned by the session. */
 const Module *const *session_modules(const Session *s, int *n);

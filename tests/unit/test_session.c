@@ -1446,6 +1446,156 @@ static void test_new_kinds_deterministic(void **state)
     }
 }
 
+/* Review sessions are built from item keys against a loaded library: the
+ * e2e fixture course (demo_muscle: points upper and lower on the back
+ * chart, each with an essential zone; questions colour and sides). */
+static Library *fixture_library(void)
+{
+    Diag *d = diag_create();
+    Library *lib = library_load(SOURCE_ROOT "/tests/e2e/fixture/courses", SOURCE_ROOT "/assets", d);
+    assert_non_null(lib);
+    assert_int_equal(diag_error_count(d), 0); /* warnings: the fixture has no muscle overlays */
+    diag_free(d);
+    assert_non_null(library_find_module(lib, "demo_muscle"));
+    return lib;
+}
+
+static void test_review_from_keys(void **state)
+{
+    (void)state;
+    Library *lib = fixture_library();
+    /* Most overdue first; no rule is at stake, so the order stands. */
+    const char *keys[] = {"demo_muscle/question.sides", "demo_muscle/tp.lower/zone", "demo_muscle/tp.upper/locate"};
+    int skipped = -1;
+    Session *s = session_create_review(lib, keys, N(keys), 5, &skipped);
+    assert_non_null(s);
+    assert_int_equal(skipped, 0);
+    assert_int_equal(session_mode(s), SESSION_REVIEW);
+    assert_int_equal(session_item_count(s), 3);
+    for (int i = 0; i < 3; i++)
+        assert_string_equal(session_item(s, i)->key, keys[i]);
+    const Item *zone = session_item(s, 1);
+    assert_int_equal(zone->type, ITEM_ZONE_CLICK);
+    assert_string_equal(zone->module->tps[zone->tp].id, "lower");
+    assert_int_equal(session_item(s, 0)->type, ITEM_MULTI);
+    assert_int_equal(session_item(s, 2)->type, ITEM_LOCATE_TP);
+    /* Reverse items are graded against every module of the library. */
+    int n_mods = 0;
+    session_modules(s, &n_mods);
+    assert_int_equal(n_mods, library_module_count(lib));
+
+    /* Answered as in practice: one shot, feedback, then the next item. */
+    session_show(s, 0);
+    assert_int_equal(session_current(s), 0);
+    bool chosen[SESSION_MAX_OPTIONS] = {0};
+    for (int o = 0; o < session_item(s, 0)->n_options; o++)
+        chosen[o] = session_item(s, 0)->option_correct[o];
+    const Answer *an = session_answer_options(s, chosen, 1000);
+    assert_non_null(an);
+    assert_near(an->credit, 1, 1e-9);
+    assert_null(session_answer_options(s, chosen, 1000)); /* final */
+    assert_true(session_next(s));
+    session_show(s, 1000);
+    const Module *m = zone->module;
+    int z = -1;
+    for (int k = 0; k < m->n_zones && z < 0; k++)
+        if (m->zones[k].tp == zone->tp && m->zones[k].kind == ZONE_ESSENTIAL)
+            z = k;
+    assert_true(z >= 0);
+    an = session_answer_click(s, geom_polygon_centroid(m->zones[z].poly.pts, m->zones[z].poly.n), 2000);
+    assert_non_null(an);
+    assert_near(an->credit, 1, 1e-9);
+    assert_int_equal(an->time_ms, 1000);
+    assert_true(session_next(s));
+    assert_false(session_next(s));
+    assert_true(session_finished(s));
+    session_free(s);
+    library_free(lib);
+}
+
+static void test_review_repairs_giveaways(void **state)
+{
+    (void)state;
+    Library *lib = fixture_library();
+    /* The zone item is due before the locate item of the same point: the
+     * locate item must still come first (the zone's feedback shows the
+     * point), and the two are kept apart when something can go between. */
+    const char *keys[] = {"demo_muscle/tp.upper/zone", "demo_muscle/tp.upper/locate", "demo_muscle/question.colour"};
+    Session *s = session_create_review(lib, keys, N(keys), 1, NULL);
+    assert_non_null(s);
+    assert_int_equal(session_item_count(s), 3);
+    int locate = find_key(s, "demo_muscle/tp.upper/locate"), zone = find_key(s, "demo_muscle/tp.upper/zone");
+    assert_true(locate >= 0 && zone >= 0);
+    assert_true(locate < zone);
+    assert_true(zone - locate > 1);
+    session_free(s);
+    library_free(lib);
+}
+
+static void test_review_skips_unknown_keys(void **state)
+{
+    (void)state;
+    Library *lib = fixture_library();
+    const char *keys[] = {"gone_muscle/tp.x/locate",      /* module not loaded */
+                          "demo_muscle/tp.removed/locate", /* point removed */
+                          "demo_muscle/question.colour",
+                          "demo_muscle/question.colour", /* twice: once */
+                          "no-slash-at-all",
+                          "",
+                          "demo_muscle/view.back/locate_all"};
+    int skipped = 0;
+    Session *s = session_create_review(lib, keys, N(keys), 9, &skipped);
+    assert_non_null(s);
+    assert_int_equal(skipped, 4);
+    assert_int_equal(session_item_count(s), 2);
+    assert_true(find_key(s, "demo_muscle/question.colour") >= 0);
+    int all = find_key(s, "demo_muscle/view.back/locate_all");
+    assert_true(all >= 0);
+    assert_int_equal(session_item(s, all)->type, ITEM_LOCATE_ALL);
+    assert_int_equal(session_item(s, all)->n_targets, 2);
+    session_free(s);
+
+    /* Nothing left: no session. */
+    const char *none[] = {"gone_muscle/tp.x/locate"};
+    assert_null(session_create_review(lib, none, 1, 9, &skipped));
+    assert_int_equal(skipped, 1);
+    assert_null(session_create_review(lib, keys, 0, 9, NULL));
+    assert_null(session_create_review(NULL, keys, N(keys), 9, NULL));
+    library_free(lib);
+}
+
+/* The same keys and seed give the same session (options in the same
+ * order); the items match what practice builds. */
+static void test_review_deterministic(void **state)
+{
+    (void)state;
+    Library *lib = fixture_library();
+    const Module *m = library_find_module(lib, "demo_muscle");
+    Session *p = session_create_practice(m, 3);
+    int n = session_item_count(p);
+    const char **keys = malloc(sizeof *keys * (size_t)n);
+    for (int i = 0; i < n; i++)
+        keys[i] = session_item(p, i)->key;
+    Session *a = session_create_review(lib, keys, n, 4, NULL), *b = session_create_review(lib, keys, n, 4, NULL);
+    assert_int_equal(session_item_count(a), n);
+    for (int i = 0; i < n; i++) {
+        const Item *x = session_item(a, i), *y = session_item(b, i);
+        assert_string_equal(x->key, y->key);
+        assert_string_equal(x->prompt, y->prompt);
+        assert_int_equal(x->n_options, y->n_options);
+        for (int o = 0; o < x->n_options; o++)
+            assert_string_equal(x->options[o], y->options[o]);
+        const Item *q = session_item(p, find_key(p, x->key));
+        assert_int_equal(x->type, q->type);
+        assert_string_equal(x->prompt, q->prompt);
+    }
+    free(keys);
+    session_free(a);
+    session_free(b);
+    session_free(p);
+    library_free(lib);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1472,6 +1622,10 @@ int main(void)
         cmocka_unit_test(test_exam_new_kinds_change_until_submitted),
         cmocka_unit_test(test_reverse_credits_same_pattern_in_course),
         cmocka_unit_test(test_new_kinds_deterministic),
+        cmocka_unit_test(test_review_from_keys),
+        cmocka_unit_test(test_review_repairs_giveaways),
+        cmocka_unit_test(test_review_skips_unknown_keys),
+        cmocka_unit_test(test_review_deterministic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
