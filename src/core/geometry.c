@@ -31,19 +31,42 @@ static int sign(double v)
     return (v > 0) - (v < 0);
 }
 
-static double segment_distance(Vec2 p, Vec2 a, Vec2 b)
+/* The point of segment a-b nearest to p. */
+static Vec2 segment_nearest(Vec2 p, Vec2 a, Vec2 b)
 {
     double dx = b.x - a.x, dy = b.y - a.y;
     double len2 = dx * dx + dy * dy;
     if (len2 == 0)
-        return geom_distance(p, a);
+        return a;
     double t = ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2;
     if (t < 0)
         t = 0;
     else if (t > 1)
         t = 1;
-    Vec2 q = {a.x + t * dx, a.y + t * dy};
-    return geom_distance(p, q);
+    return (Vec2){a.x + t * dx, a.y + t * dy};
+}
+
+/* Squared distance from p to segment a-b: the polygon loops compare these
+ * and leave the square root (libm's hypot is slow) to the one result; the
+ * on-body checks of a course load run them over every chart outline for
+ * every point of every module. */
+static double segment_distance2(Vec2 p, Vec2 a, Vec2 b)
+{
+    Vec2 q = segment_nearest(p, a, b);
+    double ex = p.x - q.x, ey = p.y - q.y;
+    return ex * ex + ey * ey;
+}
+
+/* Squared distance from p to the bounding box of segment a-b: never more
+ * than segment_distance2, and cheap (no division), so most edges are ruled
+ * out by it alone. */
+static double box_distance2(Vec2 p, Vec2 a, Vec2 b)
+{
+    double lx = a.x < b.x ? a.x : b.x, hx = a.x < b.x ? b.x : a.x;
+    double ly = a.y < b.y ? a.y : b.y, hy = a.y < b.y ? b.y : a.y;
+    double dx = p.x < lx ? lx - p.x : p.x > hx ? p.x - hx : 0;
+    double dy = p.y < ly ? ly - p.y : p.y > hy ? p.y - hy : 0;
+    return dx * dx + dy * dy;
 }
 
 static Vec2 point_at(const Vec2 *pts, int n, int i)
@@ -55,9 +78,12 @@ bool geom_point_in_polygon(Vec2 p, const Vec2 *pts, int n)
 {
     if (!pts || n < 1)
         return false;
-    for (int i = 0; i < n; i++)
-        if (segment_distance(p, pts[i], point_at(pts, n, i + 1)) <= ON_EDGE_EPS)
+    const double eps2 = ON_EDGE_EPS * ON_EDGE_EPS;
+    for (int i = 0; i < n; i++) {
+        Vec2 a = pts[i], b = point_at(pts, n, i + 1);
+        if (box_distance2(p, a, b) <= eps2 && segment_distance2(p, a, b) <= eps2)
             return true;
+    }
     if (n < 3)
         return false;
     /* Winding number (Sunday): count upward crossings of the ray to the
@@ -66,6 +92,35 @@ bool geom_point_in_polygon(Vec2 p, const Vec2 *pts, int n)
     int wn = 0;
     for (int i = 0; i < n; i++) {
         Vec2 a = pts[i], b = point_at(pts, n, i + 1);
+        if (a.y <= p.y) {
+            if (b.y > p.y && cross(a, b, p) > 0)
+                wn++;
+        } else if (b.y <= p.y && cross(a, b, p) < 0) {
+            wn--;
+        }
+    }
+    return wn != 0;
+}
+
+bool geom_point_near_polygon(Vec2 p, const Vec2 *pts, int n, double tol)
+{
+    if (!pts || n < 1)
+        return false;
+    /* On an edge counts as inside: within ON_EDGE_EPS always matches. */
+    double t = tol > ON_EDGE_EPS ? tol : ON_EDGE_EPS;
+    double t2 = t * t;
+    int wn = 0;
+    for (int i = 0; i < n; i++) {
+        Vec2 a = pts[i], b = point_at(pts, n, i + 1);
+        /* An edge wholly above or below the band [p.y - t, p.y + t] is
+         * farther than t and does not cross p's height. */
+        if ((a.y < p.y - t && b.y < p.y - t) || (a.y > p.y + t && b.y > p.y + t))
+            continue;
+        if (box_distance2(p, a, b) <= t2 && segment_distance2(p, a, b) <= t2)
+            return true;
+        if (n < 3)
+            continue;
+        /* The winding number as geom_point_in_polygon counts it. */
         if (a.y <= p.y) {
             if (b.y > p.y && cross(a, b, p) > 0)
                 wn++;
@@ -98,12 +153,20 @@ double geom_polygon_edge_distance(Vec2 p, const Vec2 *pts, int n)
     if (!pts || n < 1)
         return INFINITY;
     double best = INFINITY;
+    int edge = 0;
     for (int i = 0; i < n; i++) {
-        double d = segment_distance(p, pts[i], point_at(pts, n, i + 1));
-        if (d < best)
+        Vec2 a = pts[i], b = point_at(pts, n, i + 1);
+        if (!(box_distance2(p, a, b) < best))
+            continue; /* this edge cannot be nearer */
+        double d = segment_distance2(p, a, b);
+        if (d < best) {
             best = d;
+            edge = i;
+        }
     }
-    return best;
+    if (!(best < INFINITY))
+        return best;
+    return geom_distance(p, segment_nearest(p, pts[edge], point_at(pts, n, edge + 1)));
 }
 
 Vec2 geom_polygon_centroid(const Vec2 *pts, int n)

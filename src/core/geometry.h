@@ -23,6 +23,12 @@ double geom_distance(Vec2 a, Vec2 b);
 /* Winding-number test; points on an edge count as inside. */
 bool geom_point_in_polygon(Vec2 p, const Vec2 *pts, int n);
 
+/* geom_point_in_polygon(p) || geom_polygon_edge_distance(p) <= tol, in one
+ * pass that looks only at edges within tol of p's height (the on-body
+ * checks of a course load make thousands of these against outlines of
+ * hundreds of points). */
+bool geom_point_near_polygon(Vec2 p, const Vec2 *pts, int n, double tol);
+
 /* Absolute area (shoelace). */
 double geom_polygon_area(const Vec2 *pts, int n);
 

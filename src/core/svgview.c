@@ -642,8 +642,7 @@ bool svgview_on_outline(const Polygon *outline, int n, Vec2 p, double tolerance)
     for (int i = 0; outline && i < n; i++) {
         if (outline[i].n < 3)
             continue;
-        if (geom_point_in_polygon(p, outline[i].pts, outline[i].n) ||
-            geom_polygon_edge_distance(p, outline[i].pts, outline[i].n) <= tolerance)
+        if (geom_point_near_polygon(p, outline[i].pts, outline[i].n, tolerance))
             return true;
     }
     return false;

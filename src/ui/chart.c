@@ -15,6 +15,7 @@ typedef struct {
     int w, h;
     RectD vb;
     SDL_Texture *tex; /* NULL with failed = true: do not retry every frame */
+    SDL_Rect crop;    /* the part of the w x h image tex holds: its drawn pixels */
     bool failed;
     unsigned long last_used;
 } SvgEntry;
@@ -226,6 +227,43 @@ static char *reframe(const char *path, RectD vb, int w, int h, size_t *out_len)
     return out;
 }
 
+/* The smallest rectangle holding every pixel of s whose alpha is not 0 (at
+ * least 1 x 1); all of s if it has no alpha channel. */
+static SDL_Rect opaque_bounds(SDL_Surface *s)
+{
+    SDL_Rect all = {0, 0, s->w, s->h};
+    Uint32 amask = s->format->Amask;
+    if (s->format->BytesPerPixel != 4 || !amask || SDL_MUSTLOCK(s))
+        return all;
+    int x0 = s->w, y0 = s->h, x1 = -1, y1 = -1;
+    for (int y = 0; y < s->h; y++) {
+        const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + y * s->pitch);
+        int first = -1, last = -1;
+        for (int x = 0; x < s->w; x++)
+            if (row[x] & amask) {
+                first = x;
+                break;
+            }
+        if (first < 0)
+            continue;
+        for (int x = s->w - 1; x >= first; x--)
+            if (row[x] & amask) {
+                last = x;
+                break;
+            }
+        if (y0 > y)
+            y0 = y;
+        y1 = y;
+        if (x0 > first)
+            x0 = first;
+        if (x1 < last)
+            x1 = last;
+    }
+    if (x1 < 0)
+        return (SDL_Rect){0, 0, 1, 1};
+    return (SDL_Rect){x0, y0, x1 - x0 + 1, y1 - y0 + 1};
+}
+
 static SvgEntry *lookup(ChartCache *c, const char *path, int w, int h, RectD vb)
 {
     SvgEntry *oldest = &c->e[0];
@@ -254,7 +292,18 @@ static SvgEntry *lookup(ChartCache *c, const char *path, int w, int h, RectD vb)
         SDL_RWclose(rw);
     free(text);
     if (s) {
-        oldest->tex = SDL_CreateTextureFromSurface(c->r, s);
+        /* Only the bounding box of the pixels that are not fully
+         * transparent goes into the texture: blending a transparent pixel
+         * changes nothing, and an overlay (one muscle) is mostly
+         * transparent, so every redraw blends far fewer pixels. */
+        oldest->crop = opaque_bounds(s);
+        SDL_Surface *part = SDL_CreateRGBSurfaceWithFormatFrom(
+            (Uint8 *)s->pixels + oldest->crop.y * s->pitch + oldest->crop.x * s->format->BytesPerPixel,
+            oldest->crop.w, oldest->crop.h, s->format->BitsPerPixel, s->pitch, s->format->format);
+        oldest->tex = SDL_CreateTextureFromSurface(c->r, part ? part : s);
+        if (!part)
+            oldest->crop = (SDL_Rect){0, 0, s->w, s->h};
+        SDL_FreeSurface(part);
         SDL_FreeSurface(s);
     }
     if (!oldest->tex) {
@@ -273,7 +322,8 @@ bool chart_draw_svg(ChartCache *c, const char *path, const ChartLayout *l)
     SvgEntry *e = lookup(c, path, l->image.w, l->image.h, l->viewbox);
     if (!e->tex)
         return false;
-    SDL_RenderCopy(c->r, e->tex, NULL, &l->image);
+    SDL_Rect dst = {l->image.x + e->crop.x, l->image.y + e->crop.y, e->crop.w, e->crop.h};
+    SDL_RenderCopy(c->r, e->tex, NULL, &dst);
     return true;
 }
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #define CACHE_SLOTS 1024
+#define WIDTH_SLOTS 4096
 #define SEEN_MAX 65536
 
 typedef struct {
@@ -26,6 +27,14 @@ typedef struct {
     unsigned last_used;
 } TextEntry;
 
+/* A string's measured width: wrapped text measures every word every frame,
+ * and shaping it again (TTF_SizeUTF8) was a large part of a redraw. */
+typedef struct {
+    char *text;
+    uint32_t hash;
+    int font, w;
+} WidthEntry;
+
 struct Ren {
     SDL_Renderer *sdl;
     char *font_path;
@@ -34,6 +43,8 @@ struct Ren {
     TTF_Font *fonts[FONT_COUNT];
     TextEntry cache[CACHE_SLOTS];
     int cache_count;
+    WidthEntry widths[WIDTH_SLOTS];
+    int width_count;
     unsigned frame;
     char *seen; /* strings drawn this frame, '\n'-separated */
     size_t seen_len;
@@ -66,6 +77,14 @@ static void close_fonts(Ren *ren)
     }
 }
 
+static void clear_widths(Ren *ren)
+{
+    for (int i = 0; i < WIDTH_SLOTS; i++)
+        free(ren->widths[i].text);
+    memset(ren->widths, 0, sizeof ren->widths);
+    ren->width_count = 0;
+}
+
 static void clear_cache(Ren *ren)
 {
     for (int i = 0; i < CACHE_SLOTS; i++) {
@@ -77,6 +96,7 @@ static void clear_cache(Ren *ren)
         memset(e, 0, sizeof *e);
     }
     ren->cache_count = 0;
+    clear_widths(ren); /* they belong to the fonts, which a new scale replaces */
 }
 
 static bool open_fonts(Ren *ren)
@@ -257,9 +277,31 @@ static void remember(Ren *ren, const char *s)
 
 int ren_text_width(Ren *ren, FontId f, const char *s)
 {
-    int w = 0, h = 0;
-    if (!*s || TTF_SizeUTF8(ren->fonts[f], s, &w, &h) != 0)
+    if (!*s)
         return 0;
+    uint32_t hash = hash_text(s, (int)f, (SDL_Color){0, 0, 0, 0});
+    unsigned slot = hash % WIDTH_SLOTS;
+    while (ren->widths[slot].text) {
+        WidthEntry *e = &ren->widths[slot];
+        if (e->hash == hash && e->font == (int)f && !strcmp(e->text, s))
+            return e->w;
+        slot = (slot + 1) % WIDTH_SLOTS;
+    }
+    int w = 0, h = 0;
+    if (TTF_SizeUTF8(ren->fonts[f], s, &w, &h) != 0)
+        return 0;
+    if (ren->width_count >= WIDTH_SLOTS * 3 / 4) {
+        clear_widths(ren); /* full: start again with what is on screen now */
+        slot = hash % WIDTH_SLOTS;
+    }
+    WidthEntry *e = &ren->widths[slot];
+    e->text = strdup(s);
+    if (e->text) {
+        e->hash = hash;
+        e->font = (int)f;
+        e->w = w;
+        ren->width_count++;
+    }
     return w;
 }
 
@@ -395,20 +437,40 @@ bool ren_text_seen(const Ren *ren, const char *needle)
 
 void ren_dump_text(const Ren *ren, FILE *out) { fputs(ren->seen, out); }
 
-void ren_fill_rect(Ren *ren, SDL_Rect r, SDL_Color c)
+/* Rectangle fills in colour c. An opaque one is drawn without blending: the
+ * result is the same, but the software renderer fills it as fast as a clear
+ * instead of blending pixel by pixel (the study page's two panels took most
+ * of its frame time; docs/PERFORMANCE.md, "Redraw"). fill_end restores the
+ * blending every other drawing call relies on. */
+static void fill_begin(Ren *ren, SDL_Color c)
 {
     SDL_SetRenderDrawColor(ren->sdl, c.r, c.g, c.b, c.a);
+    if (c.a == 255)
+        SDL_SetRenderDrawBlendMode(ren->sdl, SDL_BLENDMODE_NONE);
+}
+
+static void fill_end(Ren *ren, SDL_Color c)
+{
+    if (c.a == 255)
+        SDL_SetRenderDrawBlendMode(ren->sdl, SDL_BLENDMODE_BLEND);
+}
+
+void ren_fill_rect(Ren *ren, SDL_Rect r, SDL_Color c)
+{
+    fill_begin(ren, c);
     SDL_RenderFillRect(ren->sdl, &r);
+    fill_end(ren, c);
 }
 
 void ren_rect(Ren *ren, SDL_Rect r, int t, SDL_Color c)
 {
-    SDL_SetRenderDrawColor(ren->sdl, c.r, c.g, c.b, c.a);
+    fill_begin(ren, c);
     SDL_Rect sides[4] = {{r.x, r.y, r.w, t},
                          {r.x, r.y + r.h - t, r.w, t},
                          {r.x, r.y, t, r.h},
                          {r.x + r.w - t, r.y, t, r.h}};
     SDL_RenderFillRects(ren->sdl, sides, 4);
+    fill_end(ren, c);
 }
 
 void ren_fill_round_rect(Ren *ren, SDL_Rect r, int radius, SDL_Color c)
@@ -417,18 +479,25 @@ void ren_fill_round_rect(Ren *ren, SDL_Rect r, int radius, SDL_Color c)
         radius = r.h / 2;
     if (radius * 2 > r.w)
         radius = r.w / 2;
-    SDL_SetRenderDrawColor(ren->sdl, c.r, c.g, c.b, c.a);
+    fill_begin(ren, c);
     SDL_Rect mid = {r.x, r.y + radius, r.w, r.h - 2 * radius};
     SDL_RenderFillRect(ren->sdl, &mid);
+    /* The rounded rows, a batch at a time: one drawing command per batch
+     * rather than per row is a good part of a redraw's time saved. */
+    SDL_Rect rows[64];
+    int n = 0;
     for (int i = 0; i < radius; i++) {
         float dy = (float)radius - (float)i - 0.5f;
         float dx = sqrtf((float)(radius * radius) - dy * dy);
         int inset = (int)lroundf((float)radius - dx);
-        SDL_Rect top = {r.x + inset, r.y + i, r.w - 2 * inset, 1};
-        SDL_Rect bot = {r.x + inset, r.y + r.h - 1 - i, r.w - 2 * inset, 1};
-        SDL_RenderFillRect(ren->sdl, &top);
-        SDL_RenderFillRect(ren->sdl, &bot);
+        rows[n++] = (SDL_Rect){r.x + inset, r.y + i, r.w - 2 * inset, 1};
+        rows[n++] = (SDL_Rect){r.x + inset, r.y + r.h - 1 - i, r.w - 2 * inset, 1};
+        if (n == 64 || i == radius - 1) {
+            SDL_RenderFillRects(ren->sdl, rows, n);
+            n = 0;
+        }
     }
+    fill_end(ren, c);
 }
 
 static void quad(Ren *ren, SDL_FPoint a, SDL_FPoint b, SDL_FPoint cc, SDL_FPoint d, SDL_Color c)

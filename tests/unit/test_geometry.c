@@ -328,6 +328,39 @@ static void test_rasterise_offset_grid_and_clipping(void **state)
     assert_int_equal(count(cells, 16), 0);
 }
 
+/* geom_point_near_polygon is a faster geom_point_in_polygon(p) ||
+ * geom_polygon_edge_distance(p) <= tol: both must agree everywhere, on
+ * points inside, outside, on edges and vertices, and just beyond tol. */
+static void test_point_near_matches_in_or_edge_distance(void **state)
+{
+    (void)state;
+    const Vec2 *shapes[] = {SQUARE, SQUARE_CW, U_SHAPE};
+    const int sizes[] = {N(SQUARE), N(SQUARE_CW), N(U_SHAPE)};
+    const double tols[] = {-1, 0, 0.5, 1, 3};
+    uint32_t seed = 12345;
+    for (int s = 0; s < 3; s++)
+        for (int t = 0; t < N(tols); t++)
+            for (int k = 0; k < 4000; k++) {
+                /* On a quarter-unit lattice from -5 to 15, so many points
+                 * fall exactly on edges, vertices and at distance tol. */
+                seed = seed * 1664525u + 1013904223u;
+                Vec2 p = v((double)(seed >> 24) / 256.0 * 20.0 - 5.0, 0);
+                seed = seed * 1664525u + 1013904223u;
+                p.y = (double)(seed >> 24) / 256.0 * 20.0 - 5.0;
+                bool want = geom_point_in_polygon(p, shapes[s], sizes[s]) ||
+                            geom_polygon_edge_distance(p, shapes[s], sizes[s]) <= tols[t];
+                if (geom_point_near_polygon(p, shapes[s], sizes[s], tols[t]) != want) {
+                    print_error("shape %d, tol %g, point %g,%g: expected %d\n", s, tols[t], p.x, p.y, want);
+                    fail();
+                }
+            }
+    assert_true(geom_point_near_polygon(v(11, 5), SQUARE, 4, 1));
+    assert_false(geom_point_near_polygon(v(11.01, 5), SQUARE, 4, 1));
+    assert_true(geom_point_near_polygon(v(5, 3), U_SHAPE, 8, 1));   /* in the notch, 1 from its sides */
+    assert_false(geom_point_near_polygon(v(5, 3), U_SHAPE, 8, 0.5));
+    assert_false(geom_point_near_polygon(v(5, 5), NULL, 0, 3));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -338,6 +371,7 @@ int main(void)
         cmocka_unit_test(test_point_in_degenerate),
         cmocka_unit_test(test_area),
         cmocka_unit_test(test_edge_distance),
+        cmocka_unit_test(test_point_near_matches_in_or_edge_distance),
         cmocka_unit_test(test_centroid),
         cmocka_unit_test(test_bounds),
         cmocka_unit_test(test_simple_polygons_do_not_self_intersect),
