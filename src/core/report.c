@@ -134,6 +134,7 @@ typedef struct {
     int n_sample, seen;
     Rng rng;
     unsigned *paint; /* paint items: ReportPaint.counts */
+    int *picks;      /* choice / multi: n_options per population */
     Vec2 target;     /* locate, reverse: the trigger point */
     double midline;  /* x of the chart's midline */
     bool bilateral;  /* the chart has a midline */
@@ -406,6 +407,7 @@ static void item_free(ItemAcc *it)
     }
     free(it->sample);
     free(it->paint);
+    free(it->picks);
     free(it);
 }
 
@@ -532,6 +534,15 @@ static ItemAcc *item_get(Report *r, const char *key, const char *type)
     it->pub.module_id = it->module_id;
     rng_seed(&it->rng, hv);
     resolve(r->lib, it);
+    if (it->pub.kind == REPORT_ITEM_QUESTION && it->pub.module && it->pub.question >= 0) {
+        const Question *q = &it->pub.module->questions[it->pub.question];
+        int n = q->n_correct + q->n_wrong;
+        if (n > 0 && (it->picks = calloc((size_t)n * REPORT_POPULATIONS, sizeof *it->picks))) {
+            it->pub.n_options = n;
+            for (int k = 0; k < REPORT_POPULATIONS; k++)
+                it->pub.picks[k] = it->picks + (size_t)k * (size_t)n;
+        }
+    }
     r->slots[h] = it;
     r->n_items++;
     return it;
@@ -622,6 +633,23 @@ static void add_paint(ItemAcc *it, const RecordAnswer *a)
     pp->paintings++;
 }
 
+/* A choice or multi answer: each option text chosen, counted against the
+ * question's options (a text the question no longer has is not counted). */
+static void count_picks(ItemAcc *it, ReportPopulation pop, const RecordAnswer *a)
+{
+    const Question *q = &it->pub.module->questions[it->pub.question];
+    int *picks = it->picks + (size_t)pop * (size_t)it->pub.n_options;
+    for (int c = 0; c < a->n_chosen; c++) {
+        for (int o = 0; o < it->pub.n_options; o++) {
+            const char *text = o < q->n_correct ? q->correct[o] : q->wrong[o - q->n_correct];
+            if (same(a->chosen[c], text)) {
+                picks[o]++;
+                break;
+            }
+        }
+    }
+}
+
 /* Folds one good attempt record into the question table. */
 static void fold_attempt(Report *r, const Record *rec)
 {
@@ -641,6 +669,8 @@ static void fold_attempt(Report *r, const Record *rec)
         m->credit_sum += a->credit;
         m->answered += a->answered;
         const ReportItem *p = &it->pub;
+        if (it->picks)
+            count_picks(it, pop, a);
         if (!p->view || !same(a->view, p->view->name))
             continue;
         if (p->kind == REPORT_ITEM_LOCATE_ALL) {

@@ -179,6 +179,11 @@ typedef struct {
     int n_clicks;
     int clicks_seen; /* clicks offered to the sample (n_clicks <= clicks_seen) */
     ReportPaint paint;
+    /* choice / multi items of a known question: how often each option was
+     * chosen, per population; option i is the question's correct[i] for
+     * i < n_correct, else wrong[i - n_correct]. NULL when not counted. */
+    int n_options;
+    const int *picks[REPORT_POPULATIONS];
 } ReportItem;
 
 typedef struct {

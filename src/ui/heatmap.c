@@ -381,8 +381,7 @@ void heatmap_writer_free(HeatmapWriter *w)
     free(w);
 }
 
-/* The close-up: the target with room around it for the near misses. */
-static RectD focus_of(const ReportItem *it)
+RectD heatmap_focus(const ReportItem *it)
 {
     const Module *m = it->module;
     if (it->kind == REPORT_ITEM_LOCATE_ALL) {
@@ -564,7 +563,7 @@ int heatmap_writer_save(HeatmapWriter *w, const ReportItem *it, const char *path
     ren_text(ren, FONT_BOLD, close_area.x, top, THEME_TEXT, "Close-up of the target");
     RectD vb = it->view->viewbox;
     ChartLayout lf = chart_layout(full_area, vb);
-    ChartLayout lc = chart_layout_focus(close_area, vb, focus_of(it));
+    ChartLayout lc = chart_layout_focus(close_area, vb, heatmap_focus(it));
     heatmap_draw(ren, w->cache, &lf, it, 1.0f);
     heatmap_draw(ren, w->cache, &lc, it, 1.6f);
     /* Where the close-up is, on the whole chart. */

@@ -32,6 +32,11 @@ bool heatmap_available(const ReportItem *it);
  * strokes (1 = one pixel per point). */
 void heatmap_draw(Ren *ren, ChartCache *cache, const ChartLayout *l, const ReportItem *it, float ui_scale);
 
+/* The close-up of a heatmap_available item: its target (the trigger
+ * point, every point of a locate-all chart, or the referral zones) with
+ * room around it for the near misses, in image units. */
+RectD heatmap_focus(const ReportItem *it);
+
 /* The PNG's file name for an item: its key with '/' turned into '.'
  * ("iliopsoas.tp.iliacus.locate.png"), written into buf; returns buf. */
 char *heatmap_file_name(const ReportItem *it, char *buf, size_t size);

@@ -1,7 +1,8 @@
 /* Sign-in: who is studying at this station. Returning learners pick their
  * name; a new learner gives a display name and a learner id (suggested from
  * the name). Each learner's progress, attempts and certificates are their
- * own: everything is kept per learner id. */
+ * own: everything is kept per learner id. The instructor's review is
+ * reached from here too, without signing in. */
 #include <stdio.h>
 #include <string.h>
 
@@ -112,4 +113,13 @@ void screen_signin(App *a, SDL_Rect all)
     if (a->signin_error[0])
         ren_text_wrapped(a->ren, FONT_SMALL, right.x + pad, by + ui_px(ui, 54), fw, THEME_BAD, a->signin_error, true,
                          0, all.h);
+
+    /* The instructor does not sign in as a learner: the review of every
+     * learner's results is its own screen, behind its own passphrase. In
+     * the top bar, and last in the Tab order (after the learner's fields). */
+    const char *instr = "Instructor review";
+    int iw = ren_text_width(a->ren, FONT_BODY, instr) + ui_px(ui, 32);
+    SDL_Rect ib = {all.w - ui_px(ui, 20) - iw, ui_px(ui, 10), iw, ui_px(ui, 36)};
+    if (ui_button(ui, ib, instr, BUTTON_SECONDARY))
+        instructor_screen_enter(a);
 }

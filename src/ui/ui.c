@@ -272,7 +272,21 @@ void ui_scroll(Ui *ui, SDL_Rect r, int *scroll, int content_h)
 
 void ui_focus_next_field(Ui *ui) { ui->focus_field_pending = true; }
 
-int ui_text_field(Ui *ui, SDL_Rect r, const char *label, char *buf, size_t size, const char *placeholder)
+/* Ctrl+V (Cmd+V on a Mac) this frame; consumes it. */
+static bool has_paste_key(Ui *ui)
+{
+    for (int i = 0; i < ui->n_keys; i++)
+        if (ui->keys[i] == SDLK_v && (ui->key_mods[i] & (KMOD_CTRL | KMOD_GUI))) {
+            ui->keys[i] = SDLK_UNKNOWN;
+            return true;
+        }
+    return false;
+}
+
+/* The field behind ui_text_field and ui_secret_field: secret draws one
+ * bullet per character instead of the text. */
+static int text_field(Ui *ui, SDL_Rect r, const char *label, char *buf, size_t size, const char *placeholder,
+                      bool secret)
 {
     int index = ui->widget_index;
     if (ui->focus_field_pending) {
@@ -292,6 +306,18 @@ int ui_text_field(Ui *ui, SDL_Rect r, const char *label, char *buf, size_t size,
     if (focused) {
         enter = ui->activate_focus && ui->activate_key != SDLK_SPACE;
         size_t n = strlen(buf);
+        /* Ctrl+V pastes the clipboard's first line (a folder path, say);
+         * never into a secret field, whose text nobody should see there. */
+        if (!secret && has_paste_key(ui) && SDL_HasClipboardText()) {
+            char *clip = SDL_GetClipboardText();
+            size_t k = clip ? strcspn(clip, "\r\n") : 0;
+            size_t room = sizeof ui->text - 1 - strlen(ui->text);
+            if (k > room)
+                k = room;
+            if (clip)
+                strncat(ui->text, clip, k);
+            SDL_free(clip);
+        }
         for (const char *p = ui->text; *p; p++) {
             if (n + 1 < size) {
                 buf[n++] = *p;
@@ -327,8 +353,21 @@ int ui_text_field(Ui *ui, SDL_Rect r, const char *label, char *buf, size_t size,
     int th = ren_text_height(ui->ren, FONT_BODY);
     int pad = ui_px(ui, 10);
     int tw = 0;
+    char bullets[3 * 64 + 1];
+    const char *shown = buf;
+    if (secret) {
+        /* One bullet (U+2022) per UTF-8 character, at most 64 of them. */
+        size_t k = 0;
+        for (const char *p = buf; *p && k + 3 < sizeof bullets; p++)
+            if (((unsigned char)*p & 0xC0) != 0x80) {
+                memcpy(bullets + k, "\xE2\x80\xA2", 3);
+                k += 3;
+            }
+        bullets[k] = 0;
+        shown = bullets;
+    }
     if (buf[0])
-        tw = ren_text_fit(ui->ren, FONT_BODY, r.x + pad, r.y + (r.h - th) / 2, r.w - 2 * pad, THEME_TEXT, buf);
+        tw = ren_text_fit(ui->ren, FONT_BODY, r.x + pad, r.y + (r.h - th) / 2, r.w - 2 * pad, THEME_TEXT, shown);
     else if (placeholder)
         ren_text_fit(ui->ren, FONT_BODY, r.x + pad, r.y + (r.h - th) / 2, r.w - 2 * pad, THEME_MUTED, placeholder);
     if (focused) {
@@ -336,4 +375,14 @@ int ui_text_field(Ui *ui, SDL_Rect r, const char *label, char *buf, size_t size,
         ren_fill_rect(ui->ren, caret, THEME_ACCENT);
     }
     return (changed ? UI_FIELD_CHANGED : 0) | (enter ? UI_FIELD_ENTER : 0);
+}
+
+int ui_text_field(Ui *ui, SDL_Rect r, const char *label, char *buf, size_t size, const char *placeholder)
+{
+    return text_field(ui, r, label, buf, size, placeholder, false);
+}
+
+int ui_secret_field(Ui *ui, SDL_Rect r, const char *label, char *buf, size_t size, const char *placeholder)
+{
+    return text_field(ui, r, label, buf, size, placeholder, true);
 }

@@ -83,10 +83,13 @@ void ui_scroll(Ui *ui, SDL_Rect r, int *scroll, int content_h);
 
 /* A one-line text field editing buf (UTF-8, at most size-1 bytes). It takes
  * the keyboard when clicked or reached with Tab; typing appends, Backspace
- * deletes a character. label (drawn above the field) also names it for scripts. */
+ * deletes a character, Ctrl+V pastes. label (drawn above the field) also names it for scripts. */
 enum { UI_FIELD_CHANGED = 1, UI_FIELD_ENTER = 2 };
 /* Returns UI_FIELD_CHANGED and/or UI_FIELD_ENTER (Enter pressed in it). */
 int ui_text_field(Ui *ui, SDL_Rect r, const char *label, char *buf, size_t size, const char *placeholder);
+/* The same for a secret (a passphrase): drawn as one bullet a character,
+ * and Ctrl+V does not paste into it. The caller wipes buf after use. */
+int ui_secret_field(Ui *ui, SDL_Rect r, const char *label, char *buf, size_t size, const char *placeholder);
 /* Gives the keyboard to the next text field drawn (e.g. on a new screen). */
 void ui_focus_next_field(Ui *ui);
 

@@ -6,6 +6,7 @@
 #   #! args: ...               extra program arguments
 #   #! stdout: TEXT            the program's standard output must contain this line
 #   #! data: DIR               copy DIR (relative to SOURCE_ROOT) into the data folder first
+#                              (a station.key in it is made private, as the program requires)
 #   #! datafile: NAME REGEX    after the run, the data folder's file NAME has a line matching REGEX
 #   #! stdout-re: REGEX        the program's standard output has a line matching REGEX (grep -E)
 #   #! exists: NAME            after the run, the data folder has the file NAME
@@ -21,7 +22,9 @@ while IFS= read -r line; do
   case "$line" in
     '#! config: '*) config="$root/${line#\#! config: }" ;;
     '#! args: '*) read -r -a extra <<<"${line#\#! args: }"; args+=("${extra[@]}") ;;
-    '#! data: '*) cp -r "$root/${line#\#! data: }/." "$data/" ;;
+    '#! data: '*) cp -r "$root/${line#\#! data: }/." "$data/"
+      # Git does not keep file modes, and a station key others may read is refused.
+      [ -f "$data/station.key" ] && chmod 600 "$data/station.key" ;;
   esac
 done <"$script"
 export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy

@@ -147,14 +147,11 @@ static int on_file(void *user, const ReportFile *f)
 /* Runs a report over paths (NULL-terminated names in DIR_). */
 static Report *run(const char *const *names, ReportOptions opt, Seen *seen)
 {
-    const char *paths[16];
+    /* path_of keeps four at a time: copy each at once. */
+    char *own[16];
     int n = 0;
     for (; names[n]; n++)
-        paths[n] = path_of(names[n]);
-    /* path_of keeps four at a time: copy them. */
-    char *own[16];
-    for (int i = 0; i < n; i++)
-        own[i] = strdup(paths[i]);
+        own[n] = strdup(path_of(names[n]));
     Report *r = report_create(LIB, KEY, &opt);
     assert_non_null(r);
     memset(seen, 0, sizeof *seen);
@@ -483,6 +480,11 @@ static void test_threads_same_result(void **state)
         RecordAnswer ans[2] = {
             click_answer("demo_back/tp.upper/locate", "back", 350 + 7 * k, 555 + 3 * k, k % 2),
             option_answer("demo_back/question.colour", k % 3 ? 1 : 0)};
+        /* The option chosen: right when credited, else a circle or a
+         * text the question does not have (not counted). */
+        char *chosen[1] = {k % 3 ? "An X" : k == 0 ? "A circle" : "A hexagon"};
+        ans[1].chosen = chosen;
+        ans[1].n_chosen = 1;
         append(names[k], ATTEMPT_EXAM, NULL, ans, 2, T0 + 86400);
     }
     Seen s1, s4;
@@ -497,6 +499,20 @@ static void test_threads_same_result(void **state)
         if (x->n_clicks)
             assert_memory_equal(x->clicks, y->clicks, sizeof *x->clicks * (size_t)x->n_clicks);
     }
+    /* How the options were chosen: k = 1, 2, 4, 5 the right one, k = 0 a
+     * circle, k = 3 an option the question has not got. */
+    const ReportItem *colour = find_item(a, "demo_back/question.colour");
+    assert_non_null(colour);
+    assert_int_equal(colour->n_options, 4);
+    assert_non_null(colour->picks[REPORT_EXAM]);
+    assert_int_equal(colour->picks[REPORT_EXAM][0], 4); /* An X */
+    assert_int_equal(colour->picks[REPORT_EXAM][1], 1); /* A circle */
+    assert_int_equal(colour->picks[REPORT_EXAM][2], 0);
+    assert_int_equal(colour->picks[REPORT_EXAM][3], 0);
+    assert_int_equal(colour->picks[REPORT_QUIZ][0], 0);
+    const ReportItem *colour4 = find_item(b, "demo_back/question.colour");
+    assert_memory_equal(colour->picks[REPORT_EXAM], colour4->picks[REPORT_EXAM], 4 * sizeof(int));
+    assert_int_equal(find_item(a, "demo_back/tp.upper/locate")->n_options, 0);
     for (int i = 0; i < 6; i++)
         assert_string_equal(s1.learners[i], s4.learners[i]);
     report_free(a);
