@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "datafile.h"
 #include "diag.h"
 #include "screens.h"
 #include "script.h"
@@ -169,6 +170,17 @@ bool app_sign_in(App *a, const char *id, const char *name)
         diag_free(d);
     }
     snprintf(a->learner, sizeof a->learner, "%s", id);
+    /* A crash in the middle of saving leaves a temporary file next to the
+     * one being saved; nothing else writes this learner's files now. */
+    const char *exts[] = {"scores", "journal", "progress", "review"};
+    for (size_t e = 0; e < sizeof exts / sizeof *exts; e++) {
+        char tpath[4200];
+        app_learner_path(a, exts[e], tpath, sizeof tpath);
+        int gone = datafile_remove_temporaries(tpath);
+        if (gone)
+            fprintf(stderr, "%s: removed %d temporary file%s left by an interrupted save\n", tpath, gone,
+                    gone == 1 ? "" : "s");
+    }
     app_reload_scores(a);
     if (!a->scores) {
         snprintf(a->signin_error, sizeof a->signin_error, "Your learner file could not be read.");
@@ -281,6 +293,92 @@ static void start_module_session(App *a, const Module *m, bool quiz)
 
 void app_start_practice(App *a, const Module *m) { start_module_session(a, m, false); }
 void app_start_quiz(App *a, const Module *m) { start_module_session(a, m, true); }
+
+/* "in 3 days", "tomorrow", "in 5 hours": when a time to come is. */
+void app_when_text(int64_t seconds, char *buf, size_t size)
+{
+    int64_t hours = (seconds + 3599) / 3600, days = (seconds + 43200) / 86400;
+    if (hours <= 1)
+        snprintf(buf, size, "within the hour");
+    else if (hours < 20)
+        snprintf(buf, size, "in %lld hours", (long long)hours);
+    else if (days <= 1)
+        snprintf(buf, size, "tomorrow");
+    else
+        snprintf(buf, size, "in %lld days", (long long)days);
+}
+
+/* Whether the module a review key names ("<module>/...") is loaded. */
+static bool review_key_loaded(const App *a, const char *key)
+{
+    const char *slash = strchr(key, '/');
+    char id[128];
+    if (!slash || (size_t)(slash - key) >= sizeof id)
+        return false;
+    memcpy(id, key, (size_t)(slash - key));
+    id[slash - key] = 0;
+    return library_find_module(a->lib, id) != NULL;
+}
+
+int app_review_due(const App *a, int64_t *next_due_s)
+{
+    int64_t now = app_now_ms(a) / 1000, next = 0;
+    int due = 0;
+    for (int i = 0; a->review && i < review_count(a->review); i++) {
+        const ReviewCard *c = review_card(a->review, i);
+        if (!review_key_loaded(a, c->key))
+            continue;
+        if (c->due_s <= now)
+            due++;
+        else if (next == 0 || c->due_s < next)
+            next = c->due_s;
+    }
+    if (next_due_s)
+        *next_due_s = next;
+    return due;
+}
+
+void app_start_review(App *a)
+{
+    /* The most overdue keys of loaded modules. */
+    const char *keys[APP_REVIEW_ITEMS];
+    int n = 0, total = a->review ? review_count(a->review) : 0;
+    const char **all = total > 0 ? malloc(sizeof *all * (size_t)total) : NULL;
+    int n_all = all ? review_due_keys(a->review, app_now_ms(a) / 1000, all, total) : 0;
+    for (int i = 0; i < n_all && n < APP_REVIEW_ITEMS; i++)
+        if (review_key_loaded(a, all[i]))
+            keys[n++] = all[i];
+    free(all);
+    if (n == 0) {
+        snprintf(a->banner, sizeof a->banner, "Nothing is due for review yet.");
+        a->redraw = true;
+        return;
+    }
+    session_free(a->session);
+    int skipped = 0;
+    /* The keys point into the deck, which the session does not change. */
+    a->session = session_create_review(a->lib, keys, n, new_seed(a), &skipped);
+    a->session_started_ms = app_now_ms(a);
+    a->record_saved = false;
+    a->record_error[0] = 0;
+    a->module = NULL;
+    a->summary_scroll = 0;
+    a->practice_recorded = false;
+    memset(a->option_chosen, 0, sizeof a->option_chosen);
+    if (skipped)
+        fprintf(stderr, "review: %d due item%s no longer in the courses, skipped\n", skipped, skipped == 1 ? "" : "s");
+    if (!a->session) {
+        snprintf(a->banner, sizeof a->banner,
+                 "The items due for review are no longer in the courses on this station.");
+        a->redraw = true;
+        return;
+    }
+    printf("review started: items=%d due=%d\n", session_item_count(a->session),
+           review_due_count(a->review, app_now_ms(a) / 1000));
+    fflush(stdout);
+    session_show(a->session, app_now_ms(a));
+    app_go(a, SCREEN_PRACTICE);
+}
 
 /* A view is a close-up already when it spans well under a body's height. */
 static bool regional_view(const View *v)
@@ -450,6 +548,9 @@ static void frame(App *a, const char *shot)
         break;
     case SCREEN_PRACTICE:
         screen_practice(a, all);
+        break;
+    case SCREEN_INSTRUCTOR:
+        screen_instructor(a, all);
         break;
     }
     ui_end(&a->ui);
@@ -660,6 +761,34 @@ static int run_script(App *a, const Script *s, const char *shots)
     return 0;
 }
 
+/* SDL_WaitEventTimeout, or SDL_WaitEvent if timeout_ms < 0. SDL 2's
+ * headless video drivers (dummy, offscreen) cannot block for events: there
+ * SDL polls every millisecond, about 4% of a core for an idle program
+ * (docs/PERFORMANCE.md, "Idle"). Only a signal (SDL_QUIT) or an event pushed
+ * by another thread can reach such a program, so it polls every 50 ms. */
+static int wait_event(SDL_Event *e, int timeout_ms)
+{
+    static int headless = -1;
+    if (headless < 0) {
+        const char *d = SDL_GetCurrentVideoDriver();
+        headless = d && (!strcmp(d, "dummy") || !strcmp(d, "offscreen"));
+    }
+    if (!headless)
+        return timeout_ms < 0 ? SDL_WaitEvent(e) : SDL_WaitEventTimeout(e, timeout_ms);
+    Uint32 start = SDL_GetTicks();
+    for (;;) {
+        SDL_PumpEvents();
+        int n = SDL_PeepEvents(e, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT);
+        if (n != 0)
+            return n > 0;
+        Uint32 waited = SDL_GetTicks() - start;
+        if (timeout_ms >= 0 && waited >= (Uint32)timeout_ms)
+            return 0;
+        Uint32 left = timeout_ms < 0 ? 50 : (Uint32)timeout_ms - waited;
+        SDL_Delay(left < 50 ? left : 50);
+    }
+}
+
 /* ---- start-up -------------------------------------------------------- */
 
 static int make_dirs(const char *path)
@@ -812,12 +941,12 @@ int app_run(const AppOptions *opt)
              * the program sleeps until something happens. */
             if (a->screen == SCREEN_EXAM) {
                 int64_t ms = 1000 - app_now_ms(a) % 1000;
-                if (SDL_WaitEventTimeout(&e, (int)ms + 5)) {
+                if (wait_event(&e, (int)ms + 5)) {
                     handle_event(a, &e);
                     pump(a);
                 }
             } else {
-                if (!SDL_WaitEvent(&e))
+                if (!wait_event(&e, -1))
                     break;
                 handle_event(a, &e);
                 pump(a);
@@ -840,6 +969,7 @@ out:
         paint_free(&a->loc_canvas[i]);
     if (a->work_canvas_ok)
         paint_free(&a->work_canvas);
+    instructor_screen_leave(a); /* its report points into the library */
     library_free(a->lib);
     chart_cache_free(a->charts);
     ren_free(a->ren);

@@ -19,6 +19,52 @@ static void course_progress(const App *a, const Course *c, int *practised, doubl
     *mean_best = c->n_modules ? sum / c->n_modules : 0;
 }
 
+/* The spaced-review strip: how many items are due and the way in. Returns
+ * true if a review session started. */
+static bool review_panel(App *a, SDL_Rect r)
+{
+    Ui *ui = &a->ui;
+    ren_fill_round_rect(a->ren, r, ui_px(ui, 10), THEME_BORDER);
+    int b = ui_px(ui, 1);
+    SDL_Rect inner = {r.x + b, r.y + b, r.w - 2 * b, r.h - 2 * b};
+    ren_fill_round_rect(a->ren, inner, ui_px(ui, 10), THEME_PANEL);
+    int64_t next = 0;
+    int due = app_review_due(a, &next);
+    int known = a->review ? review_count(a->review) : 0;
+    char button[64], line[300];
+    snprintf(button, sizeof button, "Review due (%d)", due);
+    int bw = ren_text_width(a->ren, FONT_BOLD, button) + ui_px(ui, 40), bh = ui_px(ui, 44);
+    int pad = ui_px(ui, 22);
+    SDL_Rect btn = {r.x + r.w - pad - bw, r.y + (r.h - bh) / 2, bw, bh};
+    int x = r.x + pad, tw = btn.x - ui_px(ui, 20) - x;
+    int y = r.y + ui_px(ui, 16);
+    ren_text(a->ren, FONT_HEADING, x, y, THEME_ACCENT_DARK, "Spaced review");
+    y += ren_text_height(a->ren, FONT_HEADING) + ui_px(ui, 4);
+    if (known == 0)
+        snprintf(line, sizeof line,
+                 "Every item you answer in practice, quizzes and exams is scheduled here: a miss comes back the "
+                 "next day, an item you know at growing intervals.");
+    else if (due > APP_REVIEW_ITEMS)
+        snprintf(line, sizeof line, "%d items are due now; a review serves the %d most overdue first. %d item%s scheduled in all.",
+                 due, APP_REVIEW_ITEMS, known, known == 1 ? "" : "s");
+    else if (due > 0)
+        snprintf(line, sizeof line, "%d item%s due now, the most overdue first. %d item%s scheduled in all.", due,
+                 due == 1 ? " is" : "s are", known, known == 1 ? "" : "s");
+    else if (next > 0) {
+        char when[64];
+        app_when_text(next - app_now_ms(a) / 1000, when, sizeof when);
+        snprintf(line, sizeof line, "Nothing is due. The next item comes back %s; %d item%s scheduled in all.", when,
+                 known, known == 1 ? "" : "s");
+    } else
+        snprintf(line, sizeof line, "Nothing is due for the courses on this station.");
+    ren_text_wrapped(a->ren, FONT_BODY, x, y, tw, THEME_TEXT, line, true, 0, r.y + r.h);
+    if (ui_button(ui, btn, button, due > 0 ? BUTTON_PRIMARY : BUTTON_DISABLED) && due > 0) {
+        app_start_review(a);
+        return true;
+    }
+    return false;
+}
+
 void screen_home(App *a, SDL_Rect all)
 {
     Ui *ui = &a->ui;
@@ -126,6 +172,10 @@ void screen_home(App *a, SDL_Rect all)
             app_go(a, SCREEN_MODULES);
         }
     }
+    int rows = (n + cols - 1) / cols;
+    SDL_Rect rv = {m, y + rows * (ch + gap), all.w - 2 * m, ui_px(ui, 104)};
+    if (review_panel(a, rv))
+        return;
     /* Ways into the material besides the courses (drawn after the cards so
      * Tab reaches the courses first). */
     int bx = all.w - m, bh2 = ui_px(ui, 38), by2 = area.y + ui_px(ui, 22);

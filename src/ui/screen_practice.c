@@ -60,6 +60,14 @@ static void finish(App *a)
         return;
     }
     double score = session_score(a->session);
+    if (session_mode(a->session) == SESSION_REVIEW) {
+        /* Its answers went into the review schedule; practice progress
+         * belongs to modules. */
+        printf("review finished: items=%d answered=%d score=%.1f%% due=%d\n", session_item_count(a->session),
+               session_answered_count(a->session), score * 100, app_review_due(a, NULL));
+        fflush(stdout);
+        return;
+    }
     printf("practice finished: module=%s items=%d answered=%d score=%.1f%%\n", a->module->id,
            session_item_count(a->session), session_answered_count(a->session), score * 100);
     fflush(stdout);
@@ -192,14 +200,19 @@ static void summary(App *a, SDL_Rect area)
     for (int i = 0; i < n; i++)
         full += session_answer(a->session, i)->credit >= 0.999;
     bool quiz = session_mode(a->session) == SESSION_QUIZ;
+    bool review = session_mode(a->session) == SESSION_REVIEW;
     bool passed = score * 100 + 1e-9 >= pass;
-    snprintf(line, sizeof line, "%s \xC2\xB7 %d of %d items with full credit", quiz ? "Quiz score" : "Practice score",
-             full, n);
+    snprintf(line, sizeof line, "%s \xC2\xB7 %d of %d items with full credit",
+             quiz ? "Quiz score" : review ? "Review score" : "Practice score", full, n);
     ren_text(a->ren, FONT_BODY, x + w + ui_px(ui, 16),
              y + ren_text_height(a->ren, FONT_TITLE) - ren_text_height(a->ren, FONT_BODY) - ui_px(ui, 2),
              THEME_TEXT, line);
     y += ren_text_height(a->ren, FONT_TITLE) + ui_px(ui, 4);
-    if (quiz)
+    if (review)
+        snprintf(line, sizeof line,
+                 "Each item comes back when it is due: a miss the next day, an item you know after growing "
+                 "intervals.");
+    else if (quiz)
         snprintf(line, sizeof line,
                  passed ? "\xE2\x9C\x93 Passed: the module pass mark is %d%%. This counts toward certification."
                         : "\xE2\x9C\x97 Not passed: the module pass mark is %d%%. Study, practise and take the quiz again.",
@@ -237,14 +250,35 @@ static void summary(App *a, SDL_Rect area)
         snprintf(line, sizeof line, "%d%%", (int)lround(an->credit * 100));
         int cw = ren_text_width(a->ren, FONT_BOLD, line);
         ren_text(a->ren, FONT_BOLD, chip.x + (chip.w - cw) / 2, ry + ui_px(ui, 4), credit_color(an->credit), line);
-        ren_text_fit(a->ren, FONT_BODY, list.x + chip.w + ui_px(ui, 14), ry + ui_px(ui, 4),
-                     list.w - chip.w - ui_px(ui, 30), THEME_TEXT, it->prompt);
+        int text_w = list.w - chip.w - ui_px(ui, 30);
+        const ReviewCard *card = review && a->review ? review_find(a->review, it->key) : NULL;
+        if (card) {
+            /* When the item comes back, at the row's right end. */
+            char when[64], back[80];
+            app_when_text(card->due_s - app_now_ms(a) / 1000, when, sizeof when);
+            snprintf(back, sizeof back, "back %s", when);
+            int bw2 = ren_text_width(a->ren, FONT_SMALL, back);
+            ren_text(a->ren, FONT_SMALL, list.x + list.w - bw2 - ui_px(ui, 8), ry + ui_px(ui, 6), THEME_MUTED, back);
+            text_w -= bw2 + ui_px(ui, 24);
+        }
+        ren_text_fit(a->ren, FONT_BODY, list.x + chip.w + ui_px(ui, 14), ry + ui_px(ui, 4), text_w, THEME_TEXT,
+                     it->prompt);
     }
     SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
     int bw = ui_px(ui, 200), bh = ui_px(ui, 44);
     SDL_Rect again = {panel.x + panel.w - ui_px(ui, 28) - bw, panel.y + panel.h - ui_px(ui, 24) - bh, bw, bh};
     SDL_Rect back = {again.x - bw - ui_px(ui, 12), again.y, bw, bh};
     SDL_Rect study = {back.x - bw - ui_px(ui, 12), again.y, bw, bh};
+    if (review) {
+        if (ui_button(ui, back, "Back to courses", BUTTON_SECONDARY))
+            app_go(a, SCREEN_HOME);
+        int due = app_review_due(a, NULL);
+        char more[64];
+        snprintf(more, sizeof more, due > 0 ? "Review due (%d)" : "Nothing more due", due);
+        if (ui_button(ui, again, more, due > 0 ? BUTTON_PRIMARY : BUTTON_DISABLED) && due > 0)
+            app_start_review(a);
+        return;
+    }
     if (ui_button(ui, study, "Study the module", BUTTON_SECONDARY)) {
         a->study_return = SCREEN_MODULES;
         app_go(a, SCREEN_STUDY);
@@ -265,15 +299,19 @@ void screen_practice(App *a, SDL_Rect all)
     Session *s = a->session;
     SDL_Rect area;
     char title[300], crumb[200];
-    snprintf(title, sizeof title, "%s \xC2\xB7 %s", session_mode(s) == SESSION_QUIZ ? "Module quiz" : "Practice",
-             a->module->name);
+    bool review = session_mode(s) == SESSION_REVIEW;
+    if (review)
+        snprintf(title, sizeof title, "Spaced review");
+    else
+        snprintf(title, sizeof title, "%s \xC2\xB7 %s", session_mode(s) == SESSION_QUIZ ? "Module quiz" : "Practice",
+                 a->module->name);
     bool done = session_finished(s);
     if (done)
         snprintf(crumb, sizeof crumb, "Summary");
     else
         snprintf(crumb, sizeof crumb, "Question %d of %d", session_current(s) + 1, session_item_count(s));
     if (app_top_bar(a, title, crumb, true, &area)) {
-        app_go(a, SCREEN_MODULES);
+        app_go(a, review ? SCREEN_HOME : SCREEN_MODULES);
         return;
     }
     /* Progress strip under the bar. */
@@ -308,7 +346,10 @@ void screen_practice(App *a, SDL_Rect all)
                        : it->type == ITEM_REVERSE    ? "FROM PAIN TO TRIGGER POINT"
                        : it->type == ITEM_MULTI      ? "CHOOSE ALL THAT APPLY"
                                                      : "CHOOSE ONE";
-    ren_text(a->ren, FONT_SMALL, x, y, THEME_ACCENT, kind);
+    char kind_line[200];
+    /* A review mixes muscles: say whose item this is. */
+    snprintf(kind_line, sizeof kind_line, "%s%s%s", kind, review ? " \xC2\xB7 " : "", review ? it->module->name : "");
+    ren_text_fit(a->ren, FONT_SMALL, x, y, w, THEME_ACCENT, kind_line);
     y += ren_text_height(a->ren, FONT_SMALL) + ui_px(ui, 8);
     y += ren_text_wrapped(a->ren, FONT_HEADING, x, y, w, THEME_TEXT, it->prompt, true, 0, all.h);
     y += ui_px(ui, 10);

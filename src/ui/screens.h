@@ -37,7 +37,8 @@ typedef enum {
     SCREEN_CERTIFICATE,
     SCREEN_PROTOCOLS,
     SCREEN_LOCATOR,
-    SCREEN_DIRECTORY
+    SCREEN_DIRECTORY,
+    SCREEN_INSTRUCTOR
 } ScreenId;
 
 typedef struct {
@@ -162,6 +163,10 @@ typedef struct {
         ChartLayout layout;
     } drawn[APP_MAX_CHARTS];
     int n_drawn;
+
+    /* Instructor screen (screen_instructor.c): its state while it is open
+     * (unlocked or not), NULL otherwise. */
+    struct InstructorState *instructor;
 } App;
 
 /* Milliseconds since the epoch (virtual under --virtual-clock). */
@@ -172,6 +177,18 @@ void app_note_chart(App *a, const char *view, const ChartLayout *l);
 void app_start_practice(App *a, const Module *m);
 /* Starts a graded module quiz (recorded in the score file). */
 void app_start_quiz(App *a, const Module *m);
+/* Items a review session serves at most (the most overdue first). */
+#define APP_REVIEW_ITEMS 20
+/* Starts a spaced-review session of the learner's due items, or says (in
+ * the banner) why there is none. */
+void app_start_review(App *a);
+/* Review cards of the learner that are due now, counting only items of
+ * modules this station has loaded (a course taken elsewhere or removed
+ * does not count); *next_due_s (may be NULL) gets the earliest due time
+ * of the others (0 if none). */
+int app_review_due(const App *a, int64_t *next_due_s);
+/* When a time seconds ahead is, in words: "in 5 hours", "tomorrow", "in 6 days". */
+void app_when_text(int64_t seconds, char *buf, size_t size);
 /* Signs a learner in (creating their score file if name is non-NULL) and
  * resumes or submits an unfinished exam. False (with signin_error set) on
  * failure. */
@@ -222,5 +239,11 @@ void screen_directory(App *a, SDL_Rect area);
 void screen_modules(App *a, SDL_Rect area);
 void screen_study(App *a, SDL_Rect area);
 void screen_practice(App *a, SDL_Rect area);
+
+/* Instructor screen: enter it locked (from sign-in), and leave it,
+ * forgetting the passphrase, the unlocked state and the report. */
+void screen_instructor(App *a, SDL_Rect area);
+void instructor_screen_enter(App *a);
+void instructor_screen_leave(App *a);
 
 #endif

@@ -144,6 +144,9 @@ for i in $(seq 1 "$gui_iterations"); do
   fi
 done
 [ -e "$journal" ] || run_gui kill-start "$root/tests/fault/kill_start.script"
+# Temporary files a kill left (forced here, in case no kill hit a save) are
+# removed when the learner signs in again.
+touch "$data/learners/kai.kill.scores.tmp-Ab12Cd" "$data/learners/kai.kill.journal.tmp-Ef34Gh"
 run_gui kill-submit "$root/tests/fault/kill_submit.script"; check "resumed after the kills and submitted" $?
 answered=$(sed -n 's/^exam resumed: course=demo answered=\([0-9]*\) .*/\1/p' "$shots/kill-submit.out")
 grep -q '^exam recorded: course=demo ' "$shots/kill-submit.out"; check "exam recorded" $?
@@ -152,6 +155,8 @@ recorded=$(awk '/^record /{n=0} /^answered yes$/{n++} END{print n}' "$data/learn
 [ -n "$answered" ] && [ "$answered" -gt 0 ] && [ "$answered" = "$recorded" ]
 check "the record holds the $answered journaled answers (it has $recorded)" $?
 [ ! -e "$journal" ]; check "journal removed once recorded" $?
+[ "$(tmp_files "$data")" = 0 ] && grep -q 'temporary file.* left by an interrupted save' "$shots/kill-submit.err"
+check "temporary files of interrupted saves removed at sign-in" $?
 "$tpquiz" verify --data-dir "$data" "$data/learners/kai.kill.scores" >"$tmp/v.out" 2>&1; check "score file verifies" $?
 check "journal and score file after kill -9 of tpquiz ($bad_runs bad iterations)" $bad_runs
 echo "$gui_iterations kills ($resumed in a resumed exam); $(cat "$tmp/v.out")"
