@@ -1447,13 +1447,14 @@ const Module *library_load_module_file(Library *lib, const char *path, Diag *d)
 /* ------------------------------------------------------------------ */
 /* Courses */
 
-enum { C_ID, C_TITLE, C_DESCRIPTION, C_MODULES, C_MODULE_PASS_MARK };
+enum { C_ID, C_TITLE, C_DESCRIPTION, C_MODULES, C_MODULE_PASS_MARK, C_ORDER };
 static const KeyRule COURSE_KEYS[] = {
     {"id", true, VAL_LINE},
     {"title", true, VAL_TEXT},
     {"description", false, VAL_TEXT},
     {"modules", true, VAL_LIST},
     {"module_pass_mark", true, VAL_LINE},
+    {"order", false, VAL_LINE},
     {NULL, false, VAL_LINE},
 };
 
@@ -1626,6 +1627,8 @@ const Course *library_load_course_file(Library *lib, const char *path, Diag *d)
         c->description = join_text(f[C_DESCRIPTION]);
         ok = ok && c->title && c->description;
         read_int(path, f[C_MODULE_PASS_MARK], 1, 100, &c->module_pass_mark, d);
+        c->order = COURSE_ORDER_NONE;
+        read_int(path, f[C_ORDER], 1, COURSE_ORDER_NONE - 1, &c->order, d);
     }
     if (ok && exam)
         load_exam(path, exam, &c->exam, d);
@@ -1652,6 +1655,21 @@ const Course *library_load_course_file(Library *lib, const char *path, Diag *d)
 static int name_cmp(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Courses by their order key; those loaded earlier (by folder name) first
+ * among equals. A stable insertion sort: a handful of courses. */
+static void sort_courses(Library *lib)
+{
+    for (int i = 1; i < lib->n_courses; i++) {
+        Course *c = lib->courses[i];
+        int j = i;
+        while (j > 0 && lib->courses[j - 1]->order > c->order) {
+            lib->courses[j] = lib->courses[j - 1];
+            j--;
+        }
+        lib->courses[j] = c;
+    }
 }
 
 void library_load_all(Library *lib, Diag *d)
@@ -1695,6 +1713,7 @@ void library_load_all(Library *lib, Diag *d)
         free(sub);
     }
     free_strings(names, n);
+    sort_courses(lib);
 }
 
 Library *library_load(const char *courses_dir, const char *assets_dir, Diag *d)

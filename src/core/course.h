@@ -88,8 +88,11 @@ typedef struct {
     int n_modules;
     const Module **modules; /* resolved; an entry is NULL if the module failed to load */
     int module_pass_mark;   /* percent */
+    int order;              /* where it is listed: lower first, then by id (COURSE_ORDER_NONE: last) */
     ExamRules exam;
 } Course;
+
+#define COURSE_ORDER_NONE 1000
 
 typedef struct {
     char *name; /* "front", "back", ... */
