@@ -1857,8 +1857,11 @@ static int question_stats(App *a, const ReportItem *it, int x, int y0, int w, bo
     }
     y += lh;
     int shaded = 0;
+    /* Choice questions and paintings have no clicks to measure: their rows
+     * stop at the discrimination. */
+    bool clicks = it->kind != REPORT_ITEM_QUESTION && it->kind != REPORT_ITEM_PAINT;
     for (int row = R_ANSWERS; row <= R_SIDE; row++) {
-        if (!cm && (row == R_MEAN_CM || row == R_MEDIAN_CM))
+        if ((!cm && (row == R_MEAN_CM || row == R_MEDIAN_CM)) || (!clicks && row > R_DISCRIM))
             continue;
         if (draw && y + lh > top && y < bottom) {
             if (shaded % 2 == 0)
