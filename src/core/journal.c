@@ -879,8 +879,20 @@ static int append_line(Journal *j, const char *line, size_t len, Diag *d)
     do
         w = write(j->fd, line, len);
     while (w < 0 && errno == EINTR);
-    if (w < 0 || (size_t)w != len) {
-        int err = w < 0 ? errno : ENOSPC;
+    int err = w < 0 ? errno : 0;
+    if (w >= 0 && (size_t)w < len) {
+        /* A short write gives no reason; writing the rest once more either
+         * completes the line or says why not (EFBIG past a file-size
+         * limit, ENOSPC on a full disk). */
+        ssize_t again;
+        do
+            again = write(j->fd, line + w, len - (size_t)w);
+        while (again < 0 && errno == EINTR);
+        if (again > 0)
+            w += again;
+        err = (size_t)w == len ? 0 : again < 0 ? errno : ENOSPC;
+    }
+    if (err) {
         /* Take back a partial line so the next event starts on its own. */
         if (w > 0 && ftruncate(j->fd, st.st_size) != 0)
             err = errno;

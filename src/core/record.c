@@ -1714,8 +1714,14 @@ ScoreFile *scorefile_load(const char *path, const unsigned char *key, Diag *d)
     Buf b = {0};
     char chunk[8192];
     size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0 && b.n <= MAX_FILE_BYTES)
+    size_t pl = strlen(HEADER_PREFIX);
+    while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0 && b.n <= MAX_FILE_BYTES) {
         buf_add(&b, chunk, got);
+        /* A file that does not start like a score file is refused below
+         * from its first bytes: a large foreign file is not read through. */
+        if (!b.failed && b.n >= pl && b.n - got < pl && memcmp(b.s, HEADER_PREFIX, pl) != 0)
+            break;
+    }
     bool read_error = ferror(fp);
     fclose(fp);
     if (read_error || b.failed) {

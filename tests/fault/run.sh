@@ -179,7 +179,7 @@ cmp -s "$scores" "$tmp/scores.before"; check "score file unchanged" $?
 [ "$(tmp_files "$data")" = 0 ]; check "no temporary file left" $?
 jsize=$(stat -c %s "$jfile")
 prlimit --fsize=$((jsize + 10)) "$writer" journal "$data" 1 >/dev/null 2>"$tmp/w.err"
-[ $? = 1 ] && grep -q 'cannot journal the event: ' "$tmp/w.err"
+[ $? = 1 ] && grep -q 'cannot journal the event: File too large' "$tmp/w.err"
 check "journal append on a full disk: clear error ($(cat "$tmp/w.err"))" $?
 cmp -s "$jfile" "$tmp/journal.before"; check "journal unchanged (the short write was taken back)" $?
 prlimit --fsize=$(($(stat -c %s "$pfile") - 10)) "$writer" progress "$data" 1 >/dev/null 2>"$tmp/w.err"
@@ -299,6 +299,7 @@ data="$tmp/hostile"; mkdir -p "$data/learners"
 L="$data/learners"
 { echo "tpquiz-scores 1"; head -c 100M /dev/zero | tr '\0' 'x'; } >"$L/big.scores"
 head -c 1M /dev/urandom >"$L/binary.scores"
+head -c 100M /dev/zero >"$L/bigbinary.scores"
 { echo "tpquiz-scores 1"; head -c 2M /dev/urandom; } >"$L/garbage.scores"
 "$writer" forge "$L/dotdot.scores" "$data" "../x" "Dot Dot" &&
   "$writer" forge "$L/slash.scores" "$data" "a/b" "Slash" &&
@@ -324,6 +325,10 @@ expect_verify() { # expect_verify FILE STATUS TEXT: tpquiz verify FILE exits STA
 expect_verify "$L/fault.writer.scores" 0 "2 records, all good"
 expect_verify "$L/big.scores" 1 "not a score file: larger than 64 MiB"
 expect_verify "$L/binary.scores" 1 "not a score file (its first line is not 'tpquiz-scores 1')"
+vstart=$(date +%s%N)
+expect_verify "$L/bigbinary.scores" 1 "not a score file (its first line is not 'tpquiz-scores 1')"
+vms=$(( ($(date +%s%N) - vstart) / 1000000 ))
+[ "$vms" -lt 2000 ]; check "a 100 MB foreign file is refused from its first bytes ($vms ms)" $?
 expect_verify "$L/garbage.scores" 1 "lines outside any record"
 expect_verify "$L/dotdot.scores" 1 "record 1 (profile, ../x): edited: line 4: a bad learner value"
 expect_verify "$L/slash.scores" 1 "edited: line 4: a bad learner value"
