@@ -74,6 +74,16 @@ static Vec2 point_at(const Vec2 *pts, int n, int i)
     return pts[i == n ? 0 : i];
 }
 
+/* Edge a-b's part of p's winding number (Sunday): +1 for an upward
+ * crossing of the ray to the right of p with p left of the edge, -1 for a
+ * downward one with p right of it, else 0. */
+static int winding_step(Vec2 a, Vec2 b, Vec2 p)
+{
+    if (a.y <= p.y)
+        return b.y > p.y && cross(a, b, p) > 0 ? 1 : 0;
+    return b.y <= p.y && cross(a, b, p) < 0 ? -1 : 0;
+}
+
 bool geom_point_in_polygon(Vec2 p, const Vec2 *pts, int n)
 {
     if (!pts || n < 1)
@@ -90,15 +100,8 @@ bool geom_point_in_polygon(Vec2 p, const Vec2 *pts, int n)
      * right of p where p is left of the edge, downward ones where it is
      * right. Non-zero means inside. */
     int wn = 0;
-    for (int i = 0; i < n; i++) {
-        Vec2 a = pts[i], b = point_at(pts, n, i + 1);
-        if (a.y <= p.y) {
-            if (b.y > p.y && cross(a, b, p) > 0)
-                wn++;
-        } else if (b.y <= p.y && cross(a, b, p) < 0) {
-            wn--;
-        }
-    }
+    for (int i = 0; i < n; i++)
+        wn += winding_step(pts[i], point_at(pts, n, i + 1), p);
     return wn != 0;
 }
 
@@ -120,13 +123,7 @@ bool geom_point_near_polygon(Vec2 p, const Vec2 *pts, int n, double tol)
             return true;
         if (n < 3)
             continue;
-        /* The winding number as geom_point_in_polygon counts it. */
-        if (a.y <= p.y) {
-            if (b.y > p.y && cross(a, b, p) > 0)
-                wn++;
-        } else if (b.y <= p.y && cross(a, b, p) < 0) {
-            wn--;
-        }
+        wn += winding_step(a, b, p); /* as geom_point_in_polygon counts it */
     }
     return wn != 0;
 }

@@ -271,11 +271,12 @@ static uint64_t new_seed(const App *a)
     return a->seed_override ? a->seed_override : (uint64_t)app_now_ms(a) * 2654435761u;
 }
 
-static void start_module_session(App *a, const Module *m, bool quiz)
+/* Makes s (NULL if it could not be built) the current session, with
+ * nothing of the one before it left over. */
+static void begin_session(App *a, Session *s, const Module *m)
 {
     session_free(a->session);
-    uint64_t seed = new_seed(a);
-    a->session = quiz ? session_create_quiz(m, seed) : session_create_practice(m, seed);
+    a->session = s;
     a->session_started_ms = app_now_ms(a);
     a->record_saved = false;
     a->record_error[0] = 0;
@@ -283,6 +284,12 @@ static void start_module_session(App *a, const Module *m, bool quiz)
     a->summary_scroll = 0;
     a->practice_recorded = false;
     memset(a->option_chosen, 0, sizeof a->option_chosen);
+}
+
+static void start_module_session(App *a, const Module *m, bool quiz)
+{
+    uint64_t seed = new_seed(a);
+    begin_session(a, quiz ? session_create_quiz(m, seed) : session_create_practice(m, seed), m);
     if (!a->session) {
         snprintf(a->banner, sizeof a->banner, "%s has no practice items yet.", m->name);
         return;
@@ -354,17 +361,9 @@ void app_start_review(App *a)
         a->redraw = true;
         return;
     }
-    session_free(a->session);
     int skipped = 0;
     /* The keys point into the deck, which the session does not change. */
-    a->session = session_create_review(a->lib, keys, n, new_seed(a), &skipped);
-    a->session_started_ms = app_now_ms(a);
-    a->record_saved = false;
-    a->record_error[0] = 0;
-    a->module = NULL;
-    a->summary_scroll = 0;
-    a->practice_recorded = false;
-    memset(a->option_chosen, 0, sizeof a->option_chosen);
+    begin_session(a, session_create_review(a->lib, keys, n, new_seed(a), &skipped), NULL);
     if (skipped)
         fprintf(stderr, "review: %d due item%s no longer in the courses, skipped\n", skipped, skipped == 1 ? "" : "s");
     if (!a->session) {
