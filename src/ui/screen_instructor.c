@@ -281,6 +281,20 @@ static void score_chip(App *a, SDL_Rect r, double score, bool passed)
              passed ? THEME_GOOD : THEME_BAD, t);
 }
 
+/* The score a record that is not good claims: grey and struck through, as
+ * it counts for nothing. */
+static void claimed_score_chip(App *a, SDL_Rect r, double score)
+{
+    ren_fill_round_rect(a->ren, r, ui_px(&a->ui, 4), THEME_PANEL_ALT);
+    char t[16];
+    snprintf(t, sizeof t, "%.1f%%", score * 100);
+    int w = ren_text_width(a->ren, FONT_BODY, t), h = text_h(a, FONT_BODY);
+    int x = r.x + (r.w - w) / 2, y = r.y + (r.h - h) / 2;
+    ren_text(a->ren, FONT_BODY, x, y, THEME_MUTED, t);
+    ren_fill_rect(a->ren, (SDL_Rect){x - ui_px(&a->ui, 2), y + h / 2, w + ui_px(&a->ui, 4), ui_px(&a->ui, 1) + 1},
+                  THEME_MUTED);
+}
+
 /* ---- tables ---------------------------------------------------------------- */
 
 typedef struct {
@@ -1410,23 +1424,36 @@ static void page_learner(App *a, State *st, SDL_Rect area)
         SDL_Rect chip = {rr.x + rr.w - ui_px(ui, 88), yy + (rh - ui_px(ui, 30)) / 2, ui_px(ui, 76), ui_px(ui, 30)};
         record_title(a, st->scores, i, title, sizeof title);
         utc_time(attempt ? r->finished : r->started, when, sizeof when);
-        if (attempt)
-            snprintf(meta, sizeof meta, "%s \xC2\xB7 %s%s \xC2\xB7 %d answers", when,
-                     r->passed ? "passed" : "not passed", r->auto_submitted ? " (time ran out)" : "", r->n_answers);
-        else
-            snprintf(meta, sizeof meta, "created %s", when);
-        int text_w = chip.x - px - ui_px(ui, 130);
-        ren_text_fit(a->ren, FONT_BOLD, px, ty, text_w, THEME_TEXT, title);
-        ren_text_fit(a->ren, FONT_SMALL, px, ty + text_h(a, FONT_BOLD), text_w, THEME_MUTED, meta);
         /* Integrity, in words and colour. */
         const char *sname = record_status_name(status);
         char tag[64];
         snprintf(tag, sizeof tag, status == RECORD_GOOD ? "\xE2\x9C\x93 good" : "\xE2\x9C\x97 %s", sname);
         int tgw = ren_text_width(a->ren, FONT_BOLD, tag);
-        ren_text(a->ren, FONT_BOLD, chip.x - ui_px(ui, 16) - tgw, yy + (rh - text_h(a, FONT_BOLD)) / 2,
+        int tag_x = chip.x - ui_px(ui, 16) - tgw;
+        ren_text(a->ren, FONT_BOLD, tag_x, yy + (rh - text_h(a, FONT_BOLD)) / 2,
                  status == RECORD_GOOD ? THEME_GOOD : THEME_BAD, tag);
+        int text_w = tag_x - ui_px(ui, 16) - px;
         if (attempt) {
-            score_chip(a, chip, r->score, r->passed);
+            /* A record that is not good only claims its result. */
+            const char *result = status != RECORD_GOOD ? (r->passed ? "claims passed, not counted" : "not counted")
+                                 : r->passed             ? "passed"
+                                                         : "not passed";
+            snprintf(meta, sizeof meta, "%s \xC2\xB7 %s%s \xC2\xB7 %d answers", when, result,
+                     r->auto_submitted ? " (time ran out)" : "", r->n_answers);
+            /* Narrow: the answer count goes first (the attempt shows them). */
+            if (ren_text_width(a->ren, FONT_SMALL, meta) > text_w)
+                snprintf(meta, sizeof meta, "%s \xC2\xB7 %s%s", when, result,
+                         r->auto_submitted ? " (time ran out)" : "");
+        } else {
+            snprintf(meta, sizeof meta, "created %s", when);
+        }
+        ren_text_fit(a->ren, FONT_BOLD, px, ty, text_w, THEME_TEXT, title);
+        ren_text_fit(a->ren, FONT_SMALL, px, ty + text_h(a, FONT_BOLD), text_w, THEME_MUTED, meta);
+        if (attempt) {
+            if (status == RECORD_GOOD)
+                score_chip(a, chip, r->score, r->passed);
+            else
+                claimed_score_chip(a, chip, r->score);
             char label[64];
             snprintf(label, sizeof label, "Open record %d", r->seq > 0 ? r->seq : i + 1);
             if (ui_clickable(ui, clip_to(rr, list), label)) {
@@ -1690,11 +1717,12 @@ static void page_attempt(App *a, State *st, SDL_Rect area)
     record_title(a, st->scores, st->record, title, sizeof title);
     int tw = ren_text(a->ren, FONT_TITLE, pad, y, THEME_TEXT, title);
     utc_time(r->finished, when, sizeof when);
-    snprintf(line, sizeof line, "%.1f%% \xC2\xB7 %s (pass mark %d%%)%s", r->score * 100,
+    bool good = status == RECORD_GOOD;
+    snprintf(line, sizeof line, "%s%.1f%% \xC2\xB7 %s (pass mark %d%%)%s", good ? "" : "claims ", r->score * 100,
              r->passed ? "passed" : "not passed", r->pass_mark, r->auto_submitted ? " \xC2\xB7 submitted when time ran out" : "");
     ren_text_fit(a->ren, FONT_HEADING, pad + tw + ui_px(ui, 16),
                  y + (text_h(a, FONT_TITLE) - text_h(a, FONT_HEADING)) / 2, area.w - 2 * pad - tw - ui_px(ui, 16),
-                 r->passed ? THEME_GOOD : THEME_BAD, line);
+                 !good ? THEME_MUTED : r->passed ? THEME_GOOD : THEME_BAD, line);
     y += text_h(a, FONT_TITLE);
     snprintf(line, sizeof line, "%s \xC2\xB7 record %d \xC2\xB7 finished %s \xC2\xB7 took %d min", st->rows[st->learner].name,
              r->seq, when, r->finished > r->started ? (int)((r->finished - r->started + 59) / 60) : 0);
