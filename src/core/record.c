@@ -183,19 +183,30 @@ static void add_escaped(Buf *b, const char *value)
     }
 }
 
-/* Undoes add_escaped. Returns a new string, or NULL (with *why) on a bad
- * escape or an escaped NUL. */
-static char *unescape(const char *s, size_t n, const char **why)
+/* Undoes add_escaped into *buf (grown as needed; *cap its size, the
+ * caller frees it). Returns *buf, or NULL (with *why) on a bad escape or
+ * an escaped NUL. */
+static char *unescape(const char *s, size_t n, char **buf, size_t *cap, const char **why)
 {
-    char *out = malloc(n + 1);
-    if (!out) {
-        *why = "out of memory";
-        return NULL;
+    if (*cap < n + 1) {
+        char *grown = realloc(*buf, n + 1 > 2 * *cap ? n + 1 : 2 * *cap);
+        if (!grown) {
+            *why = "out of memory";
+            return NULL;
+        }
+        *cap = n + 1 > 2 * *cap ? n + 1 : 2 * *cap;
+        *buf = grown;
     }
+    char *out = *buf;
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
         if (s[i] != '\\') {
-            out[o++] = s[i];
+            /* The plain stretch up to the next escape, in one copy. */
+            const char *bs = memchr(s + i, '\\', n - i);
+            size_t k = bs ? (size_t)(bs - (s + i)) : n - i;
+            memcpy(out + o, s + i, k);
+            o += k;
+            i += k - 1;
             continue;
         }
         char e = i + 1 < n ? s[i + 1] : '\0';
@@ -212,13 +223,11 @@ static char *unescape(const char *s, size_t n, const char **why)
             int v = hex_value(s[i + 1]) << 4 | hex_value(s[i + 2]);
             i += 2;
             if (v == 0) {
-                free(out);
                 *why = "an escaped NUL byte";
                 return NULL;
             }
             out[o++] = (char)v;
         } else {
-            free(out);
             *why = "a bad escape (only \\\\ \\n \\t \\r \\xHH)";
             return NULL;
         }
@@ -273,12 +282,15 @@ static void add_fixed(Buf *b, const char *name, double v, int decimals)
 /* A decimal integer: digits only, at most 18 of them. */
 static bool parse_int64(const char *s, int64_t *out)
 {
-    size_t n = strlen(s);
-    if (n == 0 || n > 18 || strspn(s, "0123456789") != n)
-        return false;
     int64_t v = 0;
-    for (; *s; s++)
+    size_t n = 0;
+    for (; *s; s++, n++) {
+        if (*s < '0' || *s > '9' || n == 18)
+            return false;
         v = v * 10 + (*s - '0');
+    }
+    if (n == 0)
+        return false;
     *out = v;
     return true;
 }
@@ -934,11 +946,24 @@ static void bad_value(Meta *m, int line, const char *field)
         snprintf(m->problem_field, sizeof m->problem_field, "%s", field);
 }
 
+/* A field name: n bytes of [a-z_]. */
+static bool field_name(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || s[i] == '_'))
+            return false;
+    return true;
+}
+
 /* A raw line the writer could have written: valid UTF-8, no control bytes. */
 static bool clean_line(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
+        if (u[i] >= 0x20 && u[i] < 0x7F) { /* printable ASCII: most of a file */
+            i++;
+            continue;
+        }
         if (u[i] < 0x20 || u[i] == 0x7F)
             return false;
         size_t l = utf8_len(u + i, n - i);
@@ -949,15 +974,15 @@ static bool clean_line(const char *s, size_t n)
     return true;
 }
 
-/* Stores an owned string field once; a second copy is malformed. */
-static void set_str(char **dst, char *v, Meta *m, int line)
+/* Stores a copy of a string field once; a second one is malformed. */
+static void set_str(char **dst, const char *v, Meta *m, int line)
 {
     if (*dst) {
-        free(v);
         malformed(m, line, "a field appears twice");
         return;
     }
-    *dst = v;
+    if (!(*dst = dup_str(v)))
+        malformed(m, line, "out of memory");
 }
 
 /* Bit flags of the record-level and answer-level fields seen, so a missing
@@ -1079,14 +1104,14 @@ static bool parse_runs(const char *v, int **runs, int *n_runs)
         return true;
     int n = 0, cap = 0;
     for (const char *c = v;;) {
-        size_t len = strspn(c, "0123456789");
+        /* A run: 1 to 11 digits, then a space or the end. */
+        size_t len = 0;
         int64_t x = 0;
-        char num[12];
-        if (len == 0 || len >= sizeof num || (c[len] != ' ' && c[len] != '\0'))
+        while (c[len] >= '0' && c[len] <= '9' && len < 12)
+            x = x * 10 + (c[len++] - '0');
+        if (len == 0 || len >= 12 || (c[len] != ' ' && c[len] != '\0'))
             break;
-        memcpy(num, c, len);
-        num[len] = '\0';
-        if (!parse_int64(num, &x) || x > RECORD_MAX_PAINT_CELLS || n >= RECORD_MAX_PAINT_CELLS)
+        if (x > RECORD_MAX_PAINT_CELLS || n >= RECORD_MAX_PAINT_CELLS)
             break;
         if (n == cap) {
             cap = cap ? 2 * cap : 16;
@@ -1145,19 +1170,19 @@ static void answer_field(FieldState *st, Meta *m, int line, const char *name, ch
     double x = 0;
     if (strcmp(name, "chosen") == 0) {
         char **c = realloc(a->chosen, sizeof *c * (size_t)(a->n_chosen + 1));
-        if (!c) {
-            free(v);
+        char *copy = c ? dup_str(v) : NULL;
+        if (c)
+            a->chosen = c;
+        if (!copy) {
             malformed(m, line, "out of memory");
             return;
         }
-        a->chosen = c;
-        a->chosen[a->n_chosen++] = v;
+        a->chosen[a->n_chosen++] = copy;
         return;
     }
     if (strcmp(name, "mark") == 0) {
         if (!add_mark(a, v, m, line))
             bad_value(m, line, name);
-        free(v);
         return;
     }
     static const struct {
@@ -1168,16 +1193,14 @@ static void answer_field(FieldState *st, Meta *m, int line, const char *name, ch
                   {"flagged", A_FLAGGED},   {"view", A_VIEW},     {"click", A_CLICK},
                   {"matched", A_MATCHED},   {"grid", A_GRID},     {"cells", A_CELLS}};
     unsigned flag = 0;
-    for (size_t i = 0; i < sizeof FIELDS / sizeof *FIELDS; i++)
-        if (strcmp(name, FIELDS[i].name) == 0)
+    for (size_t i = 0; i < sizeof FIELDS / sizeof *FIELDS && !flag; i++)
+        if (FIELDS[i].name[0] == name[0] && strcmp(name, FIELDS[i].name) == 0)
             flag = FIELDS[i].flag;
     if (!flag) {
-        free(v);
         malformed(m, line, "an unknown answer field");
         return;
     }
     if (!seen_once(&st->answer_seen, flag, m, line)) {
-        free(v);
         return;
     }
     bool ok = true;
@@ -1185,22 +1208,18 @@ static void answer_field(FieldState *st, Meta *m, int line, const char *name, ch
     case A_KEY:
         ok = *v != '\0';
         set_str(&a->key, v, m, line);
-        v = NULL;
         break;
     case A_TYPE:
         ok = plain_token(v);
         set_str(&a->type, v, m, line);
-        v = NULL;
         break;
     case A_MODULE:
         ok = plain_token(v);
         set_str(&a->module, v, m, line);
-        v = NULL;
         break;
     case A_VIEW:
         ok = plain_token(v);
         set_str(&a->view, v, m, line);
-        v = NULL;
         break;
     case A_ANSWERED:
         ok = parse_bool(v, &a->answered);
@@ -1230,7 +1249,6 @@ static void answer_field(FieldState *st, Meta *m, int line, const char *name, ch
     case A_MATCHED:
         ok = plain_token(v);
         set_str(&a->matched, v, m, line);
-        v = NULL;
         break;
     case A_GRID:
         ok = parse_grid(v, &a->grid);
@@ -1241,13 +1259,13 @@ static void answer_field(FieldState *st, Meta *m, int line, const char *name, ch
     default:
         break;
     }
-    free(v);
     if (!ok)
         bad_value(m, line, name);
 }
 
-/* Handles one "name value" line of a record. v is the unescaped value,
- * owned by this function. */
+/* Handles one "name value" line of a record. v is the unescaped value, in
+ * the caller's scratch buffer: it may be changed, and what is kept is
+ * copied. */
 static void record_field(Record *r, FieldState *st, Meta *m, int line, const char *name, char *v)
 {
     if (strcmp(name, "answer") == 0) {
@@ -1255,7 +1273,6 @@ static void record_field(Record *r, FieldState *st, Meta *m, int line, const cha
         check_answer_fields(st, m, line);
         bool ok = parse_int64(v, &k) && k == r->n_answers + 1 && k <= m->n_answers_declared &&
                   r->kind == RECORD_ATTEMPT && (st->seen & F_ANSWERS);
-        free(v);
         if (!ok) {
             malformed(m, line, "an answer out of sequence");
             st->answer = NULL;
@@ -1285,7 +1302,6 @@ static void record_field(Record *r, FieldState *st, Meta *m, int line, const cha
             if (!m->has_prev)
                 malformed(m, line, "prev is not 64 hex digits");
         }
-        free(v);
         return;
     }
     if (st->answer) {
@@ -1293,7 +1309,6 @@ static void record_field(Record *r, FieldState *st, Meta *m, int line, const cha
         return;
     }
     if (st->seen & F_PREV) {
-        free(v);
         malformed(m, line, "a field after prev");
         return;
     }
@@ -1306,16 +1321,14 @@ static void record_field(Record *r, FieldState *st, Meta *m, int line, const cha
                   {"seed", F_SEED},       {"score", F_SCORE},         {"pass_mark", F_PASS_MARK},
                   {"passed", F_PASSED},   {"auto_submitted", F_AUTO}, {"answers", F_ANSWERS}};
     unsigned flag = 0;
-    for (size_t i = 0; i < sizeof FIELDS / sizeof *FIELDS; i++)
-        if (strcmp(name, FIELDS[i].name) == 0)
+    for (size_t i = 0; i < sizeof FIELDS / sizeof *FIELDS && !flag; i++)
+        if (FIELDS[i].name[0] == name[0] && strcmp(name, FIELDS[i].name) == 0)
             flag = FIELDS[i].flag;
     if (!flag) {
-        free(v);
         malformed(m, line, "an unknown field");
         return;
     }
     if (!seen_once(&st->seen, flag, m, line)) {
-        free(v);
         return;
     }
     bool ok = true;
@@ -1329,12 +1342,10 @@ static void record_field(Record *r, FieldState *st, Meta *m, int line, const cha
     case F_LEARNER:
         ok = learner_id_valid(v, NULL);
         set_str(&r->learner, v, m, line);
-        v = NULL;
         break;
     case F_NAME:
         ok = learner_name_valid(v, NULL);
         set_str(&r->name, v, m, line);
-        v = NULL;
         break;
     case F_MODE:
         ok = strcmp(v, "quiz") == 0 || strcmp(v, "exam") == 0;
@@ -1343,12 +1354,10 @@ static void record_field(Record *r, FieldState *st, Meta *m, int line, const cha
     case F_COURSE:
         ok = plain_token(v);
         set_str(&r->course, v, m, line);
-        v = NULL;
         break;
     case F_MODULE:
         ok = plain_token(v);
         set_str(&r->module, v, m, line);
-        v = NULL;
         break;
     case F_CREATED:
     case F_STARTED:
@@ -1381,7 +1390,6 @@ static void record_field(Record *r, FieldState *st, Meta *m, int line, const cha
     default:
         break;
     }
-    free(v);
     if (!ok)
         bad_value(m, line, name);
 }
@@ -1414,6 +1422,8 @@ static void parse_records(ScoreFile *f, const char *path, Diag *d)
     Meta *m = NULL;
     FieldState st = {0};
     int stray_start = 0, stray_lines = 0;
+    char *scratch = NULL; /* each value, unescaped */
+    size_t scratch_cap = 0;
     while (s < end) {
         nl = memchr(s, '\n', (size_t)(end - s));
         char *eol = nl ? nl : end;
@@ -1444,6 +1454,7 @@ static void parse_records(ScoreFile *f, const char *path, Diag *d)
             if (!grow(f)) {
                 diag_error(d, path, line, "out of memory");
                 f->problems++;
+                free(scratch);
                 return;
             }
             r = &f->rec[f->n];
@@ -1487,7 +1498,7 @@ static void parse_records(ScoreFile *f, const char *path, Diag *d)
         char *sp = memchr(s, ' ', n);
         if (!clean_line(s, n))
             why = "not clean UTF-8 text (raw control characters?)";
-        else if (!sp || sp == s || strspn(s, "abcdefghijklmnopqrstuvwxyz_") != (size_t)(sp - s))
+        else if (!sp || sp == s || !field_name(s, (size_t)(sp - s)))
             why = "not a 'name value' line";
         if (why) {
             malformed(m, line, why);
@@ -1503,13 +1514,14 @@ static void parse_records(ScoreFile *f, const char *path, Diag *d)
         }
         memcpy(name, s, nlen);
         name[nlen] = '\0';
-        char *v = unescape(sp + 1, (size_t)(eol - sp - 1), &why);
+        char *v = unescape(sp + 1, (size_t)(eol - sp - 1), &scratch, &scratch_cap, &why);
         if (!v)
             malformed(m, line, why);
         else
             record_field(r, &st, m, line, name, v);
         s = next;
     }
+    free(scratch);
     if (stray_lines) {
         diag_error(d, path, stray_start, "%d line%s outside any record", stray_lines,
                    stray_lines == 1 ? "" : "s");
