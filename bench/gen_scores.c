@@ -37,6 +37,7 @@
 #include "attempt.h"
 #include "course.h"
 #include "diag.h"
+#include "exam.h"
 #include "grading.h"
 #include "record.h"
 #include "rng.h"
@@ -268,7 +269,7 @@ static Record *run_attempt(const Library *lib, const Course *c, int index, Rng *
             session_next(s);
     }
     session_submit(s, ms);
-    Record *rec = attempt_build(s, exam ? ATTEMPT_EXAM : ATTEMPT_QUIZ, c->id, exam ? NULL : m->id, t0,
+    Record *rec = attempt_build(s, exam ? ATTEMPT_EXAM : ATTEMPT_QUIZ, c, exam ? NULL : m->id, t0,
                                 ms / 1000, exam ? c->exam.pass_mark : c->module_pass_mark, false);
     session_free(s);
     return rec;
@@ -291,7 +292,12 @@ static int write_learner(const Options *o, const Library *lib, const Course *c, 
     int rc = scorefile_create(path, id, name, o->start - 86400, key, d);
     for (int a = 0; rc == 0 && a < o->attempts; a++) {
         Record *rec = run_attempt(lib, c, a, &r, skill, o->start + (int64_t)a * 86400 + 3600);
-        rc = rec ? scorefile_append(path, rec, key, d) : -1;
+        if (rec && rec->mode == ATTEMPT_EXAM) {
+            /* An exam is opened by its signed start record, as the program does. */
+            Record start = exam_start_record(c, rec->seed, rec->started);
+            rc = scorefile_append_seq(path, &start, key, &rec->start_seq, d);
+        }
+        rc = rc == 0 && rec ? scorefile_append(path, rec, key, d) : -1;
         attempt_free(rec);
     }
     diag_print(d, stderr);

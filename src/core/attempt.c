@@ -57,6 +57,8 @@ void attempt_free(Record *r)
     free(r->answers);
     free(r->course);
     free(r->module);
+    free(r->course_fp);
+    free(r->void_reason);
     free(r->learner);
     free(r->name);
     free(r);
@@ -139,9 +141,10 @@ static bool raw_response(const Item *it, const Answer *an, RecordAnswer *ra)
     return true;
 }
 
-Record *attempt_build(const Session *s, AttemptMode mode, const char *course, const char *module,
-                      int64_t started, int64_t finished, int pass_mark, bool auto_submitted)
+Record *attempt_build(const Session *s, AttemptMode mode, const Course *c, const char *module, int64_t started,
+                      int64_t finished, int pass_mark, bool auto_submitted)
 {
+    const char *course = c ? c->id : "";
     Record *r = calloc(1, sizeof *r);
     if (!r)
         return NULL;
@@ -149,6 +152,7 @@ Record *attempt_build(const Session *s, AttemptMode mode, const char *course, co
     r->mode = mode;
     r->course = dup(course);
     r->module = dup(module);
+    r->course_fp = c && c->fingerprint[0] ? dup(c->fingerprint) : NULL;
     r->started = started;
     r->finished = finished;
     r->seed = session_seed(s);
@@ -159,7 +163,7 @@ Record *attempt_build(const Session *s, AttemptMode mode, const char *course, co
     r->auto_submitted = auto_submitted;
     int n = session_item_count(s);
     r->answers = calloc((size_t)(n ? n : 1), sizeof *r->answers);
-    if (!r->answers || (course && !r->course) || (module && !r->module)) {
+    if (!r->answers || !r->course || (module && !r->module) || (c && c->fingerprint[0] && !r->course_fp)) {
         attempt_free(r);
         return NULL;
     }

@@ -29,8 +29,19 @@
  *    most exam.attempts; 0 = unlimited). A record that is not good never
  *    passes. The best passing exam is the one with the highest score, the
  *    earliest in the file on a tie.
+ *  - An exam attempt counts from its signed start record (kind start,
+ *    written before the first question is shown), so killing the program
+ *    and deleting the journal does not give the attempt back: a start that
+ *    no exam record names is an attempt too (abandoned, or still running),
+ *    its start time standing in for the finish in the wait.
+ *  - "Good" for passing means more than intact: certify_status re-grades
+ *    every record (judge.h) against the course it is given and treats one
+ *    that does not count as not good. certify_status_records takes the
+ *    verdicts as they are (the caller has judged).
  *  - Certified = every module passed and the exam passed. */
 #include "certify.h"
+
+#include "judge.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +75,21 @@ CertStatus certify_status_records(const Course *c, const Record *const *recs, co
     bool any_attempt = false;
     for (int i = 0; i < n; i++) {
         const Record *r = recs ? recs[i] : NULL;
+        if (r && r->kind == RECORD_START && same(r->course, c->id)) {
+            /* An attempt of its own unless an exam record of this file
+             * names it (then that record is the attempt). */
+            bool finished = false;
+            for (int k = 0; k < n && !finished; k++)
+                finished = recs[k] && recs[k]->kind == RECORD_ATTEMPT && recs[k]->mode == ATTEMPT_EXAM &&
+                           recs[k]->start_seq == r->seq && same(recs[k]->course, c->id);
+            if (!finished) {
+                cs.exam_attempts++;
+                if (!any_attempt || r->started > last_finished)
+                    last_finished = r->started;
+                any_attempt = true;
+            }
+            continue;
+        }
         if (!r || r->kind != RECORD_ATTEMPT || !same(r->course, c->id))
             continue;
         bool good = st && st[i] == RECORD_GOOD;
@@ -148,6 +174,9 @@ CertStatus certify_status(const Course *c, const ScoreFile *f, int64_t now_s)
     for (int i = 0; i < n; i++) {
         recs[i] = scorefile_record(f, i);
         st[i] = scorefile_status(f, i);
+        if (st[i] == RECORD_GOOD && recs[i]->kind == RECORD_ATTEMPT && same(recs[i]->course, c->id) &&
+            !judge_record(c, f, i).counts)
+            st[i] = RECORD_EDITED; /* genuine bytes, but not what the course grades it */
     }
     CertStatus cs = certify_status_records(c, recs, st, n, now_s);
     free(recs);

@@ -25,7 +25,11 @@ typedef struct {
                                 ends (0: no wait now); says nothing about attempts left */
 } CertStatus;
 
-/* The learner's standing in a course. f may be NULL (no records yet). */
+/* The learner's standing in a course. f may be NULL (no records yet).
+ * Every attempt record of the course is re-graded against c (judge.h):
+ * one that does not count is
+ * treated as not good (it still uses up an exam attempt). c's fingerprint
+ * must be set (library loading does it). */
 CertStatus certify_status(const Course *c, const ScoreFile *f, int64_t now_s);
 void certify_status_free(CertStatus *s);
 

@@ -11,6 +11,7 @@
  * still known by id, so a zone naming one does not add a second, misleading
  * error. */
 #include "course.h"
+#include "fingerprint.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -1640,6 +1641,8 @@ const Course *library_load_course_file(Library *lib, const char *path, Diag *d)
         ok = false;
     if (ok && !c->modules && !(c->modules = calloc(1, sizeof *c->modules)))
         ok = false;
+    if (ok)
+        course_fingerprint(lib, c, c->fingerprint);
     raw_free(&ini);
     free(expected);
     RESERVE(lib->courses, lib->n_courses, lib->cap_courses, ok);

@@ -90,6 +90,9 @@ typedef struct {
     int module_pass_mark;   /* percent */
     int order;              /* where it is listed: lower first, then by id (COURSE_ORDER_NONE: last) */
     ExamRules exam;
+    /* What grading depends on, hashed (fingerprint.h): 64 hex digits, set
+     * once the course and its modules are loaded. Records carry it. */
+    char fingerprint[65];
 } Course;
 
 #define COURSE_ORDER_NONE 1000

@@ -39,7 +39,8 @@
 #include <unistd.h>
 
 #define MAGIC "tpquiz-journal"
-#define VERSION "1"
+#define VERSION "2"
+#define VERSION_1 "1"
 #define MAX_FILE_BYTES (16u << 20)
 #define MAX_QUESTIONS 100000
 #define MAX_BAD_LINES 20 /* reported one by one; the rest are counted */
@@ -163,18 +164,25 @@ static int split(char *s, char **f, int max)
 /* Parses the header line (NUL-terminated, newline removed). */
 static bool parse_header(char *s, JournalHeader *h, const char **why)
 {
-    char *f[7];
-    int n = split(s, f, 7);
-    int64_t q;
+    char *f[8];
+    int n = split(s, f, 8);
+    int64_t q, start = 0;
     if (n < 2 || strcmp(f[0], MAGIC) != 0) {
         *why = "not an exam journal (its first line does not start with '" MAGIC "')";
         return false;
     }
-    if (strcmp(f[1], VERSION) != 0) {
-        *why = "unsupported exam journal version (this program reads " VERSION ")";
+    bool v1 = strcmp(f[1], VERSION_1) == 0;
+    if (!v1 && strcmp(f[1], VERSION) != 0) {
+        *why = "unsupported exam journal version (this program reads 1 and 2)";
         return false;
     }
-    if (n != 7 || !course_ok(f[2]) || !parse_uint64(f[3], &h->seed) || !parse_int64(f[4], &h->started_ms) ||
+    if (!v1 && (n != 8 || !parse_int64(f[7], &start) || start < 1 || start >= INT_MAX)) {
+        *why = "bad journal header (expected '" MAGIC " " VERSION
+               " <course> <seed> <started ms> <deadline ms> <questions> <start record>')";
+        return false;
+    }
+    h->start_seq = (int)start;
+    if (n != (v1 ? 7 : 8) || !course_ok(f[2]) || !parse_uint64(f[3], &h->seed) || !parse_int64(f[4], &h->started_ms) ||
         !parse_int64(f[5], &h->deadline_ms) || !parse_int64(f[6], &q) || q < 1 || q > MAX_QUESTIONS ||
         h->deadline_ms < h->started_ms) {
         *why = "bad journal header (expected '" MAGIC " " VERSION
@@ -371,6 +379,12 @@ static bool parse_event(char *s, int n_questions, JournalEvent *e, EventData *x,
         e->op = JOURNAL_CLEAR;
         if (n != 3) {
             *why = "expected 'clear <item> <at ms>'";
+            return false;
+        }
+    } else if (strcmp(f[0], "tick") == 0) {
+        e->op = JOURNAL_TICK;
+        if (n != 4 || !parse_int64(f[3], &e->spent_ms)) {
+            *why = "expected 'tick <item> <at ms> <spent ms>'";
             return false;
         }
     } else {
@@ -649,13 +663,13 @@ static Journal *open_for_append(const char *path, int n_questions, Diag *d)
 Journal *journal_begin(const char *path, const JournalHeader *h, Diag *d)
 {
     if (!course_ok(h->course) || h->n_questions < 1 || h->n_questions > MAX_QUESTIONS || h->started_ms < 0 ||
-        h->deadline_ms < h->started_ms) {
+        h->deadline_ms < h->started_ms || h->start_seq < 1) {
         diag_error(d, path, 0, "cannot start the exam journal: bad header values");
         return NULL;
     }
     char line[256];
-    int len = snprintf(line, sizeof line, MAGIC " " VERSION " %s %" PRIu64 " %" PRId64 " %" PRId64 " %d\n",
-                       h->course, h->seed, h->started_ms, h->deadline_ms, h->n_questions);
+    int len = snprintf(line, sizeof line, MAGIC " " VERSION " %s %" PRIu64 " %" PRId64 " %" PRId64 " %d %d\n",
+                       h->course, h->seed, h->started_ms, h->deadline_ms, h->n_questions, h->start_seq);
     if (len < 0 || (size_t)len >= sizeof line) {
         diag_error(d, path, 0, "cannot start the exam journal: bad header values");
         return NULL;
@@ -749,6 +763,13 @@ int journal_append(Journal *j, const JournalEvent *e, Diag *d)
         break;
     case JOURNAL_CLEAR:
         len = snprintf(line, sizeof line, "clear %d %" PRId64 "\n", e->item, e->at_ms);
+        break;
+    case JOURNAL_TICK:
+        if (e->spent_ms < 0) {
+            diag_error(d, j->path, 0, "cannot journal the time spent: negative");
+            return -1;
+        }
+        len = snprintf(line, sizeof line, "tick %d %" PRId64 " %" PRId64 "\n", e->item, e->at_ms, e->spent_ms);
         break;
     default:
         diag_error(d, j->path, 0, "cannot journal the event: unknown kind");

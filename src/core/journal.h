@@ -22,6 +22,10 @@ typedef struct {
     int64_t started_ms;
     int64_t deadline_ms;
     int n_questions;
+    /* The seq of the exam's start record in the learner's score file
+     * (version 2; 0 in a version 1 journal). Resuming trusts that record,
+     * not these header fields, for the course, seed and deadline. */
+    int start_seq;
 } JournalHeader;
 
 typedef enum {
@@ -30,7 +34,8 @@ typedef enum {
     JOURNAL_FLAG,
     JOURNAL_CLEAR,
     JOURNAL_PAINT, /* a painting (zone-paint) */
-    JOURNAL_CLICKS /* several clicks (locate-all marks) */
+    JOURNAL_CLICKS, /* several clicks (locate-all marks) */
+    JOURNAL_TICK    /* the time spent in the exam so far (spent_ms), written now and then */
 } JournalOp;
 
 /* Most cells a journaled painting may have, most clicks a JOURNAL_CLICKS
@@ -49,6 +54,7 @@ typedef struct {
     Vec2 click;       /* JOURNAL_CLICK */
     unsigned options; /* JOURNAL_OPTIONS: bit i = option i chosen */
     bool flag;        /* JOURNAL_FLAG */
+    int64_t spent_ms; /* JOURNAL_TICK: time the exam has been open, over every sitting */
     /* JOURNAL_PAINT: the grid painted on and its cells (grid.cols *
      * grid.rows bytes, row-major; non-zero = painted when appending, 0 or 1
      * when read). */

@@ -22,6 +22,8 @@
  *
  * Numbers are read and written by hand, not with strtod or printf("%f"),
  * so a locale with a decimal comma cannot change a file or its MACs. */
+/* flock() is BSD, not POSIX: glibc declares it under _DEFAULT_SOURCE. */
+#define _DEFAULT_SOURCE
 #include "record.h"
 
 #include <errno.h>
@@ -34,13 +36,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "learner.h"
 
-#define HEADER "tpquiz-scores 1"
+#define HEADER "tpquiz-scores 2"
+#define HEADER_V1 "tpquiz-scores 1"
 #define HEADER_PREFIX "tpquiz-scores "
 #define KEY_FILE "station.key"
 #define MAC_HEX 64
@@ -341,6 +345,16 @@ static bool parse_decimal(const char *s, double *out)
     return true;
 }
 
+/* Exactly n lower-case hex digits. */
+static bool hex_string(const char *s, size_t n)
+{
+    size_t i = 0;
+    for (; s[i]; i++)
+        if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+            return false;
+    return i == n;
+}
+
 static bool parse_bool(const char *s, bool *out)
 {
     if (strcmp(s, "yes") == 0)
@@ -462,6 +476,9 @@ static void record_clear(Record *r)
     free(r->name);
     free(r->course);
     free(r->module);
+    free(r->course_fp);
+    free(r->key_id);
+    free(r->void_reason);
     for (int i = 0; i < r->n_answers; i++)
         answer_free(&r->answers[i]);
     free(r->answers);
@@ -504,7 +521,7 @@ void record_describe(const Record *r, char *buf, size_t size)
         snprintf(buf, size, "record %s (profile, %s)", seq, shown_id(r->learner));
         return;
     }
-    if (r->kind == RECORD_ATTEMPT && !r->course) { /* cut short before its course */
+    if (r->kind != RECORD_PROFILE && !r->course) { /* cut short before its course */
         snprintf(buf, size, "record %s", seq);
         return;
     }
@@ -514,7 +531,12 @@ void record_describe(const Record *r, char *buf, size_t size)
     if (r->finished > 0 && gmtime_r(&t, &tm))
         snprintf(date, sizeof date, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
     const char *course = shown_id(r->course);
-    if (r->mode == ATTEMPT_QUIZ)
+    if (r->kind == RECORD_START) {
+        t = (time_t)r->started;
+        if (r->started > 0 && gmtime_r(&t, &tm))
+            snprintf(date, sizeof date, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+        snprintf(buf, size, "record %s (exam start, %s, %s)", seq, course, date);
+    } else if (r->mode == ATTEMPT_QUIZ)
         snprintf(buf, size, "record %s (quiz, %s/%s, %s)", seq, course, shown_id(r->module), date);
     else
         snprintf(buf, size, "record %s (exam, %s, %s)", seq, course, date);
@@ -580,16 +602,30 @@ static void add_record(Buf *b, const Record *r, const unsigned char prev[crypto_
 {
     size_t start = b->n;
     add_int(b, "record", r->seq);
-    add_field(b, "kind", r->kind == RECORD_PROFILE ? "profile" : "attempt");
+    add_field(b, "kind", r->kind == RECORD_PROFILE ? "profile" : r->kind == RECORD_START ? "start" : "attempt");
     add_field(b, "learner", r->learner);
     add_field(b, "name", r->name);
+    if (r->key_id)
+        add_field(b, "key_id", r->key_id);
     if (r->kind == RECORD_PROFILE) {
         add_int(b, "created", r->started);
+    } else if (r->kind == RECORD_START) {
+        add_field(b, "course", r->course);
+        add_field(b, "course_fp", r->course_fp);
+        add_int(b, "started", r->started);
+        add_int(b, "deadline", r->deadline);
+        char seed[24];
+        snprintf(seed, sizeof seed, "%" PRIu64, r->seed);
+        add_field(b, "seed", seed);
     } else {
         add_field(b, "mode", r->mode == ATTEMPT_EXAM ? "exam" : "quiz");
         add_field(b, "course", r->course);
         if (r->module)
             add_field(b, "module", r->module);
+        if (r->course_fp)
+            add_field(b, "course_fp", r->course_fp);
+        if (r->start_seq > 0)
+            add_int(b, "start", r->start_seq);
         add_int(b, "started", r->started);
         add_int(b, "finished", r->finished);
         char seed[24];
@@ -599,6 +635,8 @@ static void add_record(Buf *b, const Record *r, const unsigned char prev[crypto_
         add_int(b, "pass_mark", r->pass_mark);
         add_bool(b, "passed", r->passed);
         add_bool(b, "auto_submitted", r->auto_submitted);
+        if (r->void_reason)
+            add_field(b, "void", r->void_reason);
         add_int(b, "answers", r->n_answers);
         for (int i = 0; i < r->n_answers; i++)
             add_answer(b, &r->answers[i], i);
@@ -850,6 +888,7 @@ struct ScoreFile {
     int n, cap;
     int problems; /* text outside the records, no records at all */
     int profile;  /* index of the profile record, -1 if none */
+    int version;  /* of the header: 1 or 2 */
     char *text;   /* the file as read */
     size_t len;
 };
@@ -1003,7 +1042,12 @@ enum {
     F_PASSED = 1 << 12,
     F_AUTO = 1 << 13,
     F_ANSWERS = 1 << 14,
-    F_PREV = 1 << 15
+    F_PREV = 1 << 15,
+    F_COURSE_FP = 1 << 16,
+    F_KEY_ID = 1 << 17,
+    F_START = 1 << 18,
+    F_DEADLINE = 1 << 19,
+    F_VOID = 1 << 20
 };
 enum {
     A_KEY = 1 << 0,
@@ -1023,6 +1067,8 @@ enum {
 #define ATTEMPT_FIELDS                                                                                       \
     (F_KIND | F_LEARNER | F_NAME | F_MODE | F_COURSE | F_STARTED | F_FINISHED | F_SEED | F_SCORE |           \
      F_PASS_MARK | F_PASSED | F_AUTO | F_ANSWERS | F_PREV)
+#define START_FIELDS                                                                                         \
+    (F_KIND | F_LEARNER | F_NAME | F_COURSE | F_COURSE_FP | F_STARTED | F_DEADLINE | F_SEED | F_PREV)
 #define ANSWER_FIELDS (A_KEY | A_TYPE | A_MODULE | A_ANSWERED | A_CREDIT | A_TIME | A_FLAGGED)
 
 typedef struct {
@@ -1319,7 +1365,9 @@ static void record_field(Record *r, FieldState *st, Meta *m, int line, const cha
                   {"created", F_CREATED}, {"mode", F_MODE},           {"course", F_COURSE},
                   {"module", F_MODULE},   {"started", F_STARTED},     {"finished", F_FINISHED},
                   {"seed", F_SEED},       {"score", F_SCORE},         {"pass_mark", F_PASS_MARK},
-                  {"passed", F_PASSED},   {"auto_submitted", F_AUTO}, {"answers", F_ANSWERS}};
+                  {"passed", F_PASSED},   {"auto_submitted", F_AUTO}, {"answers", F_ANSWERS},
+                  {"course_fp", F_COURSE_FP}, {"key_id", F_KEY_ID},   {"start", F_START},
+                  {"deadline", F_DEADLINE}, {"void", F_VOID}};
     unsigned flag = 0;
     for (size_t i = 0; i < sizeof FIELDS / sizeof *FIELDS && !flag; i++)
         if (FIELDS[i].name[0] == name[0] && strcmp(name, FIELDS[i].name) == 0)
@@ -1336,8 +1384,27 @@ static void record_field(Record *r, FieldState *st, Meta *m, int line, const cha
     double x = 0;
     switch (flag) {
     case F_KIND:
-        ok = strcmp(v, "profile") == 0 || strcmp(v, "attempt") == 0;
-        r->kind = strcmp(v, "profile") == 0 ? RECORD_PROFILE : RECORD_ATTEMPT;
+        ok = strcmp(v, "profile") == 0 || strcmp(v, "attempt") == 0 || strcmp(v, "start") == 0;
+        r->kind = strcmp(v, "profile") == 0 ? RECORD_PROFILE : strcmp(v, "start") == 0 ? RECORD_START : RECORD_ATTEMPT;
+        break;
+    case F_COURSE_FP:
+        ok = hex_string(v, 64);
+        set_str(&r->course_fp, v, m, line);
+        break;
+    case F_KEY_ID:
+        ok = hex_string(v, STATION_KEY_ID_HEX);
+        set_str(&r->key_id, v, m, line);
+        break;
+    case F_START:
+        ok = parse_int64(v, &k) && k >= 1 && k < INT_MAX;
+        r->start_seq = (int)(ok ? k : 0);
+        break;
+    case F_DEADLINE:
+        ok = parse_int64(v, &r->deadline);
+        break;
+    case F_VOID:
+        ok = v[0] != 0;
+        set_str(&r->void_reason, v, m, line);
         break;
     case F_LEARNER:
         ok = learner_id_valid(v, NULL);
@@ -1398,8 +1465,10 @@ static void record_field(Record *r, FieldState *st, Meta *m, int line, const cha
 static void check_record_fields(Record *r, const FieldState *st, Meta *m, int line)
 {
     check_answer_fields(st, m, line);
-    unsigned need = r->kind == RECORD_PROFILE ? PROFILE_FIELDS : ATTEMPT_FIELDS;
-    unsigned allowed = r->kind == RECORD_PROFILE ? PROFILE_FIELDS : ATTEMPT_FIELDS | F_MODULE;
+    unsigned need = r->kind == RECORD_PROFILE ? PROFILE_FIELDS : r->kind == RECORD_START ? START_FIELDS : ATTEMPT_FIELDS;
+    unsigned allowed = r->kind == RECORD_PROFILE ? PROFILE_FIELDS | F_KEY_ID
+                       : r->kind == RECORD_START ? START_FIELDS | F_KEY_ID
+                                                 : ATTEMPT_FIELDS | F_MODULE | F_COURSE_FP | F_KEY_ID | F_START | F_VOID;
     if ((st->seen & need) != need)
         malformed(m, line, "a required field is missing");
     else if (st->seen & ~allowed)
@@ -1408,6 +1477,8 @@ static void check_record_fields(Record *r, const FieldState *st, Meta *m, int li
         malformed(m, line, "not as many answers as its answers line says");
     else if (r->kind == RECORD_ATTEMPT && (r->mode == ATTEMPT_QUIZ) != (r->module != NULL))
         malformed(m, line, "a quiz needs a module and an exam has none");
+    else if (r->kind == RECORD_ATTEMPT && r->mode == ATTEMPT_QUIZ && (r->start_seq || r->void_reason))
+        malformed(m, line, "a quiz has no start record and is never void");
 }
 
 /* Splits the file into records and parses each. Lines outside any record
@@ -1747,9 +1818,12 @@ ScoreFile *scorefile_load(const char *path, const unsigned char *key, Diag *d)
         return NULL;
     }
     size_t hl = strlen(HEADER);
-    if (b.n < hl || memcmp(b.s, HEADER, hl) != 0 || (b.n > hl && b.s[hl] != '\n')) {
+    int version = 0;
+    if (b.n >= hl && (b.n == hl || b.s[hl] == '\n'))
+        version = memcmp(b.s, HEADER, hl) == 0 ? 2 : memcmp(b.s, HEADER_V1, hl) == 0 ? 1 : 0;
+    if (!version) {
         if (b.n > strlen(HEADER_PREFIX) && memcmp(b.s, HEADER_PREFIX, strlen(HEADER_PREFIX)) == 0)
-            diag_error(d, path, 1, "unsupported score file version (this program reads '" HEADER "')");
+            diag_error(d, path, 1, "unsupported score file version (this program reads versions 1 and 2)");
         else
             diag_error(d, path, b.n ? 1 : 0, "not a score file (its first line is not '" HEADER "')");
         free(b.s);
@@ -1763,6 +1837,7 @@ ScoreFile *scorefile_load(const char *path, const unsigned char *key, Diag *d)
     }
     f->text = b.s ? b.s : dup_str("");
     f->len = b.n;
+    f->version = version;
     f->profile = -1;
     parse_records(f, path, d);
     classify(f, path, key, d);
@@ -1787,8 +1862,14 @@ int scorefile_create(const char *path, const char *learner, const char *name, in
         diag_error(d, path, 0, "libsodium cannot be initialised");
         return -1;
     }
-    Record r = {
-        .kind = RECORD_PROFILE, .seq = 1, .learner = (char *)learner, .name = (char *)name, .started = now_s};
+    char key_id[STATION_KEY_ID_HEX + 1];
+    station_key_id(key, key_id);
+    Record r = {.kind = RECORD_PROFILE,
+                .seq = 1,
+                .learner = (char *)learner,
+                .name = (char *)name,
+                .started = now_s,
+                .key_id = key_id};
     Buf b = {0};
     unsigned char mac[crypto_auth_hmacsha256_BYTES];
     buf_str(&b, HEADER "\n");
@@ -1805,8 +1886,19 @@ int scorefile_create(const char *path, const char *learner, const char *name, in
 /* A reason the attempt cannot be written so that it reads back, or NULL. */
 static const char *attempt_problem(const Record *a)
 {
+    if (a->course_fp && !hex_string(a->course_fp, 64))
+        return "the course fingerprint is not 64 hex digits";
+    if (a->kind == RECORD_START) {
+        if (!plain_token(a->course) || !a->course_fp)
+            return "an exam start needs its course id and fingerprint";
+        if (a->started < 0 || a->deadline < a->started)
+            return "a value is out of range";
+        return NULL;
+    }
     if (a->kind != RECORD_ATTEMPT)
-        return "only attempts can be appended";
+        return "only attempts and exam starts can be appended";
+    if (a->void_reason && (!a->void_reason[0] || strchr(a->void_reason, '\n')))
+        return "a void reason must be one line";
     if (!plain_token(a->course))
         return "the course id is missing or not [a-z0-9._/-]";
     if ((a->mode == ATTEMPT_QUIZ) != (a->module != NULL) || (a->module && !plain_token(a->module)))
@@ -1849,14 +1941,67 @@ static const char *attempt_problem(const Record *a)
     return NULL;
 }
 
+void station_key_id(const unsigned char key[STATION_KEY_BYTES], char out[STATION_KEY_ID_HEX + 1])
+{
+    static const char TAG[] = "tpquiz-station-key-id 1\n";
+    crypto_hash_sha256_state h;
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_init(&h);
+    crypto_hash_sha256_update(&h, (const unsigned char *)TAG, sizeof TAG - 1);
+    crypto_hash_sha256_update(&h, key, STATION_KEY_BYTES);
+    crypto_hash_sha256_final(&h, digest);
+    hex_encode(digest, STATION_KEY_ID_HEX / 2, out);
+    out[STATION_KEY_ID_HEX] = 0;
+}
+
+int scorefile_version(const ScoreFile *f)
+{
+    return f ? f->version : 0;
+}
+
 int scorefile_append(const char *path, const Record *attempt, const unsigned char key[STATION_KEY_BYTES],
                      Diag *d)
+{
+    return scorefile_append_seq(path, attempt, key, NULL, d);
+}
+
+/* An exclusive lock on path's folder, waited for: the fd to close to
+ * release it, or -1 (reason in d). Locking the folder rather than a lock
+ * file leaves nothing behind in it; appends are short, so serialising
+ * every learner of one folder costs nothing noticeable. */
+static int lock_appends(const char *path, Diag *d)
+{
+    char *dir = folder_of(path);
+    int fd = dir ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+    int err = dir ? errno : ENOMEM;
+    free(dir);
+    if (fd < 0) {
+        diag_error(d, path, 0, "cannot record the attempt: cannot open its folder: %s", strerror(err));
+        return -1;
+    }
+    int rc;
+    do
+        rc = flock(fd, LOCK_EX);
+    while (rc != 0 && errno == EINTR);
+    if (rc != 0) {
+        diag_error(d, path, 0, "cannot record the attempt: cannot lock its folder: %s", strerror(errno));
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+int scorefile_append_seq(const char *path, const Record *attempt, const unsigned char key[STATION_KEY_BYTES],
+                         int *seq_out, Diag *d)
 {
     const char *why = attempt_problem(attempt);
     if (why) {
         diag_error(d, path, 0, "cannot record the attempt: %s", why);
         return -1;
     }
+    int lock = lock_appends(path, d);
+    if (lock < 0)
+        return -1;
     Diag *load = diag_create();
     ScoreFile *f = scorefile_load(path, key, load);
     int rc = -1;
@@ -1875,21 +2020,32 @@ int scorefile_append(const char *path, const Record *attempt, const unsigned cha
             if (f->rec[i].seq > seq)
                 seq = f->rec[i].seq;
         Record r = *attempt;
+        char key_id[STATION_KEY_ID_HEX + 1];
+        station_key_id(key, key_id);
         r.seq = seq + 1;
         r.learner = f->rec[f->profile].learner;
         r.name = f->rec[f->profile].name;
+        r.key_id = key_id;
         Buf b = {0};
         unsigned char mac[crypto_auth_hmacsha256_BYTES];
-        buf_add(&b, f->text, f->len);
+        /* The header names the newest format any record in the file has;
+         * it is outside every MAC, the records' bytes stay as they are. */
+        buf_str(&b, HEADER "\n");
+        const char *nl = memchr(f->text, '\n', f->len);
+        size_t body = nl ? (size_t)(nl + 1 - f->text) : f->len;
+        buf_add(&b, f->text + body, f->len - body);
         add_record(&b, &r, f->meta[f->n - 1].mac, key, mac);
         if (seq == INT_MAX || b.failed)
             diag_error(d, path, 0, "cannot record the attempt: out of memory");
         else
             rc = publish(path, b.s, b.n, false, d);
+        if (rc == 0 && seq_out)
+            *seq_out = r.seq;
         free(b.s);
     }
     scorefile_free(f);
     diag_free(load);
+    close(lock);
     return rc;
 }
 

@@ -32,7 +32,17 @@ int station_key_load(const char *data_dir, unsigned char key[STATION_KEY_BYTES],
  * not hold exactly a key is an error. */
 int station_key_read(const char *path, unsigned char key[STATION_KEY_BYTES], Diag *d);
 
-typedef enum { RECORD_PROFILE, RECORD_ATTEMPT } RecordKind;
+/* The station key's public id: 16 lower-case hex digits of a hash of the
+ * key (it reveals nothing of the key). Every record written names the key
+ * that sealed it, so a report given the institute's issued keys can tell
+ * which station an exam was sat on. */
+#define STATION_KEY_ID_HEX 16
+void station_key_id(const unsigned char key[STATION_KEY_BYTES], char out[STATION_KEY_ID_HEX + 1]);
+
+/* Profile: the learner; attempt: a finished quiz or exam; start: an exam
+ * started (written before its first question is shown: an attempt counts
+ * from then, whatever happens to the program or its journal). */
+typedef enum { RECORD_PROFILE, RECORD_ATTEMPT, RECORD_START } RecordKind;
 typedef enum { ATTEMPT_QUIZ, ATTEMPT_EXAM } AttemptMode;
 
 /* Most cells a recorded painting's grid may have, and most marks a
@@ -100,6 +110,13 @@ typedef struct {
     int pass_mark;      /* percent in force */
     bool passed;
     bool auto_submitted; /* exam submitted at the deadline */
+    /* Written since score-file version 2; NULL / 0 in older records. */
+    char *course_fp;     /* attempts and starts: the course's fingerprint (fingerprint.h) */
+    char *key_id;        /* the id of the station key that sealed it (set by scorefile_append) */
+    int start_seq;       /* exam attempt: the seq of its start record */
+    int64_t deadline;    /* start: unix seconds when the exam's time runs out */
+    char *void_reason;   /* exam attempt: why it was not graded (its journal failed its
+                            check); a void attempt counts as an attempt, never as a pass */
     int n_answers;
     RecordAnswer *answers;
     int line;           /* first line of the record in its file */
@@ -153,13 +170,20 @@ const char *scorefile_name(const ScoreFile *f);
 int scorefile_create(const char *path, const char *learner, const char *name, int64_t now_s,
                      const unsigned char key[STATION_KEY_BYTES], Diag *d);
 
-/* Appends one attempt record (seq, learner and name are filled in from the
- * file). Atomic as described above. The file's earlier bytes are kept as
+/* Appends one attempt or start record (seq, learner, name and key_id are
+ * filled in from the file and the key; *seq_out, if not NULL, gets the seq
+ * given). Atomic as described above, and serialised with every other
+ * append to the same folder by an exclusive lock on the folder (another
+ * program appending at the same moment waits), so no append is lost. The file's earlier bytes are kept as
  * they are, even if some record in it is not good (it stays reported); it
  * fails if the file has no profile record or does not end with a complete
  * record. Returns 0, or -1 with the reason in d (nothing is changed then). */
 int scorefile_append(const char *path, const Record *attempt, const unsigned char key[STATION_KEY_BYTES],
                      Diag *d);
+int scorefile_append_seq(const char *path, const Record *attempt, const unsigned char key[STATION_KEY_BYTES],
+                         int *seq_out, Diag *d);
+/* The header version of the file as read (1 or 2). */
+int scorefile_version(const ScoreFile *f);
 
 /* Certificate verification code of an exam record: 12 characters of
  * [A-Z2-9] from an HMAC over its learner, course, finish time and score

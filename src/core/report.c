@@ -13,6 +13,7 @@
  * not with printf("%f"), so a locale with a decimal comma cannot change a
  * report or its CSV. */
 #include "report.h"
+#include "judge.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -1255,8 +1256,11 @@ static void text_exams(FILE *out, const ReportFile *f, const ReportCourse *rc)
                 rec->passed ? "passed" : "failed");
         if (rec->auto_submitted)
             fputs(", submitted at the deadline", out);
+        JudgeResult j = s == RECORD_GOOD ? judge_record(c, f->scores, i) : (JudgeResult){.counts = false};
         if (s != RECORD_GOOD)
             fprintf(out, "  [record %s: does not count]", record_status_name(s));
+        else if (!j.counts)
+            fprintf(out, "  [re-graded: %s: does not count]", j.why);
         else if (rec->passed && c->exam.attempts > 0 && k > c->exam.attempts)
             fputs("  [beyond the attempt limit: does not count]", out);
         fputc('\n', out);
@@ -1587,6 +1591,7 @@ int report_csv_file(ReportCsv *c, const ReportFile *f)
             attempt++;
             RecordStatus s = scorefile_status(f->scores, i);
             bool within = co->exam.attempts <= 0 || attempt <= co->exam.attempts;
+            bool counts = s == RECORD_GOOD && judge_record(co, f->scores, i).counts;
             char date[40];
             date_utc(rec->finished, date, sizeof date, true);
             csv_lead(o, f);
@@ -1598,7 +1603,7 @@ int report_csv_file(ReportCsv *c, const ReportFile *f)
             csv_num(o, rec->score * 100, 2);
             fprintf(o, ",%d,%s,%s,%s,%s", rec->pass_mark, rec->passed ? "yes" : "no",
                     rec->auto_submitted ? "yes" : "no", record_status_name(s),
-                    s == RECORD_GOOD && rec->passed && within ? "yes" : "no");
+                    counts && rec->passed && within ? "yes" : "no");
             csv_end(o);
         }
     }

@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "attempt.h"
+#include "exam.h"
 #include "item_view.h"
 #include "screens.h"
 #include "theme.h"
@@ -154,51 +155,127 @@ static void format_date(int64_t unix_s, char *buf, size_t size)
     strftime(buf, size, "%d %b %Y, %H:%M", &tm);
 }
 
-void exam_start(App *a, const Course *c)
+/* Time left in the exam: the lesser of the start record's deadline by the
+ * clock and the limit less the time spent (exam.h). */
+static int64_t time_left(const App *a, int64_t now)
 {
-    int64_t now = app_now_ms(a), wait_until = 0;
-    if (certify_exam_gate(c, a->scores, now / 1000, &wait_until) != EXAM_ALLOWED)
-        return;
-    session_free(a->session);
-    uint64_t seed = a->seed_override ? a->seed_override : (uint64_t)now * 2654435761u;
-    a->session = session_create_exam(c, seed, c->exam.questions);
-    if (!a->session) {
-        snprintf(a->banner, sizeof a->banner, "%s has no questions to draw an exam from.", c->title);
-        a->redraw = true; /* the banner was drawn before this: show it now */
-        return;
+    return exam_remaining_ms(a->exam_deadline_ms, a->exam_limit_ms, a->exam_spent_ms, now);
+}
+
+/* Brings the time spent up to now (a clock that went back adds nothing)
+ * and journals it every EXAM_TICK_MS of exam time. */
+static void account_time(App *a, int64_t now)
+{
+    if (now > a->exam_last_ms)
+        a->exam_spent_ms += now - a->exam_last_ms;
+    a->exam_last_ms = now;
+    if (a->exam_spent_ms >= a->exam_tick_at) {
+        a->exam_tick_at = a->exam_spent_ms + EXAM_TICK_MS;
+        journal_event(a, (JournalEvent){.op = JOURNAL_TICK, .item = 0, .spent_ms = a->exam_spent_ms});
     }
-    JournalHeader h = {(char *)c->id, seed, now, now + (int64_t)c->exam.time_limit_min * 60000,
-                       session_item_count(a->session)};
-    char path[4096];
-    app_learner_path(a, "journal", path, sizeof path);
-    Diag *d = diag_create();
-    a->journal = journal_begin(path, &h, d);
-    if (!a->journal) {
-        const DiagItem *it = diag_count(d) ? diag_item(d, 0) : NULL;
-        snprintf(a->banner, sizeof a->banner, "The exam cannot start: its answers could not be saved (%s).",
-                 it ? it->message : "unknown error");
-        diag_free(d);
-        session_free(a->session);
-        a->session = NULL;
-        a->redraw = true; /* the banner was drawn before this: show it now */
-        return;
-    }
-    diag_free(d);
+}
+
+/* The exam's state once its session and start record are known. */
+static void enter_exam(App *a, const Course *c, const Record *start, int64_t spent, int64_t now)
+{
     a->exam_course = c;
     a->course = c;
-    a->exam_deadline_ms = h.deadline_ms;
-    a->session_started_ms = now;
-    a->exam_warned = 0;
+    a->exam_start_seq = start->seq;
+    a->exam_deadline_ms = start->deadline * 1000;
+    a->exam_limit_ms = (int64_t)c->exam.time_limit_min * 60000;
+    a->session_started_ms = start->started * 1000;
+    a->exam_spent_ms = spent;
+    a->exam_last_ms = now;
+    a->exam_tick_at = spent + EXAM_TICK_MS;
     a->exam_overview = a->exam_confirm = a->exam_auto = false;
     a->record_saved = false;
     a->record_error[0] = a->journal_error[0] = 0;
     a->result_scroll = 0;
     n_pending = 0;
+}
+
+static void banner_from(App *a, const char *what, const Diag *d)
+{
+    const DiagItem *it = diag_count(d) ? diag_item(d, 0) : NULL;
+    snprintf(a->banner, sizeof a->banner, "%s (%s).", what, it ? it->message : "unknown error");
+    a->redraw = true; /* the banner was drawn before this: show it now */
+}
+
+void exam_start(App *a, const Course *c)
+{
+    int64_t now = app_now_ms(a), wait_until = 0;
+    if (!a->have_key || certify_exam_gate(c, a->scores, now / 1000, &wait_until) != EXAM_ALLOWED)
+        return;
+    session_free(a->session);
+    uint64_t seed = a->seed_override ? a->seed_override : (uint64_t)now * 2654435761u;
+    Record start = exam_start_record(c, seed, now / 1000);
+    a->session = exam_rebuild(c, &start);
+    if (!a->session) {
+        snprintf(a->banner, sizeof a->banner, "%s has no questions to draw an exam from.", c->title);
+        a->redraw = true; /* the banner was drawn before this: show it now */
+        return;
+    }
+    /* The signed start comes first: from here on the attempt counts,
+     * whatever becomes of the program or the journal. */
+    char path[4096];
+    app_learner_path(a, "scores", path, sizeof path);
+    Diag *d = diag_create();
+    if (scorefile_append_seq(path, &start, a->key, &start.seq, d) != 0) {
+        banner_from(a, "The exam cannot start: it could not be recorded", d);
+        diag_free(d);
+        session_free(a->session);
+        a->session = NULL;
+        return;
+    }
+    app_reload_scores(a);
+    JournalHeader h = {(char *)c->id, seed, start.started * 1000, start.deadline * 1000,
+                       session_item_count(a->session), start.seq};
+    app_learner_path(a, "journal", path, sizeof path);
+    a->journal = journal_begin(path, &h, d);
+    if (!a->journal)
+        set_journal_error(a, d); /* answers wait in memory; the journal is retried */
+    diag_free(d);
+    enter_exam(a, c, &start, 0, now);
     go_to(a, 0);
     set_fullscreen(a, true);
-    printf("exam started: course=%s questions=%d seed=%" PRIu64 "\n", c->id, session_item_count(a->session), seed);
+    printf("exam started: course=%s questions=%d seed=%" PRIu64 " start=%d\n", c->id,
+           session_item_count(a->session), seed, start.seq);
     fflush(stdout);
     app_go(a, SCREEN_EXAM);
+}
+
+/* Writes a void attempt for the open start (its journal failed its check). */
+static void record_void(App *a, const Course *c, const Record *start, const char *why)
+{
+    Record r;
+    memset(&r, 0, sizeof r);
+    r.kind = RECORD_ATTEMPT;
+    r.mode = ATTEMPT_EXAM;
+    r.course = c->id;
+    r.course_fp = start->course_fp;
+    r.start_seq = start->seq;
+    r.seed = start->seed;
+    r.started = start->started;
+    int64_t now = app_now_ms(a) / 1000;
+    r.finished = now < start->started ? start->started : now > start->deadline ? start->deadline : now;
+    r.pass_mark = c->exam.pass_mark;
+    r.void_reason = (char *)why;
+    char path[4096];
+    app_learner_path(a, "scores", path, sizeof path);
+    Diag *d = diag_create();
+    if (scorefile_append(path, &r, a->key, d) == 0) {
+        printf("exam void: course=%s reason=%s\n", c->id, why);
+        fflush(stdout);
+        snprintf(a->banner, sizeof a->banner, "Your unfinished exam could not be resumed: %s. It counts as an attempt.",
+                 why);
+        app_learner_path(a, "journal", path, sizeof path);
+        journal_remove(path, d);
+        app_reload_scores(a);
+    } else {
+        banner_from(a, "Your unfinished exam could not be closed", d);
+    }
+    diag_print(d, stderr);
+    diag_free(d);
 }
 
 bool exam_resume_pending(App *a)
@@ -206,69 +283,57 @@ bool exam_resume_pending(App *a)
     char path[4096];
     app_learner_path(a, "journal", path, sizeof path);
     struct stat st;
-    if (stat(path, &st) != 0)
-        return false; /* no unfinished exam */
-    JournalHeader h;
-    JournalEvent *ev = NULL;
-    int n = 0;
-    Diag *d = diag_create();
-    bool found = journal_read(path, &h, &ev, &n, d);
-    diag_sort(d);
-    diag_print(d, stderr);
-    diag_free(d);
-    if (!found)
+    bool have_journal = lstat(path, &st) == 0;
+    int open = a->have_key ? exam_open_start(a->scores, NULL) : -1;
+    if (open < 0) {
+        if (have_journal) {
+            /* No signed start names it: it is not an exam this learner
+             * started here (or a journal of an older version), so it is
+             * never replayed. */
+            Diag *d = diag_create();
+            journal_remove(path, d);
+            diag_free(d);
+            fprintf(stderr, "%s: warning: an exam journal without its start record was removed\n", path);
+            snprintf(a->banner, sizeof a->banner,
+                     "An exam journal with no recorded start was found and set aside; no exam was resumed.");
+        }
         return false;
-    const Course *c = library_find_course(a->lib, h.course);
+    }
+    const Record *start = scorefile_record(a->scores, open);
+    const Course *c = library_find_course(a->lib, start->course);
     if (!c) {
         snprintf(a->banner, sizeof a->banner, "An unfinished exam for the course '%s' cannot be resumed: "
-                 "the course is not installed on this station.", h.course);
-        free(h.course);
-        free(ev);
+                 "the course is not installed on this station.", start->course);
+        return false;
+    }
+    if (strcmp(c->fingerprint, start->course_fp) != 0) {
+        record_void(a, c, start, "the course was changed while the exam was open");
         return false;
     }
     session_free(a->session);
-    a->session = session_create_exam(c, h.seed, h.n_questions);
-    if (!a->session) {
-        free(h.course);
-        free(ev);
+    a->session = exam_rebuild(c, start);
+    if (!a->session)
         return false;
+    int64_t spent = 0;
+    if (have_journal) {
+        JournalHeader h;
+        JournalEvent *ev = NULL;
+        int n = 0;
+        Diag *d = diag_create();
+        bool found = journal_read(path, &h, &ev, &n, d);
+        diag_sort(d);
+        diag_print(d, stderr);
+        diag_free(d);
+        if (found && h.start_seq == start->seq)
+            spent = exam_replay(a->session, ev, n);
+        else if (found)
+            fprintf(stderr, "%s: warning: the journal belongs to another exam start; not replayed\n", path);
+        free(ev);
+        free(h.course);
     }
-    /* Replay every journaled event onto the same questions. */
-    int count = session_item_count(a->session);
-    for (int i = 0; i < n; i++) {
-        const JournalEvent *e = &ev[i];
-        if (e->item < 0 || e->item >= count)
-            continue;
-        if (e->op == JOURNAL_CLICK) {
-            session_set_click(a->session, e->item, e->click, e->at_ms);
-        } else if (e->op == JOURNAL_OPTIONS) {
-            bool chosen[SESSION_MAX_OPTIONS];
-            for (int k = 0; k < SESSION_MAX_OPTIONS; k++)
-                chosen[k] = (e->options >> k) & 1u;
-            session_set_options(a->session, e->item, chosen, e->at_ms);
-        } else if (e->op == JOURNAL_FLAG) {
-            session_set_flag(a->session, e->item, e->flag);
-        } else if (e->op == JOURNAL_PAINT) {
-            session_set_paint(a->session, e->item, e->cells, &e->grid, e->at_ms);
-        } else if (e->op == JOURNAL_CLICKS) {
-            session_set_clicks(a->session, e->item, e->clicks, e->n_clicks, e->at_ms);
-        } else if (e->op == JOURNAL_CLEAR) {
-            session_clear(a->session, e->item);
-        }
-    }
-    free(ev);
-    a->exam_course = c;
-    a->course = c;
-    a->exam_deadline_ms = h.deadline_ms;
-    a->session_started_ms = h.started_ms;
-    a->exam_overview = a->exam_confirm = a->exam_auto = false;
-    a->record_saved = false;
-    a->record_error[0] = a->journal_error[0] = 0;
-    a->result_scroll = 0;
-    n_pending = 0;
-    free(h.course);
     int64_t now = app_now_ms(a);
-    if (now >= a->exam_deadline_ms) {
+    enter_exam(a, c, start, spent, now);
+    if (time_left(a, now) <= 0) {
         printf("exam expired while closed: course=%s answered=%d\n", c->id, session_answered_count(a->session));
         fflush(stdout);
         exam_submit(a, true);
@@ -277,19 +342,26 @@ bool exam_resume_pending(App *a)
         return true;
     }
     Diag *d2 = diag_create();
-    a->journal = journal_reopen(path, d2);
+    if (have_journal) {
+        a->journal = journal_reopen(path, d2);
+    } else {
+        JournalHeader h = {(char *)c->id, start->seed, start->started * 1000, start->deadline * 1000,
+                           session_item_count(a->session), start->seq};
+        a->journal = journal_begin(path, &h, d2);
+    }
     if (!a->journal)
         set_journal_error(a, d2); /* shown on the exam screen; reopening is retried */
     diag_free(d2);
-    a->exam_warned = a->exam_deadline_ms - now <= 60000 ? 1 : a->exam_deadline_ms - now <= 300000 ? 5 : 0;
+    int64_t left_ms = time_left(a, now);
+    a->exam_warned = left_ms <= 60000 ? 1 : left_ms <= 300000 ? 5 : 0;
     go_to(a, 0);
     set_fullscreen(a, true);
     char left[32];
-    format_time(a->exam_deadline_ms - now, left, sizeof left);
+    format_time(left_ms, left, sizeof left);
     printf("exam resumed: course=%s answered=%d remaining=%s\n", c->id, session_answered_count(a->session), left);
     fflush(stdout);
-    snprintf(a->banner, sizeof a->banner, "Your unfinished exam was resumed with %s left. No answer was lost.",
-             left);
+    snprintf(a->banner, sizeof a->banner, "Your unfinished exam was resumed with %s left.%s", left,
+             have_journal ? " No answer was lost." : "");
     app_go(a, SCREEN_EXAM);
     return true;
 }
@@ -299,8 +371,10 @@ static void save_record(App *a)
     const Course *c = a->exam_course;
     int64_t now = app_now_ms(a);
     int64_t end = now < a->exam_deadline_ms ? now : a->exam_deadline_ms;
-    Record *r = attempt_build(a->session, ATTEMPT_EXAM, c->id, NULL, a->session_started_ms / 1000, end / 1000,
+    Record *r = attempt_build(a->session, ATTEMPT_EXAM, c, NULL, a->session_started_ms / 1000, end / 1000,
                               c->exam.pass_mark, a->exam_auto);
+    if (r)
+        r->start_seq = a->exam_start_seq;
     char path[4096];
     app_learner_path(a, "scores", path, sizeof path);
     Diag *d = diag_create();
@@ -518,7 +592,8 @@ void screen_exam(App *a, SDL_Rect all)
     Session *s = a->session;
     const Course *c = a->exam_course;
     int64_t now = app_now_ms(a);
-    int64_t left = a->exam_deadline_ms - now;
+    account_time(a, now);
+    int64_t left = time_left(a, now);
     if (left <= 0) {
         exam_submit(a, true);
         return;

@@ -25,7 +25,7 @@ static void distance_text(const App *a, const char *view, double units, char *bu
 static void record_quiz(App *a)
 {
     const Course *c = a->course;
-    Record *r = attempt_build(a->session, ATTEMPT_QUIZ, c ? c->id : "", a->module->id, a->session_started_ms / 1000,
+    Record *r = attempt_build(a->session, ATTEMPT_QUIZ, c, a->module->id, a->session_started_ms / 1000,
                               app_now_ms(a) / 1000, c ? c->module_pass_mark : 80, false);
     Diag *d = diag_create();
     char path[4096];

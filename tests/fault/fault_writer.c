@@ -355,7 +355,7 @@ static bool same_event(const JournalEvent *a, const JournalEvent *b)
            (a->op != JOURNAL_OPTIONS || a->options == b->options) && (a->op != JOURNAL_FLAG || a->flag == b->flag);
 }
 
-static const JournalHeader HEADER = {"demo", 7, T0 * 1000, T0 * 1000 + 600000, JOURNAL_QUESTIONS};
+static const JournalHeader HEADER = {"demo", 7, T0 * 1000, T0 * 1000 + 600000, JOURNAL_QUESTIONS, 2};
 
 static int begin_journal(const char *data)
 {

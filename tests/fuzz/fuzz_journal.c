@@ -42,7 +42,7 @@ static void replay(const JournalHeader *h, const JournalEvent *ev, int n)
         }
     }
     session_submit(s, h->deadline_ms);
-    Record *r = attempt_build(s, ATTEMPT_EXAM, c->id, NULL, h->started_ms / 1000, h->deadline_ms / 1000,
+    Record *r = attempt_build(s, ATTEMPT_EXAM, c, NULL, h->started_ms / 1000, h->deadline_ms / 1000,
                               c->exam.pass_mark, true);
     double score = session_score(s);
     if (!(score >= 0 && score <= 1))

@@ -64,10 +64,10 @@ expect() {
 expect report 1 \
     "anna.berg  Anna Berg  (learners/anna.berg.scores)" \
     "CERTIFIED: modules 2 of 2 passed" \
-    "line 199: record 4 (exam, demo, 2026-03-04): edited: its text does not match its MAC" \
+    "line 216: record 5 (exam, demo, 2026-03-04): edited: its text does not match its MAC" \
     "[record edited: does not count]" \
     "record 3 (quiz, demo/demo_front, 2026-03-03): missing: record 2 before it is gone" \
-    "record 5 truncated" \
+    "record 6 truncated" \
     "(no record matches the key: is it this station's key?)" \
     "(learners/station2/hiro.tanaka.scores)" \
     "skipped: learners/notes.txt: not a score file" \

@@ -339,14 +339,19 @@ static void test_file_text(void **state)
     size_t len = 0;
     char *text = sample_read(t->file, &len);
     /* The start of the format, as documented in docs/FORMATS.md. */
-    const char *expect_start = "tpquiz-scores 1\n"
-                               "record 1\n"
-                               "kind profile\n"
-                               "learner anna.berg\n"
-                               "name Anna Berg-Åström\n"
-                               "created 1772438400\n"
-                               "prev 0000000000000000000000000000000000000000000000000000000000000000\n"
-                               "mac ";
+    char key_id[STATION_KEY_ID_HEX + 1], expect_start[512];
+    station_key_id(t->key, key_id);
+    snprintf(expect_start, sizeof expect_start,
+             "tpquiz-scores 2\n"
+             "record 1\n"
+             "kind profile\n"
+             "learner anna.berg\n"
+             "name Anna Berg-Åström\n"
+             "key_id %s\n"
+             "created 1772438400\n"
+             "prev 0000000000000000000000000000000000000000000000000000000000000000\n"
+             "mac ",
+             key_id);
     assert_memory_equal(text, expect_start, strlen(expect_start));
     const char *expect_tail = "answer 2\n"
                               "key iliopsoas/question.worse_standing\n"
@@ -729,7 +734,7 @@ static void test_not_score_files(void **state)
 {
     Tmp *t = *state;
     static const char *const TEXTS[] = {
-        "",        "hello\n", "tpquiz-scores 2\nrecord 1\n", "tpquiz-progress 1\n", "tpquiz-scores 1\r\n",
+        "",        "hello\n", "tpquiz-scores 3\nrecord 1\n", "tpquiz-progress 1\n", "tpquiz-scores 1\r\n",
         "\xff\xfe"};
     for (size_t i = 0; i < sizeof TEXTS / sizeof *TEXTS; i++) {
         write_text(t->file, TEXTS[i]);
@@ -802,11 +807,11 @@ static void test_garbage_inside_and_between_records(void **state)
         {"\nkind attempt\n", "\nkind attempt\ncolour blue\n"},
         {"\nmode quiz\n", "\nmode test\n"},
         {"\nlearner anna.berg\nname Anna", "\nlearner ../anna\nname Anna"},
-        {"\nname Anna Berg-Åström\nmode", "\nname Anna \xC3\x28\nmode"},
-        {"\nname Anna Berg-Åström\nmode", "\nname Anna \\xc3\\x28\nmode"},
-        {"\nname Anna Berg-Åström\nmode", "\nname Anna\\tBerg\nmode"},
-        {"\nname Anna Berg-Åström\nmode", "\nname Anna \\q\nmode"},
-        {"\nname Anna Berg-Åström\nmode", "\nname Anna \\x00\nmode"},
+        {"\nname Anna Berg-Åström\nkey_id", "\nname Anna \xC3\x28\nkey_id"},
+        {"\nname Anna Berg-Åström\nkey_id", "\nname Anna \\xc3\\x28\nkey_id"},
+        {"\nname Anna Berg-Åström\nkey_id", "\nname Anna\\tBerg\nkey_id"},
+        {"\nname Anna Berg-Åström\nkey_id", "\nname Anna \\q\nkey_id"},
+        {"\nname Anna Berg-Åström\nkey_id", "\nname Anna \\x00\nkey_id"},
         {"\nchosen Tab", "\nchosen T\x01"
                          "ab"},
         {"\nanswers 2\n", "\nanswers 3\n"},

@@ -16,6 +16,7 @@
 
 #include "grading.h"
 #include "report.h"
+#include "real_attempts.h"
 
 #define T0 INT64_C(1772438400)
 #define KEY_BYTE 0x21
@@ -118,6 +119,7 @@ static void append(const char *file, AttemptMode mode, const char *module, Recor
     assert_int_equal(scorefile_append(path_of(file), &r, KEY, d), 0);
     diag_free(d);
 }
+
 
 typedef struct {
     int files, skipped;
@@ -410,17 +412,14 @@ static void test_learners_and_bad_files(void **state)
     (void)state;
     /* Certified: both module quizzes and the exam passed. */
     create("good.scores", "good", "Good Learner");
-    RecordAnswer full_back[1] = {click_answer("demo_back/tp.upper/locate", "back", 360, 560, 1)};
-    RecordAnswer full_front[1] = {click_answer("demo_front/tp.chest/locate", "front", 230, 420, 1)};
-    append("good.scores", ATTEMPT_QUIZ, "demo_back", full_back, 1, T0 + 86400);
-    append("good.scores", ATTEMPT_QUIZ, "demo_front", full_front, 1, T0 + 2 * 86400);
-    append("good.scores", ATTEMPT_EXAM, NULL, full_back, 1, T0 + 3 * 86400);
+    real_attempt(LIB, "demo", path_of("good.scores"), KEY, "demo_back", true, T0 + 86400);
+    real_attempt(LIB, "demo", path_of("good.scores"), KEY, "demo_front", true, T0 + 2 * 86400);
+    real_attempt(LIB, "demo", path_of("good.scores"), KEY, NULL, true, T0 + 3 * 86400);
     /* The same, then its exam record edited: not certified. */
     create("bad.scores", "bad", "=HYPERLINK(\"x\")");
-    append("bad.scores", ATTEMPT_QUIZ, "demo_back", full_back, 1, T0 + 86400);
-    append("bad.scores", ATTEMPT_QUIZ, "demo_front", full_front, 1, T0 + 2 * 86400);
-    RecordAnswer fail[1] = {click_answer("demo_back/tp.upper/locate", "back", 500, 900, 0)};
-    append("bad.scores", ATTEMPT_EXAM, NULL, fail, 1, T0 + 3 * 86400);
+    real_attempt(LIB, "demo", path_of("bad.scores"), KEY, "demo_back", true, T0 + 86400);
+    real_attempt(LIB, "demo", path_of("bad.scores"), KEY, "demo_front", true, T0 + 2 * 86400);
+    real_attempt(LIB, "demo", path_of("bad.scores"), KEY, NULL, false, T0 + 3 * 86400);
     /* Someone raises the failed exam's score in an editor (same length). */
     FILE *f = fopen(path_of("bad.scores"), "r+");
     assert_non_null(f);
@@ -446,11 +445,11 @@ static void test_learners_and_bad_files(void **state)
     assert_int_equal(seen.skipped, 2);
     assert_string_equal(seen.learners[0], "bad");
     assert_false(seen.certified[0]);
-    assert_non_null(strstr(seen.integrity[0], "record 4 edited"));
+    assert_non_null(strstr(seen.integrity[0], "record 5 edited"));
     assert_non_null(strstr(seen.reasons[1], "cannot read"));
     assert_string_equal(seen.learners[2], "good");
     assert_true(seen.certified[2]);
-    assert_string_equal(seen.integrity[2], "all 4 records good");
+    assert_string_equal(seen.integrity[2], "all 5 records good");
     assert_non_null(strstr(seen.reasons[3], "not a score file"));
     const ReportSummary *sum = report_summary(r);
     assert_int_equal(sum->files, 4);

@@ -144,7 +144,7 @@ expect "sed: passed no -> yes" 1 "record 2 (quiz, essentials/iliopsoas, 2026-03-
 head -c 2000 "$scores/good.scores" >"$tmp/b.scores"
 expect "head -c: truncated" 1 ": truncated: the file ends inside it" -- "$tpquiz" verify --key "$key" "$tmp/b.scores"
 printf '\nrecord 6\nkind attempt\n' >>"$tmp/b.scores"
-expect "a record glued on" 1 "record 4 (exam, essentials, 2026-03-05): edited: line 102: not a 'name value' line" \
+expect "a record glued on" 1 "record 4 (exam, essentials, 2026-03-05): edited: line 100: not a 'name value' line" \
     "record 6: truncated" -- "$tpquiz" verify --key "$key" "$tmp/b.scores"
 
 # 6. Usage.

@@ -1,0 +1,126 @@
+/* fingerprint: the course content that grading reads, hashed.
+ *
+ * Every value goes into the hash as a tagged, length-prefixed field, so no
+ * two different courses can produce the same byte stream (a module id that
+ * ends where a trigger point id begins, say). Numbers are written with %.17g,
+ * which round-trips every double: the same parsed file gives the same
+ * fingerprint on every machine that parses it the same way. */
+#include "fingerprint.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+static void put(crypto_hash_sha256_state *h, char tag, const char *s)
+{
+    char head[32];
+    size_t n = s ? strlen(s) : 0;
+    int k = snprintf(head, sizeof head, "%c%zu:", tag, n);
+    crypto_hash_sha256_update(h, (const unsigned char *)head, (unsigned long long)k);
+    if (n)
+        crypto_hash_sha256_update(h, (const unsigned char *)s, n);
+}
+
+static void put_num(crypto_hash_sha256_state *h, char tag, double v)
+{
+    char num[40];
+    snprintf(num, sizeof num, "%.17g", v);
+    put(h, tag, num);
+}
+
+static void put_module(crypto_hash_sha256_state *h, const Module *m)
+{
+    put_num(h, 't', m->n_tps);
+    for (int i = 0; i < m->n_tps; i++) {
+        const TriggerPoint *tp = &m->tps[i];
+        put(h, 'i', tp->id);
+        put(h, 'v', tp->view);
+        put_num(h, 'x', tp->at.x);
+        put_num(h, 'y', tp->at.y);
+        put_num(h, 'r', tp->radius);
+        put_num(h, 'p', tp->primary);
+    }
+    put_num(h, 'z', m->n_zones);
+    for (int i = 0; i < m->n_zones; i++) {
+        const Zone *z = &m->zones[i];
+        put(h, 'i', z->id);
+        put(h, 'v', z->view);
+        put(h, 'o', z->tp_id);
+        put_num(h, 'k', z->kind);
+        put_num(h, 'n', z->poly.n);
+        for (int k = 0; k < z->poly.n; k++) {
+            put_num(h, 'x', z->poly.pts[k].x);
+            put_num(h, 'y', z->poly.pts[k].y);
+        }
+    }
+    put_num(h, 'q', m->n_questions);
+    for (int i = 0; i < m->n_questions; i++) {
+        const Question *q = &m->questions[i];
+        put(h, 'i', q->id);
+        put_num(h, 'k', q->type);
+        put_num(h, 'c', q->n_correct);
+        for (int k = 0; k < q->n_correct; k++)
+            put(h, 'o', q->correct[k]);
+        put_num(h, 'w', q->n_wrong);
+        for (int k = 0; k < q->n_wrong; k++)
+            put(h, 'o', q->wrong[k]);
+    }
+}
+
+/* Each view once, in first-use order over the course's modules. */
+static void put_views(crypto_hash_sha256_state *h, const Library *lib, const Course *c)
+{
+    const char *seen[256];
+    int n_seen = 0;
+    for (int i = 0; i < c->n_modules; i++) {
+        const Module *m = c->modules[i];
+        if (!m)
+            continue;
+        for (int k = 0; k < m->n_tps + m->n_zones; k++) {
+            const char *v = k < m->n_tps ? m->tps[k].view : m->zones[k - m->n_tps].view;
+            bool known = false;
+            for (int s = 0; s < n_seen && !known; s++)
+                known = strcmp(seen[s], v) == 0;
+            if (known)
+                continue;
+            if (n_seen < (int)(sizeof seen / sizeof *seen))
+                seen[n_seen++] = v;
+            const View *view = library_find_view(lib, v);
+            put(h, 'V', v);
+            if (view && view->ok) {
+                put_num(h, 'x', view->viewbox.x);
+                put_num(h, 'y', view->viewbox.y);
+                put_num(h, 'w', view->viewbox.w);
+                put_num(h, 'h', view->viewbox.h);
+            } else {
+                put(h, 'm', "missing");
+            }
+        }
+    }
+}
+
+void course_fingerprint(const Library *lib, const Course *c, char out[FINGERPRINT_HEX + 1])
+{
+    crypto_hash_sha256_state h;
+    crypto_hash_sha256_init(&h);
+    put(&h, 'F', "tpquiz-course-fingerprint 1");
+    put(&h, 'C', c->id);
+    put_num(&h, 'm', c->module_pass_mark);
+    put_num(&h, 'l', c->exam.time_limit_min);
+    put_num(&h, 'q', c->exam.questions);
+    put_num(&h, 'p', c->exam.pass_mark);
+    put_num(&h, 'a', c->exam.attempts);
+    put_num(&h, 'w', c->exam.wait_hours);
+    put_num(&h, 'n', c->n_modules);
+    for (int i = 0; i < c->n_modules; i++) {
+        put(&h, 'M', c->module_ids[i]);
+        if (c->modules[i])
+            put_module(&h, c->modules[i]);
+        else
+            put(&h, 'm', "missing");
+    }
+    put_views(&h, lib, c);
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(&h, digest);
+    sodium_bin2hex(out, FINGERPRINT_HEX + 1, digest, sizeof digest);
+}
