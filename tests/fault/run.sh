@@ -197,6 +197,7 @@ check "writing goes on once there is room" $?
 data="$tmp/full-gui"; mkdir -p "$data"
 { echo "type Fay Full"; cat "$root/tests/fault/setup.script"; } >"$tmp/setup-fay.script"
 run_gui setup-fay "$tmp/setup-fay.script" --virtual-clock; check "learner fay.full created" $?
+run_gui start-fay "$root/tests/fault/full_start.script"; check "fay.full's exam started" $?
 # Output through a pipe: the limit is for the program's files, not its log.
 prlimit --fsize=60:unlimited "$tpquiz" --config "$config" --data-dir "$data" --seed 7 --screenshot-dir "$shots" \
   --script "$root/tests/fault/full.script" > >(cat >"$shots/full.out") 2> >(cat >"$shots/full.err") &
@@ -324,9 +325,9 @@ expect_verify() { # expect_verify FILE STATUS TEXT: tpquiz verify FILE exits STA
 }
 expect_verify "$L/fault.writer.scores" 0 "2 records, all good"
 expect_verify "$L/big.scores" 1 "not a score file: larger than 64 MiB"
-expect_verify "$L/binary.scores" 1 "not a score file (its first line is not 'tpquiz-scores 1')"
+expect_verify "$L/binary.scores" 1 "not a score file (its first line is not 'tpquiz-scores 2')"
 vstart=$(date +%s%N)
-expect_verify "$L/bigbinary.scores" 1 "not a score file (its first line is not 'tpquiz-scores 1')"
+expect_verify "$L/bigbinary.scores" 1 "not a score file (its first line is not 'tpquiz-scores 2')"
 vms=$(( ($(date +%s%N) - vstart) / 1000000 ))
 [ "$vms" -lt 2000 ]; check "a 100 MB foreign file is refused from its first bytes ($vms ms)" $?
 expect_verify "$L/garbage.scores" 1 "lines outside any record"
