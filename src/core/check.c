@@ -3,6 +3,7 @@
  * can see (modules no course lists, settings that point nowhere). */
 #include "check.h"
 
+#include "datafile.h"
 #include "protocol.h"
 
 #include <dirent.h>
@@ -146,11 +147,9 @@ static bool has_course_ini(const char *dir, const char *name)
 static IniKind ini_kind(const char *path, Diag *d)
 {
     size_t len;
-    char *buf = inifile_read_all(path, &len);
-    if (!buf) {
-        diag_error(d, path, 0, "cannot read: %s", strerror(errno));
+    char *buf = datafile_read_capped(path, DATAFILE_COURSE, &len, d);
+    if (!buf)
         return KIND_UNKNOWN;
-    }
     IniKind kind = KIND_UNKNOWN;
     bool blank = true, found = false;
     int line = 1;
@@ -402,11 +401,14 @@ int check_paths(const char *const *paths, int n, const Config *cfg, Diag *d)
             continue;
         struct stat st;
         if (stat(p, &st) != 0)
-            diag_error(d, p, 0, "%s", errno == ENOENT ? "no such file or directory" : strerror(errno));
-        else if (S_ISDIR(st.st_mode))
+            diag_error(d, p, 0, "%s",
+                       errno == ENOENT  ? "no such file or directory"
+                       : errno == ELOOP ? "cannot read: it is a loop of symbolic links"
+                                        : strerror(errno));
+        else if (S_ISDIR(st.st_mode) && !ends_with(p, ".ini") && !ends_with(p, ".svg"))
             check_dir(p, cfg, d);
         else
-            check_file(p, cfg, d);
+            check_file(p, cfg, d); /* refuses what is not a regular file */
     }
     return diag_error_count(d) - before;
 }

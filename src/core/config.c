@@ -3,6 +3,8 @@
  * drift apart. */
 #include "config.h"
 
+#include "datafile.h"
+
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -231,11 +233,9 @@ Config *config_load(const char *path, const char *root, Diag *d)
         return NULL;
     }
     size_t len;
-    char *buf = inifile_read_all(path, &len);
-    if (!buf) {
-        diag_error(d, path, 0, "cannot read: %s", strerror(errno));
+    char *buf = datafile_read_capped(path, DATAFILE_CONFIG, &len, d);
+    if (!buf)
         return NULL;
-    }
     Config *c = config_defaults(root);
     Loader l = {.c = c, .section_known = -1};
     if (c) {

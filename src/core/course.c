@@ -12,6 +12,8 @@
  * error. */
 #include "course.h"
 
+#include "datafile.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -128,6 +130,13 @@ static bool is_file(const char *path)
 {
     struct stat st;
     return path && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* What is wrong with a file that is_file refused, for a message. */
+static const char *problem(const char *path)
+{
+    const char *why = datafile_problem(path);
+    return why ? why : "cannot be read";
 }
 
 /* An id: [a-z0-9_]+ */
@@ -302,11 +311,9 @@ static bool raw_read(const char *path, RawIni *ini, Diag *d)
 {
     *ini = (RawIni){.ok = true};
     size_t len;
-    char *buf = inifile_read_all(path, &len);
-    if (!buf) {
-        diag_error(d, path, 0, "cannot read: %s", strerror(errno));
+    char *buf = datafile_read_capped(path, DATAFILE_COURSE, &len, d);
+    if (!buf)
         return false;
-    }
     int first_new = diag_count(d);
     IniCallbacks cb = {.on_entry = raw_on_entry, .on_section = raw_on_section, .user = ini};
     inifile_parse_buffer(path, buf, len, &cb, d);
@@ -871,7 +878,8 @@ static const View *check_view(ModuleLoad *ml, const RawEntry *e)
         return NULL;
     }
     if (!v->exists) {
-        diag_error(ml->d, ml->path, e->line, "view '%s' has no chart: %s does not exist", name, v->v.path);
+        diag_error(ml->d, ml->path, e->line, "view '%s' has no chart: %s %s", name, v->v.path,
+                   problem(v->v.path));
         return NULL;
     }
     note_view_use(ml, v->v.name, e->line);
@@ -1354,7 +1362,7 @@ static void check_overlays(ModuleLoad *ml)
         library_overlay_path(ml->lib, ml->m->id, v->v.name, path, (int)sizeof path);
         if (!is_file(path)) {
             diag_warning(ml->d, ml->path, ml->view_lines[i],
-                         "no muscle overlay for view '%s': %s does not exist", v->v.name, path);
+                         "no muscle overlay for view '%s': %s %s", v->v.name, path, problem(path));
             continue;
         }
         SvgInfo info;
@@ -1529,7 +1537,7 @@ static bool load_course_modules(Library *lib, Course *c, const RawEntry *e, Diag
         }
         const Module *m = NULL;
         if (!is_file(mpath))
-            diag_error(d, c->path, items.lines[i], "module '%s' not found: %s does not exist", id, mpath);
+            diag_error(d, c->path, items.lines[i], "module '%s' not found: %s %s", id, mpath, problem(mpath));
         else
             m = library_load_module_file(lib, mpath, d);
         free(mpath);
@@ -1688,7 +1696,7 @@ void library_load_all(Library *lib, Diag *d)
     bool ok = true;
     struct dirent *ent;
     while ((ent = readdir(dir)) != NULL) {
-        if (ent->d_name[0] == '.' || !strcmp(ent->d_name, "muscles"))
+        if (ent->d_name[0] == '.' || !strcmp(ent->d_name, "muscles") || !strcmp(ent->d_name, "protocols"))
             continue;
         RESERVE(names, n, cap, ok);
         if (!ok)
@@ -1707,8 +1715,25 @@ void library_load_all(Library *lib, Diag *d)
     for (int i = 0; i < n; i++) {
         char *sub = path_join(lib->courses_dir, names[i]);
         char *file = sub ? path_join(sub, "course.ini") : NULL;
-        if (file && is_file(file))
+        /* Every folder here is a course: one whose course.ini cannot be
+         * read must not vanish silently. Files (a README) are not. */
+        struct stat st;
+        if (!file) {
+            ok = false;
+        } else if (stat(sub, &st) != 0) {
+            diag_error(d, sub, 0, "cannot open this course folder: %s",
+                       errno == ELOOP ? "a loop of symbolic links" : strerror(errno));
+        } else if (!S_ISDIR(st.st_mode)) {
+            /* not a course */
+        } else if (is_file(file)) {
             library_load_course_file(lib, file, d);
+        } else if (lstat(file, &st) != 0 && errno == ENOENT) {
+            diag_error(d, sub, 0,
+                       "no course.ini in this folder: every folder of the courses folder but muscles "
+                       "and protocols is a course");
+        } else {
+            diag_error(d, file, 0, "cannot read: it %s", problem(file));
+        }
         free(file);
         free(sub);
     }

@@ -38,6 +38,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "datafile.h"
 #include "learner.h"
 
 #define HEADER "tpquiz-scores 1"
@@ -746,11 +747,9 @@ static int publish(const char *path, const char *text, size_t n, bool exclusive,
 
 int station_key_read(const char *path, unsigned char key[STATION_KEY_BYTES], Diag *d)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        diag_error(d, path, 0, "cannot read the station key: %s", strerror(errno));
+    int fd = datafile_open_regular(path, DATAFILE_KEY, NULL, d);
+    if (fd < 0)
         return -1;
-    }
     struct stat st;
     char text[2 * STATION_KEY_BYTES + 2];
     int rc = -1;
@@ -1718,9 +1717,13 @@ ScoreFile *scorefile_load(const char *path, const unsigned char *key, Diag *d)
         diag_error(d, path, 0, "libsodium cannot be initialised");
         return NULL;
     }
-    FILE *fp = fopen(path, "rb");
+    int fd = datafile_open_regular(path, DATAFILE_SCORES, NULL, d);
+    FILE *fp = fd < 0 ? NULL : fdopen(fd, "rb");
     if (!fp) {
-        diag_error(d, path, 0, "cannot read: %s", strerror(errno));
+        if (fd >= 0) {
+            diag_error(d, path, 0, "cannot read: %s", strerror(errno));
+            close(fd);
+        }
         return NULL;
     }
     Buf b = {0};

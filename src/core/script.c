@@ -6,6 +6,8 @@
  * ("12", "-3", "0.5"), parsed by hand so the locale cannot change them. */
 #include "script.h"
 
+#include "datafile.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdbool.h>
@@ -302,36 +304,10 @@ Script *script_parse(const char *path, const char *buf, size_t len, Diag *d)
 
 Script *script_load(const char *path, Diag *d)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        diag_error(d, path, 0, "cannot read: %s", strerror(errno));
+    size_t n = 0;
+    char *buf = datafile_read_capped(path, DATAFILE_SCRIPT, &n, d);
+    if (!buf)
         return NULL;
-    }
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n == cap) {
-            char *b = realloc(buf, cap * 2);
-            if (!b) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = b;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int err = !buf ? ENOMEM : ferror(f) ? (errno ? errno : EIO) : 0;
-    fclose(f);
-    if (err) {
-        free(buf);
-        diag_error(d, path, 0, "cannot read: %s", strerror(err));
-        return NULL;
-    }
     Script *sc = script_parse(path, buf, n, d);
     free(buf);
     return sc;

@@ -8,6 +8,8 @@
  * any byte sequence is safe to feed it. */
 #include "svgview.h"
 
+#include "datafile.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -618,11 +620,9 @@ int svgview_inspect(const char *path, SvgInfo *out, Diag *d)
     if (out)
         *out = (SvgInfo){{0, 0, 0, 0}, 0, 0, 0, NULL, 0, 0};
     size_t len;
-    char *buf = inifile_read_all(path, &len);
-    if (!buf) {
-        diag_error(d, path ? path : "", 0, "cannot read: %s", strerror(errno));
+    char *buf = datafile_read_capped(path, DATAFILE_CHART, &len, d);
+    if (!buf)
         return -1;
-    }
     int rc = svgview_inspect_buffer(path, buf, len, out, d);
     free(buf);
     return rc;

@@ -206,7 +206,7 @@ bool exam_resume_pending(App *a)
     char path[4096];
     app_learner_path(a, "journal", path, sizeof path);
     struct stat st;
-    if (stat(path, &st) != 0)
+    if (lstat(path, &st) != 0)
         return false; /* no unfinished exam */
     JournalHeader h;
     JournalEvent *ev = NULL;

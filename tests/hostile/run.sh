@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Hostile files and folders (docs/RELIABILITY.md, "Hostile inputs"): a FIFO,
+# a directory, a symbolic link loop and /dev/zero at every kind of path
+# tpquiz reads, folder loops and links out of the tree for `report` and
+# `check`, and the program itself started and signed in over such files.
+# Every case must end within HOSTILE_SECONDS (default 2; a hang is killed
+# after 10 s) with its documented exit status and a clear message.
+#   run.sh TPQUIZ SOURCE_ROOT
+set -uo pipefail
+tpquiz=$(realpath "$1") root=$(realpath "$2")
+limit=${HOSTILE_SECONDS:-2}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+bad() { echo "FAIL: $*"; failed=$((failed + 1)); }
+
+# expect NAME STATUS TEXT -- COMMAND...: COMMAND ends within the limit with
+# STATUS and prints a line containing TEXT (on stdout or stderr).
+expect() {
+  local name=$1 want=$2 text=$3; shift 4
+  local t0 t1 status ms
+  t0=$(date +%s%N)
+  timeout -s KILL 10 "$@" >"$tmp/out" 2>&1 </dev/null
+  status=$?
+  t1=$(date +%s%N); ms=$(( (t1 - t0) / 1000000 ))
+  if [ $status = 137 ]; then
+    bad "$name: hangs (killed after 10 s)"; return
+  fi
+  if [ $status != "$want" ] || ! grep -qF -- "$text" "$tmp/out"; then
+    bad "$name: exit $status, expected $want and '$text':"; head -8 "$tmp/out" | cut -c1-240 | sed 's/^/    /'
+    return
+  fi
+  if [ $ms -gt $((limit * 1000)) ]; then
+    bad "$name: took $ms ms (limit ${limit} s)"; return
+  fi
+  ok
+}
+
+# plant KIND PATH: puts a hostile thing at PATH (fifo, dir, loop, zero).
+plant() {
+  rm -rf "$2"
+  case $1 in
+    fifo) mkfifo "$2" ;;
+    dir) mkdir -p "$2" ;;
+    loop) ln -s "$(basename "$2")" "$2" ;;
+    zero) ln -s /dev/zero "$2" ;;
+  esac
+}
+what() { # the words the message must hold for KIND
+  case $1 in
+    fifo) echo "is a FIFO" ;;
+    dir) echo "is a directory" ;;
+    loop) echo "is a loop of symbolic links" ;;
+    zero) echo "is a character device" ;;
+  esac
+}
+
+# A fresh station: the e2e fixture's courses and config, the shipped charts.
+station() {
+  rm -rf "$tmp/st"; mkdir -p "$tmp/st/data"
+  cp -r "$root/tests/e2e/fixture/courses" "$tmp/st/courses"
+  mkdir -p "$tmp/st/courses/protocols"
+  cat >"$tmp/st/config.ini" <<EOF
+[paths]
+courses = courses
+assets = $root/assets
+data = data
+EOF
+}
+st=$tmp/st
+cfg=$st/config.ini
+sign_in_script=$tmp/signin.script
+cat >"$sign_in_script" <<'EOF'
+click-text Sign in ann
+expect Choose a course
+quit
+EOF
+new_learner_script=$tmp/new.script
+cat >"$new_learner_script" <<'EOF'
+click-text Your name
+type Ann
+click-text Start as new learner
+expect Choose a course
+quit
+EOF
+start_script=$tmp/start.script
+printf 'expect Who is studying?\nquit\n' >"$start_script"
+gui=("$tpquiz" --config "$cfg" --virtual-clock --script)
+
+echo "== check: course files, modules, protocols, charts, config"
+for kind in fifo dir loop zero; do
+  w=$(what $kind)
+  station
+  plant $kind "$st/courses/protocols/x.ini"
+  expect "check, protocol is $kind" 1 "protocols/x.ini: error: cannot read: it $w" -- \
+    "$tpquiz" check --config "$cfg"
+  expect "program, protocol is $kind" 0 "protocols/x.ini: error: cannot read: it $w" -- "${gui[@]}" "$start_script"
+  station
+  plant $kind "$st/courses/muscles/demo_muscle.ini"
+  expect "check, module is $kind" 1 "demo_muscle.ini $w" -- "$tpquiz" check --config "$cfg"
+  expect "check module file, $kind" 1 "demo_muscle.ini: error: cannot read: it $w" -- \
+    "$tpquiz" check --config "$cfg" "$st/courses/muscles/demo_muscle.ini"
+  expect "program, module is $kind" 0 "demo_muscle.ini $w" -- "${gui[@]}" "$start_script"
+  station
+  plant $kind "$st/courses/demo/course.ini"
+  expect "check, course.ini is $kind" 1 "demo/course.ini: error: cannot read: it $w" -- \
+    "$tpquiz" check --config "$cfg"
+  expect "program, course.ini is $kind" 0 "course.ini: error: cannot read: it $w" -- "${gui[@]}" "$start_script"
+  station
+  cp -r "$root/assets" "$st/assets"
+  sed -i "s|^assets = .*|assets = assets|" "$cfg"
+  plant $kind "$st/assets/anatomy/back.svg"
+  expect "check, chart is $kind" 1 "back.svg $w" -- "$tpquiz" check --config "$cfg"
+  expect "check chart file, $kind" 1 "back.svg: error: cannot read: it $w" -- \
+    "$tpquiz" check --config "$cfg" "$st/assets/anatomy/back.svg"
+  expect "program, chart is $kind" 0 "back.svg $w" -- "${gui[@]}" "$start_script"
+  station
+  plant $kind "$tmp/cfg.ini"
+  expect "check --config $kind" 1 "cfg.ini: error: cannot read: it $w" -- "$tpquiz" check --config "$tmp/cfg.ini"
+  expect "program --config $kind" 2 "cfg.ini: error: cannot read: it $w" -- \
+    "$tpquiz" --config "$tmp/cfg.ini" --virtual-clock --script "$start_script"
+  expect "check on a $kind" 1 "$w" -- "$tpquiz" check --config "$cfg" "$tmp/cfg.ini"
+  rm -rf "$tmp/cfg.ini"
+done
+
+echo "== learner data: score files, journals, progress, review, station key"
+for kind in fifo dir loop zero; do
+  w=$(what $kind)
+  station
+  expect "new learner" 0 "signed in: learner=ann" -- "${gui[@]}" "$new_learner_script"
+  plant $kind "$st/data/learners/zz.scores"
+  expect "program start, zz.scores is $kind" 0 "" -- "${gui[@]}" "$start_script"
+  expect "verify a $kind" 1 "zz.scores: error: cannot read: it $w" -- \
+    "$tpquiz" verify --data-dir "$st/data" "$st/data/learners/zz.scores"
+  rm -rf "$st/data/learners/zz.scores"
+  for ext in journal review progress; do
+    plant $kind "$st/data/learners/ann.$ext"
+    expect "sign in, ann.$ext is $kind" 0 "ann.$ext: error: cannot read: it $w" -- "${gui[@]}" "$sign_in_script"
+    rm -rf "$st/data/learners/ann.$ext"
+  done
+  mv "$st/data/station.key" "$tmp/key"
+  plant $kind "$st/data/station.key"
+  expect "program start, station.key is $kind" 0 "station.key: error: cannot read the station key: it $w" -- \
+    "${gui[@]}" "$start_script"
+  expect "verify with a $kind key" 2 "cannot read the station key: it $w" -- \
+    "$tpquiz" verify --data-dir "$st/data" "$st/data/learners/ann.scores"
+  rm -rf "$st/data/station.key"; mv "$tmp/key" "$st/data/station.key"
+done
+expect "verify a directory" 1 "learners: error: cannot read: it is a directory" -- \
+  "$tpquiz" verify --data-dir "$st/data" "$st/data/learners"
+
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]
