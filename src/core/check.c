@@ -4,6 +4,7 @@
 #include "check.h"
 
 #include "datafile.h"
+#include "instructor.h"
 #include "protocol.h"
 
 #include <dirent.h>
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "course.h"
 #include "inifile.h"
@@ -370,6 +372,38 @@ static void check_dir(const char *path, const Config *cfg, Diag *d)
     free(muscles);
 }
 
+/* The data folder is a folder, or the first part of its path that exists
+ * is a folder the program can create it in. */
+static void check_data_dir(const Config *cfg, Diag *d)
+{
+    const char *dir = cfg->data_dir;
+    if (!dir || !*dir)
+        return; /* the platform's folder */
+    struct stat st;
+    if (stat(dir, &st) == 0) {
+        if (!S_ISDIR(st.st_mode))
+            diag_error(d, cfg->path, 0, "the data folder %s is not a folder: it %s", dir,
+                       S_ISREG(st.st_mode) ? "is a file" : datafile_problem(dir));
+        else if (access(dir, W_OK | X_OK) != 0)
+            diag_error(d, cfg->path, 0, "the data folder %s cannot be written: %s", dir, strerror(errno));
+        return;
+    }
+    if (errno != ENOENT) {
+        diag_error(d, cfg->path, 0, "the data folder %s cannot be used: %s", dir,
+                   errno == ELOOP ? "a loop of symbolic links" : strerror(errno));
+        return;
+    }
+    char *up = parent_dir(dir);
+    while (up && stat(up, &st) != 0 && errno == ENOENT && strcmp(up, ".") && strcmp(up, "/")) {
+        char *next = parent_dir(up);
+        free(up);
+        up = next;
+    }
+    if (up && (stat(up, &st) != 0 || !S_ISDIR(st.st_mode) || access(up, W_OK | X_OK) != 0))
+        diag_error(d, cfg->path, 0, "the data folder %s does not exist and cannot be created in %s", dir, up);
+    free(up);
+}
+
 /* The station's own settings point at things that exist. */
 static void check_config_targets(const Config *cfg, Diag *d)
 {
@@ -377,8 +411,14 @@ static void check_config_targets(const Config *cfg, Diag *d)
         diag_error(d, cfg->path, 0, "the courses folder %s does not exist", cfg->courses_dir);
     if (!is_dir(cfg->assets_dir))
         diag_error(d, cfg->path, 0, "the assets folder %s does not exist", cfg->assets_dir);
-    if (!is_file(cfg->font_file))
-        diag_error(d, cfg->path, 0, "the font file %s does not exist", cfg->font_file);
+    const char *why = datafile_problem(cfg->font_file);
+    if (why)
+        diag_error(d, cfg->path, 0, "the font file %s %s", cfg->font_file, why);
+    check_data_dir(cfg, d);
+    if (cfg->instructor_hash && *cfg->instructor_hash && !instructor_hash_valid(cfg->instructor_hash))
+        diag_error(d, cfg->path, 0,
+                   "the instructor passphrase hash is damaged: no passphrase would open the review; "
+                   "set it again with tpquiz passwd");
 }
 
 int check_paths(const char *const *paths, int n, const Config *cfg, Diag *d)

@@ -39,6 +39,16 @@ bool instructor_check_passphrase(const char *hash, const char *pass)
     return crypto_pwhash_str_verify(hash, pass, strlen(pass)) == 0;
 }
 
+bool instructor_hash_valid(const char *hash)
+{
+    if (!hash || sodium_init() < 0 || strlen(hash) >= crypto_pwhash_STRBYTES)
+        return false;
+    /* -1: not a hash string libsodium can parse (0 or 1 say whether its
+     * parameters are today's). */
+    return crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                          crypto_pwhash_MEMLIMIT_INTERACTIVE) >= 0;
+}
+
 /* ---- the rewrite ----------------------------------------------------------- */
 
 typedef struct {

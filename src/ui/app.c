@@ -902,7 +902,11 @@ int app_run(const AppOptions *opt)
     }
     a->ren = ren_create(a->sdl, a->cfg->font_file, a->cfg->font_size, 1.0f);
     if (!a->ren) {
-        fprintf(stderr, "%s: error: cannot open the font: %s\n", a->cfg->font_file, TTF_GetError());
+        Diag *fd = diag_create();
+        if (ren_font_probe(a->cfg->font_file, fd) || diag_count(fd) == 0)
+            fprintf(stderr, "%s: error: cannot open the font: %s\n", a->cfg->font_file, TTF_GetError());
+        print_diag(fd);
+        diag_free(fd);
         goto out;
     }
     ui_init(&a->ui, a->ren);

@@ -124,6 +124,37 @@ for kind in fifo dir loop zero; do
   rm -rf "$tmp/cfg.ini"
 done
 
+echo "== check: station settings (font, data folder, passphrase hash)"
+for kind in fifo dir loop zero; do
+  w=$(what $kind)
+  station
+  printf '[font]\nfile = font.ttf\n' >>"$cfg"
+  plant $kind "$st/font.ttf"
+  expect "check, font is $kind" 1 "config.ini: error: the font file $st/font.ttf $w" -- "$tpquiz" check --config "$cfg"
+  expect "program, font is $kind" 2 "font.ttf: error: cannot read: it $w" -- "${gui[@]}" "$start_script"
+done
+station
+printf '[font]\nfile = font.ttf\n' >>"$cfg"
+head -c 5000 /dev/urandom >"$st/font.ttf"
+expect "check, font is not a font" 1 "font.ttf: error: not a font SDL_ttf can open" -- "$tpquiz" check --config "$cfg"
+expect "program, font is not a font" 2 "font.ttf: error: not a font SDL_ttf can open" -- "${gui[@]}" "$start_script"
+: >"$st/font.ttf"
+expect "check, font is empty" 1 "font.ttf: error: not a font SDL_ttf can open: the file is empty" -- \
+  "$tpquiz" check --config "$cfg"
+station
+echo x >"$st/datafile"
+sed -i "s|^data = .*|data = datafile|" "$cfg"
+expect "check, data path is a file" 1 "the data folder $st/datafile is not a folder: it is a file" -- \
+  "$tpquiz" check --config "$cfg"
+sed -i "s|^data = .*|data = datafile/sub|" "$cfg"
+expect "check, data path under a file" 1 "the data folder $st/datafile/sub cannot be used: Not a directory" -- \
+  "$tpquiz" check --config "$cfg"
+sed -i "s|^data = .*|data = new/deeper|" "$cfg"
+expect "check, data folder to be created" 0 "" -- "$tpquiz" check --config "$cfg"
+station
+printf '[instructor]\npassphrase_hash = $argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$garbage\n' >>"$cfg"
+expect "check, damaged passphrase hash" 1 "the instructor passphrase hash is damaged" -- "$tpquiz" check --config "$cfg"
+
 echo "== learner data: score files, journals, progress, review, station key"
 for kind in fifo dir loop zero; do
   w=$(what $kind)
