@@ -181,5 +181,38 @@ done
 expect "verify a directory" 1 "learners: error: cannot read: it is a directory" -- \
   "$tpquiz" verify --data-dir "$st/data" "$st/data/learners"
 
+echo "== report: folders with links out, loops, FIFOs, a station's own learners folder"
+rep=$root/tests/data/report
+cp "$rep/station.key" "$tmp/report.key"; chmod 600 "$tmp/report.key"
+report=("$tpquiz" report --key "$tmp/report.key" --config "$rep/config.ini")
+mkdir -p "$tmp/r1"
+cp "$rep"/learners/{anna.berg,ben.oneil,eva.lind}.scores "$tmp/r1/"
+ln -s /proc "$tmp/r1/proc"
+ln -s . "$tmp/r1/sub"
+ln -s "$tmp/r1/anna.berg.scores" "$tmp/r1/again.scores"
+mkfifo "$tmp/r1/pipe.scores"
+ln -s pipe.scores "$tmp/r1/pipe2.scores"
+ln -s loop.scores "$tmp/r1/loop.scores"
+ln -s /dev/zero "$tmp/r1/zero.scores"
+expect "report, link to /proc" 1 "r1/proc: warning: not read: a symbolic link out of the folder (to /proc)" -- "${report[@]}" "$tmp/r1"
+expect "report, sub -> . loop" 1 "r1/sub: warning: not read again: the same folder as one already read" -- "${report[@]}" "$tmp/r1"
+expect "report, link to a file already read" 1 "again.scores: warning: not read again: the same file" -- "${report[@]}" "$tmp/r1"
+expect "report, each learner once" 1 "Files: 3 read (2 intact, 1 with problems), 2 skipped." -- "${report[@]}" "$tmp/r1"
+expect "report, a FIFO" 1 "skipped: $tmp/r1/pipe.scores: cannot read: it is a FIFO" -- "${report[@]}" "$tmp/r1"
+expect "report, a link loop" 1 "skipped: $tmp/r1/loop.scores: cannot read: it is a loop of symbolic links" -- "${report[@]}" "$tmp/r1"
+expect "report, /dev/zero" 1 "r1/zero.scores: warning: not read: a symbolic link out of the folder (to /dev/zero)" -- \
+  "${report[@]}" "$tmp/r1"
+expect "report on a FIFO" 2 "cannot read the folder: it is a FIFO" -- "${report[@]}" "$tmp/r1/pipe.scores"
+expect "report on /dev/zero" 2 "cannot read the folder: it is a character device" -- "${report[@]}" /dev/zero
+# A station's own learners folder: journals, progress and review files are
+# not score files, and not reported as skipped.
+mkdir -p "$tmp/r2"
+cp "$rep"/learners/{anna.berg,ben.oneil}.scores "$tmp/r2/"
+printf 'tpquiz-review 1\n' >"$tmp/r2/anna.berg.review"
+printf 'tpquiz-progress 1\n' >"$tmp/r2/anna.berg.progress"
+printf 'tpquiz-journal 1 demo 1 2 3 4\n' >"$tmp/r2/anna.berg.journal"
+cp "$tmp/r2/anna.berg.scores" "$tmp/r2/anna.berg.scores.tmp-Ab3dE9"
+expect "report on a learners folder" 0 "Files: 2 read (2 intact, 0 with problems), 0 skipped." -- "${report[@]}" "$tmp/r2"
+
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]
