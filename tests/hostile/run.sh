@@ -214,5 +214,13 @@ printf 'tpquiz-journal 1 demo 1 2 3 4\n' >"$tmp/r2/anna.berg.journal"
 cp "$tmp/r2/anna.berg.scores" "$tmp/r2/anna.berg.scores.tmp-Ab3dE9"
 expect "report on a learners folder" 0 "Files: 2 read (2 intact, 0 with problems), 0 skipped." -- "${report[@]}" "$tmp/r2"
 
+# Another learner's record appended to a file is named as such.
+mkdir -p "$tmp/r3"
+cp "$rep/learners/anna.berg.scores" "$tmp/r3/"
+awk '/^record 3$/{p=1} p{print} /^mac /{if(p) exit}' "$rep/learners/ben.oneil.scores" >>"$tmp/r3/anna.berg.scores"
+expect "verify, a foreign record appended" 1 \
+  "edited: it belongs to learner 'ben.oneil', not 'anna.berg' (put in from another file)" -- \
+  "$tpquiz" verify --key "$tmp/report.key" "$tmp/r3/anna.berg.scores"
+
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]
