@@ -6,6 +6,7 @@
 #include "datafile.h"
 #include "instructor.h"
 #include "protocol.h"
+#include "session.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -206,6 +207,28 @@ static IniKind ini_kind(const char *path, Diag *d)
     return kind;
 }
 
+/* An exam cannot ask more questions than the course's modules have items
+ * (it would silently be shorter). Checked once every module loaded. */
+static void check_exam_supply(const Library *lib, Diag *d)
+{
+    for (int i = 0; i < library_course_count(lib); i++) {
+        const Course *c = library_course(lib, i);
+        int supply = 0;
+        bool all = c->n_modules > 0;
+        for (int k = 0; k < c->n_modules; k++) {
+            Session *s = c->modules[k] ? session_create_practice(c->modules[k], 1) : NULL;
+            all = all && c->modules[k];
+            supply += s ? session_item_count(s) : 0;
+            session_free(s);
+        }
+        if (all && c->exam.questions > supply)
+            diag_error(d, c->path, c->exam.questions_line,
+                       "questions = %d, but the course's modules have only %d items to draw from; the exam "
+                       "would be shorter than it says",
+                       c->exam.questions, supply);
+    }
+}
+
 static void check_course_file(const char *path, const Config *cfg, Diag *d)
 {
     /* <courses>/<id>/course.ini finds its modules in <courses>/muscles; any
@@ -220,6 +243,7 @@ static void check_course_file(const char *path, const Config *cfg, Diag *d)
     } else {
         Library *lib = library_create(courses, cfg->assets_dir);
         library_load_course_file(lib, path, d);
+        check_exam_supply(lib, d);
         library_free(lib);
     }
     free(courses);
@@ -326,6 +350,7 @@ static void check_courses_tree(const char *dir, const Config *cfg, Diag *d)
     }
     free_names(names, n);
     free(muscles);
+    check_exam_supply(lib, d);
     /* The pain protocols, against every module of the tree. */
     char *protocols = path_join(dir, "protocols");
     if (protocols)

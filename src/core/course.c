@@ -936,9 +936,16 @@ static void load_tp(ModuleLoad *ml, const Part *part)
             ok = false;
         }
     }
-    if (f[TP_RADIUS] && (!inifile_parse_double(line_value(f[TP_RADIUS]), &tp.radius) || !(tp.radius > 0))) {
-        diag_error(ml->d, ml->path, f[TP_RADIUS]->line, "radius must be a number above 0, not '%s'",
-                   line_value(f[TP_RADIUS]));
+    /* At most a quarter of the chart's smaller side: a larger "point"
+     * covers the body and grades every click as right. */
+    double max_radius = 10000;
+    if (view && view->viewbox.w > 0 && view->viewbox.h > 0)
+        max_radius = (view->viewbox.w < view->viewbox.h ? view->viewbox.w : view->viewbox.h) / 4;
+    if (f[TP_RADIUS] && (!inifile_parse_double(line_value(f[TP_RADIUS]), &tp.radius) ||
+                         !(tp.radius >= COURSE_MIN_RADIUS && tp.radius <= max_radius))) {
+        diag_error(ml->d, ml->path, f[TP_RADIUS]->line,
+                   "radius must be a number from %g to %g (a quarter of the chart's smaller side), not '%s'",
+                   COURSE_MIN_RADIUS, max_radius, line_value(f[TP_RADIUS]));
         ok = false;
     }
     if (!ok)
@@ -1026,12 +1033,22 @@ static void load_zone(ModuleLoad *ml, const Part *part)
     Vec2 *pts = NULL;
     int *lines = NULL, n = 0, cap = 0;
     const RawEntry *pe = f[ZONE_POLY];
-    for (int k = 0; pe && k < pe->n_lines; k++) {
+    bool too_many = false;
+    for (int k = 0; pe && k < pe->n_lines && !too_many; k++) {
         const char *s = pe->lines[k].text;
         for (;;) {
             s += strspn(s, " \t");
             if (!*s)
                 break;
+            if (n == COURSE_MAX_POLY_POINTS) {
+                diag_error(ml->d, ml->path, pe->lines[k].line,
+                           "poly has more than %d points, the most a zone may have (the self-crossing and "
+                           "on-body tests of every start grow with it)",
+                           COURSE_MAX_POLY_POINTS);
+                ok = false;
+                too_many = true;
+                break;
+            }
             Vec2 p;
             const char *end = parse_point(s, &p);
             if (!end || (*end && *end != ' ' && *end != '\t')) {
@@ -1151,6 +1168,12 @@ static void load_question(ModuleLoad *ml, const Part *part)
     if (f[Q_WRONG] && wrong.n < 2) {
         diag_error(ml->d, ml->path, f[Q_WRONG]->line,
                    "a question needs at least 2 wrong options, this one has %d", wrong.n);
+        ok = false;
+    }
+    if (correct.n + wrong.n > COURSE_MAX_OPTIONS) {
+        diag_error(ml->d, ml->path, part->sec->line,
+                   "a question may have at most %d options (keys 1 to %d pick them), this one has %d",
+                   COURSE_MAX_OPTIONS, COURSE_MAX_OPTIONS, correct.n + wrong.n);
         ok = false;
     }
     for (int i = 0; i < wrong.n; i++)
@@ -1341,6 +1364,12 @@ static const RawSection *sort_sections(ModuleLoad *ml, const RawIni *ini)
                        first);
             continue;
         }
+        int most = parts == &ml->tps ? COURSE_MAX_TPS : parts == &ml->zones ? COURSE_MAX_ZONES : COURSE_MAX_QUESTIONS;
+        if (*count == most) {
+            diag_error(ml->d, ml->path, s->line, "more than %d %ss in one module; [%s] and those after it are left out",
+                       most, what, s->name);
+            continue;
+        }
         Part *grown = realloc(*parts, (size_t)(*count + 1) * sizeof *grown);
         if (!grown) {
             ml->oom = true;
@@ -1492,6 +1521,7 @@ static void load_exam(const char *path, const RawSection *sec, ExamRules *ex, Di
     check_keys(path, sec, EXAM_KEYS, f, d);
     read_int(path, f[E_TIME_LIMIT], 1, 24 * 60, &ex->time_limit_min, d);
     read_int(path, f[E_QUESTIONS], 1, 1000, &ex->questions, d);
+    ex->questions_line = f[E_QUESTIONS] ? f[E_QUESTIONS]->line : 0;
     read_int(path, f[E_PASS_MARK], 1, 100, &ex->pass_mark, d);
     read_int(path, f[E_ATTEMPTS], 0, 1000, &ex->attempts, d);
     read_int(path, f[E_WAIT_HOURS], 0, 24 * 365, &ex->wait_hours, d);
@@ -1505,6 +1535,14 @@ static bool load_course_modules(Library *lib, Course *c, const RawEntry *e, Diag
 {
     ItemList items = list_items(e, true);
     bool ok = items.ok;
+    if (ok && items.n > COURSE_MAX_MODULES) {
+        diag_error(d, c->path, items.lines[COURSE_MAX_MODULES],
+                   "a course may have at most %d modules; '%s' and those after it are left out", COURSE_MAX_MODULES,
+                   items.items[COURSE_MAX_MODULES]);
+        for (int i = COURSE_MAX_MODULES; i < items.n; i++)
+            free(items.items[i]);
+        items.n = COURSE_MAX_MODULES;
+    }
     c->module_ids = calloc((size_t)items.n + 1, sizeof *c->module_ids);
     c->modules = calloc((size_t)items.n + 1, sizeof *c->modules);
     if (!c->module_ids || !c->modules)

@@ -13,6 +13,7 @@
 #include "inifile.h"
 
 #include "datafile.h"
+#include "text.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -115,6 +116,12 @@ static LineKind classify(Reader *r, const char *s, size_t n)
                    "expected 'key = value', a [section] or an indented continuation line");
         return LINE_BAD;
     }
+    if (s[sep] == ':') {
+        /* inih takes "key: value" too; one spelling keeps files greppable
+         * and a ':' meant for the value from splitting a line. */
+        diag_error(r->d, r->path, r->lineno, "write 'key = value': ':' does not separate a key from its value");
+        return LINE_BAD;
+    }
     size_t name_end = sep;
     while (name_end > b && is_space(s[name_end - 1]))
         name_end--;
@@ -151,8 +158,14 @@ static char *read_line(char *str, int num, void *stream)
         limit = (size_t)num - 2;
 
     r->kind = LINE_BAD;
+    size_t bad = 0;
     if (memchr(start, '\0', n)) {
         diag_error(r->d, r->path, r->lineno, "line holds a NUL byte");
+    } else if (!text_utf8_valid(start, n, &bad)) {
+        diag_error(r->d, r->path, r->lineno,
+                   "not valid UTF-8 text (byte %zu of the line): it would be drawn as garbage; save the "
+                   "file as UTF-8",
+                   bad + 1);
     } else if (n > limit) {
         /* The limit is in bytes; say so when that differs from characters. */
         bool ascii = true;

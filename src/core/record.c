@@ -1343,7 +1343,7 @@ static void record_field(Record *r, FieldState *st, Meta *m, int line, const cha
         set_str(&r->learner, v, m, line);
         break;
     case F_NAME:
-        ok = learner_name_valid(v, NULL);
+        ok = learner_name_readable(v);
         set_str(&r->name, v, m, line);
         break;
     case F_MODE:

@@ -14,6 +14,7 @@
  * report or its CSV. */
 #include "report.h"
 
+#include "learner.h"
 #include "walk.h"
 
 #include <errno.h>
@@ -696,6 +697,7 @@ typedef struct {
     ReportCourse *courses;
     char integrity[512];
     char reason[400];
+    char name[LEARNER_NAME_MAX + 1]; /* the name as shown (learner_name_shown) */
 } Loaded;
 
 static void loaded_free(Loaded *l)
@@ -787,7 +789,10 @@ static Loaded *load_one(const Report *r, const char *path)
     p->scores = l->f;
     p->problems = l->d;
     p->learner = scorefile_learner(l->f);
-    p->name = scorefile_name(l->f);
+    if (scorefile_name(l->f)) {
+        learner_name_shown(scorefile_name(l->f), l->name, sizeof l->name);
+        p->name = l->name;
+    }
     if (!p->learner) {
         skip_reason(l, scorefile_count(l->f) == 0
                            ? "no records: even the learner's profile record is gone"

@@ -20,6 +20,7 @@
 
 #include "datafile.h"
 #include "diag.h"
+#include "learner.h"
 #include "screens.h"
 #include "script.h"
 #include "theme.h"
@@ -135,7 +136,7 @@ void app_scan_learners(App *a)
         KnownLearner *k = &a->known[a->n_known++];
         memcpy(k->id, id, sizeof k->id);
         const char *name = scorefile_name(f);
-        snprintf(k->name, sizeof k->name, "%s", name ? name : id);
+        learner_name_shown(name ? name : id, k->name, sizeof k->name);
         k->intact = scorefile_intact(f);
         scorefile_free(f);
     }
@@ -188,7 +189,7 @@ bool app_sign_in(App *a, const char *id, const char *name)
         return false;
     }
     const char *n = scorefile_name(a->scores);
-    snprintf(a->learner_name, sizeof a->learner_name, "%s", n ? n : id);
+    learner_name_shown(n ? n : id, a->learner_name, sizeof a->learner_name);
     printf("signed in: learner=%s\n", a->learner);
     fflush(stdout);
 

@@ -181,6 +181,12 @@ done
 expect "verify a directory" 1 "learners: error: cannot read: it is a directory" -- \
   "$tpquiz" verify --data-dir "$st/data" "$st/data/learners"
 
+echo "== names that hide characters"
+station
+printf 'click-text Your name\ntype \xe2\x80\xaeAnna\nclick-text Learner id (lowercase letters, digits, . _ -)\ntype anna\nclick-text Start as new learner\nexpect A name cannot contain invisible characters\nquit\n' >"$tmp/rlo.script"
+expect "a right-to-left override in a typed name" 0 "" -- "${gui[@]}" "$tmp/rlo.script"
+[ ! -e "$st/data/learners/anna.scores" ] && ok || bad "a learner was created with a hidden character in the name"
+
 echo "== report: folders with links out, loops, FIFOs, a station's own learners folder"
 rep=$root/tests/data/report
 cp "$rep/station.key" "$tmp/report.key"; chmod 600 "$tmp/report.key"

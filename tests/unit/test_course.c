@@ -312,8 +312,8 @@ static void test_many_errors_one_file(void **state)
     assert_string_equal(diag_text(d),
                         "T/courses/muscles/many.ini:22: error: at 100,2000 is outside view "
                         "'front' (viewBox 0 0 600 1400)\n"
-                        "T/courses/muscles/many.ini:23: error: radius must be a number above 0, "
-                        "not '0'\n"
+                        "T/courses/muscles/many.ini:23: error: radius must be a number from 0.5 to 150 (a "
+                        "quarter of the chart's smaller side), not '0'\n"
                         "T/courses/muscles/many.ini:36: error: poly point 3 700,50 is outside "
                         "view 'front' (viewBox 0 0 600 1400)\n"
                         "T/courses/muscles/many.ini:37: error: poly point 5 -5,100 is outside "

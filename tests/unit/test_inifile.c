@@ -94,9 +94,9 @@ static void test_basic(void **state)
                         "2 [a]\n"
                         "3 [a] x=1\n"
                         "7 [a] y=two words\n"
-                        "8 [a] z=colon\n"
                         "9 [b.c]\n"
-                        "10 [b.c] empty=\n");
+                        "10 [b.c] empty=\n"
+                        "t.ini:8: error: write 'key = value': ':' does not separate a key from its value\n");
 }
 
 static void test_empty_input(void **state)
