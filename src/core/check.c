@@ -296,8 +296,16 @@ static void check_file(const char *path, const Config *cfg, Diag *d)
 {
     if (ends_with(path, ".svg")) {
         SvgInfo info;
-        svgview_inspect(path, &info, d);
+        /* A chart needs its body outline; an overlay (in a muscles folder)
+         * shows one muscle and has none. */
+        char *dir = parent_dir(path);
+        bool overlay = dir && (ends_with(dir, "/muscles") || !strcmp(dir, "muscles"));
+        if (svgview_inspect(path, &info, d) == 0 && !overlay && !info.outline_line)
+            diag_error(d, path, 0,
+                       "no body outline (<path id=\"" SVGVIEW_OUTLINE_ID "\">): trigger points and zones on "
+                       "this chart could not be checked against the body");
         svgview_info_free(&info);
+        free(dir);
         return;
     }
     if (!ends_with(path, ".ini")) {

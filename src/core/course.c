@@ -778,7 +778,7 @@ static ViewEntry *use_view(Library *lib, const char *name, Diag *d)
         e->v.viewbox = e->svg.viewbox;
         e->v.cm_per_unit = e->svg.cm_per_unit;
         if (e->v.ok && !e->svg.outline_line)
-            diag_warning(d, e->v.path, 0,
+            diag_error(d, e->v.path, 0,
                          "no body outline (<path id=\"" SVGVIEW_OUTLINE_ID "\">): trigger points and zones "
                          "on view '%s' are not checked against the body",
                          name);

@@ -14,8 +14,10 @@ static const struct {
     size_t cap;
     const char *verb; /* "cannot read" unless the file needs naming */
 } kinds[DATAFILE_KIND_COUNT] = {
-    /* The largest shipped module is 16 KB. */
-    [DATAFILE_COURSE] = {"a course file", 1u << 20},
+    /* The largest shipped module is 16 KB. Every start checks each zone
+     * point against the chart's outline, so points (and so bytes) must
+     * stay few. */
+    [DATAFILE_COURSE] = {"a course file", 256u << 10},
     [DATAFILE_CONFIG] = {"a config file", 1u << 20},
     /* The shipped charts are under 50 KB; nanosvg's time grows with size. */
     [DATAFILE_CHART] = {"a chart", 4u << 20},

@@ -9,6 +9,7 @@
 #include "svgview.h"
 
 #include "datafile.h"
+#include "xmlcheck.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -623,6 +624,12 @@ int svgview_inspect(const char *path, SvgInfo *out, Diag *d)
     char *buf = datafile_read_capped(path, DATAFILE_CHART, &len, d);
     if (!buf)
         return -1;
+    /* Well-formed XML first (expat): the scanner and nanosvg would take
+     * whatever tags they find in a broken file. */
+    if (!xmlcheck_chart(path, buf, len, d)) {
+        free(buf);
+        return -1;
+    }
     int rc = svgview_inspect_buffer(path, buf, len, out, d);
     free(buf);
     return rc;
