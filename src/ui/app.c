@@ -11,6 +11,7 @@
 #include <SDL_ttf.h>
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -850,6 +851,29 @@ static void load_content(App *a)
     diag_free(d);
 }
 
+/* While the content and the learners are loading no event is read, so
+ * SDL's SIGTERM and SIGINT handlers would only queue a quit that nobody
+ * sees until loading ends. Nothing is being written then: the default
+ * action (end the program at once) is right. Restored afterwards. */
+static const int LOADING_SIGNALS[] = {SIGTERM, SIGINT};
+#define N_LOADING_SIGNALS (sizeof LOADING_SIGNALS / sizeof *LOADING_SIGNALS)
+
+static void loading_begin(struct sigaction saved[N_LOADING_SIGNALS])
+{
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    for (size_t i = 0; i < N_LOADING_SIGNALS; i++)
+        sigaction(LOADING_SIGNALS[i], &dfl, &saved[i]);
+}
+
+static void loading_end(const struct sigaction saved[N_LOADING_SIGNALS])
+{
+    for (size_t i = 0; i < N_LOADING_SIGNALS; i++)
+        sigaction(LOADING_SIGNALS[i], &saved[i], NULL);
+}
+
 int app_run(const AppOptions *opt)
 {
     static App app;
@@ -913,6 +937,8 @@ int app_run(const AppOptions *opt)
     ui_init(&a->ui, a->ren);
     a->charts = chart_cache_create(a->sdl);
 
+    struct sigaction saved[N_LOADING_SIGNALS];
+    loading_begin(saved);
     load_content(a);
     a->data_dir = choose_data_dir(opt);
     if (!a->data_dir || make_dirs(a->data_dir) != 0) {
@@ -931,6 +957,7 @@ int app_run(const AppOptions *opt)
         diag_free(d);
     }
     app_scan_learners(a);
+    loading_end(saved);
     a->screen = SCREEN_SIGNIN;
     ui_focus_next_field(&a->ui);
     SDL_StartTextInput();

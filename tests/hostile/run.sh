@@ -181,6 +181,51 @@ done
 expect "verify a directory" 1 "learners: error: cannot read: it is a directory" -- \
   "$tpquiz" verify --data-dir "$st/data" "$st/data/learners"
 
+echo "== caps: a module and a chart at their limits load fast; over them, a clear refusal"
+station
+m=$st/courses/muscles/demo_muscle.ini
+# Zones of 1,000 points each (the cap) up to the 256 KB course-file cap.
+awk 'BEGIN { for (z = 0; z < 21; z++) {
+  printf "\n[zone.big%d]\nview = back\ntp = upper\nkind = spillover\n", z; line = "poly ="
+  for (i = 0; i < 1000; i++) { a = i / 1000 * 6.283185; p = sprintf(" %.1f,%.1f", 340 + 30 * cos(a), 600 + 30 * sin(a))
+    if (length(line) + length(p) > 190) { print line; line = " " } line = line p }
+  print line } }' >>"$m"
+expect "check, a module at the caps" 0 "" -- "$tpquiz" check --config "$cfg"
+expect "program start, a module at the caps" 0 "" -- "${gui[@]}" "$start_script"
+awk 'BEGIN { for (i = 0; i < 2000; i++) printf "; %s\n", "padding padding padding padding padding padding padding padding padding" }' >>"$m"
+expect "check, a module over 256 KB" 1 "demo_muscle.ini: error: cannot read: it is 396 KB, the limit for a course file is 256 KB" -- \
+  "$tpquiz" check --config "$cfg"
+station
+cp -r "$root/assets" "$st/assets"
+sed -i "s|^assets = .*|assets = assets|" "$cfg"
+chart=$st/assets/anatomy/back.svg
+head -c -7 "$chart" >"$tmp/chart.svg"
+awk 'BEGIN { for (i = 0; i < 18000; i++) printf "<path d=\"M%d %d l5 5 l-5 5z\" fill=\"#%06x\"/>\n", (i * 7) % 600, (i * 13) % 1400, i * 97 }' >>"$tmp/chart.svg"
+echo "</svg>" >>"$tmp/chart.svg"
+cp "$tmp/chart.svg" "$chart"
+printf 'type Test Learner\nclick-text Start as new learner\nclick-text Open Demo course\nclick-text Study Demo muscle\nexpect Trigger points\nquit\n' >"$tmp/study.script"
+expect "check, a chart near 1 MB" 0 "" -- "$tpquiz" check --config "$cfg"
+expect "study screen, a chart near 1 MB" 0 "" -- "${gui[@]}" "$tmp/study.script"
+awk 'BEGIN { for (i = 0; i < 3000; i++) printf "<!-- %s -->\n", "padding padding padding padding padding padding padding padding padding" }' >>"$chart"
+expect "check, a chart over 1 MB" 1 "back.svg: error: cannot read: it is 1 MB, the limit for a chart is 1 MB" -- \
+  "$tpquiz" check --config "$cfg"
+
+echo "== SIGTERM at any moment of the start"
+station
+for ms in 0 10 30 60 120 250 500; do
+  "$tpquiz" --config "$cfg" >/dev/null 2>&1 &
+  pid=$!
+  sleep "$(printf '0.%03d' $ms)"
+  kill -TERM $pid 2>/dev/null
+  for _ in $(seq 1 40); do kill -0 $pid 2>/dev/null || break; sleep 0.05; done
+  if kill -0 $pid 2>/dev/null; then
+    bad "SIGTERM $ms ms after the start: still running 2 s later"; kill -KILL $pid
+  else
+    ok
+  fi
+  wait $pid 2>/dev/null
+done
+
 echo "== names that hide characters"
 station
 printf 'click-text Your name\ntype \xe2\x80\xaeAnna\nclick-text Learner id (lowercase letters, digits, . _ -)\ntype anna\nclick-text Start as new learner\nexpect A name cannot contain invisible characters\nquit\n' >"$tmp/rlo.script"
