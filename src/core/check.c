@@ -480,8 +480,10 @@ int check_paths(const char *const *paths, int n, const Config *cfg, Diag *d)
                                         : strerror(errno));
         else if (S_ISDIR(st.st_mode) && !ends_with(p, ".ini") && !ends_with(p, ".svg"))
             check_dir(p, cfg, d);
+        else if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+            diag_error(d, p, 0, "cannot read: it %s", datafile_problem(p));
         else
-            check_file(p, cfg, d); /* refuses what is not a regular file */
+            check_file(p, cfg, d); /* refuses a folder named .ini or .svg */
     }
     return diag_error_count(d) - before;
 }

@@ -124,6 +124,33 @@ for kind in fifo dir loop zero; do
   rm -rf "$tmp/cfg.ini"
 done
 
+echo "== check: the courses folder's odd corners"
+station
+mkdir -p "$st/courses/empty"
+expect "check, a course folder without course.ini" 1 \
+  "courses/empty: error: no course.ini in this folder" -- "$tpquiz" check --config "$cfg"
+expect "program, a course folder without course.ini" 0 "courses/empty: error: no course.ini in this folder" -- \
+  "${gui[@]}" "$start_script"
+station
+ln -s loop "$st/courses/loop"
+expect "check, a link loop in courses/" 1 "courses/loop: error: cannot open this course folder: a loop of symbolic links" -- \
+  "$tpquiz" check --config "$cfg"
+station
+ln -s . "$st/courses/sub"
+expect "check, courses/sub -> ." 1 "courses/sub: error: no course.ini in this folder" -- "$tpquiz" check --config "$cfg"
+station
+ln -s /proc "$st/courses/proc"
+expect "check, courses/proc -> /proc" 1 "courses/proc: error: no course.ini in this folder" -- "$tpquiz" check --config "$cfg"
+station
+for kind in fifo loop zero; do
+  plant $kind "$tmp/thing"
+  expect "check on a $kind (no extension)" 1 "thing: error: cannot read: it $(what $kind)" -- \
+    "$tpquiz" check --config "$cfg" "$tmp/thing"
+done
+rm -f "$tmp/thing"
+expect "check on /dev/zero" 1 "/dev/zero: error: cannot read: it is a character device" -- \
+  "$tpquiz" check --config "$cfg" /dev/zero
+
 echo "== check: station settings (font, data folder, passphrase hash)"
 for kind in fifo dir loop zero; do
   w=$(what $kind)
