@@ -199,7 +199,7 @@ static void test_bad_values_keep_defaults(void **state)
                         "one counts\n"
                         "T/bad.ini:12: error: size must be a whole number from 8 to 48, not "
                         "'49'\n");
-    assert_int_equal(diag_error_count(d), 7);
+    assert_int_equal(diag_error_count(d), 8);
     assert_string_equal(c->courses_dir, "/r/courses");
     assert_string_equal(c->data_dir, "");
     assert_int_equal(c->window_width, 1280);
