@@ -103,9 +103,15 @@ for kind in fifo dir loop zero; do
     "$tpquiz" check --config "$cfg" "$st/courses/muscles/demo_muscle.ini"
   expect "program, module is $kind" 0 "demo_muscle.ini $w" -- "${gui[@]}" "$start_script"
   station
+  plant $kind "$st/courses/muscles/spare.ini"
+  expect "check, a module no course lists is $kind" 1 "spare.ini: error: cannot read: it $w" -- \
+    "$tpquiz" check --config "$cfg"
+  station
   plant $kind "$st/courses/demo/course.ini"
   expect "check, course.ini is $kind" 1 "demo/course.ini: error: cannot read: it $w" -- \
     "$tpquiz" check --config "$cfg"
+  expect "check course folder, course.ini is $kind" 1 "demo/course.ini: error: cannot read: it $w" -- \
+    "$tpquiz" check --config "$cfg" "$st/courses/demo"
   expect "program, course.ini is $kind" 0 "course.ini: error: cannot read: it $w" -- "${gui[@]}" "$start_script"
   station
   cp -r "$root/assets" "$st/assets"
@@ -181,6 +187,8 @@ expect "check, data folder to be created" 0 "" -- "$tpquiz" check --config "$cfg
 station
 printf '[instructor]\npassphrase_hash = $argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$garbage\n' >>"$cfg"
 expect "check, damaged passphrase hash" 1 "the instructor passphrase hash is damaged" -- "$tpquiz" check --config "$cfg"
+printf 'click-text Instructor review\nexpect is not one `tpquiz passwd` writes\nquit\n' >"$tmp/hash.script"
+expect "instructor screen, damaged passphrase hash" 0 "" -- "${gui[@]}" "$tmp/hash.script"
 
 echo "== learner data: score files, journals, progress, review, station key"
 for kind in fifo dir loop zero; do
