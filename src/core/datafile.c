@@ -17,19 +17,19 @@ static const struct {
     /* The largest shipped module is 16 KB. Every start checks each zone
      * point against the chart's outline, so points (and so bytes) must
      * stay few. */
-    [DATAFILE_COURSE] = {"a course file", 256u << 10},
-    [DATAFILE_CONFIG] = {"a config file", 1u << 20},
+    [DATAFILE_COURSE] = {"a course file", 256u << 10, NULL},
+    [DATAFILE_CONFIG] = {"a config file", 1u << 20, NULL},
     /* The shipped charts are under 50 KB; nanosvg's time (every redraw at
      * a new size) grows with the file. */
-    [DATAFILE_CHART] = {"a chart", 1u << 20},
+    [DATAFILE_CHART] = {"a chart", 1u << 20, NULL},
     /* DejaVu Sans is 0.7 MB; a CJK font with every face some 20 MB. */
-    [DATAFILE_FONT] = {"a font", 64u << 20},
-    [DATAFILE_SCORES] = {"a score file", 64u << 20},
-    [DATAFILE_JOURNAL] = {"an exam journal", 16u << 20},
-    [DATAFILE_PROGRESS] = {"a progress file", 16u << 20},
-    [DATAFILE_REVIEW] = {"a review schedule", 16u << 20},
+    [DATAFILE_FONT] = {"a font", 64u << 20, NULL},
+    [DATAFILE_SCORES] = {"a score file", 64u << 20, NULL},
+    [DATAFILE_JOURNAL] = {"an exam journal", 16u << 20, NULL},
+    [DATAFILE_PROGRESS] = {"a progress file", 16u << 20, NULL},
+    [DATAFILE_REVIEW] = {"a review schedule", 16u << 20, NULL},
     [DATAFILE_KEY] = {"a station key", 4096, "cannot read the station key"},
-    [DATAFILE_SCRIPT] = {"a script", 4u << 20},
+    [DATAFILE_SCRIPT] = {"a script", 4u << 20, NULL},
 };
 
 size_t datafile_cap(DatafileKind kind)
@@ -119,6 +119,10 @@ int datafile_open_regular(const char *path, int kind, struct stat *st, Diag *d)
         char have[32], cap[32];
         size_text(have, sizeof have, (unsigned long long)s.st_size);
         size_text(cap, sizeof cap, datafile_cap(k));
+        if (!strcmp(have, cap)) { /* "1 MB, the limit ... is 1 MB": say it exactly */
+            snprintf(have, sizeof have, "%llu bytes", (unsigned long long)s.st_size);
+            snprintf(cap, sizeof cap, "%llu bytes", (unsigned long long)datafile_cap(k));
+        }
         err = EFBIG;
         diag_error(d, path, 0, "%s: it is %s, the limit for %s is %s", verb(k), have,
                    datafile_kind_name(k), cap);

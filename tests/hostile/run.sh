@@ -242,7 +242,7 @@ printf 'type Test Learner\nclick-text Start as new learner\nclick-text Open Demo
 expect "check, a chart near 1 MB" 0 "" -- "$tpquiz" check --config "$cfg"
 expect "study screen, a chart near 1 MB" 0 "" -- "${gui[@]}" "$tmp/study.script"
 awk 'BEGIN { for (i = 0; i < 3000; i++) printf "<!-- %s -->\n", "padding padding padding padding padding padding padding padding padding" }' >>"$chart"
-expect "check, a chart over 1 MB" 1 "back.svg: error: cannot read: it is 1 MB, the limit for a chart is 1 MB" -- \
+expect "check, a chart over 1 MB" 1 "bytes, the limit for a chart is 1048576 bytes" -- \
   "$tpquiz" check --config "$cfg"
 
 echo "== SIGTERM at any moment of the start"
