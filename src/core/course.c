@@ -1364,10 +1364,13 @@ static const RawSection *sort_sections(ModuleLoad *ml, const RawIni *ini)
                        first);
             continue;
         }
-        int most = parts == &ml->tps ? COURSE_MAX_TPS : parts == &ml->zones ? COURSE_MAX_ZONES : COURSE_MAX_QUESTIONS;
+        int most = parts == &ml->tps     ? COURSE_MAX_TPS
+                   : parts == &ml->zones ? COURSE_MAX_ZONES
+                                         : COURSE_MAX_QUESTIONS;
         if (*count == most) {
-            diag_error(ml->d, ml->path, s->line, "more than %d %ss in one module; [%s] and those after it are left out",
-                       most, what, s->name);
+            diag_error(ml->d, ml->path, s->line,
+                       "more than %d %ss in one module; [%s] and those after it are left out", most, what,
+                       s->name);
             continue;
         }
         Part *grown = realloc(*parts, (size_t)(*count + 1) * sizeof *grown);
@@ -1537,8 +1540,8 @@ static bool load_course_modules(Library *lib, Course *c, const RawEntry *e, Diag
     bool ok = items.ok;
     if (ok && items.n > COURSE_MAX_MODULES) {
         diag_error(d, c->path, items.lines[COURSE_MAX_MODULES],
-                   "a course may have at most %d modules; '%s' and those after it are left out", COURSE_MAX_MODULES,
-                   items.items[COURSE_MAX_MODULES]);
+                   "a course may have at most %d modules; '%s' and those after it are left out",
+                   COURSE_MAX_MODULES, items.items[COURSE_MAX_MODULES]);
         for (int i = COURSE_MAX_MODULES; i < items.n; i++)
             free(items.items[i]);
         items.n = COURSE_MAX_MODULES;

@@ -124,8 +124,8 @@ int datafile_open_regular(const char *path, int kind, struct stat *st, Diag *d)
             snprintf(cap, sizeof cap, "%llu bytes", (unsigned long long)datafile_cap(k));
         }
         err = EFBIG;
-        diag_error(d, path, 0, "%s: it is %s, the limit for %s is %s", verb(k), have,
-                   datafile_kind_name(k), cap);
+        diag_error(d, path, 0, "%s: it is %s, the limit for %s is %s", verb(k), have, datafile_kind_name(k),
+                   cap);
     }
     if (err) {
         close(fd);

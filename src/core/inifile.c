@@ -119,7 +119,8 @@ static LineKind classify(Reader *r, const char *s, size_t n)
     if (s[sep] == ':') {
         /* inih takes "key: value" too; one spelling keeps files greppable
          * and a ':' meant for the value from splitting a line. */
-        diag_error(r->d, r->path, r->lineno, "write 'key = value': ':' does not separate a key from its value");
+        diag_error(r->d, r->path, r->lineno,
+                   "write 'key = value': ':' does not separate a key from its value");
         return LINE_BAD;
     }
     size_t name_end = sep;

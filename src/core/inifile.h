@@ -54,9 +54,9 @@ int inifile_parse_buffer(const char *path, const char *buf, size_t len, const In
                          Diag *d);
 
 /* Reads path (a course file, through datafile_read_capped) and parses it. A
- * file that cannot be read is one error ("path: error: cannot read: reason"). Returns the number of errors added. */
+ * file that cannot be read is one error ("path: error: cannot read: reason").
+ * Returns the number of errors added. */
 int inifile_parse_file(const char *path, const IniCallbacks *cb, Diag *d);
-
 
 /* Value syntax shared by every .ini (docs/FORMATS.md). Each returns true and
  * sets *out only if the whole string (surrounding white space allowed) is a

@@ -1655,8 +1655,8 @@ static void classify(ScoreFile *f, const char *path, const unsigned char *key, D
             while (j < f->n && !(f->meta[j].authentic && f->rec[j].seq < r->seq))
                 j++;
             if (owner && strcmp(r->learner, owner) != 0)
-                report(f, i, RECORD_EDITED, path, d, "it belongs to learner '%s', not '%s' (put in from another file)",
-                       r->learner, owner);
+                report(f, i, RECORD_EDITED, path, d,
+                       "it belongs to learner '%s', not '%s' (put in from another file)", r->learner, owner);
             else if (dup)
                 report(f, i, RECORD_REORDERED, path, d, "a second copy of record %d", r->seq);
             else if (max_seq > r->seq || j == f->n)

@@ -60,18 +60,18 @@ bool text_is_control(uint32_t cp)
 
 bool text_is_invisible(uint32_t cp)
 {
-    return cp == 0x00AD                      /* soft hyphen */
-           || cp == 0x034F                   /* combining grapheme joiner */
-           || cp == 0x061C                   /* Arabic letter mark */
-           || cp == 0x115F || cp == 0x1160   /* Hangul fillers */
-           || cp == 0x17B4 || cp == 0x17B5   /* Khmer inherent vowels */
-           || cp == 0x180E                   /* Mongolian vowel separator */
-           || (cp >= 0x200B && cp <= 0x200F) /* zero-width space, joiners, LRM, RLM */
-           || (cp >= 0x202A && cp <= 0x202E) /* embeddings, overrides, PDF */
-           || (cp >= 0x2060 && cp <= 0x206F) /* word joiner, invisible operators, isolates */
-           || cp == 0x3164 || cp == 0xFFA0   /* Hangul fillers */
-           || cp == 0xFEFF                   /* byte order mark, zero-width no-break space */
-           || (cp >= 0xFFF9 && cp <= 0xFFFB) /* interlinear annotation */
-           || (cp >= 0x1D173 && cp <= 0x1D17A) /* musical formatting */
+    return cp == 0x00AD                         /* soft hyphen */
+           || cp == 0x034F                      /* combining grapheme joiner */
+           || cp == 0x061C                      /* Arabic letter mark */
+           || cp == 0x115F || cp == 0x1160      /* Hangul fillers */
+           || cp == 0x17B4 || cp == 0x17B5      /* Khmer inherent vowels */
+           || cp == 0x180E                      /* Mongolian vowel separator */
+           || (cp >= 0x200B && cp <= 0x200F)    /* zero-width space, joiners, LRM, RLM */
+           || (cp >= 0x202A && cp <= 0x202E)    /* embeddings, overrides, PDF */
+           || (cp >= 0x2060 && cp <= 0x206F)    /* word joiner, invisible operators, isolates */
+           || cp == 0x3164 || cp == 0xFFA0      /* Hangul fillers */
+           || cp == 0xFEFF                      /* byte order mark, zero-width no-break space */
+           || (cp >= 0xFFF9 && cp <= 0xFFFB)    /* interlinear annotation */
+           || (cp >= 0x1D173 && cp <= 0x1D17A)  /* musical formatting */
            || (cp >= 0xE0000 && cp <= 0xE007F); /* tags */
 }

@@ -14,7 +14,6 @@
 
 #include "datafile.h"
 
-
 typedef struct {
     dev_t dev;
     ino_t ino;
@@ -153,7 +152,8 @@ static void visit(Walk *w, char *path, const char *name, const struct stat *lst,
         if (depth >= WALK_MAX_DEPTH)
             diag_warning(w->d, path, 0, "not read: more than %d folders deep", WALK_MAX_DEPTH);
         else if (!first_visit(w, &st))
-            diag_warning(w->d, path, 0, "not read again: the same folder as one already read (a loop of links?)");
+            diag_warning(w->d, path, 0,
+                         "not read again: the same folder as one already read (a loop of links?)");
         else
             walk_dir(w, path, depth + 1);
         free(path);

@@ -158,7 +158,8 @@ static void test_refuses_what_is_not_a_file(void **state)
     assert_int_equal(diag_count(d), 0);
     snprintf(p, sizeof p, "%s/fifo", dir);
     assert_int_equal(datafile_open_regular(p, DATAFILE_KEY | DATAFILE_MISSING_OK, NULL, d), -1);
-    assert_string_equal(message(d), "cannot read the station key: it is a FIFO (named pipe), not a regular file");
+    assert_string_equal(message(d),
+                        "cannot read the station key: it is a FIFO (named pipe), not a regular file");
     diag_free(d);
     assert_string_equal(datafile_problem(p), "is a FIFO (named pipe), not a regular file");
     snprintf(p, sizeof p, "%s/missing", dir);
@@ -191,7 +192,8 @@ static void test_caps(void **state)
     fclose(f);
     assert_null(datafile_read_capped(p, DATAFILE_CHART, &len, d));
     assert_int_equal(errno, EFBIG);
-    assert_string_equal(message(d), "cannot read: it is 1048577 bytes, the limit for a chart is 1048576 bytes");
+    assert_string_equal(message(d),
+                        "cannot read: it is 1048577 bytes, the limit for a chart is 1048576 bytes");
     diag_free(d);
     /* The same file is a small font. */
     text = datafile_read_capped(p, DATAFILE_FONT, &len, NULL);
