@@ -108,6 +108,11 @@ void app_scan_learners(App *a)
     struct dirent *de;
     int cap = 0;
     while ((de = readdir(dh))) {
+        /* Many large score files take a while to verify: a window closed
+         * meanwhile stops the scan (the quit stays queued for the loop). */
+        SDL_PumpEvents();
+        if (SDL_HasEvent(SDL_QUIT))
+            break;
         size_t n = strlen(de->d_name);
         if (n < 8 || strcmp(de->d_name + n - 7, ".scores"))
             continue;
