@@ -97,21 +97,28 @@ int datafile_open_regular(const char *path, int kind, struct stat *st, Diag *d)
         errno = ENOENT;
         return -1;
     }
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) {
-        int err = errno;
-        if (err == ELOOP)
-            diag_error(d, path, 0, "%s: it is a loop of symbolic links", verb(k));
-        else if (!(err == ENOENT && missing_ok))
-            diag_error(d, path, 0, "%s: %s", verb(k), strerror(err));
-        errno = err;
-        return -1;
-    }
+    /* stat first, so that a device is never opened (opening some has side
+     * effects); fstat after the open catches a file swapped in between. */
     struct stat s;
-    int err = 0;
-    if (fstat(fd, &s) != 0) {
-        err = errno;
-        diag_error(d, path, 0, "%s: %s", verb(k), strerror(err));
+    int fd = -1, err = 0;
+    if (stat(path, &s) != 0 || S_ISREG(s.st_mode)) {
+        fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+        if (fd < 0) {
+            err = errno;
+            if (err == ELOOP)
+                diag_error(d, path, 0, "%s: it is a loop of symbolic links", verb(k));
+            else if (!(err == ENOENT && missing_ok))
+                diag_error(d, path, 0, "%s: %s", verb(k), strerror(err));
+            errno = err;
+            return -1;
+        }
+        if (fstat(fd, &s) != 0) {
+            err = errno;
+            diag_error(d, path, 0, "%s: %s", verb(k), strerror(err));
+        }
+    }
+    if (err) {
+        /* reported above */
     } else if (!S_ISREG(s.st_mode)) {
         err = S_ISDIR(s.st_mode) ? EISDIR : EINVAL;
         diag_error(d, path, 0, "%s: it %s", verb(k), type_text(s.st_mode));
@@ -128,7 +135,8 @@ int datafile_open_regular(const char *path, int kind, struct stat *st, Diag *d)
                    cap);
     }
     if (err) {
-        close(fd);
+        if (fd >= 0)
+            close(fd);
         errno = err;
         return -1;
     }

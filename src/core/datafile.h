@@ -46,7 +46,8 @@ const char *datafile_kind_name(DatafileKind kind);
  * string, to follow the path in a message). Follows symbolic links. */
 const char *datafile_problem(const char *path);
 
-/* Opens path for reading (O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY).
+/* Opens path for reading (O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY), after
+ * a stat() that keeps anything but a regular file from being opened at all.
  * Returns the descriptor of a regular file no larger than the kind's cap,
  * its status in *st if st is not NULL. Else -1 with errno set (ENOENT: no
  * such file; EISDIR: a folder; EINVAL: a FIFO, device or socket; EFBIG: over
