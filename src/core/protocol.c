@@ -301,8 +301,15 @@ ProtocolSet *protocols_load(const char *dir, const Library *lib, Diag *d)
     if (!set)
         abort(); /* the contract says never NULL; nothing sensible can follow */
     DIR *dh = opendir(dir);
-    if (!dh)
+    if (!dh) {
+        /* No protocols folder is fine; one that is no folder is not. */
+        if (errno != ENOENT) {
+            const char *why = errno == ELOOP ? "is a loop of symbolic links" : datafile_problem(dir);
+            diag_error(d, dir, 0, "cannot read the protocols folder: it %s",
+                       why ? why : "is a file, not a folder");
+        }
         return set;
+    }
     char **names = NULL;
     int n = 0, cap = 0;
     struct dirent *de;

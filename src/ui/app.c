@@ -811,6 +811,14 @@ static int make_dirs(const char *path)
     }
     if (mkdir(buf, 0700) != 0 && errno != EEXIST)
         return -1;
+    /* EEXIST is also a file, a FIFO or a device of that name. */
+    struct stat st;
+    if (stat(buf, &st) != 0)
+        return -1;
+    if (!S_ISDIR(st.st_mode)) {
+        errno = ENOTDIR;
+        return -1;
+    }
     return 0;
 }
 
@@ -947,8 +955,14 @@ int app_run(const AppOptions *opt)
     load_content(a);
     a->data_dir = choose_data_dir(opt);
     if (!a->data_dir || make_dirs(a->data_dir) != 0) {
+        int err = errno;
         snprintf(a->banner, sizeof a->banner, "Cannot create the data folder %s: %s. Progress will not be saved.",
-                 a->data_dir ? a->data_dir : "?", strerror(errno));
+                 a->data_dir ? a->data_dir : "?", strerror(err));
+        fprintf(stderr, "%s: error: cannot create the data folder: %s\n", a->data_dir ? a->data_dir : "?",
+                strerror(err));
+        /* No key, no learners: sign-in says why (the banner). */
+        free(a->data_dir);
+        a->data_dir = NULL;
     }
     if (a->data_dir) {
         Diag *d = diag_create();

@@ -157,6 +157,13 @@ rm -f "$tmp/thing"
 expect "check on /dev/zero" 1 "/dev/zero: error: cannot read: it is a character device" -- \
   "$tpquiz" check --config "$cfg" /dev/zero
 
+for kind in fifo loop zero; do
+  station
+  plant $kind "$st/courses/protocols"
+  expect "check, protocols folder is $kind" 1 "protocols: error: cannot read the protocols folder: it $(what $kind)" -- \
+    "$tpquiz" check --config "$cfg"
+done
+
 echo "== check: station settings (font, data folder, passphrase hash)"
 for kind in fifo dir loop zero; do
   w=$(what $kind)
@@ -244,6 +251,27 @@ expect "study screen, a chart near 1 MB" 0 "" -- "${gui[@]}" "$tmp/study.script"
 awk 'BEGIN { for (i = 0; i < 3000; i++) printf "<!-- %s -->\n", "padding padding padding padding padding padding padding padding padding" }' >>"$chart"
 expect "check, a chart over 1 MB" 1 "bytes, the limit for a chart is 1048576 bytes" -- \
   "$tpquiz" check --config "$cfg"
+
+# The issue's cases: a zone of 100,000 points (2 MB) and of 400,000 (9 MB).
+for n in 100000 400000; do
+  station
+  awk -v n=$n 'BEGIN { printf "\n[zone.huge]\nview = back\ntp = upper\nkind = spillover\n"; line = "poly ="
+    for (i = 0; i < n; i++) { a = i / n * 6.283185; p = sprintf(" %.1f,%.1f", 340 + 30 * cos(a), 600 + 30 * sin(a))
+      if (length(line) + length(p) > 190) { print line; line = " " } line = line p }
+    print line }' >>"$st/courses/muscles/demo_muscle.ini"
+  expect "check, a zone of $n points" 1 "the limit for a course file is 256 KB" -- "$tpquiz" check --config "$cfg"
+  expect "program start, a zone of $n points" 0 "the limit for a course file is 256 KB" -- \
+    "${gui[@]}" "$start_script"
+done
+
+echo "== the data folder is no folder"
+for kind in fifo zero; do
+  station
+  plant $kind "$tmp/datadir"
+  printf 'expect Cannot create the data folder\nquit\n' >"$tmp/nodata.script"
+  expect "program, --data-dir is $kind" 0 "" -- "${gui[@]}" "$tmp/nodata.script" --data-dir "$tmp/datadir"
+  rm -f "$tmp/datadir"
+done
 
 echo "== SIGTERM at any moment of the start"
 station
