@@ -15,11 +15,13 @@
 #include "app.h"
 #include "check.h"
 #include "config.h"
+#include "datafile.h"
 #include "diag.h"
 #include "heatmap.h"
 #include "instructor.h"
 #include "paths.h"
 #include "record.h"
+#include "render.h"
 #include "report.h"
 #include "verify.h"
 
@@ -149,6 +151,12 @@ static int cmd_check(int argc, char **argv)
     int errors = 0;
     if (cfg) {
         check_paths(paths, n, cfg, d);
+        /* The font opens as a font (SDL_ttf: not core's to do); check_paths
+         * has said so if it is not a readable file. */
+        if (n == 0 && cfg->path && cfg->path[0] && !datafile_problem(cfg->font_file) && TTF_Init() == 0) {
+            ren_font_probe(cfg->font_file, d);
+            TTF_Quit();
+        }
         config_free(cfg);
     }
     diag_sort(d);

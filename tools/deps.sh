@@ -6,7 +6,7 @@
 #                    tests/valgrind.sh)
 set -euo pipefail
 PKGS="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libinih-dev
-      libsodium-dev fonts-dejavu-core"
+      libsodium-dev libexpat1-dev fonts-dejavu-core"
 [ "${1:-}" = --tests ] && PKGS="$PKGS libcmocka-dev clang libclang-rt-14-dev valgrind"
 want=$(echo $PKGS | wc -w)
 have=$(dpkg-query -W -f='${Status}\n' $PKGS 2>/dev/null | grep -c 'install ok installed' || true)

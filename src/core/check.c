@@ -3,7 +3,10 @@
  * can see (modules no course lists, settings that point nowhere). */
 #include "check.h"
 
+#include "datafile.h"
+#include "instructor.h"
 #include "protocol.h"
+#include "session.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -12,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "course.h"
 #include "inifile.h"
@@ -115,20 +119,18 @@ static void free_names(char **names, int n)
     free(names);
 }
 
+/* By name only: a FIFO or a folder named like a module is checked too, and
+ * the reader says what it is (it never blocks on one). */
 static bool is_ini_file(const char *dir, const char *name)
 {
-    char *p = path_join(dir, name);
-    bool ok = p && ends_with(name, ".ini") && is_file(p);
-    free(p);
-    return ok;
+    (void)dir;
+    return ends_with(name, ".ini");
 }
 
 static bool is_checkable_file(const char *dir, const char *name)
 {
-    char *p = path_join(dir, name);
-    bool ok = p && (ends_with(name, ".ini") || ends_with(name, ".svg")) && is_file(p);
-    free(p);
-    return ok;
+    (void)dir;
+    return ends_with(name, ".ini") || ends_with(name, ".svg");
 }
 
 static bool has_course_ini(const char *dir, const char *name)
@@ -146,11 +148,9 @@ static bool has_course_ini(const char *dir, const char *name)
 static IniKind ini_kind(const char *path, Diag *d)
 {
     size_t len;
-    char *buf = inifile_read_all(path, &len);
-    if (!buf) {
-        diag_error(d, path, 0, "cannot read: %s", strerror(errno));
+    char *buf = datafile_read_capped(path, DATAFILE_COURSE, &len, d);
+    if (!buf)
         return KIND_UNKNOWN;
-    }
     IniKind kind = KIND_UNKNOWN;
     bool blank = true, found = false;
     int line = 1;
@@ -205,6 +205,28 @@ static IniKind ini_kind(const char *path, Diag *d)
     return kind;
 }
 
+/* An exam cannot ask more questions than the course's modules have items
+ * (it would silently be shorter). Checked once every module loaded. */
+static void check_exam_supply(const Library *lib, Diag *d)
+{
+    for (int i = 0; i < library_course_count(lib); i++) {
+        const Course *c = library_course(lib, i);
+        int supply = 0;
+        bool all = c->n_modules > 0;
+        for (int k = 0; k < c->n_modules; k++) {
+            Session *s = c->modules[k] ? session_create_practice(c->modules[k], 1) : NULL;
+            all = all && c->modules[k];
+            supply += s ? session_item_count(s) : 0;
+            session_free(s);
+        }
+        if (all && c->exam.questions > supply)
+            diag_error(d, c->path, c->exam.questions_line,
+                       "questions = %d, but the course's modules have only %d items to draw from; the exam "
+                       "would be shorter than it says",
+                       c->exam.questions, supply);
+    }
+}
+
 static void check_course_file(const char *path, const Config *cfg, Diag *d)
 {
     /* <courses>/<id>/course.ini finds its modules in <courses>/muscles; any
@@ -219,6 +241,7 @@ static void check_course_file(const char *path, const Config *cfg, Diag *d)
     } else {
         Library *lib = library_create(courses, cfg->assets_dir);
         library_load_course_file(lib, path, d);
+        check_exam_supply(lib, d);
         library_free(lib);
     }
     free(courses);
@@ -271,8 +294,16 @@ static void check_file(const char *path, const Config *cfg, Diag *d)
 {
     if (ends_with(path, ".svg")) {
         SvgInfo info;
-        svgview_inspect(path, &info, d);
+        /* A chart needs its body outline; an overlay (in a muscles folder)
+         * shows one muscle and has none. */
+        char *dir = parent_dir(path);
+        bool overlay = dir && (ends_with(dir, "/muscles") || !strcmp(dir, "muscles"));
+        if (svgview_inspect(path, &info, d) == 0 && !overlay && !info.outline_line)
+            diag_error(d, path, 0,
+                       "no body outline (<path id=\"" SVGVIEW_OUTLINE_ID "\">): trigger points and zones on "
+                       "this chart could not be checked against the body");
         svgview_info_free(&info);
+        free(dir);
         return;
     }
     if (!ends_with(path, ".ini")) {
@@ -325,6 +356,7 @@ static void check_courses_tree(const char *dir, const Config *cfg, Diag *d)
     }
     free_names(names, n);
     free(muscles);
+    check_exam_supply(lib, d);
     /* The pain protocols, against every module of the tree. */
     char *protocols = path_join(dir, "protocols");
     if (protocols)
@@ -339,7 +371,8 @@ static void check_dir(const char *path, const Config *cfg, Diag *d)
     char *muscles = path_join(path, "muscles");
     if (!course_ini || !muscles) {
         diag_error(d, path, 0, "out of memory");
-    } else if (is_file(course_ini)) {
+    } else if (is_file(course_ini) || lstat(course_ini, &(struct stat){0}) == 0) {
+        /* Also a course.ini that is no file: the reader says what it is. */
         check_course_file(course_ini, cfg, d);
     } else {
         int n_courses = 0, n_modules = 0;
@@ -371,6 +404,38 @@ static void check_dir(const char *path, const Config *cfg, Diag *d)
     free(muscles);
 }
 
+/* The data folder is a folder, or the first part of its path that exists
+ * is a folder the program can create it in. */
+static void check_data_dir(const Config *cfg, Diag *d)
+{
+    const char *dir = cfg->data_dir;
+    if (!dir || !*dir)
+        return; /* the platform's folder */
+    struct stat st;
+    if (stat(dir, &st) == 0) {
+        if (!S_ISDIR(st.st_mode))
+            diag_error(d, cfg->path, 0, "the data folder %s is not a folder: it %s", dir,
+                       S_ISREG(st.st_mode) ? "is a file" : datafile_problem(dir));
+        else if (access(dir, W_OK | X_OK) != 0)
+            diag_error(d, cfg->path, 0, "the data folder %s cannot be written: %s", dir, strerror(errno));
+        return;
+    }
+    if (errno != ENOENT) {
+        diag_error(d, cfg->path, 0, "the data folder %s cannot be used: %s", dir,
+                   errno == ELOOP ? "a loop of symbolic links" : strerror(errno));
+        return;
+    }
+    char *up = parent_dir(dir);
+    while (up && stat(up, &st) != 0 && errno == ENOENT && strcmp(up, ".") && strcmp(up, "/")) {
+        char *next = parent_dir(up);
+        free(up);
+        up = next;
+    }
+    if (up && (stat(up, &st) != 0 || !S_ISDIR(st.st_mode) || access(up, W_OK | X_OK) != 0))
+        diag_error(d, cfg->path, 0, "the data folder %s does not exist and cannot be created in %s", dir, up);
+    free(up);
+}
+
 /* The station's own settings point at things that exist. */
 static void check_config_targets(const Config *cfg, Diag *d)
 {
@@ -378,8 +443,14 @@ static void check_config_targets(const Config *cfg, Diag *d)
         diag_error(d, cfg->path, 0, "the courses folder %s does not exist", cfg->courses_dir);
     if (!is_dir(cfg->assets_dir))
         diag_error(d, cfg->path, 0, "the assets folder %s does not exist", cfg->assets_dir);
-    if (!is_file(cfg->font_file))
-        diag_error(d, cfg->path, 0, "the font file %s does not exist", cfg->font_file);
+    const char *why = datafile_problem(cfg->font_file);
+    if (why)
+        diag_error(d, cfg->path, 0, "the font file %s %s", cfg->font_file, why);
+    check_data_dir(cfg, d);
+    if (cfg->instructor_hash && *cfg->instructor_hash && !instructor_hash_valid(cfg->instructor_hash))
+        diag_error(d, cfg->path, 0,
+                   "the instructor passphrase hash is damaged: no passphrase would open the review; "
+                   "set it again with tpquiz passwd");
 }
 
 int check_paths(const char *const *paths, int n, const Config *cfg, Diag *d)
@@ -402,11 +473,16 @@ int check_paths(const char *const *paths, int n, const Config *cfg, Diag *d)
             continue;
         struct stat st;
         if (stat(p, &st) != 0)
-            diag_error(d, p, 0, "%s", errno == ENOENT ? "no such file or directory" : strerror(errno));
-        else if (S_ISDIR(st.st_mode))
+            diag_error(d, p, 0, "%s",
+                       errno == ENOENT  ? "no such file or directory"
+                       : errno == ELOOP ? "cannot read: it is a loop of symbolic links"
+                                        : strerror(errno));
+        else if (S_ISDIR(st.st_mode) && !ends_with(p, ".ini") && !ends_with(p, ".svg"))
             check_dir(p, cfg, d);
+        else if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+            diag_error(d, p, 0, "cannot read: it %s", datafile_problem(p));
         else
-            check_file(p, cfg, d);
+            check_file(p, cfg, d); /* refuses a folder named .ini or .svg */
     }
     return diag_error_count(d) - before;
 }

@@ -3,6 +3,8 @@
  * drift apart. */
 #include "config.h"
 
+#include "datafile.h"
+
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -114,6 +116,7 @@ typedef struct {
     int set_line[N_KEYS]; /* where each key was last set, 0 = not set */
     int section_known;    /* 1 known, 0 unknown (already warned), -1 none yet */
     char section[INIFILE_MAX_LINE + 1];
+    int section_line[sizeof SECTIONS / sizeof *SECTIONS]; /* where each known section began, 0 = not yet */
 } Loader;
 
 static void on_section(void *user, const char *section, int line, Diag *d)
@@ -121,9 +124,17 @@ static void on_section(void *user, const char *section, int line, Diag *d)
     Loader *l = user;
     snprintf(l->section, sizeof l->section, "%s", section);
     l->section_known = 0;
-    for (int i = 0; SECTIONS[i]; i++)
-        if (!strcmp(SECTIONS[i], section))
-            l->section_known = 1;
+    for (int i = 0; SECTIONS[i]; i++) {
+        if (strcmp(SECTIONS[i], section))
+            continue;
+        l->section_known = 1;
+        /* A second [paths] would quietly override what the first set. */
+        if (l->section_line[i])
+            diag_error(d, l->c->path, line, "[%s] appears twice (first on line %d); write each section once",
+                       section, l->section_line[i]);
+        else
+            l->section_line[i] = line;
+    }
     if (!l->section_known) {
         const char *near = inifile_nearest(section, SECTIONS, 2);
         if (near)
@@ -231,11 +242,9 @@ Config *config_load(const char *path, const char *root, Diag *d)
         return NULL;
     }
     size_t len;
-    char *buf = inifile_read_all(path, &len);
-    if (!buf) {
-        diag_error(d, path, 0, "cannot read: %s", strerror(errno));
+    char *buf = datafile_read_capped(path, DATAFILE_CONFIG, &len, d);
+    if (!buf)
         return NULL;
-    }
     Config *c = config_defaults(root);
     Loader l = {.c = c, .section_known = -1};
     if (c) {

@@ -13,6 +13,8 @@
 #include "course.h"
 #include "fingerprint.h"
 
+#include "datafile.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -129,6 +131,13 @@ static bool is_file(const char *path)
 {
     struct stat st;
     return path && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* What is wrong with a file that is_file refused, for a message. */
+static const char *problem(const char *path)
+{
+    const char *why = datafile_problem(path);
+    return why ? why : "cannot be read";
 }
 
 /* An id: [a-z0-9_]+ */
@@ -303,11 +312,9 @@ static bool raw_read(const char *path, RawIni *ini, Diag *d)
 {
     *ini = (RawIni){.ok = true};
     size_t len;
-    char *buf = inifile_read_all(path, &len);
-    if (!buf) {
-        diag_error(d, path, 0, "cannot read: %s", strerror(errno));
+    char *buf = datafile_read_capped(path, DATAFILE_COURSE, &len, d);
+    if (!buf)
         return false;
-    }
     int first_new = diag_count(d);
     IniCallbacks cb = {.on_entry = raw_on_entry, .on_section = raw_on_section, .user = ini};
     inifile_parse_buffer(path, buf, len, &cb, d);
@@ -772,7 +779,7 @@ static ViewEntry *use_view(Library *lib, const char *name, Diag *d)
         e->v.viewbox = e->svg.viewbox;
         e->v.cm_per_unit = e->svg.cm_per_unit;
         if (e->v.ok && !e->svg.outline_line)
-            diag_warning(d, e->v.path, 0,
+            diag_error(d, e->v.path, 0,
                          "no body outline (<path id=\"" SVGVIEW_OUTLINE_ID "\">): trigger points and zones "
                          "on view '%s' are not checked against the body",
                          name);
@@ -872,7 +879,8 @@ static const View *check_view(ModuleLoad *ml, const RawEntry *e)
         return NULL;
     }
     if (!v->exists) {
-        diag_error(ml->d, ml->path, e->line, "view '%s' has no chart: %s does not exist", name, v->v.path);
+        diag_error(ml->d, ml->path, e->line, "view '%s' has no chart: %s %s", name, v->v.path,
+                   problem(v->v.path));
         return NULL;
     }
     note_view_use(ml, v->v.name, e->line);
@@ -929,9 +937,16 @@ static void load_tp(ModuleLoad *ml, const Part *part)
             ok = false;
         }
     }
-    if (f[TP_RADIUS] && (!inifile_parse_double(line_value(f[TP_RADIUS]), &tp.radius) || !(tp.radius > 0))) {
-        diag_error(ml->d, ml->path, f[TP_RADIUS]->line, "radius must be a number above 0, not '%s'",
-                   line_value(f[TP_RADIUS]));
+    /* At most a quarter of the chart's smaller side: a larger "point"
+     * covers the body and grades every click as right. */
+    double max_radius = 10000;
+    if (view && view->viewbox.w > 0 && view->viewbox.h > 0)
+        max_radius = (view->viewbox.w < view->viewbox.h ? view->viewbox.w : view->viewbox.h) / 4;
+    if (f[TP_RADIUS] && (!inifile_parse_double(line_value(f[TP_RADIUS]), &tp.radius) ||
+                         !(tp.radius >= COURSE_MIN_RADIUS && tp.radius <= max_radius))) {
+        diag_error(ml->d, ml->path, f[TP_RADIUS]->line,
+                   "radius must be a number from %g to %g (a quarter of the chart's smaller side), not '%s'",
+                   COURSE_MIN_RADIUS, max_radius, line_value(f[TP_RADIUS]));
         ok = false;
     }
     if (!ok)
@@ -1019,12 +1034,22 @@ static void load_zone(ModuleLoad *ml, const Part *part)
     Vec2 *pts = NULL;
     int *lines = NULL, n = 0, cap = 0;
     const RawEntry *pe = f[ZONE_POLY];
-    for (int k = 0; pe && k < pe->n_lines; k++) {
+    bool too_many = false;
+    for (int k = 0; pe && k < pe->n_lines && !too_many; k++) {
         const char *s = pe->lines[k].text;
         for (;;) {
             s += strspn(s, " \t");
             if (!*s)
                 break;
+            if (n == COURSE_MAX_POLY_POINTS) {
+                diag_error(ml->d, ml->path, pe->lines[k].line,
+                           "poly has more than %d points, the most a zone may have (the self-crossing and "
+                           "on-body tests of every start grow with it)",
+                           COURSE_MAX_POLY_POINTS);
+                ok = false;
+                too_many = true;
+                break;
+            }
             Vec2 p;
             const char *end = parse_point(s, &p);
             if (!end || (*end && *end != ' ' && *end != '\t')) {
@@ -1144,6 +1169,12 @@ static void load_question(ModuleLoad *ml, const Part *part)
     if (f[Q_WRONG] && wrong.n < 2) {
         diag_error(ml->d, ml->path, f[Q_WRONG]->line,
                    "a question needs at least 2 wrong options, this one has %d", wrong.n);
+        ok = false;
+    }
+    if (correct.n + wrong.n > COURSE_MAX_OPTIONS) {
+        diag_error(ml->d, ml->path, part->sec->line,
+                   "a question may have at most %d options (keys 1 to %d pick them), this one has %d",
+                   COURSE_MAX_OPTIONS, COURSE_MAX_OPTIONS, correct.n + wrong.n);
         ok = false;
     }
     for (int i = 0; i < wrong.n; i++)
@@ -1334,6 +1365,15 @@ static const RawSection *sort_sections(ModuleLoad *ml, const RawIni *ini)
                        first);
             continue;
         }
+        int most = parts == &ml->tps     ? COURSE_MAX_TPS
+                   : parts == &ml->zones ? COURSE_MAX_ZONES
+                                         : COURSE_MAX_QUESTIONS;
+        if (*count == most) {
+            diag_error(ml->d, ml->path, s->line,
+                       "more than %d %ss in one module; [%s] and those after it are left out", most, what,
+                       s->name);
+            continue;
+        }
         Part *grown = realloc(*parts, (size_t)(*count + 1) * sizeof *grown);
         if (!grown) {
             ml->oom = true;
@@ -1355,7 +1395,7 @@ static void check_overlays(ModuleLoad *ml)
         library_overlay_path(ml->lib, ml->m->id, v->v.name, path, (int)sizeof path);
         if (!is_file(path)) {
             diag_warning(ml->d, ml->path, ml->view_lines[i],
-                         "no muscle overlay for view '%s': %s does not exist", v->v.name, path);
+                         "no muscle overlay for view '%s': %s %s", v->v.name, path, problem(path));
             continue;
         }
         SvgInfo info;
@@ -1485,6 +1525,7 @@ static void load_exam(const char *path, const RawSection *sec, ExamRules *ex, Di
     check_keys(path, sec, EXAM_KEYS, f, d);
     read_int(path, f[E_TIME_LIMIT], 1, 24 * 60, &ex->time_limit_min, d);
     read_int(path, f[E_QUESTIONS], 1, 1000, &ex->questions, d);
+    ex->questions_line = f[E_QUESTIONS] ? f[E_QUESTIONS]->line : 0;
     read_int(path, f[E_PASS_MARK], 1, 100, &ex->pass_mark, d);
     read_int(path, f[E_ATTEMPTS], 0, 1000, &ex->attempts, d);
     read_int(path, f[E_WAIT_HOURS], 0, 24 * 365, &ex->wait_hours, d);
@@ -1498,6 +1539,14 @@ static bool load_course_modules(Library *lib, Course *c, const RawEntry *e, Diag
 {
     ItemList items = list_items(e, true);
     bool ok = items.ok;
+    if (ok && items.n > COURSE_MAX_MODULES) {
+        diag_error(d, c->path, items.lines[COURSE_MAX_MODULES],
+                   "a course may have at most %d modules; '%s' and those after it are left out",
+                   COURSE_MAX_MODULES, items.items[COURSE_MAX_MODULES]);
+        for (int i = COURSE_MAX_MODULES; i < items.n; i++)
+            free(items.items[i]);
+        items.n = COURSE_MAX_MODULES;
+    }
     c->module_ids = calloc((size_t)items.n + 1, sizeof *c->module_ids);
     c->modules = calloc((size_t)items.n + 1, sizeof *c->modules);
     if (!c->module_ids || !c->modules)
@@ -1530,7 +1579,7 @@ static bool load_course_modules(Library *lib, Course *c, const RawEntry *e, Diag
         }
         const Module *m = NULL;
         if (!is_file(mpath))
-            diag_error(d, c->path, items.lines[i], "module '%s' not found: %s does not exist", id, mpath);
+            diag_error(d, c->path, items.lines[i], "module '%s' not found: %s %s", id, mpath, problem(mpath));
         else
             m = library_load_module_file(lib, mpath, d);
         free(mpath);
@@ -1691,7 +1740,7 @@ void library_load_all(Library *lib, Diag *d)
     bool ok = true;
     struct dirent *ent;
     while ((ent = readdir(dir)) != NULL) {
-        if (ent->d_name[0] == '.' || !strcmp(ent->d_name, "muscles"))
+        if (ent->d_name[0] == '.' || !strcmp(ent->d_name, "muscles") || !strcmp(ent->d_name, "protocols"))
             continue;
         RESERVE(names, n, cap, ok);
         if (!ok)
@@ -1710,8 +1759,25 @@ void library_load_all(Library *lib, Diag *d)
     for (int i = 0; i < n; i++) {
         char *sub = path_join(lib->courses_dir, names[i]);
         char *file = sub ? path_join(sub, "course.ini") : NULL;
-        if (file && is_file(file))
+        /* Every folder here is a course: one whose course.ini cannot be
+         * read must not vanish silently. Files (a README) are not. */
+        struct stat st;
+        if (!file) {
+            ok = false;
+        } else if (stat(sub, &st) != 0) {
+            diag_error(d, sub, 0, "cannot open this course folder: %s",
+                       errno == ELOOP ? "a loop of symbolic links" : strerror(errno));
+        } else if (!S_ISDIR(st.st_mode)) {
+            /* not a course */
+        } else if (is_file(file)) {
             library_load_course_file(lib, file, d);
+        } else if (lstat(file, &st) != 0 && errno == ENOENT) {
+            diag_error(d, sub, 0,
+                       "no course.ini in this folder: every folder of the courses folder but muscles "
+                       "and protocols is a course");
+        } else {
+            diag_error(d, file, 0, "cannot read: it %s", problem(file));
+        }
         free(file);
         free(sub);
     }

@@ -77,6 +77,7 @@ typedef struct {
     int attempts;      /* 0 = unlimited */
     int wait_hours;    /* between attempts */
     bool show_answers; /* correct answers shown on the result screen */
+    int questions_line; /* where `questions` is set, for messages (0: not set) */
 } ExamRules;
 
 typedef struct {
@@ -96,6 +97,17 @@ typedef struct {
 } Course;
 
 #define COURSE_ORDER_NONE 1000
+
+/* Caps on what one file may hold (docs/FORMATS.md): beyond them a file is
+ * not course material but an accident or an attack, and loading it would
+ * stall every start of the program. */
+#define COURSE_MAX_MODULES 200          /* modules per course */
+#define COURSE_MAX_TPS 64               /* trigger points per module */
+#define COURSE_MAX_ZONES 256            /* zones per module */
+#define COURSE_MAX_QUESTIONS 200        /* authored questions per module */
+#define COURSE_MAX_OPTIONS 8            /* options per question: keys 1..8 pick them */
+#define COURSE_MAX_POLY_POINTS 1000     /* points per zone polygon */
+#define COURSE_MIN_RADIUS 0.5           /* image units */
 
 typedef struct {
     char *name; /* "front", "back", ... */

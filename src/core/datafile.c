@@ -3,49 +3,206 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-char *datafile_read_all(const char *path, size_t *len)
+static const struct {
+    const char *name;
+    size_t cap;
+    const char *verb; /* "cannot read" unless the file needs naming */
+} kinds[DATAFILE_KIND_COUNT] = {
+    /* The largest shipped module is 16 KB. Every start checks each zone
+     * point against the chart's outline, so points (and so bytes) must
+     * stay few. */
+    [DATAFILE_COURSE] = {"a course file", 256u << 10, NULL},
+    [DATAFILE_CONFIG] = {"a config file", 1u << 20, NULL},
+    /* The shipped charts are under 50 KB; nanosvg's time (every redraw at
+     * a new size) grows with the file. */
+    [DATAFILE_CHART] = {"a chart", 1u << 20, NULL},
+    /* DejaVu Sans is 0.7 MB; a CJK font with every face some 20 MB. */
+    [DATAFILE_FONT] = {"a font", 64u << 20, NULL},
+    [DATAFILE_SCORES] = {"a score file", 64u << 20, NULL},
+    [DATAFILE_JOURNAL] = {"an exam journal", 16u << 20, NULL},
+    [DATAFILE_PROGRESS] = {"a progress file", 16u << 20, NULL},
+    [DATAFILE_REVIEW] = {"a review schedule", 16u << 20, NULL},
+    [DATAFILE_KEY] = {"a station key", 4096, "cannot read the station key"},
+    [DATAFILE_SCRIPT] = {"a script", 4u << 20, NULL},
+};
+
+size_t datafile_cap(DatafileKind kind)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    return (unsigned)kind < DATAFILE_KIND_COUNT ? kinds[kind].cap : 0;
+}
+
+static const char *verb(DatafileKind kind)
+{
+    return (unsigned)kind < DATAFILE_KIND_COUNT && kinds[kind].verb ? kinds[kind].verb : "cannot read";
+}
+
+const char *datafile_kind_name(DatafileKind kind)
+{
+    return (unsigned)kind < DATAFILE_KIND_COUNT ? kinds[kind].name : "a file";
+}
+
+/* "4 MB", "65 bytes": sizes in messages. */
+static void size_text(char *buf, size_t size, unsigned long long n)
+{
+    if (n >= (1ull << 20))
+        snprintf(buf, size, "%llu MB", (n + (1ull << 19)) >> 20);
+    else if (n >= 1024)
+        snprintf(buf, size, "%llu KB", (n + 512) >> 10);
+    else
+        snprintf(buf, size, "%llu bytes", n);
+}
+
+static const char *type_text(mode_t mode)
+{
+    if (S_ISDIR(mode))
+        return "is a directory, not a file";
+    if (S_ISFIFO(mode))
+        return "is a FIFO (named pipe), not a regular file";
+    if (S_ISCHR(mode))
+        return "is a character device, not a regular file";
+    if (S_ISBLK(mode))
+        return "is a block device, not a regular file";
+    if (S_ISSOCK(mode))
+        return "is a socket, not a regular file";
+    return "is not a regular file";
+}
+
+const char *datafile_problem(const char *path)
+{
+    struct stat st;
+    if (!path || !*path)
+        return "does not exist";
+    if (stat(path, &st) != 0) {
+        if (errno == ENOENT || errno == ENOTDIR)
+            return "does not exist";
+        if (errno == ELOOP)
+            return "is a loop of symbolic links";
+        return strerror(errno);
+    }
+    return S_ISREG(st.st_mode) ? NULL : type_text(st.st_mode);
+}
+
+int datafile_open_regular(const char *path, int kind, struct stat *st, Diag *d)
+{
+    bool missing_ok = (kind & DATAFILE_MISSING_OK) != 0;
+    DatafileKind k = (DatafileKind)(kind & 0xff);
+    if (!path || !*path) {
+        diag_error(d, path ? path : "", 0, "%s: no file named", verb(k));
+        errno = ENOENT;
+        return -1;
+    }
+    /* stat first, so that a device is never opened (opening some has side
+     * effects); fstat after the open catches a file swapped in between. */
+    struct stat s;
+    int fd = -1, err = 0;
+    if (stat(path, &s) != 0 || S_ISREG(s.st_mode)) {
+        fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+        if (fd < 0) {
+            err = errno;
+            if (err == ELOOP)
+                diag_error(d, path, 0, "%s: it is a loop of symbolic links", verb(k));
+            else if (!(err == ENOENT && missing_ok))
+                diag_error(d, path, 0, "%s: %s", verb(k), strerror(err));
+            errno = err;
+            return -1;
+        }
+        if (fstat(fd, &s) != 0) {
+            err = errno;
+            diag_error(d, path, 0, "%s: %s", verb(k), strerror(err));
+        }
+    }
+    if (err) {
+        /* reported above */
+    } else if (!S_ISREG(s.st_mode)) {
+        err = S_ISDIR(s.st_mode) ? EISDIR : EINVAL;
+        diag_error(d, path, 0, "%s: it %s", verb(k), type_text(s.st_mode));
+    } else if ((unsigned long long)s.st_size > datafile_cap(k)) {
+        char have[32], cap[32];
+        size_text(have, sizeof have, (unsigned long long)s.st_size);
+        size_text(cap, sizeof cap, datafile_cap(k));
+        if (!strcmp(have, cap)) { /* "1 MB, the limit ... is 1 MB": say it exactly */
+            snprintf(have, sizeof have, "%llu bytes", (unsigned long long)s.st_size);
+            snprintf(cap, sizeof cap, "%llu bytes", (unsigned long long)datafile_cap(k));
+        }
+        err = EFBIG;
+        diag_error(d, path, 0, "%s: it is %s, the limit for %s is %s", verb(k), have, datafile_kind_name(k),
+                   cap);
+    }
+    if (err) {
+        if (fd >= 0)
+            close(fd);
+        errno = err;
+        return -1;
+    }
+    if (st)
+        *st = s;
+    return fd;
+}
+
+char *datafile_read_capped(const char *path, int kind, size_t *len, Diag *d)
+{
+    if (len)
+        *len = 0;
+    struct stat st;
+    int fd = datafile_open_regular(path, kind, &st, d);
+    if (fd < 0)
         return NULL;
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n + 1 >= cap) {
-            char *b = realloc(buf, cap * 2);
+    DatafileKind k = (DatafileKind)(kind & 0xff);
+    size_t cap = datafile_cap(k);
+    /* st_size is a hint (a file may grow, /proc files say 0): read up to
+     * one byte past the cap to tell a file over it. */
+    size_t size = (size_t)st.st_size < 4096 ? 4096 : (size_t)st.st_size + 1;
+    if (size > cap + 1)
+        size = cap + 1;
+    size_t n = 0;
+    char *buf = malloc(size + 1);
+    int err = buf ? 0 : ENOMEM;
+    while (!err) {
+        if (n == size) {
+            if (size > cap)
+                break;
+            size_t bigger = size * 2 > cap + 1 ? cap + 1 : size * 2;
+            char *b = realloc(buf, bigger + 1);
             if (!b) {
-                free(buf);
-                buf = NULL;
-                errno = ENOMEM;
+                err = ENOMEM;
                 break;
             }
             buf = b;
-            cap *= 2;
+            size = bigger;
         }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f)) {
-                int err = errno ? errno : EIO;
-                free(buf);
-                buf = NULL;
-                errno = err;
-            }
+        ssize_t got = read(fd, buf + n, size - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            err = errno ? errno : EIO;
+        else if (got == 0)
             break;
-        }
+        else
+            n += (size_t)got;
     }
-    int err = errno;
-    fclose(f);
-    errno = err;
-    if (!buf)
+    close(fd);
+    if (!err && n > cap) {
+        char c[32];
+        size_text(c, sizeof c, cap);
+        err = EFBIG;
+        diag_error(d, path, 0, "%s: it grew past %s, the limit for %s", verb(k), c, datafile_kind_name(k));
+    } else if (err) {
+        diag_error(d, path, 0, "%s: %s", verb(k), strerror(err));
+    }
+    if (err) {
+        free(buf);
+        errno = err;
         return NULL;
+    }
     buf[n] = '\0';
-    *len = n;
+    if (len)
+        *len = n;
     return buf;
 }
 

@@ -1,6 +1,12 @@
-/* datafile: the two file operations every learner-data module needs.
- * Reading a whole file, and replacing one so that a crash at any moment
- * leaves either the old file or the new one, never a mix. */
+/* datafile: every file tpquiz reads goes through here, and every learner
+ * file it replaces.
+ *
+ * Reading: a file is opened without blocking (O_NONBLOCK, so a FIFO cannot
+ * hang the program), must be a regular file (fstat), and may hold at most
+ * the cap of its kind; anything else is refused with a message naming the
+ * path and what it is ("is a FIFO", "is a directory", "is 60 MB, the limit
+ * for a chart is 4 MB"). Replacing: a crash at any moment leaves either the
+ * old file or the new one, never a mix. */
 #ifndef TPQUIZ_DATAFILE_H
 #define TPQUIZ_DATAFILE_H
 
@@ -9,9 +15,52 @@
 
 #include "diag.h"
 
-/* The whole file in a fresh NUL-terminated buffer (*len bytes before the
- * NUL). NULL with errno set on failure (ENOENT: no such file). */
-char *datafile_read_all(const char *path, size_t *len);
+#include <sys/stat.h>
+
+/* What a file is for; each kind has a size cap (datafile_cap). */
+typedef enum {
+    DATAFILE_COURSE,   /* course.ini, muscle modules, protocols */
+    DATAFILE_CONFIG,   /* config.ini */
+    DATAFILE_CHART,    /* charts and overlays (.svg) */
+    DATAFILE_FONT,     /* the font file */
+    DATAFILE_SCORES,   /* a learner's score file */
+    DATAFILE_JOURNAL,  /* an exam journal */
+    DATAFILE_PROGRESS, /* practice history */
+    DATAFILE_REVIEW,   /* the spaced-review schedule */
+    DATAFILE_KEY,      /* the station key */
+    DATAFILE_SCRIPT,   /* a headless-test script */
+    DATAFILE_KIND_COUNT
+} DatafileKind;
+
+/* Or'ed into a kind: a missing file (ENOENT) is not reported. */
+#define DATAFILE_MISSING_OK 0x100
+
+/* The most bytes a file of this kind may hold. */
+size_t datafile_cap(DatafileKind kind);
+/* "a chart", "a score file" ... for messages. */
+const char *datafile_kind_name(DatafileKind kind);
+
+/* Why path is not a file that can be read: NULL if it is a regular file,
+ * else "does not exist", "is a directory, not a file", "is a FIFO (named
+ * pipe), not a regular file", "is a loop of symbolic links" ... (a static
+ * string, to follow the path in a message). Follows symbolic links. */
+const char *datafile_problem(const char *path);
+
+/* Opens path for reading (O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY), after
+ * a stat() that keeps anything but a regular file from being opened at all.
+ * Returns the descriptor of a regular file no larger than the kind's cap,
+ * its status in *st if st is not NULL. Else -1 with errno set (ENOENT: no
+ * such file; EISDIR: a folder; EINVAL: a FIFO, device or socket; EFBIG: over
+ * the cap; ELOOP: a symbolic link loop) and "path: error: cannot read: ..."
+ * in d (if d is not NULL; ENOENT not with DATAFILE_MISSING_OK). The
+ * descriptor stays non-blocking, which for a regular file changes nothing. */
+int datafile_open_regular(const char *path, int kind, struct stat *st, Diag *d);
+
+/* The whole file, opened as datafile_open_regular does, in a fresh
+ * NUL-terminated buffer (*len bytes before the NUL); a file that grows past
+ * the cap while being read is refused too. NULL with errno set and the
+ * reason in d on failure. */
+char *datafile_read_capped(const char *path, int kind, size_t *len, Diag *d);
 
 /* Fills the file through f; returns 0, or -1 with errno set. */
 typedef int (*DatafileWriter)(FILE *f, const void *user);

@@ -12,6 +12,9 @@
  * stay right. */
 #include "inifile.h"
 
+#include "datafile.h"
+#include "text.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <ini.h>
@@ -21,9 +24,6 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-
-/* Files larger than this are not course material; refuse them. */
-#define MAX_FILE_SIZE (64u * 1024u * 1024u)
 
 typedef enum { LINE_BLANK, LINE_SECTION, LINE_KEY, LINE_CONTINUATION, LINE_BAD } LineKind;
 
@@ -116,6 +116,13 @@ static LineKind classify(Reader *r, const char *s, size_t n)
                    "expected 'key = value', a [section] or an indented continuation line");
         return LINE_BAD;
     }
+    if (s[sep] == ':') {
+        /* inih takes "key: value" too; one spelling keeps files greppable
+         * and a ':' meant for the value from splitting a line. */
+        diag_error(r->d, r->path, r->lineno,
+                   "write 'key = value': ':' does not separate a key from its value");
+        return LINE_BAD;
+    }
     size_t name_end = sep;
     while (name_end > b && is_space(s[name_end - 1]))
         name_end--;
@@ -152,8 +159,14 @@ static char *read_line(char *str, int num, void *stream)
         limit = (size_t)num - 2;
 
     r->kind = LINE_BAD;
+    size_t bad = 0;
     if (memchr(start, '\0', n)) {
         diag_error(r->d, r->path, r->lineno, "line holds a NUL byte");
+    } else if (!text_utf8_valid(start, n, &bad)) {
+        diag_error(r->d, r->path, r->lineno,
+                   "not valid UTF-8 text (byte %zu of the line): it would be drawn as garbage; save the "
+                   "file as UTF-8",
+                   bad + 1);
     } else if (n > limit) {
         /* The limit is in bytes; say so when that differs from characters. */
         bool ascii = true;
@@ -216,75 +229,12 @@ int inifile_parse_buffer(const char *path, const char *buf, size_t len, const In
     return diag_error_count(d) - before;
 }
 
-char *inifile_read_all(const char *path, size_t *len)
-{
-    if (len)
-        *len = 0;
-    if (!path) {
-        errno = EINVAL;
-        return NULL;
-    }
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fclose(f);
-        errno = EISDIR;
-        return NULL;
-    }
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n + 1 >= cap) {
-            if (cap >= MAX_FILE_SIZE) {
-                free(buf);
-                buf = NULL;
-                errno = EFBIG;
-                break;
-            }
-            char *bigger = realloc(buf, cap * 2);
-            if (!bigger) {
-                free(buf);
-                buf = NULL;
-                errno = ENOMEM;
-                break;
-            }
-            buf = bigger;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - 1 - n, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f)) {
-                int e = errno ? errno : EIO;
-                free(buf);
-                buf = NULL;
-                errno = e;
-            }
-            break;
-        }
-    }
-    int saved = errno;
-    fclose(f);
-    if (!buf) {
-        errno = saved;
-        return NULL;
-    }
-    buf[n] = '\0';
-    if (len)
-        *len = n;
-    return buf;
-}
-
 int inifile_parse_file(const char *path, const IniCallbacks *cb, Diag *d)
 {
     size_t len;
-    char *buf = inifile_read_all(path, &len);
-    if (!buf) {
-        diag_error(d, path ? path : "", 0, "cannot read: %s", strerror(errno));
+    char *buf = datafile_read_capped(path, DATAFILE_COURSE, &len, d);
+    if (!buf)
         return 1;
-    }
     int errors = inifile_parse_buffer(path, buf, len, cb, d);
     free(buf);
     return errors;

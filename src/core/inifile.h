@@ -53,13 +53,10 @@ typedef struct {
 int inifile_parse_buffer(const char *path, const char *buf, size_t len, const IniCallbacks *cb,
                          Diag *d);
 
-/* Reads path and parses it. A file that cannot be read is one error
- * ("path: error: cannot read: reason"). Returns the number of errors added. */
+/* Reads path (a course file, through datafile_read_capped) and parses it. A
+ * file that cannot be read is one error ("path: error: cannot read: reason").
+ * Returns the number of errors added. */
 int inifile_parse_file(const char *path, const IniCallbacks *cb, Diag *d);
-
-/* Reads a whole file into a fresh NUL-terminated buffer; *len gets its size.
- * Returns NULL (errno set) on failure. The caller frees. */
-char *inifile_read_all(const char *path, size_t *len);
 
 /* Value syntax shared by every .ini (docs/FORMATS.md). Each returns true and
  * sets *out only if the whole string (surrounding white space allowed) is a

@@ -6,6 +6,8 @@
  * continuation line (docs/FORMATS.md). */
 #include "instructor.h"
 
+#include "datafile.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <sodium.h>
@@ -35,6 +37,16 @@ bool instructor_check_passphrase(const char *hash, const char *pass)
     if (strlen(hash) >= crypto_pwhash_STRBYTES)
         return false;
     return crypto_pwhash_str_verify(hash, pass, strlen(pass)) == 0;
+}
+
+bool instructor_hash_valid(const char *hash)
+{
+    if (!hash || sodium_init() < 0 || strlen(hash) >= crypto_pwhash_STRBYTES)
+        return false;
+    /* -1: not a hash string libsodium can parse (0 or 1 say whether its
+     * parameters are today's). */
+    return crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                          crypto_pwhash_MEMLIMIT_INTERACTIVE) >= 0;
 }
 
 /* ---- the rewrite ----------------------------------------------------------- */
@@ -206,41 +218,20 @@ static int write_all(int fd, const char *s, size_t n)
     return 0;
 }
 
-static char *read_file(const char *path, size_t *len, bool *missing)
+static char *read_file(const char *path, size_t *len, bool *missing, Diag *d)
 {
-    *missing = false;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        *missing = errno == ENOENT;
-        return NULL;
-    }
-    Out o = {0};
-    char buf[8192];
-    size_t got;
-    while ((got = fread(buf, 1, sizeof buf, f)) > 0)
-        put(&o, buf, got);
-    bool bad = ferror(f) || o.failed;
-    fclose(f);
-    if (bad) {
-        free(o.s);
-        errno = EIO;
-        return NULL;
-    }
-    *len = o.n;
-    if (!o.s)
-        o.s = calloc(1, 1);
-    return o.s;
+    char *text = datafile_read_capped(path, DATAFILE_CONFIG | DATAFILE_MISSING_OK, len, d);
+    *missing = !text && errno == ENOENT;
+    return text;
 }
 
 int instructor_save_hash(const char *path, const char *hash, Diag *d)
 {
     size_t len = 0;
     bool missing;
-    char *text = read_file(path, &len, &missing);
-    if (!text && !missing) {
-        diag_error(d, path, 0, "cannot read: %s", strerror(errno));
+    char *text = read_file(path, &len, &missing, d);
+    if (!text && !missing)
         return -1;
-    }
     mode_t mode = 0644;
     struct stat st;
     if (!missing && stat(path, &st) == 0)

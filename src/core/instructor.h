@@ -27,6 +27,10 @@ int instructor_hash_passphrase(const char *pass, char out[INSTRUCTOR_HASH_MAX]);
  * not one (a config edited by hand). Slow on purpose. */
 bool instructor_check_passphrase(const char *hash, const char *pass);
 
+/* True if hash is an Argon2id hash string libsodium can verify against (a
+ * damaged one would make every passphrase "wrong"). */
+bool instructor_hash_valid(const char *hash);
+
 /* The config text with `passphrase_hash = <hash>` set in [instructor]:
  * every passphrase_hash line of an [instructor] section is replaced
  * (with any indented continuation lines after it), or, if there is none,

@@ -27,6 +27,8 @@
  * free() releases everything. */
 #include "journal.h"
 
+#include "datafile.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -41,7 +43,6 @@
 #define MAGIC "tpquiz-journal"
 #define VERSION "2"
 #define VERSION_1 "1"
-#define MAX_FILE_BYTES (16u << 20)
 #define MAX_QUESTIONS 100000
 #define MAX_BAD_LINES 20 /* reported one by one; the rest are counted */
 #define CLICK_DECIMALS 6
@@ -393,55 +394,6 @@ static bool parse_event(char *s, int n_questions, JournalEvent *e, EventData *x,
     return true;
 }
 
-/* Reads the whole file (at most MAX_FILE_BYTES). NULL with errno on failure. */
-static char *read_all(const char *path, size_t *len)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return NULL;
-    struct stat st;
-    int err = 0;
-    if (fstat(fd, &st) != 0)
-        err = errno;
-    else if (!S_ISREG(st.st_mode))
-        err = EINVAL;
-    else if (st.st_size > (off_t)MAX_FILE_BYTES)
-        err = EFBIG;
-    if (err) {
-        close(fd);
-        errno = err;
-        return NULL;
-    }
-    size_t cap = (size_t)st.st_size + 1, n = 0;
-    char *buf = malloc(cap);
-    if (!buf) {
-        close(fd);
-        errno = ENOMEM;
-        return NULL;
-    }
-    for (;;) {
-        if (n + 1 == cap) /* grew while reading: stop at the size seen */
-            break;
-        ssize_t got = read(fd, buf + n, cap - 1 - n);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            err = errno;
-            free(buf);
-            close(fd);
-            errno = err;
-            return NULL;
-        }
-        if (got == 0)
-            break;
-        n += (size_t)got;
-    }
-    close(fd);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
 /* Replaces *events (n of them, data[i] holding event i's runs or clicks)
  * by one allocation holding the events, then every event's clicks, then
  * every event's cells, with the events' pointers into it. False (nothing
@@ -503,15 +455,9 @@ static bool load(const char *path, JournalHeader *h, JournalEvent **events, int 
         *n_events = 0;
     }
     size_t len = 0;
-    errno = 0;
-    char *buf = read_all(path, &len);
-    if (!buf) {
-        if (errno == EFBIG)
-            diag_error(d, path, 0, "not an exam journal: larger than %u MiB", MAX_FILE_BYTES >> 20);
-        else
-            diag_error(d, path, 0, "cannot read: %s", strerror(errno ? errno : EIO));
+    char *buf = datafile_read_capped(path, DATAFILE_JOURNAL, &len, d);
+    if (!buf)
         return false;
-    }
     char *nl = memchr(buf, '\n', len);
     const char *why = NULL;
     if (!nl) {

@@ -3,11 +3,15 @@
  * An id becomes a file name (<data>/learners/<id>.scores), so it is held to
  * a small alphabet that cannot name another folder or a hidden file. A
  * display name is shown and stored, never used as a path; it only has to be
- * text a screen can draw: valid UTF-8 without control characters. */
+ * text a screen can draw as it is: valid UTF-8 without control characters,
+ * and without invisible or reordering characters, which could make one
+ * learner's name look like another's. */
 #include "learner.h"
 
 #include <stdint.h>
 #include <string.h>
+
+#include "text.h"
 
 static bool id_char(char c)
 {
@@ -38,49 +42,7 @@ bool learner_id_valid(const char *id, const char **why)
     return true;
 }
 
-/* Decodes one UTF-8 sequence at s (n bytes left). Returns its length and the
- * code point in *cp, or 0 if the bytes are not valid UTF-8 (overlong forms,
- * surrogates and values above U+10FFFF are invalid). */
-static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-    if (n == 0)
-        return 0;
-    unsigned char c = s[0];
-    size_t len;
-    uint32_t v, min;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    } else if ((c & 0xE0) == 0xC0) {
-        len = 2, v = c & 0x1Fu, min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-        len = 3, v = c & 0x0Fu, min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-        len = 4, v = c & 0x07u, min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (n < len)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        v = (v << 6) | (s[i] & 0x3Fu);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-        return 0;
-    *cp = v;
-    return len;
-}
-
-/* C0, DEL, C1 and the Unicode line and paragraph separators: none of them
- * belongs in a one-line name. */
-static bool control_char(uint32_t cp)
-{
-    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029;
-}
-
-bool learner_name_valid(const char *name, const char **why)
+static bool name_valid(const char *name, bool strict, const char **why)
 {
     if (!name)
         return set_why(why, "Enter your name.");
@@ -91,18 +53,54 @@ bool learner_name_valid(const char *name, const char **why)
     bool visible = false;
     for (size_t i = 0; i < n;) {
         uint32_t cp;
-        size_t len = utf8_decode(s + i, n - i, &cp);
+        size_t len = text_utf8_decode(s + i, n - i, &cp);
         if (len == 0)
             return set_why(why, "The name is not valid UTF-8 text.");
-        if (control_char(cp))
+        if (text_is_control(cp))
             return set_why(why, "A name cannot contain tabs, line breaks or other control characters.");
-        if (cp != ' ' && cp != 0xA0)
+        if (strict && text_is_invisible(cp))
+            return set_why(why, "A name cannot contain invisible characters (zero-width spaces or joiners, "
+                                "text direction marks or overrides).");
+        if (cp != ' ' && cp != 0xA0 && !text_is_invisible(cp))
             visible = true;
         i += len;
     }
     if (!visible)
         return set_why(why, "Enter your name.");
     return true;
+}
+
+bool learner_name_valid(const char *name, const char **why)
+{
+    return name_valid(name, true, why);
+}
+
+bool learner_name_readable(const char *name)
+{
+    return name_valid(name, false, NULL);
+}
+
+void learner_name_shown(const char *name, char *buf, size_t size)
+{
+    if (!buf || size == 0)
+        return;
+    size_t n = 0, len = name ? strlen(name) : 0;
+    const unsigned char *s = (const unsigned char *)name;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t l = text_utf8_decode(s + i, len - i, &cp);
+        bool keep = l > 0 && !text_is_control(cp) && !text_is_invisible(cp);
+        size_t step = l ? l : 1, out = keep ? step : 1;
+        if (n + out >= size)
+            break;
+        if (keep)
+            memcpy(buf + n, s + i, step);
+        else
+            buf[n] = '?';
+        n += out;
+        i += step;
+    }
+    buf[n] = '\0';
 }
 
 /* ASCII spellings of the Latin-1 letters U+00C0..U+00FF ("" = a separator),
@@ -151,7 +149,7 @@ void learner_suggest_id(const char *name, char *buf, size_t size)
             }
         } else {
             uint32_t cp;
-            size_t l = utf8_decode(s + i, len - i, &cp);
+            size_t l = text_utf8_decode(s + i, len - i, &cp);
             step = l ? l : 1;
             if (!sep)
                 sep = '.';

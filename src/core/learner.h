@@ -13,9 +13,19 @@
  * '-', no "..". On false, *why (if non-NULL) gets a sentence for the learner. */
 bool learner_id_valid(const char *id, const char **why);
 
-/* Valid UTF-8, 1..LEARNER_NAME_MAX bytes, no control characters, not only
- * spaces. On false, *why gets a sentence for the learner. */
+/* Valid UTF-8, 1..LEARNER_NAME_MAX bytes, no control characters, no
+ * zero-width or bidirectional control characters (text_is_invisible), not
+ * only spaces. On false, *why gets a sentence for the learner. */
 bool learner_name_valid(const char *name, const char **why);
+
+/* The rule for names read from score files written before invisible
+ * characters were refused: learner_name_valid without that rule, so an old
+ * file still verifies. Show such a name with learner_name_shown. */
+bool learner_name_readable(const char *name);
+
+/* name as it may be shown: every control or invisible character (and any
+ * byte that is not UTF-8) becomes '?'. Always NUL-terminated in buf. */
+void learner_name_shown(const char *name, char *buf, size_t size);
 
 /* A suggested id from a display name ("Anna Berg" -> "anna.berg"), written
  * into buf (always NUL-terminated); "" if nothing usable is left. */

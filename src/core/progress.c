@@ -162,11 +162,8 @@ Progress *progress_load(const char *path, Diag *d)
     if (!p)
         abort(); /* "never returns NULL": there is no sensible way on */
     size_t len = 0;
-    errno = 0;
-    char *buf = datafile_read_all(path, &len);
+    char *buf = datafile_read_capped(path, DATAFILE_PROGRESS | DATAFILE_MISSING_OK, &len, d);
     if (!buf) {
-        if (errno != ENOENT)
-            diag_error(d, path, 0, "cannot read: %s", strerror(errno ? errno : EIO));
         return p;
     }
     int line = 0;

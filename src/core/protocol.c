@@ -1,5 +1,7 @@
 #include "protocol.h"
 
+#include "datafile.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <stdbool.h>
@@ -256,11 +258,9 @@ static bool load_one(ProtocolSet *set, const char *path, const Library *lib, Dia
     ps.file_id = file_id;
     IniCallbacks cb = {on_entry, on_section, &ps};
     size_t len;
-    char *buf = inifile_read_all(path, &len);
-    if (!buf) {
-        diag_error(d, path, 0, "cannot read: %s", strerror(errno));
+    char *buf = datafile_read_capped(path, DATAFILE_COURSE, &len, d);
+    if (!buf)
         return false;
-    }
     inifile_parse_buffer(path, buf, len, &cb, d);
     free(buf);
     if (!ps.seen_section) {
@@ -301,8 +301,15 @@ ProtocolSet *protocols_load(const char *dir, const Library *lib, Diag *d)
     if (!set)
         abort(); /* the contract says never NULL; nothing sensible can follow */
     DIR *dh = opendir(dir);
-    if (!dh)
+    if (!dh) {
+        /* No protocols folder is fine; one that is no folder is not. */
+        if (errno != ENOENT) {
+            const char *why = errno == ELOOP ? "is a loop of symbolic links" : datafile_problem(dir);
+            diag_error(d, dir, 0, "cannot read the protocols folder: it %s",
+                       why ? why : "is a file, not a folder");
+        }
         return set;
+    }
     char **names = NULL;
     int n = 0, cap = 0;
     struct dirent *de;

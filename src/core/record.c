@@ -41,6 +41,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "datafile.h"
 #include "learner.h"
 
 #define HEADER "tpquiz-scores 2"
@@ -784,11 +785,9 @@ static int publish(const char *path, const char *text, size_t n, bool exclusive,
 
 int station_key_read(const char *path, unsigned char key[STATION_KEY_BYTES], Diag *d)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        diag_error(d, path, 0, "cannot read the station key: %s", strerror(errno));
+    int fd = datafile_open_regular(path, DATAFILE_KEY, NULL, d);
+    if (fd < 0)
         return -1;
-    }
     struct stat st;
     char text[2 * STATION_KEY_BYTES + 2];
     int rc = -1;
@@ -1411,7 +1410,7 @@ static void record_field(Record *r, FieldState *st, Meta *m, int line, const cha
         set_str(&r->learner, v, m, line);
         break;
     case F_NAME:
-        ok = learner_name_valid(v, NULL);
+        ok = learner_name_readable(v);
         set_str(&r->name, v, m, line);
         break;
     case F_MODE:
@@ -1726,7 +1725,10 @@ static void classify(ScoreFile *f, const char *path, const unsigned char *key, D
             int j = i + 1;
             while (j < f->n && !(f->meta[j].authentic && f->rec[j].seq < r->seq))
                 j++;
-            if (dup)
+            if (owner && strcmp(r->learner, owner) != 0)
+                report(f, i, RECORD_EDITED, path, d,
+                       "it belongs to learner '%s', not '%s' (put in from another file)", r->learner, owner);
+            else if (dup)
                 report(f, i, RECORD_REORDERED, path, d, "a second copy of record %d", r->seq);
             else if (max_seq > r->seq || j == f->n)
                 report(f, i, RECORD_REORDERED, path, d, "it comes after record %d (line %d)", max_seq,
@@ -1789,9 +1791,13 @@ ScoreFile *scorefile_load(const char *path, const unsigned char *key, Diag *d)
         diag_error(d, path, 0, "libsodium cannot be initialised");
         return NULL;
     }
-    FILE *fp = fopen(path, "rb");
+    int fd = datafile_open_regular(path, DATAFILE_SCORES, NULL, d);
+    FILE *fp = fd < 0 ? NULL : fdopen(fd, "rb");
     if (!fp) {
-        diag_error(d, path, 0, "cannot read: %s", strerror(errno));
+        if (fd >= 0) {
+            diag_error(d, path, 0, "cannot read: %s", strerror(errno));
+            close(fd);
+        }
         return NULL;
     }
     Buf b = {0};

@@ -15,13 +15,14 @@
 #include "report.h"
 #include "judge.h"
 
-#include <dirent.h>
+#include "learner.h"
+#include "walk.h"
+
 #include <errno.h>
 #include <math.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <threads.h>
 #include <time.h>
 
@@ -697,6 +698,7 @@ typedef struct {
     ReportCourse *courses;
     char integrity[512];
     char reason[400];
+    char name[LEARNER_NAME_MAX + 1]; /* the name as shown (learner_name_shown) */
 } Loaded;
 
 static void loaded_free(Loaded *l)
@@ -788,7 +790,10 @@ static Loaded *load_one(const Report *r, const char *path)
     p->scores = l->f;
     p->problems = l->d;
     p->learner = scorefile_learner(l->f);
-    p->name = scorefile_name(l->f);
+    if (scorefile_name(l->f)) {
+        learner_name_shown(scorefile_name(l->f), l->name, sizeof l->name);
+        p->name = l->name;
+    }
     if (!p->learner) {
         skip_reason(l, scorefile_count(l->f) == 0
                            ? "no records: even the learner's profile record is gone"
@@ -1122,95 +1127,27 @@ char *report_item_note(const ReportItemStats *s, char *buf, size_t size)
 
 /* ---- listing a folder ----------------------------------------------------------- */
 
-typedef struct {
-    char **v;
-    int n, cap;
-    bool failed;
-} PathList;
-
-static void paths_push(PathList *l, char *p)
+/* The learner files that sit next to score files in a station's learners
+ * folder and are not score files: left out of a report quietly. */
+static bool maybe_scores(const char *name)
 {
-    if (!p) {
-        l->failed = true;
-        return;
+    static const char *const others[] = {".review", ".progress", ".journal"};
+    size_t n = strlen(name);
+    for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
+        size_t k = strlen(others[i]);
+        if (n > k && !strcmp(name + n - k, others[i]))
+            return false;
     }
-    if (l->n == l->cap) {
-        int cap = l->cap ? 2 * l->cap : 64;
-        char **v = realloc(l->v, sizeof *v * (size_t)cap);
-        if (!v) {
-            free(p);
-            l->failed = true;
-            return;
-        }
-        l->v = v;
-        l->cap = cap;
-    }
-    l->v[l->n++] = p;
-}
-
-static char *join(const char *dir, const char *name)
-{
-    size_t nd = strlen(dir), nn = strlen(name);
-    bool slash = nd > 0 && dir[nd - 1] == '/';
-    char *p = malloc(nd + nn + 2);
-    if (p)
-        snprintf(p, nd + nn + 2, "%s%s%s", dir, slash ? "" : "/", name);
-    return p;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Lists dir's entries into out; folders recurse (depth bounds the
- * recursion against link loops). */
-static int list_into(const char *dir, PathList *out, int depth, Diag *d)
-{
-    DIR *dp = opendir(dir);
-    if (!dp) {
-        diag_error(d, dir, 0, "cannot read the folder: %s", strerror(errno));
-        return -1;
-    }
-    PathList here = {0};
-    struct dirent *e;
-    while ((e = readdir(dp)) != NULL)
-        if (e->d_name[0] != '.')
-            paths_push(&here, join(dir, e->d_name));
-    closedir(dp);
-    qsort(here.v, (size_t)here.n, sizeof *here.v, cmp_str);
-    for (int i = 0; i < here.n; i++) {
-        struct stat st;
-        if (stat(here.v[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-            if (depth < 16)
-                list_into(here.v[i], out, depth + 1, d);
-            free(here.v[i]);
-        } else if (stat(here.v[i], &st) != 0 || S_ISREG(st.st_mode)) {
-            paths_push(out, here.v[i]);
-        } else {
-            free(here.v[i]); /* devices, sockets, fifos: not files anyone collected */
-        }
-    }
-    out->failed |= here.failed;
-    free(here.v);
-    return 0;
+    /* What an interrupted save leaves: <file>.tmp-XXXXXX */
+    const char *t = strstr(name, ".tmp-");
+    if (t && strlen(t) == sizeof ".tmp-XXXXXX" - 1)
+        return false;
+    return strcmp(name, "station.key") != 0 && strcmp(name, "progress.tsv") != 0;
 }
 
 int report_list_dir(const char *dir, char ***paths, Diag *d)
 {
-    PathList l = {0};
-    *paths = NULL;
-    if (list_into(dir, &l, 0, d) != 0 || l.failed) {
-        if (l.failed)
-            diag_error(d, dir, 0, "cannot list the folder: out of memory");
-        report_paths_free(l.v, l.n);
-        return -1;
-    }
-    /* Sorted per folder above; sort the whole list so a folder's files and
-     * its subfolders' interleave by path. */
-    qsort(l.v, (size_t)l.n, sizeof *l.v, cmp_str);
-    *paths = l.v;
-    return l.n;
+    return walk_files(dir, maybe_scores, paths, d);
 }
 
 void report_paths_free(char **paths, int n)

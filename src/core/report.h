@@ -228,11 +228,13 @@ char *report_item_note(const ReportItemStats *s, char *buf, size_t size);
 int report_skipped_count(const Report *r);
 void report_skipped(const Report *r, int i, const char **path, const char **reason);
 
-/* The files under dir, recursively, in byte order of their paths: regular
- * files and links to them (a dangling link is listed too: it is reported
- * as unreadable); names starting with '.' are left out. Returns the count
- * and sets *paths (free with report_paths_free), or -1 with the reason in
- * d if dir cannot be read. */
+/* The files under dir, recursively, in byte order of their paths, walked
+ * with walk_files (no link out of dir followed, nothing read twice, each
+ * entry left out named as a warning in d); names starting with '.' and the
+ * learner files that are not score files (.review, .progress, .journal,
+ * temporary files, station.key, progress.tsv) are left out quietly.
+ * Returns the count and sets *paths (free with report_paths_free), or -1
+ * with the reason in d if dir cannot be read. */
 int report_list_dir(const char *dir, char ***paths, Diag *d);
 void report_paths_free(char **paths, int n);
 

@@ -329,11 +329,8 @@ ReviewDeck *review_load(const char *path, Diag *d)
     if (!deck)
         return NULL;
     size_t len = 0;
-    errno = 0;
-    char *buf = datafile_read_all(path, &len);
+    char *buf = datafile_read_capped(path, DATAFILE_REVIEW | DATAFILE_MISSING_OK, &len, d);
     if (!buf) {
-        if (errno != ENOENT)
-            diag_error(d, path, 0, "cannot read: %s", strerror(errno ? errno : EIO));
         return deck;
     }
     int line = 0;

@@ -6,6 +6,9 @@
  * ("12", "-3", "0.5"), parsed by hand so the locale cannot change them. */
 #include "script.h"
 
+#include "datafile.h"
+#include "text.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdbool.h>
@@ -72,40 +75,6 @@ static int parse_number(const char *s, size_t len, double *out)
         return -2;
     *out = neg ? -v : v;
     return 0;
-}
-
-static bool valid_utf8(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = s[i];
-        size_t n;
-        unsigned min;
-        unsigned cp;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            n = 1, min = 0x80, cp = c & 0x1Fu;
-        } else if ((c & 0xF0) == 0xE0) {
-            n = 2, min = 0x800, cp = c & 0x0Fu;
-        } else if ((c & 0xF8) == 0xF0) {
-            n = 3, min = 0x10000, cp = c & 0x07u;
-        } else {
-            return false;
-        }
-        if (i + n >= len)
-            return false; /* truncated sequence */
-        for (size_t k = 1; k <= n; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return false;
-            cp = (cp << 6) | (s[i + k] & 0x3Fu);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += n + 1;
-    }
-    return true;
 }
 
 static bool valid_name(const char *s, size_t len)
@@ -180,7 +149,7 @@ static bool parse_line(const char *s, size_t len, const char *path, int line, Di
             word = s + pos;
             word_len = len - pos;
             pos = len;
-            if (!valid_utf8((const unsigned char *)word, word_len)) {
+            if (!text_utf8_valid(word, word_len, NULL)) {
                 diag_error(d, path, line, "text is not valid UTF-8");
                 return false;
             }
@@ -242,7 +211,7 @@ static bool parse_line(const char *s, size_t len, const char *path, int line, Di
         }
         break;
     case SCRIPT_CLICK_IMAGE:
-        if (!valid_utf8((const unsigned char *)word, word_len)) {
+        if (!text_utf8_valid(word, word_len, NULL)) {
             diag_error(d, path, line, "view name is not valid UTF-8");
             return false;
         }
@@ -302,36 +271,10 @@ Script *script_parse(const char *path, const char *buf, size_t len, Diag *d)
 
 Script *script_load(const char *path, Diag *d)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        diag_error(d, path, 0, "cannot read: %s", strerror(errno));
+    size_t n = 0;
+    char *buf = datafile_read_capped(path, DATAFILE_SCRIPT, &n, d);
+    if (!buf)
         return NULL;
-    }
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n == cap) {
-            char *b = realloc(buf, cap * 2);
-            if (!b) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = b;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int err = !buf ? ENOMEM : ferror(f) ? (errno ? errno : EIO) : 0;
-    fclose(f);
-    if (err) {
-        free(buf);
-        diag_error(d, path, 0, "cannot read: %s", strerror(err));
-        return NULL;
-    }
     Script *sc = script_parse(path, buf, n, d);
     free(buf);
     return sc;

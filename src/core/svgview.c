@@ -8,6 +8,9 @@
  * any byte sequence is safe to feed it. */
 #include "svgview.h"
 
+#include "datafile.h"
+#include "xmlcheck.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -618,9 +621,13 @@ int svgview_inspect(const char *path, SvgInfo *out, Diag *d)
     if (out)
         *out = (SvgInfo){{0, 0, 0, 0}, 0, 0, 0, NULL, 0, 0};
     size_t len;
-    char *buf = inifile_read_all(path, &len);
-    if (!buf) {
-        diag_error(d, path ? path : "", 0, "cannot read: %s", strerror(errno));
+    char *buf = datafile_read_capped(path, DATAFILE_CHART, &len, d);
+    if (!buf)
+        return -1;
+    /* Well-formed XML first (expat): the scanner and nanosvg would take
+     * whatever tags they find in a broken file. */
+    if (!xmlcheck_chart(path, buf, len, d)) {
+        free(buf);
         return -1;
     }
     int rc = svgview_inspect_buffer(path, buf, len, out, d);

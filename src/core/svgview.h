@@ -30,17 +30,19 @@ typedef struct {
 /* The id of the body outline element in a chart. */
 #define SVGVIEW_OUTLINE_ID "tpquiz-body"
 /* Most points a body outline may have, over all its subpaths. */
-#define SVGVIEW_OUTLINE_MAX_POINTS 100000
+#define SVGVIEW_OUTLINE_MAX_POINTS 5000
 
-/* Reads the root <svg> element. Returns 0 on success; on failure reports
- * "path:line: error: ..." (unreadable, not SVG, no or bad viewBox) and
+/* Reads the file (datafile_read_capped), checks it is well-formed XML
+ * without a DOCTYPE (xmlcheck_chart), then reads the root <svg> element as
+ * svgview_inspect_buffer does. Returns 0 on success; on failure reports
+ * "path:line: error: ..." (unreadable, not XML, not SVG, no or bad viewBox) and
  * returns -1. <text> and <use> are reported as errors too, but the viewBox
  * is still filled in (return 0); so is a malformed body outline, which is
  * then left out. out may own memory afterwards, also after -1: call
  * svgview_info_free. */
 int svgview_inspect(const char *path, SvgInfo *out, Diag *d);
 
-/* The same over a buffer (for tests and fuzzing). */
+/* The same over a buffer, without the XML check (for tests and fuzzing). */
 int svgview_inspect_buffer(const char *path, const char *buf, size_t len, SvgInfo *out, Diag *d);
 
 /* Frees what an SvgInfo owns (its outline) and empties it; NULL is fine. */

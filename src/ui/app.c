@@ -11,6 +11,7 @@
 #include <SDL_ttf.h>
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 
 #include "datafile.h"
 #include "diag.h"
+#include "learner.h"
 #include "screens.h"
 #include "script.h"
 #include "theme.h"
@@ -106,6 +108,11 @@ void app_scan_learners(App *a)
     struct dirent *de;
     int cap = 0;
     while ((de = readdir(dh))) {
+        /* Many large score files take a while to verify: a window closed
+         * meanwhile stops the scan (the quit stays queued for the loop). */
+        SDL_PumpEvents();
+        if (SDL_HasEvent(SDL_QUIT))
+            break;
         size_t n = strlen(de->d_name);
         if (n < 8 || strcmp(de->d_name + n - 7, ".scores"))
             continue;
@@ -135,7 +142,7 @@ void app_scan_learners(App *a)
         KnownLearner *k = &a->known[a->n_known++];
         memcpy(k->id, id, sizeof k->id);
         const char *name = scorefile_name(f);
-        snprintf(k->name, sizeof k->name, "%s", name ? name : id);
+        learner_name_shown(name ? name : id, k->name, sizeof k->name);
         k->intact = scorefile_intact(f);
         scorefile_free(f);
     }
@@ -188,7 +195,7 @@ bool app_sign_in(App *a, const char *id, const char *name)
         return false;
     }
     const char *n = scorefile_name(a->scores);
-    snprintf(a->learner_name, sizeof a->learner_name, "%s", n ? n : id);
+    learner_name_shown(n ? n : id, a->learner_name, sizeof a->learner_name);
     printf("signed in: learner=%s\n", a->learner);
     fflush(stdout);
 
@@ -804,6 +811,14 @@ static int make_dirs(const char *path)
     }
     if (mkdir(buf, 0700) != 0 && errno != EEXIST)
         return -1;
+    /* EEXIST is also a file, a FIFO or a device of that name. */
+    struct stat st;
+    if (stat(buf, &st) != 0)
+        return -1;
+    if (!S_ISDIR(st.st_mode)) {
+        errno = ENOTDIR;
+        return -1;
+    }
     return 0;
 }
 
@@ -847,6 +862,29 @@ static void load_content(App *a)
         snprintf(a->banner, sizeof a->banner, "No courses found in %s. Check [paths] courses in the config.",
                  a->cfg->courses_dir);
     diag_free(d);
+}
+
+/* While the content and the learners are loading no event is read, so
+ * SDL's SIGTERM and SIGINT handlers would only queue a quit that nobody
+ * sees until loading ends. Nothing is being written then: the default
+ * action (end the program at once) is right. Restored afterwards. */
+static const int LOADING_SIGNALS[] = {SIGTERM, SIGINT};
+#define N_LOADING_SIGNALS (sizeof LOADING_SIGNALS / sizeof *LOADING_SIGNALS)
+
+static void loading_begin(struct sigaction saved[N_LOADING_SIGNALS])
+{
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    for (size_t i = 0; i < N_LOADING_SIGNALS; i++)
+        sigaction(LOADING_SIGNALS[i], &dfl, &saved[i]);
+}
+
+static void loading_end(const struct sigaction saved[N_LOADING_SIGNALS])
+{
+    for (size_t i = 0; i < N_LOADING_SIGNALS; i++)
+        sigaction(LOADING_SIGNALS[i], &saved[i], NULL);
 }
 
 int app_run(const AppOptions *opt)
@@ -902,17 +940,29 @@ int app_run(const AppOptions *opt)
     }
     a->ren = ren_create(a->sdl, a->cfg->font_file, a->cfg->font_size, 1.0f);
     if (!a->ren) {
-        fprintf(stderr, "%s: error: cannot open the font: %s\n", a->cfg->font_file, TTF_GetError());
+        Diag *fd = diag_create();
+        if (ren_font_probe(a->cfg->font_file, fd) || diag_count(fd) == 0)
+            fprintf(stderr, "%s: error: cannot open the font: %s\n", a->cfg->font_file, TTF_GetError());
+        print_diag(fd);
+        diag_free(fd);
         goto out;
     }
     ui_init(&a->ui, a->ren);
     a->charts = chart_cache_create(a->sdl);
 
+    struct sigaction saved[N_LOADING_SIGNALS];
+    loading_begin(saved);
     load_content(a);
     a->data_dir = choose_data_dir(opt);
     if (!a->data_dir || make_dirs(a->data_dir) != 0) {
+        int err = errno;
         snprintf(a->banner, sizeof a->banner, "Cannot create the data folder %s: %s. Progress will not be saved.",
-                 a->data_dir ? a->data_dir : "?", strerror(errno));
+                 a->data_dir ? a->data_dir : "?", strerror(err));
+        fprintf(stderr, "%s: error: cannot create the data folder: %s\n", a->data_dir ? a->data_dir : "?",
+                strerror(err));
+        /* No key, no learners: sign-in says why (the banner). */
+        free(a->data_dir);
+        a->data_dir = NULL;
     }
     if (a->data_dir) {
         Diag *d = diag_create();
@@ -926,6 +976,7 @@ int app_run(const AppOptions *opt)
         diag_free(d);
     }
     app_scan_learners(a);
+    loading_end(saved);
     a->screen = SCREEN_SIGNIN;
     ui_focus_next_field(&a->ui);
     SDL_StartTextInput();

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "datafile.h"
 #include "theme.h"
 
 #define CACHE_ENTRIES 24
@@ -171,18 +172,14 @@ void chart_cache_free(ChartCache *c)
  * replaced, so nanosvg renders just the vb part at w x h. NULL on failure. */
 static char *reframe(const char *path, RectD vb, int w, int h, size_t *out_len)
 {
-    SDL_RWops *rw = SDL_RWFromFile(path, "rb");
-    if (!rw)
-        return NULL;
-    Sint64 size = SDL_RWsize(rw);
-    char *text = size > 0 ? malloc((size_t)size + 1) : NULL;
-    if (!text || SDL_RWread(rw, text, 1, (size_t)size) != (size_t)size) {
+    /* Through the helper every reader uses: a FIFO or a huge file here
+     * must not hang or stall the program (the library reported it). */
+    size_t size = 0;
+    char *text = datafile_read_capped(path, DATAFILE_CHART, &size, NULL);
+    if (!text || size == 0) {
         free(text);
-        SDL_RWclose(rw);
         return NULL;
     }
-    SDL_RWclose(rw);
-    text[size] = 0;
     char *open = strstr(text, "<svg");
     char *close = open ? strchr(open, '>') : NULL;
     if (!close) {

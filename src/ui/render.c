@@ -9,9 +9,12 @@
 
 #include <SDL_ttf.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "datafile.h"
 
 #define CACHE_SLOTS 1024
 #define WIDTH_SLOTS 4096
@@ -38,6 +41,11 @@ typedef struct {
 struct Ren {
     SDL_Renderer *sdl;
     char *font_path;
+    /* The font files' bytes, read through the datafile helper (a FIFO or
+     * a huge file cannot stall the program); SDL_ttf reads glyphs from
+     * them as long as a font is open. bold is NULL without a bold face. */
+    char *regular, *bold;
+    size_t regular_len, bold_len;
     int font_pt;
     float scale;
     TTF_Font *fonts[FONT_COUNT];
@@ -99,30 +107,50 @@ static void clear_cache(Ren *ren)
     clear_widths(ren); /* they belong to the fonts, which a new scale replaces */
 }
 
+static TTF_Font *open_font_memory(const char *bytes, size_t len, int px)
+{
+    if (!bytes || len == 0 || len > INT32_MAX)
+        return NULL;
+    SDL_RWops *rw = SDL_RWFromConstMem(bytes, (int)len);
+    return rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
+}
+
 static bool open_fonts(Ren *ren)
 {
-    char *bold = bold_path(ren->font_path);
     for (int i = 0; i < FONT_COUNT; i++) {
         int px = (int)lroundf((float)ren->font_pt * FONT_FACTOR[i] * ren->scale);
         bool want_bold = i == FONT_BOLD || i == FONT_HEADING || i == FONT_TITLE;
         TTF_Font *f = NULL;
-        if (want_bold && bold)
-            f = TTF_OpenFont(bold, px);
+        if (want_bold && ren->bold)
+            f = open_font_memory(ren->bold, ren->bold_len, px);
         if (!f) {
-            f = TTF_OpenFont(ren->font_path, px);
+            f = open_font_memory(ren->regular, ren->regular_len, px);
             if (f && want_bold)
                 TTF_SetFontStyle(f, TTF_STYLE_BOLD);
         }
         if (!f) {
-            free(bold);
             close_fonts(ren);
             return false;
         }
         TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
         ren->fonts[i] = f;
     }
-    free(bold);
     return true;
+}
+
+bool ren_font_probe(const char *path, Diag *d)
+{
+    size_t len = 0;
+    char *bytes = datafile_read_capped(path, DATAFILE_FONT, &len, d);
+    if (!bytes)
+        return false;
+    TTF_Font *f = open_font_memory(bytes, len, 16);
+    if (!f)
+        diag_error(d, path, 0, "not a font SDL_ttf can open: %s", len ? TTF_GetError() : "the file is empty");
+    else
+        TTF_CloseFont(f);
+    free(bytes);
+    return f != NULL;
 }
 
 Ren *ren_create(SDL_Renderer *r, const char *font_path, int font_pt, float scale)
@@ -135,9 +163,16 @@ Ren *ren_create(SDL_Renderer *r, const char *font_path, int font_pt, float scale
     ren->font_pt = font_pt;
     ren->scale = scale;
     ren->seen = malloc(SEEN_MAX);
-    if (!ren->font_path || !ren->seen || !open_fonts(ren)) {
+    ren->regular = datafile_read_capped(font_path, DATAFILE_FONT, &ren->regular_len, NULL);
+    char *bold = bold_path(font_path);
+    ren->bold = bold ? datafile_read_capped(bold, DATAFILE_FONT | DATAFILE_MISSING_OK, &ren->bold_len, NULL)
+                     : NULL;
+    free(bold);
+    if (!ren->font_path || !ren->seen || !ren->regular || !open_fonts(ren)) {
         free(ren->font_path);
         free(ren->seen);
+        free(ren->regular);
+        free(ren->bold);
         free(ren);
         return NULL;
     }
@@ -153,6 +188,8 @@ void ren_free(Ren *ren)
     clear_cache(ren);
     close_fonts(ren);
     free(ren->font_path);
+    free(ren->regular);
+    free(ren->bold);
     free(ren->seen);
     free(ren);
 }

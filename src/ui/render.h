@@ -8,13 +8,19 @@
 #include <SDL.h>
 #include <stdbool.h>
 
+#include "diag.h"
+
 typedef enum { FONT_BODY, FONT_SMALL, FONT_BOLD, FONT_HEADING, FONT_TITLE, FONT_COUNT } FontId;
 
 typedef struct Ren Ren;
 
 /* font_pt is the body size in points; scale is output pixels per point.
- * NULL if the font cannot be opened (the reason is in SDL_GetError). */
+ * NULL if the font cannot be opened (ren_font_probe says why). */
 Ren *ren_create(SDL_Renderer *r, const char *font_path, int font_pt, float scale);
+/* Reads path as every file is read (datafile_read_capped) and opens it as a
+ * font with SDL_ttf (TTF_Init first); false with the reason in d if it
+ * cannot be. `tpquiz check` calls it for the configured font. */
+bool ren_font_probe(const char *path, Diag *d);
 void ren_free(Ren *ren);
 /* Reopens the fonts for a new pixel scale (window moved to a HiDPI screen). */
 bool ren_set_scale(Ren *ren, float scale);

@@ -14,8 +14,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "attempt.h"
+#include "datafile.h"
 #include "exam.h"
 #include "item_view.h"
 #include "screens.h"
@@ -284,6 +286,17 @@ bool exam_resume_pending(App *a)
     app_learner_path(a, "journal", path, sizeof path);
     struct stat st;
     bool have_journal = lstat(path, &st) == 0;
+    if (have_journal && !S_ISREG(st.st_mode)) {
+        /* Not a file tpquiz wrote (a FIFO, a folder, a link): say what it
+         * is and leave it alone; it is never read or removed. */
+        Diag *d = diag_create();
+        int fd = datafile_open_regular(path, DATAFILE_JOURNAL, NULL, d);
+        if (fd >= 0) /* a link to a regular file: still not ours */
+            close(fd);
+        diag_print(d, stderr);
+        diag_free(d);
+        have_journal = false;
+    }
     int open = a->have_key ? exam_open_start(a->scores, NULL) : -1;
     if (open < 0) {
         if (have_journal) {
@@ -291,9 +304,10 @@ bool exam_resume_pending(App *a)
              * started here (or a journal of an older version), so it is
              * never replayed. */
             Diag *d = diag_create();
-            journal_remove(path, d);
+            if (journal_remove(path, d) == 0)
+                fprintf(stderr, "%s: warning: an exam journal without its start record was removed\n", path);
+            diag_print(d, stderr);
             diag_free(d);
-            fprintf(stderr, "%s: warning: an exam journal without its start record was removed\n", path);
             snprintf(a->banner, sizeof a->banner,
                      "An exam journal with no recorded start was found and set aside; no exam was resumed.");
         }

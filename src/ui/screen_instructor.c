@@ -518,7 +518,7 @@ static void passwd_command(const App *a, char *buf, size_t size)
     snprintf(buf, size, quote ? "tpquiz passwd --config '%s'" : "tpquiz passwd --config %s", p);
 }
 
-static bool hash_usable(const char *h) { return h && strncmp(h, "$argon2", 7) == 0; }
+static bool hash_usable(const char *h) { return h && instructor_hash_valid(h); }
 
 static void unlock(App *a, State *st)
 {

@@ -324,12 +324,12 @@ expect_verify() { # expect_verify FILE STATUS TEXT: tpquiz verify FILE exits STA
   [ $((SECONDS - start)) -le 20 ] || bad "verify $(basename "$1") took $((SECONDS - start)) s"
 }
 expect_verify "$L/fault.writer.scores" 0 "2 records, all good"
-expect_verify "$L/big.scores" 1 "not a score file: larger than 64 MiB"
+expect_verify "$L/big.scores" 1 "cannot read: it is 100 MB, the limit for a score file is 64 MB"
 expect_verify "$L/binary.scores" 1 "not a score file (its first line is not 'tpquiz-scores 2')"
 vstart=$(date +%s%N)
-expect_verify "$L/bigbinary.scores" 1 "not a score file (its first line is not 'tpquiz-scores 2')"
+expect_verify "$L/bigbinary.scores" 1 "cannot read: it is 100 MB, the limit for a score file is 64 MB"
 vms=$(( ($(date +%s%N) - vstart) / 1000000 ))
-[ "$vms" -lt 2000 ]; check "a 100 MB foreign file is refused from its first bytes ($vms ms)" $?
+[ "$vms" -lt 2000 ]; check "a 100 MB foreign file is refused by its size ($vms ms)" $?
 expect_verify "$L/garbage.scores" 1 "lines outside any record"
 expect_verify "$L/dotdot.scores" 1 "record 1 (profile, ../x): edited: line 4: a bad learner value"
 expect_verify "$L/slash.scores" 1 "edited: line 4: a bad learner value"

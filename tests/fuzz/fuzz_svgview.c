@@ -1,13 +1,17 @@
 /* Fuzz target: the SVG chart-metadata scanner (svgview_inspect_buffer):
- * viewBox, scale, <text>/<use> and the body outline path. */
+ * viewBox, scale, <text>/<use> and the body outline path; and the XML
+ * well-formedness check that comes before it for a file (xmlcheck_chart,
+ * libexpat; a DOCTYPE stops it, so no entity is ever expanded). */
 #include "fuzz_common.h"
 #include "svgview.h"
+#include "xmlcheck.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     Diag *d = diag_create();
     SvgInfo info;
     memset(&info, 0, sizeof info);
+    (void)xmlcheck_chart("fuzz.svg", (const char *)data, size, d);
     int rc = svgview_inspect_buffer("fuzz.svg", (const char *)data, size, &info, d);
     if (rc == 0 && info.n_outline > 0) {
         /* The on-body test the module checks run for every point. */

@@ -193,11 +193,13 @@ static void test_bad_values_keep_defaults(void **state)
                         "T/bad.ini:7: error: fullscreen_exams must be yes or no, not 'maybe'\n"
                         "T/bad.ini:9: error: size must be a whole number from 8 to 48, not '7'\n"
                         "T/bad.ini:10: error: 'file' is empty: name a file\n"
+                        "T/bad.ini:11: error: [font] appears twice (first on line 8); write each "
+                        "section once\n"
                         "T/bad.ini:12: warning: 'size' is set twice (first on line 9); the last "
                         "one counts\n"
                         "T/bad.ini:12: error: size must be a whole number from 8 to 48, not "
                         "'49'\n");
-    assert_int_equal(diag_error_count(d), 7);
+    assert_int_equal(diag_error_count(d), 8);
     assert_string_equal(c->courses_dir, "/r/courses");
     assert_string_equal(c->data_dir, "");
     assert_int_equal(c->window_width, 1280);

@@ -312,8 +312,8 @@ static void test_many_errors_one_file(void **state)
     assert_string_equal(diag_text(d),
                         "T/courses/muscles/many.ini:22: error: at 100,2000 is outside view "
                         "'front' (viewBox 0 0 600 1400)\n"
-                        "T/courses/muscles/many.ini:23: error: radius must be a number above 0, "
-                        "not '0'\n"
+                        "T/courses/muscles/many.ini:23: error: radius must be a number from 0.5 to 150 (a "
+                        "quarter of the chart's smaller side), not '0'\n"
                         "T/courses/muscles/many.ini:36: error: poly point 3 700,50 is outside "
                         "view 'front' (viewBox 0 0 600 1400)\n"
                         "T/courses/muscles/many.ini:37: error: poly point 5 -5,100 is outside "
@@ -424,7 +424,7 @@ static void test_views(void **state)
                                   "label = E\nlocation = L\n");
     assert_string_equal(diag_text(d),
                         "T/assets/anatomy/head.svg:1: error: the <svg> element has no viewBox\n"
-                        "T/assets/anatomy/side.svg: warning: no body outline (<path "
+                        "T/assets/anatomy/side.svg: error: no body outline (<path "
                         "id=\"tpquiz-body\">): trigger points and zones on view 'side' are not "
                         "checked against the body\n"
                         "T/assets/anatomy/side.svg:2: error: <text> is not drawn by the chart "
@@ -493,7 +493,7 @@ static void test_on_body(void **state)
     m = load_module(&lib, d, "bare",
                     "[tp.a]\nview = bare\nat = 1, 1\nradius = 5\nprimary = yes\n"
                     "label = A\nlocation = L\n");
-    assert_string_equal(diag_text(d), "T/assets/anatomy/bare.svg: warning: no body outline (<path "
+    assert_string_equal(diag_text(d), "T/assets/anatomy/bare.svg: error: no body outline (<path "
                                       "id=\"tpquiz-body\">): trigger points and zones on view 'bare' "
                                       "are not checked against the body\n");
     assert_int_equal(m->n_tps, 1);

@@ -172,6 +172,37 @@ static void test_suggest_id(void **state)
     learner_suggest_id("Anna", NULL, 0); /* no crash */
 }
 
+/* Zero-width and bidi characters could make one learner's name look like
+ * another's in the sign-in list and the report: refused when a name is
+ * made, still read from an old score file, and shown as '?'. */
+static void test_invisible_characters(void **state)
+{
+    (void)state;
+    static const char *const HIDDEN[] = {
+        "Anna\xE2\x80\x8B Berg",      /* U+200B zero-width space */
+        "Anna\xE2\x80\x8D Berg",      /* U+200D zero-width joiner */
+        "\xE2\x80\xAEgreB annA",      /* U+202E right-to-left override */
+        "Anna \xE2\x81\xA6" "Berg",     /* U+2066 left-to-right isolate */
+        "\xEF\xBB\xBF" "Anna",          /* U+FEFF byte order mark */
+        "Anna\xC2\xAD" "Berg",           /* U+00AD soft hyphen */
+        "Anna \xF3\xA0\x80\x81",      /* U+E0001 language tag */
+    };
+    for (size_t i = 0; i < sizeof HIDDEN / sizeof *HIDDEN; i++) {
+        const char *why = NULL;
+        assert_false(learner_name_valid(HIDDEN[i], &why));
+        assert_non_null(strstr(why, "invisible characters"));
+        assert_true(learner_name_readable(HIDDEN[i]));
+    }
+    assert_false(learner_name_readable("\xE2\x80\x8B\xE2\x80\x8B")); /* nothing visible */
+    char shown[LEARNER_NAME_MAX + 1];
+    learner_name_shown("\xE2\x80\xAEgreB annA", shown, sizeof shown);
+    assert_string_equal(shown, "?greB annA");
+    learner_name_shown("Åsa Öberg", shown, sizeof shown);
+    assert_string_equal(shown, "Åsa Öberg");
+    learner_name_shown("ab\xFF" "c", shown, 3);
+    assert_string_equal(shown, "ab");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -179,6 +210,7 @@ int main(void)
         cmocka_unit_test(test_path_tricks_and_bad_ids),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_suggest_id),
+        cmocka_unit_test(test_invisible_characters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

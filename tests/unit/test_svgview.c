@@ -387,7 +387,7 @@ static void test_bad_outline(void **state)
     }
     memcpy(big + k, "'/></svg>", 10);
     assert_int_equal(inspect(big, &log), 0);
-    assert_non_null(strstr(log, "error: bad body outline (id=\"tpquiz-body\"): more than 100000 points"));
+    assert_non_null(strstr(log, "error: bad body outline (id=\"tpquiz-body\"): more than 5000 points"));
     assert_int_equal(info.n_outline, 0);
     free(big);
 }
