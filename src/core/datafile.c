@@ -1,3 +1,5 @@
+/* flock() is BSD, not POSIX: glibc declares it under _DEFAULT_SOURCE. */
+#define _DEFAULT_SOURCE
 #include "datafile.h"
 
 #include <dirent.h>
@@ -7,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 static const struct {
@@ -305,4 +308,35 @@ int datafile_remove_temporaries(const char *path)
     }
     closedir(dh);
     return removed;
+}
+
+int datafile_lock(const char *path, bool wait, Diag *d)
+{
+    struct stat st;
+    bool dir = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+    int fd = dir ? open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                 : open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
+    if (fd < 0) {
+        diag_error(d, path, 0, "cannot lock: %s", strerror(errno));
+        return -1;
+    }
+    if (!dir && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+        diag_error(d, path, 0, "cannot lock: it is not a regular file");
+        close(fd);
+        errno = EINVAL;
+        return -1;
+    }
+    int rc;
+    do
+        rc = flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB));
+    while (rc != 0 && errno == EINTR);
+    if (rc != 0) {
+        int err = errno;
+        if (err != EWOULDBLOCK)
+            diag_error(d, path, 0, "cannot lock: %s", strerror(err));
+        close(fd);
+        errno = err;
+        return -1;
+    }
+    return fd;
 }

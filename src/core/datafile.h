@@ -10,6 +10,7 @@
 #ifndef TPQUIZ_DATAFILE_H
 #define TPQUIZ_DATAFILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -76,5 +77,14 @@ int datafile_write_atomic(const char *path, DatafileWriter write, const void *us
  * makes them) in path's folder. Call it only while no write of path can be
  * under way. Returns how many were removed. */
 int datafile_remove_temporaries(const char *path);
+
+/* An exclusive lock (flock) on path: a folder, or a lock file created
+ * (mode 0600) if missing. With wait, blocks until the lock is free; without,
+ * fails at once with errno EWOULDBLOCK (and nothing in d) if another open
+ * file holds it. Returns the descriptor that holds the lock (close it to
+ * release; the lock also ends with the process), or -1 (errno set; the
+ * reason in d unless EWOULDBLOCK). A lock file that is a link, FIFO or
+ * folder is refused. */
+int datafile_lock(const char *path, bool wait, Diag *d);
 
 #endif

@@ -34,6 +34,7 @@
 #include <inttypes.h>
 #include <limits.h>
 #include <math.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,7 +53,65 @@ struct Journal {
     int fd;
     char *path;
     int n_questions;
+    unsigned char key[JOURNAL_KEY_BYTES];
+    unsigned char mac[crypto_auth_hmacsha256_BYTES]; /* of the last line written */
 };
+
+/* ---- seals ---------------------------------------------------------------
+ * Version 2: every line, header included, ends with " <mac>": 64 hex digits
+ * of HMAC-SHA256(station key, MAC of the line before (32 zero bytes for the
+ * header) || the line's text before that space). A line edited, deleted,
+ * duplicated, moved or taken from another journal breaks the chain at the
+ * first line after the change. */
+
+static void seal_mac(const unsigned char *key, const unsigned char *prev, const char *text, size_t n,
+                     unsigned char out[crypto_auth_hmacsha256_BYTES])
+{
+    crypto_auth_hmacsha256_state st;
+    crypto_auth_hmacsha256_init(&st, key, JOURNAL_KEY_BYTES);
+    crypto_auth_hmacsha256_update(&st, prev, crypto_auth_hmacsha256_BYTES);
+    crypto_auth_hmacsha256_update(&st, (const unsigned char *)text, n);
+    crypto_auth_hmacsha256_final(&st, out);
+}
+
+typedef struct {
+    const unsigned char *key; /* NULL: seals are cut off but not checked */
+    unsigned char prev[crypto_auth_hmacsha256_BYTES];
+    JournalSeal *seal;
+} Unsealer;
+
+static void seal_broken(Unsealer *u, int line, const char *why)
+{
+    if (u->seal && u->seal->intact) {
+        u->seal->intact = false;
+        u->seal->line = line;
+        snprintf(u->seal->why, sizeof u->seal->why, "line %d %s", line, why);
+    }
+}
+
+/* Cuts the seal off a version 2 line (NUL-terminated, newline removed) and
+ * checks it against the chain. False if the line has no seal at all. */
+static bool unseal(Unsealer *u, char *line, int lineno)
+{
+    char *sp = strrchr(line, ' ');
+    unsigned char mac[crypto_auth_hmacsha256_BYTES];
+    if (!sp || strlen(sp + 1) != 2 * sizeof mac ||
+        sodium_hex2bin(mac, sizeof mac, sp + 1, 2 * sizeof mac, NULL, NULL, NULL) != 0) {
+        seal_broken(u, lineno, "has no seal");
+        return false;
+    }
+    *sp = '\0';
+    if (u->key) {
+        unsigned char want[crypto_auth_hmacsha256_BYTES];
+        seal_mac(u->key, u->prev, line, (size_t)(sp - line), want);
+        if (sodium_memcmp(want, mac, sizeof mac) != 0)
+            seal_broken(u, lineno,
+                        "does not match its seal (lines were edited, deleted, repeated, moved or copied from "
+                        "another journal)");
+    }
+    memcpy(u->prev, mac, sizeof mac);
+    return true;
+}
 
 static char *dup_str(const char *s)
 {
@@ -446,10 +505,17 @@ static bool pack_events(JournalEvent **events, const EventData *data, int n)
 
 /* Parses a journal. *complete gets the length of its complete lines (where
  * a cut-off last line begins). events may be NULL to read the header only. */
-static bool load(const char *path, JournalHeader *h, JournalEvent **events, int *n_events, size_t *complete,
-                 Diag *d)
+static bool load(const char *path, const unsigned char *key, JournalSeal *seal, unsigned char *last_mac,
+                 JournalHeader *h, JournalEvent **events, int *n_events, size_t *complete, Diag *d)
 {
     memset(h, 0, sizeof *h);
+    JournalSeal no_seal;
+    if (!seal)
+        seal = &no_seal;
+    memset(seal, 0, sizeof *seal);
+    seal->checked = key != NULL;
+    seal->intact = true;
+    Unsealer u = {key, {0}, seal};
     if (events) {
         *events = NULL;
         *n_events = 0;
@@ -467,7 +533,12 @@ static bool load(const char *path, JournalHeader *h, JournalEvent **events, int 
         return false;
     }
     *nl = '\0';
-    if (memchr(buf, '\0', (size_t)(nl - buf)) || !parse_header(buf, h, &why)) {
+    bool sealed = strncmp(buf, MAGIC " " VERSION " ", sizeof MAGIC " " VERSION " " - 1) == 0;
+    if (!sealed) {
+        seal->intact = false;
+        snprintf(seal->why, sizeof seal->why, "an old journal without seals (version 1)");
+    }
+    if (memchr(buf, '\0', (size_t)(nl - buf)) || (sealed && !unseal(&u, buf, 1)) || !parse_header(buf, h, &why)) {
         diag_error(d, path, 1, "%s", why ? why : "not an exam journal (NUL bytes)");
         free(buf);
         return false;
@@ -492,6 +563,8 @@ static bool load(const char *path, JournalHeader *h, JournalEvent **events, int 
         EventData x = {0};
         if (memchr(s, '\0', (size_t)(nl - s)))
             why = "a NUL byte";
+        else if (sealed && !unseal(&u, s, line))
+            why = "no seal at its end";
         else if (parse_event(s, h->n_questions, &e, &x, &why))
             why = NULL;
         if (!why && e.op == JOURNAL_PAINT) {
@@ -541,13 +614,16 @@ static bool load(const char *path, JournalHeader *h, JournalEvent **events, int 
     free(data);
     if (complete)
         *complete = events ? done : len;
+    if (last_mac)
+        memcpy(last_mac, u.prev, sizeof u.prev);
     free(buf);
     return ok;
 }
 
-bool journal_read(const char *path, JournalHeader *h, JournalEvent **events, int *n, Diag *d)
+bool journal_read(const char *path, const unsigned char *key, JournalHeader *h, JournalEvent **events, int *n,
+                  JournalSeal *seal, Diag *d)
 {
-    if (!load(path, h, events, n, NULL, d)) {
+    if (!load(path, key, seal, NULL, h, events, n, NULL, d)) {
         free(*events);
         *events = NULL;
         *n = 0;
@@ -584,7 +660,8 @@ static int sync_folder(const char *path)
     return rc;
 }
 
-static Journal *open_for_append(const char *path, int n_questions, Diag *d)
+static Journal *open_for_append(const char *path, int n_questions, const unsigned char *key,
+                                const unsigned char *last_mac, Diag *d)
 {
     Journal *j = calloc(1, sizeof *j);
     char *p = dup_str(path);
@@ -603,10 +680,12 @@ static Journal *open_for_append(const char *path, int n_questions, Diag *d)
     }
     j->path = p;
     j->n_questions = n_questions;
+    memcpy(j->key, key, sizeof j->key);
+    memcpy(j->mac, last_mac, sizeof j->mac);
     return j;
 }
 
-Journal *journal_begin(const char *path, const JournalHeader *h, Diag *d)
+Journal *journal_begin(const char *path, const JournalHeader *h, const unsigned char key[JOURNAL_KEY_BYTES], Diag *d)
 {
     if (!course_ok(h->course) || h->n_questions < 1 || h->n_questions > MAX_QUESTIONS || h->started_ms < 0 ||
         h->deadline_ms < h->started_ms || h->start_seq < 1) {
@@ -614,8 +693,20 @@ Journal *journal_begin(const char *path, const JournalHeader *h, Diag *d)
         return NULL;
     }
     char line[256];
-    int len = snprintf(line, sizeof line, MAGIC " " VERSION " %s %" PRIu64 " %" PRId64 " %" PRId64 " %d %d\n",
+    int len = snprintf(line, sizeof line, MAGIC " " VERSION " %s %" PRIu64 " %" PRId64 " %" PRId64 " %d %d",
                        h->course, h->seed, h->started_ms, h->deadline_ms, h->n_questions, h->start_seq);
+    static const unsigned char ZERO[crypto_auth_hmacsha256_BYTES];
+    unsigned char mac[crypto_auth_hmacsha256_BYTES];
+    if (len > 0 && (size_t)len + 2 * sizeof mac + 2 < sizeof line) {
+        seal_mac(key, ZERO, line, (size_t)len, mac);
+        line[len++] = ' ';
+        sodium_bin2hex(line + len, 2 * sizeof mac + 1, mac, sizeof mac);
+        len += (int)(2 * sizeof mac);
+        line[len++] = '\n';
+        line[len] = '\0';
+    } else {
+        len = -1;
+    }
     if (len < 0 || (size_t)len >= sizeof line) {
         diag_error(d, path, 0, "cannot start the exam journal: bad header values");
         return NULL;
@@ -663,7 +754,7 @@ Journal *journal_begin(const char *path, const JournalHeader *h, Diag *d)
         unlink(path);
         return NULL;
     }
-    return open_for_append(path, h->n_questions, d);
+    return open_for_append(path, h->n_questions, key, mac, d);
 }
 
 static char *format_multi(const JournalEvent *e, const char **why);
@@ -835,7 +926,35 @@ static char *format_multi(const JournalEvent *e, const char **why)
 
 /* Appends one complete line (with its newline) by a single write, then
  * fsync; a short write is cut off again. */
+static int write_line(Journal *j, const char *line, size_t len, Diag *d);
+
+/* Seals line (its text and a newline) and writes it; the chain moves on
+ * only once the line is on disk. */
 static int append_line(Journal *j, const char *line, size_t len, Diag *d)
+{
+    if (len == 0 || line[len - 1] != '\n') {
+        diag_error(d, j->path, 0, "cannot journal the event: not a line");
+        return -1;
+    }
+    unsigned char mac[crypto_auth_hmacsha256_BYTES];
+    seal_mac(j->key, j->mac, line, len - 1, mac);
+    char *sealed = malloc(len + 2 * sizeof mac + 2);
+    if (!sealed) {
+        diag_error(d, j->path, 0, "cannot journal the event: out of memory");
+        return -1;
+    }
+    memcpy(sealed, line, len - 1);
+    sealed[len - 1] = ' ';
+    sodium_bin2hex(sealed + len, 2 * sizeof mac + 1, mac, sizeof mac);
+    sealed[len + 2 * sizeof mac] = '\n';
+    int rc = write_line(j, sealed, len + 2 * sizeof mac + 1, d);
+    free(sealed);
+    if (rc == 0)
+        memcpy(j->mac, mac, sizeof mac);
+    return rc;
+}
+
+static int write_line(Journal *j, const char *line, size_t len, Diag *d)
 {
     struct stat st;
     if (fstat(j->fd, &st) != 0) {
@@ -896,15 +1015,17 @@ int journal_remove(const char *path, Diag *d)
     return 0;
 }
 
-Journal *journal_reopen(const char *path, Diag *d)
+Journal *journal_reopen(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], Diag *d)
 {
     JournalHeader h;
     JournalEvent *events = NULL;
     int n = 0;
     size_t complete = 0;
+    JournalSeal seal;
+    unsigned char last[crypto_auth_hmacsha256_BYTES];
     /* Read quietly: the caller has already read (and reported) it. */
     Diag *quiet = diag_create();
-    bool ok = load(path, &h, &events, &n, &complete, quiet);
+    bool ok = load(path, key, &seal, last, &h, &events, &n, &complete, quiet);
     if (!ok)
         diag_append(d, quiet);
     diag_free(quiet);
@@ -912,7 +1033,11 @@ Journal *journal_reopen(const char *path, Diag *d)
     if (!ok)
         return NULL;
     free(h.course);
-    Journal *j = open_for_append(path, h.n_questions, d);
+    if (!seal.intact) {
+        diag_error(d, path, seal.line, "cannot reopen the exam journal: %s", seal.why);
+        return NULL;
+    }
+    Journal *j = open_for_append(path, h.n_questions, key, last, d);
     if (!j)
         return NULL;
     struct stat st;

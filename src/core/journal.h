@@ -65,11 +65,24 @@ typedef struct {
     const Vec2 *clicks;
 } JournalEvent;
 
+/* The station key's size (record.h's STATION_KEY_BYTES). */
+#define JOURNAL_KEY_BYTES 32
+
+/* What checking a journal's seals found (journal_read). */
+typedef struct {
+    bool checked; /* a key was given */
+    bool intact;  /* every complete line is sealed and chains (unchecked without a key) */
+    int line;     /* the first line that breaks the chain, 0 if none */
+    char why[200]; /* "line 7 does not match its seal (...)", "an old journal without seals ..." */
+} JournalSeal;
+
 typedef struct Journal Journal;
 
 /* Starts a new journal (fails if one exists: an unfinished exam must be
- * resumed or submitted first). Returns NULL with the reason in d. */
-Journal *journal_begin(const char *path, const JournalHeader *h, Diag *d);
+ * resumed or submitted first); every line it gets is sealed with key (the
+ * station key). Returns NULL with the reason in d. */
+Journal *journal_begin(const char *path, const JournalHeader *h, const unsigned char key[JOURNAL_KEY_BYTES],
+                       Diag *d);
 /* Appends one event: a single write + fsync. The event's cells or clicks
  * are the caller's (read during the call only). Returns 0, or -1 with the
  * reason in d (the caller keeps the answer in memory and retries); also for
@@ -83,11 +96,16 @@ void journal_close(Journal *j);
 /* Reads a journal left on disk: its header and every complete event.
  * Returns false if there is none or it is unreadable (reason in d). The
  * caller frees h->course and *events; the cells and clicks of the events
- * live in the same allocation as *events (one free releases all). */
-bool journal_read(const char *path, JournalHeader *h, JournalEvent **events, int *n, Diag *d);
+ * live in the same allocation as *events (one free releases all). With a
+ * key, every line's seal is checked and the outcome goes into *seal (may
+ * be NULL); the events are returned either way: a caller must not replay
+ * a journal whose seal is not intact. */
+bool journal_read(const char *path, const unsigned char *key, JournalHeader *h, JournalEvent **events, int *n,
+                  JournalSeal *seal, Diag *d);
 /* Removes the journal after its exam is recorded. */
 int journal_remove(const char *path, Diag *d);
-/* Reopens an existing journal to append more events (a resumed exam). */
-Journal *journal_reopen(const char *path, Diag *d);
+/* Reopens an existing journal to append more events (a resumed exam);
+ * refused if its seals are not intact. */
+Journal *journal_reopen(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], Diag *d);
 
 #endif

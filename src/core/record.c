@@ -22,8 +22,6 @@
  *
  * Numbers are read and written by hand, not with strtod or printf("%f"),
  * so a locale with a decimal comma cannot change a file or its MACs. */
-/* flock() is BSD, not POSIX: glibc declares it under _DEFAULT_SOURCE. */
-#define _DEFAULT_SOURCE
 #include "record.h"
 
 #include <errno.h>
@@ -36,7 +34,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -888,6 +885,7 @@ struct ScoreFile {
     int problems; /* text outside the records, no records at all */
     int profile;  /* index of the profile record, -1 if none */
     int version;  /* of the header: 1 or 2 */
+    bool misnamed; /* its name is <id>.scores for another learner id */
     char *text;   /* the file as read */
     size_t len;
 };
@@ -1785,6 +1783,32 @@ static void classify(ScoreFile *f, const char *path, const unsigned char *key, D
     }
 }
 
+/* A file named <id>.scores belongs to learner <id>: a copy of another
+ * learner's file saved under this name (or a renamed one) is flagged, and
+ * none of its records counts (certify.c, report.c). */
+static void check_owner(ScoreFile *f, const char *path, Diag *d)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t n = strlen(base), ext = strlen(".scores");
+    const char *owner = scorefile_learner(f);
+    if (!owner || n <= ext || strcmp(base + n - ext, ".scores") != 0)
+        return;
+    if (strlen(owner) == n - ext && memcmp(base, owner, n - ext) == 0)
+        return;
+    f->misnamed = true;
+    f->problems++;
+    diag_error(d, path, f->rec[f->profile].line,
+               "the file is named for learner '%.*s' but holds the records of '%s' (a copied or renamed "
+               "file): none of them counts",
+               (int)(n - ext), base, shown_id(owner));
+}
+
+bool scorefile_misnamed(const ScoreFile *f)
+{
+    return f && f->misnamed;
+}
+
 ScoreFile *scorefile_load(const char *path, const unsigned char *key, Diag *d)
 {
     if (key && sodium_init() < 0) {
@@ -1851,6 +1875,7 @@ ScoreFile *scorefile_load(const char *path, const unsigned char *key, Diag *d)
         diag_error(d, path, 0, "no records: even the learner's profile record is gone");
         f->problems++;
     }
+    check_owner(f, path, d);
     return f;
 }
 
@@ -1978,22 +2003,18 @@ int scorefile_append(const char *path, const Record *attempt, const unsigned cha
 static int lock_appends(const char *path, Diag *d)
 {
     char *dir = folder_of(path);
-    int fd = dir ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
-    int err = dir ? errno : ENOMEM;
-    free(dir);
+    if (!dir) {
+        diag_error(d, path, 0, "cannot record the attempt: out of memory");
+        return -1;
+    }
+    Diag *why = diag_create();
+    int fd = datafile_lock(dir, true, why);
     if (fd < 0) {
-        diag_error(d, path, 0, "cannot record the attempt: cannot open its folder: %s", strerror(err));
-        return -1;
+        const DiagItem *it = diag_count(why) ? diag_item(why, 0) : NULL;
+        diag_error(d, path, 0, "cannot record the attempt: its folder: %s", it ? it->message : strerror(errno));
     }
-    int rc;
-    do
-        rc = flock(fd, LOCK_EX);
-    while (rc != 0 && errno == EINTR);
-    if (rc != 0) {
-        diag_error(d, path, 0, "cannot record the attempt: cannot lock its folder: %s", strerror(errno));
-        close(fd);
-        return -1;
-    }
+    diag_free(why);
+    free(dir);
     return fd;
 }
 

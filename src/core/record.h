@@ -182,6 +182,10 @@ int scorefile_append(const char *path, const Record *attempt, const unsigned cha
                      Diag *d);
 int scorefile_append_seq(const char *path, const Record *attempt, const unsigned char key[STATION_KEY_BYTES],
                          int *seq_out, Diag *d);
+/* True if the file is named <id>.scores and its profile is another
+ * learner's (a copied or renamed file; also reported as an error and
+ * counted in scorefile_problems): none of its records counts. */
+bool scorefile_misnamed(const ScoreFile *f);
 /* The header version of the file as read (1 or 2). */
 int scorefile_version(const ScoreFile *f);
 

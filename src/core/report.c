@@ -836,12 +836,12 @@ static Loaded *load_one(const Report *r, const char *path)
         int quizzes = 0, exams = 0;
         for (int i = 0; i < p->records; i++) {
             const Record *rec = scorefile_record(l->f, i);
-            if (rec->kind == RECORD_ATTEMPT && same(rec->course, c->id)) {
-                if (rec->mode == ATTEMPT_EXAM)
-                    exams++;
-                else
-                    quizzes++;
-            }
+            if (rec->kind == RECORD_START && same(rec->course, c->id))
+                exams++; /* an exam started: in the course, whether or not it finished */
+            else if (rec->kind == RECORD_ATTEMPT && same(rec->course, c->id) && rec->mode == ATTEMPT_QUIZ)
+                quizzes++;
+            else if (rec->kind == RECORD_ATTEMPT && same(rec->course, c->id) && rec->start_seq == 0)
+                exams++; /* an exam from before start records */
         }
         if (!r->course_id && quizzes + exams == 0)
             continue;
@@ -852,6 +852,7 @@ static Loaded *load_one(const Report *r, const char *path)
         rc->module_quizzes =
             calloc((size_t)(c->n_modules > 0 ? c->n_modules : 1), sizeof *rc->module_quizzes);
         rc->cert = certify_status(c, l->f, 0);
+        rc->exam_attempts = rc->cert.exam_attempts; /* every start and finished exam, as certify counts them */
         p->n_courses++;
         if (!rc->module_quizzes) {
             skip_reason(l, "out of memory");
@@ -1131,7 +1132,7 @@ char *report_item_note(const ReportItemStats *s, char *buf, size_t size)
  * folder and are not score files: left out of a report quietly. */
 static bool maybe_scores(const char *name)
 {
-    static const char *const others[] = {".review", ".progress", ".journal"};
+    static const char *const others[] = {".review", ".progress", ".journal", ".lock"};
     size_t n = strlen(name);
     for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
         size_t k = strlen(others[i]);
@@ -1197,7 +1198,7 @@ static void text_exams(FILE *out, const ReportFile *f, const ReportCourse *rc)
         if (s != RECORD_GOOD)
             fprintf(out, "  [record %s: does not count]", record_status_name(s));
         else if (!j.counts)
-            fprintf(out, "  [re-graded: %s: does not count]", j.why);
+            fprintf(out, "  [%s%s: does not count]", j.code == JUDGE_VOID ? "" : "re-graded: ", j.why);
         else if (rec->passed && c->exam.attempts > 0 && k > c->exam.attempts)
             fputs("  [beyond the attempt limit: does not count]", out);
         fputc('\n', out);

@@ -18,6 +18,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "datafile.h"
 #include "diag.h"
@@ -76,7 +77,7 @@ void app_reload_scores(App *a)
     a->scores = scorefile_load(path, a->have_key ? a->key : NULL, d);
     print_diag(d);
     diag_free(d);
-    if (a->scores && !scorefile_intact(a->scores))
+    if (a->scores && !scorefile_intact(a->scores) && !scorefile_misnamed(a->scores))
         snprintf(a->banner, sizeof a->banner,
                  "Your score file failed its integrity check: records that do not verify do not count.");
 }
@@ -176,6 +177,29 @@ bool app_sign_in(App *a, const char *id, const char *name)
         }
         diag_free(d);
     }
+    /* One program at a time per learner: a second window signing in as
+     * the same learner (and so resuming the same exam) is refused. */
+    char lpath[4200];
+    snprintf(lpath, sizeof lpath, "%s/%s.lock", dir, id);
+    Diag *ld = diag_create();
+    int lock = datafile_lock(lpath, false, ld);
+    if (lock < 0) {
+        if (errno == EWOULDBLOCK) {
+            snprintf(a->signin_error, sizeof a->signin_error,
+                     "%s is signed in in another tpquiz window on this computer: sign out there first.", id);
+            printf("sign-in refused: learner=%s is signed in elsewhere\n", id);
+            fflush(stdout);
+        } else {
+            const DiagItem *it = diag_count(ld) ? diag_item(ld, 0) : NULL;
+            snprintf(a->signin_error, sizeof a->signin_error, "Your learner files cannot be locked: %s",
+                     it ? it->message : "unknown error");
+        }
+        print_diag(ld);
+        diag_free(ld);
+        return false;
+    }
+    diag_free(ld);
+    a->learner_lock = lock;
     snprintf(a->learner, sizeof a->learner, "%s", id);
     /* A crash in the middle of saving leaves a temporary file next to the
      * one being saved; nothing else writes this learner's files now. */
@@ -189,9 +213,20 @@ bool app_sign_in(App *a, const char *id, const char *name)
                     gone == 1 ? "" : "s");
     }
     app_reload_scores(a);
-    if (!a->scores) {
-        snprintf(a->signin_error, sizeof a->signin_error, "Your learner file could not be read.");
+    if (!a->scores || scorefile_misnamed(a->scores)) {
+        if (a->scores)
+            snprintf(a->signin_error, sizeof a->signin_error,
+                     "This learner file holds the records of '%s', not '%s' (a copied or renamed file). "
+                     "Ask your instructor.", scorefile_learner(a->scores), id);
+        else
+            snprintf(a->signin_error, sizeof a->signin_error, "Your learner file could not be read.");
+        printf("sign-in refused: learner=%s: %s\n", id, a->signin_error);
+        fflush(stdout);
+        scorefile_free(a->scores);
+        a->scores = NULL;
         a->learner[0] = 0;
+        close(a->learner_lock);
+        a->learner_lock = -1;
         return false;
     }
     const char *n = scorefile_name(a->scores);
@@ -257,6 +292,9 @@ void app_sign_out(App *a)
     progress_free(a->progress);
     a->progress = NULL;
     a->learner[0] = a->learner_name[0] = 0;
+    if (a->learner_lock >= 0)
+        close(a->learner_lock);
+    a->learner_lock = -1;
     a->course = NULL;
     a->module = NULL;
     app_scan_learners(a);
@@ -896,6 +934,7 @@ int app_run(const AppOptions *opt)
     a->virtual_clock = opt->virtual_clock;
     a->virtual_ms = opt->clock_start_ms ? opt->clock_start_ms : VIRTUAL_EPOCH_MS;
     a->seed_override = opt->seed;
+    a->learner_lock = -1;
 
     Script *script = NULL;
     if (opt->script_path) {

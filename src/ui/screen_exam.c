@@ -52,7 +52,7 @@ static void flush_journal(App *a)
         char path[4096];
         app_learner_path(a, "journal", path, sizeof path);
         Diag *d = diag_create();
-        a->journal = journal_reopen(path, d);
+        a->journal = journal_reopen(path, a->key, d);
         if (!a->journal)
             set_journal_error(a, d);
         diag_free(d);
@@ -233,7 +233,7 @@ void exam_start(App *a, const Course *c)
     JournalHeader h = {(char *)c->id, seed, start.started * 1000, start.deadline * 1000,
                        session_item_count(a->session), start.seq};
     app_learner_path(a, "journal", path, sizeof path);
-    a->journal = journal_begin(path, &h, d);
+    a->journal = journal_begin(path, &h, a->key, d);
     if (!a->journal)
         set_journal_error(a, d); /* answers wait in memory; the journal is retried */
     diag_free(d);
@@ -268,8 +268,9 @@ static void record_void(App *a, const Course *c, const Record *start, const char
     if (scorefile_append(path, &r, a->key, d) == 0) {
         printf("exam void: course=%s reason=%s\n", c->id, why);
         fflush(stdout);
-        snprintf(a->banner, sizeof a->banner, "Your unfinished exam could not be resumed: %s. It counts as an attempt.",
-                 why);
+        snprintf(a->banner, sizeof a->banner,
+                 "Your unfinished exam was closed as void: its saved answers failed their check. It counts as "
+                 "an attempt.");
         app_learner_path(a, "journal", path, sizeof path);
         journal_remove(path, d);
         app_reload_scores(a);
@@ -333,17 +334,31 @@ bool exam_resume_pending(App *a)
         JournalHeader h;
         JournalEvent *ev = NULL;
         int n = 0;
+        JournalSeal seal;
         Diag *d = diag_create();
-        bool found = journal_read(path, &h, &ev, &n, d);
+        bool found = journal_read(path, a->key, &h, &ev, &n, &seal, d);
         diag_sort(d);
         diag_print(d, stderr);
         diag_free(d);
-        if (found && h.start_seq == start->seq)
+        bool ours = found && seal.intact && h.start_seq == start->seq && h.seed == start->seed &&
+                    strcmp(h.course, start->course) == 0;
+        if (ours)
             spent = exam_replay(a->session, ev, n);
-        else if (found)
-            fprintf(stderr, "%s: warning: the journal belongs to another exam start; not replayed\n", path);
         free(ev);
         free(h.course);
+        if (!ours) {
+            /* A journal that fails its check is never replayed: the
+             * attempt is recorded as void, with the reason. */
+            char why[300];
+            snprintf(why, sizeof why, "its journal failed its check (%s)",
+                     !found          ? "it cannot be read"
+                     : !seal.intact ? seal.why
+                                    : "it belongs to another exam");
+            session_free(a->session);
+            a->session = NULL;
+            record_void(a, c, start, why);
+            return false;
+        }
     }
     int64_t now = app_now_ms(a);
     enter_exam(a, c, start, spent, now);
@@ -357,11 +372,11 @@ bool exam_resume_pending(App *a)
     }
     Diag *d2 = diag_create();
     if (have_journal) {
-        a->journal = journal_reopen(path, d2);
+        a->journal = journal_reopen(path, a->key, d2);
     } else {
         JournalHeader h = {(char *)c->id, start->seed, start->started * 1000, start->deadline * 1000,
                            session_item_count(a->session), start->seq};
-        a->journal = journal_begin(path, &h, d2);
+        a->journal = journal_begin(path, &h, a->key, d2);
     }
     if (!a->journal)
         set_journal_error(a, d2); /* shown on the exam screen; reopening is retried */

@@ -76,6 +76,7 @@ typedef struct {
 
     /* The learner signed in ("" before sign-in) and their score file. */
     char learner[LEARNER_ID_MAX + 1];
+    int learner_lock; /* fd holding learners/<id>.lock while signed in, -1 if none */
     char learner_name[LEARNER_NAME_MAX + 1];
     ScoreFile *scores;
     ReviewDeck *review; /* spaced review of every auto-graded item met */

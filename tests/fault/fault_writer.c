@@ -360,8 +360,10 @@ static const JournalHeader HEADER = {"demo", 7, T0 * 1000, T0 * 1000 + 600000, J
 static int begin_journal(const char *data)
 {
     const char *path = learner_path(data, "journal");
+    unsigned char key[STATION_KEY_BYTES];
+    load_key(data, key);
     Diag *d = diag_create();
-    Journal *j = journal_begin(path, &HEADER, d);
+    Journal *j = journal_begin(path, &HEADER, key, d);
     if (!j)
         return fail(d);
     journal_close(j);
@@ -374,6 +376,8 @@ static int write_journal(const char *data, long n)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s", learner_path(data, "journal"));
+    unsigned char key[STATION_KEY_BYTES];
+    load_key(data, key);
     Diag *d = diag_create();
     Journal *j;
     long have = 0;
@@ -382,14 +386,14 @@ static int write_journal(const char *data, long n)
         JournalHeader h;
         JournalEvent *ev = NULL;
         int count = 0;
-        if (!journal_read(path, &h, &ev, &count, d))
+        if (!journal_read(path, key, &h, &ev, &count, NULL, d))
             return fail(d);
         free(h.course);
         free(ev);
         have = count;
-        j = journal_reopen(path, d);
+        j = journal_reopen(path, key, d);
     } else {
-        j = journal_begin(path, &HEADER, d);
+        j = journal_begin(path, &HEADER, key, d);
     }
     if (!j)
         return fail(d);
@@ -418,7 +422,7 @@ static int check_journal(const char *data, long acked)
     JournalHeader h;
     JournalEvent *ev = NULL;
     int n = 0;
-    if (!journal_read(path, &h, &ev, &n, d))
+    if (!journal_read(path, NULL, &h, &ev, &n, NULL, d))
         return fail(d);
     int status = 0;
     if (diag_count(d) > 0) {
@@ -456,7 +460,7 @@ static int read_journal(const char *path)
     JournalHeader h;
     JournalEvent *ev = NULL;
     int n = 0;
-    if (!journal_read(path, &h, &ev, &n, d))
+    if (!journal_read(path, NULL, &h, &ev, &n, NULL, d))
         return fail(d);
     diag_print(d, stderr);
     int errors = diag_error_count(d);

@@ -68,7 +68,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     Diag *d = diag_create();
     VerifyResult res;
     char line[1024];
-    verify_file(path, key, "ZMAK66SBWJKX", &res, d);
+    verify_file(path, key, "DP5HXB4TDOL8", &res, d);
     verify_summary(path, &res, line, sizeof line);
     fuzz_check_printable(line);
     fuzz_check_printable(res.code_what);

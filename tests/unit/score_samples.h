@@ -65,12 +65,21 @@ static inline Record sample_attempt(int i)
     return r;
 }
 
-/* Creates path with the profile of "anna.berg" and n_attempts attempts
- * (records 2 .. n_attempts + 1). Returns 0 or -1. */
+/* Creates path with n_attempts attempts (records 2 .. n_attempts + 1) and
+ * the profile of the learner the file is named for (<id>.scores: a file
+ * belongs to its learner), "Anna Berg-Åström". Returns 0 or -1. */
 static inline int sample_file(const char *path, const unsigned char key[STATION_KEY_BYTES], int n_attempts)
 {
     Diag *d = diag_create();
-    int rc = scorefile_create(path, "anna.berg", "Anna Berg-Åström", SAMPLE_T0, key, d);
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    char id[64] = "anna.berg";
+    const char *dot = strstr(base, ".scores");
+    if (dot && (size_t)(dot - base) < sizeof id) {
+        memcpy(id, base, (size_t)(dot - base));
+        id[dot - base] = '\0';
+    }
+    int rc = scorefile_create(path, id, "Anna Berg-Åström", SAMPLE_T0, key, d);
     for (int i = 0; i < n_attempts && rc == 0; i++) {
         Record r = sample_attempt(i);
         rc = scorefile_append(path, &r, key, d);

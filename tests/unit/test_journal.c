@@ -86,6 +86,8 @@ static int dir_entries(const char *dir)
     return n;
 }
 
+static const unsigned char KEY[JOURNAL_KEY_BYTES] = {42, 7};
+
 static const JournalHeader HEADER = {"essentials", UINT64_C(18446744073709551615), INT64_C(1772438400000),
                                      INT64_C(1772442000000), 40, 3};
 
@@ -110,6 +112,30 @@ static const char EXPECTED_TEXT[] =
     "flag 1 1772438442000 0\n"
     "options 2 1772438443000 4294967295\n";
 
+
+/* text with the seal (" " and 64 hex digits) cut off the end of every line;
+ * fails the test if a line has none. Valid until the next call. */
+static const char *unsealed(const char *text)
+{
+    static char out[1 << 16];
+    size_t o = 0;
+    for (const char *s = text; *s;) {
+        const char *nl = strchr(s, '\n');
+        assert_non_null(nl);
+        size_t len = (size_t)(nl - s);
+        assert_true(len > 65 && s[len - 65] == ' ');
+        for (size_t k = len - 64; k < len; k++)
+            assert_non_null(strchr("0123456789abcdef", s[k]));
+        assert_true(o + len < sizeof out);
+        memcpy(out + o, s, len - 65);
+        o += len - 65;
+        out[o++] = '\n';
+        s = nl + 1;
+    }
+    out[o] = '\0';
+    return out;
+}
+
 static void assert_events_equal(const JournalEvent *a, const JournalEvent *b, int n)
 {
     for (int i = 0; i < n; i++) {
@@ -130,7 +156,7 @@ static void assert_events_equal(const JournalEvent *a, const JournalEvent *b, in
 static void write_sample(const char *path)
 {
     Diag *d = diag_create();
-    Journal *j = journal_begin(path, &HEADER, d);
+    Journal *j = journal_begin(path, &HEADER, KEY, d);
     assert_non_null(j);
     for (int i = 0; i < N_EVENTS; i++)
         assert_int_equal(journal_append(j, &EVENTS[i], d), 0);
@@ -144,7 +170,7 @@ static void test_round_trip_and_text(void **state)
     Tmp *t = *state;
     write_sample(t->file);
     size_t n;
-    assert_string_equal(read_all(t->file, &n), EXPECTED_TEXT);
+    assert_string_equal(unsealed(read_all(t->file, &n)), EXPECTED_TEXT);
     struct stat st;
     assert_int_equal(stat(t->file, &st), 0);
     assert_int_equal(st.st_mode & 0777, 0600);
@@ -154,7 +180,7 @@ static void test_round_trip_and_text(void **state)
     JournalHeader h;
     JournalEvent *ev;
     int ne;
-    assert_true(journal_read(t->file, &h, &ev, &ne, d));
+    assert_true(journal_read(t->file, KEY, &h, &ev, &ne, NULL, d));
     assert_int_equal(diag_count(d), 0);
     assert_string_equal(h.course, "essentials");
     assert_true(h.seed == HEADER.seed);
@@ -174,23 +200,23 @@ static void test_begin_refuses(void **state)
     write_sample(t->file);
     Diag *d = diag_create();
     /* One exists: an unfinished exam comes first. */
-    assert_null(journal_begin(t->file, &HEADER, d));
+    assert_null(journal_begin(t->file, &HEADER, KEY, d));
     assert_int_equal(diag_error_count(d), 1);
     assert_non_null(strstr(diag_item(d, 0)->message, "already exists"));
     size_t n;
-    assert_string_equal(read_all(t->file, &n), EXPECTED_TEXT);
+    assert_string_equal(unsealed(read_all(t->file, &n)), EXPECTED_TEXT);
     char p[256];
     snprintf(p, sizeof p, "%s/other.journal", t->dir);
     JournalHeader h = HEADER;
     h.course = "bad course";
-    assert_null(journal_begin(p, &h, d));
+    assert_null(journal_begin(p, &h, KEY, d));
     h = HEADER;
     h.n_questions = 0;
-    assert_null(journal_begin(p, &h, d));
+    assert_null(journal_begin(p, &h, KEY, d));
     h = HEADER;
     h.deadline_ms = h.started_ms - 1;
-    assert_null(journal_begin(p, &h, d));
-    assert_null(journal_begin("/nonexistent/dir/x.journal", &HEADER, d));
+    assert_null(journal_begin(p, &h, KEY, d));
+    assert_null(journal_begin("/nonexistent/dir/x.journal", &HEADER, KEY, d));
     assert_int_equal(diag_error_count(d), 5);
     assert_int_equal(dir_entries(t->dir), 1);
     diag_free(d);
@@ -200,7 +226,7 @@ static void test_append_refuses_bad_events(void **state)
 {
     Tmp *t = *state;
     Diag *d = diag_create();
-    Journal *j = journal_begin(t->file, &HEADER, d);
+    Journal *j = journal_begin(t->file, &HEADER, KEY, d);
     JournalEvent e = EVENTS[0];
     e.item = 40;
     assert_int_equal(journal_append(j, &e, d), -1);
@@ -217,7 +243,7 @@ static void test_append_refuses_bad_events(void **state)
     assert_int_equal(diag_error_count(d), 5);
     journal_close(j);
     size_t n;
-    assert_string_equal(read_all(t->file, &n),
+    assert_string_equal(unsealed(read_all(t->file, &n)),
                         "tpquiz-journal 2 essentials 18446744073709551615 1772438400000 1772442000000 40 3\n");
     diag_free(d);
 }
@@ -227,19 +253,19 @@ static void test_cut_mid_line(void **state)
     Tmp *t = *state;
     write_sample(t->file);
     size_t n;
-    char text[sizeof EXPECTED_TEXT];
+    char text[sizeof EXPECTED_TEXT + 16 * 65];
     const char *got = read_all(t->file, &n);
     memcpy(text, got, n);
     /* Every cut inside the last line: that line is ignored, with a warning;
      * a cut at a line end loses nothing but the lines after it. */
-    size_t last = n - strlen("options 2 1772438443000 4294967295\n");
+    size_t last = n - strlen("options 2 1772438443000 4294967295\n") - 65; /* and its seal */
     for (size_t cut = last; cut <= n; cut++) {
         write_text(t->file, text, cut);
         Diag *d = diag_create();
         JournalHeader h;
         JournalEvent *ev;
         int ne;
-        assert_true(journal_read(t->file, &h, &ev, &ne, d));
+        assert_true(journal_read(t->file, KEY, &h, &ev, &ne, NULL, d));
         int want = cut == n ? N_EVENTS : N_EVENTS - 1;
         assert_int_equal(ne, want);
         assert_events_equal(ev, EVENTS, want);
@@ -257,11 +283,11 @@ static void test_cut_mid_line(void **state)
     /* Reopening drops the cut-off line, so the next event starts afresh. */
     write_text(t->file, text, n - 7);
     Diag *d = diag_create();
-    Journal *j = journal_reopen(t->file, d);
+    Journal *j = journal_reopen(t->file, KEY, d);
     assert_non_null(j);
     assert_int_equal(journal_append(j, &EVENTS[6], d), 0);
     journal_close(j);
-    assert_string_equal(read_all(t->file, &n), EXPECTED_TEXT);
+    assert_string_equal(unsealed(read_all(t->file, &n)), EXPECTED_TEXT);
     assert_int_equal(diag_count(d), 0);
     diag_free(d);
 
@@ -271,10 +297,10 @@ static void test_cut_mid_line(void **state)
     JournalHeader h;
     JournalEvent *ev = (JournalEvent *)1;
     int ne = 7;
-    assert_false(journal_read(t->file, &h, &ev, &ne, d));
+    assert_false(journal_read(t->file, KEY, &h, &ev, &ne, NULL, d));
     assert_null(ev);
     assert_int_equal(ne, 0);
-    assert_null(journal_reopen(t->file, d));
+    assert_null(journal_reopen(t->file, KEY, d));
     assert_int_equal(diag_error_count(d), 2);
     diag_free(d);
 }
@@ -305,7 +331,7 @@ static void test_bad_lines_are_skipped(void **state)
     JournalHeader h;
     JournalEvent *ev;
     int ne;
-    assert_true(journal_read(t->file, &h, &ev, &ne, d));
+    assert_true(journal_read(t->file, KEY, &h, &ev, &ne, NULL, d));
     assert_int_equal(ne, 3);
     assert_int_equal(ev[0].op, JOURNAL_CLICK);
     assert_true(ev[0].click.x == 10 && ev[0].click.y == 20);
@@ -349,7 +375,7 @@ static void test_not_journals(void **state)
         JournalHeader h;
         JournalEvent *ev;
         int ne;
-        if (journal_read(t->file, &h, &ev, &ne, d)) {
+        if (journal_read(t->file, KEY, &h, &ev, &ne, NULL, d)) {
             print_error("text %zu read as a journal\n", i);
             fail();
         }
@@ -360,9 +386,9 @@ static void test_not_journals(void **state)
     JournalHeader h;
     JournalEvent *ev;
     int ne;
-    assert_false(journal_read("/nonexistent/x.journal", &h, &ev, &ne, d));
-    assert_false(journal_read(t->dir, &h, &ev, &ne, d));
-    assert_null(journal_reopen("/nonexistent/x.journal", d));
+    assert_false(journal_read("/nonexistent/x.journal", KEY, &h, &ev, &ne, NULL, d));
+    assert_false(journal_read(t->dir, KEY, &h, &ev, &ne, NULL, d));
+    assert_null(journal_reopen("/nonexistent/x.journal", KEY, d));
     assert_int_equal(diag_error_count(d), 3);
     diag_free(d);
 }
@@ -371,11 +397,11 @@ static void test_reopen_and_remove(void **state)
 {
     Tmp *t = *state;
     Diag *d = diag_create();
-    Journal *j = journal_begin(t->file, &HEADER, d);
+    Journal *j = journal_begin(t->file, &HEADER, KEY, d);
     for (int i = 0; i < 3; i++)
         assert_int_equal(journal_append(j, &EVENTS[i], d), 0);
     journal_close(j); /* the program stops */
-    j = journal_reopen(t->file, d);
+    j = journal_reopen(t->file, KEY, d);
     assert_non_null(j);
     for (int i = 3; i < N_EVENTS; i++)
         assert_int_equal(journal_append(j, &EVENTS[i], d), 0);
@@ -385,7 +411,7 @@ static void test_reopen_and_remove(void **state)
     assert_int_equal(journal_append(j, &e, d), -1);
     journal_close(j);
     size_t n;
-    assert_string_equal(read_all(t->file, &n), EXPECTED_TEXT);
+    assert_string_equal(unsealed(read_all(t->file, &n)), EXPECTED_TEXT);
     assert_int_equal(diag_error_count(d), 1);
     assert_int_equal(journal_remove(t->file, d), 0);
     assert_int_equal(dir_entries(t->dir), 0);
@@ -402,7 +428,7 @@ static void test_random_damage(void **state)
     Tmp *t = *state;
     write_sample(t->file);
     size_t n0;
-    char text[sizeof EXPECTED_TEXT + 64];
+    char text[sizeof EXPECTED_TEXT + 16 * 65];
     const char *got = read_all(t->file, &n0);
     memcpy(text, got, n0);
     char buf[sizeof text];
@@ -434,7 +460,7 @@ static void test_random_damage(void **state)
         JournalHeader h;
         JournalEvent *ev;
         int ne;
-        if (journal_read(t->file, &h, &ev, &ne, d)) {
+        if (journal_read(t->file, KEY, &h, &ev, &ne, NULL, d)) {
             assert_true(ne >= 0 && ne <= N_EVENTS);
             for (int i = 0; i < ne; i++) {
                 assert_true(ev[i].item >= 0 && ev[i].item < h.n_questions);
@@ -509,19 +535,19 @@ static void test_paint_and_clicks_round_trip(void **state)
 {
     Tmp *t = *state;
     Diag *d = diag_create();
-    Journal *j = journal_begin(t->file, &HEADER, d);
+    Journal *j = journal_begin(t->file, &HEADER, KEY, d);
     assert_non_null(j);
     for (int i = 0; i < N_MULTI; i++)
         assert_int_equal(journal_append(j, &MULTI_EVENTS[i], d), 0);
     journal_close(j);
     assert_int_equal(diag_count(d), 0);
     size_t n;
-    assert_string_equal(read_all(t->file, &n), MULTI_TEXT);
+    assert_string_equal(unsealed(read_all(t->file, &n)), MULTI_TEXT);
 
     JournalHeader h;
     JournalEvent *ev;
     int ne;
-    assert_true(journal_read(t->file, &h, &ev, &ne, d));
+    assert_true(journal_read(t->file, KEY, &h, &ev, &ne, NULL, d));
     assert_int_equal(diag_count(d), 0);
     assert_int_equal(ne, N_MULTI);
     assert_multi_equal(ev, MULTI_EVENTS, N_MULTI);
@@ -530,15 +556,15 @@ static void test_paint_and_clicks_round_trip(void **state)
 
     /* Appending to a resumed journal, and a cut in the middle of a paint
      * line: the line is dropped, the events before it stand. */
-    j = journal_reopen(t->file, d);
+    j = journal_reopen(t->file, KEY, d);
     assert_non_null(j);
     assert_int_equal(journal_append(j, &MULTI_EVENTS[1], d), 0);
     journal_close(j);
     const char *text = read_all(t->file, &n);
-    char cut[sizeof MULTI_TEXT + 100];
+    char cut[sizeof MULTI_TEXT + 32 * 65 + 100];
     memcpy(cut, text, n);
     write_text(t->file, cut, n - 9);
-    assert_true(journal_read(t->file, &h, &ev, &ne, d));
+    assert_true(journal_read(t->file, KEY, &h, &ev, &ne, NULL, d));
     assert_int_equal(ne, N_MULTI);
     assert_multi_equal(ev, MULTI_EVENTS, N_MULTI);
     assert_int_equal(diag_error_count(d), 0);
@@ -552,7 +578,7 @@ static void test_append_refuses_bad_paint_and_clicks(void **state)
 {
     Tmp *t = *state;
     Diag *d = diag_create();
-    Journal *j = journal_begin(t->file, &HEADER, d);
+    Journal *j = journal_begin(t->file, &HEADER, KEY, d);
     JournalEvent e = MULTI_EVENTS[1];
     e.cells = NULL;
     assert_int_equal(journal_append(j, &e, d), -1);
@@ -583,7 +609,7 @@ static void test_append_refuses_bad_paint_and_clicks(void **state)
     assert_int_equal(diag_error_count(d), 9);
     journal_close(j);
     size_t n;
-    assert_string_equal(read_all(t->file, &n),
+    assert_string_equal(unsealed(read_all(t->file, &n)),
                         "tpquiz-journal 2 essentials 18446744073709551615 1772438400000 1772442000000 40 3\n");
     diag_free(d);
 }
@@ -618,7 +644,7 @@ static void test_bad_paint_and_clicks_lines(void **state)
     JournalHeader h;
     JournalEvent *ev;
     int ne;
-    assert_true(journal_read(t->file, &h, &ev, &ne, d));
+    assert_true(journal_read(t->file, KEY, &h, &ev, &ne, NULL, d));
     assert_int_equal(ne, 4);
     assert_int_equal(ev[0].op, JOURNAL_PAINT);
     static const unsigned char want0[15] = {0, 0, 1, 1, 1};
@@ -680,7 +706,7 @@ static void test_random_damage_multi(void **state)
         JournalHeader h;
         JournalEvent *ev;
         int ne;
-        if (journal_read(t->file, &h, &ev, &ne, d)) {
+        if (journal_read(t->file, KEY, &h, &ev, &ne, NULL, d)) {
             for (int i = 0; i < ne; i++) {
                 const JournalEvent *e = &ev[i];
                 assert_true(e->item >= 0 && e->item < h.n_questions);
@@ -706,6 +732,123 @@ static void test_random_damage_multi(void **state)
     }
 }
 
+/* The seals: a sealed journal reads back intact; an edited, deleted,
+ * repeated or moved line, another key or an old unsealed journal each
+ * break it at the right line, and such a journal cannot be reopened. */
+static JournalSeal read_seal(const char *path, const unsigned char *key)
+{
+    Diag *d = diag_create();
+    JournalHeader h;
+    JournalEvent *ev;
+    int ne;
+    JournalSeal seal;
+    assert_true(journal_read(path, key, &h, &ev, &ne, &seal, d));
+    free(h.course);
+    free(ev);
+    diag_free(d);
+    return seal;
+}
+
+/* The file's lines (sealed), split in place into lines[] (no newlines). */
+static int split_lines(char *text, char **lines, int max)
+{
+    int n = 0;
+    for (char *s = text; *s && n < max;) {
+        char *nl = strchr(s, '\n');
+        *nl = '\0';
+        lines[n++] = s;
+        s = nl + 1;
+    }
+    return n;
+}
+
+static void write_lines(const char *path, char **lines, int n)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    for (int i = 0; i < n; i++)
+        fprintf(f, "%s\n", lines[i]);
+    fclose(f);
+}
+
+static void test_seals(void **state)
+{
+    Tmp *t = *state;
+    write_sample(t->file);
+    JournalSeal seal = read_seal(t->file, KEY);
+    assert_true(seal.checked && seal.intact);
+    assert_int_equal(seal.line, 0);
+    size_t n;
+    char text[sizeof EXPECTED_TEXT + 16 * 65], *lines[16], *copy[16];
+    const char *got = read_all(t->file, &n);
+    assert_true(n < sizeof text);
+    memcpy(text, got, n + 1);
+    int nl = split_lines(text, lines, 16);
+    assert_int_equal(nl, 1 + N_EVENTS);
+
+    /* An answer changed in place (a digit of the click). */
+    char edited[256];
+    snprintf(edited, sizeof edited, "%s", lines[1]);
+    edited[strlen("click 0 1772438415250 2")] = '9';
+    memcpy(copy, lines, sizeof copy);
+    copy[1] = edited;
+    write_lines(t->file, copy, nl);
+    seal = read_seal(t->file, KEY);
+    assert_false(seal.intact);
+    assert_int_equal(seal.line, 2);
+    assert_non_null(strstr(seal.why, "does not match its seal"));
+    /* The header's question count or seed changed. */
+    snprintf(edited, sizeof edited, "%s", lines[0]);
+    *strstr(edited, " 40 3 ") = '\0';
+    char header[600];
+    snprintf(header, sizeof header, "%s 1 3 %s", edited, lines[0] + strlen(edited) + 6);
+    copy[1] = lines[1];
+    copy[0] = header;
+    write_lines(t->file, copy, nl);
+    seal = read_seal(t->file, KEY);
+    assert_false(seal.intact);
+    assert_int_equal(seal.line, 1);
+    /* A line deleted (the third), one repeated, two swapped. */
+    memcpy(copy, lines, sizeof copy);
+    memmove(copy + 2, copy + 3, sizeof *copy * (size_t)(nl - 3));
+    write_lines(t->file, copy, nl - 1);
+    seal = read_seal(t->file, KEY);
+    assert_false(seal.intact);
+    assert_int_equal(seal.line, 3);
+    memcpy(copy, lines, sizeof copy);
+    copy[nl] = lines[nl - 1];
+    write_lines(t->file, copy, nl + 1);
+    assert_int_equal(read_seal(t->file, KEY).line, nl + 1);
+    memcpy(copy, lines, sizeof copy);
+    copy[3] = lines[4];
+    copy[4] = lines[3];
+    write_lines(t->file, copy, nl);
+    assert_int_equal(read_seal(t->file, KEY).line, 4);
+    Diag *d = diag_create();
+    assert_null(journal_reopen(t->file, KEY, d));
+    assert_non_null(strstr(diag_item(d, 0)->message, "cannot reopen the exam journal: line 4"));
+    diag_free(d);
+    /* Lines cut off the end leave a shorter journal that is still sealed
+     * (it only loses the learner's own answers). */
+    write_lines(t->file, lines, nl - 2);
+    assert_true(read_seal(t->file, KEY).intact);
+    /* Another station's key. */
+    write_lines(t->file, lines, nl);
+    static const unsigned char OTHER[JOURNAL_KEY_BYTES] = {1};
+    seal = read_seal(t->file, OTHER);
+    assert_false(seal.intact);
+    assert_int_equal(seal.line, 1);
+    /* No key: the seals are cut off, not checked. */
+    seal = read_seal(t->file, NULL);
+    assert_false(seal.checked);
+    assert_true(seal.intact);
+    /* An old journal has no seals at all. */
+    write_text(t->file, "tpquiz-journal 1 essentials 7 1000 61000 3\nflag 0 1500 1\n", 56);
+    seal = read_seal(t->file, KEY);
+    assert_false(seal.intact);
+    assert_non_null(strstr(seal.why, "without seals"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -721,6 +864,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_append_refuses_bad_paint_and_clicks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_paint_and_clicks_lines, setup, teardown),
         cmocka_unit_test_setup_teardown(test_random_damage_multi, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_seals, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

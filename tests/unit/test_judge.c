@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "certify.h"
@@ -29,7 +30,10 @@ static int setup(void **state)
     Diag *d = diag_create();
     LIB = library_load(SOURCE_ROOT "/tests/data/report/courses", SOURCE_ROOT "/assets", d);
     diag_free(d);
-    snprintf(PATH, sizeof PATH, "/tmp/tpquiz-judge-%d.scores", (int)getpid());
+    /* A file is named for its learner: <dir>/eve.scores. */
+    snprintf(PATH, sizeof PATH, "/tmp/tpquiz-judge-%d", (int)getpid());
+    mkdir(PATH, 0700);
+    strcat(PATH, "/eve.scores");
     return LIB ? 0 : -1;
 }
 
@@ -286,5 +290,7 @@ int main(void)
     };
     int rc = cmocka_run_group_tests(tests, setup, teardown);
     unlink(PATH);
+    *strrchr(PATH, '/') = '\0';
+    rmdir(PATH);
     return rc;
 }

@@ -122,16 +122,16 @@ expect "wrong key" 1 "5 records: 5 edited (no record matches the key: is it this
 
 # 4. Certificate codes.
 expect "--code found" 0 \
-    "good.scores: certificate code ZMAK-66SB-WJKX: record 5 (exam, essentials, 2026-03-06): passed, 75.0%" -- \
-    "$tpquiz" verify --key "$key" --code zmak66sbwjkx "$scores/good.scores"
+    "good.scores: certificate code DP5H-XB4T-DOL8: record 5 (exam, essentials, 2026-03-06): passed, 75.0%" -- \
+    "$tpquiz" verify --key "$key" --code dp5hxb4tdol8 "$scores/good.scores"
 expect "--code not found" 1 "certificate code ABCD-EFGH-JKLM: not found on a good exam record" -- \
     "$tpquiz" verify --key "$key" --code ABCD-EFGH-JKLM "$scores/good.scores"
 expect "--code on a truncated record" 1 "not found on a good exam record" -- \
-    "$tpquiz" verify --key "$key" --code ZMAK-66SB-WJKX "$scores/truncated.scores"
+    "$tpquiz" verify --key "$key" --code DP5H-XB4T-DOL8 "$scores/truncated.scores"
 cp "$scores/good.scores" "$tmp/c.scores"
 sed -i '/^record 5$/,$ s/^time_ms 5321$/time_ms 5322/' "$tmp/c.scores"
 expect "--code on an edited record" 1 "record 5 (exam, essentials, 2026-03-06): passed, 75.0%, but that record is edited" -- \
-    "$tpquiz" verify --key "$key" --code ZMAK-66SB-WJKX "$tmp/c.scores"
+    "$tpquiz" verify --key "$key" --code DP5H-XB4T-DOL8 "$tmp/c.scores"
 expect "--code not a code" 2 "is not a certificate code" -- \
     "$tpquiz" verify --key "$key" --code 12 "$scores/good.scores"
 
@@ -144,7 +144,7 @@ expect "sed: passed no -> yes" 1 "record 2 (quiz, essentials/iliopsoas, 2026-03-
 head -c 2000 "$scores/good.scores" >"$tmp/b.scores"
 expect "head -c: truncated" 1 ": truncated: the file ends inside it" -- "$tpquiz" verify --key "$key" "$tmp/b.scores"
 printf '\nrecord 6\nkind attempt\n' >>"$tmp/b.scores"
-expect "a record glued on" 1 "record 4 (exam, essentials, 2026-03-05): edited: line 100: not a 'name value' line" \
+expect "a record glued on" 1 "record 4 (exam, essentials, 2026-03-05): edited: line 102: a bad key value" \
     "record 6: truncated" -- "$tpquiz" verify --key "$key" "$tmp/b.scores"
 
 # 6. Usage.

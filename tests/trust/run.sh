@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# Trust attacks (docs/SECURITY.md): what a learner who can edit their own
+# files, but cannot read the station key, would try against certification.
+# Each attack is played against the real program and real files, and the
+# outcome asserted: not certified, flagged with the reason, nothing lost.
+#
+# Usage: tests/trust/run.sh TPQUIZ FAULT_WRITER SHOTS_DIR SOURCE_ROOT
+set -uo pipefail
+tpquiz=$(realpath "$1") writer=$(realpath "$2") shots=$3 root=$(realpath "$4")
+rm -rf "$shots"; mkdir -p "$shots"; shots=$(realpath "$shots")
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
+config="$root/tests/e2e/fixture/config.ini"
+data="$tmp/data" L="$tmp/data/learners"
+mkdir -p "$data"
+passed=0 failed=0
+check() { # check NAME STATUS [DETAIL FILE]
+  if [ "$2" = 0 ]; then passed=$((passed + 1)); else
+    echo "FAIL: $1"; [ -n "${3:-}" ] && sed 's/^/    /' "$3" | tail -15; failed=$((failed + 1)); fi
+}
+T0=1772438400000 # 2026-03-02, the virtual clock's start in every run
+gui() { # gui NAME [ARGS...] < SCRIPT: the program on the script, output in $shots/NAME.out
+  local name=$1; shift
+  cat >"$tmp/$name.script"
+  "$tpquiz" --config "$config" --data-dir "$data" --seed 7 --screenshot-dir "$shots" \
+    --script "$tmp/$name.script" "$@" >"$shots/$name.out" 2>&1
+}
+new_learner() { # new_learner "Full Name"
+  printf 'type %s\nclick-text Start as new learner\nexpect Choose a course\nquit\n' "$1" |
+    gui "new-${1// /-}" --virtual-clock --clock-start $T0
+}
+start_exam() { # start_exam ID NAME [ARGS...]: starts the demo exam, answers question 1, quits
+  local id=$1 name=$2; shift 2
+  printf 'click-text Sign in %s\nclick-text Open Demo course\nclick-text Certification exam\nclick-text Start exam\nkey 1\nclick 400 500\nwait 40000\nquit\n' \
+    "$id" | gui "$name" "$@"
+}
+sign_in() { # sign_in ID NAME [ARGS...]
+  local id=$1 name=$2; shift 2
+  printf 'click-text Sign in %s\nscreenshot %s\nquit\n' "$id" "$name" | gui "$name" "$@"
+}
+report() { # the instructor's report over the station's learners, as CSV in $tmp/report.csv
+  "$tpquiz" report "$L" --data-dir "$data" --config "$config" --csv "$tmp/report.csv" >"$tmp/report.txt" 2>&1
+  cp "$tmp/report.csv" "$tmp/report.txt" "$shots/"
+}
+cert_row() { # cert_row ID: the learner's Certification CSV row
+  tr -d '\r' <"$tmp/report.csv" | awk -F, -v id="$1" '/^Certification$/{s=1} s && $2 == id {print; exit}'
+}
+
+# ---- 1. Edited exam journal -------------------------------------------------
+echo "== edited exam journal"
+new_learner "Cora Cert"
+start_exam cora.cert start-cora --virtual-clock --clock-start $T0
+grep -q '^exam started: course=demo questions=4 seed=7 start=2$' "$shots/start-cora.out"
+check "cora's exam started with a signed start record" $? "$shots/start-cora.out"
+grep -q '^tick 0 ' "$L/cora.cert.journal" && [ "$(awk '{print NF}' "$L/cora.cert.journal" | head -1)" = 9 ]
+check "the journal is sealed and journals the time spent" $? "$L/cora.cert.journal"
+# The header's question count 4 -> 1: an exam of one question, all right.
+sed -i '1s/ 4 2 / 1 2 /' "$L/cora.cert.journal"
+sign_in cora.cert resume-cora --virtual-clock --clock-start $((T0 + 120000))
+grep -q "^exam void: course=demo reason=its journal failed its check (line 1 does not match its seal" \
+  "$shots/resume-cora.out"
+check "an edited journal header voids the attempt" $? "$shots/resume-cora.out"
+[ ! -e "$L/cora.cert.journal" ]; check "the voided journal is gone" $?
+"$tpquiz" verify --data-dir "$data" "$L/cora.cert.scores" >"$tmp/v.out" 2>&1
+check "the void attempt is a genuine record (verify exit 0)" $? "$tmp/v.out"
+report
+cert_row cora.cert | grep -q ',demo,no,0,1,0,1,1,no,'
+check "report: cora not certified, one exam attempt used" $? "$tmp/report.csv"
+grep -q 'void: its journal failed its check' "$tmp/report.txt"
+check "report: the void attempt says why" $? "$tmp/report.txt"
+
+# A deleted and a repeated answer line.
+for edit in delete repeat; do
+  new_learner "Gil ${edit^}"
+  id="gil.$edit"
+  start_exam "$id" "start-$id" --virtual-clock --clock-start $T0
+  if [ $edit = delete ]; then sed -i '2d' "$L/$id.journal"; else sed -i '2p' "$L/$id.journal"; fi
+  sign_in "$id" "resume-$id" --virtual-clock --clock-start $((T0 + 120000))
+  grep -q "^exam void: course=demo reason=its journal failed its check (line [0-9]* does not match its seal" \
+    "$shots/resume-$id.out"
+  check "a journal line ${edit}d voids the attempt" $? "$shots/resume-$id.out"
+done
+
+# ---- 2. Deleted journal, clock set back ---------------------------------------
+echo "== deleted journal, clock set back"
+new_learner "Dan Del"
+start_exam dan.del start-dan --virtual-clock --clock-start $T0
+rm "$L/dan.del.journal"
+sign_in dan.del resume-dan --virtual-clock --clock-start $((T0 + 60000))
+grep -q '^exam resumed: course=demo answered=0 remaining=9:00$' "$shots/resume-dan.out"
+check "deleting the journal does not hide the attempt: the exam resumes, time running" $? "$shots/resume-dan.out"
+report
+cert_row dan.del | grep -q ',demo,no,0,1,0,1,1,no,'
+check "report: the abandoned exam is an attempt" $? "$tmp/report.csv"
+
+new_learner "Kim Clock"
+start_exam kim.clock start-kim --virtual-clock --clock-start $T0
+for back in 3600000 86400000; do
+  sign_in kim.clock "back-$back" --virtual-clock --clock-start $((T0 - back))
+  left=$(sed -n 's/^exam resumed: course=demo answered=1 remaining=\([0-9]*\):[0-9][0-9]$/\1/p' "$shots/back-$back.out")
+  [ -n "$left" ] && [ "$left" -le 9 ]
+  check "clock set back $((back / 60000)) min: no time added (${left:-?} min left of 10)" $? "$shots/back-$back.out"
+done
+
+# ---- 3. Another learner's file -------------------------------------------------
+echo "== a copied file"
+cp "$L/cora.cert.scores" "$L/eve.scores"
+printf 'click-text Sign in eve\nscreenshot copied-refused\nquit\n' | gui copied --virtual-clock --clock-start $T0
+grep -q "^sign-in refused: learner=eve: This learner file holds the records of 'cora.cert'" "$shots/copied.out"
+check "signing in on a copied file is refused" $? "$shots/copied.out"
+"$tpquiz" verify --data-dir "$data" "$L/eve.scores" >"$tmp/v.out" 2>&1
+[ $? = 1 ] && grep -q "named for learner 'eve' but holds the records of 'cora.cert'" "$tmp/v.out"
+check "verify flags the copied file" $? "$tmp/v.out"
+rm "$L/eve.scores"
+
+# ---- 4. Two programs, one learner -----------------------------------------------
+echo "== two programs, one learner"
+new_learner "Pat Pair"
+printf 'click-text Sign in pat.pair\nwait 4000\nquit\n' | gui first &
+first=$!
+sleep 1.5
+printf 'click-text Sign in pat.pair\nscreenshot second-window-refused\nquit\n' |
+  gui second --virtual-clock --clock-start $T0
+grep -q '^sign-in refused: learner=pat.pair is signed in elsewhere$' "$shots/second.out"
+check "a second window signing in as the same learner is refused" $? "$shots/second.out"
+wait $first
+check "the first window carried on" $? "$shots/first.out"
+# Four writers appending 15 records each at once: every acknowledged record kept.
+w="$tmp/writers"; mkdir -p "$w"
+"$writer" scores "$w" 1 >/dev/null 2>&1
+pids=()
+for k in 1 2 3 4; do "$writer" scores "$w" 15 >"$tmp/w$k.out" 2>&1 & pids+=($!); done
+acked=0
+for k in 1 2 3 4; do wait "${pids[$((k - 1))]}" && acked=$((acked + 15)); done
+"$tpquiz" verify --data-dir "$w" "$w/learners/fault.writer.scores" >"$tmp/v.out" 2>&1
+grep -q "62 records, all good" "$tmp/v.out"
+check "4 writers x 15 at once: $acked acknowledged, all 60 (+1 +profile) recorded" $? "$tmp/v.out"
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
