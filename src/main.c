@@ -22,6 +22,7 @@
 #include "paths.h"
 #include "record.h"
 #include "render.h"
+#include "ledger.h"
 #include "report.h"
 #include "verify.h"
 
@@ -77,6 +78,7 @@ static const char VERIFY_USAGE[] =
 static const char REPORT_USAGE[] =
     "Usage: tpquiz report DIR [--course ID] [--csv FILE] [--heatmaps DIR]\n"
     "                         [--key FILE | --data-dir DIR] [--config FILE] [--jobs N]\n"
+    "                         [--ledger-state FILE]\n"
     "\n"
     "The instructor's review of a folder of learner score files (every file\n"
     "under DIR, subfolders included). Per learner: the file's integrity (every\n"
@@ -87,6 +89,10 @@ static const char REPORT_USAGE[] =
     "and for locate and zone questions the mean and median click distance and\n"
     "the share of clicks on the wrong side of the body. Files that cannot be\n"
     "read or are not score files are named with the reason and skipped.\n"
+    "Every attempt is graded again against the courses of the config: one\n"
+    "graded by another version of a course, or claiming what its answers do\n"
+    "not earn, is named and never counts. Given a station's data folder (with\n"
+    "its ledger), a learner file rolled back to an older copy is named too.\n"
     "\n"
     "  --course ID      only this course's attempts and certification\n"
     "  --csv FILE       also write the tables as CSV: one UTF-8 file, each table\n"
@@ -99,6 +105,8 @@ static const char REPORT_USAGE[] =
     "                   platform's per-user folder)\n"
     "  --config FILE    station settings (courses, charts, font, data folder)\n"
     "  --jobs N         files read in parallel (default: the CPUs, at most 8)\n"
+    "  --ledger-state FILE  remembers each station's ledger length in FILE and\n"
+    "                   says when one went backwards (a restored data folder)\n"
     "What each figure means: docs/REPORT.md.\n"
     "Exit status: 0 every file read and intact, 1 a file skipped or with\n"
     "problems, 2 bad usage, no key, or an output that cannot be written.\n";
@@ -339,7 +347,7 @@ static int write_heatmaps(const Report *rep, const char *dir, const char *font)
 static int cmd_report(int argc, char **argv)
 {
     const char *dir = NULL, *course = NULL, *csv_path = NULL, *heat_dir = NULL;
-    const char *key_path = NULL, *data_dir = NULL, *config_path = NULL;
+    const char *key_path = NULL, *data_dir = NULL, *config_path = NULL, *state_path = NULL;
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     int jobs = cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus;
     for (int i = 0; i < argc; i++) {
@@ -360,6 +368,8 @@ static int cmd_report(int argc, char **argv)
             data_dir = argv[++i];
         } else if (!strcmp(a, "--config") && has_value) {
             config_path = argv[++i];
+        } else if (!strcmp(a, "--ledger-state") && has_value) {
+            state_path = argv[++i];
         } else if (!strcmp(a, "--jobs") && has_value) {
             char *end;
             long v = strtol(argv[++i], &end, 10);
@@ -395,6 +405,7 @@ static int cmd_report(int argc, char **argv)
     char **paths = NULL;
     int n = -1;
     Report *rep = NULL;
+    Ledger *ledger = NULL;
     ReportSink sink = {.out = stdout};
     ReportOptions opt = {.course = course, .keep_clicks = heat_dir != NULL, .threads = jobs};
     if (!lib)
@@ -409,6 +420,34 @@ static int cmd_report(int argc, char **argv)
     diag_free(d);
     if (n < 0)
         goto done;
+    /* A station's data folder: its ledger shows learner files rolled back. */
+    char ledger_path[4200];
+    snprintf(ledger_path, sizeof ledger_path, "%s/%s", dir, LEDGER_FILE);
+    struct stat lst;
+    bool ledger_trouble = false;
+    if (lstat(ledger_path, &lst) == 0) {
+        d = diag_create();
+        ledger = ledger_load(ledger_path, key, d);
+        ledger_trouble = !ledger || !ledger_intact(ledger);
+        if (ledger && state_path && ledger_state_update(state_path, ledger, ledger_path, d) != 0)
+            ledger_trouble = true;
+        for (int i = 0; ledger && i < ledger_learner_count(ledger); i++) {
+            char lp[4400];
+            snprintf(lp, sizeof lp, "%s/learners/%s.scores", dir, ledger_learner(ledger, i));
+            if (lstat(lp, &lst) != 0) {
+                diag_error(d, lp, 0, "the station's ledger lists this learner, whose score file is gone");
+                ledger_trouble = true;
+            }
+        }
+        diag_print(d, stderr);
+        diag_free(d);
+        opt.ledger = ledger;
+        if (ledger)
+            printf("Ledger: %s: %d lines, station key %s%s\n", ledger_path, ledger_length(ledger),
+                   ledger_key_id(ledger), ledger_intact(ledger) ? "" : " (broken: see the errors)");
+    } else if (state_path) {
+        fprintf(stderr, "tpquiz report: --ledger-state: %s has no ledger (give a station's data folder)\n", dir);
+    }
     rep = report_create(lib, key, &opt);
     if (csv_path)
         sink.csv = report_csv_create();
@@ -424,7 +463,7 @@ static int cmd_report(int argc, char **argv)
     report_finish(rep);
     report_text_end(stdout, rep);
     const ReportSummary *sum = report_summary(rep);
-    status = sum->skipped > 0 || sum->intact < sum->read ? 1 : 0;
+    status = sum->skipped > 0 || sum->intact < sum->read || ledger_trouble ? 1 : 0;
     if (csv_path) {
         FILE *out = fopen(csv_path, "wb");
         bool ok = out && !sink.csv_failed && report_csv_write(sink.csv, rep, out) == 0;
@@ -447,6 +486,7 @@ static int cmd_report(int argc, char **argv)
 done:
     report_csv_free(sink.csv);
     report_free(rep);
+    ledger_free(ledger);
     if (paths)
         report_paths_free(paths, n);
     library_free(lib);

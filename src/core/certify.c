@@ -174,8 +174,8 @@ CertStatus certify_status(const Course *c, const ScoreFile *f, int64_t now_s)
     for (int i = 0; i < n; i++) {
         recs[i] = scorefile_record(f, i);
         st[i] = scorefile_status(f, i);
-        if (st[i] == RECORD_GOOD && scorefile_misnamed(f))
-            st[i] = RECORD_EDITED; /* another learner's record under this learner's name */
+        if (st[i] == RECORD_GOOD && !scorefile_trusted(f))
+            st[i] = RECORD_EDITED; /* misnamed or rolled back: nothing in it counts */
         else if (st[i] == RECORD_GOOD && recs[i]->kind == RECORD_ATTEMPT && same(recs[i]->course, c->id) &&
                  !judge_record(c, f, i).counts)
             st[i] = RECORD_EDITED; /* genuine bytes, but not what the course grades it */

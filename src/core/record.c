@@ -39,6 +39,7 @@
 #include <unistd.h>
 
 #include "datafile.h"
+#include "ledger.h"
 #include "learner.h"
 
 #define HEADER "tpquiz-scores 2"
@@ -886,6 +887,7 @@ struct ScoreFile {
     int profile;  /* index of the profile record, -1 if none */
     int version;  /* of the header: 1 or 2 */
     bool misnamed; /* its name is <id>.scores for another learner id */
+    bool distrusted; /* scorefile_distrust: found wanting by another check */
     char *text;   /* the file as read */
     size_t len;
 };
@@ -1809,6 +1811,67 @@ bool scorefile_misnamed(const ScoreFile *f)
     return f && f->misnamed;
 }
 
+void scorefile_distrust(ScoreFile *f)
+{
+    if (f)
+        f->distrusted = true;
+}
+
+bool scorefile_trusted(const ScoreFile *f)
+{
+    return f && !f->misnamed && !f->distrusted;
+}
+
+bool scorefile_record_mac(const ScoreFile *f, int i, unsigned char out[32])
+{
+    if (!f || i < 0 || i >= f->n || !f->meta[i].has_mac)
+        return false;
+    memcpy(out, f->meta[i].mac, sizeof f->meta[i].mac);
+    return true;
+}
+
+/* <folder>/../ledger for a score file in a folder named "learners" (the
+ * station's data layout), else NULL. */
+static char *ledger_of(const char *path)
+{
+    char *dir = folder_of(path);
+    if (!dir)
+        return NULL;
+    const char *base = strrchr(dir, '/');
+    base = base ? base + 1 : dir;
+    char *out = NULL;
+    if (!strcmp(base, "learners")) {
+        size_t n = (size_t)(base - dir);
+        out = malloc(n + sizeof LEDGER_FILE + 2);
+        if (out) {
+            memcpy(out, dir, n);
+            if (n == 0)
+                out[n++] = '.', out[n++] = '/';
+            memcpy(out + n, LEDGER_FILE, sizeof LEDGER_FILE);
+        }
+    }
+    free(dir);
+    return out;
+}
+
+/* Adds a record just written to the station's ledger (see ledger.h): a
+ * failure leaves the record in place (the ledger then lists fewer records
+ * than the file, which is not taken for tampering) and says so in d. */
+static void to_ledger(const char *path, const unsigned char *key, const char *learner, int seq,
+                      const unsigned char *mac, Diag *d)
+{
+    char *lp = ledger_of(path);
+    if (!lp)
+        return;
+    Diag *why = diag_create();
+    if (ledger_append(lp, key, learner, seq, mac, why) != 0) {
+        const DiagItem *it = diag_count(why) ? diag_item(why, 0) : NULL;
+        diag_warning(d, path, 0, "the record is saved, but %s", it ? it->message : "the ledger was not updated");
+    }
+    diag_free(why);
+    free(lp);
+}
+
 ScoreFile *scorefile_load(const char *path, const unsigned char *key, Diag *d)
 {
     if (key && sodium_init() < 0) {
@@ -1881,6 +1944,8 @@ ScoreFile *scorefile_load(const char *path, const unsigned char *key, Diag *d)
 
 /* ---- creating and appending ----------------------------------------------- */
 
+static int lock_appends(const char *path, Diag *d);
+
 int scorefile_create(const char *path, const char *learner, const char *name, int64_t now_s,
                      const unsigned char key[STATION_KEY_BYTES], Diag *d)
 {
@@ -1908,8 +1973,14 @@ int scorefile_create(const char *path, const char *learner, const char *name, in
     int rc = -1;
     if (b.failed)
         diag_error(d, path, 0, "cannot create: out of memory");
-    else
-        rc = publish(path, b.s, b.n, true, d);
+    else {
+        int lock = lock_appends(path, d); /* the ledger takes one writer at a time */
+        rc = lock < 0 ? -1 : publish(path, b.s, b.n, true, d);
+        if (rc == 0)
+            to_ledger(path, key, learner, 1, mac, d);
+        if (lock >= 0)
+            close(lock);
+    }
     free(b.s);
     return rc;
 }
@@ -2066,6 +2137,8 @@ int scorefile_append_seq(const char *path, const Record *attempt, const unsigned
             diag_error(d, path, 0, "cannot record the attempt: out of memory");
         else
             rc = publish(path, b.s, b.n, false, d);
+        if (rc == 0)
+            to_ledger(path, key, r.learner, r.seq, mac, d);
         if (rc == 0 && seq_out)
             *seq_out = r.seq;
         free(b.s);

@@ -186,6 +186,13 @@ int scorefile_append_seq(const char *path, const Record *attempt, const unsigned
  * learner's (a copied or renamed file; also reported as an error and
  * counted in scorefile_problems): none of its records counts. */
 bool scorefile_misnamed(const ScoreFile *f);
+/* Marks the file as not to be trusted (the station's ledger shows it was
+ * rolled back, say): none of its records counts (certify.c). */
+void scorefile_distrust(ScoreFile *f);
+/* Neither misnamed nor distrusted. */
+bool scorefile_trusted(const ScoreFile *f);
+/* The MAC of record i as written in the file; false if it has none. */
+bool scorefile_record_mac(const ScoreFile *f, int i, unsigned char out[32]);
 /* The header version of the file as read (1 or 2). */
 int scorefile_version(const ScoreFile *f);
 

@@ -14,6 +14,7 @@
  * report or its CSV. */
 #include "report.h"
 #include "judge.h"
+#include "ledger.h"
 
 #include "learner.h"
 #include "walk.h"
@@ -769,6 +770,8 @@ static void describe_integrity(Loaded *l)
         ADD("; %d stretch%s of text outside the records", p->outside, p->outside == 1 ? "" : "es");
     if (p->wrong_key)
         ADD(" (no record matches the key: is it this station's key?)");
+    if (p->rolled_back)
+        ADD("; rolled back: the station's ledger lists records it lacks, so none of it counts");
 #undef ADD
     p->integrity = l->integrity;
 }
@@ -803,6 +806,11 @@ static Loaded *load_one(const Report *r, const char *path)
     p->records = scorefile_count(l->f);
     p->outside = scorefile_problems(l->f);
     p->intact = scorefile_intact(l->f);
+    if (r->opt.ledger && ledger_check_file(r->opt.ledger, l->f, path, l->d) > 0) {
+        scorefile_distrust(l->f);
+        p->rolled_back = true;
+        p->intact = false;
+    }
     for (int i = 0; i < p->records; i++) {
         p->count[scorefile_status(l->f, i)]++;
         const Record *rec = scorefile_record(l->f, i);
@@ -1143,7 +1151,7 @@ static bool maybe_scores(const char *name)
     const char *t = strstr(name, ".tmp-");
     if (t && strlen(t) == sizeof ".tmp-XXXXXX" - 1)
         return false;
-    return strcmp(name, "station.key") != 0 && strcmp(name, "progress.tsv") != 0;
+    return strcmp(name, "station.key") != 0 && strcmp(name, "progress.tsv") != 0 && strcmp(name, "ledger") != 0;
 }
 
 int report_list_dir(const char *dir, char ***paths, Diag *d)

@@ -83,6 +83,10 @@ typedef struct {
     const char *course; /* only this course id's attempts and certification; NULL: every course */
     bool keep_clicks;   /* keep clicks for heatmaps (ReportItem.clicks) */
     int threads;        /* threads loading files; 1 or less: the calling thread only */
+    /* The station's ledger (ledger.h), when the folder is a station's data
+     * folder: every file is checked against it, and a file that was rolled
+     * back is not trusted (none of its records counts). NULL: none. */
+    const struct Ledger *ledger;
 } ReportOptions;
 
 /* A learner's standing in one course. */
@@ -107,6 +111,7 @@ typedef struct {
     int outside;                     /* problems outside the records (scorefile_problems) */
     bool intact;
     bool wrong_key;        /* every record well-formed, none matches the key */
+    bool rolled_back;      /* the station's ledger lists records the file lacks or has others for */
     const char *integrity; /* "all 6 records good", "5 of 6 records good: record 4 edited" */
     const Diag *problems;  /* every message about the file, "path:line: error: ..." */
     int attempts;          /* attempt records in scope (the course asked for, or all) */

@@ -39,8 +39,11 @@ sign_in() { # sign_in ID NAME [ARGS...]
   printf 'click-text Sign in %s\nscreenshot %s\nquit\n' "$id" "$name" | gui "$name" "$@"
 }
 report() { # the instructor's report over the station's learners, as CSV in $tmp/report.csv
-  "$tpquiz" report "$L" --data-dir "$data" --config "$config" --csv "$tmp/report.csv" >"$tmp/report.txt" 2>&1
-  cp "$tmp/report.csv" "$tmp/report.txt" "$shots/"
+  "$tpquiz" report "$data" --data-dir "$data" --config "$config" --csv "$tmp/report.csv" \
+    --ledger-state "$tmp/ledger-state" >"$tmp/report.txt" 2>&1
+  rstatus=$?
+  reports=$((${reports:-0} + 1))
+  cp "$tmp/report.csv" "$shots/report-$reports.csv"; cp "$tmp/report.txt" "$shots/report-$reports.txt"
 }
 cert_row() { # cert_row ID: the learner's Certification CSV row
   tr -d '\r' <"$tmp/report.csv" | awk -F, -v id="$1" '/^Certification$/{s=1} s && $2 == id {print; exit}'
@@ -49,6 +52,7 @@ cert_row() { # cert_row ID: the learner's Certification CSV row
 # ---- 1. Edited exam journal -------------------------------------------------
 echo "== edited exam journal"
 new_learner "Cora Cert"
+cp "$L/cora.cert.scores" "$tmp/cora-profile-only.scores"
 start_exam cora.cert start-cora --virtual-clock --clock-start $T0
 grep -q '^exam started: course=demo questions=4 seed=7 start=2$' "$shots/start-cora.out"
 check "cora's exam started with a signed start record" $? "$shots/start-cora.out"
@@ -135,6 +139,32 @@ for k in 1 2 3 4; do wait "${pids[$((k - 1))]}" && acked=$((acked + 15)); done
 "$tpquiz" verify --data-dir "$w" "$w/learners/fault.writer.scores" >"$tmp/v.out" 2>&1
 grep -q "62 records, all good" "$tmp/v.out"
 check "4 writers x 15 at once: $acked acknowledged, all 60 (+1 +profile) recorded" $? "$tmp/v.out"
+
+# ---- 5. Rolled back files and folders ----------------------------------------
+echo "== rollback"
+# Cora's file put back to the copy taken before her exam: the chain is
+# whole, but the station's ledger lists the records that are gone.
+cp "$tmp/cora-profile-only.scores" "$L/cora.cert.scores"
+report
+grep -q "records 2 to 3 are gone: the station's ledger lists them" "$tmp/report.txt" &&
+  grep -q "rolled back: the station's ledger lists records it lacks" "$tmp/report.txt"
+check "a learner file restored from an older copy is named as rolled back" $? "$tmp/report.txt"
+# Her file deleted altogether.
+rm "$L/cora.cert.scores"
+report
+grep -q "cora.cert.scores: error: the station's ledger lists this learner, whose score file is gone" "$tmp/report.txt"
+check "a deleted learner file is named" $? "$tmp/report.txt"
+# The whole data folder put back to an older copy: the ledger is shorter
+# than the instructor's report saw last time.
+head -n 3 "$data/ledger" >"$tmp/ledger.old" && cp "$tmp/ledger.old" "$data/ledger"
+report
+[ $rstatus = 1 ] && grep -q "the station's ledger has 3 lines, but had [0-9]* when it was last collected" "$tmp/report.txt"
+check "a restored data folder is named (the ledger went backwards)" $? "$tmp/report.txt"
+# An edited ledger line breaks its chain.
+sed -i '2s/ 1 / 7 /' "$data/ledger"
+report
+grep -q "the station's ledger breaks here" "$tmp/report.txt"
+check "an edited ledger is named" $? "$tmp/report.txt"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
