@@ -28,6 +28,7 @@
 #include "journal.h"
 
 #include "datafile.h"
+#include "seal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -54,29 +55,14 @@ struct Journal {
     char *path;
     int n_questions;
     unsigned char key[JOURNAL_KEY_BYTES];
-    unsigned char mac[crypto_auth_hmacsha256_BYTES]; /* of the last line written */
+    unsigned char mac[SEAL_BYTES]; /* of the last line written */
 };
 
-/* ---- seals ---------------------------------------------------------------
- * Version 2: every line, header included, ends with " <mac>": 64 hex digits
- * of HMAC-SHA256(station key, MAC of the line before (32 zero bytes for the
- * header) || the line's text before that space). A line edited, deleted,
- * duplicated, moved or taken from another journal breaks the chain at the
- * first line after the change. */
-
-static void seal_mac(const unsigned char *key, const unsigned char *prev, const char *text, size_t n,
-                     unsigned char out[crypto_auth_hmacsha256_BYTES])
-{
-    crypto_auth_hmacsha256_state st;
-    crypto_auth_hmacsha256_init(&st, key, JOURNAL_KEY_BYTES);
-    crypto_auth_hmacsha256_update(&st, prev, crypto_auth_hmacsha256_BYTES);
-    crypto_auth_hmacsha256_update(&st, (const unsigned char *)text, n);
-    crypto_auth_hmacsha256_final(&st, out);
-}
+/* ---- seals (seal.h): every version 2 line ends with one ---------------- */
 
 typedef struct {
     const unsigned char *key; /* NULL: seals are cut off but not checked */
-    unsigned char prev[crypto_auth_hmacsha256_BYTES];
+    unsigned char prev[SEAL_BYTES];
     JournalSeal *seal;
 } Unsealer;
 
@@ -93,23 +79,15 @@ static void seal_broken(Unsealer *u, int line, const char *why)
  * checks it against the chain. False if the line has no seal at all. */
 static bool unseal(Unsealer *u, char *line, int lineno)
 {
-    char *sp = strrchr(line, ' ');
-    unsigned char mac[crypto_auth_hmacsha256_BYTES];
-    if (!sp || strlen(sp + 1) != 2 * sizeof mac ||
-        sodium_hex2bin(mac, sizeof mac, sp + 1, 2 * sizeof mac, NULL, NULL, NULL) != 0) {
+    unsigned char got[SEAL_BYTES];
+    if (!seal_cut(line, got)) {
         seal_broken(u, lineno, "has no seal");
         return false;
     }
-    *sp = '\0';
-    if (u->key) {
-        unsigned char want[crypto_auth_hmacsha256_BYTES];
-        seal_mac(u->key, u->prev, line, (size_t)(sp - line), want);
-        if (sodium_memcmp(want, mac, sizeof mac) != 0)
-            seal_broken(u, lineno,
-                        "does not match its seal (lines were edited, deleted, repeated, moved or copied from "
-                        "another journal)");
-    }
-    memcpy(u->prev, mac, sizeof mac);
+    if (!seal_check(u->key, u->prev, line, strlen(line), got))
+        seal_broken(u, lineno,
+                    "does not match its seal (lines were edited, deleted, repeated, moved or copied from "
+                    "another journal)");
     return true;
 }
 
@@ -695,18 +673,11 @@ Journal *journal_begin(const char *path, const JournalHeader *h, const unsigned 
     char line[256];
     int len = snprintf(line, sizeof line, MAGIC " " VERSION " %s %" PRIu64 " %" PRId64 " %" PRId64 " %d %d",
                        h->course, h->seed, h->started_ms, h->deadline_ms, h->n_questions, h->start_seq);
-    static const unsigned char ZERO[crypto_auth_hmacsha256_BYTES];
-    unsigned char mac[crypto_auth_hmacsha256_BYTES];
-    if (len > 0 && (size_t)len + 2 * sizeof mac + 2 < sizeof line) {
-        seal_mac(key, ZERO, line, (size_t)len, mac);
-        line[len++] = ' ';
-        sodium_bin2hex(line + len, 2 * sizeof mac + 1, mac, sizeof mac);
-        len += (int)(2 * sizeof mac);
-        line[len++] = '\n';
-        line[len] = '\0';
-    } else {
+    unsigned char mac[SEAL_BYTES] = {0}; /* the header follows 32 zero bytes */
+    if (len > 0 && (size_t)len + SEAL_HEX + 2 < sizeof line)
+        len = (int)seal_append(key, mac, line, (size_t)len);
+    else
         len = -1;
-    }
     if (len < 0 || (size_t)len >= sizeof line) {
         diag_error(d, path, 0, "cannot start the exam journal: bad header values");
         return NULL;
@@ -936,18 +907,16 @@ static int append_line(Journal *j, const char *line, size_t len, Diag *d)
         diag_error(d, j->path, 0, "cannot journal the event: not a line");
         return -1;
     }
-    unsigned char mac[crypto_auth_hmacsha256_BYTES];
-    seal_mac(j->key, j->mac, line, len - 1, mac);
-    char *sealed = malloc(len + 2 * sizeof mac + 2);
+    unsigned char mac[SEAL_BYTES];
+    memcpy(mac, j->mac, sizeof mac);
+    char *sealed = malloc(len + SEAL_HEX + 2);
     if (!sealed) {
         diag_error(d, j->path, 0, "cannot journal the event: out of memory");
         return -1;
     }
     memcpy(sealed, line, len - 1);
-    sealed[len - 1] = ' ';
-    sodium_bin2hex(sealed + len, 2 * sizeof mac + 1, mac, sizeof mac);
-    sealed[len + 2 * sizeof mac] = '\n';
-    int rc = write_line(j, sealed, len + 2 * sizeof mac + 1, d);
+    size_t n = seal_append(j->key, mac, sealed, len - 1);
+    int rc = write_line(j, sealed, n, d);
     free(sealed);
     if (rc == 0)
         memcpy(j->mac, mac, sizeof mac);
@@ -1022,7 +991,7 @@ Journal *journal_reopen(const char *path, const unsigned char key[JOURNAL_KEY_BY
     int n = 0;
     size_t complete = 0;
     JournalSeal seal;
-    unsigned char last[crypto_auth_hmacsha256_BYTES];
+    unsigned char last[SEAL_BYTES];
     /* Read quietly: the caller has already read (and reported) it. */
     Diag *quiet = diag_create();
     bool ok = load(path, key, &seal, last, &h, &events, &n, &complete, quiet);

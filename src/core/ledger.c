@@ -3,8 +3,7 @@
  *   tpquiz-ledger 1 <key id> <seal>
  *   <learner> <seq> <record mac> <seal>
  *
- * Each seal is HMAC-SHA256(station key, seal of the line before (32 zero
- * bytes for the header) || the line's text before the seal), as hex. */
+ * Each line is sealed as the journal's are (seal.h). */
 #include "ledger.h"
 
 #include <errno.h>
@@ -18,20 +17,11 @@
 
 #include "datafile.h"
 #include "learner.h"
+#include "seal.h"
 
 #define MAGIC "tpquiz-ledger 1"
 #define MAC_BYTES crypto_auth_hmacsha256_BYTES
 #define HEX (2 * MAC_BYTES)
-
-static void seal(const unsigned char *key, const unsigned char *prev, const char *text, size_t n,
-                 unsigned char out[MAC_BYTES])
-{
-    crypto_auth_hmacsha256_state st;
-    crypto_auth_hmacsha256_init(&st, key, STATION_KEY_BYTES);
-    crypto_auth_hmacsha256_update(&st, prev, MAC_BYTES);
-    crypto_auth_hmacsha256_update(&st, (const unsigned char *)text, n);
-    crypto_auth_hmacsha256_final(&st, out);
-}
 
 typedef struct {
     char *learner;
@@ -89,16 +79,8 @@ const char *ledger_learner(const Ledger *l, int i)
 /* Cuts the seal off line and checks it against *prev (moved on). */
 static bool unseal(const unsigned char *key, unsigned char *prev, char *line)
 {
-    char *sp = strrchr(line, ' ');
-    unsigned char mac[MAC_BYTES], want[MAC_BYTES];
-    if (!sp || strlen(sp + 1) != HEX || sodium_hex2bin(mac, sizeof mac, sp + 1, HEX, NULL, NULL, NULL) != 0)
-        return false;
-    *sp = '\0';
-    seal(key, prev, line, (size_t)(sp - line), want);
-    if (sodium_memcmp(want, mac, sizeof mac) != 0)
-        return false;
-    memcpy(prev, mac, sizeof mac);
-    return true;
+    unsigned char got[SEAL_BYTES];
+    return seal_cut(line, got) && seal_check(key, prev, line, strlen(line), got);
 }
 
 static bool add_learner(Ledger *l, char *id)
@@ -265,24 +247,13 @@ int ledger_append(const char *path, const unsigned char key[STATION_KEY_BYTES], 
         char key_id[STATION_KEY_ID_HEX + 1];
         station_key_id(key, key_id);
         n = snprintf(text, sizeof text, MAGIC " %s", key_id);
-        unsigned char s[MAC_BYTES];
-        seal(key, prev, text, (size_t)n, s);
-        text[n++] = ' ';
-        sodium_bin2hex(text + n, HEX + 1, s, sizeof s);
-        n += HEX;
-        text[n++] = '\n';
-        memcpy(prev, s, sizeof s);
+        n = (int)seal_append(key, prev, text, (size_t)n);
     }
     char hex[HEX + 1];
     sodium_bin2hex(hex, sizeof hex, mac, MAC_BYTES);
     int start = n;
     n += snprintf(text + n, sizeof text - (size_t)n, "%s %d %s", learner, seq, hex);
-    unsigned char s[MAC_BYTES];
-    seal(key, prev, text + start, (size_t)(n - start), s);
-    text[n++] = ' ';
-    sodium_bin2hex(text + n, HEX + 1, s, sizeof s);
-    n += HEX;
-    text[n++] = '\n';
+    n = start + (int)seal_append(key, prev, text + start, (size_t)(n - start));
     ssize_t w = write(fd, text, (size_t)n);
     int err = errno;
     if (w != n) {

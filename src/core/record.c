@@ -41,6 +41,7 @@
 #include "datafile.h"
 #include "ledger.h"
 #include "learner.h"
+#include "text.h"
 
 #define HEADER "tpquiz-scores 2"
 #define HEADER_V1 "tpquiz-scores 1"
@@ -124,29 +125,8 @@ static bool hex_decode(const char *s, size_t len, unsigned char *out, size_t n)
 /* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
 static size_t utf8_len(const unsigned char *s, size_t n)
 {
-    unsigned char c = s[0];
-    size_t len;
-    uint32_t v, min;
-    if (c < 0x80)
-        return 1;
-    if ((c & 0xE0) == 0xC0)
-        len = 2, v = c & 0x1Fu, min = 0x80;
-    else if ((c & 0xF0) == 0xE0)
-        len = 3, v = c & 0x0Fu, min = 0x800;
-    else if ((c & 0xF8) == 0xF0)
-        len = 4, v = c & 0x07u, min = 0x10000;
-    else
-        return 0;
-    if (n < len)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        v = (v << 6) | (s[i] & 0x3Fu);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-        return 0;
-    return len;
+    uint32_t cp;
+    return text_utf8_decode(s, n, &cp);
 }
 
 /* Writes value escaped: backslash, newline, tab and carriage return as \\ \n

@@ -1,9 +1,11 @@
 /* Fuzz target: the exam journal reader (journal_read), then what a resumed
  * exam does with it: the events replayed onto an exam of the e2e fixture's
  * course "demo" (loaded once) as screen_exam.c does, submitted and turned
- * into a record. Then journal_reopen, which cuts off a torn last line. */
+ * into a record (the replay is exam_replay, as a resumed exam's). Then
+ * journal_reopen, which cuts off a torn last line. */
 #include "attempt.h"
 #include "course.h"
+#include "exam.h"
 #include "fuzz_common.h"
 #include "journal.h"
 #include "session.h"
@@ -26,24 +28,8 @@ static void replay(const JournalHeader *h, const JournalEvent *ev, int n)
     Session *s = session_create_exam(c, h->seed, h->n_questions);
     if (!s)
         return;
-    int count = session_item_count(s);
-    for (int i = 0; i < n; i++) {
-        const JournalEvent *e = &ev[i];
-        if (e->item < 0 || e->item >= count)
-            continue;
-        if (e->op == JOURNAL_CLICK) {
-            session_set_click(s, e->item, e->click, e->at_ms);
-        } else if (e->op == JOURNAL_OPTIONS) {
-            bool chosen[SESSION_MAX_OPTIONS];
-            for (int k = 0; k < SESSION_MAX_OPTIONS; k++)
-                chosen[k] = (e->options >> k) & 1u;
-            session_set_options(s, e->item, chosen, e->at_ms);
-        } else if (e->op == JOURNAL_FLAG) {
-            session_set_flag(s, e->item, e->flag);
-        } else {
-            session_clear(s, e->item);
-        }
-    }
+    if (exam_replay(s, ev, n) < 0) /* as a resumed exam replays them */
+        abort();
     session_submit(s, h->deadline_ms);
     Record *r = attempt_build(s, ATTEMPT_EXAM, c, NULL, h->started_ms / 1000, h->deadline_ms / 1000,
                               c->exam.pass_mark, true);
