@@ -78,7 +78,7 @@ static const char VERIFY_USAGE[] =
 static const char REPORT_USAGE[] =
     "Usage: tpquiz report DIR [--course ID] [--csv FILE] [--heatmaps DIR]\n"
     "                         [--key FILE | --data-dir DIR] [--config FILE] [--jobs N]\n"
-    "                         [--ledger-state FILE]\n"
+    "                         [--ledger-state FILE] [--keys DIR]\n"
     "\n"
     "The instructor's review of a folder of learner score files (every file\n"
     "under DIR, subfolders included). Per learner: the file's integrity (every\n"
@@ -105,6 +105,9 @@ static const char REPORT_USAGE[] =
     "                   platform's per-user folder)\n"
     "  --config FILE    station settings (courses, charts, font, data folder)\n"
     "  --jobs N         files read in parallel (default: the CPUs, at most 8)\n"
+    "  --keys DIR       the station keys the institute issued (*.key, mode 0600):\n"
+    "                   files they sealed are checked with them, and a course\n"
+    "                   with stations = issued counts only exams from them\n"
     "  --ledger-state FILE  remembers each station's ledger length in FILE and\n"
     "                   says when one went backwards (a restored data folder)\n"
     "What each figure means: docs/REPORT.md.\n"
@@ -344,10 +347,44 @@ static int write_heatmaps(const Report *rep, const char *dir, const char *font)
     return written;
 }
 
+/* Reads every *.key file in dir (the station keys the institute issued)
+ * into a new array *keys; each must be a valid key file (station_key_read).
+ * Returns how many, or -1 (reasons printed). */
+static int read_issued_keys(const char *dir, unsigned char (**keys)[STATION_KEY_BYTES])
+{
+    char **paths = NULL;
+    Diag *d = diag_create();
+    int n = report_list_dir(dir, &paths, d);
+    int count = 0, bad = 0;
+    *keys = calloc((size_t)(n > 0 ? n : 1), sizeof **keys);
+    for (int i = 0; n > 0 && *keys && i < n; i++) {
+        size_t len = strlen(paths[i]);
+        if (len < 5 || strcmp(paths[i] + len - 4, ".key") != 0)
+            continue;
+        if (station_key_read(paths[i], (*keys)[count], d) == 0)
+            count++;
+        else
+            bad++;
+    }
+    if (n >= 0)
+        report_paths_free(paths, n);
+    if (n < 0 || !*keys || bad || count == 0) {
+        diag_print(d, stderr);
+        if (n >= 0 && *keys && !bad && count == 0)
+            fprintf(stderr, "tpquiz report: --keys %s: no .key files there\n", dir);
+        diag_free(d);
+        free(*keys);
+        *keys = NULL;
+        return -1;
+    }
+    diag_free(d);
+    return count;
+}
+
 static int cmd_report(int argc, char **argv)
 {
     const char *dir = NULL, *course = NULL, *csv_path = NULL, *heat_dir = NULL;
-    const char *key_path = NULL, *data_dir = NULL, *config_path = NULL, *state_path = NULL;
+    const char *key_path = NULL, *data_dir = NULL, *config_path = NULL, *state_path = NULL, *keys_dir = NULL;
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     int jobs = cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus;
     for (int i = 0; i < argc; i++) {
@@ -370,6 +407,8 @@ static int cmd_report(int argc, char **argv)
             config_path = argv[++i];
         } else if (!strcmp(a, "--ledger-state") && has_value) {
             state_path = argv[++i];
+        } else if (!strcmp(a, "--keys") && has_value) {
+            keys_dir = argv[++i];
         } else if (!strcmp(a, "--jobs") && has_value) {
             char *end;
             long v = strtol(argv[++i], &end, 10);
@@ -392,6 +431,12 @@ static int cmd_report(int argc, char **argv)
     unsigned char key[STATION_KEY_BYTES];
     if (verify_key(key_path, data_dir, config_path, key) != 0)
         return 2;
+    unsigned char(*issued)[STATION_KEY_BYTES] = NULL;
+    int n_issued = keys_dir ? read_issued_keys(keys_dir, &issued) : 0;
+    if (n_issued < 0) {
+        sodium_memzero(key, sizeof key);
+        return 2;
+    }
     Diag *d = diag_create();
     Config *cfg = load_config(config_path, d);
     Library *lib = cfg ? library_load(cfg->courses_dir, cfg->assets_dir, d) : NULL;
@@ -407,7 +452,11 @@ static int cmd_report(int argc, char **argv)
     Report *rep = NULL;
     Ledger *ledger = NULL;
     ReportSink sink = {.out = stdout};
-    ReportOptions opt = {.course = course, .keep_clicks = heat_dir != NULL, .threads = jobs};
+    ReportOptions opt = {.course = course,
+                         .keep_clicks = heat_dir != NULL,
+                         .threads = jobs,
+                         .issued_keys = (const unsigned char(*)[STATION_KEY_BYTES])issued,
+                         .n_issued = n_issued};
     if (!lib)
         goto done;
     if (course && !library_find_course(lib, course)) {
@@ -427,7 +476,17 @@ static int cmd_report(int argc, char **argv)
     bool ledger_trouble = false;
     if (lstat(ledger_path, &lst) == 0) {
         d = diag_create();
-        ledger = ledger_load(ledger_path, key, d);
+        /* Sealed by the report's key, or by one of the issued ones. */
+        const unsigned char *lkey = key;
+        for (int k = 0; k < n_issued; k++) {
+            Diag *quiet = diag_create();
+            Ledger *probe = ledger_load(ledger_path, issued[k], quiet);
+            if (probe && ledger_length(probe) > 0)
+                lkey = issued[k];
+            ledger_free(probe);
+            diag_free(quiet);
+        }
+        ledger = ledger_load(ledger_path, lkey, d);
         ledger_trouble = !ledger || !ledger_intact(ledger);
         if (ledger && state_path && ledger_state_update(state_path, ledger, ledger_path, d) != 0)
             ledger_trouble = true;
@@ -487,6 +546,9 @@ done:
     report_csv_free(sink.csv);
     report_free(rep);
     ledger_free(ledger);
+    if (issued)
+        sodium_memzero(issued, sizeof *issued * (size_t)n_issued);
+    free(issued);
     if (paths)
         report_paths_free(paths, n);
     library_free(lib);

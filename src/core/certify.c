@@ -159,6 +159,11 @@ void certify_status_free(CertStatus *s)
 /* The only two functions that read a ScoreFile (record.c). */
 CertStatus certify_status(const Course *c, const ScoreFile *f, int64_t now_s)
 {
+    return certify_status_at(c, f, now_s, NULL);
+}
+
+CertStatus certify_status_at(const Course *c, const ScoreFile *f, int64_t now_s, const JudgeStations *stations)
+{
     int n = f ? scorefile_count(f) : 0;
     const Record **recs = malloc(sizeof *recs * (size_t)(n > 0 ? n : 1));
     RecordStatus *st = malloc(sizeof *st * (size_t)(n > 0 ? n : 1));
@@ -177,7 +182,7 @@ CertStatus certify_status(const Course *c, const ScoreFile *f, int64_t now_s)
         if (st[i] == RECORD_GOOD && !scorefile_trusted(f))
             st[i] = RECORD_EDITED; /* misnamed or rolled back: nothing in it counts */
         else if (st[i] == RECORD_GOOD && recs[i]->kind == RECORD_ATTEMPT && same(recs[i]->course, c->id) &&
-                 !judge_record(c, f, i).counts)
+                 !judge_record_at(c, f, i, stations).counts)
             st[i] = RECORD_EDITED; /* genuine bytes, but not what the course grades it */
     }
     CertStatus cs = certify_status_records(c, recs, st, n, now_s);

@@ -31,6 +31,10 @@ typedef struct {
  * treated as not good (it still uses up an exam attempt). c's fingerprint
  * must be set (library loading does it). */
 CertStatus certify_status(const Course *c, const ScoreFile *f, int64_t now_s);
+/* The same with the institute's issued station keys (judge_record_at). */
+struct JudgeStations;
+CertStatus certify_status_at(const Course *c, const ScoreFile *f, int64_t now_s,
+                             const struct JudgeStations *stations);
 void certify_status_free(CertStatus *s);
 
 typedef enum { EXAM_ALLOWED, EXAM_NO_ATTEMPTS_LEFT, EXAM_TOO_SOON, EXAM_ALREADY_PASSED } ExamGate;

@@ -1499,11 +1499,11 @@ static const KeyRule COURSE_KEYS[] = {
     {NULL, false, VAL_LINE},
 };
 
-enum { E_TIME_LIMIT, E_QUESTIONS, E_PASS_MARK, E_ATTEMPTS, E_WAIT_HOURS, E_SHOW_ANSWERS };
+enum { E_TIME_LIMIT, E_QUESTIONS, E_PASS_MARK, E_ATTEMPTS, E_WAIT_HOURS, E_SHOW_ANSWERS, E_STATIONS };
 static const KeyRule EXAM_KEYS[] = {
     {"time_limit", true, VAL_LINE}, {"questions", true, VAL_LINE},  {"pass_mark", true, VAL_LINE},
     {"attempts", true, VAL_LINE},   {"wait_hours", true, VAL_LINE}, {"show_answers", true, VAL_LINE},
-    {NULL, false, VAL_LINE},
+    {"stations", false, VAL_LINE},  {NULL, false, VAL_LINE},
 };
 
 static void read_int(const char *path, const RawEntry *e, int min, int max, int *out, Diag *d)
@@ -1532,6 +1532,16 @@ static void load_exam(const char *path, const RawSection *sec, ExamRules *ex, Di
     if (f[E_SHOW_ANSWERS] && !inifile_parse_bool(line_value(f[E_SHOW_ANSWERS]), &ex->show_answers))
         diag_error(d, path, f[E_SHOW_ANSWERS]->line, "show_answers must be yes or no, not '%s'",
                    line_value(f[E_SHOW_ANSWERS]));
+    if (f[E_STATIONS]) {
+        const char *v = line_value(f[E_STATIONS]);
+        if (!strcmp(v, "issued"))
+            ex->issued_stations = true;
+        else if (strcmp(v, "any") != 0)
+            diag_error(d, path, f[E_STATIONS]->line,
+                       "stations must be 'any' or 'issued' (the exam must come from a station key the "
+                       "institute issued), not '%s'",
+                       v);
+    }
 }
 
 /* The module list of a course: checks each id, loads each module. */

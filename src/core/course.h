@@ -77,6 +77,9 @@ typedef struct {
     int attempts;      /* 0 = unlimited */
     int wait_hours;    /* between attempts */
     bool show_answers; /* correct answers shown on the result screen */
+    /* stations = issued: an exam counts only when sealed by a station key
+     * the institute issued (the report's --keys); any (default): any key. */
+    bool issued_stations;
     int questions_line; /* where `questions` is set, for messages (0: not set) */
 } ExamRules;
 

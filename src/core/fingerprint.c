@@ -111,6 +111,8 @@ void course_fingerprint(const Library *lib, const Course *c, char out[FINGERPRIN
     put_num(&h, 'p', c->exam.pass_mark);
     put_num(&h, 'a', c->exam.attempts);
     put_num(&h, 'w', c->exam.wait_hours);
+    if (c->exam.issued_stations) /* only when set: fingerprints of older courses stay as they were */
+        put(&h, 's', "issued");
     put_num(&h, 'n', c->n_modules);
     for (int i = 0; i < c->n_modules; i++) {
         put(&h, 'M', c->module_ids[i]);

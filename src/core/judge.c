@@ -43,6 +43,8 @@ const char *judge_code_name(JudgeCode c)
         return "no start record";
     case JUDGE_VOID:
         return "void";
+    case JUDGE_UNPROCTORED:
+        return "unproctored";
     }
     return "?";
 }
@@ -128,6 +130,11 @@ static const Record *find_start(const ScoreFile *f, int seq)
 
 JudgeResult judge_record(const Course *c, const ScoreFile *f, int i)
 {
+    return judge_record_at(c, f, i, NULL);
+}
+
+JudgeResult judge_record_at(const Course *c, const ScoreFile *f, int i, const JudgeStations *stations)
+{
     JudgeResult res = {.code = JUDGE_NOT_ATTEMPT, .score = -1};
     const Record *r = scorefile_record(f, i);
     if (!r || r->kind != RECORD_ATTEMPT)
@@ -139,6 +146,15 @@ JudgeResult judge_record(const Course *c, const ScoreFile *f, int i)
                        r->course ? r->course : "?");
     if (r->void_reason)
         return verdict(res, JUDGE_VOID, "void: %s", r->void_reason);
+    if (exam && c->exam.issued_stations && stations) {
+        bool issued = false;
+        for (int k = 0; k < stations->n && !issued; k++)
+            issued = same(r->key_id, stations->ids[k]);
+        if (!issued)
+            return verdict(res, JUDGE_UNPROCTORED,
+                           "unproctored: sat at a station whose key was not given as issued (key %s)",
+                           r->key_id ? r->key_id : "not named");
+    }
     if (r->course_fp && strcmp(r->course_fp, c->fingerprint) != 0)
         return verdict(res, JUDGE_OTHER_VERSION,
                        "graded against another version of the course '%s' (its fingerprint differs)", c->id);

@@ -33,8 +33,15 @@ typedef enum {
     JUDGE_SCORE,         /* the recomputed score or verdict differs */
     JUDGE_TIME,          /* finished before it started, or ran past its time */
     JUDGE_NO_START,      /* an exam without the start record it names */
-    JUDGE_VOID           /* a void exam attempt (its journal failed its check) */
+    JUDGE_VOID,          /* a void exam attempt (its journal failed its check) */
+    JUDGE_UNPROCTORED    /* an exam of a stations = issued course sealed by a key not issued */
 } JudgeCode;
+
+/* The station keys the institute issued, by id (the report's --keys). */
+typedef struct JudgeStations {
+    const char (*ids)[STATION_KEY_ID_HEX + 1];
+    int n;
+} JudgeStations;
 
 typedef struct {
     JudgeCode code;
@@ -51,5 +58,10 @@ const char *judge_code_name(JudgeCode c); /* "counts", "other version", ... */
  * an edited record means) against c, the course the record names (NULL,
  * or another course: JUDGE_NO_COURSE). */
 JudgeResult judge_record(const Course *c, const ScoreFile *f, int i);
+/* The same, with the issued station keys: for a course whose exam must come
+ * from an issued station, an exam sealed by any other key is
+ * JUDGE_UNPROCTORED. NULL stations: that rule is not applied (a station
+ * cannot know whether its own key was issued). */
+JudgeResult judge_record_at(const Course *c, const ScoreFile *f, int i, const JudgeStations *stations);
 
 #endif

@@ -13,6 +13,7 @@
  * not with printf("%f"), so a locale with a decimal comma cannot change a
  * report or its CSV. */
 #include "report.h"
+#include "datafile.h"
 #include "judge.h"
 #include "ledger.h"
 
@@ -24,6 +25,7 @@
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <threads.h>
 #include <time.h>
 
@@ -419,6 +421,11 @@ static void item_free(ItemAcc *it)
 struct Report {
     const Library *lib;
     unsigned char key[STATION_KEY_BYTES];
+    /* The report's own key and the issued ones: keys[0] is key. */
+    unsigned char (*keys)[STATION_KEY_BYTES];
+    char (*key_ids)[STATION_KEY_ID_HEX + 1];
+    int n_keys;
+    JudgeStations stations;
     ReportOptions opt;
     char *course_id;
     const Course **courses; /* in scope */
@@ -446,6 +453,22 @@ Report *report_create(const Library *lib, const unsigned char key[STATION_KEY_BY
     memcpy(r->key, key, STATION_KEY_BYTES);
     if (opt)
         r->opt = *opt;
+    int nk = 1 + (opt && opt->n_issued > 0 ? opt->n_issued : 0);
+    r->keys = calloc((size_t)nk, sizeof *r->keys);
+    r->key_ids = calloc((size_t)nk, sizeof *r->key_ids);
+    if (!r->keys || !r->key_ids) {
+        report_free(r);
+        return NULL;
+    }
+    for (int k = 0; k < nk; k++) {
+        memcpy(r->keys[k], k == 0 ? key : opt->issued_keys[k - 1], STATION_KEY_BYTES);
+        station_key_id(r->keys[k], r->key_ids[k]);
+    }
+    r->n_keys = nk;
+    /* Issued means given with --keys: the report's own key may well be the
+     * one every home station shares. */
+    r->stations = (JudgeStations){(const char(*)[STATION_KEY_ID_HEX + 1])(r->key_ids + 1), nk - 1};
+    r->opt.issued_keys = NULL; /* the caller's array may go; these are the report's own */
     r->course_id = opt && opt->course ? dup_str(opt->course) : NULL;
     r->opt.course = r->course_id;
     int nc = library_course_count(lib);
@@ -490,6 +513,10 @@ void report_free(Report *r)
     free(r->skip_path);
     free(r->skip_reason);
     sodium_memzero(r->key, sizeof r->key);
+    if (r->keys)
+        sodium_memzero(r->keys, sizeof *r->keys * (size_t)r->n_keys);
+    free(r->keys);
+    free(r->key_ids);
     free(r);
 }
 
@@ -777,6 +804,30 @@ static void describe_integrity(Loaded *l)
 }
 
 /* Loads and summarises one file; NULL only if out of memory. */
+/* The key to check a file with: the issued key its records name (the
+ * first key_id line within its first 4 KiB), else the report's key. */
+static const unsigned char *key_for(const Report *r, const char *path)
+{
+    if (r->n_keys < 2)
+        return r->key;
+    char head[4097];
+    int fd = datafile_open_regular(path, DATAFILE_SCORES, NULL, NULL);
+    ssize_t n = fd >= 0 ? read(fd, head, sizeof head - 1) : -1;
+    if (fd >= 0)
+        close(fd);
+    if (n <= 0)
+        return r->key;
+    head[n] = '\0';
+    const char *at = strstr(head, "\nkey_id ");
+    if (!at)
+        return r->key;
+    at += strlen("\nkey_id ");
+    for (int k = 1; k < r->n_keys; k++)
+        if (!strncmp(at, r->key_ids[k], STATION_KEY_ID_HEX) && at[STATION_KEY_ID_HEX] == '\n')
+            return r->keys[k];
+    return r->key;
+}
+
 static Loaded *load_one(const Report *r, const char *path)
 {
     Loaded *l = calloc(1, sizeof *l);
@@ -785,7 +836,8 @@ static Loaded *load_one(const Report *r, const char *path)
     ReportFile *p = &l->pub;
     p->path = path;
     l->d = diag_create();
-    l->f = scorefile_load(path, r->key, l->d);
+    l->f = scorefile_load(path, key_for(r, path), l->d);
+    l->pub.stations = &r->stations;
     if (!l->f) {
         skip_reason(l, NULL);
         return l;
@@ -859,7 +911,7 @@ static Loaded *load_one(const Report *r, const char *path)
         rc->exam_attempts = exams;
         rc->module_quizzes =
             calloc((size_t)(c->n_modules > 0 ? c->n_modules : 1), sizeof *rc->module_quizzes);
-        rc->cert = certify_status(c, l->f, 0);
+        rc->cert = certify_status_at(c, l->f, 0, &r->stations);
         rc->exam_attempts = rc->cert.exam_attempts; /* every start and finished exam, as certify counts them */
         p->n_courses++;
         if (!rc->module_quizzes) {
@@ -1202,7 +1254,8 @@ static void text_exams(FILE *out, const ReportFile *f, const ReportCourse *rc)
                 rec->passed ? "passed" : "failed");
         if (rec->auto_submitted)
             fputs(", submitted at the deadline", out);
-        JudgeResult j = s == RECORD_GOOD ? judge_record(c, f->scores, i) : (JudgeResult){.counts = false};
+        JudgeResult j =
+            s == RECORD_GOOD ? judge_record_at(c, f->scores, i, f->stations) : (JudgeResult){.counts = false};
         if (s != RECORD_GOOD)
             fprintf(out, "  [record %s: does not count]", record_status_name(s));
         else if (!j.counts)
@@ -1537,7 +1590,7 @@ int report_csv_file(ReportCsv *c, const ReportFile *f)
             attempt++;
             RecordStatus s = scorefile_status(f->scores, i);
             bool within = co->exam.attempts <= 0 || attempt <= co->exam.attempts;
-            bool counts = s == RECORD_GOOD && judge_record(co, f->scores, i).counts;
+            bool counts = s == RECORD_GOOD && judge_record_at(co, f->scores, i, f->stations).counts;
             char date[40];
             date_utc(rec->finished, date, sizeof date, true);
             csv_lead(o, f);

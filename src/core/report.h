@@ -87,6 +87,13 @@ typedef struct {
      * folder: every file is checked against it, and a file that was rolled
      * back is not trusted (none of its records counts). NULL: none. */
     const struct Ledger *ledger;
+    /* The station keys the institute issued (tpquiz report --keys): a file
+     * whose records name one of them is checked with it (else with the
+     * report's key), and a course with stations = issued counts only exams
+     * sealed by one of them (not by the report's own key, which may be the
+     * one every home station shares). */
+    const unsigned char (*issued_keys)[STATION_KEY_BYTES];
+    int n_issued;
 } ReportOptions;
 
 /* A learner's standing in one course. */
@@ -112,6 +119,7 @@ typedef struct {
     bool intact;
     bool wrong_key;        /* every record well-formed, none matches the key */
     bool rolled_back;      /* the station's ledger lists records the file lacks or has others for */
+    const struct JudgeStations *stations; /* the issued station keys, for judge_record_at */
     const char *integrity; /* "all 6 records good", "5 of 6 records good: record 4 edited" */
     const Diag *problems;  /* every message about the file, "path:line: error: ..." */
     int attempts;          /* attempt records in scope (the course asked for, or all) */

@@ -166,5 +166,34 @@ report
 grep -q "the station's ledger breaks here" "$tmp/report.txt"
 check "an edited ledger is named" $? "$tmp/report.txt"
 
+# ---- 6. Proctored stations -------------------------------------------------------
+echo "== exams from issued stations only"
+# A copy of the fixture whose course requires its exam from an issued
+# station. Station P (proctored, its key issued) and station H (a home
+# install sharing the institute's home key) each see Cora certify.
+fx="$tmp/fixture"; cp -r "$root/tests/e2e/fixture" "$fx"
+sed -i 's|^assets = .*|assets = '"$root"'/assets|' "$fx/config.ini"
+sed -i 's|^\[exam\]$|[exam]\nstations = issued|' "$fx/courses/demo/course.ini"
+"$tpquiz" check "$fx/courses" >"$tmp/check.out" 2>&1; check "a course with stations = issued checks clean" $? "$tmp/check.out"
+for st in proctored home; do
+  mkdir -p "$tmp/$st"
+  "$tpquiz" --config "$fx/config.ini" --data-dir "$tmp/$st" --virtual-clock --seed 7 --screenshot-dir "$shots/$st" \
+    --script "$root/tests/e2e/certify.script" >"$shots/$st.out" 2>&1
+  grep -q '^exam recorded: course=demo score=100.0% passed=yes' "$shots/$st.out"
+  check "cora certifies at the $st station" $? "$shots/$st.out"
+done
+mkdir -p "$tmp/collected/p" "$tmp/collected/h" "$tmp/issued"
+cp "$tmp/proctored/learners/cora.cert.scores" "$tmp/collected/p/"
+cp "$tmp/home/learners/cora.cert.scores" "$tmp/collected/h/"
+cp "$tmp/proctored/station.key" "$tmp/issued/room-1.key"; chmod 600 "$tmp/issued/room-1.key"
+"$tpquiz" report "$tmp/collected" --config "$fx/config.ini" --key "$tmp/home/station.key" --keys "$tmp/issued" \
+  --csv "$tmp/issued.csv" >"$tmp/issued.txt" 2>&1
+cp "$tmp/issued.txt" "$shots/issued-report.txt"
+grep -q "collected/p/cora.cert.scores,cora.cert,demo,yes," "$tmp/issued.csv" &&
+  grep -q "collected/h/cora.cert.scores,cora.cert,demo,no," "$tmp/issued.csv"
+check "only the exam from the issued station certifies" $? "$tmp/issued.txt"
+grep -q "unproctored: sat at a station whose key was not given as issued" "$tmp/issued.txt"
+check "the home exam is named unproctored" $? "$tmp/issued.txt"
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
