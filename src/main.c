@@ -58,7 +58,8 @@ static const char CHECK_USAGE[] =
     "Exit status: 0 no errors (warnings allowed), 1 errors found, 2 bad usage.\n";
 
 static const char VERIFY_USAGE[] =
-    "Usage: tpquiz verify [--key FILE | --data-dir DIR | --config FILE] [--code CODE] FILE...\n"
+    "Usage: tpquiz verify [--key FILE | --data-dir DIR | --config FILE] [--courses DIR]\n"
+    "                     [--code CODE] FILE...\n"
     "\n"
     "Checks learner score files (learners/<id>.scores in the data folder) with\n"
     "the station key, and prints one line per problem, `path:line: error:\n"
@@ -71,6 +72,10 @@ static const char VERIFY_USAGE[] =
     "  --data-dir DIR   the data folder (default from the config, else the\n"
     "                   platform's per-user folder)\n"
     "  --config FILE    station settings ([paths] data)\n"
+    "  --courses DIR    also grade every attempt again against the courses in DIR\n"
+    "                   (the institute's copy; charts from the config): one\n"
+    "                   graded by another version of a course, or claiming what\n"
+    "                   its answers do not earn, is an error\n"
     "  --code CODE      also find the exam record a certificate code was issued\n"
     "                   for (exit 1 if no good record has it)\n"
     "Exit status: 0 every record good, 1 any problem, 2 bad usage or no key.\n";
@@ -217,7 +222,7 @@ static int verify_key(const char *key_path, const char *data_dir, const char *co
 
 static int cmd_verify(int argc, char **argv)
 {
-    const char *key_path = NULL, *data_dir = NULL, *config_path = NULL, *code = NULL;
+    const char *key_path = NULL, *data_dir = NULL, *config_path = NULL, *code = NULL, *courses = NULL;
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     int n = 0;
     if (!files)
@@ -237,6 +242,8 @@ static int cmd_verify(int argc, char **argv)
             config_path = argv[++i];
         } else if (!strcmp(a, "--code") && has_value) {
             code = argv[++i];
+        } else if (!strcmp(a, "--courses") && has_value) {
+            courses = argv[++i];
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "tpquiz verify: unknown option '%s'\n%s", a, VERIFY_USAGE);
             free(files);
@@ -260,12 +267,30 @@ static int cmd_verify(int argc, char **argv)
         free(files);
         return 2;
     }
+    Library *lib = NULL;
+    Config *cfg = NULL;
+    if (courses) {
+        Diag *d = diag_create();
+        cfg = load_config(config_path, d);
+        lib = cfg ? library_load(courses, cfg->assets_dir, d) : NULL;
+        if (!lib || library_course_count(lib) == 0) {
+            diag_print(d, stderr);
+            fprintf(stderr, "tpquiz verify: --courses %s: no course to grade against\n", courses);
+            diag_free(d);
+            library_free(lib);
+            config_free(cfg);
+            free(files);
+            sodium_memzero(key, sizeof key);
+            return 2;
+        }
+        diag_free(d);
+    }
     int status = 0;
     bool code_found = false;
     for (int i = 0; i < n; i++) {
         Diag *d = diag_create();
         VerifyResult res;
-        status |= verify_file(files[i], key, code ? want : NULL, &res, d);
+        status |= verify_file_courses(files[i], key, lib, code ? want : NULL, &res, d);
         diag_sort(d);
         diag_print(d, stdout);
         diag_free(d);
@@ -290,7 +315,10 @@ static int cmd_verify(int argc, char **argv)
         printf("certificate code %s: not found on a good exam record\n", shown);
         status = 1;
     }
+    library_free(lib);
+    config_free(cfg);
     free(files);
+    sodium_memzero(key, sizeof key);
     return status ? 1 : 0;
 }
 

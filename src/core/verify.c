@@ -3,6 +3,8 @@
  * matches certificate codes. */
 #include "verify.h"
 
+#include "judge.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -38,6 +40,12 @@ static void format_percent(double score, char *buf, size_t size)
 
 int verify_file(const char *path, const unsigned char key[STATION_KEY_BYTES], const char *code,
                 VerifyResult *res, Diag *d)
+{
+    return verify_file_courses(path, key, NULL, code, res, d);
+}
+
+int verify_file_courses(const char *path, const unsigned char key[STATION_KEY_BYTES], const Library *lib,
+                        const char *code, VerifyResult *res, Diag *d)
 {
     memset(res, 0, sizeof *res);
     res->code_record = -1;
@@ -80,7 +88,21 @@ int verify_file(const char *path, const unsigned char key[STATION_KEY_BYTES], co
         scorefile_free(plain);
         diag_free(quiet);
     }
-    bool intact = scorefile_intact(f);
+    res->regraded = lib != NULL;
+    for (int i = 0; lib && i < res->records; i++) {
+        const Record *r = scorefile_record(f, i);
+        if (r->kind != RECORD_ATTEMPT || scorefile_status(f, i) != RECORD_GOOD)
+            continue;
+        JudgeResult j = judge_record(r->course ? library_find_course(lib, r->course) : NULL, f, i);
+        if (j.counts)
+            continue;
+        char what[160];
+        record_describe(r, what, sizeof what);
+        diag_error(d, path, r->line, "%s: does not count: %s%s", what, j.code == JUDGE_VOID ? "" : "re-graded: ",
+                   j.why);
+        res->not_counting++;
+    }
+    bool intact = scorefile_intact(f) && res->not_counting == 0;
     scorefile_free(f);
     return intact ? 0 : 1;
 }
@@ -113,6 +135,9 @@ void verify_summary(const char *path, const VerifyResult *res, char *buf, size_t
             n += snprintf(buf + n, size - (size_t)n,
                           " (no record matches the key: is it this station's key?)");
     }
+    if (res->not_counting && (size_t)n < size)
+        n += snprintf(buf + n, size - (size_t)n, "; %d attempt%s do%s not count when re-graded", res->not_counting,
+                      res->not_counting == 1 ? "" : "s", res->not_counting == 1 ? "es" : "");
     if (res->other && (size_t)n < size)
         snprintf(buf + n, size - (size_t)n, "; and %d stretch%s of text outside the records", res->other,
                  res->other == 1 ? "" : "es");

@@ -15,6 +15,8 @@ typedef struct {
     int count[RECORD_TRUNCATED + 1]; /* records per RecordStatus */
     int other;                       /* problems outside the records (scorefile_problems) */
     bool wrong_key;                  /* every record is well-formed and none matches the key */
+    bool regraded;                   /* attempts were re-graded against a course folder */
+    int not_counting;                /* good attempts that do not count when re-graded */
     /* With a certificate code: */
     int code_record;          /* index of the exam record it was issued for, -1 if none */
     RecordStatus code_status; /* that record's status */
@@ -30,6 +32,14 @@ typedef struct {
  * record good, nothing else in it), 1 otherwise, whatever the code. */
 int verify_file(const char *path, const unsigned char key[STATION_KEY_BYTES], const char *code,
                 VerifyResult *res, Diag *d);
+/* The same, and with lib (not NULL) every good attempt is re-graded
+ * against the course it names (judge.h): one that does not count goes into
+ * d as an error ("record 5 (exam, demo, 2026-03-02): does not count:
+ * re-graded: its pass mark is 1%, the course's is 75%") and the file is
+ * not intact (1). */
+struct Library;
+int verify_file_courses(const char *path, const unsigned char key[STATION_KEY_BYTES], const struct Library *lib,
+                        const char *code, VerifyResult *res, Diag *d);
 
 /* The file's summary line into buf: "path: 5 records, all good",
  * "path: 5 records: 3 good, 1 edited, 1 missing", "path: not checked"

@@ -166,7 +166,35 @@ report
 grep -q "the station's ledger breaks here" "$tmp/report.txt"
 check "an edited ledger is named" $? "$tmp/report.txt"
 
-# ---- 6. Proctored stations -------------------------------------------------------
+# ---- 6. A private copy of the course ------------------------------------------
+echo "== a private copy of the course"
+# The learner runs tpquiz with a copy of the course whose trigger points
+# take clicks anywhere near (radius 20 -> 120), against a station data
+# folder: genuine records, graded by the wrong rules. (Pass marks of 1% are
+# caught the same way: unit.test_judge.)
+px="$tmp/private-fixture"; cp -r "$root/tests/e2e/fixture" "$px"
+sed -i 's|^assets = .*|assets = '"$root"'/assets|' "$px/config.ini"
+sed -i 's|^radius = 20$|radius = 120|' "$px/courses/muscles/demo_muscle.ini"
+mkdir -p "$tmp/private" "$shots/private"
+"$tpquiz" --config "$px/config.ini" --data-dir "$tmp/private" --virtual-clock --seed 7 --screenshot-dir "$shots/private" \
+  --script "$root/tests/e2e/certify.script" >"$shots/private.out" 2>&1
+grep -q '^exam recorded: course=demo score=100.0% passed=yes' "$shots/private.out"
+check "records written with the private copy" $? "$shots/private.out"
+"$tpquiz" verify --key "$tmp/private/station.key" --courses "$root/tests/e2e/fixture/courses" \
+  "$tmp/private/learners/cora.cert.scores" >"$tmp/v.out" 2>&1
+[ $? = 1 ] && grep -q "does not count: re-graded: graded against another version of the course 'demo'" "$tmp/v.out" &&
+  grep -q "2 attempts do not count when re-graded" "$tmp/v.out"
+check "verify --courses: both attempts graded by another version of the course" $? "$tmp/v.out"
+"$tpquiz" verify --key "$tmp/private/station.key" --courses "$px/courses" \
+  "$tmp/private/learners/cora.cert.scores" >"$tmp/v.out" 2>&1
+check "verify --courses against the copy itself: consistent" $? "$tmp/v.out"
+"$tpquiz" report "$tmp/private" --key "$tmp/private/station.key" --config "$root/tests/e2e/fixture/config.ini" \
+  --csv "$tmp/private.csv" >"$tmp/private.txt" 2>&1
+grep -q "private/learners/cora.cert.scores,cora.cert,demo,no," "$tmp/private.csv" &&
+  grep -q "graded against another version of the course 'demo'" "$tmp/private.txt"
+check "the report over the institute's course: not certified" $? "$tmp/private.txt"
+
+# ---- 7. Proctored stations -------------------------------------------------------
 echo "== exams from issued stations only"
 # A copy of the fixture whose course requires its exam from an issued
 # station. Station P (proctored, its key issued) and station H (a home
@@ -177,6 +205,7 @@ sed -i 's|^\[exam\]$|[exam]\nstations = issued|' "$fx/courses/demo/course.ini"
 "$tpquiz" check "$fx/courses" >"$tmp/check.out" 2>&1; check "a course with stations = issued checks clean" $? "$tmp/check.out"
 for st in proctored home; do
   mkdir -p "$tmp/$st"
+  mkdir -p "$shots/$st"
   "$tpquiz" --config "$fx/config.ini" --data-dir "$tmp/$st" --virtual-clock --seed 7 --screenshot-dir "$shots/$st" \
     --script "$root/tests/e2e/certify.script" >"$shots/$st.out" 2>&1
   grep -q '^exam recorded: course=demo score=100.0% passed=yes' "$shots/$st.out"
