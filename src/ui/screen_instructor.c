@@ -30,6 +30,7 @@
 #include "heatmap.h"
 #include "instructor.h"
 #include "item_view.h"
+#include "judge.h"
 #include "paths.h"
 #include "report.h"
 #include "screens.h"
@@ -107,6 +108,7 @@ struct InstructorState {
     char load_error[600];
     CertStatus *cert; /* per library course, for courses with attempts */
     bool *cert_set;
+    JudgeResult *judged; /* per record of scores: re-graded against this station's courses */
     int standing_scroll, records_scroll, standing_h;
 
     /* Attempt page */
@@ -1217,8 +1219,10 @@ static void close_learner(App *a, State *st)
             certify_status_free(&st->cert[c]);
     free(st->cert_set);
     free(st->cert);
+    free(st->judged);
     st->cert = NULL;
     st->cert_set = NULL;
+    st->judged = NULL;
     scorefile_free(st->scores);
     st->scores = NULL;
 }
@@ -1251,6 +1255,14 @@ static void open_learner(App *a, State *st, int row)
             st->cert[c] = certify_status(co, st->scores, app_now_ms(a) / 1000);
             st->cert_set[c] = true;
         }
+    }
+    /* Every attempt graded again: a record whose bytes are genuine but
+     * whose result the course does not give never shows as a pass. */
+    int nr = st->scores ? scorefile_count(st->scores) : 0;
+    st->judged = calloc((size_t)(nr > 0 ? nr : 1), sizeof *st->judged);
+    for (int i = 0; st->judged && i < nr; i++) {
+        const Record *r = scorefile_record(st->scores, i);
+        st->judged[i] = judge_record(r->course ? library_find_course(a->lib, r->course) : NULL, st->scores, i);
     }
     go_page(a, st, PAGE_LEARNER);
 }
@@ -1343,6 +1355,11 @@ static void record_title(const App *a, const ScoreFile *f, int i, char *buf, siz
         snprintf(buf, size, "Learner profile");
         return;
     }
+    if (r->kind == RECORD_START) {
+        const Course *c = r->course ? library_find_course(a->lib, r->course) : NULL;
+        snprintf(buf, size, "Exam started: %s", c ? c->title : r->course ? r->course : "?");
+        return;
+    }
     if (r->mode == ATTEMPT_QUIZ) {
         const Module *m = find_module(a, r->module);
         snprintf(buf, size, "Quiz: %s", m ? m->name : r->module ? r->module : "?");
@@ -1409,8 +1426,11 @@ static void page_learner(App *a, State *st, SDL_Rect area)
             continue;
         const Record *r = scorefile_record(st->scores, i);
         RecordStatus status = scorefile_status(st->scores, i);
-        SDL_Rect rr = {list.x, yy, sw, rh};
+        /* Genuine, but not what the course gives (re-graded): shown as not
+         * counting, like a damaged record. */
         bool attempt = r->kind == RECORD_ATTEMPT;
+        bool regraded_out = status == RECORD_GOOD && attempt && st->judged && !st->judged[i].counts;
+        SDL_Rect rr = {list.x, yy, sw, rh};
         if (attempt && ui_hover(ui, clip_to(rr, list)))
             ren_fill_rect(a->ren, rr, THEME_ACCENT_LIGHT);
         else if (i % 2)
@@ -1427,15 +1447,19 @@ static void page_learner(App *a, State *st, SDL_Rect area)
         /* Integrity, in words and colour. */
         const char *sname = record_status_name(status);
         char tag[64];
-        snprintf(tag, sizeof tag, status == RECORD_GOOD ? "\xE2\x9C\x93 good" : "\xE2\x9C\x97 %s", sname);
+        if (regraded_out)
+            snprintf(tag, sizeof tag, "\xE2\x9C\x97 %s", judge_code_name(st->judged[i].code));
+        else
+            snprintf(tag, sizeof tag, status == RECORD_GOOD ? "\xE2\x9C\x93 good" : "\xE2\x9C\x97 %s", sname);
         int tgw = ren_text_width(a->ren, FONT_BOLD, tag);
         int tag_x = chip.x - ui_px(ui, 16) - tgw;
         ren_text(a->ren, FONT_BOLD, tag_x, yy + (rh - text_h(a, FONT_BOLD)) / 2,
-                 status == RECORD_GOOD ? THEME_GOOD : THEME_BAD, tag);
+                 status == RECORD_GOOD && !regraded_out ? THEME_GOOD : THEME_BAD, tag);
         int text_w = tag_x - ui_px(ui, 16) - px;
         if (attempt) {
             /* A record that is not good only claims its result. */
-            const char *result = status != RECORD_GOOD ? (r->passed ? "claims passed, not counted" : "not counted")
+            const char *result = status != RECORD_GOOD || regraded_out
+                                     ? (r->passed ? "claims passed, not counted" : "not counted")
                                  : r->passed             ? "passed"
                                                          : "not passed";
             snprintf(meta, sizeof meta, "%s \xC2\xB7 %s%s \xC2\xB7 %d answers", when, result,
@@ -1444,13 +1468,17 @@ static void page_learner(App *a, State *st, SDL_Rect area)
             if (ren_text_width(a->ren, FONT_SMALL, meta) > text_w)
                 snprintf(meta, sizeof meta, "%s \xC2\xB7 %s%s", when, result,
                          r->auto_submitted ? " (time ran out)" : "");
+        } else if (r->kind == RECORD_START) {
+            char until[64];
+            utc_time(r->deadline, until, sizeof until);
+            snprintf(meta, sizeof meta, "started %s \xC2\xB7 time up %s", when, until);
         } else {
             snprintf(meta, sizeof meta, "created %s", when);
         }
         ren_text_fit(a->ren, FONT_BOLD, px, ty, text_w, THEME_TEXT, title);
         ren_text_fit(a->ren, FONT_SMALL, px, ty + text_h(a, FONT_BOLD), text_w, THEME_MUTED, meta);
         if (attempt) {
-            if (status == RECORD_GOOD)
+            if (status == RECORD_GOOD && !regraded_out)
                 score_chip(a, chip, r->score, r->passed);
             else
                 claimed_score_chip(a, chip, r->score);
@@ -1717,7 +1745,9 @@ static void page_attempt(App *a, State *st, SDL_Rect area)
     record_title(a, st->scores, st->record, title, sizeof title);
     int tw = ren_text(a->ren, FONT_TITLE, pad, y, THEME_TEXT, title);
     utc_time(r->finished, when, sizeof when);
-    bool good = status == RECORD_GOOD;
+    const JudgeResult *jr = st->judged ? &st->judged[st->record] : NULL;
+    bool regraded_out = status == RECORD_GOOD && jr && !jr->counts;
+    bool good = status == RECORD_GOOD && !regraded_out;
     snprintf(line, sizeof line, "%s%.1f%% \xC2\xB7 %s (pass mark %d%%)%s", good ? "" : "claims ", r->score * 100,
              r->passed ? "passed" : "not passed", r->pass_mark, r->auto_submitted ? " \xC2\xB7 submitted when time ran out" : "");
     ren_text_fit(a->ren, FONT_HEADING, pad + tw + ui_px(ui, 16),
@@ -1728,11 +1758,17 @@ static void page_attempt(App *a, State *st, SDL_Rect area)
              r->seq, when, r->finished > r->started ? (int)((r->finished - r->started + 59) / 60) : 0);
     ren_text_fit(a->ren, FONT_BODY, pad, y, area.w - 2 * pad, THEME_MUTED, line);
     y += text_h(a, FONT_BODY) + ui_px(ui, 8);
-    if (status != RECORD_GOOD) {
-        snprintf(line, sizeof line,
-                 "\xE2\x9C\x97 This record is %s: it failed its integrity check and counts for nothing. What it "
-                 "says below may not be what the learner did.",
-                 record_status_name(status));
+    if (!good) {
+        if (regraded_out)
+            snprintf(line, sizeof line,
+                     "\xE2\x9C\x97 This record is genuine but counts for nothing when graded again against this "
+                     "station's course: %s.",
+                     jr->why);
+        else
+            snprintf(line, sizeof line,
+                     "\xE2\x9C\x97 This record is %s: it failed its integrity check and counts for nothing. What "
+                     "it says below may not be what the learner did.",
+                     record_status_name(status));
         int h = ren_text_wrapped(a->ren, FONT_BOLD, 0, 0, area.w - 2 * pad - ui_px(ui, 32), THEME_BAD, line, false, 0, 0);
         SDL_Rect warn = {pad, y, area.w - 2 * pad, h + ui_px(ui, 16)};
         ren_fill_round_rect(a->ren, warn, ui_px(ui, 8), THEME_BAD_LIGHT);
