@@ -439,6 +439,10 @@ struct Report {
     bool finished;
     char **skip_path, **skip_reason;
     int n_skipped, cap_skipped;
+    /* Every learner id read, with the file it came from (in reading order),
+     * to name learners with more than one file. */
+    char **seen_id, **seen_path;
+    int n_seen, cap_seen;
 };
 
 Report *report_create(const Library *lib, const unsigned char key[STATION_KEY_BYTES],
@@ -512,6 +516,12 @@ void report_free(Report *r)
     }
     free(r->skip_path);
     free(r->skip_reason);
+    for (int i = 0; i < r->n_seen; i++) {
+        free(r->seen_id[i]);
+        free(r->seen_path[i]);
+    }
+    free(r->seen_id);
+    free(r->seen_path);
     sodium_memzero(r->key, sizeof r->key);
     if (r->keys)
         sodium_memzero(r->keys, sizeof *r->keys * (size_t)r->n_keys);
@@ -968,6 +978,27 @@ static int consume(Report *r, const char *path, Loaded *l, ReportFileFn fn, void
     } else {
         r->sum.read++;
         r->sum.intact += p->intact;
+        if (p->learner && r->n_seen == r->cap_seen) {
+            int cap = r->cap_seen ? 2 * r->cap_seen : 64;
+            char **a = realloc(r->seen_id, sizeof *a * (size_t)cap);
+            if (a)
+                r->seen_id = a;
+            char **b = realloc(r->seen_path, sizeof *b * (size_t)cap);
+            if (b)
+                r->seen_path = b;
+            if (a && b)
+                r->cap_seen = cap;
+        }
+        if (p->learner && r->n_seen < r->cap_seen) {
+            r->seen_id[r->n_seen] = dup_str(p->learner);
+            r->seen_path[r->n_seen] = dup_str(p->path);
+            if (r->seen_id[r->n_seen] && r->seen_path[r->n_seen])
+                r->n_seen++;
+            else {
+                free(r->seen_id[r->n_seen]);
+                free(r->seen_path[r->n_seen]);
+            }
+        }
         r->sum.attempts += p->attempts;
         for (int k = 0; k < p->n_courses; k++)
             for (int c = 0; c < r->n_courses; c++)
@@ -1376,6 +1407,28 @@ void report_text_end(FILE *out, const Report *r)
             fprintf(out, "  %s: %s\n", r->skip_path[i], r->skip_reason[i]);
         fputc('\n', out);
     }
+    /* One learner in several files: two stations, or a copy. Each file is
+     * judged on its own (and against its own station's ledger); the
+     * instructor should know they are one person. */
+    int dups = 0;
+    for (int i = 0; i < r->n_seen; i++) {
+        bool first = true, more = false;
+        for (int j = 0; j < i && first; j++)
+            first = strcmp(r->seen_id[j], r->seen_id[i]) != 0;
+        for (int j = i + 1; j < r->n_seen && first && !more; j++)
+            more = !strcmp(r->seen_id[j], r->seen_id[i]);
+        if (!first || !more)
+            continue;
+        if (!dups++)
+            fputs("Learners with more than one score file (each file counts on its own):\n", out);
+        fprintf(out, "  %s:", r->seen_id[i]);
+        for (int j = i; j < r->n_seen; j++)
+            if (!strcmp(r->seen_id[j], r->seen_id[i]))
+                fprintf(out, " %s", r->seen_path[j]);
+        fputc('\n', out);
+    }
+    if (dups)
+        fputc('\n', out);
     fprintf(out,
             "Files: %d read (%d intact, %d with problems), %d skipped. Attempts: %d (%d good, used for the "
             "questions).\n",

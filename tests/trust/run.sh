@@ -223,6 +223,9 @@ grep -q "collected/p/cora.cert.scores,cora.cert,demo,yes," "$tmp/issued.csv" &&
 check "only the exam from the issued station certifies" $? "$tmp/issued.txt"
 grep -q "unproctored: sat at a station whose key was not given as issued" "$tmp/issued.txt"
 check "the home exam is named unproctored" $? "$tmp/issued.txt"
+grep -q "^Learners with more than one score file" "$tmp/issued.txt" &&
+  grep -q "^  cora.cert: $tmp/collected/h/cora.cert.scores $tmp/collected/p/cora.cert.scores$" "$tmp/issued.txt"
+check "one learner in two files is named" $? "$tmp/issued.txt"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
