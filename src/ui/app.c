@@ -285,6 +285,8 @@ void app_sign_out(App *a)
 {
     review_free(a->review);
     a->review = NULL;
+    exam_run_free(a->exam); /* an exam left open resumes at the next sign-in */
+    a->exam = NULL;
     session_free(a->session);
     a->session = NULL;
     scorefile_free(a->scores);
@@ -1046,8 +1048,7 @@ int app_run(const AppOptions *opt)
     }
 
 out:
-    if (a->journal)
-        journal_close(a->journal);
+    exam_run_free(a->exam); /* its journal stays on disk for the next sign-in */
     scorefile_free(a->scores);
     review_free(a->review);
     free(a->known);

@@ -23,56 +23,16 @@
 #include "screens.h"
 #include "theme.h"
 
-/* Journal events the disk has not taken yet (kept in order). */
-static JournalEvent *pending;
-static int n_pending, cap_pending;
-
-static void set_journal_error(App *a, const Diag *d)
+/* The journal's state on screen: a warning while answers wait in memory
+ * (the disk refused them; exam.c retries), and word when they are all on
+ * disk again. */
+static void show_journal_state(App *a)
 {
-    const DiagItem *it = diag_count(d) ? diag_item(d, 0) : NULL;
-    snprintf(a->journal_error, sizeof a->journal_error,
-             "Answers cannot be written to disk (%s). They are kept in memory and saving is retried.",
-             it ? it->message : "unknown error");
-}
-
-/* Frees what journal_event copied into a queued event. */
-static void drop_event(JournalEvent *e)
-{
-    if (e->op == JOURNAL_PAINT)
-        free((void *)e->cells);
-    else if (e->op == JOURNAL_CLICKS)
-        free((void *)e->clicks);
-}
-
-static void flush_journal(App *a)
-{
-    if (!a->journal && (n_pending > 0 || a->journal_error[0])) {
-        /* A resumed exam whose journal could not be reopened (a read-only
-         * folder): try again, until it can. */
-        char path[4096];
-        app_learner_path(a, "journal", path, sizeof path);
-        Diag *d = diag_create();
-        a->journal = journal_reopen(path, a->key, d);
-        if (!a->journal)
-            set_journal_error(a, d);
-        diag_free(d);
-        if (!a->journal)
-            return;
-    }
-    while (n_pending > 0 && a->journal) {
-        Diag *d = diag_create();
-        int rc = journal_append(a->journal, &pending[0], d);
-        if (rc != 0) {
-            set_journal_error(a, d);
-            diag_free(d);
-            return;
-        }
-        diag_free(d);
-        drop_event(&pending[0]);
-        memmove(pending, pending + 1, sizeof *pending * (size_t)(n_pending - 1));
-        n_pending--;
-    }
-    if (n_pending == 0 && a->journal_error[0]) {
+    const char *err = a->exam ? exam_run_error(a->exam) : "";
+    if (err[0]) {
+        snprintf(a->journal_error, sizeof a->journal_error,
+                 "Answers cannot be written to disk (%s). They are kept in memory and saving is retried.", err);
+    } else if (a->journal_error[0]) {
         /* The warning was copied into the banner: replace it, or it would
          * go on saying answers are not saved after they are. */
         a->journal_error[0] = 0;
@@ -82,39 +42,10 @@ static void flush_journal(App *a)
 
 static void journal_event(App *a, JournalEvent e)
 {
-    e.at_ms = app_now_ms(a);
-    if (n_pending == cap_pending) {
-        int cap = cap_pending ? cap_pending * 2 : 16;
-        JournalEvent *p = realloc(pending, sizeof *p * (size_t)cap);
-        if (!p) {
-            snprintf(a->journal_error, sizeof a->journal_error, "Out of memory while saving an answer.");
-            return;
-        }
-        pending = p;
-        cap_pending = cap;
-    }
-    /* A painting or a set of marks may change before the disk takes it:
-     * the queued event keeps its own copy. */
-    if (e.op == JOURNAL_PAINT && e.cells) {
-        size_t n = (size_t)e.grid.cols * (size_t)e.grid.rows;
-        unsigned char *copy = malloc(n ? n : 1);
-        if (!copy) {
-            snprintf(a->journal_error, sizeof a->journal_error, "Out of memory while saving an answer.");
-            return;
-        }
-        memcpy(copy, e.cells, n);
-        e.cells = copy;
-    } else if (e.op == JOURNAL_CLICKS && e.n_clicks > 0) {
-        Vec2 *copy = malloc(sizeof *copy * (size_t)e.n_clicks);
-        if (!copy) {
-            snprintf(a->journal_error, sizeof a->journal_error, "Out of memory while saving an answer.");
-            return;
-        }
-        memcpy(copy, e.clicks, sizeof *copy * (size_t)e.n_clicks);
-        e.clicks = copy;
-    }
-    pending[n_pending++] = e;
-    flush_journal(a);
+    if (!a->exam)
+        return;
+    exam_run_journal(a->exam, e, app_now_ms(a));
+    show_journal_state(a);
 }
 
 static void sync_selection(App *a)
@@ -157,43 +88,17 @@ static void format_date(int64_t unix_s, char *buf, size_t size)
     strftime(buf, size, "%d %b %Y, %H:%M", &tm);
 }
 
-/* Time left in the exam: the lesser of the start record's deadline by the
- * clock and the limit less the time spent (exam.h). */
-static int64_t time_left(const App *a, int64_t now)
-{
-    return exam_remaining_ms(a->exam_deadline_ms, a->exam_limit_ms, a->exam_spent_ms, now);
-}
-
-/* Brings the time spent up to now (a clock that went back adds nothing)
- * and journals it every EXAM_TICK_MS of exam time. */
-static void account_time(App *a, int64_t now)
-{
-    if (now > a->exam_last_ms)
-        a->exam_spent_ms += now - a->exam_last_ms;
-    a->exam_last_ms = now;
-    if (a->exam_spent_ms >= a->exam_tick_at) {
-        a->exam_tick_at = a->exam_spent_ms + EXAM_TICK_MS;
-        journal_event(a, (JournalEvent){.op = JOURNAL_TICK, .item = 0, .spent_ms = a->exam_spent_ms});
-    }
-}
-
-/* The exam's state once its session and start record are known. */
-static void enter_exam(App *a, const Course *c, const Record *start, int64_t spent, int64_t now)
+/* The screen's state for an exam just started or resumed. */
+static void enter_exam(App *a, const Course *c)
 {
     a->exam_course = c;
     a->course = c;
-    a->exam_start_seq = start->seq;
-    a->exam_deadline_ms = start->deadline * 1000;
-    a->exam_limit_ms = (int64_t)c->exam.time_limit_min * 60000;
-    a->session_started_ms = start->started * 1000;
-    a->exam_spent_ms = spent;
-    a->exam_last_ms = now;
-    a->exam_tick_at = spent + EXAM_TICK_MS;
+    a->session_started_ms = exam_run_started_ms(a->exam);
     a->exam_overview = a->exam_confirm = a->exam_auto = false;
     a->record_saved = false;
     a->record_error[0] = a->journal_error[0] = 0;
     a->result_scroll = 0;
-    n_pending = 0;
+    show_journal_state(a);
 }
 
 static void banner_from(App *a, const char *what, const Diag *d)
@@ -203,249 +108,159 @@ static void banner_from(App *a, const char *what, const Diag *d)
     a->redraw = true; /* the banner was drawn before this: show it now */
 }
 
+/* The learner's exam files. */
+typedef struct {
+    char scores[4096], journal[4096];
+    ExamFiles files;
+} Paths;
+
+static void exam_paths(App *a, Paths *p)
+{
+    app_learner_path(a, "scores", p->scores, sizeof p->scores);
+    app_learner_path(a, "journal", p->journal, sizeof p->journal);
+    p->files = (ExamFiles){p->scores, p->journal, a->key};
+}
+
 void exam_start(App *a, const Course *c)
 {
     int64_t now = app_now_ms(a), wait_until = 0;
     if (!a->have_key || certify_exam_gate(c, a->scores, now / 1000, &wait_until) != EXAM_ALLOWED)
         return;
-    session_free(a->session);
     uint64_t seed = a->seed_override ? a->seed_override : (uint64_t)now * 2654435761u;
-    Record start = exam_start_record(c, seed, now / 1000);
-    a->session = exam_rebuild(c, &start);
-    if (!a->session) {
-        snprintf(a->banner, sizeof a->banner, "%s has no questions to draw an exam from.", c->title);
-        a->redraw = true; /* the banner was drawn before this: show it now */
-        return;
-    }
-    /* The signed start comes first: from here on the attempt counts,
-     * whatever becomes of the program or the journal. */
-    char path[4096];
-    app_learner_path(a, "scores", path, sizeof path);
+    Paths p;
+    exam_paths(a, &p);
     Diag *d = diag_create();
-    if (scorefile_append_seq(path, &start, a->key, &start.seq, d) != 0) {
-        banner_from(a, "The exam cannot start: it could not be recorded", d);
+    Session *s = NULL;
+    ExamRun *run = exam_run_start(&p.files, c, seed, now, &s, d);
+    if (!run) {
+        banner_from(a, "The exam cannot start", d);
         diag_free(d);
-        session_free(a->session);
-        a->session = NULL;
         return;
     }
-    app_reload_scores(a);
-    JournalHeader h = {(char *)c->id, seed, start.started * 1000, start.deadline * 1000,
-                       session_item_count(a->session), start.seq};
-    app_learner_path(a, "journal", path, sizeof path);
-    a->journal = journal_begin(path, &h, a->key, d);
-    if (!a->journal)
-        set_journal_error(a, d); /* answers wait in memory; the journal is retried */
     diag_free(d);
-    enter_exam(a, c, &start, 0, now);
+    exam_run_free(a->exam);
+    session_free(a->session);
+    a->exam = run;
+    a->session = s;
+    app_reload_scores(a); /* the start record: the attempt counts from now */
+    enter_exam(a, c);
     go_to(a, 0);
     set_fullscreen(a, true);
-    printf("exam started: course=%s questions=%d seed=%" PRIu64 " start=%d\n", c->id,
-           session_item_count(a->session), seed, start.seq);
+    printf("exam started: course=%s questions=%d seed=%" PRIu64 " start=%d\n", c->id, session_item_count(s),
+           seed, exam_run_start_seq(run));
     fflush(stdout);
     app_go(a, SCREEN_EXAM);
 }
 
-/* Writes a void attempt for the open start (its journal failed its check). */
-static void record_void(App *a, const Course *c, const Record *start, const char *why)
+bool exam_resume_pending(App *a)
 {
-    Record r;
-    memset(&r, 0, sizeof r);
-    r.kind = RECORD_ATTEMPT;
-    r.mode = ATTEMPT_EXAM;
-    r.course = c->id;
-    r.course_fp = start->course_fp;
-    r.start_seq = start->seq;
-    r.seed = start->seed;
-    r.started = start->started;
-    int64_t now = app_now_ms(a) / 1000;
-    r.finished = now < start->started ? start->started : now > start->deadline ? start->deadline : now;
-    r.pass_mark = c->exam.pass_mark;
-    r.void_reason = (char *)why;
-    char path[4096];
-    app_learner_path(a, "scores", path, sizeof path);
+    if (!a->have_key)
+        return false;
+    Paths p;
+    exam_paths(a, &p);
     Diag *d = diag_create();
-    if (scorefile_append(path, &r, a->key, d) == 0) {
-        printf("exam void: course=%s reason=%s\n", c->id, why);
+    Session *s = NULL;
+    ExamResume res;
+    int64_t now = app_now_ms(a);
+    ExamRun *run = exam_run_resume(&p.files, a->lib, a->scores, now, &s, &res, d);
+    diag_sort(d);
+    diag_print(d, stderr);
+    switch (res.kind) {
+    case EXAM_RESUME_NONE:
+        break;
+    case EXAM_RESUME_SET_ASIDE:
+        snprintf(a->banner, sizeof a->banner,
+                 "An exam journal with no recorded start was found and set aside; no exam was resumed.");
+        break;
+    case EXAM_RESUME_NO_COURSE:
+        snprintf(a->banner, sizeof a->banner, "An unfinished exam for the course '%s' cannot be resumed: "
+                 "the course is not installed on this station.", res.course_id);
+        break;
+    case EXAM_RESUME_VOIDED:
+        printf("exam void: course=%s reason=%s\n", res.course->id, res.why);
         fflush(stdout);
         snprintf(a->banner, sizeof a->banner,
                  "Your unfinished exam was closed as void: its saved answers failed their check. It counts as "
                  "an attempt.");
-        app_learner_path(a, "journal", path, sizeof path);
-        journal_remove(path, d);
         app_reload_scores(a);
-    } else {
-        banner_from(a, "Your unfinished exam could not be closed", d);
+        break;
+    case EXAM_RESUME_FAILED:
+        banner_from(a, "Your unfinished exam could not be resumed", d);
+        break;
+    case EXAM_RESUME_EXPIRED:
+    case EXAM_RESUME_RUNNING:
+        break;
     }
-    diag_print(d, stderr);
     diag_free(d);
-}
-
-bool exam_resume_pending(App *a)
-{
-    char path[4096];
-    app_learner_path(a, "journal", path, sizeof path);
-    struct stat st;
-    bool have_journal = lstat(path, &st) == 0;
-    if (have_journal && !S_ISREG(st.st_mode)) {
-        /* Not a file tpquiz wrote (a FIFO, a folder, a link): say what it
-         * is and leave it alone; it is never read or removed. */
-        Diag *d = diag_create();
-        int fd = datafile_open_regular(path, DATAFILE_JOURNAL, NULL, d);
-        if (fd >= 0) /* a link to a regular file: still not ours */
-            close(fd);
-        diag_print(d, stderr);
-        diag_free(d);
-        have_journal = false;
-    }
-    int open = a->have_key ? exam_open_start(a->scores, NULL) : -1;
-    if (open < 0) {
-        if (have_journal) {
-            /* No signed start names it: it is not an exam this learner
-             * started here (or a journal of an older version), so it is
-             * never replayed. */
-            Diag *d = diag_create();
-            if (journal_remove(path, d) == 0)
-                fprintf(stderr, "%s: warning: an exam journal without its start record was removed\n", path);
-            diag_print(d, stderr);
-            diag_free(d);
-            snprintf(a->banner, sizeof a->banner,
-                     "An exam journal with no recorded start was found and set aside; no exam was resumed.");
-        }
+    if (!run)
         return false;
-    }
-    const Record *start = scorefile_record(a->scores, open);
-    const Course *c = library_find_course(a->lib, start->course);
-    if (!c) {
-        snprintf(a->banner, sizeof a->banner, "An unfinished exam for the course '%s' cannot be resumed: "
-                 "the course is not installed on this station.", start->course);
-        return false;
-    }
-    if (strcmp(c->fingerprint, start->course_fp) != 0) {
-        record_void(a, c, start, "the course was changed while the exam was open");
-        return false;
-    }
+    exam_run_free(a->exam);
     session_free(a->session);
-    a->session = exam_rebuild(c, start);
-    if (!a->session)
-        return false;
-    int64_t spent = 0;
-    if (have_journal) {
-        JournalHeader h;
-        JournalEvent *ev = NULL;
-        int n = 0;
-        JournalSeal seal;
-        Diag *d = diag_create();
-        bool found = journal_read(path, a->key, &h, &ev, &n, &seal, d);
-        diag_sort(d);
-        diag_print(d, stderr);
-        diag_free(d);
-        bool ours = found && seal.intact && h.start_seq == start->seq && h.seed == start->seed &&
-                    strcmp(h.course, start->course) == 0;
-        if (ours)
-            spent = exam_replay(a->session, ev, n);
-        free(ev);
-        free(h.course);
-        if (!ours) {
-            /* A journal that fails its check is never replayed: the
-             * attempt is recorded as void, with the reason. */
-            char why[300];
-            snprintf(why, sizeof why, "its journal failed its check (%s)",
-                     !found          ? "it cannot be read"
-                     : !seal.intact ? seal.why
-                                    : "it belongs to another exam");
-            session_free(a->session);
-            a->session = NULL;
-            record_void(a, c, start, why);
-            return false;
-        }
-    }
-    int64_t now = app_now_ms(a);
-    enter_exam(a, c, start, spent, now);
-    if (time_left(a, now) <= 0) {
-        printf("exam expired while closed: course=%s answered=%d\n", c->id, session_answered_count(a->session));
+    a->exam = run;
+    a->session = s;
+    enter_exam(a, res.course);
+    if (res.kind == EXAM_RESUME_EXPIRED) {
+        printf("exam expired while closed: course=%s answered=%d\n", res.course->id, session_answered_count(s));
         fflush(stdout);
         exam_submit(a, true);
         snprintf(a->banner, sizeof a->banner,
                  "Your exam's time ran out while the program was closed: the answers you gave were submitted.");
         return true;
     }
-    Diag *d2 = diag_create();
-    if (have_journal) {
-        a->journal = journal_reopen(path, a->key, d2);
-    } else {
-        JournalHeader h = {(char *)c->id, start->seed, start->started * 1000, start->deadline * 1000,
-                           session_item_count(a->session), start->seq};
-        a->journal = journal_begin(path, &h, a->key, d2);
-    }
-    if (!a->journal)
-        set_journal_error(a, d2); /* shown on the exam screen; reopening is retried */
-    diag_free(d2);
-    int64_t left_ms = time_left(a, now);
+    int64_t left_ms = exam_run_remaining(run, now);
     a->exam_warned = left_ms <= 60000 ? 1 : left_ms <= 300000 ? 5 : 0;
     go_to(a, 0);
     set_fullscreen(a, true);
     char left[32];
     format_time(left_ms, left, sizeof left);
-    printf("exam resumed: course=%s answered=%d remaining=%s\n", c->id, session_answered_count(a->session), left);
+    printf("exam resumed: course=%s answered=%d remaining=%s\n", res.course->id, session_answered_count(s), left);
     fflush(stdout);
     snprintf(a->banner, sizeof a->banner, "Your unfinished exam was resumed with %s left.%s", left,
-             have_journal ? " No answer was lost." : "");
+             res.had_journal ? " No answer was lost." : "");
     app_go(a, SCREEN_EXAM);
     return true;
 }
 
 static void save_record(App *a)
 {
+    if (!a->exam)
+        return;
     const Course *c = a->exam_course;
-    int64_t now = app_now_ms(a);
-    int64_t end = now < a->exam_deadline_ms ? now : a->exam_deadline_ms;
-    Record *r = attempt_build(a->session, ATTEMPT_EXAM, c, NULL, a->session_started_ms / 1000, end / 1000,
-                              c->exam.pass_mark, a->exam_auto);
-    if (r)
-        r->start_seq = a->exam_start_seq;
-    char path[4096];
-    app_learner_path(a, "scores", path, sizeof path);
     Diag *d = diag_create();
-    int rc = r && a->have_key ? scorefile_append(path, r, a->key, d) : -1;
-    if (rc == 0) {
+    if (exam_run_submit(a->exam, app_now_ms(a), a->exam_auto, d) == 0) {
         a->record_saved = true;
         a->record_error[0] = 0;
-        printf("exam recorded: course=%s score=%.1f%% passed=%s auto=%s\n", c->id, r->score * 100,
-               r->passed ? "yes" : "no", a->exam_auto ? "yes" : "no");
+        printf("exam recorded: course=%s score=%.1f%% passed=%s auto=%s\n", c->id,
+               exam_run_score(a->exam) * 100, exam_run_passed(a->exam) ? "yes" : "no",
+               a->exam_auto ? "yes" : "no");
         fflush(stdout);
-        if (a->journal) {
-            journal_close(a->journal);
-            a->journal = NULL;
-        }
-        char jpath[4096];
-        app_learner_path(a, "journal", jpath, sizeof jpath);
-        journal_remove(jpath, d);
+        exam_run_free(a->exam);
+        a->exam = NULL;
+        a->journal_error[0] = 0;
         app_reload_scores(a);
     } else {
         const DiagItem *it = diag_count(d) ? diag_item(d, 0) : NULL;
         snprintf(a->record_error, sizeof a->record_error,
                  "Your result could not be saved yet (%s). Your answers are safe in the exam journal.",
-                 it ? it->message : !a->have_key ? "no station key" : "out of memory");
+                 it ? it->message : "unknown error");
     }
     diag_sort(d);
     diag_print(d, stderr);
     diag_free(d);
-    attempt_free(r);
 }
 
 void exam_submit(App *a, bool auto_submitted)
 {
-    if (!a->session)
+    if (!a->session || !a->exam)
         return;
-    flush_journal(a);
     a->exam_auto = auto_submitted;
     a->exam_confirm = false;
-    /* Answers are final from here; the item on screen gets its time. */
-    int64_t now = app_now_ms(a);
-    session_submit(a->session, now < a->exam_deadline_ms ? now : a->exam_deadline_ms);
     set_fullscreen(a, false);
+    /* Answers are final from here (exam_run_submit submits the session at
+     * once, even if the record has to wait for the disk). */
     save_record(a);
+    if (!session_finished(a->session))
+        session_submit(a->session, app_now_ms(a));
     app_review_session(a, a->session);
     app_go(a, SCREEN_EXAM_RESULT);
 }
@@ -621,14 +436,19 @@ void screen_exam(App *a, SDL_Rect all)
     Session *s = a->session;
     const Course *c = a->exam_course;
     int64_t now = app_now_ms(a);
-    account_time(a, now);
-    int64_t left = time_left(a, now);
+    if (!a->exam) { /* no exam running (recorded already) */
+        app_go(a, SCREEN_HOME);
+        return;
+    }
+    int64_t left = exam_run_tick(a->exam, now);
     if (left <= 0) {
         exam_submit(a, true);
         return;
     }
-    if (n_pending || a->journal_error[0])
-        flush_journal(a);
+    if (exam_run_error(a->exam)[0]) {
+        exam_run_flush(a->exam);
+        show_journal_state(a);
+    }
     if (left <= 60000 && a->exam_warned != 1) {
         a->exam_warned = 1;
         snprintf(a->banner, sizeof a->banner, "One minute left. Your answers are submitted when the time is up.");

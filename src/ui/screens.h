@@ -13,7 +13,7 @@
 #include "certify.h"
 #include "config.h"
 #include "course.h"
-#include "journal.h"
+#include "exam.h"
 #include "learner.h"
 #include "locator.h"
 #include "record.h"
@@ -144,13 +144,7 @@ typedef struct {
 
     /* Exam */
     const Course *exam_course;
-    Journal *journal;
-    int64_t exam_deadline_ms;  /* from the start record: start + limit (wall clock) */
-    int64_t exam_limit_ms;
-    int exam_start_seq;        /* seq of the exam's start record in the score file */
-    int64_t exam_spent_ms;     /* time the exam has been open, over every sitting */
-    int64_t exam_last_ms;      /* when exam_spent_ms was last brought up to date */
-    int64_t exam_tick_at;      /* spent time at which the next tick is journaled */
+    struct ExamRun *exam;      /* the exam in progress (core exam.c), NULL if none */
     bool exam_overview;     /* the overview/review page is shown */
     bool exam_confirm;      /* the submit confirmation is shown */
     bool exam_auto;         /* submitted by the clock */
