@@ -375,38 +375,14 @@ static int write_heatmaps(const Report *rep, const char *dir, const char *font)
     return written;
 }
 
-/* Reads every *.key file in dir (the station keys the institute issued)
- * into a new array *keys; each must be a valid key file (station_key_read).
- * Returns how many, or -1 (reasons printed). */
+/* The issued station keys of --keys DIR (reasons printed on failure). */
 static int read_issued_keys(const char *dir, unsigned char (**keys)[STATION_KEY_BYTES])
 {
-    char **paths = NULL;
     Diag *d = diag_create();
-    int n = report_list_dir(dir, &paths, d);
-    int count = 0, bad = 0;
-    *keys = calloc((size_t)(n > 0 ? n : 1), sizeof **keys);
-    for (int i = 0; n > 0 && *keys && i < n; i++) {
-        size_t len = strlen(paths[i]);
-        if (len < 5 || strcmp(paths[i] + len - 4, ".key") != 0)
-            continue;
-        if (station_key_read(paths[i], (*keys)[count], d) == 0)
-            count++;
-        else
-            bad++;
-    }
-    if (n >= 0)
-        report_paths_free(paths, n);
-    if (n < 0 || !*keys || bad || count == 0) {
-        diag_print(d, stderr);
-        if (n >= 0 && *keys && !bad && count == 0)
-            fprintf(stderr, "tpquiz report: --keys %s: no .key files there\n", dir);
-        diag_free(d);
-        free(*keys);
-        *keys = NULL;
-        return -1;
-    }
+    int n = report_read_keys(dir, keys, d);
+    diag_print(d, stderr);
     diag_free(d);
-    return count;
+    return n;
 }
 
 static int cmd_report(int argc, char **argv)

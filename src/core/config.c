@@ -35,6 +35,7 @@ static const KeySpec KEYS[] = {
     {"font", "file", KEY_PATH, 0, 0, FIELD(font_file)},
     {"font", "size", KEY_INT, 8, 48, FIELD(font_size)},
     {"instructor", "passphrase_hash", KEY_STRING, 0, 0, FIELD(instructor_hash)},
+    {"instructor", "issued_keys", KEY_PATH_OR_EMPTY, 0, 0, FIELD(issued_keys_dir)},
 };
 #define N_KEYS ((int)(sizeof KEYS / sizeof KEYS[0]))
 
@@ -83,6 +84,7 @@ void config_free(Config *c)
     free(c->data_dir);
     free(c->font_file);
     free(c->instructor_hash);
+    free(c->issued_keys_dir);
     free(c);
 }
 
@@ -98,12 +100,13 @@ Config *config_defaults(const char *root)
     c->data_dir = strdup("");
     c->font_file = strdup(CONFIG_DEFAULT_FONT);
     c->instructor_hash = strdup("");
+    c->issued_keys_dir = strdup("");
     c->window_width = 1280;
     c->window_height = 800;
     c->fullscreen_exams = false;
     c->font_size = 16;
     if (!c->path || !c->courses_dir || !c->assets_dir || !c->data_dir || !c->font_file ||
-        !c->instructor_hash) {
+        !c->instructor_hash || !c->issued_keys_dir) {
         config_free(c);
         return NULL;
     }

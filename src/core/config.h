@@ -22,6 +22,7 @@ typedef struct {
     char *font_file;       /* [font] file */
     int font_size;         /* [font] size, points, 8..48 */
     char *instructor_hash; /* [instructor] passphrase_hash, "" if unset */
+    char *issued_keys_dir; /* [instructor] issued_keys: the folder of issued station keys, "" if none */
 } Config;
 
 #define CONFIG_DEFAULT_FONT "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"

@@ -816,7 +816,7 @@ static void describe_integrity(Loaded *l)
 /* Loads and summarises one file; NULL only if out of memory. */
 /* The key to check a file with: the issued key its records name (the
  * first key_id line within its first 4 KiB), else the report's key. */
-static const unsigned char *key_for(const Report *r, const char *path)
+const unsigned char *report_key_for(const Report *r, const char *path)
 {
     if (r->n_keys < 2)
         return r->key;
@@ -846,7 +846,7 @@ static Loaded *load_one(const Report *r, const char *path)
     ReportFile *p = &l->pub;
     p->path = path;
     l->d = diag_create();
-    l->f = scorefile_load(path, key_for(r, path), l->d);
+    l->f = scorefile_load(path, report_key_for(r, path), l->d);
     l->pub.stations = &r->stations;
     if (!l->f) {
         skip_reason(l, NULL);
@@ -1240,6 +1240,40 @@ static bool maybe_scores(const char *name)
 int report_list_dir(const char *dir, char ***paths, Diag *d)
 {
     return walk_files(dir, maybe_scores, paths, d);
+}
+
+const struct JudgeStations *report_stations(const Report *r)
+{
+    return &r->stations;
+}
+
+int report_read_keys(const char *dir, unsigned char (**keys)[STATION_KEY_BYTES], Diag *d)
+{
+    char **paths = NULL;
+    int n = report_list_dir(dir, &paths, d);
+    int count = 0, bad = 0;
+    *keys = calloc((size_t)(n > 0 ? n : 1), sizeof **keys);
+    for (int i = 0; n > 0 && *keys && i < n; i++) {
+        size_t len = strlen(paths[i]);
+        if (len < 5 || strcmp(paths[i] + len - 4, ".key") != 0)
+            continue;
+        if (station_key_read(paths[i], (*keys)[count], d) == 0)
+            count++;
+        else
+            bad++;
+    }
+    if (n >= 0)
+        report_paths_free(paths, n);
+    if (n >= 0 && *keys && !bad && count == 0)
+        diag_error(d, dir, 0, "no station key files (*.key) here");
+    if (n < 0 || !*keys || bad || count == 0) {
+        if (!*keys)
+            diag_error(d, dir, 0, "out of memory");
+        free(*keys);
+        *keys = NULL;
+        return -1;
+    }
+    return count;
 }
 
 void report_paths_free(char **paths, int n)

@@ -249,6 +249,15 @@ void report_skipped(const Report *r, int i, const char **path, const char **reas
  * Returns the count and sets *paths (free with report_paths_free), or -1
  * with the reason in d if dir cannot be read. */
 int report_list_dir(const char *dir, char ***paths, Diag *d);
+
+/* Reads every *.key file under dir (the station keys the institute issued,
+ * each a valid key file: station_key_read) into a new array *keys (free
+ * it). Returns how many (at least one), or -1 with the reasons in d. */
+int report_read_keys(const char *dir, unsigned char (**keys)[STATION_KEY_BYTES], Diag *d);
+/* The key to check a file with (the issued key its records name, else the
+ * report's), and the issued stations for judge_record_at / certify. */
+const unsigned char *report_key_for(const Report *r, const char *path);
+const struct JudgeStations *report_stations(const Report *r);
 void report_paths_free(char **paths, int n);
 
 /* --- text: the readable report -------------------------------------- */

@@ -802,7 +802,28 @@ static void open_folder(App *a, State *st)
     diag_free(d);
     int threads = SDL_GetCPUCount();
     ReportOptions opt = {.course = NULL, .keep_clicks = true, .threads = threads > 4 ? 4 : threads};
+    /* The institute's issued station keys ([instructor] issued_keys): files
+     * they sealed verify, and courses with stations = issued count only
+     * their exams. */
+    unsigned char(*issued)[STATION_KEY_BYTES] = NULL;
+    if (a->cfg->issued_keys_dir[0]) {
+        Diag *kd = diag_create();
+        opt.n_issued = report_read_keys(a->cfg->issued_keys_dir, &issued, kd);
+        if (opt.n_issued < 0) {
+            const DiagItem *it = diag_count(kd) ? diag_item(kd, 0) : NULL;
+            snprintf(st->message, sizeof st->message, "The issued station keys cannot be read: %s.",
+                     it ? it->message : "unknown error");
+            diag_free(kd);
+            report_paths_free(paths, n);
+            return;
+        }
+        diag_free(kd);
+        opt.issued_keys = (const unsigned char(*)[STATION_KEY_BYTES])issued;
+    }
     st->report = report_create(a->lib, a->key, &opt);
+    if (issued)
+        sodium_memzero(issued, sizeof *issued * (size_t)opt.n_issued);
+    free(issued);
     Reading rd = {a, st, strlen(st->opened), false};
     if (!st->report || report_add_files(st->report, (const char *const *)paths, n, on_file, &rd) < 0 ||
         rd.failed) {
@@ -852,7 +873,7 @@ static void cert_cell_text(const CertCell *c, char *main_text, size_t ms, char *
     else if (c->exam_attempts == 0)
         snprintf(exam, sizeof exam, "no exam yet");
     else if (c->attempts_left >= 0)
-        snprintf(exam, sizeof exam, "exam failed, %d left", c->attempts_left);
+        snprintf(exam, sizeof exam, "exam not passed, %d left", c->attempts_left);
     else
         snprintf(exam, sizeof exam, "exam not passed");
     snprintf(sub, ss, "modules %d/%d \xC2\xB7 %s", c->modules_passed, c->modules_total, exam);
@@ -1234,7 +1255,8 @@ static void open_learner(App *a, State *st, int row)
     st->load_error[0] = 0;
     st->standing_scroll = st->records_scroll = 0;
     Diag *d = diag_create();
-    st->scores = scorefile_load(st->rows[row].path, a->key, d);
+    st->scores = scorefile_load(st->rows[row].path,
+                                st->report ? report_key_for(st->report, st->rows[row].path) : a->key, d);
     if (!st->scores) {
         const DiagItem *it = diag_count(d) ? diag_item(d, 0) : NULL;
         snprintf(st->load_error, sizeof st->load_error, "The file cannot be read now: %s",
@@ -1252,7 +1274,8 @@ static void open_learner(App *a, State *st, int row)
             any = r->kind == RECORD_ATTEMPT && r->course && !strcmp(r->course, co->id);
         }
         if (any) {
-            st->cert[c] = certify_status(co, st->scores, app_now_ms(a) / 1000);
+            st->cert[c] = certify_status_at(co, st->scores, app_now_ms(a) / 1000,
+                                            st->report ? report_stations(st->report) : NULL);
             st->cert_set[c] = true;
         }
     }
@@ -1262,7 +1285,8 @@ static void open_learner(App *a, State *st, int row)
     st->judged = calloc((size_t)(nr > 0 ? nr : 1), sizeof *st->judged);
     for (int i = 0; st->judged && i < nr; i++) {
         const Record *r = scorefile_record(st->scores, i);
-        st->judged[i] = judge_record(r->course ? library_find_course(a->lib, r->course) : NULL, st->scores, i);
+        st->judged[i] = judge_record_at(r->course ? library_find_course(a->lib, r->course) : NULL, st->scores, i,
+                                        st->report ? report_stations(st->report) : NULL);
     }
     go_page(a, st, PAGE_LEARNER);
 }
