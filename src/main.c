@@ -508,8 +508,25 @@ static int cmd_report(int argc, char **argv)
         if (ledger)
             printf("Ledger: %s: %d lines, station key %s%s\n", ledger_path, ledger_length(ledger),
                    ledger_key_id(ledger), ledger_intact(ledger) ? "" : " (broken: see the errors)");
-    } else if (state_path) {
-        fprintf(stderr, "tpquiz report: --ledger-state: %s has no ledger (give a station's data folder)\n", dir);
+    } else {
+        /* A station's data folder (it has learners/) without its ledger:
+         * every record written since ledgers exist would be in one, so it
+         * was deleted (or the station predates them); files rolled back
+         * there cannot be told. Asked to check ledgers, that is an error. */
+        char learners[4200];
+        snprintf(learners, sizeof learners, "%s/learners", dir);
+        bool station = stat(learners, &lst) == 0 && S_ISDIR(lst.st_mode);
+        if (station && state_path) {
+            fprintf(stderr, "%s: error: the station's ledger is gone: learner files rolled back to older copies "
+                            "cannot be detected\n", ledger_path);
+            ledger_trouble = true;
+        } else if (station) {
+            fprintf(stderr, "%s: warning: no ledger in this station's data folder: learner files rolled back to "
+                            "older copies cannot be detected\n", ledger_path);
+        } else if (state_path) {
+            fprintf(stderr, "tpquiz report: --ledger-state: %s has no ledger (give a station's data folder)\n",
+                    dir);
+        }
     }
     rep = report_create(lib, key, &opt);
     if (csv_path)

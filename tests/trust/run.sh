@@ -160,6 +160,13 @@ head -n 3 "$data/ledger" >"$tmp/ledger.old" && cp "$tmp/ledger.old" "$data/ledge
 report
 [ $rstatus = 1 ] && grep -q "the station's ledger has 3 lines, but had [0-9]* when it was last collected" "$tmp/report.txt"
 check "a restored data folder is named (the ledger went backwards)" $? "$tmp/report.txt"
+# The ledger deleted: rollbacks could no longer be told; with
+# --ledger-state that is an error.
+mv "$data/ledger" "$tmp/ledger.kept"
+report
+[ $rstatus = 1 ] && grep -q "ledger: error: the station's ledger is gone" "$tmp/report.txt"
+check "a deleted ledger is named" $? "$tmp/report.txt"
+mv "$tmp/ledger.kept" "$data/ledger"
 # An edited ledger line breaks its chain.
 sed -i '2s/ 1 / 7 /' "$data/ledger"
 report
@@ -226,6 +233,17 @@ check "the home exam is named unproctored" $? "$tmp/issued.txt"
 grep -q "^Learners with more than one score file" "$tmp/issued.txt" &&
   grep -q "^  cora.cert: $tmp/collected/h/cora.cert.scores $tmp/collected/p/cora.cert.scores$" "$tmp/issued.txt"
 check "one learner in two files is named" $? "$tmp/issued.txt"
+
+# Bad inputs to the new options: a key folder with no keys, no course folder.
+mkdir -p "$tmp/no-keys"
+"$tpquiz" report "$tmp/collected" --config "$fx/config.ini" --key "$tmp/home/station.key" --keys "$tmp/no-keys" \
+  >"$tmp/nk.txt" 2>&1
+[ $? = 2 ] && grep -q "no-keys: error: no station key files (\*.key) here" "$tmp/nk.txt"
+check "--keys with no key files: a clear error" $? "$tmp/nk.txt"
+"$tpquiz" verify --key "$tmp/home/station.key" --courses "$tmp/nowhere" "$tmp/collected/h/cora.cert.scores" \
+  >"$tmp/nc.txt" 2>&1
+[ $? = 2 ] && grep -q "verify: --courses $tmp/nowhere: no course to grade against" "$tmp/nc.txt"
+check "verify --courses with no courses: a clear error" $? "$tmp/nc.txt"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
