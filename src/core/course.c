@@ -24,6 +24,7 @@
 
 #include "inifile.h"
 #include "svgview.h"
+#include "walk.h"
 
 const NamedId PAIN_REGIONS[] = {
     {"head", "Head"},
@@ -566,6 +567,12 @@ typedef struct {
 
 struct Library {
     char *courses_dir, *assets_dir, *muscles_dir, *anatomy_dir;
+    /* Their real paths (NULL if they do not resolve): nothing is read
+     * through a symbolic link that leads out of them. */
+    char *courses_real, *assets_real;
+    bool (*go_on)(void *ctx);
+    void *go_on_ctx;
+    bool stopped;
     Course **courses;
     int n_courses, cap_courses;
     Module **modules;
@@ -588,7 +595,57 @@ Library *library_create(const char *courses_dir, const char *assets_dir)
     lib->assets_dir = strdup(assets_dir ? assets_dir : "assets");
     lib->muscles_dir = lib->courses_dir ? path_join(lib->courses_dir, "muscles") : NULL;
     lib->anatomy_dir = lib->assets_dir ? path_join(lib->assets_dir, "anatomy") : NULL;
+    lib->courses_real = lib->courses_dir ? walk_real(lib->courses_dir) : NULL;
+    lib->assets_real = lib->assets_dir ? walk_real(lib->assets_dir) : NULL;
     return lib;
+}
+
+void library_set_progress(Library *lib, bool (*go_on)(void *ctx), void *ctx)
+{
+    if (!lib || lib == &fallback_library)
+        return;
+    lib->go_on = go_on;
+    lib->go_on_ctx = ctx;
+}
+
+bool library_stopped(const Library *lib)
+{
+    return lib && lib->stopped;
+}
+
+/* False once the progress callback asked to stop. */
+static bool keep_going(Library *lib)
+{
+    if (!lib->stopped && lib->go_on && !lib->go_on(lib->go_on_ctx))
+        lib->stopped = true;
+    return !lib->stopped;
+}
+
+bool library_link_leaves(const Library *lib, const char *path, Diag *d)
+{
+    if (!lib || !path)
+        return false;
+    const char *dirs[2] = {lib->courses_dir, lib->assets_dir};
+    const char *reals[2] = {lib->courses_real, lib->assets_real};
+    const char *words[2] = {"courses", "assets"};
+    for (int i = 0; i < 2; i++) {
+        size_t n = dirs[i] ? strlen(dirs[i]) : 0;
+        if (!n || strncmp(path, dirs[i], n) || (path[n] != '/' && dirs[i][n - 1] != '/'))
+            continue;
+        char *to = walk_link_out(reals[i], path);
+        struct stat st;
+        if (to && (stat(to, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)))) {
+            /* A device or FIFO: the reader refuses it and says what it is. */
+            free(to);
+            to = NULL;
+        }
+        if (!to)
+            return false;
+        diag_error(d, path, 0, "not read: a symbolic link out of the %s folder (to %s)", words[i], to);
+        free(to);
+        return true;
+    }
+    return false;
 }
 
 static void module_free(Module *m)
@@ -630,6 +687,8 @@ static void module_free(Module *m)
         free(q->explain);
     }
     free(m->questions);
+    free_strings(m->overlay_views, m->n_overlays);
+    free_strings(m->overlay_paths, m->n_overlays);
     free(m);
 }
 
@@ -667,6 +726,8 @@ void library_free(Library *lib)
     free(lib->assets_dir);
     free(lib->muscles_dir);
     free(lib->anatomy_dir);
+    free(lib->courses_real);
+    free(lib->assets_real);
     free(lib);
 }
 
@@ -774,7 +835,9 @@ static ViewEntry *use_view(Library *lib, const char *name, Diag *d)
     }
     snprintf(e->v.path, size, "%s/%s.svg", lib->anatomy_dir, name);
     e->exists = is_file(e->v.path);
-    if (e->exists) {
+    if (e->exists && library_link_leaves(lib, e->v.path, d)) {
+        e->v.ok = false; /* reported against the chart; its modules name no second reason */
+    } else if (e->exists) {
         e->v.ok = svgview_inspect(e->v.path, &e->svg, d) == 0;
         e->v.viewbox = e->svg.viewbox;
         e->v.cm_per_unit = e->svg.cm_per_unit;
@@ -1398,16 +1461,45 @@ static void check_overlays(ModuleLoad *ml)
                          "no muscle overlay for view '%s': %s %s", v->v.name, path, problem(path));
             continue;
         }
+        if (library_link_leaves(ml->lib, path, ml->d))
+            continue;
         SvgInfo info;
         int rc = svgview_inspect(path, &info, ml->d);
         svgview_info_free(&info);
         if (rc != 0)
             continue;
         RectD a = info.viewbox, b = v->v.viewbox;
-        if (a.x != b.x || a.y != b.y || a.w != b.w || a.h != b.h)
+        if (a.x != b.x || a.y != b.y || a.w != b.w || a.h != b.h) {
             diag_error(ml->d, path, 0, "viewBox %g %g %g %g differs from its view's (%s: %g %g %g %g)", a.x,
                        a.y, a.w, a.h, v->v.path, b.x, b.y, b.w, b.h);
+            continue;
+        }
+        Module *m = ml->m;
+        char **views = realloc(m->overlay_views, (size_t)(m->n_overlays + 1) * sizeof *views);
+        if (views)
+            m->overlay_views = views;
+        char **paths = realloc(m->overlay_paths, (size_t)(m->n_overlays + 1) * sizeof *paths);
+        if (paths)
+            m->overlay_paths = paths;
+        char *view = strdup(v->v.name), *file = strdup(path);
+        if (!views || !paths || !view || !file) {
+            free(view);
+            free(file);
+            ml->oom = true;
+            return;
+        }
+        m->overlay_views[m->n_overlays] = view;
+        m->overlay_paths[m->n_overlays] = file;
+        m->n_overlays++;
     }
+}
+
+const char *module_overlay(const Module *m, const char *view)
+{
+    for (int i = 0; m && view && i < m->n_overlays; i++)
+        if (!strcmp(m->overlay_views[i], view))
+            return m->overlay_paths[i];
+    return NULL;
 }
 
 const Module *library_load_module_file(Library *lib, const char *path, Diag *d)
@@ -1425,7 +1517,7 @@ const Module *library_load_module_file(Library *lib, const char *path, Diag *d)
         return known;
     }
     RawIni ini;
-    if (!raw_read(path, &ini, d)) {
+    if (!keep_going(lib) || library_link_leaves(lib, path, d) || !raw_read(path, &ini, d)) {
         free(id);
         return NULL;
     }
@@ -1624,7 +1716,7 @@ const Course *library_load_course_file(Library *lib, const char *path, Diag *d)
         return known;
     }
     RawIni ini;
-    if (!raw_read(path, &ini, d)) {
+    if (!keep_going(lib) || library_link_leaves(lib, path, d) || !raw_read(path, &ini, d)) {
         free(expected);
         return NULL;
     }
@@ -1766,7 +1858,7 @@ void library_load_all(Library *lib, Diag *d)
         diag_error(d, lib->courses_dir, 0, "out of memory");
     if (n > 1)
         qsort(names, (size_t)n, sizeof *names, name_cmp);
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n && !lib->stopped; i++) {
         char *sub = path_join(lib->courses_dir, names[i]);
         char *file = sub ? path_join(sub, "course.ini") : NULL;
         /* Every folder here is a course: one whose course.ini cannot be
@@ -1774,6 +1866,8 @@ void library_load_all(Library *lib, Diag *d)
         struct stat st;
         if (!file) {
             ok = false;
+        } else if (library_link_leaves(lib, sub, d)) {
+            /* not read */
         } else if (stat(sub, &st) != 0) {
             diag_error(d, sub, 0, "cannot open this course folder: %s",
                        errno == ELOOP ? "a loop of symbolic links" : strerror(errno));

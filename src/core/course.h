@@ -68,6 +68,10 @@ typedef struct {
     int n_zones;
     Question *questions;
     int n_questions;
+    /* The muscle overlays that passed the load's checks, one per view at
+     * most: overlay_views[i] is drawn with overlay_paths[i]. */
+    char **overlay_views, **overlay_paths;
+    int n_overlays;
 } Module;
 
 typedef struct {
@@ -128,6 +132,12 @@ Library *library_create(const char *courses_dir, const char *assets_dir);
 /* Loads every course found under courses_dir (each <id>/course.ini) and the
  * modules they list. */
 void library_load_all(Library *lib, Diag *d);
+/* Asks go_on(ctx) before each course and each module file is read; once it
+ * returns false nothing more is read (what is loaded stays usable, and
+ * library_stopped says so). For a program that must stay responsive while
+ * it loads: its window can be closed at any moment. */
+void library_set_progress(Library *lib, bool (*go_on)(void *ctx), void *ctx);
+bool library_stopped(const Library *lib);
 /* create + load_all. Never returns NULL. */
 Library *library_load(const char *courses_dir, const char *assets_dir, Diag *d);
 /* Loads one course file and the modules it lists (from the library's muscles
@@ -156,6 +166,18 @@ const View *library_view(const Library *lib, int i);
  * (written into buf; returns buf). Whether it exists is for the caller. */
 char *library_overlay_path(const Library *lib, const char *muscle_id, const char *view, char *buf,
                            int size);
+
+/* True (and an error against path) if path, named inside the library's
+ * courses or assets folder, leads out of that folder through a symbolic
+ * link to a file or folder: the library never reads it (a link to a device
+ * or FIFO is left to the reader, which refuses it and says what it is). A
+ * path named elsewhere (a file given to `check`) is the caller's choice and not judged. */
+bool library_link_leaves(const Library *lib, const char *path, Diag *d);
+
+/* The usable overlay of a module's muscle on a view (checked when the
+ * module loaded: a regular file inside the assets folder whose viewBox is
+ * the view's), or NULL: then only the chart is drawn. */
+const char *module_overlay(const Module *m, const char *view);
 
 /* Index of the trigger point with this id, or -1. */
 int module_find_tp(const Module *m, const char *tp_id);

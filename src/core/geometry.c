@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <stdlib.h>
 
 /* Distance (image units) within which a point counts as lying on an edge. */
 #define ON_EDGE_EPS 1e-9
@@ -243,36 +244,81 @@ static bool folds_back(Vec2 a, Vec2 b, Vec2 c)
     return dot > 0;
 }
 
+/* An edge's bounding box, for the sweep below. */
+typedef struct {
+    double x0, x1, y0, y1;
+    int i; /* edge i runs from point i to point i+1 (wrapping) */
+} EdgeBox;
+
+static int cmp_edge_x0(const void *pa, const void *pb)
+{
+    const EdgeBox *a = pa, *b = pb;
+    if (a->x0 != b->x0)
+        return a->x0 < b->x0 ? -1 : 1;
+    return a->i - b->i;
+}
+
+/* Edges i < j are neighbours: they share a point by construction. */
+static bool adjacent(int i, int j, int n)
+{
+    return j == i + 1 || (i == 0 && j == n - 1);
+}
+
+/* The answer is the one a plain double loop over i < j would give first:
+ * the smallest i with a fold-back or a meeting, and for that i the fold
+ * (checked first) or else the smallest j. Two edges can only meet if their
+ * boxes overlap, so a sweep over the edges sorted by left end compares only
+ * the pairs whose x ranges overlap (and then checks y), which keeps a
+ * polygon at the point cap (COURSE_MAX_POLY_POINTS) far from the n^2/2
+ * pairs for any outline a hand or a tool would draw. */
 bool geom_polygon_self_intersects(const Vec2 *pts, int n, int *edge_a, int *edge_b)
 {
     if (!pts || n < 3)
         return false;
+    int best_i = n, best_j = n;
+    bool best_fold = false;
+    for (int i = 0; i < n && i < best_i; i++) {
+        if (folds_back(pts[i], pts[(i + 1) % n], pts[(i + 2) % n])) {
+            best_i = i;
+            best_fold = true;
+        }
+    }
+    EdgeBox *e = malloc((size_t)n * sizeof *e);
+    if (!e)
+        abort(); /* at most COURSE_MAX_POLY_POINTS edges; nothing sensible can follow */
     for (int i = 0; i < n; i++) {
         Vec2 a = pts[i], b = point_at(pts, n, i + 1);
-        /* Edge i's neighbour i+1 shares point i+1; it only "intersects" by
-         * folding back over edge i. */
-        int next = (i + 1) % n;
-        if (folds_back(a, b, point_at(pts, n, next + 1))) {
-            int lo = i < next ? i : next, hi = i < next ? next : i;
-            if (edge_a)
-                *edge_a = lo;
-            if (edge_b)
-                *edge_b = hi;
-            return true;
-        }
-        for (int j = i + 2; j < n; j++) {
-            if (i == 0 && j == n - 1)
-                continue; /* adjacent through the closing edge */
-            if (segments_meet(a, b, pts[j], point_at(pts, n, j + 1))) {
-                if (edge_a)
-                    *edge_a = i;
-                if (edge_b)
-                    *edge_b = j;
-                return true;
+        e[i] = (EdgeBox){fmin(a.x, b.x), fmax(a.x, b.x), fmin(a.y, b.y), fmax(a.y, b.y), i};
+    }
+    qsort(e, (size_t)n, sizeof *e, cmp_edge_x0);
+    for (int k = 0; k < n; k++) {
+        for (int m = k + 1; m < n && e[m].x0 <= e[k].x1; m++) {
+            if (e[m].y0 > e[k].y1 || e[k].y0 > e[m].y1)
+                continue;
+            int i = e[k].i < e[m].i ? e[k].i : e[m].i, j = e[k].i < e[m].i ? e[m].i : e[k].i;
+            if (i > best_i || (i == best_i && (best_fold || j >= best_j)) || adjacent(i, j, n))
+                continue;
+            if (segments_meet(pts[i], point_at(pts, n, i + 1), pts[j], point_at(pts, n, j + 1))) {
+                best_i = i;
+                best_j = j;
+                best_fold = false;
             }
         }
     }
-    return false;
+    free(e);
+    if (best_i == n)
+        return false;
+    int lo = best_i, hi = best_j;
+    if (best_fold) { /* edge best_i folds back over its neighbour */
+        int next = (best_i + 1) % n;
+        lo = best_i < next ? best_i : next;
+        hi = best_i < next ? next : best_i;
+    }
+    if (edge_a)
+        *edge_a = lo;
+    if (edge_b)
+        *edge_b = hi;
+    return true;
 }
 
 void geom_rasterise_polygon(const Grid *g, const Vec2 *pts, int n, unsigned char *out)

@@ -258,6 +258,8 @@ static bool load_one(ProtocolSet *set, const char *path, const Library *lib, Dia
     ps.file_id = file_id;
     IniCallbacks cb = {on_entry, on_section, &ps};
     size_t len;
+    if (library_link_leaves(lib, path, d))
+        return false;
     char *buf = datafile_read_capped(path, DATAFILE_COURSE, &len, d);
     if (!buf)
         return false;
@@ -330,6 +332,10 @@ ProtocolSet *protocols_load(const char *dir, const Library *lib, Diag *d)
     if (n > 1)
         qsort(names, (size_t)n, sizeof *names, cmp_str);
     for (int i = 0; i < n; i++) {
+        if (library_stopped(lib)) { /* the program is closing */
+            free(names[i]);
+            continue;
+        }
         size_t len = strlen(dir) + strlen(names[i]) + 2;
         char *path = malloc(len);
         if (path) {

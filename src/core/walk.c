@@ -89,12 +89,34 @@ static char *join(const char *dir, const char *name)
     return p;
 }
 
+static bool under(const char *root, const char *real)
+{
+    size_t n = strlen(root);
+    if (!strcmp(root, "/"))
+        return true;
+    return !strncmp(real, root, n) && (real[n] == '\0' || real[n] == '/');
+}
+
 static bool inside(const Walk *w, const char *real)
 {
-    size_t n = strlen(w->root);
-    if (!strcmp(w->root, "/"))
-        return true;
-    return !strncmp(real, w->root, n) && (real[n] == '\0' || real[n] == '/');
+    return under(w->root, real);
+}
+
+char *walk_real(const char *path)
+{
+    return path ? realpath(path, NULL) : NULL;
+}
+
+char *walk_link_out(const char *root_real, const char *path)
+{
+    if (!root_real || !path)
+        return NULL;
+    char *real = realpath(path, NULL);
+    if (real && under(root_real, real)) {
+        free(real);
+        return NULL;
+    }
+    return real;
 }
 
 static void push(Walk *w, char *path)

@@ -29,4 +29,14 @@ typedef bool (*WalkKeep)(const char *name);
  * then the array), or -1 with the reason in d if root cannot be read. */
 int walk_files(const char *root, WalkKeep keep, char ***paths, Diag *d);
 
+/* Where path really leads (realpath, malloc'd) if that lies outside the
+ * folder root, whose own real path is root_real (as realpath gives it):
+ * a symbolic link somewhere on the way leads out of the tree. NULL if path
+ * stays inside, or cannot be resolved at all (a link to nothing, a loop:
+ * the reader says why it cannot read it). */
+char *walk_link_out(const char *root_real, const char *path);
+
+/* realpath(path), malloc'd; NULL if it does not resolve. */
+char *walk_real(const char *path);
+
 #endif

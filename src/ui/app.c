@@ -879,10 +879,38 @@ static char *choose_data_dir(const AppOptions *opt)
     return dup;
 }
 
+/* Between the files of the courses: a window closed while they load ends
+ * the program (nothing is being written yet), and the window shows what is
+ * happening instead of a blank frame. */
+static bool loading_go_on(void *ctx)
+{
+    App *a = ctx;
+    SDL_PumpEvents();
+    if (SDL_HasEvent(SDL_QUIT)) {
+        a->quit = true;
+        return false;
+    }
+    Uint64 now = SDL_GetTicks64();
+    if (now - a->loading_drawn_ms >= 100) {
+        a->loading_drawn_ms = now;
+        int w = 0, h = 0;
+        SDL_GetRendererOutputSize(a->sdl, &w, &h);
+        SDL_SetRenderDrawColor(a->sdl, THEME_BG.r, THEME_BG.g, THEME_BG.b, 255);
+        SDL_RenderClear(a->sdl);
+        const char *msg = "Loading the courses…";
+        ren_text(a->ren, FONT_BODY, w / 2 - ren_text_width(a->ren, FONT_BODY, msg) / 2, h / 2, THEME_MUTED, msg);
+        SDL_RenderPresent(a->sdl);
+    }
+    return true;
+}
+
 static void load_content(App *a)
 {
     Diag *d = diag_create();
-    a->lib = library_load(a->cfg->courses_dir, a->cfg->assets_dir, d);
+    a->lib = library_create(a->cfg->courses_dir, a->cfg->assets_dir);
+    library_set_progress(a->lib, loading_go_on, a);
+    library_load_all(a->lib, d);
+    library_set_progress(a->lib, NULL, NULL);
     a->lib_errors = diag_error_count(d);
     diag_sort(d);
     diag_print(d, stderr);
@@ -994,6 +1022,11 @@ int app_run(const AppOptions *opt)
     struct sigaction saved[N_LOADING_SIGNALS];
     loading_begin(saved);
     load_content(a);
+    if (a->quit) { /* the window was closed while the courses loaded */
+        loading_end(saved);
+        status = 0;
+        goto out;
+    }
     a->data_dir = choose_data_dir(opt);
     if (!a->data_dir || make_dirs(a->data_dir) != 0) {
         int err = errno;

@@ -7,12 +7,6 @@
 
 #include "theme.h"
 
-static bool file_exists(const char *p)
-{
-    struct stat st;
-    return stat(p, &st) == 0;
-}
-
 /* The keyboard way to answer a chart item: the arrow keys move a crosshair
  * (1% of the view's width a press, 5% with Shift), Enter places the answer
  * there. Returns true with *click when placed. */
@@ -80,9 +74,8 @@ bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bo
     ChartLayout l = app_chart_layout(a, it->module, v, area);
     SDL_RenderSetClipRect(ren_sdl(a->ren), &area);
     chart_draw_svg(a->charts, v->path, &l);
-    char overlay[4096];
-    library_overlay_path(a->lib, it->module->id, it->view, overlay, sizeof overlay);
-    if (file_exists(overlay))
+    const char *overlay = module_overlay(it->module, it->view);
+    if (overlay)
         chart_draw_svg(a->charts, overlay, &l);
     float s = a->ui.scale;
     const Module *m = it->module;
@@ -341,9 +334,8 @@ bool item_view_workspace(App *a, const Item *it, const Answer *an, SDL_Rect area
     ChartLayout l = app_chart_layout(a, m, v, area);
     SDL_RenderSetClipRect(ren_sdl(a->ren), &area);
     chart_draw_svg(a->charts, v->path, &l);
-    char overlay[4096];
-    library_overlay_path(a->lib, m->id, it->view, overlay, sizeof overlay);
-    if (file_exists(overlay))
+    const char *overlay = module_overlay(m, it->view);
+    if (overlay)
         chart_draw_svg(a->charts, overlay, &l);
     if (it->type == ITEM_ZONE_PAINT) {
         if (!strcmp(m->tps[it->tp].view, it->view))

@@ -13,12 +13,6 @@
 static int selected_tp = -1; /* -1: all; reset when the module changes */
 static const Module *selected_for;
 
-static bool file_exists(const char *p)
-{
-    struct stat st;
-    return stat(p, &st) == 0;
-}
-
 /* True if an earlier zone of the module has the same view, kind and polygon. */
 static bool same_as_earlier(const Module *m, int i)
 {
@@ -55,9 +49,8 @@ static void draw_chart(App *a, const Module *m, const char *view, SDL_Rect area)
     ChartLayout l = app_chart_layout(a, m, v, area);
     SDL_RenderSetClipRect(ren_sdl(a->ren), &area);
     chart_draw_svg(a->charts, v->path, &l);
-    char overlay[4096];
-    library_overlay_path(a->lib, m->id, view, overlay, sizeof overlay);
-    if (file_exists(overlay))
+    const char *overlay = module_overlay(m, view);
+    if (overlay)
         chart_draw_svg(a->charts, overlay, &l);
     float s = a->ui.scale;
     for (int pass = 0; pass < 2; pass++)

@@ -69,6 +69,7 @@ typedef struct {
     ScreenId screen;
     bool redraw;  /* state changed during the frame: draw another */
     bool quit;
+    Uint64 loading_drawn_ms; /* when the loading frame was last drawn */
     char banner[512]; /* an error the learner must see, "" if none */
 
     const Course *course;

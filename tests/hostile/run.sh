@@ -146,7 +146,48 @@ ln -s . "$st/courses/sub"
 expect "check, courses/sub -> ." 1 "courses/sub: error: no course.ini in this folder" -- "$tpquiz" check --config "$cfg"
 station
 ln -s /proc "$st/courses/proc"
-expect "check, courses/proc -> /proc" 1 "courses/proc: error: no course.ini in this folder" -- "$tpquiz" check --config "$cfg"
+expect "check, courses/proc -> /proc" 1 "courses/proc: error: not read: a symbolic link out of the courses folder (to /proc)" -- \
+  "$tpquiz" check --config "$cfg"
+# Links that lead out of the courses or assets folder to files that would
+# load: a course, a module, a protocol, a chart and an overlay. None is read.
+station
+cp -r "$st/courses/demo" "$tmp/outside-course"
+sed -i 's/^id = demo/id = elsewhere/' "$tmp/outside-course/course.ini"
+ln -s "$tmp/outside-course" "$st/courses/elsewhere"
+expect "check, a course folder linked from outside" 1 \
+  "courses/elsewhere: error: not read: a symbolic link out of the courses folder (to $tmp/outside-course)" -- \
+  "$tpquiz" check --config "$cfg"
+expect "program start, a course folder linked from outside" 0 "courses/elsewhere: error: not read: a symbolic link out" -- \
+  "${gui[@]}" "$start_script"
+station
+mv "$st/courses/muscles/demo_muscle.ini" "$tmp/outside.ini"
+ln -s "$tmp/outside.ini" "$st/courses/muscles/demo_muscle.ini"
+expect "check, a module linked from outside" 1 \
+  "demo_muscle.ini: error: not read: a symbolic link out of the courses folder (to $tmp/outside.ini)" -- \
+  "$tpquiz" check --config "$cfg"
+station
+printf '[protocol]\ntitle = Outside\n' >"$tmp/outside-protocol.ini"
+ln -s "$tmp/outside-protocol.ini" "$st/courses/protocols/outside.ini"
+expect "check, a protocol linked from outside" 1 \
+  "protocols/outside.ini: error: not read: a symbolic link out of the courses folder (to $tmp/outside-protocol.ini)" -- \
+  "$tpquiz" check --config "$cfg"
+station
+mkdir -p "$st/assets/anatomy/muscles"
+for f in "$root"/assets/anatomy/*.svg; do ln "$f" "$st/assets/anatomy/" 2>/dev/null || cp "$f" "$st/assets/anatomy/"; done
+sed -i "s|^assets = .*|assets = assets|" "$cfg"
+cp "$st/assets/anatomy/back.svg" "$tmp/outside-back.svg"
+rm "$st/assets/anatomy/back.svg"; ln -s "$tmp/outside-back.svg" "$st/assets/anatomy/back.svg"
+expect "check, a chart linked from outside" 1 \
+  "anatomy/back.svg: error: not read: a symbolic link out of the assets folder (to $tmp/outside-back.svg)" -- \
+  "$tpquiz" check --config "$cfg"
+rm "$st/assets/anatomy/back.svg"; cp "$tmp/outside-back.svg" "$st/assets/anatomy/back.svg"
+printf '<svg xmlns="http://www.w3.org/2000/svg" viewBox="%s"><path d="M0 0 L1 1 Z"/></svg>\n' \
+  "$(grep -o 'viewBox="[^"]*"' "$tmp/outside-back.svg" | head -1 | cut -d'"' -f2)" >"$tmp/outside-overlay.svg"
+ln -s "$tmp/outside-overlay.svg" "$st/assets/anatomy/muscles/demo_muscle.back.svg"
+expect "check, an overlay linked from outside" 1 \
+  "demo_muscle.back.svg: error: not read: a symbolic link out of the assets folder (to $tmp/outside-overlay.svg)" -- \
+  "$tpquiz" check --config "$cfg"
+rm -rf "$tmp/outside-course"
 station
 for kind in fifo loop zero; do
   plant $kind "$tmp/thing"

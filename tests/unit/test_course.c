@@ -836,6 +836,109 @@ static void test_load_all(void **state)
     diag_free(d);
 }
 
+static bool stop_after(void *ctx)
+{
+    int *left = ctx;
+    return (*left)-- > 0;
+}
+
+/* The progress callback is asked before every course and module file;
+ * once it says stop, nothing more is read and what loaded stays usable. */
+static void test_progress_can_stop_loading(void **state)
+{
+    (void)state;
+    Diag *d = diag_create();
+    int calls = 1000;
+    Library *lib = library_create(GOOD "/courses", GOOD "/assets");
+    library_set_progress(lib, stop_after, &calls);
+    library_load_all(lib, d);
+    assert_false(library_stopped(lib));
+    assert_int_equal(1000 - calls, 3); /* one course, two modules */
+    assert_int_equal(library_module_count(lib), 2);
+    library_free(lib);
+
+    calls = 2; /* the course and its first module */
+    lib = library_create(GOOD "/courses", GOOD "/assets");
+    library_set_progress(lib, stop_after, &calls);
+    library_load_all(lib, d);
+    assert_true(library_stopped(lib));
+    assert_int_equal(library_module_count(lib), 1);
+    assert_non_null(library_find_module(lib, "neck_one"));
+    assert_null(library_find_module(lib, "hip_two"));
+    /* Nothing more is read afterwards, and no error is made up for it. */
+    assert_null(library_load_module_file(lib, GOOD "/courses/muscles/hip_two.ini", d));
+    assert_string_equal(diag_text(d), "");
+    library_free(lib);
+
+    calls = 0;
+    lib = library_create(GOOD "/courses", GOOD "/assets");
+    library_set_progress(lib, stop_after, &calls);
+    library_load_all(lib, d);
+    assert_int_equal(library_course_count(lib), 0);
+    library_free(lib);
+    diag_free(d);
+}
+
+/* A module, chart or overlay reached through a symbolic link that leads
+ * out of the courses or assets folder is not read; the overlay a module
+ * may draw is only one that passed the checks. */
+static void test_links_out_of_the_tree(void **state)
+{
+    (void)state;
+    const char *tp = "[tp.a]\nview = front\nat = 1,1\nradius = 5\nprimary = yes\n"
+                     "label = A\nlocation = L\n";
+    Diag *d = diag_create();
+    Library *lib;
+    const Module *m = load_module(&lib, d, "linked", tp);
+    assert_non_null(m);
+    assert_string_equal(module_overlay(m, "front"), tmp_path("assets/anatomy/muscles/linked.front.svg"));
+    assert_null(module_overlay(m, "back"));
+    library_free(lib);
+
+    /* The module file moved out and linked back in. */
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "mv '%1$s/courses/muscles/linked.ini' '%1$s/outside.ini' && "
+             "ln -s '%1$s/outside.ini' '%1$s/courses/muscles/linked.ini'", tmpdir);
+    assert_int_equal(system(cmd), 0);
+    diag_free(d);
+    d = diag_create();
+    lib = library_create(tmp_path("courses"), tmp_path("assets"));
+    assert_null(library_load_module_file(lib, tmp_path("courses/muscles/linked.ini"), d));
+    assert_string_equal(diag_text(d), "T/courses/muscles/linked.ini: error: not read: a symbolic link out of "
+                                      "the courses folder (to T/outside.ini)\n");
+    library_free(lib);
+    /* A link that stays inside the folder is read. */
+    snprintf(cmd, sizeof cmd, "rm '%1$s/courses/muscles/linked.ini' && mkdir -p '%1$s/courses/muscles/sub' && "
+             "mv '%1$s/outside.ini' '%1$s/courses/muscles/sub/linked.ini' && "
+             "ln -s sub/linked.ini '%1$s/courses/muscles/linked.ini'", tmpdir);
+    assert_int_equal(system(cmd), 0);
+    diag_free(d);
+    d = diag_create();
+    lib = library_create(tmp_path("courses"), tmp_path("assets"));
+    m = library_load_module_file(lib, tmp_path("courses/muscles/linked.ini"), d);
+    assert_non_null(m);
+    assert_string_equal(diag_text(d), "");
+    library_free(lib);
+
+    /* The overlay linked from outside: an error, and not drawn. */
+    snprintf(cmd, sizeof cmd, "mv '%1$s/assets/anatomy/muscles/linked.front.svg' '%1$s/overlay.svg' && "
+             "ln -s '%1$s/overlay.svg' '%1$s/assets/anatomy/muscles/linked.front.svg'", tmpdir);
+    assert_int_equal(system(cmd), 0);
+    diag_free(d);
+    d = diag_create();
+    lib = library_create(tmp_path("courses"), tmp_path("assets"));
+    m = library_load_module_file(lib, tmp_path("courses/muscles/linked.ini"), d);
+    assert_non_null(m);
+    assert_null(module_overlay(m, "front"));
+    assert_string_equal(diag_text(d), "T/assets/anatomy/muscles/linked.front.svg: error: not read: a symbolic "
+                                      "link out of the assets folder (to T/overlay.svg)\n");
+    library_free(lib);
+    snprintf(cmd, sizeof cmd, "rm -rf '%1$s/courses/muscles/linked.ini' '%1$s/courses/muscles/sub' "
+             "'%1$s/assets/anatomy/muscles/linked.front.svg' '%1$s/overlay.svg'", tmpdir);
+    assert_int_equal(system(cmd), 0);
+    diag_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -853,6 +956,8 @@ int main(void)
         cmocka_unit_test(test_course_modules),
         cmocka_unit_test(test_course_file_problems),
         cmocka_unit_test(test_load_all),
+        cmocka_unit_test(test_progress_can_stop_loading),
+        cmocka_unit_test(test_links_out_of_the_tree),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

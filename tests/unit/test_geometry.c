@@ -260,6 +260,92 @@ static void test_spike_folds_back(void **state)
     assert_true(geom_polygon_self_intersects(flat, 3, NULL, NULL));
 }
 
+#define TWO_PI 6.283185307179586
+
+/* The plain double loop the sweep must agree with, pair for pair. */
+static double ref_cross(Vec2 a, Vec2 b, Vec2 c)
+{
+    return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+}
+static int ref_sign(double v) { return (v > 0) - (v < 0); }
+static bool ref_within(Vec2 a, Vec2 b, Vec2 q)
+{
+    return fmin(a.x, b.x) <= q.x && q.x <= fmax(a.x, b.x) && fmin(a.y, b.y) <= q.y && q.y <= fmax(a.y, b.y);
+}
+static bool ref_meet(Vec2 a, Vec2 b, Vec2 c, Vec2 d)
+{
+    int d1 = ref_sign(ref_cross(c, d, a)), d2 = ref_sign(ref_cross(c, d, b));
+    int d3 = ref_sign(ref_cross(a, b, c)), d4 = ref_sign(ref_cross(a, b, d));
+    if (d1 * d2 < 0 && d3 * d4 < 0)
+        return true;
+    return (d1 == 0 && ref_within(c, d, a)) || (d2 == 0 && ref_within(c, d, b)) ||
+           (d3 == 0 && ref_within(a, b, c)) || (d4 == 0 && ref_within(a, b, d));
+}
+static bool ref_self_intersects(const Vec2 *p, int n, int *ea, int *eb)
+{
+    for (int i = 0; i < n; i++) {
+        Vec2 a = p[i], b = p[(i + 1) % n], c = p[(i + 2) % n];
+        if (ref_cross(a, b, c) == 0 && (a.x - b.x) * (c.x - b.x) + (a.y - b.y) * (c.y - b.y) > 0) {
+            int next = (i + 1) % n;
+            *ea = i < next ? i : next;
+            *eb = i < next ? next : i;
+            return true;
+        }
+        for (int j = i + 2; j < n; j++) {
+            if (i == 0 && j == n - 1)
+                continue;
+            if (ref_meet(a, b, p[j], p[(j + 1) % n])) {
+                *ea = i;
+                *eb = j;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+static void test_self_intersects_matches_the_double_loop(void **state)
+{
+    (void)state;
+    /* Random polygons on a small integer grid: many crossings, shared
+     * points, collinear overlaps and folds. The sweep must name the same
+     * pair of edges as the plain loop every time. */
+    unsigned seed = 12345;
+    Vec2 p[40];
+    int crossing = 0;
+    for (int round = 0; round < 20000; round++) {
+        int n = 3 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 12;
+        int span = round % 3 == 0 ? 4 : 40;
+        for (int i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            p[i].x = (double)((seed >> 16) % (unsigned)span);
+            seed = seed * 1103515245u + 12345u;
+            p[i].y = (double)((seed >> 16) % (unsigned)span);
+        }
+        int a = -1, b = -1, ra = -1, rb = -1;
+        bool got = geom_polygon_self_intersects(p, n, &a, &b);
+        bool want = ref_self_intersects(p, n, &ra, &rb);
+        assert_int_equal(got, want);
+        if (want) {
+            crossing++;
+            assert_int_equal(a, ra);
+            assert_int_equal(b, rb);
+        }
+    }
+    assert_true(crossing > 1000 && crossing < 20000); /* both kinds were tried */
+    /* A simple polygon at the point cap: a 1000-point circle. */
+    Vec2 circle[1000];
+    for (int i = 0; i < 1000; i++)
+        circle[i] = (Vec2){300 + 100 * cos(i * TWO_PI / 1000), 300 + 100 * sin(i * TWO_PI / 1000)};
+    assert_false(geom_polygon_self_intersects(circle, 1000, NULL, NULL));
+    circle[500] = (Vec2){450, 300}; /* pull a point out across the far side */
+    int a = -1, b = -1, ra = -1, rb = -1;
+    assert_true(geom_polygon_self_intersects(circle, 1000, &a, &b));
+    assert_true(ref_self_intersects(circle, 1000, &ra, &rb));
+    assert_int_equal(a, ra);
+    assert_int_equal(b, rb);
+}
+
 static int count(const unsigned char *g, int n)
 {
     int k = 0;
@@ -379,6 +465,7 @@ int main(void)
         cmocka_unit_test(test_touching_counts),
         cmocka_unit_test(test_collinear_overlap_counts),
         cmocka_unit_test(test_spike_folds_back),
+        cmocka_unit_test(test_self_intersects_matches_the_double_loop),
         cmocka_unit_test(test_rasterise),
         cmocka_unit_test(test_rasterise_offset_grid_and_clipping),
     };
