@@ -5,15 +5,16 @@
 # The suite runs twice: in build/ (the normal build), then in build-asan/
 # (-DTPQUIZ_SANITIZE=ON: AddressSanitizer + UndefinedBehaviorSanitizer), with
 # leak checking, where any sanitizer report fails the test it happens in.
-# Both summaries are printed; the script fails if either run fails.
+# Both summaries are printed; the script fails if either run fails. Both
+# builds treat warnings as errors (TPQUIZ_WERROR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./tools/deps.sh --tests
 start=$SECONDS
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTPQUIZ_TESTS=ON >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTPQUIZ_TESTS=ON -DTPQUIZ_WERROR=ON >/dev/null
 cmake --build build -j"$(nproc)"
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTPQUIZ_TESTS=ON -DTPQUIZ_SANITIZE=ON >/dev/null
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTPQUIZ_TESTS=ON -DTPQUIZ_SANITIZE=ON -DTPQUIZ_WERROR=ON >/dev/null
 cmake --build build-asan -j"$(nproc)"
 
 # run_suite DIR LOG: ctest in DIR, output also kept in LOG for the summary.

@@ -273,7 +273,7 @@ static void draw_mark(App *a, const ChartLayout *l, Vec2 p, int number, SDL_Colo
     float k = a->ui.scale;
     ren_fill_circle(a->ren, s.x, s.y, 11 * k, c);
     ren_circle(a->ren, s.x, s.y, 11 * k, 2 * k, COL(255, 255, 255));
-    char num[8];
+    char num[12];
     snprintf(num, sizeof num, "%d", number);
     int w = ren_text_width(a->ren, FONT_SMALL, num), h = ren_text_height(a->ren, FONT_SMALL);
     ren_text(a->ren, FONT_SMALL, (int)(s.x - (float)w / 2), (int)(s.y - (float)h / 2), COL(255, 255, 255), num);
