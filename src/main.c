@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "cli.h"
 #include "check.h"
 #include "config.h"
 #include "datafile.h"
@@ -32,6 +33,7 @@ static const char USAGE[] =
     "       tpquiz verify [OPTIONS] FILE...   check score files for tampering\n"
     "       tpquiz report DIR [OPTIONS]       the instructor's review of a folder of score files\n"
     "       tpquiz passwd [--config FILE]     set the instructor's passphrase\n"
+    "       tpquiz xapi export|push DIR ...   records as xAPI statements, to a file or an LRS\n"
     "       tpquiz --version | --help\n"
     "\n"
     "Options:\n"
@@ -130,7 +132,7 @@ static const char PASSWD_USAGE[] =
     "Exit status: 0 set, 1 the passphrases differ, are too short (under 8\n"
     "bytes) or cannot be stored, 2 bad usage.\n";
 
-static Config *load_config(const char *path, Diag *d)
+Config *load_config(const char *path, Diag *d)
 {
     const char *root = paths_data_root();
     if (!path)
@@ -185,8 +187,8 @@ static int cmd_check(int argc, char **argv)
 
 /* The station key for verify: --key, else <data>/station.key with the data
  * folder from --data-dir, the config or the platform. Never creates one. */
-static int verify_key(const char *key_path, const char *data_dir, const char *config_path,
-                      unsigned char key[STATION_KEY_BYTES])
+int verify_key(const char *key_path, const char *data_dir, const char *config_path,
+               unsigned char key[STATION_KEY_BYTES])
 {
     Diag *d = diag_create();
     char *path = NULL;
@@ -376,7 +378,7 @@ static int write_heatmaps(const Report *rep, const char *dir, const char *font)
 }
 
 /* The issued station keys of --keys DIR (reasons printed on failure). */
-static int read_issued_keys(const char *dir, unsigned char (**keys)[STATION_KEY_BYTES])
+int read_issued_keys(const char *dir, unsigned char (**keys)[STATION_KEY_BYTES])
 {
     Diag *d = diag_create();
     int n = report_read_keys(dir, keys, d);
@@ -691,6 +693,8 @@ int main(int argc, char **argv)
         return cmd_report(argc - 2, argv + 2);
     if (argc > 1 && !strcmp(argv[1], "passwd"))
         return cmd_passwd(argc - 2, argv + 2);
+    if (argc > 1 && !strcmp(argv[1], "xapi"))
+        return cmd_xapi(argc - 2, argv + 2);
 
     AppOptions opt = {0};
     for (int i = 1; i < argc; i++) {

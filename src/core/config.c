@@ -2,6 +2,7 @@
  * the set of known keys, their defaults and their error messages cannot
  * drift apart. */
 #include "config.h"
+#include "xapi.h"
 
 #include "datafile.h"
 
@@ -13,7 +14,7 @@
 
 #include "inifile.h"
 
-typedef enum { KEY_PATH, KEY_PATH_OR_EMPTY, KEY_INT, KEY_BOOL, KEY_STRING } KeyType;
+typedef enum { KEY_PATH, KEY_PATH_OR_EMPTY, KEY_INT, KEY_BOOL, KEY_STRING, KEY_IRI } KeyType;
 
 typedef struct {
     const char *section;
@@ -36,10 +37,15 @@ static const KeySpec KEYS[] = {
     {"font", "size", KEY_INT, 8, 48, FIELD(font_size)},
     {"instructor", "passphrase_hash", KEY_STRING, 0, 0, FIELD(instructor_hash)},
     {"instructor", "issued_keys", KEY_PATH_OR_EMPTY, 0, 0, FIELD(issued_keys_dir)},
+    {"xapi", "homepage", KEY_IRI, 0, 0, FIELD(xapi_homepage)},
+    {"xapi", "activity_base", KEY_IRI, 0, 0, FIELD(xapi_activity_base)},
+    {"xapi", "endpoint", KEY_IRI, 0, 0, FIELD(xapi_endpoint)},
+    {"xapi", "user", KEY_STRING, 0, 0, FIELD(xapi_user)},
+    {"xapi", "password_file", KEY_PATH_OR_EMPTY, 0, 0, FIELD(xapi_password_file)},
 };
 #define N_KEYS ((int)(sizeof KEYS / sizeof KEYS[0]))
 
-static const char *const SECTIONS[] = {"paths", "window", "font", "instructor", NULL};
+static const char *const SECTIONS[] = {"paths", "window", "font", "instructor", "xapi", NULL};
 
 /* dir + "/" + name; name alone if dir is "". Leading "./" parts of name are
  * dropped, and "." is dir itself. NULL if out of memory. */
@@ -85,6 +91,11 @@ void config_free(Config *c)
     free(c->font_file);
     free(c->instructor_hash);
     free(c->issued_keys_dir);
+    free(c->xapi_homepage);
+    free(c->xapi_activity_base);
+    free(c->xapi_endpoint);
+    free(c->xapi_user);
+    free(c->xapi_password_file);
     free(c);
 }
 
@@ -101,12 +112,18 @@ Config *config_defaults(const char *root)
     c->font_file = strdup(CONFIG_DEFAULT_FONT);
     c->instructor_hash = strdup("");
     c->issued_keys_dir = strdup("");
+    c->xapi_homepage = strdup("");
+    c->xapi_activity_base = strdup("");
+    c->xapi_endpoint = strdup("");
+    c->xapi_user = strdup("");
+    c->xapi_password_file = strdup("");
     c->window_width = 1280;
     c->window_height = 800;
     c->fullscreen_exams = false;
     c->font_size = 16;
     if (!c->path || !c->courses_dir || !c->assets_dir || !c->data_dir || !c->font_file ||
-        !c->instructor_hash || !c->issued_keys_dir) {
+        !c->instructor_hash || !c->issued_keys_dir || !c->xapi_homepage || !c->xapi_activity_base ||
+        !c->xapi_endpoint || !c->xapi_user || !c->xapi_password_file) {
         config_free(c);
         return NULL;
     }
@@ -192,6 +209,11 @@ static int on_entry(void *user, const IniEntry *e, Diag *d)
                      l->set_line[k]);
     l->set_line[k] = e->line;
     char *field = (char *)l->c + ks->offset;
+    if (ks->type == KEY_IRI && e->value[0] && !xapi_iri_ok(e->value)) {
+        diag_error(d, e->path, e->line, "%s must be a web address starting with http:// or https://, not '%s'",
+                   e->key, e->value);
+        return 0;
+    }
     switch (ks->type) {
     case KEY_INT: {
         long v;
@@ -212,6 +234,7 @@ static int on_entry(void *user, const IniEntry *e, Diag *d)
         *(bool *)(void *)field = v;
         break;
     }
+    case KEY_IRI:
     case KEY_PATH:
     case KEY_PATH_OR_EMPTY:
     case KEY_STRING: {
@@ -221,7 +244,7 @@ static int on_entry(void *user, const IniEntry *e, Diag *d)
             return 0;
         }
         char *v;
-        if (ks->type == KEY_STRING || !e->value[0] || e->value[0] == '/')
+        if (ks->type == KEY_STRING || ks->type == KEY_IRI || !e->value[0] || e->value[0] == '/')
             v = strdup(e->value);
         else
             v = path_join(l->dir, e->value);

@@ -23,6 +23,12 @@ typedef struct {
     int font_size;         /* [font] size, points, 8..48 */
     char *instructor_hash; /* [instructor] passphrase_hash, "" if unset */
     char *issued_keys_dir; /* [instructor] issued_keys: the folder of issued station keys, "" if none */
+    /* [xapi]: where records go as xAPI statements (docs/INTEROP.md); "" if unset. */
+    char *xapi_homepage;      /* homepage: the institute's web address (learners' account home page) */
+    char *xapi_activity_base; /* activity_base: prefix of activity ids ("" = homepage + "tpquiz") */
+    char *xapi_endpoint;      /* endpoint: the LRS's xAPI base URL */
+    char *xapi_user;          /* user: for HTTP basic authentication */
+    char *xapi_password_file; /* password_file: a file (mode 0600) holding the password */
 } Config;
 
 #define CONFIG_DEFAULT_FONT "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"

@@ -1,0 +1,24 @@
+/* cli: what the command-line commands share (main.c) and the interop
+ * commands (cli_interop.c). */
+#ifndef TPQUIZ_CLI_H
+#define TPQUIZ_CLI_H
+
+#include "config.h"
+#include "diag.h"
+#include "record.h"
+
+/* The station settings from path (NULL: the default config, else the
+ * built-in defaults). */
+Config *load_config(const char *path, Diag *d);
+/* The station key: from key_path, else <data>/station.key of data_dir or
+ * the config's data folder. 0, or -1 with the reason printed. */
+int verify_key(const char *key_path, const char *data_dir, const char *config_path,
+               unsigned char key[STATION_KEY_BYTES]);
+/* The institute's issued station keys from a folder (report --keys):
+ * how many, or -1 with the reason printed. */
+int read_issued_keys(const char *dir, unsigned char (**keys)[STATION_KEY_BYTES]);
+
+/* tpquiz xapi export|push ... */
+int cmd_xapi(int argc, char **argv);
+
+#endif
