@@ -124,6 +124,12 @@ int tmp_state_teardown(void **state)
     return tmp_remove();
 }
 
+int tmp_teardown(void **state)
+{
+    (void)state;
+    return tmp_remove();
+}
+
 /* ---- files -------------------------------------------------------------- */
 
 void write_bytes(const char *path, const void *data, size_t n)

@@ -4,8 +4,9 @@
  * A temporary folder: tmp_create() makes one under /tmp, tmp_path() names a
  * file in it, put() writes one (making its folders) and tmp_remove() removes
  * it with everything in it. There is one such folder at a time; make it in a
- * group or test setup and remove it in the matching teardown, or use
- * tmp_state_setup()/tmp_state_teardown() for a fresh one in every test.
+ * group or test setup and remove it in the matching teardown (tmp_teardown),
+ * or use tmp_state_setup()/tmp_state_teardown() for a fresh one in every
+ * test with its path in the test's state.
  *
  * Include it after <cmocka.h> (and the headers cmocka needs before it). */
 #ifndef TPQUIZ_TEST_SUPPORT_H
@@ -56,6 +57,9 @@ typedef struct {
 } Tmp;
 int tmp_state_setup(void **state, const char *name, const char *file);
 int tmp_state_teardown(void **state);
+
+/* A cmocka teardown (of a group or a test) that does tmp_remove. */
+int tmp_teardown(void **state);
 
 /* ---- files -------------------------------------------------------------- */
 

@@ -17,12 +17,13 @@
 #include "certify.h"
 #include "exam.h"
 #include "judge.h"
+#include "support.h"
 
 #define T0 INT64_C(1772438400000) /* ms */
 #define MIN INT64_C(60000)
 static const unsigned char KEY[STATION_KEY_BYTES] = {5, 4, 3};
 static Library *LIB;
-static char DIR_[128], SCORES[200], JOURNAL[200];
+static char SCORES[300], JOURNAL[300];
 static ExamFiles FILES;
 
 static int setup(void **state)
@@ -31,10 +32,10 @@ static int setup(void **state)
     Diag *d = diag_create();
     LIB = library_load(SOURCE_ROOT "/tests/data/report/courses", SOURCE_ROOT "/assets", d);
     diag_free(d);
-    snprintf(DIR_, sizeof DIR_, "/tmp/tpquiz-exam-%d", (int)getpid());
-    mkdir(DIR_, 0700);
-    snprintf(SCORES, sizeof SCORES, "%s/ann.scores", DIR_);
-    snprintf(JOURNAL, sizeof JOURNAL, "%s/ann.journal", DIR_);
+    if (!tmp_create("tpquiz-exam"))
+        return -1;
+    snprintf(SCORES, sizeof SCORES, "%s/ann.scores", tmp_dir());
+    snprintf(JOURNAL, sizeof JOURNAL, "%s/ann.journal", tmp_dir());
     FILES = (ExamFiles){SCORES, JOURNAL, KEY};
     return LIB ? 0 : -1;
 }
@@ -42,11 +43,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    unlink(SCORES);
-    unlink(JOURNAL);
-    rmdir(DIR_);
     library_free(LIB);
-    return 0;
+    return tmp_remove();
 }
 
 static const Course *demo(void)

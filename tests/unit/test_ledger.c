@@ -14,31 +14,21 @@
 
 #include "ledger.h"
 #include "score_samples.h"
+#include "support.h"
 
 static const unsigned char KEY[STATION_KEY_BYTES] = {9, 8, 7};
-static char DIR_[128], LEARNERS[160], LEDGER[160], FILE_[200], STATE[160];
+static char LEARNERS[300], LEDGER[300], FILE_[320], STATE[300];
 
 static int setup(void **state)
 {
     (void)state;
-    snprintf(DIR_, sizeof DIR_, "/tmp/tpquiz-ledger-%d", (int)getpid());
-    snprintf(LEARNERS, sizeof LEARNERS, "%s/learners", DIR_);
-    snprintf(LEDGER, sizeof LEDGER, "%s/ledger", DIR_);
+    if (!tmp_create("tpquiz-ledger"))
+        return -1;
+    snprintf(LEARNERS, sizeof LEARNERS, "%s/learners", tmp_dir());
+    snprintf(LEDGER, sizeof LEDGER, "%s/ledger", tmp_dir());
     snprintf(FILE_, sizeof FILE_, "%s/anna.berg.scores", LEARNERS);
-    snprintf(STATE, sizeof STATE, "%s/seen", DIR_);
-    mkdir(DIR_, 0700);
+    snprintf(STATE, sizeof STATE, "%s/seen", tmp_dir());
     mkdir(LEARNERS, 0700);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    unlink(FILE_);
-    unlink(LEDGER);
-    unlink(STATE);
-    rmdir(LEARNERS);
-    rmdir(DIR_);
     return 0;
 }
 
@@ -150,5 +140,5 @@ static void test_rollback(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(test_rollback)};
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup, tmp_teardown);
 }
