@@ -145,6 +145,14 @@ void write_text(const char *path, const char *text)
     write_bytes(path, text, strlen(text));
 }
 
+void append_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "ab");
+    assert_non_null(f);
+    assert_int_equal(fputs(text, f) >= 0, 1);
+    assert_int_equal(fclose(f), 0);
+}
+
 char *read_file(const char *path, size_t *n)
 {
     static char buf[1 << 16];
@@ -170,6 +178,18 @@ int dir_entries(const char *dir)
         n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
     closedir(d);
     return n;
+}
+
+/* ---- fixtures ------------------------------------------------------------ */
+
+Library *report_fixture_library(int *errors)
+{
+    Diag *d = diag_create();
+    Library *lib = library_load(SOURCE_ROOT "/tests/data/report/courses", SOURCE_ROOT "/assets", d);
+    if (errors)
+        *errors = diag_error_count(d);
+    diag_free(d);
+    return lib;
 }
 
 /* ---- diagnostics --------------------------------------------------------- */

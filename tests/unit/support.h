@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 
+#include "course.h"
 #include "diag.h"
 
 /* The number of elements of an array (not of a pointer). */
@@ -69,6 +70,10 @@ void write_bytes(const char *path, const void *data, size_t n);
 /* write_bytes of a whole string. */
 void write_text(const char *path, const char *text);
 
+/* Adds text at the end of the file at path (made if missing), failing the
+ * test on any error. */
+void append_text(const char *path, const char *text);
+
 /* The whole file at path, NUL-terminated, in a static buffer of 64 KiB that
  * the next call overwrites; *n (unless NULL) gets its length. Fails the test
  * if the file cannot be read or does not fit. */
@@ -76,6 +81,13 @@ char *read_file(const char *path, size_t *n);
 
 /* The number of entries in folder dir other than "." and "..". */
 int dir_entries(const char *dir);
+
+/* ---- fixtures ------------------------------------------------------------ */
+
+/* The report fixture's courses (tests/data/report/courses) over the shipped
+ * assets, as the exam, judge and report tests use them; *errors (unless
+ * NULL) gets the number of errors the loading reported. */
+Library *report_fixture_library(int *errors);
 
 /* ---- diagnostics --------------------------------------------------------- */
 

@@ -172,9 +172,7 @@ static void test_caps(void **state)
     free(text);
     assert_int_equal(diag_count(d), 0);
     /* One byte over: refused from its size. */
-    f = fopen(p, "a");
-    fputc('x', f);
-    fclose(f);
+    append_text(p, "x");
     assert_null(datafile_read_capped(p, DATAFILE_CHART, &len, d));
     assert_int_equal(errno, EFBIG);
     assert_string_equal(message(d),

@@ -29,9 +29,7 @@ static ExamFiles FILES;
 static int setup(void **state)
 {
     (void)state;
-    Diag *d = diag_create();
-    LIB = library_load(SOURCE_ROOT "/tests/data/report/courses", SOURCE_ROOT "/assets", d);
-    diag_free(d);
+    LIB = report_fixture_library(NULL);
     if (!tmp_create("tpquiz-exam"))
         return -1;
     snprintf(SCORES, sizeof SCORES, "%s/ann.scores", tmp_dir());
@@ -170,9 +168,7 @@ static void test_tampered_journal(void **state)
     (void)state;
     fresh();
     start_and_kill();
-    FILE *j = fopen(JOURNAL, "a");
-    fputs("flag 2 1772438460000 1\n", j); /* a line with no seal */
-    fclose(j);
+    append_text(JOURNAL, "flag 2 1772438460000 1\n"); /* a line with no seal */
     ExamResume res;
     Session *s = NULL;
     assert_null(resume(T0 + 3 * MIN, &res, &s));
@@ -212,9 +208,7 @@ static void test_journal_deleted_or_foreign(void **state)
     session_free(s);
     diag_free(d);
     /* A journal left where no exam is open. */
-    FILE *j = fopen(JOURNAL, "w");
-    fputs("tpquiz-journal 1 demo 7 1000 61000 3\n", j);
-    fclose(j);
+    write_text(JOURNAL, "tpquiz-journal 1 demo 7 1000 61000 3\n");
     assert_null(resume(T0 + 6 * MIN, &res, &s));
     assert_int_equal(res.kind, EXAM_RESUME_SET_ASIDE);
     assert_int_equal(access(JOURNAL, F_OK), -1);

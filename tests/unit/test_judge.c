@@ -28,9 +28,7 @@ static char PATH[300];
 static int setup(void **state)
 {
     (void)state;
-    Diag *d = diag_create();
-    LIB = library_load(SOURCE_ROOT "/tests/data/report/courses", SOURCE_ROOT "/assets", d);
-    diag_free(d);
+    LIB = report_fixture_library(NULL);
     /* A file is named for its learner: <dir>/eve.scores. */
     if (!tmp_create("tpquiz-judge"))
         return -1;

@@ -88,9 +88,7 @@ static void test_rollback(void **state)
     assert_int_equal(check(l), 0);
 
     /* The older copy put back: its chain is whole, the ledger shows it. */
-    f = fopen(FILE_, "wb");
-    fwrite(old, 1, n_old, f);
-    fclose(f);
+    write_bytes(FILE_, old, n_old);
     assert_int_equal(check(l), 1);
 
     /* The instructor's memory of the ledger: a longer one is fine, a
@@ -105,9 +103,7 @@ static void test_rollback(void **state)
     size_t n = fread(text, 1, sizeof text, f);
     fclose(f);
     char *third = strchr(strchr(strchr(text, '\n') + 1, '\n') + 1, '\n') + 1;
-    f = fopen(LEDGER, "wb");
-    fwrite(text, 1, (size_t)(third - text), f);
-    fclose(f);
+    write_bytes(LEDGER, text, (size_t)(third - text));
     l = load(&errors);
     assert_int_equal(ledger_length(l), 3);
     assert_int_equal(ledger_state_update(STATE, l, LEDGER, d), 1);
@@ -116,13 +112,11 @@ static void test_rollback(void **state)
     ledger_free(l);
 
     /* A line edited: the ledger is trusted up to the line before it. */
-    f = fopen(LEDGER, "wb");
     text[n] = '\0';
     char *two = strstr(text, "anna.berg 2 ");
     assert_non_null(two);
     two[10] = '9';
-    fwrite(text, 1, n, f);
-    fclose(f);
+    write_bytes(LEDGER, text, n);
     l = load(&errors);
     assert_int_equal(errors, 1);
     assert_false(ledger_intact(l));

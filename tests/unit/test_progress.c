@@ -268,10 +268,8 @@ static void test_header_problems(void **state)
 static void test_nul_byte_line(void **state)
 {
     Tmp *t = *state;
-    FILE *f = fopen(t->file, "wb");
     static const char text[] = "tpquiz-progress 1\nili\0psoas\t1\t50\t50\t1\nok\t1\t1\t1\t1\n";
-    fwrite(text, 1, sizeof text - 1, f);
-    fclose(f);
+    write_bytes(t->file, text, sizeof text - 1);
     Diag *d = diag_create();
     Progress *p = progress_load(t->file, d);
     assert_int_equal(diag_count(d), 1);

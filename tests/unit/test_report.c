@@ -29,10 +29,8 @@ static int setup(void **state)
 {
     (void)state;
     memset(KEY, KEY_BYTE, sizeof KEY);
-    Diag *d = diag_create();
-    LIB = library_load(SOURCE_ROOT "/tests/data/report/courses", SOURCE_ROOT "/assets", d);
-    int errors = diag_error_count(d);
-    diag_free(d);
+    int errors;
+    LIB = report_fixture_library(&errors);
     return errors || !tmp_create("test_report") || !library_find_course(LIB, "demo") ? -1 : 0;
 }
 

@@ -189,9 +189,7 @@ static void test_wrong_key_unreadable_and_garbage(void **state)
     /* Good records with text after them. */
     remove(t->file);
     assert_int_equal(sample_file(t->file, KEY, 1), 0);
-    FILE *f = fopen(t->file, "ab");
-    fputs("I passed!\n", f);
-    fclose(f);
+    append_text(t->file, "I passed!\n");
     d = diag_create();
     assert_int_equal(verify_file(t->file, KEY, NULL, &res, d), 1);
     verify_summary(t->file, &res, line, sizeof line);
