@@ -93,9 +93,9 @@ Library *report_fixture_library(int *errors);
 
 /* How diag_text writes the diagnostics. */
 enum {
-    DIAG_TEXT_SORTED = 1,  /* diag_sort first */
+    DIAG_TEXT_SORTED = 1,   /* diag_sort first */
     DIAG_TEXT_RELATIVE = 2, /* "<tmp>/" dropped (paths relative to the folder), not "T" */
-    DIAG_TEXT_DATA = 4,    /* TEST_DATA_DIR written as "D" */
+    DIAG_TEXT_DATA = 4,     /* TEST_DATA_DIR written as "D" */
 };
 
 /* Every diagnostic in d formatted (diag_format), one a line, each ending in

@@ -93,11 +93,11 @@ static void test_relative_paths(void **state)
     (void)state;
     Diag *d = diag_create();
     const char *p = put("paths.ini", "[paths]\n"
-                                           "courses = .\n"
-                                           "assets = ./art/./x\n"
-                                           "data = /abs/data\n"
-                                           "[font]\n"
-                                           "file = fonts/My Font.ttf\n");
+                                     "courses = .\n"
+                                     "assets = ./art/./x\n"
+                                     "data = /abs/data\n"
+                                     "[font]\n"
+                                     "file = fonts/My Font.ttf\n");
     Config *c = config_load(p, NULL, d);
     assert_string_equal(diag_text(d, 0), "");
     char want[256];
@@ -128,17 +128,17 @@ static void test_bad_values_keep_defaults(void **state)
     (void)state;
     Diag *d = diag_create();
     const char *p = put("bad.ini", "[paths]\n"
-                                         "courses =\n"
-                                         "data =\n"
-                                         "[window]\n"
-                                         "width = 800\n"
-                                         "height = tall\n"
-                                         "fullscreen_exams = maybe\n"
-                                         "[font]\n"
-                                         "size = 7\n"
-                                         "file =\n"
-                                         "[font]\n"
-                                         "size = 49\n");
+                                   "courses =\n"
+                                   "data =\n"
+                                   "[window]\n"
+                                   "width = 800\n"
+                                   "height = tall\n"
+                                   "fullscreen_exams = maybe\n"
+                                   "[font]\n"
+                                   "size = 7\n"
+                                   "file =\n"
+                                   "[font]\n"
+                                   "size = 49\n");
     Config *c = config_load(p, "/r", d);
     assert_non_null(c);
     assert_string_equal(diag_text(d, 0),
@@ -173,7 +173,7 @@ static void test_limits_accepted(void **state)
     (void)state;
     Diag *d = diag_create();
     const char *p = put("limits.ini", "[window]\nwidth = 960\nheight = 640\n"
-                                            "fullscreen_exams = TRUE\n[font]\nsize = 48\n");
+                                      "fullscreen_exams = TRUE\n[font]\nsize = 48\n");
     Config *c = config_load(p, NULL, d);
     assert_int_equal(diag_count(d), 0);
     assert_int_equal(c->window_width, 960);
@@ -189,13 +189,13 @@ static void test_unknown_is_a_warning(void **state)
     (void)state;
     Diag *d = diag_create();
     const char *p = put("unknown.ini", "stray = 1\n"
-                                             "[widow]\n"
-                                             "width = 1000\n"
-                                             "[window]\n"
-                                             "widht = 1000\n"
-                                             "colour = blue\n"
-                                             "[future]\n"
-                                             "anything = goes\n");
+                                       "[widow]\n"
+                                       "width = 1000\n"
+                                       "[window]\n"
+                                       "widht = 1000\n"
+                                       "colour = blue\n"
+                                       "[future]\n"
+                                       "anything = goes\n");
     Config *c = config_load(p, NULL, d);
     assert_string_equal(diag_text(d, 0),
                         "T/unknown.ini:1: warning: key 'stray' is outside any section and is "
@@ -217,13 +217,13 @@ static void test_syntax_errors(void **state)
     (void)state;
     Diag *d = diag_create();
     const char *p = put("syntax.ini", "[window]\n"
-                                            "width 1000\n"
-                                            "height = 700\n"
-                                            "  900\n"
-                                            "[font\n"
-                                            "size = 30\n"
-                                            "[font]\n"
-                                            "size = 12 ; small\n");
+                                      "width 1000\n"
+                                      "height = 700\n"
+                                      "  900\n"
+                                      "[font\n"
+                                      "size = 30\n"
+                                      "[font]\n"
+                                      "size = 12 ; small\n");
     Config *c = config_load(p, NULL, d);
     assert_string_equal(diag_text(d, 0),
                         "T/syntax.ini:2: error: expected 'key = value', a [section] or an "

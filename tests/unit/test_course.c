@@ -296,14 +296,15 @@ static void test_missing_and_empty_keys(void **state)
                                   "wrong = A\n"
                                   "  B\n"
                                   "explain = E\n");
-    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED), "T/courses/muscles/missing.ini:13: error: missing key "
-                                      "'radius' in [tp.a]\n"
-                                      "T/courses/muscles/missing.ini:13: error: missing key "
-                                      "'location' in [tp.a]\n"
-                                      "T/courses/muscles/missing.ini:17: error: 'label' is "
-                                      "empty\n"
-                                      "T/courses/muscles/missing.ini:18: error: missing key "
-                                      "'correct' in [question.q]\n");
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),
+                        "T/courses/muscles/missing.ini:13: error: missing key "
+                        "'radius' in [tp.a]\n"
+                        "T/courses/muscles/missing.ini:13: error: missing key "
+                        "'location' in [tp.a]\n"
+                        "T/courses/muscles/missing.ini:17: error: 'label' is "
+                        "empty\n"
+                        "T/courses/muscles/missing.ini:18: error: missing key "
+                        "'correct' in [question.q]\n");
     assert_int_equal(m->n_tps, 0);
     assert_int_equal(m->n_questions, 0);
     library_free(lib);
@@ -322,9 +323,10 @@ static void test_missing_overlay_is_a_warning(void **state)
                                   "label = B\nlocation = L\n"
                                   "[zone.z]\nview = back\ntp = b\nkind = essential\n"
                                   "poly = 1,1 5,1 5,5\n");
-    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED), "T/courses/muscles/overlay.ini:14: warning: no muscle "
-                                      "overlay for view 'back': "
-                                      "T/assets/anatomy/muscles/overlay.back.svg does not exist\n");
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),
+                        "T/courses/muscles/overlay.ini:14: warning: no muscle "
+                        "overlay for view 'back': "
+                        "T/assets/anatomy/muscles/overlay.back.svg does not exist\n");
     assert_int_equal(diag_error_count(d), 0);
     assert_int_equal(m->n_zones, 1);
     assert_int_equal(m->zones[0].tp, 1);
@@ -434,9 +436,10 @@ static void test_on_body(void **state)
     m = load_module(&lib, d, "bare",
                     "[tp.a]\nview = bare\nat = 1, 1\nradius = 5\nprimary = yes\n"
                     "label = A\nlocation = L\n");
-    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED), "T/assets/anatomy/bare.svg: error: no body outline (<path "
-                                      "id=\"tpquiz-body\">): trigger points and zones on view 'bare' "
-                                      "are not checked against the body\n");
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),
+                        "T/assets/anatomy/bare.svg: error: no body outline (<path "
+                        "id=\"tpquiz-body\">): trigger points and zones on view 'bare' "
+                        "are not checked against the body\n");
     assert_int_equal(m->n_tps, 1);
     library_free(lib);
     diag_free(d);
@@ -448,9 +451,10 @@ static void test_on_body(void **state)
     m = load_module(&lib, d, "broken",
                     "[tp.a]\nview = broken\nat = 1, 1\nradius = 5\nprimary = yes\n"
                     "label = A\nlocation = L\n");
-    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED), "T/assets/anatomy/broken.svg:2: error: bad body outline "
-                                      "(id=\"tpquiz-body\"): command 'C' is not allowed: use absolute "
-                                      "M, L and Z with x,y pairs\n");
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),
+                        "T/assets/anatomy/broken.svg:2: error: bad body outline "
+                        "(id=\"tpquiz-body\"): command 'C' is not allowed: use absolute "
+                        "M, L and Z with x,y pairs\n");
     assert_int_equal(m->n_tps, 1);
     library_free(lib);
     diag_free(d);
@@ -637,10 +641,11 @@ static void test_course_modules(void **state)
     lib = library_create(courses, assets);
     const Course *c = library_load_course_file(lib, tmp_path("courses/cx/course.ini"), d);
     assert_non_null(c);
-    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED), "T/courses/cx/course.ini:2: error: course id 'ID' does "
-                                      "not match its folder name 'cx'\n"
-                                      "T/courses/cx/course.ini:4: error: module 'two' not found: "
-                                      "T/courses/muscles/two.ini does not exist\n");
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),
+                        "T/courses/cx/course.ini:2: error: course id 'ID' does "
+                        "not match its folder name 'cx'\n"
+                        "T/courses/cx/course.ini:4: error: module 'two' not found: "
+                        "T/courses/muscles/two.ini does not exist\n");
     assert_string_equal(c->id, "cx");
     assert_int_equal(c->n_modules, 3);
     assert_string_equal(c->module_ids[1], "two");
@@ -715,8 +720,9 @@ static void test_load_all(void **state)
     Diag *d = diag_create();
     Library *lib = library_load(tmp_path("nothing-here"), tmp_path("assets"), d);
     assert_int_equal(library_course_count(lib), 0);
-    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED), "T/nothing-here: error: cannot open the courses folder: No "
-                                      "such file or directory\n");
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),
+                        "T/nothing-here: error: cannot open the courses folder: No "
+                        "such file or directory\n");
     library_free(lib);
     diag_free(d);
 
@@ -764,7 +770,8 @@ static void test_load_all(void **state)
     d2 = diag_create();
     lib = library_create(tmp_path("courses"), tmp_path("assets"));
     library_load_all(lib, d2);
-    assert_null(strstr(diag_text(d2, DIAG_TEXT_SORTED), "order")); /* (the test module has no chart: other errors) */
+    assert_null(
+        strstr(diag_text(d2, DIAG_TEXT_SORTED), "order")); /* (the test module has no chart: other errors) */
     /* (cx and k: folders earlier tests left, without order keys) */
     assert_int_equal(library_course_count(lib), 5);
     assert_string_equal(library_course(lib, 0)->id, "c2");
@@ -838,20 +845,25 @@ static void test_links_out_of_the_tree(void **state)
 
     /* The module file moved out and linked back in. */
     char cmd[1024];
-    snprintf(cmd, sizeof cmd, "mv '%1$s/courses/muscles/linked.ini' '%1$s/outside.ini' && "
-             "ln -s '%1$s/outside.ini' '%1$s/courses/muscles/linked.ini'", tmp_dir());
+    snprintf(cmd, sizeof cmd,
+             "mv '%1$s/courses/muscles/linked.ini' '%1$s/outside.ini' && "
+             "ln -s '%1$s/outside.ini' '%1$s/courses/muscles/linked.ini'",
+             tmp_dir());
     assert_int_equal(system(cmd), 0);
     diag_free(d);
     d = diag_create();
     lib = library_create(tmp_path("courses"), tmp_path("assets"));
     assert_null(library_load_module_file(lib, tmp_path("courses/muscles/linked.ini"), d));
-    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED), "T/courses/muscles/linked.ini: error: not read: a symbolic link out of "
-                                      "the courses folder (to T/outside.ini)\n");
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),
+                        "T/courses/muscles/linked.ini: error: not read: a symbolic link out of "
+                        "the courses folder (to T/outside.ini)\n");
     library_free(lib);
     /* A link that stays inside the folder is read. */
-    snprintf(cmd, sizeof cmd, "rm '%1$s/courses/muscles/linked.ini' && mkdir -p '%1$s/courses/muscles/sub' && "
+    snprintf(cmd, sizeof cmd,
+             "rm '%1$s/courses/muscles/linked.ini' && mkdir -p '%1$s/courses/muscles/sub' && "
              "mv '%1$s/outside.ini' '%1$s/courses/muscles/sub/linked.ini' && "
-             "ln -s sub/linked.ini '%1$s/courses/muscles/linked.ini'", tmp_dir());
+             "ln -s sub/linked.ini '%1$s/courses/muscles/linked.ini'",
+             tmp_dir());
     assert_int_equal(system(cmd), 0);
     diag_free(d);
     d = diag_create();
@@ -862,8 +874,10 @@ static void test_links_out_of_the_tree(void **state)
     library_free(lib);
 
     /* The overlay linked from outside: an error, and not drawn. */
-    snprintf(cmd, sizeof cmd, "mv '%1$s/assets/anatomy/muscles/linked.front.svg' '%1$s/overlay.svg' && "
-             "ln -s '%1$s/overlay.svg' '%1$s/assets/anatomy/muscles/linked.front.svg'", tmp_dir());
+    snprintf(cmd, sizeof cmd,
+             "mv '%1$s/assets/anatomy/muscles/linked.front.svg' '%1$s/overlay.svg' && "
+             "ln -s '%1$s/overlay.svg' '%1$s/assets/anatomy/muscles/linked.front.svg'",
+             tmp_dir());
     assert_int_equal(system(cmd), 0);
     diag_free(d);
     d = diag_create();
@@ -871,11 +885,14 @@ static void test_links_out_of_the_tree(void **state)
     m = library_load_module_file(lib, tmp_path("courses/muscles/linked.ini"), d);
     assert_non_null(m);
     assert_null(module_overlay(m, "front"));
-    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED), "T/assets/anatomy/muscles/linked.front.svg: error: not read: a symbolic "
-                                      "link out of the assets folder (to T/overlay.svg)\n");
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),
+                        "T/assets/anatomy/muscles/linked.front.svg: error: not read: a symbolic "
+                        "link out of the assets folder (to T/overlay.svg)\n");
     library_free(lib);
-    snprintf(cmd, sizeof cmd, "rm -rf '%1$s/courses/muscles/linked.ini' '%1$s/courses/muscles/sub' "
-             "'%1$s/assets/anatomy/muscles/linked.front.svg' '%1$s/overlay.svg'", tmp_dir());
+    snprintf(cmd, sizeof cmd,
+             "rm -rf '%1$s/courses/muscles/linked.ini' '%1$s/courses/muscles/sub' "
+             "'%1$s/assets/anatomy/muscles/linked.front.svg' '%1$s/overlay.svg'",
+             tmp_dir());
     assert_int_equal(system(cmd), 0);
     diag_free(d);
 }

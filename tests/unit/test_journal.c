@@ -178,8 +178,9 @@ static void test_append_refuses_bad_events(void **state)
     assert_int_equal(diag_error_count(d), 5);
     journal_close(j);
     size_t n;
-    assert_string_equal(unsealed(read_file(t->file, &n)),
-                        "tpquiz-journal 2 essentials 18446744073709551615 1772438400000 1772442000000 40 3\n");
+    assert_string_equal(
+        unsealed(read_file(t->file, &n)),
+        "tpquiz-journal 2 essentials 18446744073709551615 1772438400000 1772442000000 40 3\n");
     diag_free(d);
 }
 
@@ -544,8 +545,9 @@ static void test_append_refuses_bad_paint_and_clicks(void **state)
     assert_int_equal(diag_error_count(d), 9);
     journal_close(j);
     size_t n;
-    assert_string_equal(unsealed(read_file(t->file, &n)),
-                        "tpquiz-journal 2 essentials 18446744073709551615 1772438400000 1772442000000 40 3\n");
+    assert_string_equal(
+        unsealed(read_file(t->file, &n)),
+        "tpquiz-journal 2 essentials 18446744073709551615 1772438400000 1772442000000 40 3\n");
     diag_free(d);
 }
 

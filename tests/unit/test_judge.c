@@ -14,8 +14,8 @@
 #include <unistd.h>
 
 #include "certify.h"
-#include "judge.h"
 #include "fingerprint.h"
+#include "judge.h"
 #include "real_attempts.h"
 #include "support.h"
 

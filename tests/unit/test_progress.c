@@ -91,9 +91,9 @@ static void test_round_trip_and_file_text(void **state)
     assert_int_equal(progress_save(p, t->file, d), 0);
     assert_int_equal(diag_count(d), 0);
     assert_string_equal(read_file(t->file, NULL), "tpquiz-progress 1\n"
-                                           "iliopsoas\t3\t83.33\t12.35\t4102444800\n"
-                                           "quadratus_lumborum\t1\t100.00\t100.00\t1700000100\n"
-                                           "scalenes\t1\t0.00\t0.00\t0\n");
+                                                  "iliopsoas\t3\t83.33\t12.35\t4102444800\n"
+                                                  "quadratus_lumborum\t1\t100.00\t100.00\t1700000100\n"
+                                                  "scalenes\t1\t0.00\t0.00\t0\n");
 
     Progress *q = progress_load(t->file, d);
     assert_int_equal(diag_count(d), 0);
@@ -302,7 +302,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_missing_file_is_empty, setup, tmp_state_teardown),
         cmocka_unit_test(test_record),
         cmocka_unit_test_setup_teardown(test_round_trip_and_file_text, setup, tmp_state_teardown),
-        cmocka_unit_test_setup_teardown(test_save_is_atomic_and_leaves_no_temp_files, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_save_is_atomic_and_leaves_no_temp_files, setup,
+                                        tmp_state_teardown),
         cmocka_unit_test_setup_teardown(test_save_failure_is_reported, setup, tmp_state_teardown),
         cmocka_unit_test_setup_teardown(test_bad_lines_reported_and_skipped, setup, tmp_state_teardown),
         cmocka_unit_test_setup_teardown(test_header_problems, setup, tmp_state_teardown),

@@ -30,10 +30,10 @@ static void test_good(void **state)
 {
     (void)state;
     put("b_neck.ini", "[protocol]\nid = b_neck\ntitle = Neck pain\nsummary = Stiff neck,\n"
-                             "  worse turning.\nregions = neck, upper_back\n"
-                             "muscles = neck_one: refers up the neck\n  hip_two: a second look\n");
+                      "  worse turning.\nregions = neck, upper_back\n"
+                      "muscles = neck_one: refers up the neck\n  hip_two: a second look\n");
     put("a_hip.ini", "[protocol]\nid = a_hip\ntitle = Hip pain\nsummary = Deep ache.\n"
-                            "regions = hip\nmuscles = hip_two: refers over the hip\n");
+                     "regions = hip\nmuscles = hip_two: refers over the hip\n");
     put("notes.txt", "not a protocol\n");
     Diag *ld = diag_create();
     Library *lib = good_library(ld);
@@ -62,36 +62,37 @@ static void test_good(void **state)
 static void test_bad(void **state)
 {
     (void)state;
-    put("bad.ini", "[protocol]\n"                         /* 1 */
-                          "id = other\n"                         /* 2 */
-                          "title = Bad\n"                        /* 3 */
-                          "regions = neck, nowhere, neck\n"      /* 4 */
-                          "muscles = neck_one: fine\n"           /* 5 */
-                          "  no colon here\n"                    /* 6 */
-                          "  ghost: not a module\n"              /* 7 */
-                          "  neck_one: twice\n"                  /* 8 */
-                          "  Bad-Id: x\n"                        /* 9 */
-                          "  hip_two:\n"                         /* 10 */
-                          "musclez = neck_one: x\n"              /* 11 */
-                          "[extra]\n");                          /* 12 */
+    put("bad.ini", "[protocol]\n"                    /* 1 */
+                   "id = other\n"                    /* 2 */
+                   "title = Bad\n"                   /* 3 */
+                   "regions = neck, nowhere, neck\n" /* 4 */
+                   "muscles = neck_one: fine\n"      /* 5 */
+                   "  no colon here\n"               /* 6 */
+                   "  ghost: not a module\n"         /* 7 */
+                   "  neck_one: twice\n"             /* 8 */
+                   "  Bad-Id: x\n"                   /* 9 */
+                   "  hip_two:\n"                    /* 10 */
+                   "musclez = neck_one: x\n"         /* 11 */
+                   "[extra]\n");                     /* 12 */
     Diag *ld = diag_create();
     Library *lib = good_library(ld);
     Diag *d = diag_create();
     ProtocolSet *set = protocols_load(tmp_dir(), lib, d);
     diag_sort(d);
-    assert_string_equal(diag_text(d, DIAG_TEXT_RELATIVE),
-                        "bad.ini:1: error: missing key 'id' in [protocol]\n"
-                        "bad.ini:1: error: missing key 'summary' in [protocol]\n"
-                        "bad.ini:2: error: protocol id 'other' does not match the file name 'bad.ini'\n"
-                        "bad.ini:4: error: unknown pain region 'nowhere' (the ids are listed in docs/FORMATS.md)\n"
-                        "bad.ini:4: error: pain region 'neck' is listed twice\n"
-                        "bad.ini:6: error: expected 'module_id: one line of reasoning', not 'no colon here'\n"
-                        "bad.ini:7: error: module 'ghost' not found in the courses\n"
-                        "bad.ini:8: error: module 'neck_one' is listed twice\n"
-                        "bad.ini:9: error: bad module id 'Bad-Id': use lowercase letters, digits and '_'\n"
-                        "bad.ini:10: error: the step for 'hip_two' gives no reason\n"
-                        "bad.ini:11: error: unknown key 'musclez' in [protocol] (did you mean 'muscles'?)\n"
-                        "bad.ini:12: error: unknown section [extra] (a protocol has only [protocol])\n");
+    assert_string_equal(
+        diag_text(d, DIAG_TEXT_RELATIVE),
+        "bad.ini:1: error: missing key 'id' in [protocol]\n"
+        "bad.ini:1: error: missing key 'summary' in [protocol]\n"
+        "bad.ini:2: error: protocol id 'other' does not match the file name 'bad.ini'\n"
+        "bad.ini:4: error: unknown pain region 'nowhere' (the ids are listed in docs/FORMATS.md)\n"
+        "bad.ini:4: error: pain region 'neck' is listed twice\n"
+        "bad.ini:6: error: expected 'module_id: one line of reasoning', not 'no colon here'\n"
+        "bad.ini:7: error: module 'ghost' not found in the courses\n"
+        "bad.ini:8: error: module 'neck_one' is listed twice\n"
+        "bad.ini:9: error: bad module id 'Bad-Id': use lowercase letters, digits and '_'\n"
+        "bad.ini:10: error: the step for 'hip_two' gives no reason\n"
+        "bad.ini:11: error: unknown key 'musclez' in [protocol] (did you mean 'muscles'?)\n"
+        "bad.ini:12: error: unknown section [extra] (a protocol has only [protocol])\n");
     /* Without a valid id it is not loaded at all. */
     assert_int_equal(protocols_count(set), 0);
     protocols_free(set);

@@ -1335,7 +1335,8 @@ static void test_certificate_code(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_station_key_created_once_with_mode_0600, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_station_key_created_once_with_mode_0600, setup,
+                                        tmp_state_teardown),
         cmocka_unit_test_setup_teardown(test_station_key_race_has_one_winner, setup, tmp_state_teardown),
         cmocka_unit_test_setup_teardown(test_station_key_bad_files, setup, tmp_state_teardown),
         cmocka_unit_test_setup_teardown(test_round_trip, setup, tmp_state_teardown),

@@ -15,8 +15,8 @@
 #include <unistd.h>
 
 #include "grading.h"
-#include "report.h"
 #include "real_attempts.h"
+#include "report.h"
 #include "support.h"
 
 #define T0 INT64_C(1772438400)

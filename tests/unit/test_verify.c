@@ -20,8 +20,8 @@
 #include <unistd.h>
 
 #include "score_samples.h"
-#include "verify.h"
 #include "support.h"
+#include "verify.h"
 
 /* The sample station key (score_samples.h). */
 static unsigned char KEY[STATION_KEY_BYTES];
