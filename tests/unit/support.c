@@ -180,6 +180,29 @@ int dir_entries(const char *dir)
     return n;
 }
 
+void damage(char *buf, size_t *n, uint64_t *x, const char *typical, bool keep_one)
+{
+    uint64_t r = *x;
+    r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+    *x = r;
+    size_t at = (size_t)(r % *n);
+    switch ((r >> 32) % 4) {
+    case 0:
+        buf[at] = (char)(r >> 40);
+        break;
+    case 1:
+        buf[at] = typical[(r >> 40) % strlen(typical)];
+        break;
+    case 2:
+        *n = at + 1;
+        break;
+    default:
+        if (!keep_one || *n > 1)
+            memmove(buf + at, buf + at + 1, *n - at - 1), (*n)--;
+        break;
+    }
+}
+
 /* ---- fixtures ------------------------------------------------------------ */
 
 Library *report_fixture_library(int *errors)

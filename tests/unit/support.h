@@ -12,7 +12,9 @@
 #ifndef TPQUIZ_TEST_SUPPORT_H
 #define TPQUIZ_TEST_SUPPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "course.h"
 #include "diag.h"
@@ -81,6 +83,13 @@ char *read_file(const char *path, size_t *n);
 
 /* The number of entries in folder dir other than "." and "..". */
 int dir_entries(const char *dir);
+
+/* One random change to the *n bytes at buf (*n > 0), for the tests that
+ * damage files at random: steps *x (an xorshift64 state) and by it picks a
+ * byte, then sets it to a random value or to a character of `typical`, or
+ * cuts the text after it, or deletes it (unless it is the only byte left
+ * and keep_one is set). */
+void damage(char *buf, size_t *n, uint64_t *x, const char *typical, bool keep_one);
 
 /* ---- fixtures ------------------------------------------------------------ */
 

@@ -372,25 +372,8 @@ static void test_random_damage(void **state)
     for (int round = 0; round < 3000; round++) {
         memcpy(buf, text, n0);
         size_t n = n0;
-        for (int c = 0; c < 1 + round % 3; c++) {
-            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-            size_t at = (size_t)(x % n);
-            switch ((x >> 32) % 4) {
-            case 0:
-                buf[at] = (char)(x >> 40);
-                break;
-            case 1:
-                buf[at] = " \n0-."[(x >> 40) % 5];
-                break;
-            case 2:
-                n = at + 1;
-                break;
-            default:
-                if (n > 1) /* keep a byte to pick the next position in */
-                    memmove(buf + at, buf + at + 1, n - at - 1), n--;
-                break;
-            }
-        }
+        for (int c = 0; c < 1 + round % 3; c++)
+            damage(buf, &n, &x, " \n0-.", true); /* keeps a byte to pick the next position in */
         write_bytes(t->file, buf, n);
         Diag *d = diag_create();
         JournalHeader h;
@@ -619,25 +602,8 @@ static void test_random_damage_multi(void **state)
     for (int round = 0; round < 3000; round++) {
         memcpy(buf, MULTI_TEXT, n0);
         size_t n = n0;
-        for (int c = 0; c < 1 + round % 3; c++) {
-            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-            size_t at = (size_t)(x % n);
-            switch ((x >> 32) % 4) {
-            case 0:
-                buf[at] = (char)(x >> 40);
-                break;
-            case 1:
-                buf[at] = " \n0-.9"[(x >> 40) % 6];
-                break;
-            case 2:
-                n = at + 1;
-                break;
-            default:
-                if (n > 1) /* keep a byte to pick the next position in */
-                    memmove(buf + at, buf + at + 1, n - at - 1), n--;
-                break;
-            }
-        }
+        for (int c = 0; c < 1 + round % 3; c++)
+            damage(buf, &n, &x, " \n0-.9", true); /* keeps a byte to pick the next position in */
         write_bytes(t->file, buf, n);
         Diag *d = diag_create();
         JournalHeader h;

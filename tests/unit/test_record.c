@@ -829,24 +829,8 @@ static void test_random_damage(void **state)
         memcpy(buf, text, len);
         size_t n = len;
         int changes = 1 + round % 4;
-        for (int c = 0; c < changes; c++) {
-            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-            size_t at = (size_t)(x % n);
-            switch ((x >> 32) % 4) {
-            case 0:
-                buf[at] = (char)(x >> 40);
-                break;
-            case 1:
-                buf[at] = "\n \\x0a"[(x >> 40) % 5];
-                break;
-            case 2:
-                n = at + 1;
-                break;
-            default:
-                memmove(buf + at, buf + at + 1, n - at - 1), n--;
-                break;
-            }
-        }
+        for (int c = 0; c < changes; c++)
+            damage(buf, &n, &x, "\n \\x0", false);
         assert_int_equal(sample_write(t->file, buf, n), 0);
         Diag *d = diag_create();
         ScoreFile *f = scorefile_load(t->file, round % 2 ? KEY : NULL, d);
