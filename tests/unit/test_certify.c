@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "certify.h"
+#include "support.h"
 
-#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 #define HOUR 3600
 #define T0 1700000000 /* an arbitrary unix time */
 

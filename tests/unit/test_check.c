@@ -14,18 +14,17 @@
 #include <cmocka.h>
 
 #include "check.h"
+#include "support.h"
 
 #define GOOD TEST_DATA_DIR "/good"
 #define BAD TEST_DATA_DIR "/bad"
 
-static char tmpdir[64];
 static Config *cfg;
 
 static int setup(void **state)
 {
     (void)state;
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/tpquiz-check-XXXXXX");
-    if (!mkdtemp(tmpdir))
+    if (!tmp_create("tpquiz-check"))
         return -1;
     Diag *d = diag_create();
     cfg = config_load(GOOD "/config.ini", NULL, d);
@@ -38,56 +37,20 @@ static int teardown(void **state)
 {
     (void)state;
     config_free(cfg);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
-static void put(const char *rel, const char *text)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", tmpdir, rel);
-    for (char *p = path + strlen(tmpdir) + 1; *p; p++) {
-        if (*p == '/') {
-            *p = '\0';
-            mkdir(path, 0755);
-            *p = '/';
-        }
-    }
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
+    return tmp_remove();
 }
 
 /* Runs check_paths on one path (NULL: none) and returns the sorted
  * diagnostics with the temp folder as "T" and the data folder as "D". */
 static const char *check(const char *path, const Config *c, int *errors)
 {
-    static char out[8192];
-    size_t n = 0;
-    out[0] = '\0';
     Diag *d = diag_create();
     const char *paths[1] = {path};
     int e = check_paths(paths, path ? 1 : 0, c, d);
     assert_int_equal(e, diag_error_count(d));
     if (errors)
         *errors = e;
-    diag_sort(d);
-    for (int i = 0; i < diag_count(d); i++) {
-        char line[1024];
-        diag_format(diag_item(d, i), line, sizeof line);
-        const char *p = line;
-        for (;;) {
-            const char *t = strstr(p, tmpdir), *g = strstr(p, TEST_DATA_DIR);
-            const char *hit = t && (!g || t < g) ? t : g;
-            if (!hit)
-                break;
-            n += (size_t)snprintf(out + n, sizeof out - n, "%.*s%s", (int)(hit - p), p, hit == t ? "T" : "D");
-            p = hit + strlen(hit == t ? tmpdir : TEST_DATA_DIR);
-        }
-        n += (size_t)snprintf(out + n, sizeof out - n, "%s\n", p);
-    }
+    const char *out = diag_text(d, DIAG_TEXT_SORTED | DIAG_TEXT_DATA);
     diag_free(d);
     return out;
 }
@@ -133,27 +96,27 @@ static void test_kinds_of_ini(void **state)
     put("k/notes.txt", "hello\n");
     put("k/cfg.ini", "[window]\nwidth = 10\n");
     char path[256];
-    snprintf(path, sizeof path, "%s/k/unknown.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/k/unknown.ini", tmp_dir());
     assert_string_equal(check(path, cfg, NULL),
                         "T/k/unknown.ini:2: error: cannot tell what this file is: it starts with "
                         "[settings], not [course], [muscle], [protocol] or a config section\n");
-    snprintf(path, sizeof path, "%s/k/empty.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/k/empty.ini", tmp_dir());
     assert_string_equal(check(path, cfg, NULL), "T/k/empty.ini: error: empty file\n");
-    snprintf(path, sizeof path, "%s/k/nosection.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/k/nosection.ini", tmp_dir());
     assert_string_equal(check(path, cfg, NULL),
                         "T/k/nosection.ini: error: no [section] header: cannot tell a course, a "
                         "module or a config apart\n");
-    snprintf(path, sizeof path, "%s/k/notes.txt", tmpdir);
+    snprintf(path, sizeof path, "%s/k/notes.txt", tmp_dir());
     assert_string_equal(check(path, cfg, NULL),
                         "T/k/notes.txt: error: cannot check this kind of file (expected .ini or "
                         ".svg)\n");
-    snprintf(path, sizeof path, "%s/k/cfg.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/k/cfg.ini", tmp_dir());
     assert_string_equal(check(path, cfg, NULL),
                         "T/k/cfg.ini:2: error: width must be a whole number from 960 to 16384, "
                         "not '10'\n");
 
     /* A folder of loose files: each is checked (the .txt is passed over). */
-    snprintf(path, sizeof path, "%s/k", tmpdir);
+    snprintf(path, sizeof path, "%s/k", tmp_dir());
     assert_string_equal(check(path, cfg, NULL),
                         "T/k/cfg.ini:2: error: width must be a whole number from 960 to 16384, "
                         "not '10'\n"
@@ -176,7 +139,7 @@ static void test_module_kinds(void **state)
     put("m/tp_first.ini", "[tp.a]\nview = front\nat = 300,700\nradius = 5\nprimary = yes\n"
                           "label = A\nlocation = L\n");
     char path[256];
-    snprintf(path, sizeof path, "%s/m/tp_first.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/m/tp_first.ini", tmp_dir());
     assert_string_equal(check(path, cfg, NULL),
                         "T/m/tp_first.ini: error: no [muscle] section\n"
                         "T/m/tp_first.ini:2: warning: no muscle overlay for view 'front': "
@@ -200,7 +163,7 @@ static void test_courses_tree(void **state)
                                "show_answers = yes\n");
     put("tree/notes/readme.txt", "not a course\n");
     char path[256];
-    snprintf(path, sizeof path, "%s/tree", tmpdir);
+    snprintf(path, sizeof path, "%s/tree", tmp_dir());
     assert_string_equal(check(path, cfg, NULL),
                         "T/tree/muscles/spare.ini: warning: module 'spare' is not in any course\n"
                         "T/tree/muscles/spare.ini:2: error: module id 'hip_two' does not match the "
@@ -212,7 +175,7 @@ static void test_courses_tree(void **state)
 
     /* A muscles folder without courses is still a courses folder. */
     put("tree2/muscles/hip_two.ini", text);
-    snprintf(path, sizeof path, "%s/tree2", tmpdir);
+    snprintf(path, sizeof path, "%s/tree2", tmp_dir());
     assert_string_equal(check(path, cfg, NULL),
                         "T/tree2: error: no course here: a courses folder holds <id>/course.ini\n"
                         "T/tree2/muscles/hip_two.ini: warning: module 'hip_two' is not in any "
@@ -248,7 +211,7 @@ static void test_no_paths(void **state)
     /* Settings from a file: the folders and font it names must exist. */
     put("station.ini", "[paths]\ncourses = courses\nassets = art\n[font]\nfile = none.ttf\n");
     char path[256];
-    snprintf(path, sizeof path, "%s/station.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/station.ini", tmp_dir());
     Diag *d = diag_create();
     c = config_load(path, NULL, d);
     assert_int_equal(diag_count(d), 0);
@@ -263,7 +226,7 @@ static void test_no_paths(void **state)
     put("font.ttf", "");
     put("station2.ini", "[paths]\ncourses = " GOOD "/courses\nassets = " GOOD "/assets\n"
                         "[font]\nfile = font.ttf\n");
-    snprintf(path, sizeof path, "%s/station2.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/station2.ini", tmp_dir());
     d = diag_create();
     c = config_load(path, NULL, d);
     diag_free(d);

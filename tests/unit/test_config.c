@@ -12,55 +12,12 @@
 #include <cmocka.h>
 
 #include "config.h"
-
-static char tmpdir[64];
+#include "support.h"
 
 static int setup(void **state)
 {
     (void)state;
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/tpquiz-config-XXXXXX");
-    return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
-/* Writes text to <tmpdir>/name and returns the path (static buffer). */
-static const char *write_tmp(const char *name, const char *text)
-{
-    static char path[256];
-    snprintf(path, sizeof path, "%s/%s", tmpdir, name);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-    return path;
-}
-
-/* All diagnostics, one formatted line each, with the temp folder shown as
- * "T". */
-static const char *diag_text(const Diag *d)
-{
-    static char out[4096];
-    size_t n = 0;
-    out[0] = '\0';
-    for (int i = 0; i < diag_count(d); i++) {
-        char line[512];
-        diag_format(diag_item(d, i), line, sizeof line);
-        const char *p = line;
-        size_t tl = strlen(tmpdir);
-        if (!strncmp(p, tmpdir, tl)) {
-            n += (size_t)snprintf(out + n, sizeof out - n, "T");
-            p += tl;
-        }
-        n += (size_t)snprintf(out + n, sizeof out - n, "%s\n", p);
-    }
-    return out;
+    return tmp_create("tpquiz-config") ? 0 : -1;
 }
 
 static void test_defaults(void **state)
@@ -96,7 +53,7 @@ static void test_good_file(void **state)
     Diag *d = diag_create();
     Config *c = config_load(TEST_DATA_DIR "/good/config.ini", "/root-unused", d);
     assert_non_null(c);
-    assert_string_equal(diag_text(d), "");
+    assert_string_equal(diag_text(d, 0), "");
     assert_string_equal(c->path, TEST_DATA_DIR "/good/config.ini");
     assert_string_equal(c->courses_dir, TEST_DATA_DIR "/good/courses");
     assert_string_equal(c->assets_dir, TEST_DATA_DIR "/good/assets");
@@ -115,17 +72,17 @@ static void test_missing_keys_use_root(void **state)
 {
     (void)state;
     Diag *d = diag_create();
-    const char *p = write_tmp("partial.ini", "[window]\nwidth = 2000\n");
+    const char *p = put("partial.ini", "[window]\nwidth = 2000\n");
     Config *c = config_load(p, "/srv/tp", d);
-    assert_string_equal(diag_text(d), "");
+    assert_string_equal(diag_text(d, 0), "");
     assert_int_equal(c->window_width, 2000);
     assert_int_equal(c->window_height, 800);
     assert_string_equal(c->courses_dir, "/srv/tp/courses");
     config_free(c);
 
-    c = config_load(write_tmp("empty.ini", ""), "/srv/tp", d);
+    c = config_load(put("empty.ini", ""), "/srv/tp", d);
     assert_non_null(c);
-    assert_string_equal(diag_text(d), "");
+    assert_string_equal(diag_text(d, 0), "");
     assert_int_equal(c->font_size, 16);
     config_free(c);
     diag_free(d);
@@ -135,20 +92,20 @@ static void test_relative_paths(void **state)
 {
     (void)state;
     Diag *d = diag_create();
-    const char *p = write_tmp("paths.ini", "[paths]\n"
-                                           "courses = .\n"
-                                           "assets = ./art/./x\n"
-                                           "data = /abs/data\n"
-                                           "[font]\n"
-                                           "file = fonts/My Font.ttf\n");
+    const char *p = put("paths.ini", "[paths]\n"
+                                     "courses = .\n"
+                                     "assets = ./art/./x\n"
+                                     "data = /abs/data\n"
+                                     "[font]\n"
+                                     "file = fonts/My Font.ttf\n");
     Config *c = config_load(p, NULL, d);
-    assert_string_equal(diag_text(d), "");
+    assert_string_equal(diag_text(d, 0), "");
     char want[256];
-    assert_string_equal(c->courses_dir, tmpdir);
-    snprintf(want, sizeof want, "%s/art/./x", tmpdir);
+    assert_string_equal(c->courses_dir, tmp_dir());
+    snprintf(want, sizeof want, "%s/art/./x", tmp_dir());
     assert_string_equal(c->assets_dir, want);
     assert_string_equal(c->data_dir, "/abs/data");
-    snprintf(want, sizeof want, "%s/fonts/My Font.ttf", tmpdir);
+    snprintf(want, sizeof want, "%s/fonts/My Font.ttf", tmp_dir());
     assert_string_equal(c->font_file, want);
     config_free(c);
 
@@ -156,7 +113,7 @@ static void test_relative_paths(void **state)
      * folder, which is the file's folder. */
     char cwd[512];
     assert_non_null(getcwd(cwd, sizeof cwd));
-    assert_int_equal(chdir(tmpdir), 0);
+    assert_int_equal(chdir(tmp_dir()), 0);
     c = config_load("paths.ini", NULL, d);
     assert_int_equal(chdir(cwd), 0);
     assert_string_equal(c->courses_dir, ".");
@@ -170,21 +127,21 @@ static void test_bad_values_keep_defaults(void **state)
 {
     (void)state;
     Diag *d = diag_create();
-    const char *p = write_tmp("bad.ini", "[paths]\n"
-                                         "courses =\n"
-                                         "data =\n"
-                                         "[window]\n"
-                                         "width = 800\n"
-                                         "height = tall\n"
-                                         "fullscreen_exams = maybe\n"
-                                         "[font]\n"
-                                         "size = 7\n"
-                                         "file =\n"
-                                         "[font]\n"
-                                         "size = 49\n");
+    const char *p = put("bad.ini", "[paths]\n"
+                                   "courses =\n"
+                                   "data =\n"
+                                   "[window]\n"
+                                   "width = 800\n"
+                                   "height = tall\n"
+                                   "fullscreen_exams = maybe\n"
+                                   "[font]\n"
+                                   "size = 7\n"
+                                   "file =\n"
+                                   "[font]\n"
+                                   "size = 49\n");
     Config *c = config_load(p, "/r", d);
     assert_non_null(c);
-    assert_string_equal(diag_text(d),
+    assert_string_equal(diag_text(d, 0),
                         "T/bad.ini:2: error: 'courses' is empty: name a folder\n"
                         "T/bad.ini:5: error: width must be a whole number from 960 to 16384, "
                         "not '800'\n"
@@ -215,8 +172,8 @@ static void test_limits_accepted(void **state)
 {
     (void)state;
     Diag *d = diag_create();
-    const char *p = write_tmp("limits.ini", "[window]\nwidth = 960\nheight = 640\n"
-                                            "fullscreen_exams = TRUE\n[font]\nsize = 48\n");
+    const char *p = put("limits.ini", "[window]\nwidth = 960\nheight = 640\n"
+                                      "fullscreen_exams = TRUE\n[font]\nsize = 48\n");
     Config *c = config_load(p, NULL, d);
     assert_int_equal(diag_count(d), 0);
     assert_int_equal(c->window_width, 960);
@@ -231,16 +188,16 @@ static void test_unknown_is_a_warning(void **state)
 {
     (void)state;
     Diag *d = diag_create();
-    const char *p = write_tmp("unknown.ini", "stray = 1\n"
-                                             "[widow]\n"
-                                             "width = 1000\n"
-                                             "[window]\n"
-                                             "widht = 1000\n"
-                                             "colour = blue\n"
-                                             "[future]\n"
-                                             "anything = goes\n");
+    const char *p = put("unknown.ini", "stray = 1\n"
+                                       "[widow]\n"
+                                       "width = 1000\n"
+                                       "[window]\n"
+                                       "widht = 1000\n"
+                                       "colour = blue\n"
+                                       "[future]\n"
+                                       "anything = goes\n");
     Config *c = config_load(p, NULL, d);
-    assert_string_equal(diag_text(d),
+    assert_string_equal(diag_text(d, 0),
                         "T/unknown.ini:1: warning: key 'stray' is outside any section and is "
                         "ignored\n"
                         "T/unknown.ini:2: warning: unknown section [widow] is ignored (did you "
@@ -259,16 +216,16 @@ static void test_syntax_errors(void **state)
 {
     (void)state;
     Diag *d = diag_create();
-    const char *p = write_tmp("syntax.ini", "[window]\n"
-                                            "width 1000\n"
-                                            "height = 700\n"
-                                            "  900\n"
-                                            "[font\n"
-                                            "size = 30\n"
-                                            "[font]\n"
-                                            "size = 12 ; small\n");
+    const char *p = put("syntax.ini", "[window]\n"
+                                      "width 1000\n"
+                                      "height = 700\n"
+                                      "  900\n"
+                                      "[font\n"
+                                      "size = 30\n"
+                                      "[font]\n"
+                                      "size = 12 ; small\n");
     Config *c = config_load(p, NULL, d);
-    assert_string_equal(diag_text(d),
+    assert_string_equal(diag_text(d, 0),
                         "T/syntax.ini:2: error: expected 'key = value', a [section] or an "
                         "indented continuation line\n"
                         "T/syntax.ini:4: error: this indented line would continue 'height', but "
@@ -286,7 +243,7 @@ static void test_bom_crlf(void **state)
 {
     (void)state;
     Diag *d = diag_create();
-    const char *p = write_tmp("crlf.ini", "\xEF\xBB\xBF[window]\r\nwidth = 1100\r\n[font]\r\nsize = 9\r\n");
+    const char *p = put("crlf.ini", "\xEF\xBB\xBF[window]\r\nwidth = 1100\r\n[font]\r\nsize = 9\r\n");
     Config *c = config_load(p, NULL, d);
     assert_int_equal(diag_count(d), 0);
     assert_int_equal(c->window_width, 1100);
@@ -300,9 +257,9 @@ static void test_unreadable(void **state)
     (void)state;
     Diag *d = diag_create();
     char path[256];
-    snprintf(path, sizeof path, "%s/none.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/none.ini", tmp_dir());
     assert_null(config_load(path, NULL, d));
-    assert_string_equal(diag_text(d), "T/none.ini: error: cannot read: No such file or directory\n");
+    assert_string_equal(diag_text(d, 0), "T/none.ini: error: cannot read: No such file or directory\n");
     assert_null(config_load(NULL, NULL, d));
     diag_free(d);
 }
@@ -321,5 +278,5 @@ int main(void)
         cmocka_unit_test(test_bom_crlf),
         cmocka_unit_test(test_unreadable),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup, tmp_teardown);
 }

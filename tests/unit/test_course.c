@@ -14,10 +14,9 @@
 #include <cmocka.h>
 
 #include "course.h"
+#include "support.h"
 
 #define GOOD TEST_DATA_DIR "/good"
-
-static char tmpdir[64];
 
 /* A chart whose body outline is the whole picture: the modules of these
  * tests may put points anywhere inside the viewBox. */
@@ -26,74 +25,16 @@ static const char CHART[] = "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 
                             "<path id='tpquiz-body' fill='none' stroke='none' "
                             "d='M0,0 L600,0 L600,1400 L0,1400 Z'/>\n</svg>\n";
 
-/* Writes text to <tmpdir>/rel, making its folders. */
-static void put(const char *rel, const char *text)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", tmpdir, rel);
-    for (char *p = path + strlen(tmpdir) + 1; *p; p++) {
-        if (*p == '/') {
-            *p = '\0';
-            mkdir(path, 0755);
-            *p = '/';
-        }
-    }
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
-/* <tmpdir>/rel in one of four rotating buffers, so that a call may take
- * two of them. */
-static const char *tmp_path(const char *rel)
-{
-    static char paths[4][512];
-    static int next;
-    char *path = paths[next++ % 4];
-    snprintf(path, 512, "%s/%s", tmpdir, rel);
-    return path;
-}
-
 static int setup(void **state)
 {
     (void)state;
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/tpquiz-course-XXXXXX");
-    if (!mkdtemp(tmpdir))
+    if (!tmp_create("tpquiz-course"))
         return -1;
     put("assets/anatomy/front.svg", CHART);
     put("assets/anatomy/back.svg", CHART);
     put("assets/anatomy/side.svg", "<svg viewBox='0 0 400 1400'>\n<text>Side</text>\n</svg>\n");
     put("assets/anatomy/head.svg", "<svg width='10'/>\n");
     return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
-/* All diagnostics sorted, one line each, with the temp folder as "T". */
-static const char *diag_text(Diag *d)
-{
-    static char out[8192];
-    size_t n = 0;
-    out[0] = '\0';
-    diag_sort(d);
-    for (int i = 0; i < diag_count(d); i++) {
-        char line[1024];
-        diag_format(diag_item(d, i), line, sizeof line);
-        char *p = line;
-        size_t tl = strlen(tmpdir);
-        for (char *hit; (hit = strstr(p, tmpdir)) != NULL; p = hit + tl) {
-            n += (size_t)snprintf(out + n, sizeof out - n, "%.*sT", (int)(hit - p), p);
-        }
-        n += (size_t)snprintf(out + n, sizeof out - n, "%s\n", p);
-    }
-    return out;
 }
 
 /* ------------------------------------------------------------------ */
@@ -103,7 +44,7 @@ static void test_good_library(void **state)
     (void)state;
     Diag *d = diag_create();
     Library *lib = library_load(GOOD "/courses", GOOD "/assets", d);
-    assert_string_equal(diag_text(d), "");
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED), "");
     assert_int_equal(library_course_count(lib), 1);
     assert_int_equal(library_module_count(lib), 2);
 
@@ -245,8 +186,8 @@ static const Module *load_module(Library **lib, Diag *d, const char *id, const c
     snprintf(overlay, sizeof overlay, "assets/anatomy/muscles/%s.front.svg", id);
     put(overlay, CHART);
     char courses[256], assets[256];
-    snprintf(courses, sizeof courses, "%s/courses", tmpdir);
-    snprintf(assets, sizeof assets, "%s/assets", tmpdir);
+    snprintf(courses, sizeof courses, "%s/courses", tmp_dir());
+    snprintf(assets, sizeof assets, "%s/assets", tmp_dir());
     *lib = library_create(courses, assets);
     return library_load_module_file(*lib, tmp_path(rel), d);
 }
@@ -309,7 +250,7 @@ static void test_many_errors_one_file(void **state)
              TP);
     const Module *m = load_module(&lib, d, "many", body);
     assert_non_null(m);
-    assert_string_equal(diag_text(d),
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),
                         "T/courses/muscles/many.ini:22: error: at 100,2000 is outside view "
                         "'front' (viewBox 0 0 600 1400)\n"
                         "T/courses/muscles/many.ini:23: error: radius must be a number from 0.5 to 150 (a "
@@ -355,14 +296,15 @@ static void test_missing_and_empty_keys(void **state)
                                   "wrong = A\n"
                                   "  B\n"
                                   "explain = E\n");
-    assert_string_equal(diag_text(d), "T/courses/muscles/missing.ini:13: error: missing key "
-                                      "'radius' in [tp.a]\n"
-                                      "T/courses/muscles/missing.ini:13: error: missing key "
-                                      "'location' in [tp.a]\n"
-                                      "T/courses/muscles/missing.ini:17: error: 'label' is "
-                                      "empty\n"
-                                      "T/courses/muscles/missing.ini:18: error: missing key "
-                                      "'correct' in [question.q]\n");
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),
+                        "T/courses/muscles/missing.ini:13: error: missing key "
+                        "'radius' in [tp.a]\n"
+                        "T/courses/muscles/missing.ini:13: error: missing key "
+                        "'location' in [tp.a]\n"
+                        "T/courses/muscles/missing.ini:17: error: 'label' is "
+                        "empty\n"
+                        "T/courses/muscles/missing.ini:18: error: missing key "
+                        "'correct' in [question.q]\n");
     assert_int_equal(m->n_tps, 0);
     assert_int_equal(m->n_questions, 0);
     library_free(lib);
@@ -381,9 +323,10 @@ static void test_missing_overlay_is_a_warning(void **state)
                                   "label = B\nlocation = L\n"
                                   "[zone.z]\nview = back\ntp = b\nkind = essential\n"
                                   "poly = 1,1 5,1 5,5\n");
-    assert_string_equal(diag_text(d), "T/courses/muscles/overlay.ini:14: warning: no muscle "
-                                      "overlay for view 'back': "
-                                      "T/assets/anatomy/muscles/overlay.back.svg does not exist\n");
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),
+                        "T/courses/muscles/overlay.ini:14: warning: no muscle "
+                        "overlay for view 'back': "
+                        "T/assets/anatomy/muscles/overlay.back.svg does not exist\n");
     assert_int_equal(diag_error_count(d), 0);
     assert_int_equal(m->n_zones, 1);
     assert_int_equal(m->zones[0].tp, 1);
@@ -396,7 +339,7 @@ static void test_missing_overlay_is_a_warning(void **state)
     load_module(&lib, d, "overlay",
                 "[tp.a]\nview = back\nat = 1,1\nradius = 5\nprimary = yes\n"
                 "label = A\nlocation = L\n");
-    assert_string_equal(diag_text(d),
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),
                         "T/assets/anatomy/muscles/overlay.back.svg: error: viewBox 0 0 600 1399 "
                         "differs from its view's (T/assets/anatomy/back.svg: 0 0 600 1400)\n");
     library_free(lib);
@@ -422,7 +365,7 @@ static void test_views(void **state)
                                   "label = D\nlocation = L\n"
                                   "[tp.e]\nview = nowhere\nat = 1,1\nradius = 5\n"
                                   "label = E\nlocation = L\n");
-    assert_string_equal(diag_text(d),
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),
                         "T/assets/anatomy/head.svg:1: error: the <svg> element has no viewBox\n"
                         "T/assets/anatomy/side.svg: error: no body outline (<path "
                         "id=\"tpquiz-body\">): trigger points and zones on view 'side' are not "
@@ -473,7 +416,7 @@ static void test_on_body(void **state)
                                   "poly = 110,110 290,110 290,590\n"        /* 44-48 */
                                   "[zone.off]\nview = body\ntp = in\nkind = spillover\n"
                                   "poly = 110,110 290,110\n  320,300\n  290,590\n"); /* 49-55 */
-    assert_string_equal(diag_text(d),
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),
                         "T/courses/muscles/onbody.ini:34: error: at 350,300 is off the body in view 'body'\n"
                         "T/courses/muscles/onbody.ini:40: error: at 97,97 is off the body in view 'body'\n"
                         "T/courses/muscles/onbody.ini:54: error: poly point 3 320,300 is off the body "
@@ -493,9 +436,10 @@ static void test_on_body(void **state)
     m = load_module(&lib, d, "bare",
                     "[tp.a]\nview = bare\nat = 1, 1\nradius = 5\nprimary = yes\n"
                     "label = A\nlocation = L\n");
-    assert_string_equal(diag_text(d), "T/assets/anatomy/bare.svg: error: no body outline (<path "
-                                      "id=\"tpquiz-body\">): trigger points and zones on view 'bare' "
-                                      "are not checked against the body\n");
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),
+                        "T/assets/anatomy/bare.svg: error: no body outline (<path "
+                        "id=\"tpquiz-body\">): trigger points and zones on view 'bare' "
+                        "are not checked against the body\n");
     assert_int_equal(m->n_tps, 1);
     library_free(lib);
     diag_free(d);
@@ -507,9 +451,10 @@ static void test_on_body(void **state)
     m = load_module(&lib, d, "broken",
                     "[tp.a]\nview = broken\nat = 1, 1\nradius = 5\nprimary = yes\n"
                     "label = A\nlocation = L\n");
-    assert_string_equal(diag_text(d), "T/assets/anatomy/broken.svg:2: error: bad body outline "
-                                      "(id=\"tpquiz-body\"): command 'C' is not allowed: use absolute "
-                                      "M, L and Z with x,y pairs\n");
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),
+                        "T/assets/anatomy/broken.svg:2: error: bad body outline "
+                        "(id=\"tpquiz-body\"): command 'C' is not allowed: use absolute "
+                        "M, L and Z with x,y pairs\n");
     assert_int_equal(m->n_tps, 1);
     library_free(lib);
     diag_free(d);
@@ -537,10 +482,10 @@ static void test_crlf_bom_module(void **state)
 
     Diag *d = diag_create();
     char courses[256];
-    snprintf(courses, sizeof courses, "%s/crlf", tmpdir);
+    snprintf(courses, sizeof courses, "%s/crlf", tmp_dir());
     Library *lib = library_create(courses, GOOD "/assets");
     const Module *m = library_load_module_file(lib, tmp_path("crlf/muscles/neck_one.ini"), d);
-    assert_string_equal(diag_text(d), "");
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED), "");
     assert_string_equal(m->causes, "Many things:\n- long hours at a desk\n- a heavy bag on one shoulder");
     assert_int_equal(m->n_tps, 2);
     assert_int_equal(m->tps[0].line, 20);
@@ -556,8 +501,8 @@ static void test_module_file_problems(void **state)
     (void)state;
     Diag *d = diag_create();
     char courses[256], assets[256];
-    snprintf(courses, sizeof courses, "%s/courses", tmpdir);
-    snprintf(assets, sizeof assets, "%s/assets", tmpdir);
+    snprintf(courses, sizeof courses, "%s/courses", tmp_dir());
+    snprintf(assets, sizeof assets, "%s/assets", tmp_dir());
     Library *lib = library_create(courses, assets);
     assert_null(library_load_module_file(lib, tmp_path("courses/muscles/absent.ini"), d));
     put("courses/muscles/Bad-Name.ini", "");
@@ -565,7 +510,7 @@ static void test_module_file_problems(void **state)
     assert_non_null(m);
     assert_string_equal(m->name, "");
     assert_non_null(m->group);
-    assert_string_equal(diag_text(d),
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),
                         "T/courses/muscles/Bad-Name.ini: error: the file name is not a module "
                         "id: use lowercase letters, digits and '_'\n"
                         "T/courses/muscles/Bad-Name.ini: error: no [muscle] section\n"
@@ -596,7 +541,7 @@ static void test_sections_and_ids(void **state)
              "extra = 1\n", /* 34 */
              TP);
     const Module *m = load_module(&lib, d, "ids", body);
-    assert_string_equal(diag_text(d),
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),
                         "T/courses/muscles/ids.ini:20: error: bad trigger point id 'Bad': use "
                         "lowercase letters, digits and '_'\n"
                         "T/courses/muscles/ids.ini:21: error: bad zone id '': use lowercase "
@@ -644,11 +589,11 @@ static void test_muscle_values(void **state)
                                     "label = A\nlocation = L\n");
     put("assets/anatomy/muscles/vals.front.svg", CHART);
     char courses[256], assets[256];
-    snprintf(courses, sizeof courses, "%s/courses", tmpdir);
-    snprintf(assets, sizeof assets, "%s/assets", tmpdir);
+    snprintf(courses, sizeof courses, "%s/courses", tmp_dir());
+    snprintf(assets, sizeof assets, "%s/assets", tmp_dir());
     Library *lib = library_create(courses, assets);
     const Module *m = library_load_module_file(lib, tmp_path("courses/muscles/vals.ini"), d);
-    assert_string_equal(diag_text(d),
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),
                         "T/courses/muscles/vals.ini:5: error: 'group' takes a single value on its "
                         "own line; this indented line cannot continue it\n"
                         "T/courses/muscles/vals.ini:6: error: unknown pain region 'low_bak' (did "
@@ -691,15 +636,16 @@ static void test_course_modules(void **state)
     library_free(lib);
     put("courses/cx/course.ini", COURSE); /* id "ID" is not the folder's */
     char courses[256], assets[256];
-    snprintf(courses, sizeof courses, "%s/courses", tmpdir);
-    snprintf(assets, sizeof assets, "%s/assets", tmpdir);
+    snprintf(courses, sizeof courses, "%s/courses", tmp_dir());
+    snprintf(assets, sizeof assets, "%s/assets", tmp_dir());
     lib = library_create(courses, assets);
     const Course *c = library_load_course_file(lib, tmp_path("courses/cx/course.ini"), d);
     assert_non_null(c);
-    assert_string_equal(diag_text(d), "T/courses/cx/course.ini:2: error: course id 'ID' does "
-                                      "not match its folder name 'cx'\n"
-                                      "T/courses/cx/course.ini:4: error: module 'two' not found: "
-                                      "T/courses/muscles/two.ini does not exist\n");
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),
+                        "T/courses/cx/course.ini:2: error: course id 'ID' does "
+                        "not match its folder name 'cx'\n"
+                        "T/courses/cx/course.ini:4: error: module 'two' not found: "
+                        "T/courses/muscles/two.ini does not exist\n");
     assert_string_equal(c->id, "cx");
     assert_int_equal(c->n_modules, 3);
     assert_string_equal(c->module_ids[1], "two");
@@ -743,7 +689,7 @@ static void test_course_file_problems(void **state)
     assert_non_null(c->modules);
     assert_string_equal(c->description, "");
     assert_string_equal(
-        diag_text(d),
+        diag_text(d, DIAG_TEXT_SORTED),
         "T/courses/gone/course.ini: error: cannot read: No such file or directory\n"
         "T/courses/k/course.ini:4: error: 'modules' is empty\n"
         "T/courses/k/course.ini:5: error: module_pass_mark must be a whole number from 1 to "
@@ -774,8 +720,9 @@ static void test_load_all(void **state)
     Diag *d = diag_create();
     Library *lib = library_load(tmp_path("nothing-here"), tmp_path("assets"), d);
     assert_int_equal(library_course_count(lib), 0);
-    assert_string_equal(diag_text(d), "T/nothing-here: error: cannot open the courses folder: No "
-                                      "such file or directory\n");
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),
+                        "T/nothing-here: error: cannot open the courses folder: No "
+                        "such file or directory\n");
     library_free(lib);
     diag_free(d);
 
@@ -792,7 +739,7 @@ static void test_load_all(void **state)
              "[exam]\ntime_limit = 1\nquestions = 1\npass_mark = 1\nattempts = 0\n"
              "wait_hours = 0\nshow_answers = no\n");
     char cmd[512];
-    snprintf(cmd, sizeof cmd, "mkdir -p '%s/courses/empty'", tmpdir);
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s/courses/empty'", tmp_dir());
     assert_int_equal(system(cmd), 0);
     put("courses/c1/course.ini", text);
     char *c2 = strstr(text, "c1");
@@ -823,7 +770,8 @@ static void test_load_all(void **state)
     d2 = diag_create();
     lib = library_create(tmp_path("courses"), tmp_path("assets"));
     library_load_all(lib, d2);
-    assert_null(strstr(diag_text(d2), "order")); /* (the test module has no chart: other errors) */
+    assert_null(
+        strstr(diag_text(d2, DIAG_TEXT_SORTED), "order")); /* (the test module has no chart: other errors) */
     /* (cx and k: folders earlier tests left, without order keys) */
     assert_int_equal(library_course_count(lib), 5);
     assert_string_equal(library_course(lib, 0)->id, "c2");
@@ -867,7 +815,7 @@ static void test_progress_can_stop_loading(void **state)
     assert_null(library_find_module(lib, "hip_two"));
     /* Nothing more is read afterwards, and no error is made up for it. */
     assert_null(library_load_module_file(lib, GOOD "/courses/muscles/hip_two.ini", d));
-    assert_string_equal(diag_text(d), "");
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED), "");
     library_free(lib);
 
     calls = 0;
@@ -897,32 +845,39 @@ static void test_links_out_of_the_tree(void **state)
 
     /* The module file moved out and linked back in. */
     char cmd[1024];
-    snprintf(cmd, sizeof cmd, "mv '%1$s/courses/muscles/linked.ini' '%1$s/outside.ini' && "
-             "ln -s '%1$s/outside.ini' '%1$s/courses/muscles/linked.ini'", tmpdir);
+    snprintf(cmd, sizeof cmd,
+             "mv '%1$s/courses/muscles/linked.ini' '%1$s/outside.ini' && "
+             "ln -s '%1$s/outside.ini' '%1$s/courses/muscles/linked.ini'",
+             tmp_dir());
     assert_int_equal(system(cmd), 0);
     diag_free(d);
     d = diag_create();
     lib = library_create(tmp_path("courses"), tmp_path("assets"));
     assert_null(library_load_module_file(lib, tmp_path("courses/muscles/linked.ini"), d));
-    assert_string_equal(diag_text(d), "T/courses/muscles/linked.ini: error: not read: a symbolic link out of "
-                                      "the courses folder (to T/outside.ini)\n");
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),
+                        "T/courses/muscles/linked.ini: error: not read: a symbolic link out of "
+                        "the courses folder (to T/outside.ini)\n");
     library_free(lib);
     /* A link that stays inside the folder is read. */
-    snprintf(cmd, sizeof cmd, "rm '%1$s/courses/muscles/linked.ini' && mkdir -p '%1$s/courses/muscles/sub' && "
+    snprintf(cmd, sizeof cmd,
+             "rm '%1$s/courses/muscles/linked.ini' && mkdir -p '%1$s/courses/muscles/sub' && "
              "mv '%1$s/outside.ini' '%1$s/courses/muscles/sub/linked.ini' && "
-             "ln -s sub/linked.ini '%1$s/courses/muscles/linked.ini'", tmpdir);
+             "ln -s sub/linked.ini '%1$s/courses/muscles/linked.ini'",
+             tmp_dir());
     assert_int_equal(system(cmd), 0);
     diag_free(d);
     d = diag_create();
     lib = library_create(tmp_path("courses"), tmp_path("assets"));
     m = library_load_module_file(lib, tmp_path("courses/muscles/linked.ini"), d);
     assert_non_null(m);
-    assert_string_equal(diag_text(d), "");
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED), "");
     library_free(lib);
 
     /* The overlay linked from outside: an error, and not drawn. */
-    snprintf(cmd, sizeof cmd, "mv '%1$s/assets/anatomy/muscles/linked.front.svg' '%1$s/overlay.svg' && "
-             "ln -s '%1$s/overlay.svg' '%1$s/assets/anatomy/muscles/linked.front.svg'", tmpdir);
+    snprintf(cmd, sizeof cmd,
+             "mv '%1$s/assets/anatomy/muscles/linked.front.svg' '%1$s/overlay.svg' && "
+             "ln -s '%1$s/overlay.svg' '%1$s/assets/anatomy/muscles/linked.front.svg'",
+             tmp_dir());
     assert_int_equal(system(cmd), 0);
     diag_free(d);
     d = diag_create();
@@ -930,11 +885,14 @@ static void test_links_out_of_the_tree(void **state)
     m = library_load_module_file(lib, tmp_path("courses/muscles/linked.ini"), d);
     assert_non_null(m);
     assert_null(module_overlay(m, "front"));
-    assert_string_equal(diag_text(d), "T/assets/anatomy/muscles/linked.front.svg: error: not read: a symbolic "
-                                      "link out of the assets folder (to T/overlay.svg)\n");
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),
+                        "T/assets/anatomy/muscles/linked.front.svg: error: not read: a symbolic "
+                        "link out of the assets folder (to T/overlay.svg)\n");
     library_free(lib);
-    snprintf(cmd, sizeof cmd, "rm -rf '%1$s/courses/muscles/linked.ini' '%1$s/courses/muscles/sub' "
-             "'%1$s/assets/anatomy/muscles/linked.front.svg' '%1$s/overlay.svg'", tmpdir);
+    snprintf(cmd, sizeof cmd,
+             "rm -rf '%1$s/courses/muscles/linked.ini' '%1$s/courses/muscles/sub' "
+             "'%1$s/assets/anatomy/muscles/linked.front.svg' '%1$s/overlay.svg'",
+             tmp_dir());
     assert_int_equal(system(cmd), 0);
     diag_free(d);
 }
@@ -959,5 +917,5 @@ int main(void)
         cmocka_unit_test(test_progress_can_stop_loading),
         cmocka_unit_test(test_links_out_of_the_tree),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup, tmp_teardown);
 }

@@ -14,43 +14,28 @@
 #include <unistd.h>
 
 #include "datafile.h"
-
-static char dir[256];
+#include "support.h"
 
 static int setup(void **state)
 {
     (void)state;
-    snprintf(dir, sizeof dir, "/tmp/tpquiz-datafile-XXXXXX");
-    return mkdtemp(dir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd);
+    return tmp_create("tpquiz-datafile") ? 0 : -1;
 }
 
 static void touch(const char *name)
 {
-    char p[512];
-    snprintf(p, sizeof p, "%s/%s", dir, name);
-    FILE *f = fopen(p, "w");
-    assert_non_null(f);
-    fputs("x\n", f);
-    fclose(f);
+    put(name, "x\n");
 }
 
 static bool exists(const char *name)
 {
     char p[512];
     struct stat st;
-    snprintf(p, sizeof p, "%s/%s", dir, name);
+    snprintf(p, sizeof p, "%s/%s", tmp_dir(), name);
     return stat(p, &st) == 0;
 }
 
-static int write_text(FILE *f, const void *user)
+static int write_string(FILE *f, const void *user)
 {
     return fputs(user, f) < 0 ? -1 : 0;
 }
@@ -59,10 +44,10 @@ static void test_write_atomic_replaces(void **state)
 {
     (void)state;
     char p[512];
-    snprintf(p, sizeof p, "%s/a.progress", dir);
+    snprintf(p, sizeof p, "%s/a.progress", tmp_dir());
     Diag *d = diag_create();
-    assert_int_equal(datafile_write_atomic(p, write_text, "one\n", d), 0);
-    assert_int_equal(datafile_write_atomic(p, write_text, "two\n", d), 0);
+    assert_int_equal(datafile_write_atomic(p, write_string, "one\n", d), 0);
+    assert_int_equal(datafile_write_atomic(p, write_string, "two\n", d), 0);
     assert_int_equal(diag_count(d), 0);
     size_t len = 0;
     char *text = datafile_read_capped(p, DATAFILE_PROGRESS, &len, NULL);
@@ -90,7 +75,7 @@ static void test_remove_temporaries_only_own(void **state)
     touch("bob.scores.tmp-a1B2c3"); /* another learner's */
     touch("xann.scores.tmp-a1B2c3");
     char p[512];
-    snprintf(p, sizeof p, "%s/ann.scores", dir);
+    snprintf(p, sizeof p, "%s/ann.scores", tmp_dir());
     assert_int_equal(datafile_remove_temporaries(p), 2);
     assert_true(exists("ann.scores"));
     assert_false(exists("ann.scores.tmp-a1B2c3"));
@@ -103,7 +88,7 @@ static void test_remove_temporaries_only_own(void **state)
     assert_int_equal(datafile_remove_temporaries(p), 0);
     /* A folder that does not exist, or an empty name: nothing to do. */
     assert_int_equal(datafile_remove_temporaries("/nonexistent-tpquiz/ann.scores"), 0);
-    snprintf(p, sizeof p, "%s/", dir);
+    snprintf(p, sizeof p, "%s/", tmp_dir());
     assert_int_equal(datafile_remove_temporaries(p), 0);
 }
 
@@ -130,16 +115,16 @@ static void test_refuses_what_is_not_a_file(void **state)
         {"zero", EINVAL, "cannot read: it is a character device, not a regular file"},
         {"missing", ENOENT, "cannot read: No such file or directory"},
     };
-    snprintf(p, sizeof p, "%s/fifo", dir);
+    snprintf(p, sizeof p, "%s/fifo", tmp_dir());
     assert_int_equal(mkfifo(p, 0600), 0);
-    snprintf(p, sizeof p, "%s/dir", dir);
+    snprintf(p, sizeof p, "%s/dir", tmp_dir());
     assert_int_equal(mkdir(p, 0700), 0);
-    snprintf(p, sizeof p, "%s/loop", dir);
+    snprintf(p, sizeof p, "%s/loop", tmp_dir());
     assert_int_equal(symlink("loop", p), 0);
-    snprintf(p, sizeof p, "%s/zero", dir);
+    snprintf(p, sizeof p, "%s/zero", tmp_dir());
     assert_int_equal(symlink("/dev/zero", p), 0);
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        snprintf(p, sizeof p, "%s/%s", dir, cases[i].name);
+        snprintf(p, sizeof p, "%s/%s", tmp_dir(), cases[i].name);
         Diag *d = diag_create();
         size_t len = 1;
         assert_null(datafile_read_capped(p, DATAFILE_CHART, &len, d));
@@ -152,17 +137,17 @@ static void test_refuses_what_is_not_a_file(void **state)
     }
     /* A missing file may be quiet; the station key names itself. */
     Diag *d = diag_create();
-    snprintf(p, sizeof p, "%s/missing", dir);
+    snprintf(p, sizeof p, "%s/missing", tmp_dir());
     assert_int_equal(datafile_open_regular(p, DATAFILE_REVIEW | DATAFILE_MISSING_OK, NULL, d), -1);
     assert_int_equal(errno, ENOENT);
     assert_int_equal(diag_count(d), 0);
-    snprintf(p, sizeof p, "%s/fifo", dir);
+    snprintf(p, sizeof p, "%s/fifo", tmp_dir());
     assert_int_equal(datafile_open_regular(p, DATAFILE_KEY | DATAFILE_MISSING_OK, NULL, d), -1);
     assert_string_equal(message(d),
                         "cannot read the station key: it is a FIFO (named pipe), not a regular file");
     diag_free(d);
     assert_string_equal(datafile_problem(p), "is a FIFO (named pipe), not a regular file");
-    snprintf(p, sizeof p, "%s/missing", dir);
+    snprintf(p, sizeof p, "%s/missing", tmp_dir());
     assert_string_equal(datafile_problem(p), "does not exist");
 }
 
@@ -170,7 +155,7 @@ static void test_caps(void **state)
 {
     (void)state;
     char p[512];
-    snprintf(p, sizeof p, "%s/big.svg", dir);
+    snprintf(p, sizeof p, "%s/big.svg", tmp_dir());
     FILE *f = fopen(p, "w");
     assert_non_null(f);
     size_t cap = datafile_cap(DATAFILE_CHART);
@@ -187,9 +172,7 @@ static void test_caps(void **state)
     free(text);
     assert_int_equal(diag_count(d), 0);
     /* One byte over: refused from its size. */
-    f = fopen(p, "a");
-    fputc('x', f);
-    fclose(f);
+    append_text(p, "x");
     assert_null(datafile_read_capped(p, DATAFILE_CHART, &len, d));
     assert_int_equal(errno, EFBIG);
     assert_string_equal(message(d),
@@ -206,10 +189,10 @@ static void test_caps(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_write_atomic_replaces, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_remove_temporaries_only_own, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_refuses_what_is_not_a_file, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_caps, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_write_atomic_replaces, setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(test_remove_temporaries_only_own, setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(test_refuses_what_is_not_a_file, setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(test_caps, setup, tmp_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,30 +11,28 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "certify.h"
 #include "exam.h"
 #include "judge.h"
+#include "support.h"
 
 #define T0 INT64_C(1772438400000) /* ms */
 #define MIN INT64_C(60000)
 static const unsigned char KEY[STATION_KEY_BYTES] = {5, 4, 3};
 static Library *LIB;
-static char DIR_[128], SCORES[200], JOURNAL[200];
+static char SCORES[300], JOURNAL[300];
 static ExamFiles FILES;
 
 static int setup(void **state)
 {
     (void)state;
-    Diag *d = diag_create();
-    LIB = library_load(SOURCE_ROOT "/tests/data/report/courses", SOURCE_ROOT "/assets", d);
-    diag_free(d);
-    snprintf(DIR_, sizeof DIR_, "/tmp/tpquiz-exam-%d", (int)getpid());
-    mkdir(DIR_, 0700);
-    snprintf(SCORES, sizeof SCORES, "%s/ann.scores", DIR_);
-    snprintf(JOURNAL, sizeof JOURNAL, "%s/ann.journal", DIR_);
+    LIB = report_fixture_library(NULL);
+    if (!tmp_create("tpquiz-exam"))
+        return -1;
+    snprintf(SCORES, sizeof SCORES, "%s/ann.scores", tmp_dir());
+    snprintf(JOURNAL, sizeof JOURNAL, "%s/ann.journal", tmp_dir());
     FILES = (ExamFiles){SCORES, JOURNAL, KEY};
     return LIB ? 0 : -1;
 }
@@ -42,11 +40,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    unlink(SCORES);
-    unlink(JOURNAL);
-    rmdir(DIR_);
     library_free(LIB);
-    return 0;
+    return tmp_remove();
 }
 
 static const Course *demo(void)
@@ -172,9 +167,7 @@ static void test_tampered_journal(void **state)
     (void)state;
     fresh();
     start_and_kill();
-    FILE *j = fopen(JOURNAL, "a");
-    fputs("flag 2 1772438460000 1\n", j); /* a line with no seal */
-    fclose(j);
+    append_text(JOURNAL, "flag 2 1772438460000 1\n"); /* a line with no seal */
     ExamResume res;
     Session *s = NULL;
     assert_null(resume(T0 + 3 * MIN, &res, &s));
@@ -214,9 +207,7 @@ static void test_journal_deleted_or_foreign(void **state)
     session_free(s);
     diag_free(d);
     /* A journal left where no exam is open. */
-    FILE *j = fopen(JOURNAL, "w");
-    fputs("tpquiz-journal 1 demo 7 1000 61000 3\n", j);
-    fclose(j);
+    write_text(JOURNAL, "tpquiz-journal 1 demo 7 1000 61000 3\n");
     assert_null(resume(T0 + 6 * MIN, &res, &s));
     assert_int_equal(res.kind, EXAM_RESUME_SET_ASIDE);
     assert_int_equal(access(JOURNAL, F_OK), -1);

@@ -9,18 +9,7 @@
 #include <string.h>
 
 #include "geometry.h"
-
-/* cmocka 1.1.5's assert_float_equal compares floats; geometry needs doubles. */
-#define assert_near(a, b, eps) near((a), (b), (eps), #a, __FILE__, __LINE__)
-static void near(double a, double b, double eps, const char *expr, const char *file, int line)
-{
-    if (!(fabs(a - b) <= eps)) {
-        print_error("%s = %.17g, expected %.17g (within %g)\n", expr, a, b, eps);
-        _fail(file, line);
-    }
-}
-
-#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+#include "support.h"
 
 static Vec2 v(double x, double y)
 {

@@ -16,6 +16,7 @@
 
 #include "datafile.h"
 #include "inifile.h"
+#include "support.h"
 
 typedef struct {
     char log[8192];
@@ -330,13 +331,11 @@ static void test_handler_stops(void **state)
 static void test_parse_file(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/tpquiz-inifile-XXXXXX";
-    assert_non_null(mkdtemp(dir));
+    const char *dir = tmp_create("tpquiz-inifile");
+    assert_non_null(dir);
     char path[256];
     snprintf(path, sizeof path, "%s/x.ini", dir);
-    FILE *f = fopen(path, "w");
-    fputs("[s]\nk = v\n", f);
-    fclose(f);
+    write_text(path, "[s]\nk = v\n");
 
     Log l = {.n = 0};
     IniCallbacks cb = {.on_entry = on_entry, .user = &l};
@@ -365,9 +364,7 @@ static void test_parse_file(void **state)
     assert_string_equal(diag_format(diag_item(d, 1), buf, sizeof buf), want);
     diag_free(d);
 
-    snprintf(path, sizeof path, "%s/x.ini", dir);
-    unlink(path);
-    rmdir(dir);
+    tmp_remove();
 }
 
 static void test_parse_long(void **state)

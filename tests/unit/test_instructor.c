@@ -14,6 +14,7 @@
 
 #include "config.h"
 #include "instructor.h"
+#include "support.h"
 
 static void test_hash_and_check(void **state)
 {
@@ -78,14 +79,11 @@ static void test_config_rewrite(void **state)
 static void test_save_and_config_reads_it(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/test_instructor.XXXXXX";
-    assert_non_null(mkdtemp(dir));
+    const char *dir = tmp_create("test_instructor");
+    assert_non_null(dir);
     char path[128];
     snprintf(path, sizeof path, "%s/config.ini", dir);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs("; my station\n[window]\nwidth = 1400\n\n[instructor]\npassphrase_hash =\n", f);
-    fclose(f);
+    write_text(path, "; my station\n[window]\nwidth = 1400\n\n[instructor]\npassphrase_hash =\n");
     chmod(path, 0640);
     char hash[INSTRUCTOR_HASH_MAX];
     assert_int_equal(instructor_hash_passphrase("open sesame", hash), 0);
@@ -116,9 +114,7 @@ static void test_save_and_config_reads_it(void **state)
     assert_int_equal(instructor_save_hash(bad, hash, d), -1);
     assert_int_equal(diag_error_count(d), 1);
     diag_free(d);
-    unlink(path);
-    unlink(fresh);
-    rmdir(dir);
+    tmp_remove();
 }
 
 int main(void)

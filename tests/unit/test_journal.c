@@ -5,7 +5,6 @@
 #include <stdint.h>
 
 #include <cmocka.h>
-#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,76 +13,12 @@
 #include <unistd.h>
 
 #include "journal.h"
+#include "support.h"
 
-typedef struct {
-    char dir[64];
-    char file[128];
-} Tmp;
-
+/* Each test gets a fresh temporary folder (state, a Tmp), removed afterwards. */
 static int setup(void **state)
 {
-    Tmp *t = calloc(1, sizeof *t);
-    if (!t)
-        return -1;
-    strcpy(t->dir, "/tmp/tpquiz-test-journal-XXXXXX");
-    if (!mkdtemp(t->dir)) {
-        free(t);
-        return -1;
-    }
-    snprintf(t->file, sizeof t->file, "%s/anna.journal", t->dir);
-    *state = t;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    Tmp *t = *state;
-    DIR *d = opendir(t->dir);
-    if (d) {
-        struct dirent *e;
-        while ((e = readdir(d))) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            char p[512];
-            snprintf(p, sizeof p, "%s/%s", t->dir, e->d_name);
-            remove(p);
-        }
-        closedir(d);
-    }
-    rmdir(t->dir);
-    free(t);
-    return 0;
-}
-
-static void write_text(const char *path, const char *text, size_t n)
-{
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(text, 1, n, f), n);
-    assert_int_equal(fclose(f), 0);
-}
-
-static char *read_all(const char *path, size_t *n)
-{
-    static char buf[1 << 16];
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    *n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[*n] = '\0';
-    return buf;
-}
-
-static int dir_entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    assert_non_null(d);
-    int n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)))
-        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
-    closedir(d);
-    return n;
+    return tmp_state_setup(state, "tpquiz-test-journal", "anna.journal");
 }
 
 static const unsigned char KEY[JOURNAL_KEY_BYTES] = {42, 7};
@@ -170,7 +105,7 @@ static void test_round_trip_and_text(void **state)
     Tmp *t = *state;
     write_sample(t->file);
     size_t n;
-    assert_string_equal(unsealed(read_all(t->file, &n)), EXPECTED_TEXT);
+    assert_string_equal(unsealed(read_file(t->file, &n)), EXPECTED_TEXT);
     struct stat st;
     assert_int_equal(stat(t->file, &st), 0);
     assert_int_equal(st.st_mode & 0777, 0600);
@@ -204,7 +139,7 @@ static void test_begin_refuses(void **state)
     assert_int_equal(diag_error_count(d), 1);
     assert_non_null(strstr(diag_item(d, 0)->message, "already exists"));
     size_t n;
-    assert_string_equal(unsealed(read_all(t->file, &n)), EXPECTED_TEXT);
+    assert_string_equal(unsealed(read_file(t->file, &n)), EXPECTED_TEXT);
     char p[256];
     snprintf(p, sizeof p, "%s/other.journal", t->dir);
     JournalHeader h = HEADER;
@@ -243,8 +178,9 @@ static void test_append_refuses_bad_events(void **state)
     assert_int_equal(diag_error_count(d), 5);
     journal_close(j);
     size_t n;
-    assert_string_equal(unsealed(read_all(t->file, &n)),
-                        "tpquiz-journal 2 essentials 18446744073709551615 1772438400000 1772442000000 40 3\n");
+    assert_string_equal(
+        unsealed(read_file(t->file, &n)),
+        "tpquiz-journal 2 essentials 18446744073709551615 1772438400000 1772442000000 40 3\n");
     diag_free(d);
 }
 
@@ -254,13 +190,13 @@ static void test_cut_mid_line(void **state)
     write_sample(t->file);
     size_t n;
     char text[sizeof EXPECTED_TEXT + 16 * 65];
-    const char *got = read_all(t->file, &n);
+    const char *got = read_file(t->file, &n);
     memcpy(text, got, n);
     /* Every cut inside the last line: that line is ignored, with a warning;
      * a cut at a line end loses nothing but the lines after it. */
     size_t last = n - strlen("options 2 1772438443000 4294967295\n") - 65; /* and its seal */
     for (size_t cut = last; cut <= n; cut++) {
-        write_text(t->file, text, cut);
+        write_bytes(t->file, text, cut);
         Diag *d = diag_create();
         JournalHeader h;
         JournalEvent *ev;
@@ -281,18 +217,18 @@ static void test_cut_mid_line(void **state)
     }
 
     /* Reopening drops the cut-off line, so the next event starts afresh. */
-    write_text(t->file, text, n - 7);
+    write_bytes(t->file, text, n - 7);
     Diag *d = diag_create();
     Journal *j = journal_reopen(t->file, KEY, d);
     assert_non_null(j);
     assert_int_equal(journal_append(j, &EVENTS[6], d), 0);
     journal_close(j);
-    assert_string_equal(unsealed(read_all(t->file, &n)), EXPECTED_TEXT);
+    assert_string_equal(unsealed(read_file(t->file, &n)), EXPECTED_TEXT);
     assert_int_equal(diag_count(d), 0);
     diag_free(d);
 
     /* A header cut short is no journal. */
-    write_text(t->file, text, 20);
+    write_bytes(t->file, text, 20);
     d = diag_create();
     JournalHeader h;
     JournalEvent *ev = (JournalEvent *)1;
@@ -326,7 +262,7 @@ static void test_bad_lines_are_skipped(void **state)
                         "\x00\x01\xff garbage\n"      /* 16: binary */
                         "options 1 2200 3\n"          /* 17: good */
                         "clear 0 2300\r\n";           /* 18: CR */
-    write_text(t->file, text, sizeof text - 1);
+    write_bytes(t->file, text, sizeof text - 1);
     Diag *d = diag_create();
     JournalHeader h;
     JournalEvent *ev;
@@ -370,7 +306,7 @@ static void test_not_journals(void **state)
         "tpquiz-progress 1\n",
     };
     for (size_t i = 0; i < sizeof TEXTS / sizeof *TEXTS; i++) {
-        write_text(t->file, TEXTS[i], strlen(TEXTS[i]));
+        write_bytes(t->file, TEXTS[i], strlen(TEXTS[i]));
         Diag *d = diag_create();
         JournalHeader h;
         JournalEvent *ev;
@@ -411,7 +347,7 @@ static void test_reopen_and_remove(void **state)
     assert_int_equal(journal_append(j, &e, d), -1);
     journal_close(j);
     size_t n;
-    assert_string_equal(unsealed(read_all(t->file, &n)), EXPECTED_TEXT);
+    assert_string_equal(unsealed(read_file(t->file, &n)), EXPECTED_TEXT);
     assert_int_equal(diag_error_count(d), 1);
     assert_int_equal(journal_remove(t->file, d), 0);
     assert_int_equal(dir_entries(t->dir), 0);
@@ -429,33 +365,16 @@ static void test_random_damage(void **state)
     write_sample(t->file);
     size_t n0;
     char text[sizeof EXPECTED_TEXT + 16 * 65];
-    const char *got = read_all(t->file, &n0);
+    const char *got = read_file(t->file, &n0);
     memcpy(text, got, n0);
     char buf[sizeof text];
     uint64_t x = 0x9E3779B97F4A7C15u;
     for (int round = 0; round < 3000; round++) {
         memcpy(buf, text, n0);
         size_t n = n0;
-        for (int c = 0; c < 1 + round % 3; c++) {
-            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-            size_t at = (size_t)(x % n);
-            switch ((x >> 32) % 4) {
-            case 0:
-                buf[at] = (char)(x >> 40);
-                break;
-            case 1:
-                buf[at] = " \n0-."[(x >> 40) % 5];
-                break;
-            case 2:
-                n = at + 1;
-                break;
-            default:
-                if (n > 1) /* keep a byte to pick the next position in */
-                    memmove(buf + at, buf + at + 1, n - at - 1), n--;
-                break;
-            }
-        }
-        write_text(t->file, buf, n);
+        for (int c = 0; c < 1 + round % 3; c++)
+            damage(buf, &n, &x, " \n0-.", true); /* keeps a byte to pick the next position in */
+        write_bytes(t->file, buf, n);
         Diag *d = diag_create();
         JournalHeader h;
         JournalEvent *ev;
@@ -542,7 +461,7 @@ static void test_paint_and_clicks_round_trip(void **state)
     journal_close(j);
     assert_int_equal(diag_count(d), 0);
     size_t n;
-    assert_string_equal(unsealed(read_all(t->file, &n)), MULTI_TEXT);
+    assert_string_equal(unsealed(read_file(t->file, &n)), MULTI_TEXT);
 
     JournalHeader h;
     JournalEvent *ev;
@@ -560,10 +479,10 @@ static void test_paint_and_clicks_round_trip(void **state)
     assert_non_null(j);
     assert_int_equal(journal_append(j, &MULTI_EVENTS[1], d), 0);
     journal_close(j);
-    const char *text = read_all(t->file, &n);
+    const char *text = read_file(t->file, &n);
     char cut[sizeof MULTI_TEXT + 32 * 65 + 100];
     memcpy(cut, text, n);
-    write_text(t->file, cut, n - 9);
+    write_bytes(t->file, cut, n - 9);
     assert_true(journal_read(t->file, KEY, &h, &ev, &ne, NULL, d));
     assert_int_equal(ne, N_MULTI);
     assert_multi_equal(ev, MULTI_EVENTS, N_MULTI);
@@ -609,8 +528,9 @@ static void test_append_refuses_bad_paint_and_clicks(void **state)
     assert_int_equal(diag_error_count(d), 9);
     journal_close(j);
     size_t n;
-    assert_string_equal(unsealed(read_all(t->file, &n)),
-                        "tpquiz-journal 2 essentials 18446744073709551615 1772438400000 1772442000000 40 3\n");
+    assert_string_equal(
+        unsealed(read_file(t->file, &n)),
+        "tpquiz-journal 2 essentials 18446744073709551615 1772438400000 1772442000000 40 3\n");
     diag_free(d);
 }
 
@@ -639,7 +559,7 @@ static void test_bad_paint_and_clicks_lines(void **state)
                         "paint\n"                               /* 20: nothing */
                         "paint 0 1500 0 0 4 5 3 0 1 0 1\n"      /* 21: an empty unpainted run */
                         "paint 1 1800 -1.5 2.25 0.5 2 2 3 1\n"; /* 22: good */
-    write_text(t->file, text, sizeof text - 1);
+    write_bytes(t->file, text, sizeof text - 1);
     Diag *d = diag_create();
     JournalHeader h;
     JournalEvent *ev;
@@ -682,26 +602,9 @@ static void test_random_damage_multi(void **state)
     for (int round = 0; round < 3000; round++) {
         memcpy(buf, MULTI_TEXT, n0);
         size_t n = n0;
-        for (int c = 0; c < 1 + round % 3; c++) {
-            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-            size_t at = (size_t)(x % n);
-            switch ((x >> 32) % 4) {
-            case 0:
-                buf[at] = (char)(x >> 40);
-                break;
-            case 1:
-                buf[at] = " \n0-.9"[(x >> 40) % 6];
-                break;
-            case 2:
-                n = at + 1;
-                break;
-            default:
-                if (n > 1) /* keep a byte to pick the next position in */
-                    memmove(buf + at, buf + at + 1, n - at - 1), n--;
-                break;
-            }
-        }
-        write_text(t->file, buf, n);
+        for (int c = 0; c < 1 + round % 3; c++)
+            damage(buf, &n, &x, " \n0-.9", true); /* keeps a byte to pick the next position in */
+        write_bytes(t->file, buf, n);
         Diag *d = diag_create();
         JournalHeader h;
         JournalEvent *ev;
@@ -780,7 +683,7 @@ static void test_seals(void **state)
     assert_int_equal(seal.line, 0);
     size_t n;
     char text[sizeof EXPECTED_TEXT + 16 * 65], *lines[16], *copy[16];
-    const char *got = read_all(t->file, &n);
+    const char *got = read_file(t->file, &n);
     assert_true(n < sizeof text);
     memcpy(text, got, n + 1);
     int nl = split_lines(text, lines, 16);
@@ -843,7 +746,7 @@ static void test_seals(void **state)
     assert_false(seal.checked);
     assert_true(seal.intact);
     /* An old journal has no seals at all. */
-    write_text(t->file, "tpquiz-journal 1 essentials 7 1000 61000 3\nflag 0 1500 1\n", 56);
+    write_bytes(t->file, "tpquiz-journal 1 essentials 7 1000 61000 3\nflag 0 1500 1\n", 56);
     seal = read_seal(t->file, KEY);
     assert_false(seal.intact);
     assert_non_null(strstr(seal.why, "without seals"));
@@ -852,19 +755,19 @@ static void test_seals(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_round_trip_and_text, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_begin_refuses, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_append_refuses_bad_events, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_cut_mid_line, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_bad_lines_are_skipped, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_not_journals, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_reopen_and_remove, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_random_damage, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_paint_and_clicks_round_trip, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_append_refuses_bad_paint_and_clicks, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_bad_paint_and_clicks_lines, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_random_damage_multi, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_seals, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_round_trip_and_text, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_begin_refuses, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_append_refuses_bad_events, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_cut_mid_line, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_bad_lines_are_skipped, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_not_journals, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_reopen_and_remove, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_random_damage, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_paint_and_clicks_round_trip, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_append_refuses_bad_paint_and_clicks, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_bad_paint_and_clicks_lines, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_random_damage_multi, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_seals, setup, tmp_state_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,29 +11,27 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "certify.h"
-#include "judge.h"
 #include "fingerprint.h"
+#include "judge.h"
 #include "real_attempts.h"
+#include "support.h"
 
 #define T0 INT64_C(1772438400)
 static const unsigned char KEY[STATION_KEY_BYTES] = {7, 1, 2, 3};
 static Library *LIB;
-static char PATH[256];
+static char PATH[300];
 
 static int setup(void **state)
 {
     (void)state;
-    Diag *d = diag_create();
-    LIB = library_load(SOURCE_ROOT "/tests/data/report/courses", SOURCE_ROOT "/assets", d);
-    diag_free(d);
+    LIB = report_fixture_library(NULL);
     /* A file is named for its learner: <dir>/eve.scores. */
-    snprintf(PATH, sizeof PATH, "/tmp/tpquiz-judge-%d", (int)getpid());
-    mkdir(PATH, 0700);
-    strcat(PATH, "/eve.scores");
+    if (!tmp_create("tpquiz-judge"))
+        return -1;
+    snprintf(PATH, sizeof PATH, "%s/eve.scores", tmp_dir());
     return LIB ? 0 : -1;
 }
 
@@ -41,7 +39,7 @@ static int teardown(void **state)
 {
     (void)state;
     library_free(LIB);
-    return 0;
+    return tmp_remove();
 }
 
 static void fresh(void)
@@ -288,9 +286,5 @@ int main(void)
         cmocka_unit_test(test_time_and_starts),       cmocka_unit_test(test_remaining_time),
         cmocka_unit_test(test_replay),
     };
-    int rc = cmocka_run_group_tests(tests, setup, teardown);
-    unlink(PATH);
-    *strrchr(PATH, '/') = '\0';
-    rmdir(PATH);
-    return rc;
+    return cmocka_run_group_tests(tests, setup, teardown);
 }

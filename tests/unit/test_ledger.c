@@ -14,31 +14,21 @@
 
 #include "ledger.h"
 #include "score_samples.h"
+#include "support.h"
 
 static const unsigned char KEY[STATION_KEY_BYTES] = {9, 8, 7};
-static char DIR_[128], LEARNERS[160], LEDGER[160], FILE_[200], STATE[160];
+static char LEARNERS[300], LEDGER[300], FILE_[320], STATE[300];
 
 static int setup(void **state)
 {
     (void)state;
-    snprintf(DIR_, sizeof DIR_, "/tmp/tpquiz-ledger-%d", (int)getpid());
-    snprintf(LEARNERS, sizeof LEARNERS, "%s/learners", DIR_);
-    snprintf(LEDGER, sizeof LEDGER, "%s/ledger", DIR_);
+    if (!tmp_create("tpquiz-ledger"))
+        return -1;
+    snprintf(LEARNERS, sizeof LEARNERS, "%s/learners", tmp_dir());
+    snprintf(LEDGER, sizeof LEDGER, "%s/ledger", tmp_dir());
     snprintf(FILE_, sizeof FILE_, "%s/anna.berg.scores", LEARNERS);
-    snprintf(STATE, sizeof STATE, "%s/seen", DIR_);
-    mkdir(DIR_, 0700);
+    snprintf(STATE, sizeof STATE, "%s/seen", tmp_dir());
     mkdir(LEARNERS, 0700);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    unlink(FILE_);
-    unlink(LEDGER);
-    unlink(STATE);
-    rmdir(LEARNERS);
-    rmdir(DIR_);
     return 0;
 }
 
@@ -98,9 +88,7 @@ static void test_rollback(void **state)
     assert_int_equal(check(l), 0);
 
     /* The older copy put back: its chain is whole, the ledger shows it. */
-    f = fopen(FILE_, "wb");
-    fwrite(old, 1, n_old, f);
-    fclose(f);
+    write_bytes(FILE_, old, n_old);
     assert_int_equal(check(l), 1);
 
     /* The instructor's memory of the ledger: a longer one is fine, a
@@ -115,9 +103,7 @@ static void test_rollback(void **state)
     size_t n = fread(text, 1, sizeof text, f);
     fclose(f);
     char *third = strchr(strchr(strchr(text, '\n') + 1, '\n') + 1, '\n') + 1;
-    f = fopen(LEDGER, "wb");
-    fwrite(text, 1, (size_t)(third - text), f);
-    fclose(f);
+    write_bytes(LEDGER, text, (size_t)(third - text));
     l = load(&errors);
     assert_int_equal(ledger_length(l), 3);
     assert_int_equal(ledger_state_update(STATE, l, LEDGER, d), 1);
@@ -126,13 +112,11 @@ static void test_rollback(void **state)
     ledger_free(l);
 
     /* A line edited: the ledger is trusted up to the line before it. */
-    f = fopen(LEDGER, "wb");
     text[n] = '\0';
     char *two = strstr(text, "anna.berg 2 ");
     assert_non_null(two);
     two[10] = '9';
-    fwrite(text, 1, n, f);
-    fclose(f);
+    write_bytes(LEDGER, text, n);
     l = load(&errors);
     assert_int_equal(errors, 1);
     assert_false(ledger_intact(l));
@@ -150,5 +134,5 @@ static void test_rollback(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(test_rollback)};
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup, tmp_teardown);
 }

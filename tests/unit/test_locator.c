@@ -10,15 +10,7 @@
 
 #include "grading.h"
 #include "locator.h"
-
-#define assert_near(a, b, eps) near((a), (b), (eps), #a, __FILE__, __LINE__)
-static void near(double a, double b, double eps, const char *expr, const char *file, int line)
-{
-    if (!(fabs(a - b) <= eps)) {
-        print_error("%s = %.17g, expected %.17g (within %g)\n", expr, a, b, eps);
-        _fail(file, line);
-    }
-}
+#include "support.h"
 
 /* Charts of 120 x 120 units, a 12 x 12 grid of 10-unit cells.
  *

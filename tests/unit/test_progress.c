@@ -5,7 +5,6 @@
 #include <stdint.h>
 
 #include <cmocka.h>
-#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,89 +13,12 @@
 #include <unistd.h>
 
 #include "progress.h"
+#include "support.h"
 
-/* cmocka 1.1.5's assert_float_equal compares floats. */
-#define assert_near(a, b, eps) near((a), (b), (eps), #a, __FILE__, __LINE__)
-static void near(double a, double b, double eps, const char *expr, const char *file, int line)
-{
-    if (!(fabs(a - b) <= eps)) {
-        print_error("%s = %.17g, expected %.17g (within %g)\n", expr, a, b, eps);
-        _fail(file, line);
-    }
-}
-
-/* Each test gets a fresh temporary folder (state), removed afterwards. */
-typedef struct {
-    char dir[64];
-    char file[128];
-} Tmp;
-
+/* Each test gets a fresh temporary folder (state, a Tmp), removed afterwards. */
 static int setup(void **state)
 {
-    Tmp *t = calloc(1, sizeof *t);
-    if (!t)
-        return -1;
-    strcpy(t->dir, "/tmp/tpquiz-test-progress-XXXXXX");
-    if (!mkdtemp(t->dir)) {
-        free(t);
-        return -1;
-    }
-    snprintf(t->file, sizeof t->file, "%s/progress.tsv", t->dir);
-    *state = t;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    Tmp *t = *state;
-    DIR *d = opendir(t->dir);
-    if (d) {
-        struct dirent *e;
-        while ((e = readdir(d))) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            char p[512];
-            snprintf(p, sizeof p, "%s/%s", t->dir, e->d_name);
-            if (remove(p) != 0)
-                rmdir(p);
-        }
-        closedir(d);
-    }
-    rmdir(t->dir);
-    free(t);
-    return 0;
-}
-
-static void write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs(text, f);
-    assert_int_equal(fclose(f), 0);
-}
-
-static char *read_all(const char *path)
-{
-    static char buf[4096];
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = '\0';
-    return buf;
-}
-
-/* Number of entries in dir other than "." and "..". */
-static int dir_entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    assert_non_null(d);
-    int n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)))
-        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
-    closedir(d);
-    return n;
+    return tmp_state_setup(state, "tpquiz-test-progress", "progress.tsv");
 }
 
 /* Asserts that diagnostic i reads exactly "<path>:<line>: error: <msg>". */
@@ -168,10 +90,10 @@ static void test_round_trip_and_file_text(void **state)
     progress_record(p, "iliopsoas", 0.123456, INT64_C(4102444800));
     assert_int_equal(progress_save(p, t->file, d), 0);
     assert_int_equal(diag_count(d), 0);
-    assert_string_equal(read_all(t->file), "tpquiz-progress 1\n"
-                                           "iliopsoas\t3\t83.33\t12.35\t4102444800\n"
-                                           "quadratus_lumborum\t1\t100.00\t100.00\t1700000100\n"
-                                           "scalenes\t1\t0.00\t0.00\t0\n");
+    assert_string_equal(read_file(t->file, NULL), "tpquiz-progress 1\n"
+                                                  "iliopsoas\t3\t83.33\t12.35\t4102444800\n"
+                                                  "quadratus_lumborum\t1\t100.00\t100.00\t1700000100\n"
+                                                  "scalenes\t1\t0.00\t0.00\t0\n");
 
     Progress *q = progress_load(t->file, d);
     assert_int_equal(diag_count(d), 0);
@@ -186,9 +108,9 @@ static void test_round_trip_and_file_text(void **state)
     }
     /* Loading and saving again changes nothing. */
     char first[4096];
-    strcpy(first, read_all(t->file));
+    strcpy(first, read_file(t->file, NULL));
     assert_int_equal(progress_save(q, t->file, d), 0);
-    assert_string_equal(read_all(t->file), first);
+    assert_string_equal(read_file(t->file, NULL), first);
     progress_free(p);
     progress_free(q);
     diag_free(d);
@@ -198,7 +120,7 @@ static void test_save_is_atomic_and_leaves_no_temp_files(void **state)
 {
     Tmp *t = *state;
     Diag *d = diag_create();
-    write_file(t->file, "tpquiz-progress 1\nold\t1\t10\t10\t5\n");
+    write_text(t->file, "tpquiz-progress 1\nold\t1\t10\t10\t5\n");
     Progress *p = progress_load(t->file, d);
     assert_int_equal(progress_count(p), 1);
     for (int i = 0; i < 5; i++) {
@@ -246,7 +168,7 @@ static void test_save_failure_is_reported(void **state)
     assert_int_equal(mkdir(bad, 0700), 0);
     char inner[300];
     snprintf(inner, sizeof inner, "%s/x", bad);
-    write_file(inner, "x"); /* a non-empty folder cannot be replaced */
+    write_text(inner, "x"); /* a non-empty folder cannot be replaced */
     assert_int_equal(progress_save(p, bad, d), -1);
     assert_int_equal(diag_error_count(d), 2);
     assert_non_null(strstr(diag_item(d, 1)->message, "renaming"));
@@ -259,7 +181,7 @@ static void test_save_failure_is_reported(void **state)
 static void test_bad_lines_reported_and_skipped(void **state)
 {
     Tmp *t = *state;
-    write_file(t->file, "tpquiz-progress 1\n"                   /* 1 */
+    write_text(t->file, "tpquiz-progress 1\n"                   /* 1 */
                         "iliopsoas\t3\t83.33\t50\t1700000000\n" /* 2 ok */
                         "too\tfew\tfields\n"                    /* 3 */
                         "Bad-Id\t1\t50\t50\t1\n"                /* 4 */
@@ -312,7 +234,7 @@ static void test_header_problems(void **state)
     Tmp *t = *state;
     Diag *d = diag_create();
     /* Missing header: reported, and the line is skipped. */
-    write_file(t->file, "iliopsoas\t1\t50\t50\t1\r\npiriformis\t2\t60\t40\t9\r\n");
+    write_text(t->file, "iliopsoas\t1\t50\t50\t1\r\npiriformis\t2\t60\t40\t9\r\n");
     Progress *p = progress_load(t->file, d);
     assert_int_equal(diag_count(d), 1);
     assert_diag(d, 0, t->file, 1, "missing header 'tpquiz-progress 1'");
@@ -324,7 +246,7 @@ static void test_header_problems(void **state)
 
     /* A newer format is not guessed at. */
     d = diag_create();
-    write_file(t->file, "tpquiz-progress 2\niliopsoas\t1\t50\t50\t1\n");
+    write_text(t->file, "tpquiz-progress 2\niliopsoas\t1\t50\t50\t1\n");
     p = progress_load(t->file, d);
     assert_int_equal(progress_count(p), 0);
     assert_int_equal(diag_count(d), 1);
@@ -334,7 +256,7 @@ static void test_header_problems(void **state)
 
     /* An empty file is an empty history. */
     d = diag_create();
-    write_file(t->file, "");
+    write_text(t->file, "");
     p = progress_load(t->file, d);
     assert_int_equal(progress_count(p), 0);
     assert_int_equal(diag_count(d), 0);
@@ -345,10 +267,8 @@ static void test_header_problems(void **state)
 static void test_nul_byte_line(void **state)
 {
     Tmp *t = *state;
-    FILE *f = fopen(t->file, "wb");
     static const char text[] = "tpquiz-progress 1\nili\0psoas\t1\t50\t50\t1\nok\t1\t1\t1\t1\n";
-    fwrite(text, 1, sizeof text - 1, f);
-    fclose(f);
+    write_bytes(t->file, text, sizeof text - 1);
     Diag *d = diag_create();
     Progress *p = progress_load(t->file, d);
     assert_int_equal(diag_count(d), 1);
@@ -379,15 +299,16 @@ static void test_unreadable_file(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_missing_file_is_empty, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_missing_file_is_empty, setup, tmp_state_teardown),
         cmocka_unit_test(test_record),
-        cmocka_unit_test_setup_teardown(test_round_trip_and_file_text, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_save_is_atomic_and_leaves_no_temp_files, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_save_failure_is_reported, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_bad_lines_reported_and_skipped, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_header_problems, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_nul_byte_line, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_unreadable_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_round_trip_and_file_text, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_save_is_atomic_and_leaves_no_temp_files, setup,
+                                        tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_save_failure_is_reported, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_bad_lines_reported_and_skipped, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_header_problems, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_nul_byte_line, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_unreadable_file, setup, tmp_state_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

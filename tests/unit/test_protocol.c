@@ -10,37 +10,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "protocol.h"
-
-static char dir[64];
-
-static void write_file(const char *name, const char *text)
-{
-    char p[256];
-    snprintf(p, sizeof p, "%s/%s", dir, name);
-    FILE *f = fopen(p, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
-static char *messages(const Diag *d)
-{
-    static char out[8192];
-    size_t n = 0;
-    out[0] = 0;
-    for (int i = 0; i < diag_count(d); i++) {
-        char line[512];
-        const char *s = diag_format(diag_item(d, i), line, sizeof line);
-        /* Paths relative to the temporary folder, for stable text. */
-        const char *rel = strstr(s, dir) == s ? s + strlen(dir) + 1 : s;
-        n += (size_t)snprintf(out + n, sizeof out - n, "%s\n", rel);
-    }
-    return out;
-}
+#include "support.h"
 
 static Library *good_library(Diag *d)
 {
@@ -50,32 +23,23 @@ static Library *good_library(Diag *d)
 static int setup(void **state)
 {
     (void)state;
-    strcpy(dir, "/tmp/tpquiz-test-protocol-XXXXXX");
-    return mkdtemp(dir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return tmp_create("tpquiz-test-protocol") ? 0 : -1;
 }
 
 static void test_good(void **state)
 {
     (void)state;
-    write_file("b_neck.ini", "[protocol]\nid = b_neck\ntitle = Neck pain\nsummary = Stiff neck,\n"
-                             "  worse turning.\nregions = neck, upper_back\n"
-                             "muscles = neck_one: refers up the neck\n  hip_two: a second look\n");
-    write_file("a_hip.ini", "[protocol]\nid = a_hip\ntitle = Hip pain\nsummary = Deep ache.\n"
-                            "regions = hip\nmuscles = hip_two: refers over the hip\n");
-    write_file("notes.txt", "not a protocol\n");
+    put("b_neck.ini", "[protocol]\nid = b_neck\ntitle = Neck pain\nsummary = Stiff neck,\n"
+                      "  worse turning.\nregions = neck, upper_back\n"
+                      "muscles = neck_one: refers up the neck\n  hip_two: a second look\n");
+    put("a_hip.ini", "[protocol]\nid = a_hip\ntitle = Hip pain\nsummary = Deep ache.\n"
+                     "regions = hip\nmuscles = hip_two: refers over the hip\n");
+    put("notes.txt", "not a protocol\n");
     Diag *ld = diag_create();
     Library *lib = good_library(ld);
     Diag *d = diag_create();
-    ProtocolSet *set = protocols_load(dir, lib, d);
-    assert_string_equal(messages(d), "");
+    ProtocolSet *set = protocols_load(tmp_dir(), lib, d);
+    assert_string_equal(diag_text(d, DIAG_TEXT_RELATIVE), "");
     assert_int_equal(protocols_count(set), 2);
     const Protocol *a = protocols_get(set, 0), *b = protocols_get(set, 1);
     assert_string_equal(a->id, "a_hip"); /* sorted by file name */
@@ -98,36 +62,37 @@ static void test_good(void **state)
 static void test_bad(void **state)
 {
     (void)state;
-    write_file("bad.ini", "[protocol]\n"                         /* 1 */
-                          "id = other\n"                         /* 2 */
-                          "title = Bad\n"                        /* 3 */
-                          "regions = neck, nowhere, neck\n"      /* 4 */
-                          "muscles = neck_one: fine\n"           /* 5 */
-                          "  no colon here\n"                    /* 6 */
-                          "  ghost: not a module\n"              /* 7 */
-                          "  neck_one: twice\n"                  /* 8 */
-                          "  Bad-Id: x\n"                        /* 9 */
-                          "  hip_two:\n"                         /* 10 */
-                          "musclez = neck_one: x\n"              /* 11 */
-                          "[extra]\n");                          /* 12 */
+    put("bad.ini", "[protocol]\n"                    /* 1 */
+                   "id = other\n"                    /* 2 */
+                   "title = Bad\n"                   /* 3 */
+                   "regions = neck, nowhere, neck\n" /* 4 */
+                   "muscles = neck_one: fine\n"      /* 5 */
+                   "  no colon here\n"               /* 6 */
+                   "  ghost: not a module\n"         /* 7 */
+                   "  neck_one: twice\n"             /* 8 */
+                   "  Bad-Id: x\n"                   /* 9 */
+                   "  hip_two:\n"                    /* 10 */
+                   "musclez = neck_one: x\n"         /* 11 */
+                   "[extra]\n");                     /* 12 */
     Diag *ld = diag_create();
     Library *lib = good_library(ld);
     Diag *d = diag_create();
-    ProtocolSet *set = protocols_load(dir, lib, d);
+    ProtocolSet *set = protocols_load(tmp_dir(), lib, d);
     diag_sort(d);
-    assert_string_equal(messages(d),
-                        "bad.ini:1: error: missing key 'id' in [protocol]\n"
-                        "bad.ini:1: error: missing key 'summary' in [protocol]\n"
-                        "bad.ini:2: error: protocol id 'other' does not match the file name 'bad.ini'\n"
-                        "bad.ini:4: error: unknown pain region 'nowhere' (the ids are listed in docs/FORMATS.md)\n"
-                        "bad.ini:4: error: pain region 'neck' is listed twice\n"
-                        "bad.ini:6: error: expected 'module_id: one line of reasoning', not 'no colon here'\n"
-                        "bad.ini:7: error: module 'ghost' not found in the courses\n"
-                        "bad.ini:8: error: module 'neck_one' is listed twice\n"
-                        "bad.ini:9: error: bad module id 'Bad-Id': use lowercase letters, digits and '_'\n"
-                        "bad.ini:10: error: the step for 'hip_two' gives no reason\n"
-                        "bad.ini:11: error: unknown key 'musclez' in [protocol] (did you mean 'muscles'?)\n"
-                        "bad.ini:12: error: unknown section [extra] (a protocol has only [protocol])\n");
+    assert_string_equal(
+        diag_text(d, DIAG_TEXT_RELATIVE),
+        "bad.ini:1: error: missing key 'id' in [protocol]\n"
+        "bad.ini:1: error: missing key 'summary' in [protocol]\n"
+        "bad.ini:2: error: protocol id 'other' does not match the file name 'bad.ini'\n"
+        "bad.ini:4: error: unknown pain region 'nowhere' (the ids are listed in docs/FORMATS.md)\n"
+        "bad.ini:4: error: pain region 'neck' is listed twice\n"
+        "bad.ini:6: error: expected 'module_id: one line of reasoning', not 'no colon here'\n"
+        "bad.ini:7: error: module 'ghost' not found in the courses\n"
+        "bad.ini:8: error: module 'neck_one' is listed twice\n"
+        "bad.ini:9: error: bad module id 'Bad-Id': use lowercase letters, digits and '_'\n"
+        "bad.ini:10: error: the step for 'hip_two' gives no reason\n"
+        "bad.ini:11: error: unknown key 'musclez' in [protocol] (did you mean 'muscles'?)\n"
+        "bad.ini:12: error: unknown section [extra] (a protocol has only [protocol])\n");
     /* Without a valid id it is not loaded at all. */
     assert_int_equal(protocols_count(set), 0);
     protocols_free(set);
@@ -152,10 +117,10 @@ static void test_missing_dir_and_file(void **state)
 static void test_empty_and_garbage(void **state)
 {
     (void)state;
-    write_file("empty.ini", "");
-    write_file("junk.ini", "\x01\x02 not ini at all\n[protocol\n");
+    put("empty.ini", "");
+    put("junk.ini", "\x01\x02 not ini at all\n[protocol\n");
     Diag *d = diag_create();
-    ProtocolSet *set = protocols_load(dir, NULL, d);
+    ProtocolSet *set = protocols_load(tmp_dir(), NULL, d);
     assert_int_equal(protocols_count(set), 0);
     assert_true(diag_error_count(d) >= 2);
     protocols_free(set);
@@ -165,10 +130,10 @@ static void test_empty_and_garbage(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_good, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_bad, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_good, setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(test_bad, setup, tmp_teardown),
         cmocka_unit_test(test_missing_dir_and_file),
-        cmocka_unit_test_setup_teardown(test_empty_and_garbage, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_empty_and_garbage, setup, tmp_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,7 +6,6 @@
 #include <stdint.h>
 
 #include <cmocka.h>
-#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,75 +18,16 @@
 
 #include "record.h"
 #include "score_samples.h"
+#include "support.h"
 
-#define assert_near(a, b, eps) near((a), (b), (eps), #a, __FILE__, __LINE__)
-static void near(double a, double b, double eps, const char *expr, const char *file, int line)
-{
-    if (!(fabs(a - b) <= eps)) {
-        print_error("%s = %.17g, expected %.17g (within %g)\n", expr, a, b, eps);
-        _fail(file, line);
-    }
-}
+/* The sample station key (score_samples.h). */
+static unsigned char KEY[STATION_KEY_BYTES];
 
-/* Each test gets a fresh temporary folder (state), removed afterwards. */
-typedef struct {
-    char dir[64];
-    char file[128];
-    unsigned char key[STATION_KEY_BYTES];
-} Tmp;
-
+/* Each test gets a fresh temporary folder (state, a Tmp), removed afterwards. */
 static int setup(void **state)
 {
-    Tmp *t = calloc(1, sizeof *t);
-    if (!t)
-        return -1;
-    strcpy(t->dir, "/tmp/tpquiz-test-record-XXXXXX");
-    if (!mkdtemp(t->dir)) {
-        free(t);
-        return -1;
-    }
-    snprintf(t->file, sizeof t->file, "%s/anna.berg.scores", t->dir);
-    sample_key(t->key);
-    *state = t;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    Tmp *t = *state;
-    DIR *d = opendir(t->dir);
-    if (d) {
-        struct dirent *e;
-        while ((e = readdir(d))) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            char p[512];
-            snprintf(p, sizeof p, "%s/%s", t->dir, e->d_name);
-            if (remove(p) != 0)
-                rmdir(p);
-        }
-        closedir(d);
-    }
-    rmdir(t->dir);
-    free(t);
-    return 0;
-}
-
-static int dir_entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    assert_non_null(d);
-    int n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)))
-        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
-    closedir(d);
-    return n;
-}
-
-static void write_text(const char *path, const char *text)
-{
-    assert_int_equal(sample_write(path, text, strlen(text)), 0);
+    sample_key(KEY);
+    return tmp_state_setup(state, "tpquiz-test-record", "anna.berg.scores");
 }
 
 /* The message of the only error in d, which must be at path:line. */
@@ -262,14 +202,14 @@ static void test_station_key_bad_files(void **state)
 static void test_round_trip(void **state)
 {
     Tmp *t = *state;
-    assert_int_equal(sample_file(t->file, t->key, 4), 0);
+    assert_int_equal(sample_file(t->file, KEY, 4), 0);
     struct stat st;
     assert_int_equal(stat(t->file, &st), 0);
     assert_int_equal(st.st_mode & 0777, 0600);
     assert_int_equal(dir_entries(t->dir), 1); /* no temporary files left */
 
     Diag *d = diag_create();
-    ScoreFile *f = expect_statuses(t->file, t->key, "ggggg", d);
+    ScoreFile *f = expect_statuses(t->file, KEY, "ggggg", d);
     assert_int_equal(diag_count(d), 0);
     assert_int_equal(scorefile_problems(f), 0);
     assert_string_equal(scorefile_learner(f), "anna.berg");
@@ -335,12 +275,12 @@ static void test_round_trip(void **state)
 static void test_file_text(void **state)
 {
     Tmp *t = *state;
-    assert_int_equal(sample_file(t->file, t->key, 1), 0);
+    assert_int_equal(sample_file(t->file, KEY, 1), 0);
     size_t len = 0;
     char *text = sample_read(t->file, &len);
     /* The start of the format, as documented in docs/FORMATS.md. */
     char key_id[STATION_KEY_ID_HEX + 1], expect_start[512];
-    station_key_id(t->key, key_id);
+    station_key_id(KEY, key_id);
     snprintf(expect_start, sizeof expect_start,
              "tpquiz-scores 2\n"
              "record 1\n"
@@ -379,7 +319,7 @@ static void test_file_text(void **state)
     const char *r2 = strstr(text, "record 2\n");
     const char *m2 = strstr(r2, "\nmac ") + 1;
     unsigned char mac[crypto_auth_hmacsha256_BYTES];
-    crypto_auth_hmacsha256(mac, (const unsigned char *)r2, (size_t)(m2 - r2), t->key);
+    crypto_auth_hmacsha256(mac, (const unsigned char *)r2, (size_t)(m2 - r2), KEY);
     char hex[65];
     for (int i = 0; i < 32; i++)
         snprintf(hex + 2 * i, 3, "%02x", mac[i]);
@@ -393,9 +333,9 @@ static void test_create_refuses(void **state)
 {
     Tmp *t = *state;
     Diag *d = diag_create();
-    assert_int_equal(scorefile_create(t->file, "anna.berg", "Anna", 1, t->key, d), 0);
+    assert_int_equal(scorefile_create(t->file, "anna.berg", "Anna", 1, KEY, d), 0);
     /* It exists: not overwritten. */
-    assert_int_equal(scorefile_create(t->file, "anna.berg", "Other", 2, t->key, d), -1);
+    assert_int_equal(scorefile_create(t->file, "anna.berg", "Other", 2, KEY, d), -1);
     assert_non_null(strstr(only_error(d, t->file, 0), "already exists"));
     diag_free(d);
     char p[256];
@@ -403,14 +343,14 @@ static void test_create_refuses(void **state)
     static const char *const IDS[] = {"../anna", "a/b", "Anna", ".anna", "", "a..b"};
     for (size_t i = 0; i < sizeof IDS / sizeof *IDS; i++) {
         d = diag_create();
-        assert_int_equal(scorefile_create(p, IDS[i], "Anna", 1, t->key, d), -1);
+        assert_int_equal(scorefile_create(p, IDS[i], "Anna", 1, KEY, d), -1);
         assert_int_equal(diag_error_count(d), 1);
         diag_free(d);
     }
     static const char *const NAMES[] = {"", "   ", "Anna\nBerg", "Anna\tBerg", "Bad \xC3(", "\xED\xA0\x80"};
     for (size_t i = 0; i < sizeof NAMES / sizeof *NAMES; i++) {
         d = diag_create();
-        assert_int_equal(scorefile_create(p, "anna", NAMES[i], 1, t->key, d), -1);
+        assert_int_equal(scorefile_create(p, "anna", NAMES[i], 1, KEY, d), -1);
         assert_int_equal(diag_error_count(d), 1);
         diag_free(d);
     }
@@ -420,34 +360,34 @@ static void test_create_refuses(void **state)
 static void test_append_refuses_bad_attempts(void **state)
 {
     Tmp *t = *state;
-    assert_int_equal(sample_file(t->file, t->key, 1), 0);
+    assert_int_equal(sample_file(t->file, KEY, 1), 0);
     size_t len0 = 0;
     char *before = sample_read(t->file, &len0);
     Record r = sample_attempt(0);
     Diag *d = diag_create();
     r.module = NULL; /* a quiz without its module */
-    assert_int_equal(scorefile_append(t->file, &r, t->key, d), -1);
+    assert_int_equal(scorefile_append(t->file, &r, KEY, d), -1);
     r = sample_attempt(2);
     r.module = "iliopsoas"; /* an exam with one */
-    assert_int_equal(scorefile_append(t->file, &r, t->key, d), -1);
+    assert_int_equal(scorefile_append(t->file, &r, KEY, d), -1);
     r = sample_attempt(2);
     r.course = "bad course";
-    assert_int_equal(scorefile_append(t->file, &r, t->key, d), -1);
+    assert_int_equal(scorefile_append(t->file, &r, KEY, d), -1);
     r = sample_attempt(2);
     r.score = NAN;
-    assert_int_equal(scorefile_append(t->file, &r, t->key, d), -1);
+    assert_int_equal(scorefile_append(t->file, &r, KEY, d), -1);
     r = sample_attempt(2);
     r.kind = RECORD_PROFILE;
-    assert_int_equal(scorefile_append(t->file, &r, t->key, d), -1);
+    assert_int_equal(scorefile_append(t->file, &r, KEY, d), -1);
     r = sample_attempt(2);
     r.answers[0].key = NULL;
-    assert_int_equal(scorefile_append(t->file, &r, t->key, d), -1);
+    assert_int_equal(scorefile_append(t->file, &r, KEY, d), -1);
     assert_int_equal(diag_error_count(d), 6);
     /* A file that is not there. */
     char p[256];
     snprintf(p, sizeof p, "%s/nobody.scores", t->dir);
     r = sample_attempt(2);
-    assert_int_equal(scorefile_append(p, &r, t->key, d), -1);
+    assert_int_equal(scorefile_append(p, &r, KEY, d), -1);
     assert_int_equal(diag_error_count(d), 7);
     diag_free(d);
     size_t len1 = 0;
@@ -464,10 +404,10 @@ static void test_append_refuses_bad_attempts(void **state)
 static void test_edited_record(void **state)
 {
     Tmp *t = *state;
-    assert_int_equal(sample_file(t->file, t->key, 4), 0);
+    assert_int_equal(sample_file(t->file, KEY, 4), 0);
     assert_int_equal(sample_tamper(t->file, TAMPER_EDIT, 2), 0); /* record 3: a credit raised */
     Diag *d = diag_create();
-    ScoreFile *f = expect_statuses(t->file, t->key, "ggegg", d);
+    ScoreFile *f = expect_statuses(t->file, KEY, "ggegg", d);
     int line = scorefile_record(f, 2)->line;
     assert_string_equal(only_error(d, t->file, line),
                         "record 3 (quiz, essentials/quadratus_lumborum, 2026-03-04): edited: "
@@ -479,10 +419,10 @@ static void test_edited_record(void **state)
 static void test_missing_record(void **state)
 {
     Tmp *t = *state;
-    assert_int_equal(sample_file(t->file, t->key, 4), 0);
+    assert_int_equal(sample_file(t->file, KEY, 4), 0);
     assert_int_equal(sample_tamper(t->file, TAMPER_DELETE, 2), 0); /* record 3 gone */
     Diag *d = diag_create();
-    ScoreFile *f = expect_statuses(t->file, t->key, "ggmg", d);
+    ScoreFile *f = expect_statuses(t->file, KEY, "ggmg", d);
     assert_int_equal(scorefile_record(f, 2)->seq, 4);
     assert_string_equal(only_error(d, t->file, scorefile_record(f, 2)->line),
                         "record 4 (exam, essentials, 2026-03-05): missing: record 3 before it is gone");
@@ -492,14 +432,14 @@ static void test_missing_record(void **state)
     /* Two in a row, and the profile. */
     assert_int_equal(sample_tamper(t->file, TAMPER_DELETE, 2), 0); /* record 4 gone too */
     d = diag_create();
-    f = expect_statuses(t->file, t->key, "ggm", d);
+    f = expect_statuses(t->file, KEY, "ggm", d);
     assert_non_null(strstr(only_error(d, t->file, scorefile_record(f, 2)->line),
                            "missing: records 3 to 4 before it are gone"));
     scorefile_free(f);
     diag_free(d);
     assert_int_equal(sample_tamper(t->file, TAMPER_DELETE, 0), 0);
     d = diag_create();
-    f = expect_statuses(t->file, t->key, "mm", d);
+    f = expect_statuses(t->file, KEY, "mm", d);
     assert_null(scorefile_learner(f)); /* no profile */
     assert_non_null(strstr(diag_item(d, 0)->message,
                            "record 2 (quiz, essentials/iliopsoas, 2026-03-03): missing: "
@@ -511,10 +451,10 @@ static void test_missing_record(void **state)
 static void test_reordered_records(void **state)
 {
     Tmp *t = *state;
-    assert_int_equal(sample_file(t->file, t->key, 4), 0);
+    assert_int_equal(sample_file(t->file, KEY, 4), 0);
     assert_int_equal(sample_tamper(t->file, TAMPER_SWAP, 2), 0); /* 1 2 4 3 5 */
     Diag *d = diag_create();
-    ScoreFile *f = expect_statuses(t->file, t->key, "gggrg", d);
+    ScoreFile *f = expect_statuses(t->file, KEY, "gggrg", d);
     assert_int_equal(scorefile_record(f, 3)->seq, 3);
     const char *msg = only_error(d, t->file, scorefile_record(f, 3)->line);
     char want[200];
@@ -530,7 +470,7 @@ static void test_reordered_records(void **state)
 static void test_reordered_moves_and_copies(void **state)
 {
     Tmp *t = *state;
-    assert_int_equal(sample_file(t->file, t->key, 4), 0);
+    assert_int_equal(sample_file(t->file, KEY, 4), 0);
     size_t len = 0, off[16] = {0};
     int n;
     char *orig = sample_read(t->file, &len);
@@ -545,7 +485,7 @@ static void test_reordered_moves_and_copies(void **state)
     memcpy(buf + o, orig + off[4], len - off[4]), o += len - off[4];
     memcpy(buf + o, orig + off[0], off[4] - off[0]), o += off[4] - off[0];
     assert_int_equal(sample_write(t->file, buf, o), 0);
-    ScoreFile *f = expect_statuses(t->file, t->key, "rgggg", d);
+    ScoreFile *f = expect_statuses(t->file, KEY, "rgggg", d);
     assert_non_null(strstr(only_error(d, t->file, 2), "reordered: it comes before record 1 (line "));
     scorefile_free(f);
     diag_free(d);
@@ -557,7 +497,7 @@ static void test_reordered_moves_and_copies(void **state)
     memcpy(buf + o, orig + off[2], len - off[2]), o += len - off[2];
     memcpy(buf + o, orig + off[1], off[2] - off[1]), o += off[2] - off[1];
     assert_int_equal(sample_write(t->file, buf, o), 0);
-    f = expect_statuses(t->file, t->key, "ggggr", d);
+    f = expect_statuses(t->file, KEY, "ggggr", d);
     scorefile_free(f);
     diag_free(d);
 
@@ -567,7 +507,7 @@ static void test_reordered_moves_and_copies(void **state)
     memcpy(buf, orig, o);
     memcpy(buf + o, orig + off[3], len - off[3]), o += len - off[3];
     assert_int_equal(sample_write(t->file, buf, o), 0);
-    f = expect_statuses(t->file, t->key, "ggggrg", d);
+    f = expect_statuses(t->file, KEY, "ggggrg", d);
     assert_non_null(strstr(diag_item(d, 0)->message, "reordered: a second copy of record 4"));
     scorefile_free(f);
     diag_free(d);
@@ -578,10 +518,10 @@ static void test_reordered_moves_and_copies(void **state)
 static void test_truncated_record(void **state)
 {
     Tmp *t = *state;
-    assert_int_equal(sample_file(t->file, t->key, 4), 0);
+    assert_int_equal(sample_file(t->file, KEY, 4), 0);
     assert_int_equal(sample_tamper(t->file, TAMPER_TRUNCATE, 4), 0);
     Diag *d = diag_create();
-    ScoreFile *f = expect_statuses(t->file, t->key, "ggggt", d);
+    ScoreFile *f = expect_statuses(t->file, KEY, "ggggt", d);
     assert_string_equal(only_error(d, t->file, scorefile_record(f, 4)->line),
                         "record 5 (exam, essentials, 2026-03-06): truncated: the file ends inside it");
     scorefile_free(f);
@@ -592,12 +532,12 @@ static void test_truncated_record(void **state)
     char *text;
     char p[256];
     snprintf(p, sizeof p, "%s/b.scores", t->dir);
-    assert_int_equal(sample_file(p, t->key, 2), 0);
+    assert_int_equal(sample_file(p, KEY, 2), 0);
     text = sample_read(p, &len);
     for (size_t cut = len - 40; cut <= len; cut++) {
         assert_int_equal(sample_write(p, text, cut), 0);
         d = diag_create();
-        f = expect_statuses(p, t->key, cut == len ? "ggg" : "ggt", d);
+        f = expect_statuses(p, KEY, cut == len ? "ggg" : "ggt", d);
         scorefile_free(f);
         diag_free(d);
     }
@@ -606,13 +546,13 @@ static void test_truncated_record(void **state)
     const char *cut = strstr(last, "\npassed ") + 1;
     assert_int_equal(sample_write(p, text, (size_t)(cut - text)), 0);
     d = diag_create();
-    f = expect_statuses(p, t->key, "ggt", d);
+    f = expect_statuses(p, KEY, "ggt", d);
     scorefile_free(f);
     diag_free(d);
     /* The file ends after a record's "record N" line. */
     assert_int_equal(sample_write(p, text, (size_t)(last - text) + 9), 0);
     d = diag_create();
-    f = expect_statuses(p, t->key, "ggt", d);
+    f = expect_statuses(p, KEY, "ggt", d);
     scorefile_free(f);
     diag_free(d);
     free(text);
@@ -621,9 +561,9 @@ static void test_truncated_record(void **state)
 static void test_wrong_key_and_no_key(void **state)
 {
     Tmp *t = *state;
-    assert_int_equal(sample_file(t->file, t->key, 3), 0);
+    assert_int_equal(sample_file(t->file, KEY, 3), 0);
     unsigned char other[STATION_KEY_BYTES];
-    memcpy(other, t->key, sizeof other);
+    memcpy(other, KEY, sizeof other);
     other[5] ^= 1;
     Diag *d = diag_create();
     ScoreFile *f = expect_statuses(t->file, other, "eeee", d);
@@ -648,13 +588,13 @@ static void test_spliced_from_another_learner(void **state)
     Tmp *t = *state;
     char other[256];
     snprintf(other, sizeof other, "%s/bo.scores", t->dir);
-    assert_int_equal(sample_file(t->file, t->key, 3), 0);
+    assert_int_equal(sample_file(t->file, KEY, 3), 0);
     Diag *d = diag_create();
-    assert_int_equal(scorefile_create(other, "bo", "Bo", SAMPLE_T0, t->key, d), 0);
+    assert_int_equal(scorefile_create(other, "bo", "Bo", SAMPLE_T0, KEY, d), 0);
     Record r = sample_attempt(2);
     r.score = 1;
     r.passed = true;
-    assert_int_equal(scorefile_append(other, &r, t->key, d), 0);
+    assert_int_equal(scorefile_append(other, &r, KEY, d), 0);
     /* Bo's passed exam (his record 2) replaces Anna's record 2. */
     size_t la = 0, lb = 0, oa[16] = {0}, ob[16] = {0};
     int na, nb;
@@ -667,7 +607,7 @@ static void test_spliced_from_another_learner(void **state)
     memcpy(buf + o, b + ob[1], ob[2] - ob[1]), o += ob[2] - ob[1];
     memcpy(buf + o, a + oa[2], la - oa[2]), o += la - oa[2];
     assert_int_equal(sample_write(t->file, buf, o), 0);
-    ScoreFile *f = expect_statuses(t->file, t->key, "gegg", d);
+    ScoreFile *f = expect_statuses(t->file, KEY, "gegg", d);
     assert_non_null(strstr(diag_item(d, 0)->message, "edited: it belongs to learner 'bo', not 'anna.berg'"));
     scorefile_free(f);
     diag_free(d);
@@ -677,9 +617,9 @@ static void test_spliced_from_another_learner(void **state)
     char again[256];
     snprintf(again, sizeof again, "%s/again.scores", t->dir);
     d = diag_create();
-    assert_int_equal(scorefile_create(again, "anna.berg", "Anna Berg-Åström", SAMPLE_T0 + 1, t->key, d), 0);
+    assert_int_equal(scorefile_create(again, "anna.berg", "Anna Berg-Åström", SAMPLE_T0 + 1, KEY, d), 0);
     r = sample_attempt(0);
-    assert_int_equal(scorefile_append(again, &r, t->key, d), 0);
+    assert_int_equal(scorefile_append(again, &r, KEY, d), 0);
     size_t lc = 0, oc[16] = {0};
     int nc;
     char *c = sample_read(again, &lc);
@@ -689,7 +629,7 @@ static void test_spliced_from_another_learner(void **state)
     memcpy(buf + o, c + oc[1], oc[2] - oc[1]), o += oc[2] - oc[1];
     memcpy(buf + o, a + oa[2], la - oa[2]), o += la - oa[2];
     assert_int_equal(sample_write(t->file, buf, o), 0);
-    f = expect_statuses(t->file, t->key, "gegg", d);
+    f = expect_statuses(t->file, KEY, "gegg", d);
     assert_non_null(strstr(diag_item(d, 0)->message, "edited: it does not continue the chain"));
     scorefile_free(f);
     diag_free(d);
@@ -702,14 +642,14 @@ static void test_spliced_from_another_learner(void **state)
 static void test_append_after_tampering(void **state)
 {
     Tmp *t = *state;
-    assert_int_equal(sample_file(t->file, t->key, 3), 0);
+    assert_int_equal(sample_file(t->file, KEY, 3), 0);
     assert_int_equal(sample_tamper(t->file, TAMPER_EDIT, 1), 0);
     Diag *d = diag_create();
     Record r = sample_attempt(3);
     /* The edit stays visible; the new record is good. */
-    assert_int_equal(scorefile_append(t->file, &r, t->key, d), 0);
+    assert_int_equal(scorefile_append(t->file, &r, KEY, d), 0);
     assert_int_equal(diag_count(d), 0);
-    ScoreFile *f = expect_statuses(t->file, t->key, "geggg", d);
+    ScoreFile *f = expect_statuses(t->file, KEY, "geggg", d);
     assert_int_equal(scorefile_record(f, 4)->seq, 5);
     scorefile_free(f);
     diag_free(d);
@@ -718,7 +658,7 @@ static void test_append_after_tampering(void **state)
     size_t l0, l1;
     char *before = sample_read(t->file, &l0);
     d = diag_create();
-    assert_int_equal(scorefile_append(t->file, &r, t->key, d), -1);
+    assert_int_equal(scorefile_append(t->file, &r, KEY, d), -1);
     assert_non_null(strstr(only_error(d, t->file, 0), "does not end with a complete record"));
     diag_free(d);
     char *after = sample_read(t->file, &l1);
@@ -739,20 +679,20 @@ static void test_not_score_files(void **state)
     for (size_t i = 0; i < sizeof TEXTS / sizeof *TEXTS; i++) {
         write_text(t->file, TEXTS[i]);
         Diag *d = diag_create();
-        assert_null(scorefile_load(t->file, t->key, d));
+        assert_null(scorefile_load(t->file, KEY, d));
         assert_int_equal(diag_error_count(d), 1);
         diag_free(d);
     }
     Diag *d = diag_create();
-    assert_null(scorefile_load("/nonexistent/x.scores", t->key, d));
-    assert_null(scorefile_load(t->dir, t->key, d));
+    assert_null(scorefile_load("/nonexistent/x.scores", KEY, d));
+    assert_null(scorefile_load(t->dir, KEY, d));
     assert_int_equal(diag_error_count(d), 2);
     diag_free(d);
 
     /* A header and nothing else: a score file with no records, not intact. */
     write_text(t->file, "tpquiz-scores 1\n");
     d = diag_create();
-    ScoreFile *f = scorefile_load(t->file, t->key, d);
+    ScoreFile *f = scorefile_load(t->file, KEY, d);
     assert_non_null(f);
     assert_int_equal(scorefile_count(f), 0);
     assert_false(scorefile_intact(f));
@@ -766,7 +706,7 @@ static void test_not_score_files(void **state)
 static void test_garbage_inside_and_between_records(void **state)
 {
     Tmp *t = *state;
-    assert_int_equal(sample_file(t->file, t->key, 2), 0);
+    assert_int_equal(sample_file(t->file, KEY, 2), 0);
     size_t len = 0, off[8] = {0};
     int n;
     char *text = sample_read(t->file, &len);
@@ -782,7 +722,7 @@ static void test_garbage_inside_and_between_records(void **state)
     memcpy(buf + o, text + off[1], len - off[1]), o += len - off[1];
     memcpy(buf + o, "tail", 4), o += 4;
     assert_int_equal(sample_write(t->file, buf, o), 0);
-    ScoreFile *f = scorefile_load(t->file, t->key, d);
+    ScoreFile *f = scorefile_load(t->file, KEY, d);
     assert_int_equal(scorefile_count(f), 3);
     for (int i = 0; i < 3; i++)
         assert_int_equal(scorefile_status(f, i), RECORD_GOOD);
@@ -866,7 +806,7 @@ static void test_garbage_inside_and_between_records(void **state)
         assert_non_null(strstr(diag_item(d, 0)->message, ": edited: line "));
         scorefile_free(f);
         /* With the key, record 2 is edited as well; record 3 is still good. */
-        f = scorefile_load(t->file, t->key, d);
+        f = scorefile_load(t->file, KEY, d);
         assert_int_equal(scorefile_status(f, 1), RECORD_EDITED);
         assert_int_equal(scorefile_status(f, 2), RECORD_GOOD);
         scorefile_free(f);
@@ -880,7 +820,7 @@ static void test_garbage_inside_and_between_records(void **state)
 static void test_random_damage(void **state)
 {
     Tmp *t = *state;
-    assert_int_equal(sample_file(t->file, t->key, 3), 0);
+    assert_int_equal(sample_file(t->file, KEY, 3), 0);
     size_t len = 0;
     char *text = sample_read(t->file, &len);
     char *buf = malloc(len + 64);
@@ -889,27 +829,11 @@ static void test_random_damage(void **state)
         memcpy(buf, text, len);
         size_t n = len;
         int changes = 1 + round % 4;
-        for (int c = 0; c < changes; c++) {
-            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-            size_t at = (size_t)(x % n);
-            switch ((x >> 32) % 4) {
-            case 0:
-                buf[at] = (char)(x >> 40);
-                break;
-            case 1:
-                buf[at] = "\n \\x0a"[(x >> 40) % 5];
-                break;
-            case 2:
-                n = at + 1;
-                break;
-            default:
-                memmove(buf + at, buf + at + 1, n - at - 1), n--;
-                break;
-            }
-        }
+        for (int c = 0; c < changes; c++)
+            damage(buf, &n, &x, "\n \\x0", false);
         assert_int_equal(sample_write(t->file, buf, n), 0);
         Diag *d = diag_create();
-        ScoreFile *f = scorefile_load(t->file, round % 2 ? t->key : NULL, d);
+        ScoreFile *f = scorefile_load(t->file, round % 2 ? KEY : NULL, d);
         if (f) {
             int bad = 0;
             for (int i = 0; i < scorefile_count(f); i++) {
@@ -1045,12 +969,12 @@ static void test_new_answer_kinds_round_trip(void **state)
     Tmp *t = *state;
     /* Old records (as written before these kinds existed), then one with
      * them, then an old kind again. */
-    assert_int_equal(sample_file(t->file, t->key, 2), 0);
+    assert_int_equal(sample_file(t->file, KEY, 2), 0);
     Diag *d = diag_create();
     Record w = new_kinds_attempt();
-    assert_int_equal(scorefile_append(t->file, &w, t->key, d), 0);
+    assert_int_equal(scorefile_append(t->file, &w, KEY, d), 0);
     Record old = sample_attempt(3);
-    assert_int_equal(scorefile_append(t->file, &old, t->key, d), 0);
+    assert_int_equal(scorefile_append(t->file, &old, KEY, d), 0);
     assert_int_equal(diag_count(d), 0);
 
     size_t len = 0;
@@ -1087,7 +1011,7 @@ static void test_new_answer_kinds_round_trip(void **state)
                                  "prev "));
     free(text);
 
-    ScoreFile *f = expect_statuses(t->file, t->key, "ggggg", d);
+    ScoreFile *f = expect_statuses(t->file, KEY, "ggggg", d);
     assert_int_equal(diag_count(d), 0);
     const Record *r = scorefile_record(f, 3);
     assert_int_equal(r->n_answers, 4);
@@ -1138,11 +1062,11 @@ static void test_new_answer_kinds_round_trip(void **state)
     Record e = new_kinds_attempt();
     e.answers[0].n_runs = 0;
     e.answers[0].runs = NULL;
-    assert_int_equal(scorefile_append(t->file, &e, t->key, d), 0);
+    assert_int_equal(scorefile_append(t->file, &e, KEY, d), 0);
     text = sample_read(t->file, &len);
     assert_non_null(strstr(text, "\ngrid 10.500 -2.000 4.000 5 3\ncells none\nanswer 2\n"));
     free(text);
-    f = expect_statuses(t->file, t->key, "gggggg", d);
+    f = expect_statuses(t->file, KEY, "gggggg", d);
     a = &scorefile_record(f, 5)->answers[0];
     assert_true(a->has_paint);
     assert_int_equal(a->n_runs, 0);
@@ -1157,9 +1081,9 @@ static void test_new_answer_kinds_round_trip(void **state)
  * good (tests/verify checks them byte for byte with tpquiz verify). */
 static void test_old_fixture_still_loads(void **state)
 {
-    Tmp *t = *state;
+    (void)state;
     Diag *d = diag_create();
-    ScoreFile *f = expect_statuses(TEST_DATA_DIR "/scores/good.scores", t->key, "ggggg", d);
+    ScoreFile *f = expect_statuses(TEST_DATA_DIR "/scores/good.scores", KEY, "ggggg", d);
     assert_int_equal(diag_count(d), 0);
     for (int i = 1; i < 5; i++)
         for (int k = 0; k < scorefile_record(f, i)->n_answers; k++) {
@@ -1175,7 +1099,7 @@ static void test_old_fixture_still_loads(void **state)
 static void test_append_refuses_bad_new_answers(void **state)
 {
     Tmp *t = *state;
-    assert_int_equal(sample_file(t->file, t->key, 1), 0);
+    assert_int_equal(sample_file(t->file, KEY, 1), 0);
     size_t len0 = 0;
     char *before = sample_read(t->file, &len0);
     Diag *d = diag_create();
@@ -1244,7 +1168,7 @@ static void test_append_refuses_bad_new_answers(void **state)
         }
         if (c < 0)
             break;
-        assert_int_equal(scorefile_append(t->file, &r, t->key, d), -1);
+        assert_int_equal(scorefile_append(t->file, &r, KEY, d), -1);
         n_cases++;
     }
     assert_int_equal(diag_error_count(d), n_cases);
@@ -1262,12 +1186,12 @@ static void test_append_refuses_bad_new_answers(void **state)
 static void test_bad_new_fields(void **state)
 {
     Tmp *t = *state;
-    assert_int_equal(sample_file(t->file, t->key, 0), 0);
+    assert_int_equal(sample_file(t->file, KEY, 0), 0);
     Diag *d = diag_create();
     Record w = new_kinds_attempt();
-    assert_int_equal(scorefile_append(t->file, &w, t->key, d), 0);
+    assert_int_equal(scorefile_append(t->file, &w, KEY, d), 0);
     Record old = sample_attempt(3);
-    assert_int_equal(scorefile_append(t->file, &old, t->key, d), 0);
+    assert_int_equal(scorefile_append(t->file, &old, KEY, d), 0);
     diag_free(d);
     size_t len = 0, off[8] = {0};
     int n;
@@ -1363,27 +1287,27 @@ static void test_describe_and_status_names(void **state)
 static void test_certificate_code(void **state)
 {
     Tmp *t = *state;
-    assert_int_equal(sample_file(t->file, t->key, 4), 0);
+    assert_int_equal(sample_file(t->file, KEY, 4), 0);
     Diag *d = diag_create();
-    ScoreFile *f = scorefile_load(t->file, t->key, d);
+    ScoreFile *f = scorefile_load(t->file, KEY, d);
     Record w = sample_attempt(2);
     w.learner = "anna.berg";
     char written[13], read_back[13], other[13];
-    record_certificate_code(&w, t->key, written);
-    record_certificate_code(scorefile_record(f, 3), t->key, read_back);
+    record_certificate_code(&w, KEY, written);
+    record_certificate_code(scorefile_record(f, 3), KEY, read_back);
     assert_int_equal(strlen(written), 12);
     assert_int_equal(strspn(written, "ABCDEFGHIJKLMNOPQRSTUVWXYZ23456789"), 12);
     assert_string_equal(written, read_back); /* the score's rounding does not change it */
     /* Another exam, another key, another score: another code. */
-    record_certificate_code(scorefile_record(f, 4), t->key, other);
+    record_certificate_code(scorefile_record(f, 4), KEY, other);
     assert_string_not_equal(other, written);
     unsigned char key2[STATION_KEY_BYTES];
-    memcpy(key2, t->key, sizeof key2);
+    memcpy(key2, KEY, sizeof key2);
     key2[0] ^= 0x80;
     record_certificate_code(&w, key2, other);
     assert_string_not_equal(other, written);
     w.score += 0.01;
-    record_certificate_code(&w, t->key, other);
+    record_certificate_code(&w, KEY, other);
     assert_string_not_equal(other, written);
     /* Stable across versions: docs/FORMATS.md defines it (checked with an
      * independent HMAC implementation). */
@@ -1395,31 +1319,32 @@ static void test_certificate_code(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_station_key_created_once_with_mode_0600, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_station_key_race_has_one_winner, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_station_key_bad_files, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_file_text, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_create_refuses, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_append_refuses_bad_attempts, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_edited_record, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_missing_record, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_reordered_records, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_reordered_moves_and_copies, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_truncated_record, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_wrong_key_and_no_key, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_spliced_from_another_learner, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_append_after_tampering, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_not_score_files, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_garbage_inside_and_between_records, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_random_damage, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_station_key_created_once_with_mode_0600, setup,
+                                        tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_station_key_race_has_one_winner, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_station_key_bad_files, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_round_trip, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_file_text, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_create_refuses, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_append_refuses_bad_attempts, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_edited_record, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_missing_record, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_reordered_records, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_reordered_moves_and_copies, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_truncated_record, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_wrong_key_and_no_key, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_spliced_from_another_learner, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_append_after_tampering, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_not_score_files, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_garbage_inside_and_between_records, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_random_damage, setup, tmp_state_teardown),
         cmocka_unit_test(test_paint_encode_decode),
-        cmocka_unit_test_setup_teardown(test_new_answer_kinds_round_trip, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_old_fixture_still_loads, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_append_refuses_bad_new_answers, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_bad_new_fields, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_new_answer_kinds_round_trip, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_old_fixture_still_loads, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_append_refuses_bad_new_answers, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_bad_new_fields, setup, tmp_state_teardown),
         cmocka_unit_test(test_describe_and_status_names),
-        cmocka_unit_test_setup_teardown(test_certificate_code, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_certificate_code, setup, tmp_state_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

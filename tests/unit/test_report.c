@@ -15,58 +15,37 @@
 #include <unistd.h>
 
 #include "grading.h"
-#include "report.h"
 #include "real_attempts.h"
+#include "report.h"
+#include "support.h"
 
 #define T0 INT64_C(1772438400)
 #define KEY_BYTE 0x21
 
 static unsigned char KEY[STATION_KEY_BYTES];
 static Library *LIB;
-static char DIR_[64];
 
 static int setup(void **state)
 {
     (void)state;
     memset(KEY, KEY_BYTE, sizeof KEY);
-    Diag *d = diag_create();
-    LIB = library_load(SOURCE_ROOT "/tests/data/report/courses", SOURCE_ROOT "/assets", d);
-    int errors = diag_error_count(d);
-    diag_free(d);
-    snprintf(DIR_, sizeof DIR_, "/tmp/test_report.XXXXXX");
-    return errors || !mkdtemp(DIR_) || !library_find_course(LIB, "demo") ? -1 : 0;
+    int errors;
+    LIB = report_fixture_library(&errors);
+    return errors || !tmp_create("test_report") || !library_find_course(LIB, "demo") ? -1 : 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char **paths;
-    Diag *d = diag_create();
-    int n = report_list_dir(DIR_, &paths, d);
-    for (int i = 0; i < n; i++)
-        unlink(paths[i]);
-    if (n >= 0)
-        report_paths_free(paths, n);
-    diag_free(d);
-    rmdir(DIR_);
     library_free(LIB);
-    return 0;
-}
-
-static char *path_of(const char *name)
-{
-    static char buf[4][128];
-    static int k;
-    k = (k + 1) % 4;
-    snprintf(buf[k], sizeof buf[k], "%s/%s", DIR_, name);
-    return buf[k];
+    return tmp_remove();
 }
 
 static void create(const char *file, const char *learner, const char *name)
 {
     Diag *d = diag_create();
-    unlink(path_of(file));
-    assert_int_equal(scorefile_create(path_of(file), learner, name, T0, KEY, d), 0);
+    unlink(tmp_path(file));
+    assert_int_equal(scorefile_create(tmp_path(file), learner, name, T0, KEY, d), 0);
     diag_free(d);
 }
 
@@ -116,7 +95,7 @@ static void append(const char *file, AttemptMode mode, const char *module, Recor
                 .answers = answers};
     r.passed = r.score * 100 >= r.pass_mark;
     Diag *d = diag_create();
-    assert_int_equal(scorefile_append(path_of(file), &r, KEY, d), 0);
+    assert_int_equal(scorefile_append(tmp_path(file), &r, KEY, d), 0);
     diag_free(d);
 }
 
@@ -146,14 +125,14 @@ static int on_file(void *user, const ReportFile *f)
     return 0;
 }
 
-/* Runs a report over paths (NULL-terminated names in DIR_). */
+/* Runs a report over paths (NULL-terminated names in the temporary folder). */
 static Report *run(const char *const *names, ReportOptions opt, Seen *seen)
 {
-    /* path_of keeps four at a time: copy each at once. */
+    /* tmp_path keeps four at a time: copy each at once. */
     char *own[16];
     int n = 0;
     for (; names[n]; n++)
-        own[n] = strdup(path_of(names[n]));
+        own[n] = strdup(tmp_path(names[n]));
     Report *r = report_create(LIB, KEY, &opt);
     assert_non_null(r);
     memset(seen, 0, sizeof *seen);
@@ -412,16 +391,16 @@ static void test_learners_and_bad_files(void **state)
     (void)state;
     /* Certified: both module quizzes and the exam passed. */
     create("good.scores", "good", "Good Learner");
-    real_attempt(LIB, "demo", path_of("good.scores"), KEY, "demo_back", true, T0 + 86400);
-    real_attempt(LIB, "demo", path_of("good.scores"), KEY, "demo_front", true, T0 + 2 * 86400);
-    real_attempt(LIB, "demo", path_of("good.scores"), KEY, NULL, true, T0 + 3 * 86400);
+    real_attempt(LIB, "demo", tmp_path("good.scores"), KEY, "demo_back", true, T0 + 86400);
+    real_attempt(LIB, "demo", tmp_path("good.scores"), KEY, "demo_front", true, T0 + 2 * 86400);
+    real_attempt(LIB, "demo", tmp_path("good.scores"), KEY, NULL, true, T0 + 3 * 86400);
     /* The same, then its exam record edited: not certified. */
     create("bad.scores", "bad", "=HYPERLINK(\"x\")");
-    real_attempt(LIB, "demo", path_of("bad.scores"), KEY, "demo_back", true, T0 + 86400);
-    real_attempt(LIB, "demo", path_of("bad.scores"), KEY, "demo_front", true, T0 + 2 * 86400);
-    real_attempt(LIB, "demo", path_of("bad.scores"), KEY, NULL, false, T0 + 3 * 86400);
+    real_attempt(LIB, "demo", tmp_path("bad.scores"), KEY, "demo_back", true, T0 + 86400);
+    real_attempt(LIB, "demo", tmp_path("bad.scores"), KEY, "demo_front", true, T0 + 2 * 86400);
+    real_attempt(LIB, "demo", tmp_path("bad.scores"), KEY, NULL, false, T0 + 3 * 86400);
     /* Someone raises the failed exam's score in an editor (same length). */
-    FILE *f = fopen(path_of("bad.scores"), "r+");
+    FILE *f = fopen(tmp_path("bad.scores"), "r+");
     assert_non_null(f);
     char text[8192];
     size_t n = fread(text, 1, sizeof text - 1, f);
@@ -435,7 +414,7 @@ static void test_learners_and_bad_files(void **state)
     assert_int_equal(fwrite(text, 1, n, f), n);
     fclose(f);
     /* Not score files. */
-    f = fopen(path_of("notes.txt"), "w");
+    f = fopen(tmp_path("notes.txt"), "w");
     fputs("not scores\n", f);
     fclose(f);
     const char *names[] = {"bad.scores", "gone.scores", "good.scores", "notes.txt", NULL};
@@ -462,7 +441,7 @@ static void test_learners_and_bad_files(void **state)
     assert_int_equal(report_skipped_count(r), 2);
     const char *sp, *why;
     report_skipped(r, 0, &sp, &why);
-    assert_string_equal(sp, path_of("gone.scores"));
+    assert_string_equal(sp, tmp_path("gone.scores"));
     report_free(r);
 }
 
@@ -549,7 +528,7 @@ static void test_csv_quoting(void **state)
     ReportCsv *csv = report_csv_create();
     assert_non_null(csv);
     Report *r = report_create(LIB, KEY, &(ReportOptions){0});
-    const char *p = path_of("csv.scores");
+    const char *p = tmp_path("csv.scores");
     assert_int_equal(report_add_files(r, &p, 1, csv_rows, csv), 1);
     report_finish(r);
     out = open_memstream(&buf, &len);

@@ -13,77 +13,15 @@
 #include <unistd.h>
 
 #include "review.h"
-
-#define assert_near(a, b, eps) near((a), (b), (eps), #a, __FILE__, __LINE__)
-static void near(double a, double b, double eps, const char *expr, const char *file, int line)
-{
-    if (!(fabs(a - b) <= eps)) {
-        print_error("%s = %.17g, expected %.17g (within %g)\n", expr, a, b, eps);
-        _fail(file, line);
-    }
-}
+#include "support.h"
 
 #define DAY ((int64_t)REVIEW_SECONDS_PER_DAY)
 #define T0 ((int64_t)1772438400) /* any fixed time: nothing reads a clock */
 
-/* Each test gets a fresh temporary folder (state), removed afterwards. */
-typedef struct {
-    char dir[64];
-    char file[128];
-} Tmp;
-
+/* Each test gets a fresh temporary folder (state, a Tmp), removed afterwards. */
 static int setup(void **state)
 {
-    Tmp *t = calloc(1, sizeof *t);
-    if (!t)
-        return -1;
-    strcpy(t->dir, "/tmp/tpquiz-test-review-XXXXXX");
-    if (!mkdtemp(t->dir)) {
-        free(t);
-        return -1;
-    }
-    snprintf(t->file, sizeof t->file, "%s/ana.review", t->dir);
-    *state = t;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    Tmp *t = *state;
-    DIR *d = opendir(t->dir);
-    if (d) {
-        struct dirent *e;
-        while ((e = readdir(d))) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            char p[512];
-            snprintf(p, sizeof p, "%s/%s", t->dir, e->d_name);
-            remove(p);
-        }
-        closedir(d);
-    }
-    rmdir(t->dir);
-    free(t);
-    return 0;
-}
-
-static void write_text(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
-static char *read_text(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    static char buf[8192];
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    buf[n] = '\0';
-    fclose(f);
-    return buf;
+    return tmp_state_setup(state, "tpquiz-test-review", "ana.review");
 }
 
 static void test_quality_from_credit(void **state)
@@ -294,9 +232,9 @@ static void test_round_trip(void **state)
     }
     /* Saving what was loaded writes the same bytes. */
     char first[8192];
-    strcpy(first, read_text(t->file));
+    strcpy(first, read_file(t->file, NULL));
     assert_int_equal(review_save(back, t->file, d), 0);
-    assert_string_equal(read_text(t->file), first);
+    assert_string_equal(read_file(t->file, NULL), first);
     assert_non_null(strstr(first, "tpquiz-review 1\n"));
     assert_non_null(strstr(first, "iliopsoas/tp.psoas/zone\t0\t2.50\t1\t1772524805\t1772438405\t1\t0\t33.33\n"));
     /* No temporary file is left behind. */
@@ -321,7 +259,7 @@ static void test_missing_file_and_save_errors(void **state)
     assert_int_equal(diag_count(d), 0);
     /* An empty deck saves as the header alone. */
     assert_int_equal(review_save(deck, t->file, d), 0);
-    assert_string_equal(read_text(t->file), "tpquiz-review 1\n");
+    assert_string_equal(read_file(t->file, NULL), "tpquiz-review 1\n");
     char bad[256];
     snprintf(bad, sizeof bad, "%s/no/such/folder/x.review", t->dir);
     assert_int_equal(review_save(deck, bad, d), -1);
@@ -416,10 +354,10 @@ int main(void)
         cmocka_unit_test(test_ease_floor),
         cmocka_unit_test(test_due_counts_and_order),
         cmocka_unit_test(test_bad_keys_refused),
-        cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_missing_file_and_save_errors, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_bad_lines_reported_and_skipped, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_headers, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_round_trip, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_missing_file_and_save_errors, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_bad_lines_reported_and_skipped, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_headers, setup, tmp_state_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

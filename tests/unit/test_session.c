@@ -5,24 +5,12 @@
 #include <stdint.h>
 
 #include <cmocka.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "session.h"
-
-#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
-
-/* cmocka 1.1.5's assert_float_equal compares floats. */
-#define assert_near(a, b, eps) near((a), (b), (eps), #a, __FILE__, __LINE__)
-static void near(double a, double b, double eps, const char *expr, const char *file, int line)
-{
-    if (!(fabs(a - b) <= eps)) {
-        print_error("%s = %.17g, expected %.17g (within %g)\n", expr, a, b, eps);
-        _fail(file, line);
-    }
-}
+#include "support.h"
 
 /* The test module, built by hand:
  *  tp 0 iliacus  (front)  zones: 0 side spillover, 1 back essential,

@@ -13,7 +13,6 @@
 #include <stdint.h>
 
 #include <cmocka.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,48 +20,17 @@
 #include <unistd.h>
 
 #include "score_samples.h"
+#include "support.h"
 #include "verify.h"
 
-typedef struct {
-    char dir[64];
-    char file[128];
-    unsigned char key[STATION_KEY_BYTES];
-} Tmp;
+/* The sample station key (score_samples.h). */
+static unsigned char KEY[STATION_KEY_BYTES];
 
+/* Each test gets a fresh temporary folder (state, a Tmp), removed afterwards. */
 static int setup(void **state)
 {
-    Tmp *t = calloc(1, sizeof *t);
-    if (!t)
-        return -1;
-    strcpy(t->dir, "/tmp/tpquiz-test-verify-XXXXXX");
-    if (!mkdtemp(t->dir)) {
-        free(t);
-        return -1;
-    }
-    snprintf(t->file, sizeof t->file, "%s/anna.berg.scores", t->dir);
-    sample_key(t->key);
-    *state = t;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    Tmp *t = *state;
-    DIR *d = opendir(t->dir);
-    if (d) {
-        struct dirent *e;
-        while ((e = readdir(d))) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            char p[512];
-            snprintf(p, sizeof p, "%s/%s", t->dir, e->d_name);
-            remove(p);
-        }
-        closedir(d);
-    }
-    rmdir(t->dir);
-    free(t);
-    return 0;
+    sample_key(KEY);
+    return tmp_state_setup(state, "tpquiz-test-verify", "anna.berg.scores");
 }
 
 /* The fixtures: name, and how the sample file (profile + 4 attempts) is
@@ -140,10 +108,10 @@ static const char *check(Tmp *t, int tamper, int record, int want_rc, VerifyResu
 {
     static char line[512];
     remove(t->file);
-    assert_int_equal(sample_file(t->file, t->key, 4), 0);
+    assert_int_equal(sample_file(t->file, KEY, 4), 0);
     if (tamper >= 0)
         assert_int_equal(sample_tamper(t->file, (Tamper)tamper, record), 0);
-    assert_int_equal(verify_file(t->file, t->key, NULL, res, d), want_rc);
+    assert_int_equal(verify_file(t->file, KEY, NULL, res, d), want_rc);
     verify_summary(t->file, res, line, sizeof line);
     const char *s = strchr(line, ' ');
     assert_memory_equal(line, t->file, strlen(t->file));
@@ -182,7 +150,7 @@ static void test_wrong_key_unreadable_and_garbage(void **state)
     Tmp *t = *state;
     VerifyResult res;
     Diag *d = diag_create();
-    assert_int_equal(sample_file(t->file, t->key, 2), 0);
+    assert_int_equal(sample_file(t->file, KEY, 2), 0);
     unsigned char other[STATION_KEY_BYTES] = {1};
     char line[512], want[512];
     assert_int_equal(verify_file(t->file, other, NULL, &res, d), 1);
@@ -196,7 +164,7 @@ static void test_wrong_key_unreadable_and_garbage(void **state)
     d = diag_create();
     char missing[256];
     snprintf(missing, sizeof missing, "%s/nobody.scores", t->dir);
-    assert_int_equal(verify_file(missing, t->key, NULL, &res, d), 1);
+    assert_int_equal(verify_file(missing, KEY, NULL, &res, d), 1);
     assert_false(res.readable);
     verify_summary(missing, &res, line, sizeof line);
     snprintf(want, sizeof want, "%s: not checked", missing);
@@ -211,7 +179,7 @@ static void test_wrong_key_unreadable_and_garbage(void **state)
                                   "ELF\x02\x01\x01",
                                   7),
                      0);
-    assert_int_equal(verify_file(t->file, t->key, NULL, &res, d), 1);
+    assert_int_equal(verify_file(t->file, KEY, NULL, &res, d), 1);
     assert_false(res.readable);
     assert_int_equal(diag_error_count(d), 1);
     assert_non_null(strstr(diag_item(d, 0)->message, "not a score file"));
@@ -219,12 +187,10 @@ static void test_wrong_key_unreadable_and_garbage(void **state)
 
     /* Good records with text after them. */
     remove(t->file);
-    assert_int_equal(sample_file(t->file, t->key, 1), 0);
-    FILE *f = fopen(t->file, "ab");
-    fputs("I passed!\n", f);
-    fclose(f);
+    assert_int_equal(sample_file(t->file, KEY, 1), 0);
+    append_text(t->file, "I passed!\n");
     d = diag_create();
-    assert_int_equal(verify_file(t->file, t->key, NULL, &res, d), 1);
+    assert_int_equal(verify_file(t->file, KEY, NULL, &res, d), 1);
     verify_summary(t->file, &res, line, sizeof line);
     snprintf(want, sizeof want, "%s: 2 records, all good; and 1 stretch of text outside the records",
              t->file);
@@ -240,28 +206,28 @@ static void test_wrong_key_unreadable_and_garbage(void **state)
 static void test_certificate_code_lookup(void **state)
 {
     Tmp *t = *state;
-    assert_int_equal(sample_file(t->file, t->key, 4), 0);
+    assert_int_equal(sample_file(t->file, KEY, 4), 0);
     Diag *d = diag_create();
-    ScoreFile *f = scorefile_load(t->file, t->key, d);
+    ScoreFile *f = scorefile_load(t->file, KEY, d);
     char code[13];
-    record_certificate_code(scorefile_record(f, 4), t->key, code);
+    record_certificate_code(scorefile_record(f, 4), KEY, code);
     assert_string_equal(code, FIXTURE_CODE);
     scorefile_free(f);
 
     VerifyResult res;
-    assert_int_equal(verify_file(t->file, t->key, "zmak-66sb-wjkx", &res, d), 0);
+    assert_int_equal(verify_file(t->file, KEY, "zmak-66sb-wjkx", &res, d), 0);
     assert_int_equal(res.code_record, 4);
     assert_int_equal(res.code_status, RECORD_GOOD);
     assert_string_equal(res.code_what, "record 5 (exam, essentials, 2026-03-06): passed, 75.0%");
     /* Not there; not a code; a quiz is never a certificate. */
-    assert_int_equal(verify_file(t->file, t->key, "ABCD-EFGH-JKLM", &res, d), 0);
+    assert_int_equal(verify_file(t->file, KEY, "ABCD-EFGH-JKLM", &res, d), 0);
     assert_int_equal(res.code_record, -1);
-    assert_int_equal(verify_file(t->file, t->key, "nonsense", &res, d), 0);
+    assert_int_equal(verify_file(t->file, KEY, "nonsense", &res, d), 0);
     assert_int_equal(res.code_record, -1);
-    f = scorefile_load(t->file, t->key, d);
-    record_certificate_code(scorefile_record(f, 1), t->key, code);
+    f = scorefile_load(t->file, KEY, d);
+    record_certificate_code(scorefile_record(f, 1), KEY, code);
     scorefile_free(f);
-    assert_int_equal(verify_file(t->file, t->key, code, &res, d), 0);
+    assert_int_equal(verify_file(t->file, KEY, code, &res, d), 0);
     assert_int_equal(res.code_record, -1);
     assert_int_equal(diag_count(d), 0);
     /* The record edited: found, but not good. */
@@ -273,7 +239,7 @@ static void test_certificate_code_lookup(void **state)
     fputc('9', fp);
     fclose(fp);
     free(text);
-    assert_int_equal(verify_file(t->file, t->key, FIXTURE_CODE, &res, d), 1);
+    assert_int_equal(verify_file(t->file, KEY, FIXTURE_CODE, &res, d), 1);
     assert_int_equal(res.code_record, 4);
     assert_int_equal(res.code_status, RECORD_EDITED);
     diag_free(d);
@@ -320,7 +286,7 @@ static void test_fixtures_are_current(void **state)
         snprintf(path, sizeof path, "%s/scores/%s.scores", TEST_DATA_DIR, FIXTURES[i].name);
         VerifyResult res;
         Diag *d = diag_create();
-        assert_int_equal(verify_file(path, t->key, NULL, &res, d), i == 0 ? 0 : 1);
+        assert_int_equal(verify_file(path, KEY, NULL, &res, d), i == 0 ? 0 : 1);
         verify_summary(path, &res, line, sizeof line);
         snprintf(want, sizeof want, "%s: %s", path, SUMMARY[i]);
         assert_string_equal(line, want);
@@ -332,10 +298,10 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_code_normalize_and_format),
-        cmocka_unit_test_setup_teardown(test_statuses_and_summaries, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_wrong_key_unreadable_and_garbage, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_certificate_code_lookup, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_fixtures_are_current, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_statuses_and_summaries, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_wrong_key_unreadable_and_garbage, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_certificate_code_lookup, setup, tmp_state_teardown),
+        cmocka_unit_test_setup_teardown(test_fixtures_are_current, setup, tmp_state_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
