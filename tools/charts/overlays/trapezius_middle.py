@@ -15,3 +15,14 @@ TRAP_MIDDLE_FIBRES = [[(2, 275), (60, 272), (120, 278), (145, 284)],
 SHAPES = {
     "back": [dict(pts=TRAP_MIDDLE, fibres=TRAP_MIDDLE_FIBRES)],
 }
+
+
+def _shoulder(pts):
+    """Back-view half-body points (dx, y) into the shoulder_back close-up (SHOULDER_CAM =
+    Camera(270, 212, 2.6)): the same shape, magnified with the chart."""
+    return [((300 + p[0] - 270) * 2.6, (p[1] - 212) * 2.6) + tuple(p[2:]) for p in pts]
+
+
+SHAPES["shoulder_back"] = [dict(sh, pts=_shoulder(sh["pts"]),
+                                fibres=[_shoulder(f) for f in sh.get("fibres", ())])
+                           for sh in SHAPES["back"]]
