@@ -945,8 +945,9 @@ def draw_side(svg, arm=True):
        LANDMARK, 1.4)
     dots(svg, [(346, 628)], 2.8, 2.8, LANDMARK)
     ellipse(svg, 241, 636, 3.2, 3.6, 'fill="#e4cdb9" stroke="%s" stroke-width="0.9"' % LANDMARK)
-    # greater trochanter
-    ln([(279, 690), (277.5, 670), (290, 659), (302, 664.5), (305, 682)], LANDMARK, 1.3)
+    # greater trochanter: a broad rounded prominence, its top a hand's breadth below the crest
+    ln([(280, 687), (278, 672), (283, 662.5), (292, 658.5), (301, 662), (305.5, 673), (304, 686),
+        (297, 694), (287, 694.5)], LANDMARK, 1.3, closed=True)
     # gluteal fold and cleft edge; gluteus maximus anterior border; tensor fasciae latae
     ln([(208, 781), (226, 789), (246, 792)], OUTLINE, DETAIL_W)
     ln([(244, 612), (256, 650), (266, 700), (272, 745), (276, 790)], MUSCLE, MUSCLE_W)
@@ -1269,10 +1270,9 @@ def draw_hip_side(svg):
     # iliac crest's outer lip and the anterior inferior iliac spine
     ln([(258, 596), (284, 590), (310, 593), (330, 604)], LANDMARK, 0.8, ' opacity="0.6"')
     circle(svg, 343, 650, 1.6, 'fill="%s" stroke="none" opacity="0.7"' % LANDMARK)
-    # the greater trochanter's lower edge and the femoral shaft below it (deep, dashed)
-    ln([(279, 690), (284, 695), (296, 696), (304, 684)], LANDMARK, 1.0, ' opacity="0.8"')
-    ln([(284, 697), (290, 740), (296, 790)], LANDMARK, 0.9, ' stroke-dasharray="6 5" opacity="0.7"')
-    ln([(302, 694), (306, 740), (310, 790)], LANDMARK, 0.9, ' stroke-dasharray="6 5" opacity="0.7"')
+    # the femoral shaft below the greater trochanter (deep, dashed)
+    ln([(286, 698), (290, 740), (296, 790)], LANDMARK, 0.9, ' stroke-dasharray="6 5" opacity="0.7"')
+    ln([(301, 696), (306, 740), (310, 790)], LANDMARK, 0.9, ' stroke-dasharray="6 5" opacity="0.7"')
     # natal cleft top (skin) at the back contour; the buttock crease
     ln([(222, 626), (218, 640)], OUTLINE, 1.0)
     svg.tf = None

@@ -15,7 +15,15 @@ BR_FRONT = [(192.8, 448.6, CORNER), (196.7, 481.4), (202, 516.4), (207.8, 536.5)
             (188, 553.2), (188.6, 523.6), (189.5, 494.7), (189.9, 463.5)]
 BR_FIBRES = [[(194, 460), (203, 540), (215, 600), (230, 700)]]
 
+# forearm (the right forearm from behind, upright, radial side on the viewer's right): the
+# muscle along the radial border from above the elbow (the supracondylar ridge is above the
+# picture), fleshy in the upper half, its tendon down to the radial styloid.
+BR_FOREARM = [(262, 0, CORNER), (264, 60), (264, 120), (270, 170), (276, 230), (273, 300),
+              (263, 380), (255, 470), (251, 560), (250, 604, CORNER), (241, 603, CORNER),
+              (240, 560), (242, 470), (246, 380), (250, 300), (252, 230), (250, 170), (248, 120),
+              (248, 60), (250, 0, CORNER)]
+BR_FOREARM_FIBRES = [[(256, 10), (258, 150), (262, 300), (248, 590)]]
+
 SHAPES = {
-    "back": [dict(pts=BR, fibres=BR_FIBRES)],
-    "front": [dict(pts=BR_FRONT, fibres=BR_FIBRES)],
+    "forearm": [dict(pts=BR_FOREARM, fibres=BR_FOREARM_FIBRES)],
 }

@@ -11,11 +11,24 @@ GMED_BACK = [(44, 622, CORNER), (55, 611), (75, 598), (95, 591), (107, 594), (11
 GMED_BACK_FIBRES = [[(60, 616), (85, 640), (110, 668)],
                     [(90, 596), (104, 630), (116, 668)],
                     [(114, 598), (119, 630), (120, 664)]]
-# front: the anterior fibres behind the tensor fasciae latae, from the anterior crest to the trochanter
-GMED_FRONT = [(111, 598, CORNER), (115, 600), (118.5, 615), (123, 640), (125.5, 662),
-              (123, 673, CORNER), (117, 668), (112, 648), (108, 626), (107, 608)]
+
+# Side view coordinates (side.svg); hip_side is the same drawing magnified (HIP_CAM).  The fan
+# runs under the outer lip of the crest from near the PSIS to just behind the tensor fasciae latae
+# and converges on the top and outer face of the greater trochanter; its back part passes under
+# the anterior border of gluteus maximus.
+GMED_SIDE = [(247, 608, CORNER), (262, 596), (285, 588), (310, 591), (328, 602, CORNER),
+             (320, 622), (310, 642), (301, 664, CORNER), (290, 672), (279, 666, CORNER),
+             (268, 648), (256, 628)]
+GMED_SIDE_FIBRES = [[(256, 612), (270, 640), (283, 664)], [(285, 594), (288, 630), (290, 666)],
+                    [(322, 604), (308, 632), (297, 664)]]
+
+
+def _hip(pts):
+    """side.svg points into the hip_side close-up (HIP_CAM = Camera(178, 508, 2.5))."""
+    return [((p[0] - 178) * 2.5, (p[1] - 508) * 2.5) + tuple(p[2:]) for p in pts]
+
 
 SHAPES = {
     "back": [dict(pts=GMED_BACK, fibres=GMED_BACK_FIBRES)],
-    "front": [dict(pts=GMED_FRONT)],
+    "hip_side": [dict(pts=_hip(GMED_SIDE), fibres=[_hip(f) for f in GMED_SIDE_FIBRES])],
 }

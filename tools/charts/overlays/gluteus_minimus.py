@@ -6,11 +6,21 @@ CORNER = "c"
 # It lies under the gluteus medius (and, behind, the gluteus maximus): drawn as a projection.
 GMIN_BACK = [(52, 640, CORNER), (70, 622), (92, 610), (108, 607), (117, 615), (121, 640),
              (121, 664, CORNER), (112, 668), (95, 660), (75, 652)]
-# its anterior fibres, under the tensor fasciae latae and the front of the gluteus medius
-GMIN_FRONT = [(104, 612, CORNER), (114, 606), (120, 622), (124, 648), (123, 670, CORNER),
-              (114, 669), (107, 650), (103, 630)]
+
+# Side view coordinates (side.svg; hip_side is the same drawing magnified, HIP_CAM): the fan on the
+# outer ilium below the gluteus medius, between the anterior and inferior gluteal lines, from just
+# behind the ASIS to the front of the greater trochanter; under the medius, so drawn as deep.
+GMIN_SIDE = [(300, 612, CORNER), (324, 606), (339, 620), (331, 642), (314, 660), (303, 667, CORNER),
+             (291, 664), (278, 650), (272, 632), (283, 617)]
+
+
+def _hip(pts):
+    """side.svg points into the hip_side close-up (HIP_CAM = Camera(178, 508, 2.5))."""
+    return [((p[0] - 178) * 2.5, (p[1] - 508) * 2.5) + tuple(p[2:]) for p in pts]
+
 
 SHAPES = {
     "back": [dict(pts=GMIN_BACK, deep=True)],
-    "front": [dict(pts=GMIN_FRONT, deep=True)],
+    "side": [dict(pts=GMIN_SIDE, deep=True)],
+    "hip_side": [dict(pts=_hip(GMIN_SIDE), deep=True)],
 }

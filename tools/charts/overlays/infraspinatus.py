@@ -18,3 +18,14 @@ SHAPES = {
     # so the learner sees how far the front-of-shoulder pain lies from the muscle
     "front": [dict(pts=INFRA, deep=True)],
 }
+
+
+def _shoulder(pts):
+    """Back-view half-body points (dx, y) into the shoulder_back close-up (SHOULDER_CAM =
+    Camera(270, 212, 2.6)): the same shape, magnified with the chart."""
+    return [((300 + p[0] - 270) * 2.6, (p[1] - 212) * 2.6) + tuple(p[2:]) for p in pts]
+
+
+SHAPES["shoulder_back"] = [dict(sh, pts=_shoulder(sh["pts"]),
+                                fibres=[_shoulder(f) for f in sh.get("fibres", ())])
+                           for sh in SHAPES["back"]]

@@ -1,22 +1,29 @@
 """Latissimus dorsi overlay (see load_overlays in gen_charts.py for the format)."""
 CORNER = "c"
 
-# Latissimus dorsi (back): the fleshy part, from the lower thoracic spines over the inferior
-# angle of the scapula, the lower ribs and the back of the iliac crest (the lumbar part is
-# aponeurosis), converging in the posterior axillary fold to a tendon that winds round the
-# teres major to the front of the humerus.
-LAT = [(0, 398, CORNER), (30, 402), (60, 408), (80, 404), (98, 393), (112, 378), (124, 360),
-       (136, 342), (143, 333, CORNER), (132, 352), (124, 372), (119, 392), (115, 420), (111, 455),
-       (106, 490), (103, 520), (105, 550), (109, 578), (112, 590, CORNER), (88, 588), (70, 568),
-       (57, 535), (46, 498), (34, 460), (18, 425), (4, 405)]
-LAT_FIBRES = [[(10, 405), (70, 400), (115, 372), (140, 338)],
-              [(40, 470), (90, 430), (118, 385)],
-              [(75, 570), (100, 480), (118, 400)]]
+# Latissimus dorsi (back): the fleshy part arises from the spinous processes T7 to T12 (its upper
+# border runs from T7 over the inferior angle of the scapula), from the lower three or four ribs
+# along the flank and from the back of the iliac crest lateral to the erector spinae; the lumbar
+# and sacral origin is the aponeurosis of the thoracolumbar fascia, whose muscular edge runs from
+# about T12 obliquely down and out to the crest.  The fibres converge in the posterior axillary
+# fold to a tendon that winds round teres major to the front of the humerus.
+LAT = [(0, 398, CORNER), (30, 400), (58, 404), (80, 399), (98, 386), (112, 369), (125, 350),
+       (136, 336), (143, 330, CORNER), (134, 350), (127, 370), (121, 392), (118, 414), (115, 442),
+       (111, 475), (107, 505), (105.5, 525), (107, 548), (110, 570), (112, 586, CORNER),
+       (96, 589), (82, 592, CORNER), (64, 570), (44, 540), (22, 508), (0, 490, CORNER)]
+LAT_FIBRES = [[(10, 404), (70, 402), (112, 374), (138, 338)],
+              [(10, 470), (60, 440), (105, 390), (132, 348)],
+              [(40, 532), (80, 470), (112, 395)],
+              [(92, 585), (104, 500), (118, 405)]]
+# The lumbar and sacral origin: the aponeurosis (superficial lamina of the thoracolumbar fascia)
+# from T12 to the sacrum and the back of the iliac crest; drawn pale and dashed, tendon not muscle.
+LAT_APONEUROSIS = [(0, 490, CORNER), (22, 508), (44, 540), (64, 570), (82, 592, CORNER),
+                   (66, 606), (50, 620), (38, 634, CORNER), (20, 642), (0, 648, CORNER)]
 # Front: only the strip along the side of the chest below the axilla is seen.
 LAT_FRONT = [(121, 391, CORNER), (117.5, 420), (114, 455), (108.5, 490), (105, 520, CORNER),
              (100, 505), (103, 470), (106.5, 435), (110, 405)]
 
 SHAPES = {
-    "back": [dict(pts=LAT, fibres=LAT_FIBRES)],
+    "back": [dict(pts=LAT_APONEUROSIS, deep=True), dict(pts=LAT, fibres=LAT_FIBRES)],
     "front": [dict(pts=LAT_FRONT)],
 }

@@ -1,13 +1,17 @@
 """Peroneus (fibularis) longus overlay (see load_overlays in gen_charts.py for the format)."""
 CORNER = "c"
 
-# Peroneus longus: from the head and upper two thirds of the lateral fibula, down the lateral side
-# of the leg; its tendon passes behind the lateral malleolus and under the foot to the first
-# metatarsal and medial cuneiform.  The lateral leg is seen edge-on from the front and from behind.
-PL = [(86, 1020, CORNER), (94, 1024), (95, 1060), (92, 1110), (87, 1160), (82, 1210), (78, 1250),
-      (78, 1285, CORNER), (74, 1282), (74, 1250), (76, 1210), (79, 1160), (82, 1110), (84, 1060)]
+# leg_side (the right lower leg from the outside, toes to the viewer's right): from the head and
+# the upper two thirds of the outer fibula, the belly fills the upper half of the outer leg between
+# the chart's peroneal borders; its tendon runs down over the peroneus brevis, behind the lateral
+# malleolus and forward along the outer side of the foot to the groove of the cuboid, where it
+# turns under the sole to the first metatarsal and the medial cuneiform (not seen from the side).
+PL = [(164, 276, CORNER), (178, 262), (196, 272), (206, 320), (209, 400), (206, 500), (199, 590),
+      (190, 660), (184, 730), (181, 800), (180, 845), (186, 880), (202, 900), (240, 916), (272, 930),
+      (284, 938, CORNER), (270, 944), (236, 932), (196, 914), (176, 894), (168, 850), (170, 800),
+      (174, 730), (176, 660), (172, 590), (164, 500), (158, 400), (157, 320)]
+PL_FIBRES = [[(170, 300), (180, 450), (184, 600)], [(198, 300), (202, 450), (192, 600)]]
 
 SHAPES = {
-    "front": [dict(pts=PL)],
-    "back": [dict(pts=PL)],
+    "leg_side": [dict(pts=PL, fibres=PL_FIBRES)],
 }

@@ -12,3 +12,19 @@ SOL_FIBRES = [[(34, 1050), (40, 1150), (54, 1205)], [(84, 1050), (76, 1150), (60
 SHAPES = {
     "back": [dict(pts=SOL, fibres=SOL_FIBRES)],
 }
+
+
+def _leg(pts):
+    """Back-view half-body points (dx, y) into the leg close-up (LEG_CAM = Camera(262, 943, 1.85))."""
+    return [((300 + p[0] - 262) * 1.85, (p[1] - 943) * 1.85) + tuple(p[2:]) for p in pts]
+
+
+# leg (the close-up from behind): from the fibular head and the soleal line, broad under the
+# gastrocnemius, showing at both sides of the calf on the chart's soleus lines, and narrowing to
+# join the Achilles tendon in the lower calf.
+SOL_LEG = [(30, 1026, CORNER), (50, 1018), (70, 1015), (88, 1018, CORNER), (95, 1070), (91, 1140),
+           (81, 1195), (67, 1238, CORNER), (57, 1243), (47, 1238, CORNER), (35, 1208), (24, 1150),
+           (19.5, 1080)]
+SOL_LEG_FIBRES = [[(32, 1050), (32, 1150), (50, 1230)], [(84, 1040), (84, 1150), (64, 1232)],
+                  [(57, 1030), (57, 1140), (57, 1235)]]
+SHAPES["leg"] = [dict(pts=_leg(SOL_LEG), fibres=[_leg(f) for f in SOL_LEG_FIBRES])]

@@ -13,3 +13,12 @@ SUPRA_FIBRES = [[(50, 304), (80, 300), (115, 291), (150, 294)],
 SHAPES = {
     "back": [dict(pts=SUPRA, fibres=SUPRA_FIBRES)],
 }
+
+
+def _shoulder(pts):
+    """Back-view half-body points (dx, y) into the shoulder_back close-up (SHOULDER_CAM =
+    Camera(270, 212, 2.6))."""
+    return [((300 + p[0] - 270) * 2.6, (p[1] - 212) * 2.6) + tuple(p[2:]) for p in pts]
+
+
+SHAPES["shoulder_back"] = [dict(pts=_shoulder(SUPRA), fibres=[_shoulder(f) for f in SUPRA_FIBRES])]

@@ -1,13 +1,23 @@
 """Tensor fasciae latae overlay (see load_overlays in gen_charts.py for the format)."""
 CORNER = "c"
 
-# Tensor fasciae latae: from the outer lip of the anterior iliac crest and the ASIS, down the
-# front of the hip lateral to the sartorius, into the iliotibial tract a little below the level of
-# the greater trochanter.  The chart's line from the ASIS is its anterior border.
-TFL = [(91, 625, CORNER), (100, 617), (110, 611, CORNER), (117, 626), (123, 655), (125, 690),
-       (123, 725), (119, 750, CORNER), (115, 751, CORNER), (112, 720), (107, 680), (98, 636)]
-TFL_FIBRES = [[(98, 626), (106, 670), (113, 720)], [(108, 618), (115, 670), (118, 740)]]
+# Tensor fasciae latae.
+# Side view coordinates (side.svg; hip_side is the same drawing magnified, HIP_CAM): from the ASIS
+# and the front of the crest's outer lip, in front of the gluteus medius, down and slightly back
+# over the front of the greater trochanter into the iliotibial band about a quarter of the way
+# down the thigh.
+TFL_SIDE = [(346, 626, CORNER), (343, 642), (336, 675), (328, 712), (321, 745), (318, 766, CORNER),
+            (309, 764, CORNER), (307, 730), (308, 695), (313, 662), (320, 632), (329, 604, CORNER),
+            (339, 610)]
+TFL_SIDE_FIBRES = [[(334, 612), (322, 680), (313, 750)], [(343, 632), (332, 690), (318, 758)]]
+
+
+def _hip(pts):
+    """side.svg points into the hip_side close-up (HIP_CAM = Camera(178, 508, 2.5))."""
+    return [((p[0] - 178) * 2.5, (p[1] - 508) * 2.5) + tuple(p[2:]) for p in pts]
+
 
 SHAPES = {
-    "front": [dict(pts=TFL, fibres=TFL_FIBRES)],
+    "side": [dict(pts=TFL_SIDE, fibres=TFL_SIDE_FIBRES)],
+    "hip_side": [dict(pts=_hip(TFL_SIDE), fibres=[_hip(f) for f in TFL_SIDE_FIBRES])],
 }

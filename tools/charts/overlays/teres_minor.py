@@ -11,3 +11,14 @@ TERES_MINOR_FIBRES = [[(112, 342), (135, 331), (155, 322)], [(104, 357), (130, 3
 SHAPES = {
     "back": [dict(pts=TERES_MINOR, fibres=TERES_MINOR_FIBRES)],
 }
+
+
+def _shoulder(pts):
+    """Back-view half-body points (dx, y) into the shoulder_back close-up (SHOULDER_CAM =
+    Camera(270, 212, 2.6)): the same shape, magnified with the chart."""
+    return [((300 + p[0] - 270) * 2.6, (p[1] - 212) * 2.6) + tuple(p[2:]) for p in pts]
+
+
+SHAPES["shoulder_back"] = [dict(sh, pts=_shoulder(sh["pts"]),
+                                fibres=[_shoulder(f) for f in sh.get("fibres", ())])
+                           for sh in SHAPES["back"]]

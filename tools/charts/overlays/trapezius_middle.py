@@ -2,11 +2,12 @@
 CORNER = "c"
 
 # Middle trapezius (back): horizontal fibres from the spinous processes of C7 to T3 to the medial
-# acromion and the upper lip of the scapular spine.  Above it lie the upper fibres, below it
-# the lower fibres (separate modules).
+# acromion and the upper lip of the scapular spine.  Above it lie the upper fibres, which cover
+# the crest of the shoulder (their lower edge and this upper edge share a narrow band where the
+# fibres turn from oblique to horizontal), below it the lower fibres (separate modules).
 TRAP_MIDDLE = [(0, 268, CORNER), (0, 323, CORNER), (22, 325), (46, 324, CORNER), (62, 312),
                (78, 305), (95, 299), (112, 292.5), (128, 287), (140, 284), (150, 284.5, CORNER),
-               (136, 280), (118, 273.5), (95, 267), (70, 262.5), (45, 261.5), (22, 263.5)]
+               (136, 280.5), (118, 277), (95, 273), (70, 270), (45, 268.5), (22, 268)]
 TRAP_MIDDLE_FIBRES = [[(2, 275), (60, 272), (120, 278), (145, 284)],
                       [(2, 292), (50, 290), (100, 293)],
                       [(2, 309), (35, 310), (65, 309)]]
@@ -14,3 +15,14 @@ TRAP_MIDDLE_FIBRES = [[(2, 275), (60, 272), (120, 278), (145, 284)],
 SHAPES = {
     "back": [dict(pts=TRAP_MIDDLE, fibres=TRAP_MIDDLE_FIBRES)],
 }
+
+
+def _shoulder(pts):
+    """Back-view half-body points (dx, y) into the shoulder_back close-up (SHOULDER_CAM =
+    Camera(270, 212, 2.6)): the same shape, magnified with the chart."""
+    return [((300 + p[0] - 270) * 2.6, (p[1] - 212) * 2.6) + tuple(p[2:]) for p in pts]
+
+
+SHAPES["shoulder_back"] = [dict(sh, pts=_shoulder(sh["pts"]),
+                                fibres=[_shoulder(f) for f in sh.get("fibres", ())])
+                           for sh in SHAPES["back"]]

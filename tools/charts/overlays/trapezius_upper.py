@@ -3,15 +3,17 @@ CORNER = "c"
 
 # Upper (descending) trapezius, back view: from the inion, the medial third of the superior
 # nuchal line and the ligamentum nuchae down over the side of the neck to the crest of the
-# shoulder, the lateral third of the clavicle and the acromion.  Its lower edge meets the middle
-# fibres (a separate module) at about the level of C7.
+# shoulder, the lateral third of the clavicle and the acromion.  From behind it covers the whole
+# crest of the shoulder down to the top of the supraspinous fossa, just above the spine of the
+# scapula, where its lower edge (fibres from C6-C7, running out to the acromion) meets the middle
+# fibres (a separate module).
 TRAP_UPPER = [(0, 151, CORNER), (15, 152.5), (30, 157.5, CORNER), (33, 178), (36, 200), (40, 220),
-              (45, 238), (55, 250), (80, 260), (110, 268), (134, 276), (148, 285, CORNER),
-              (134, 282), (114, 277), (92, 272), (68, 268), (44, 266), (20, 266.5),
-              (0, 268, CORNER)]
-TRAP_UPPER_FIBRES = [[(4, 165), (14, 210), (34, 248), (60, 260)],
-                     [(14, 158), (26, 205), (48, 246), (90, 266)],
-                     [(4, 215), (20, 245), (60, 263), (125, 278)]]
+              (45, 238), (55, 249.5), (80, 259.5), (110, 267.5), (134, 275.5), (149, 285, CORNER),
+              (140, 290), (124, 293), (104, 292), (80, 286), (56, 280), (30, 275),
+              (0, 272, CORNER)]
+TRAP_UPPER_FIBRES = [[(4, 165), (14, 210), (34, 250), (70, 264), (120, 277)],
+                     [(14, 158), (26, 205), (44, 252), (90, 272), (140, 284)],
+                     [(4, 225), (22, 258), (70, 279), (125, 290)]]
 
 # Head and neck, right lateral view (chart coordinates): the muscle between the back of the neck
 # and its free anterior border, from the superior nuchal line down to the acromion and the

@@ -4,15 +4,15 @@ CORNER = "c"
 # Vastus lateralis: from the greater trochanter, the intertrochanteric line and the lateral lip of
 # the linea aspera, the bulk of the lateral thigh (under the iliotibial tract), ending on the
 # lateral border of the patella and the quadriceps tendon.
-VL_FRONT = [(112, 688, CORNER), (119, 700), (121, 740), (116, 800), (109, 860), (101, 905),
-            (90, 945), (72, 957, CORNER), (66, 944), (70, 915), (77, 875), (85, 830), (92, 775),
-            (102, 720)]
-VL_FRONT_FIBRES = [[(112, 700), (108, 800), (96, 880), (78, 945)]]
-# from behind: the part lateral to the biceps femoris
-VL_BACK = [(112, 705, CORNER), (118, 722), (119, 760), (111, 820), (104, 880), (96, 940),
-           (90, 972, CORNER), (85, 958), (84, 900), (88, 840), (98, 770), (107, 730)]
+# Side view (side.svg, chart coordinates): the whole outer thigh between the chart's vastus
+# lateralis borders, from just below the greater trochanter to the outer side of the patella and
+# the quadriceps tendon, under the iliotibial band.
+VL_SIDE = [(284, 698, CORNER), (300, 694), (318, 708), (336, 735), (346, 790), (347, 850),
+           (343, 900), (336, 934), (330, 950, CORNER), (314, 956), (290, 958), (264, 960),
+           (248, 964, CORNER), (240, 930), (241, 870), (249, 800), (260, 750), (272, 716)]
+VL_SIDE_FIBRES = [[(292, 706), (300, 800), (318, 900), (330, 945)],
+                  [(276, 730), (268, 830), (264, 920), (262, 955)]]
 
 SHAPES = {
-    "front": [dict(pts=VL_FRONT, fibres=VL_FRONT_FIBRES)],
-    "back": [dict(pts=VL_BACK)],
+    "side": [dict(pts=VL_SIDE, fibres=VL_SIDE_FIBRES)],
 }
