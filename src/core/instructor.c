@@ -7,6 +7,7 @@
 #include "instructor.h"
 
 #include "datafile.h"
+#include "text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -50,38 +51,6 @@ bool instructor_hash_valid(const char *hash)
 }
 
 /* ---- the rewrite ----------------------------------------------------------- */
-
-typedef struct {
-    char *s;
-    size_t n, cap;
-    bool failed;
-} Out;
-
-static void put(Out *o, const char *s, size_t n)
-{
-    if (o->failed)
-        return;
-    if (o->n + n + 1 > o->cap) {
-        size_t cap = o->cap ? o->cap : 256;
-        while (cap < o->n + n + 1)
-            cap *= 2;
-        char *p = realloc(o->s, cap);
-        if (!p) {
-            o->failed = true;
-            return;
-        }
-        o->s = p;
-        o->cap = cap;
-    }
-    memcpy(o->s + o->n, s, n);
-    o->n += n;
-    o->s[o->n] = '\0';
-}
-
-static void puts_out(Out *o, const char *s)
-{
-    put(o, s, strlen(s));
-}
 
 static bool space(char c)
 {
@@ -130,7 +99,7 @@ static bool is(const char *s, size_t n, const char *word)
 
 char *instructor_config_set_hash(const char *text, size_t len, const char *hash, size_t *out_len)
 {
-    Out o = {0};
+    TextBuf o = {0};
     bool in_section = false, replaced = false, skipping = false;
     size_t header_end = 0; /* where the first [instructor] header line ends */
     const char *header_eol = "\n";
@@ -152,45 +121,45 @@ char *instructor_config_set_hash(const char *text, size_t len, const char *hash,
             in_section = is(name, name_n, SECTION);
             if (in_section && !has_section) {
                 has_section = true;
-                put(&o, text + pos, next - pos);
+                text_buf_add(&o, text + pos, next - pos);
                 header_end = o.n;
                 header_eol = crlf ? "\r\n" : "\n";
                 if (!nl) {
-                    puts_out(&o, "\n");
+                    text_buf_str(&o, "\n");
                     header_end = o.n;
                 }
                 pos = next;
                 continue;
             }
         } else if (k == L_KEY && in_section && is(name, name_n, KEY)) {
-            puts_out(&o, KEY " = ");
-            puts_out(&o, hash);
-            puts_out(&o, crlf ? "\r\n" : "\n");
+            text_buf_str(&o, KEY " = ");
+            text_buf_str(&o, hash);
+            text_buf_str(&o, crlf ? "\r\n" : "\n");
             replaced = skipping = true;
             pos = next;
             continue;
         }
-        put(&o, text + pos, next - pos);
+        text_buf_add(&o, text + pos, next - pos);
         pos = next;
     }
     if (!replaced && has_section) {
         /* Insert after the header. */
-        Out w = {0};
-        put(&w, o.s ? o.s : "", header_end);
-        puts_out(&w, KEY " = ");
-        puts_out(&w, hash);
-        puts_out(&w, header_eol);
-        put(&w, o.s ? o.s + header_end : "", o.n - header_end);
+        TextBuf w = {0};
+        text_buf_add(&w, o.s ? o.s : "", header_end);
+        text_buf_str(&w, KEY " = ");
+        text_buf_str(&w, hash);
+        text_buf_str(&w, header_eol);
+        text_buf_add(&w, o.s ? o.s + header_end : "", o.n - header_end);
         free(o.s);
         o = w;
     } else if (!replaced) {
         if (o.n > 0 && o.s[o.n - 1] != '\n')
-            puts_out(&o, "\n");
+            text_buf_str(&o, "\n");
         if (o.n > 0)
-            puts_out(&o, "\n");
-        puts_out(&o, "[" SECTION "]\n" KEY " = ");
-        puts_out(&o, hash);
-        puts_out(&o, "\n");
+            text_buf_str(&o, "\n");
+        text_buf_str(&o, "[" SECTION "]\n" KEY " = ");
+        text_buf_str(&o, hash);
+        text_buf_str(&o, "\n");
     }
     if (o.failed || !o.s) {
         free(o.s);
