@@ -172,21 +172,6 @@ char *instructor_config_set_hash(const char *text, size_t len, const char *hash,
 
 /* ---- the file --------------------------------------------------------------- */
 
-static int write_all(int fd, const char *s, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, s, n);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        s += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 static char *read_file(const char *path, size_t *len, bool *missing, Diag *d)
 {
     char *text = datafile_read_capped(path, DATAFILE_CONFIG | DATAFILE_MISSING_OK, len, d);
@@ -212,37 +197,16 @@ int instructor_save_hash(const char *path, const char *hash, Diag *d)
         diag_error(d, path, 0, "cannot write: out of memory");
         return -1;
     }
-    size_t plen = strlen(path);
-    char *tmp = malloc(plen + sizeof ".tmp-XXXXXX");
-    int fd = -1, rc = -1;
-    if (tmp) {
-        memcpy(tmp, path, plen);
-        memcpy(tmp + plen, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
-        fd = mkstemp(tmp);
-    }
-    if (fd < 0) {
-        diag_error(d, path, 0, "cannot write a temporary file next to it: %s",
-                   strerror(tmp ? errno : ENOMEM));
-    } else if (fchmod(fd, mode) != 0 || write_all(fd, out, out_len) != 0 || fsync(fd) != 0) {
-        diag_error(d, path, 0, "cannot write: %s", strerror(errno));
-        close(fd);
-        unlink(tmp);
-    } else if (close(fd) != 0 || rename(tmp, path) != 0) {
-        diag_error(d, path, 0, "cannot write: %s", strerror(errno));
-        unlink(tmp);
-    } else {
-        /* The new name survives a power loss once its folder is synced. */
-        const char *slash = strrchr(path, '/');
-        char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
-        int dfd = dir ? open(dir, O_RDONLY | O_DIRECTORY) : -1;
-        if (dfd >= 0) {
-            fsync(dfd);
-            close(dfd);
-        }
-        free(dir);
+    /* A folder that cannot be synced is no reason to fail: the new file is
+     * in place, if not yet certain to survive a power loss. */
+    DatafileStep step;
+    int rc = datafile_replace(path, out, out_len, mode, 0, &step);
+    if (rc != 0 && step == DATAFILE_STEP_FOLDER)
         rc = 0;
-    }
-    free(tmp);
+    else if (rc != 0 && step == DATAFILE_STEP_CREATE)
+        diag_error(d, path, 0, "cannot write a temporary file next to it: %s", strerror(errno));
+    else if (rc != 0)
+        diag_error(d, path, 0, "cannot write: %s", strerror(errno));
     sodium_memzero(out, out_len);
     free(out);
     return rc;

@@ -540,34 +540,6 @@ bool journal_read(const char *path, const unsigned char *key, JournalHeader *h, 
     return true;
 }
 
-static char *folder_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return dup_str(".");
-    size_t n = slash == path ? 1 : (size_t)(slash - path);
-    char *r = malloc(n + 1);
-    if (r) {
-        memcpy(r, path, n);
-        r[n] = '\0';
-    }
-    return r;
-}
-
-static int sync_folder(const char *path)
-{
-    char *dir = folder_of(path);
-    if (!dir)
-        return -1;
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    free(dir);
-    if (fd < 0)
-        return -1;
-    int rc = fsync(fd);
-    close(fd);
-    return rc;
-}
-
 static Journal *open_for_append(const char *path, int n_questions, const unsigned char *key,
                                 const unsigned char *last_mac, Diag *d)
 {
@@ -615,44 +587,19 @@ Journal *journal_begin(const char *path, const JournalHeader *h, const unsigned 
     /* The header goes into a temporary file that is then linked to path:
      * the journal appears complete with its header, or not at all, and
      * link() fails if a journal is already there. */
-    size_t plen = strlen(path);
-    char *tmp = malloc(plen + sizeof ".tmp-XXXXXX");
-    if (!tmp) {
-        diag_error(d, path, 0, "out of memory");
-        return NULL;
-    }
-    memcpy(tmp, path, plen);
-    memcpy(tmp + plen, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        diag_error(d, path, 0, "cannot start the exam journal: %s", strerror(errno));
-        free(tmp);
-        return NULL;
-    }
-    bool ok = write(fd, line, (size_t)len) == len && fsync(fd) == 0;
-    int err = errno;
-    if (close(fd) != 0 && ok) {
-        ok = false;
-        err = errno;
-    }
-    if (ok && link(tmp, path) != 0) {
-        ok = false;
-        err = errno;
-    }
-    unlink(tmp);
-    free(tmp);
-    if (!ok) {
-        if (err == EEXIST)
+    DatafileStep step;
+    if (datafile_replace(path, line, (size_t)len, 0600, DATAFILE_EXCLUSIVE, &step) != 0) {
+        int err = errno;
+        if (step == DATAFILE_STEP_FOLDER) {
+            diag_error(d, path, 0, "cannot start the exam journal: syncing its folder: %s", strerror(err));
+            unlink(path);
+        } else if (err == EEXIST) {
             diag_error(d, path, 0,
                        "an exam journal already exists (an unfinished exam must be resumed or "
                        "submitted first)");
-        else
+        } else {
             diag_error(d, path, 0, "cannot start the exam journal: %s", strerror(err ? err : EIO));
-        return NULL;
-    }
-    if (sync_folder(path) != 0) {
-        diag_error(d, path, 0, "cannot start the exam journal: syncing its folder: %s", strerror(errno));
-        unlink(path);
+        }
         return NULL;
     }
     return open_for_append(path, h->n_questions, key, mac, d);
@@ -827,37 +774,12 @@ static int append_line(Journal *j, const char *line, size_t len, Diag *d)
 
 static int write_line(Journal *j, const char *line, size_t len, Diag *d)
 {
-    struct stat st;
-    if (fstat(j->fd, &st) != 0) {
-        diag_error(d, j->path, 0, "cannot journal the event: %s", strerror(errno));
-        return -1;
-    }
-    ssize_t w;
-    do
-        w = write(j->fd, line, len);
-    while (w < 0 && errno == EINTR);
-    int err = w < 0 ? errno : 0;
-    if (w >= 0 && (size_t)w < len) {
-        /* A short write gives no reason; writing the rest once more either
-         * completes the line or says why not (EFBIG past a file-size
-         * limit, ENOSPC on a full disk). */
-        ssize_t again;
-        do
-            again = write(j->fd, line + w, len - (size_t)w);
-        while (again < 0 && errno == EINTR);
-        if (again > 0)
-            w += again;
-        err = (size_t)w == len ? 0 : again < 0 ? errno : ENOSPC;
-    }
-    if (err) {
-        /* Take back a partial line so the next event starts on its own. */
-        if (w > 0 && ftruncate(j->fd, st.st_size) != 0)
-            err = errno;
-        diag_error(d, j->path, 0, "cannot journal the event: %s", strerror(err));
-        return -1;
-    }
-    if (fsync(j->fd) != 0) {
-        diag_error(d, j->path, 0, "cannot journal the event: syncing: %s", strerror(errno));
+    DatafileStep step;
+    if (datafile_append(j->fd, line, len, &step) != 0) {
+        if (step == DATAFILE_STEP_SYNC)
+            diag_error(d, j->path, 0, "cannot journal the event: syncing: %s", strerror(errno));
+        else
+            diag_error(d, j->path, 0, "cannot journal the event: %s", strerror(errno));
         return -1;
     }
     return 0;
@@ -878,7 +800,7 @@ int journal_remove(const char *path, Diag *d)
         diag_error(d, path, 0, "cannot remove the exam journal: %s", strerror(errno));
         return -1;
     }
-    if (sync_folder(path) != 0) {
+    if (datafile_sync_folder(path) != 0) {
         diag_error(d, path, 0, "removed the exam journal, but syncing its folder failed: %s",
                    strerror(errno));
         return -1;
