@@ -44,8 +44,6 @@
 bool path_is_file(const char *path);
 /* What is wrong with a file that path_is_file refused, for a message. */
 const char *path_problem(const char *path);
-/* An id: [a-z0-9_]+ */
-bool course_valid_id(const char *s);
 /* A view name is used in a file name: [a-z0-9_-]+ keeps it in the folder. */
 bool course_valid_view_name(const char *s);
 /* The last path component without a ".ini" ending (malloc'ed). */

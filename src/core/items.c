@@ -2,8 +2,8 @@
  * session.c): trigger point items with their prompts, locate-all items,
  * authored questions with their options drawn and shuffled. */
 #include "session_internal.h"
+#include "text.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,24 +11,6 @@
 
 /* At most this many wrong options go with a choice question's correct one. */
 #define CHOICE_WRONG_OPTIONS 3
-
-static char *format_alloc(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *format_alloc(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int len = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (len < 0)
-        return NULL;
-    char *s = malloc((size_t)len + 1);
-    if (!s)
-        return NULL;
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)len + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
 
 static const char *or_empty(const char *s)
 {
@@ -44,7 +26,7 @@ static const char *muscle_name(const Module *m)
  * "QL" or "TFL" (an abbreviation) stays as it is. Caller frees. */
 static char *in_sentence(const char *name)
 {
-    char *s = format_alloc("%s", name);
+    char *s = text_format("%s", name);
     if (s && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z'))
         s[0] = (char)(s[0] - 'A' + 'a');
     return s;
@@ -58,8 +40,8 @@ static char *tp_phrase(const Module *m, const TriggerPoint *tp)
     char *l = in_sentence(label), *n = in_sentence(muscle_name(m));
     char *p = NULL;
     if (l && n)
-        p = strcasecmp(label, muscle_name(m)) == 0 ? format_alloc("the %s trigger point", l)
-                                                     : format_alloc("the %s trigger point of %s", l, n);
+        p = strcasecmp(label, muscle_name(m)) == 0 ? text_format("the %s trigger point", l)
+                                                     : text_format("the %s trigger point of %s", l, n);
     free(l);
     free(n);
     return p;
@@ -72,7 +54,7 @@ static char *locate_prompt(const Module *m, const TriggerPoint *tp)
         return NULL;
     /* Charts draw trigger points on the patient's right side only; saying so
      * saves a learner from hunting on the wrong half of the body. */
-    char *p = format_alloc("Click %s (on the patient's right side).", phrase);
+    char *p = text_format("Click %s (on the patient's right side).", phrase);
     free(phrase);
     return p;
 }
@@ -82,7 +64,7 @@ static char *zone_prompt(const Module *m, const TriggerPoint *tp)
     char *phrase = tp_phrase(m, tp);
     if (!phrase)
         return NULL;
-    char *p = format_alloc("Where does %s refer pain? Click inside its referral zone.", phrase);
+    char *p = text_format("Where does %s refer pain? Click inside its referral zone.", phrase);
     free(phrase);
     return p;
 }
@@ -92,7 +74,7 @@ static char *paint_prompt(const Module *m, const TriggerPoint *tp)
     char *phrase = tp_phrase(m, tp);
     if (!phrase)
         return NULL;
-    char *p = format_alloc("Paint the referral zone of %s.", phrase);
+    char *p = text_format("Paint the referral zone of %s.", phrase);
     free(phrase);
     return p;
 }
@@ -102,7 +84,7 @@ static char *locate_all_prompt(const Module *m, int n_targets)
     char *n = in_sentence(muscle_name(m));
     if (!n)
         return NULL;
-    char *p = format_alloc("Mark all %d trigger points of %s on this chart (on the patient's right side).",
+    char *p = text_format("Mark all %d trigger points of %s on this chart (on the patient's right side).",
                            n_targets, n);
     free(n);
     return p;
@@ -111,7 +93,7 @@ static char *locate_all_prompt(const Module *m, int n_targets)
 /* Names no muscle: finding which one is the question. */
 static char *reverse_prompt(void)
 {
-    return format_alloc("This pain pattern is shown on the chart. Click the trigger point responsible "
+    return text_format("This pain pattern is shown on the chart. Click the trigger point responsible "
                         "(on the patient's right side).");
 }
 
@@ -234,7 +216,7 @@ static void tp_item(Item *it, ItemType type, const Module *m, int tp, const char
     it->question = -1;
     it->view = view;
     it->prompt = prompt;
-    it->key = format_alloc("%s/tp.%s/%s", or_empty(m->id), or_empty(m->tps[tp].id), suffix);
+    it->key = text_format("%s/tp.%s/%s", or_empty(m->id), or_empty(m->tps[tp].id), suffix);
     *failed |= !it->prompt || !it->key;
 }
 
@@ -279,7 +261,7 @@ int items_build(const Module *m, Rng *rng, Item *items, bool *failed)
         it->question = -1;
         it->view = view;
         it->prompt = locate_all_prompt(m, count);
-        it->key = format_alloc("%s/view.%s/locate_all", or_empty(m->id), view);
+        it->key = text_format("%s/view.%s/locate_all", or_empty(m->id), view);
         it->targets = malloc(sizeof *it->targets * (size_t)count);
         *failed |= !it->prompt || !it->key || !it->targets;
         for (int j = 0; j < m->n_tps && it->targets; j++)
@@ -299,8 +281,8 @@ int items_build(const Module *m, Rng *rng, Item *items, bool *failed)
         it->tp = -1;
         it->question = i;
         it->view = NULL;
-        it->prompt = format_alloc("%s", or_empty(q->prompt));
-        it->key = format_alloc("%s/question.%s", or_empty(m->id), or_empty(q->id));
+        it->prompt = text_format("%s", or_empty(q->prompt));
+        it->key = text_format("%s/question.%s", or_empty(m->id), or_empty(q->id));
         *failed |= !it->prompt || !it->key;
         fill_options(it, q, rng);
     }
