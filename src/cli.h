@@ -18,7 +18,8 @@ int verify_key(const char *key_path, const char *data_dir, const char *config_pa
  * how many, or -1 with the reason printed. */
 int read_issued_keys(const char *dir, unsigned char (**keys)[STATION_KEY_BYTES]);
 
-/* tpquiz xapi export|push ... */
+/* tpquiz xapi export|push ... and tpquiz export moodle ... */
 int cmd_xapi(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 #endif

@@ -1,5 +1,6 @@
 /* cli_interop: `tpquiz xapi export|push`: learners' records as xAPI
- * statements, written to a file or sent to a Learning Record Store
+ * statements, written to a file or sent to a Learning Record Store; and
+ * `tpquiz export moodle`: the question bank as Moodle XML
  * (docs/INTEROP.md). */
 #include <errno.h>
 #include <sodium.h>
@@ -8,10 +9,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "chart_png.h"
 #include "cli.h"
 #include "course.h"
 #include "ledger.h"
 #include "lrs.h"
+#include "moodle.h"
 #include "report.h"
 #include "xapi.h"
 
@@ -364,6 +367,103 @@ done:
     free(paths);
     ledger_free(ledger);
     json_decref(all);
+    library_free(lib);
+    config_free(cfg);
+    return status;
+}
+
+static const char EXPORT_USAGE[] =
+    "Usage: tpquiz export moodle COURSE [--module ID] [--config FILE] -o FILE.xml\n"
+    "\n"
+    "The course's question bank as Moodle XML (Site administration or the course's\n"
+    "Question bank > Import > Moodle XML format): one category per module; for each\n"
+    "chart a drag-and-drop markers question (a marker per trigger point, dropped in\n"
+    "a circle of its full-credit radius) and one per trigger point's essential\n"
+    "referral zone (a marker dropped inside the zone's polygon), with the chart and\n"
+    "the muscle drawn as an embedded PNG; each choice question as multiple choice\n"
+    "with its explanation as feedback. Painting, locate-all and reverse items have\n"
+    "no Moodle counterpart and are left out.\n";
+
+int cmd_export(int argc, char **argv)
+{
+    if (argc >= 1 && (!strcmp(argv[0], "--help") || !strcmp(argv[0], "-h"))) {
+        fputs(EXPORT_USAGE, stdout);
+        return 0;
+    }
+    if (argc < 1 || strcmp(argv[0], "moodle")) {
+        fprintf(stderr, "tpquiz export: %s\n%s", argc < 1 ? "what to export?" : "only `moodle` is known",
+                EXPORT_USAGE);
+        return 2;
+    }
+    const char *course = NULL, *module = NULL, *config = NULL, *out_path = NULL;
+    for (int i = 1; i < argc; i++) {
+        const char *s = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(s, "--module") && v) {
+            module = argv[++i];
+        } else if (!strcmp(s, "--config") && v) {
+            config = argv[++i];
+        } else if (!strcmp(s, "-o") && v) {
+            out_path = argv[++i];
+        } else if (s[0] == '-' || course) {
+            fprintf(stderr, "tpquiz export: unexpected argument '%s'\n%s", s, EXPORT_USAGE);
+            return 2;
+        } else {
+            course = s;
+        }
+    }
+    if (!course || !out_path) {
+        fprintf(stderr, "tpquiz export: %s\n%s", !course ? "no course given" : "no output file (-o FILE.xml)",
+                EXPORT_USAGE);
+        return 2;
+    }
+    Diag *d = diag_create();
+    Config *cfg = load_config(config, d);
+    Library *lib = cfg ? library_load(cfg->courses_dir, cfg->assets_dir, d) : NULL;
+    int errors = diag_error_count(d);
+    diag_free(d);
+    if (errors > 0)
+        fprintf(stderr, "tpquiz export: the courses or settings have %d error%s (`tpquiz check` lists them); "
+                        "the export uses what loaded\n",
+                errors, errors == 1 ? "" : "s");
+    const Course *c = lib ? library_find_course(lib, course) : NULL;
+    int status = 2;
+    if (!c) {
+        fprintf(stderr, "tpquiz export: no course '%s'%s%s\n", course, cfg ? " in " : "", cfg ? cfg->courses_dir : "");
+        goto done;
+    }
+    bool found = !module;
+    for (int k = 0; !found && k < c->n_modules; k++)
+        found = c->modules[k] && !strcmp(c->modules[k]->id, module);
+    if (!found) {
+        fprintf(stderr, "tpquiz export: course '%s' has no module '%s'\n", course, module);
+        goto done;
+    }
+    FILE *out = fopen(out_path, "w");
+    if (!out) {
+        fprintf(stderr, "%s: error: cannot write: %s\n", out_path, strerror(errno));
+        goto done;
+    }
+    MoodleCounts counts = {0};
+    d = diag_create();
+    int rc = moodle_write(out, lib, c, module, chart_png, NULL, &counts, d);
+    if (fclose(out) != 0 && rc == 0) {
+        diag_error(d, out_path, 0, "cannot write: %s", strerror(errno));
+        rc = -1;
+    }
+    diag_print(d, stderr);
+    diag_free(d);
+    if (rc != 0) {
+        remove(out_path);
+        status = 1;
+        goto done;
+    }
+    fprintf(stderr,
+            "tpquiz export: %s: %d module%s, %d drag-and-drop markers question%s (%d chart%s), %d multiple choice\n",
+            out_path, counts.categories, counts.categories == 1 ? "" : "s", counts.ddmarker,
+            counts.ddmarker == 1 ? "" : "s", counts.images, counts.images == 1 ? "" : "s", counts.multichoice);
+    status = 0;
+done:
     library_free(lib);
     config_free(cfg);
     return status;

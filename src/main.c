@@ -34,6 +34,7 @@ static const char USAGE[] =
     "       tpquiz report DIR [OPTIONS]       the instructor's review of a folder of score files\n"
     "       tpquiz passwd [--config FILE]     set the instructor's passphrase\n"
     "       tpquiz xapi export|push DIR ...   records as xAPI statements, to a file or an LRS\n"
+    "       tpquiz export moodle COURSE ...   the question bank as Moodle XML\n"
     "       tpquiz --version | --help\n"
     "\n"
     "Options:\n"
@@ -695,6 +696,8 @@ int main(int argc, char **argv)
         return cmd_passwd(argc - 2, argv + 2);
     if (argc > 1 && !strcmp(argv[1], "xapi"))
         return cmd_xapi(argc - 2, argv + 2);
+    if (argc > 1 && !strcmp(argv[1], "export"))
+        return cmd_export(argc - 2, argv + 2);
 
     AppOptions opt = {0};
     for (int i = 1; i < argc; i++) {

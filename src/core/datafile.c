@@ -33,6 +33,8 @@ static const struct {
     [DATAFILE_REVIEW] = {"a review schedule", 16u << 20, NULL},
     [DATAFILE_KEY] = {"a station key", 4096, "cannot read the station key"},
     [DATAFILE_SCRIPT] = {"a script", 4u << 20, NULL},
+    /* 37 bytes a statement: some 29 million statements. */
+    [DATAFILE_XAPI_STATE] = {"an xAPI push state file", 1u << 30, NULL},
 };
 
 size_t datafile_cap(DatafileKind kind)

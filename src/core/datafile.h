@@ -30,6 +30,7 @@ typedef enum {
     DATAFILE_REVIEW,   /* the spaced-review schedule */
     DATAFILE_KEY,      /* the station key */
     DATAFILE_SCRIPT,   /* a headless-test script */
+    DATAFILE_XAPI_STATE, /* the ids an LRS acknowledged (lrs.h) */
     DATAFILE_KIND_COUNT
 } DatafileKind;
 

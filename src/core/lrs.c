@@ -67,7 +67,7 @@ static bool is_uuid(const char *s, size_t n)
 static int state_load(const char *path, IdSet *s, Diag *d)
 {
     size_t len;
-    char *buf = datafile_read_capped(path, DATAFILE_SCORES | DATAFILE_MISSING_OK, &len, d);
+    char *buf = datafile_read_capped(path, DATAFILE_XAPI_STATE | DATAFILE_MISSING_OK, &len, d);
     if (!buf)
         return errno == ENOENT ? 0 : -1;
     char *line = buf, *end = buf + len;
@@ -122,21 +122,12 @@ static int state_append(const char *path, const char *const *ids, int n, Diag *d
         buf[k + 36] = '\n';
         k += 37;
     }
-    size_t done = 0;
-    while (done < k) {
-        ssize_t w = write(fd, buf + done, k - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            break;
-        done += (size_t)w;
-    }
+    int err = datafile_append(fd, buf, k, NULL) != 0 ? errno : 0;
     free(buf);
-    int err = done < k ? errno : 0;
-    if (!err && fsync(fd) != 0)
-        err = errno;
     if (close(fd) != 0 && !err)
         err = errno;
+    if (!err && st.st_size == 0 && datafile_sync_folder(path) != 0)
+        err = errno; /* a new state file's name must survive a power loss too */
     if (err) {
         diag_error(d, path, 0, "cannot write the push state: %s", strerror(err));
         return -1;
