@@ -12,7 +12,7 @@
  *     explanation as feedback.
  * The chart of each ddmarker question (the view with the muscle's overlay,
  * never the answers) is rendered to PNG by a callback (the UI's renderer:
- * core has no SDL) and embedded in base64; drop zones are in that PNG's
+ * core draws nothing) and embedded in base64; drop zones are in that PNG's
  * pixels: px = (x - viewBox.x) * scale, with scale fitting the view into
  * MOODLE_IMAGE_MAX_W x MOODLE_IMAGE_MAX_H. Painting, locate-all and
  * reverse items have no Moodle counterpart and are not exported. */
