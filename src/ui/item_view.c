@@ -71,7 +71,7 @@ bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bo
         ren_text(a->ren, FONT_BODY, area.x, area.y, THEME_BAD, "This chart could not be loaded.");
         return false;
     }
-    ChartLayout l = app_chart_layout(a, it->module, v, area);
+    ChartLayout l = chrome_chart_layout(a, it->module, v, area);
     SDL_RenderSetClipRect(ren_sdl(a->ren), &area);
     chart_draw_svg(a->charts, v->path, &l);
     const char *overlay = module_overlay(it->module, it->view);
@@ -120,7 +120,7 @@ bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bo
     chart_draw_sides(a->ren, &l, it->view);
     SDL_Point release = {a->ui.release_x, a->ui.release_y};
     bool on_toggle = a->ui.released && SDL_PointInRect(&release, &a->zoom_button);
-    app_zoom_button(a);
+    chrome_zoom_button(a);
     int x, y;
     if (accept && !on_toggle && ui_click_in(&a->ui, l.image, &x, &y)) {
         a->cross_on = false;
@@ -331,7 +331,7 @@ bool item_view_workspace(App *a, const Item *it, const Answer *an, SDL_Rect area
         area.y += bh + ui_px(ui, 8);
         area.h -= bh + ui_px(ui, 8);
     }
-    ChartLayout l = app_chart_layout(a, m, v, area);
+    ChartLayout l = chrome_chart_layout(a, m, v, area);
     SDL_RenderSetClipRect(ren_sdl(a->ren), &area);
     chart_draw_svg(a->charts, v->path, &l);
     const char *overlay = module_overlay(m, it->view);
@@ -365,7 +365,7 @@ bool item_view_workspace(App *a, const Item *it, const Answer *an, SDL_Rect area
     chart_draw_sides(a->ren, &l, it->view);
     SDL_Point release = {ui->release_x, ui->release_y};
     bool on_toggle = ui->released && SDL_PointInRect(&release, &a->zoom_button);
-    app_zoom_button(a);
+    chrome_zoom_button(a);
     if (!accept || on_toggle)
         return changed;
     if (it->type == ITEM_ZONE_PAINT && a->work_canvas_ok) {

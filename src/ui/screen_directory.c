@@ -4,7 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "screens.h"
+#include "app_state.h"
+#include "chrome.h"
 #include "theme.h"
 
 static bool module_in(const Module *m, int mode, const char *id)
@@ -29,7 +30,7 @@ void screen_directory(App *a, SDL_Rect all)
 {
     Ui *ui = &a->ui;
     SDL_Rect area;
-    if (app_top_bar(a, "Muscle directory", "Every muscle, by group or by where it refers pain", true, &area)) {
+    if (chrome_top_bar(a, "Muscle directory", "Every muscle, by group or by where it refers pain", true, &area)) {
         app_go(a, SCREEN_HOME);
         return;
     }

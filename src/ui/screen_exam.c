@@ -20,7 +20,8 @@
 #include "datafile.h"
 #include "exam.h"
 #include "item_view.h"
-#include "screens.h"
+#include "app_state.h"
+#include "chrome.h"
 #include "theme.h"
 
 /* The journal's state on screen: a warning while answers wait in memory
@@ -272,7 +273,7 @@ void screen_exam_intro(App *a, SDL_Rect all)
     Ui *ui = &a->ui;
     const Course *c = a->exam_course;
     SDL_Rect area;
-    if (app_top_bar(a, "Certification exam", c->title, true, &area)) {
+    if (chrome_top_bar(a, "Certification exam", c->title, true, &area)) {
         app_go(a, SCREEN_MODULES);
         return;
     }
@@ -461,7 +462,7 @@ void screen_exam(App *a, SDL_Rect all)
     SDL_Rect area;
     char title[200];
     snprintf(title, sizeof title, "Certification exam \xC2\xB7 %s", c->title);
-    app_top_bar(a, title, "", false, &area);
+    chrome_top_bar(a, title, "", false, &area);
     /* The countdown, always visible at the bar's right. */
     char clock[32], text[64];
     format_time(left, clock, sizeof clock);
@@ -622,7 +623,7 @@ void screen_exam_result(App *a, SDL_Rect all)
     SDL_Rect area;
     char title[200];
     snprintf(title, sizeof title, "Exam result \xC2\xB7 %s", c->title);
-    if (app_top_bar(a, title, "", true, &area)) {
+    if (chrome_top_bar(a, title, "", true, &area)) {
         if (a->record_saved) {
             a->course = c;
             app_go(a, SCREEN_MODULES);
@@ -682,7 +683,7 @@ void screen_exam_result(App *a, SDL_Rect all)
         if (!k)
             continue;
         SDL_Rect chip = {list.x, ry + ui_px(ui, 2), ui_px(ui, 64), row - ui_px(ui, 6)};
-        ren_fill_round_rect(a->ren, chip, ui_px(ui, 4), ms >= 0.999 ? THEME_GOOD_LIGHT : ms > 0 ? THEME_PARTIAL_LIGHT : THEME_BAD_LIGHT);
+        ren_fill_round_rect(a->ren, chip, ui_px(ui, 4), theme_credit_light(ms));
         snprintf(line, sizeof line, "%d%%", (int)(ms * 100 + 0.5));
         int cw = ren_text_width(a->ren, FONT_BOLD, line);
         ren_text(a->ren, FONT_BOLD, chip.x + (chip.w - cw) / 2, ry + ui_px(ui, 3), THEME_TEXT, line);
@@ -698,7 +699,7 @@ void screen_exam_result(App *a, SDL_Rect all)
             const Item *it = session_item(s, i);
             const Answer *an = session_answer(s, i);
             snprintf(line, sizeof line, "%d%%", (int)(an->credit * 100 + 0.5));
-            ren_text(a->ren, FONT_BOLD, list.x, ry + ui_px(ui, 3), an->credit >= 0.999 ? THEME_GOOD : an->credit > 0 ? THEME_PARTIAL : THEME_BAD, line);
+            ren_text(a->ren, FONT_BOLD, list.x, ry + ui_px(ui, 3), theme_credit_colour(an->credit), line);
             char q[700];
             const char *right = NULL;
             for (int k = 0; k < it->n_options && !right; k++)

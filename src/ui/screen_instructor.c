@@ -33,7 +33,8 @@
 #include "judge.h"
 #include "paths.h"
 #include "report.h"
-#include "screens.h"
+#include "app_state.h"
+#include "chrome.h"
 #include "theme.h"
 
 typedef enum { PAGE_LOCKED, PAGE_REPORT, PAGE_LEARNER, PAGE_ATTEMPT, PAGE_QUESTION } Page;
@@ -255,20 +256,15 @@ static ReportItemKind kind_of(const Item *it)
     }
 }
 
-static SDL_Color credit_colour(double credit)
-{
-    return credit >= 0.999 ? THEME_GOOD : credit > 0.001 ? THEME_PARTIAL : THEME_BAD;
-}
-
 /* A credit chip: "100%" on green, partial on amber, none on red. */
 static void credit_chip(App *a, SDL_Rect r, double credit)
 {
-    SDL_Color bg = credit >= 0.999 ? THEME_GOOD_LIGHT : credit > 0.001 ? THEME_PARTIAL_LIGHT : THEME_BAD_LIGHT;
+    SDL_Color bg = theme_credit_light(credit);
     ren_fill_round_rect(a->ren, r, ui_px(&a->ui, 4), bg);
     char t[16];
     snprintf(t, sizeof t, "%d%%", (int)(credit * 100 + 0.5));
     int w = ren_text_width(a->ren, FONT_BOLD, t);
-    ren_text(a->ren, FONT_BOLD, r.x + (r.w - w) / 2, r.y + (r.h - text_h(a, FONT_BOLD)) / 2, credit_colour(credit),
+    ren_text(a->ren, FONT_BOLD, r.x + (r.w - w) / 2, r.y + (r.h - text_h(a, FONT_BOLD)) / 2, theme_credit_colour(credit),
              t);
 }
 
@@ -1728,7 +1724,7 @@ static void answer_detail(App *a, State *st, SDL_Rect box)
     if (it && it->type == ITEM_REVERSE && sa->an.reverse.module && n > 0 && (size_t)n < sizeof meta)
         snprintf(meta + n, sizeof meta - (size_t)n, " \xC2\xB7 credited to %s: %s", sa->an.reverse.module->name,
                  sa->an.reverse.module->tps[sa->an.reverse.tp].label);
-    y += ren_text_wrapped(a->ren, FONT_BODY, x, y, w, credit_colour(ra->credit), meta, true, 0, ui->height);
+    y += ren_text_wrapped(a->ren, FONT_BODY, x, y, w, theme_credit_colour(ra->credit), meta, true, 0, ui->height);
     const char *note = !it ? "This station's courses have no such question, so it cannot be shown."
                        : sa->note[0] ? sa->note
                        : !sa->an.answered && it->view ? "Not answered: the chart shows the question only."
@@ -2090,7 +2086,7 @@ static void page_question(App *a, State *st, SDL_Rect area)
     RectD vb = it->view->viewbox;
     ChartLayout lw = chart_layout(whole, vb);
     ChartLayout lc = chart_layout_focus(close, vb, heatmap_focus(it));
-    app_note_chart(a, it->view->name, &lc);
+    chrome_note_chart(a, it->view->name, &lc);
     heatmap_draw(a->ren, a->charts, &lw, it, ui->scale);
     heatmap_draw(a->ren, a->charts, &lc, it, ui->scale * 1.4f);
     /* Where the close-up is on the whole chart. */
@@ -2112,16 +2108,14 @@ void instructor_screen_enter(App *a)
 {
     instructor_screen_leave(a);
     State *st = calloc(1, sizeof *st);
-    if (!st) {
-        snprintf(a->banner, sizeof a->banner, "Out of memory: the instructor's review cannot open.");
-        return;
-    }
-    st->hash = current_hash(a);
-    if (!st->hash) {
+    char *hash = st ? current_hash(a) : NULL;
+    if (!hash) {
         free(st);
         snprintf(a->banner, sizeof a->banner, "Out of memory: the instructor's review cannot open.");
+        app_go(a, SCREEN_SIGNIN);
         return;
     }
+    st->hash = hash;
     passwd_command(a, st->passwd_cmd, sizeof st->passwd_cmd);
     snprintf(st->folder, sizeof st->folder, "%s/learners", a->data_dir ? a->data_dir : ".");
     st->sort = L_NAME;
@@ -2129,7 +2123,6 @@ void instructor_screen_enter(App *a)
     st->qsort = Q_TITLE;
     st->qsort_dir = 1;
     a->instructor = st;
-    app_go(a, SCREEN_INSTRUCTOR);
     ui_focus_next_field(&a->ui);
 }
 
@@ -2167,7 +2160,7 @@ void screen_instructor(App *a, SDL_Rect all)
         snprintf(crumb, sizeof crumb, "%s \xE2\x80\xBA %s \xE2\x80\xBA record %d", st->opened, st->rows[st->learner].name,
                  scorefile_record(st->scores, st->record)->seq);
     SDL_Rect area;
-    if (app_top_bar(a, "Instructor review", crumb, true, &area)) {
+    if (chrome_top_bar(a, "Instructor review", crumb, true, &area)) {
         switch (st->page) {
         case PAGE_ATTEMPT:
             close_attempt(a, st);

@@ -5,7 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "screens.h"
+#include "app_state.h"
+#include "chrome.h"
 #include "theme.h"
 
 static const char *const CANDIDATE_VIEWS[] = {"front", "back", "side", "head_front", "head_side", NULL};
@@ -49,7 +50,7 @@ void screen_locator(App *a, SDL_Rect all)
 {
     Ui *ui = &a->ui;
     SDL_Rect area;
-    if (app_top_bar(a, "Where does it hurt?", "Paint the pain: the muscles that refer there are listed", true, &area)) {
+    if (chrome_top_bar(a, "Where does it hurt?", "Paint the pain: the muscles that refer there are listed", true, &area)) {
         app_go(a, SCREEN_HOME);
         return;
     }
@@ -119,7 +120,7 @@ void screen_locator(App *a, SDL_Rect all)
                       panel.y + panel.h - by - ui_px(ui, 50)};
     const View *v = a->loc_views[a->loc_view];
     ChartLayout l = chart_layout(chart, v->viewbox);
-    app_note_chart(a, v->name, &l);
+    chrome_note_chart(a, v->name, &l);
     chart_draw_svg(a->charts, v->path, &l);
     paint_draw(p, ren_sdl(a->ren), &l, COLA(0xC6, 0x28, 0x28, 0xA0));
     chart_draw_sides(a->ren, &l, v->name);

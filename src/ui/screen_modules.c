@@ -4,7 +4,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "screens.h"
+#include "app_state.h"
+#include "chrome.h"
 #include "theme.h"
 
 static void pain_line(const Module *m, char *buf, size_t size)
@@ -38,7 +39,7 @@ void screen_modules(App *a, SDL_Rect all)
     char crumb[256];
     snprintf(crumb, sizeof crumb, "%d muscle module%s \xC2\xB7 module pass mark %d%%", c->n_modules,
              c->n_modules == 1 ? "" : "s", c->module_pass_mark);
-    if (app_top_bar(a, c->title, crumb, true, &area)) {
+    if (chrome_top_bar(a, c->title, crumb, true, &area)) {
         app_go(a, SCREEN_HOME);
         return;
     }
@@ -170,4 +171,9 @@ void screen_modules(App *a, SDL_Rect all)
     }
     SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
     certify_status_free(&cs);
+}
+
+void screen_modules_enter(App *a)
+{
+    a->list_scroll = a->list_scroll < 0 ? 0 : a->list_scroll;
 }

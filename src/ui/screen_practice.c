@@ -8,7 +8,8 @@
 
 #include "attempt.h"
 #include "item_view.h"
-#include "screens.h"
+#include "app_state.h"
+#include "chrome.h"
 #include "theme.h"
 
 static void distance_text(const App *a, const char *view, double units, char *buf, size_t size)
@@ -82,16 +83,6 @@ static void finish(App *a)
         diag_print(d, stderr);
     }
     diag_free(d);
-}
-
-static SDL_Color credit_color(double c)
-{
-    return c >= 0.999 ? THEME_GOOD : c > 0 ? THEME_PARTIAL : THEME_BAD;
-}
-
-static SDL_Color credit_light(double c)
-{
-    return c >= 0.999 ? THEME_GOOD_LIGHT : c > 0 ? THEME_PARTIAL_LIGHT : THEME_BAD_LIGHT;
 }
 
 /* The feedback sentence for an answered item. */
@@ -246,10 +237,10 @@ static void summary(App *a, SDL_Rect area)
         if (ry + row < list.y || ry > list.y + list.h)
             continue;
         SDL_Rect chip = {list.x, ry + ui_px(ui, 2), ui_px(ui, 64), row - ui_px(ui, 6)};
-        ren_fill_round_rect(a->ren, chip, ui_px(ui, 4), credit_light(an->credit));
+        ren_fill_round_rect(a->ren, chip, ui_px(ui, 4), theme_credit_light(an->credit));
         snprintf(line, sizeof line, "%d%%", (int)lround(an->credit * 100));
         int cw = ren_text_width(a->ren, FONT_BOLD, line);
-        ren_text(a->ren, FONT_BOLD, chip.x + (chip.w - cw) / 2, ry + ui_px(ui, 4), credit_color(an->credit), line);
+        ren_text(a->ren, FONT_BOLD, chip.x + (chip.w - cw) / 2, ry + ui_px(ui, 4), theme_credit_colour(an->credit), line);
         int text_w = list.w - chip.w - ui_px(ui, 30);
         const ReviewCard *card = review && a->review ? review_find(a->review, it->key) : NULL;
         if (card) {
@@ -310,7 +301,7 @@ void screen_practice(App *a, SDL_Rect all)
         snprintf(crumb, sizeof crumb, "Summary");
     else
         snprintf(crumb, sizeof crumb, "Question %d of %d", session_current(s) + 1, session_item_count(s));
-    if (app_top_bar(a, title, crumb, true, &area)) {
+    if (chrome_top_bar(a, title, crumb, true, &area)) {
         app_go(a, review ? SCREEN_HOME : SCREEN_MODULES);
         return;
     }
@@ -377,8 +368,8 @@ void screen_practice(App *a, SDL_Rect all)
         int hh = ren_text_height(a->ren, FONT_BOLD) + ui_px(ui, 12);
         int bh = ren_text_wrapped(a->ren, FONT_BODY, 0, 0, w - ui_px(ui, 24), THEME_TEXT, body, false, 0, 0);
         SDL_Rect box = {x - ui_px(ui, 4), y, w + ui_px(ui, 8), hh + bh + ui_px(ui, 16)};
-        ren_fill_round_rect(a->ren, box, ui_px(ui, 8), credit_light(an->credit));
-        ren_text(a->ren, FONT_BOLD, x + ui_px(ui, 8), y + ui_px(ui, 8), credit_color(an->credit), head);
+        ren_fill_round_rect(a->ren, box, ui_px(ui, 8), theme_credit_light(an->credit));
+        ren_text(a->ren, FONT_BOLD, x + ui_px(ui, 8), y + ui_px(ui, 8), theme_credit_colour(an->credit), head);
         ren_text_wrapped(a->ren, FONT_BODY, x + ui_px(ui, 8), y + hh, w - ui_px(ui, 24), THEME_TEXT, body, true, 0,
                          all.h);
         y += box.h + ui_px(ui, 10);

@@ -4,14 +4,15 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "screens.h"
+#include "app_state.h"
+#include "chrome.h"
 #include "theme.h"
 
 void screen_protocols(App *a, SDL_Rect all)
 {
     Ui *ui = &a->ui;
     SDL_Rect area;
-    if (app_top_bar(a, "Pain protocols", "Which muscles to examine for a complaint", true, &area)) {
+    if (chrome_top_bar(a, "Pain protocols", "Which muscles to examine for a complaint", true, &area)) {
         app_go(a, SCREEN_HOME);
         return;
     }

@@ -6,7 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "screens.h"
+#include "app_state.h"
+#include "chrome.h"
 #include "theme.h"
 
 static void create(App *a)
@@ -33,7 +34,7 @@ void screen_signin(App *a, SDL_Rect all)
 {
     Ui *ui = &a->ui;
     SDL_Rect area;
-    app_top_bar(a, "tpquiz", "Trigger point therapy courses", false, &area);
+    chrome_top_bar(a, "tpquiz", "Trigger point therapy courses", false, &area);
     int m = ui_px(ui, 40);
     int y = area.y + ui_px(ui, 28);
     ren_text(a->ren, FONT_TITLE, m, y, THEME_TEXT, "Who is studying?");
@@ -121,5 +122,5 @@ void screen_signin(App *a, SDL_Rect all)
     int iw = ren_text_width(a->ren, FONT_BODY, instr) + ui_px(ui, 32);
     SDL_Rect ib = {all.w - ui_px(ui, 20) - iw, ui_px(ui, 10), iw, ui_px(ui, 36)};
     if (ui_button(ui, ib, instr, BUTTON_SECONDARY))
-        instructor_screen_enter(a);
+        app_go(a, SCREEN_INSTRUCTOR);
 }

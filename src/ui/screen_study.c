@@ -5,7 +5,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "screens.h"
+#include "app_state.h"
+#include "chrome.h"
 #include "theme.h"
 
 #define MAX_VIEWS 8
@@ -46,7 +47,7 @@ static void draw_chart(App *a, const Module *m, const char *view, SDL_Rect area)
         ren_text(a->ren, FONT_BODY, area.x, area.y, THEME_BAD, "This chart could not be loaded.");
         return;
     }
-    ChartLayout l = app_chart_layout(a, m, v, area);
+    ChartLayout l = chrome_chart_layout(a, m, v, area);
     SDL_RenderSetClipRect(ren_sdl(a->ren), &area);
     chart_draw_svg(a->charts, v->path, &l);
     const char *overlay = module_overlay(m, view);
@@ -79,7 +80,7 @@ static void draw_chart(App *a, const Module *m, const char *view, SDL_Rect area)
     chart_draw_labels(a->ren, &l, pts, labels, n, s);
     SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
     chart_draw_sides(a->ren, &l, view);
-    app_zoom_button(a);
+    chrome_zoom_button(a);
 }
 
 static void legend(App *a, int x, int y)
@@ -121,7 +122,7 @@ void screen_study(App *a, SDL_Rect all)
     char crumb[300];
     snprintf(crumb, sizeof crumb, "%s%s%s \xC2\xB7 study", a->course && a->study_return == SCREEN_MODULES ? a->course->title : "",
              a->course && a->study_return == SCREEN_MODULES ? " \xC2\xB7 " : "", group ? group : m->group);
-    if (app_top_bar(a, title, crumb, true, &area)) {
+    if (chrome_top_bar(a, title, crumb, true, &area)) {
         app_go(a, a->study_return == SCREEN_PROTOCOLS || a->study_return == SCREEN_LOCATOR ||
                           a->study_return == SCREEN_DIRECTORY
                       ? a->study_return
@@ -239,4 +240,10 @@ void screen_study(App *a, SDL_Rect all)
                    ui_px(ui, 44)};
     if (ui_button(ui, go, "Practise this module", BUTTON_PRIMARY))
         app_start_practice(a, m);
+}
+
+void screen_study_enter(App *a)
+{
+    a->study_scroll = 0;
+    a->study_view = 0;
 }

@@ -22,6 +22,7 @@
 #include "protocol.h"
 #include "render.h"
 #include "session.h"
+#include "station.h"
 #include "paint.h"
 #include "ui.h"
 
@@ -38,18 +39,28 @@ typedef enum {
     SCREEN_PROTOCOLS,
     SCREEN_LOCATOR,
     SCREEN_DIRECTORY,
-    SCREEN_INSTRUCTOR
+    SCREEN_INSTRUCTOR,
+    SCREEN_COUNT
 } ScreenId;
 
+struct App;
+
+/* A screen: enter runs when app_go switches to it (after the switch; it
+ * may switch again), leave when app_go switches away from it (before),
+ * draw every frame it is current (lays out, draws, acts on the frame's
+ * input). enter and leave may be NULL. */
 typedef struct {
-    char id[LEARNER_ID_MAX + 1];
-    char name[LEARNER_NAME_MAX + 1];
-    bool intact; /* every record of the file verified */
-} KnownLearner;
+    void (*enter)(struct App *a);
+    void (*leave)(struct App *a);
+    void (*draw)(struct App *a, SDL_Rect area);
+} ScreenEntry;
+
+/* Every screen, indexed by ScreenId (frame.c). */
+extern const ScreenEntry SCREENS[SCREEN_COUNT];
 
 #define APP_MAX_CHARTS 4
 
-typedef struct {
+typedef struct App {
     const Config *cfg;
     Library *lib;
     ProtocolSet *protocols;
@@ -66,6 +77,7 @@ typedef struct {
     Ui ui;
     ChartCache *charts;
 
+    const ScreenEntry *screens; /* SCREENS (app_go calls through it) */
     ScreenId screen;
     bool redraw;  /* state changed during the frame: draw another */
     bool quit;
@@ -170,64 +182,6 @@ typedef struct {
     struct InstructorState *instructor;
 } App;
 
-/* Milliseconds since the epoch (virtual under --virtual-clock). */
-int64_t app_now_ms(const App *a);
-void app_go(App *a, ScreenId s);
-void app_note_chart(App *a, const char *view, const ChartLayout *l);
-/* Starts a practice session on a module and shows it. */
-void app_start_practice(App *a, const Module *m);
-/* Starts a graded module quiz (recorded in the score file). */
-void app_start_quiz(App *a, const Module *m);
-/* Items a review session serves at most (the most overdue first). */
-#define APP_REVIEW_ITEMS 20
-/* Starts a spaced-review session of the learner's due items, or says (in
- * the banner) why there is none. */
-void app_start_review(App *a);
-/* Review cards of the learner that are due now, counting only items of
- * modules this station has loaded (a course taken elsewhere or removed
- * does not count); *next_due_s (may be NULL) gets the earliest due time
- * of the others (0 if none). */
-int app_review_due(const App *a, int64_t *next_due_s);
-/* When a time seconds ahead is, in words: "in 5 hours", "tomorrow", "in 6 days". */
-void app_when_text(int64_t seconds, char *buf, size_t size);
-/* Signs a learner in (creating their score file if name is non-NULL) and
- * resumes or submits an unfinished exam. False (with signin_error set) on
- * failure. */
-bool app_sign_in(App *a, const char *id, const char *name);
-void app_sign_out(App *a);
-/* Rescans the learners of this station for the sign-in screen. */
-void app_scan_learners(App *a);
-/* <data>/learners/<learner>.<ext> into buf. */
-void app_learner_path(const App *a, const char *ext, char *buf, size_t size);
-/* The learner's standing in a course (free with certify_status_free). */
-CertStatus app_cert_status(const App *a, const Course *c);
-/* Schedules every answered item of a finished session for spaced review
- * and saves the deck (a failure is shown, the deck kept in memory). */
-void app_review_session(App *a, const Session *s);
-/* Reloads the signed-in learner's score file after a change. */
-void app_reload_scores(App *a);
-
-/* Exams (screen_exam.c): start a new attempt, resume one from its journal,
- * and submit (records it; at the deadline auto = true). */
-void exam_start(App *a, const Course *c);
-bool exam_resume_pending(App *a);
-void exam_submit(App *a, bool auto_submitted);
-
-/* The bar across the top: title, breadcrumb, a Back button (true when it
- * or Escape was used). *content gets the area below the bar. */
-bool app_top_bar(App *a, const char *title, const char *crumb, bool back, SDL_Rect *content);
-
-/* Lays out a module's chart of a view in area: the close-up of the
- * module's region unless the learner chose the whole body. A toggle button
- * for that choice is drawn in the area's top-right corner. */
-ChartLayout app_chart_layout(App *a, const Module *m, const View *v, SDL_Rect area);
-/* Draws that toggle (call after drawing the chart). */
-void app_zoom_button(App *a);
-
-/* The distinct views a module uses, trigger point views first. Returns the
- * count (at most max). */
-int module_views(const Module *m, const char **out, int max);
-
 void screen_signin(App *a, SDL_Rect area);
 void screen_home(App *a, SDL_Rect area);
 void screen_exam_intro(App *a, SDL_Rect area);
@@ -238,11 +192,13 @@ void screen_protocols(App *a, SDL_Rect area);
 void screen_locator(App *a, SDL_Rect area);
 void screen_directory(App *a, SDL_Rect area);
 void screen_modules(App *a, SDL_Rect area);
+void screen_modules_enter(App *a);
 void screen_study(App *a, SDL_Rect area);
+void screen_study_enter(App *a);
 void screen_practice(App *a, SDL_Rect area);
 
-/* Instructor screen: enter it locked (from sign-in), and leave it,
- * forgetting the passphrase, the unlocked state and the report. */
+/* Instructor screen: entered locked (from sign-in); leaving it forgets
+ * the passphrase, the unlocked state and the report. */
 void screen_instructor(App *a, SDL_Rect area);
 void instructor_screen_enter(App *a);
 void instructor_screen_leave(App *a);
