@@ -24,11 +24,9 @@ static bool keyboard_crosshair(App *a, const Item *it, const ChartLayout *l, Vec
     }
     static const SDL_Keycode keys[4] = {SDLK_LEFT, SDLK_RIGHT, SDLK_UP, SDLK_DOWN};
     for (int k = 0; k < 4; k++) {
-        for (int i = 0; i < ui->n_keys; i++) {
-            if (ui->keys[i] != keys[k])
-                continue;
-            double step = l->viewbox.w * ((ui->key_mods[i] & KMOD_SHIFT) ? 0.05 : 0.01);
-            ui->keys[i] = SDLK_UNKNOWN;
+        Uint16 mods;
+        while (ui_key_mods(ui, keys[k], &mods)) {
+            double step = l->viewbox.w * ((mods & KMOD_SHIFT) ? 0.05 : 0.01);
             if (a->cross_on) {
                 a->cross.x += k == 0 ? -step : k == 1 ? step : 0;
                 a->cross.y += k == 2 ? -step : k == 3 ? step : 0;
@@ -72,7 +70,7 @@ bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bo
         return false;
     }
     ChartLayout l = chrome_chart_layout(a, it->module, v, area);
-    SDL_RenderSetClipRect(ren_sdl(a->ren), &area);
+    ren_clip(a->ren, area);
     chart_draw_svg(a->charts, v->path, &l);
     const char *overlay = module_overlay(it->module, it->view);
     if (overlay)
@@ -116,7 +114,7 @@ bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bo
         }
         chart_draw_click(a->ren, &l, an->click, THEME_MARKER, s);
     }
-    SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+    ren_unclip(a->ren);
     chart_draw_sides(a->ren, &l, it->view);
     SDL_Point release = {a->ui.release_x, a->ui.release_y};
     bool on_toggle = a->ui.released && SDL_PointInRect(&release, &a->zoom_button);
@@ -332,7 +330,7 @@ bool item_view_workspace(App *a, const Item *it, const Answer *an, SDL_Rect area
         area.h -= bh + ui_px(ui, 8);
     }
     ChartLayout l = chrome_chart_layout(a, m, v, area);
-    SDL_RenderSetClipRect(ren_sdl(a->ren), &area);
+    ren_clip(a->ren, area);
     chart_draw_svg(a->charts, v->path, &l);
     const char *overlay = module_overlay(m, it->view);
     if (overlay)
@@ -361,7 +359,7 @@ bool item_view_workspace(App *a, const Item *it, const Answer *an, SDL_Rect area
         for (int i = 0; i < a->n_marks; i++)
             draw_mark(a, &l, a->marks[i], i + 1, THEME_MARKER);
     }
-    SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+    ren_unclip(a->ren);
     chart_draw_sides(a->ren, &l, it->view);
     SDL_Point release = {ui->release_x, ui->release_y};
     bool on_toggle = ui->released && SDL_PointInRect(&release, &a->zoom_button);
