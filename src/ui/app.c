@@ -325,8 +325,7 @@ out:
     session_free(a->session);
     progress_free(a->progress);
     protocols_free(a->protocols);
-    for (int i = 0; i < a->loc_n_views; i++)
-        paint_free(&a->loc_canvas[i]);
+    screen_locator_free();
     if (a->work_canvas_ok)
         paint_free(&a->work_canvas);
     instructor_screen_leave(a); /* its report points into the library */

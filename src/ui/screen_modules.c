@@ -98,7 +98,7 @@ void screen_modules(App *a, SDL_Rect all)
     if (n_shown == 0)
         ren_text(a->ren, FONT_BODY, list.x, list.y, THEME_MUTED, "No module of this course matches the search.");
     ui_scroll(ui, list, &a->list_scroll, content_h);
-    SDL_RenderSetClipRect(ren_sdl(a->ren), &list);
+    ren_clip(a->ren, list);
     int sb = content_h > list.h ? ui_px(ui, 14) : 0;
     for (int k = 0; k < n_shown; k++) {
         int i = shown[k];
@@ -169,7 +169,7 @@ void screen_modules(App *a, SDL_Rect all)
             app_start_quiz(a, mod);
         ui_register_target(ui, label, quiz);
     }
-    SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+    ren_unclip(a->ren);
     certify_status_free(&cs);
 }
 

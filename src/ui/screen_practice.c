@@ -229,7 +229,7 @@ static void summary(App *a, SDL_Rect area)
     SDL_Rect list = {x, y, panel.w - ui_px(ui, 56), panel.y + panel.h - y - ui_px(ui, 80)};
     int row = ren_text_height(a->ren, FONT_BODY) + ui_px(ui, 10);
     ui_scroll(ui, list, &a->summary_scroll, n * row);
-    SDL_RenderSetClipRect(ren_sdl(a->ren), &list);
+    ren_clip(a->ren, list);
     for (int i = 0; i < n; i++) {
         const Item *it = session_item(a->session, i);
         const Answer *an = session_answer(a->session, i);
@@ -255,7 +255,7 @@ static void summary(App *a, SDL_Rect area)
         ren_text_fit(a->ren, FONT_BODY, list.x + chip.w + ui_px(ui, 14), ry + ui_px(ui, 4), text_w, THEME_TEXT,
                      it->prompt);
     }
-    SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+    ren_unclip(a->ren);
     int bw = ui_px(ui, 200), bh = ui_px(ui, 44);
     SDL_Rect again = {panel.x + panel.w - ui_px(ui, 28) - bw, panel.y + panel.h - ui_px(ui, 24) - bh, bw, bh};
     SDL_Rect back = {again.x - bw - ui_px(ui, 12), again.y, bw, bh};

@@ -10,23 +10,31 @@
 #include "chrome.h"
 #include "theme.h"
 
+/* The state of the sign-in form, kept while the program runs. */
+static struct {
+    char new_name[LEARNER_NAME_MAX + 1];
+    char new_id[LEARNER_ID_MAX + 1];
+    bool id_edited;
+    int scroll;
+} signin_st;
+
 static void create(App *a)
 {
     const char *why = NULL;
-    if (!learner_name_valid(a->new_name, &why) || !learner_id_valid(a->new_id, &why)) {
+    if (!learner_name_valid(signin_st.new_name, &why) || !learner_id_valid(signin_st.new_id, &why)) {
         snprintf(a->signin_error, sizeof a->signin_error, "%s", why ? why : "Check the name and id.");
         return;
     }
     for (int i = 0; i < a->n_known; i++)
-        if (!strcmp(a->known[i].id, a->new_id)) {
+        if (!strcmp(a->known[i].id, signin_st.new_id)) {
             snprintf(a->signin_error, sizeof a->signin_error,
                      "The id '%s' is taken on this station. Pick your name on the left, or choose another id.",
-                     a->new_id);
+                     signin_st.new_id);
             return;
         }
-    if (app_sign_in(a, a->new_id, a->new_name)) {
-        a->new_name[0] = a->new_id[0] = 0;
-        a->id_edited = false;
+    if (app_sign_in(a, signin_st.new_id, signin_st.new_name)) {
+        signin_st.new_name[0] = signin_st.new_id[0] = 0;
+        signin_st.id_edited = false;
     }
 }
 
@@ -59,10 +67,10 @@ void screen_signin(App *a, SDL_Rect all)
                          "Nobody has signed in on this station yet. Start as a new learner.", true, 0, all.h);
     } else {
         int row_h = ui_px(ui, 58), rg = ui_px(ui, 8);
-        ui_scroll(ui, list, &a->signin_scroll, a->n_known * (row_h + rg));
-        SDL_RenderSetClipRect(ren_sdl(a->ren), &list);
+        ui_scroll(ui, list, &signin_st.scroll, a->n_known * (row_h + rg));
+        ren_clip(a->ren, list);
         for (int i = 0; i < a->n_known; i++) {
-            SDL_Rect row = {list.x, list.y + i * (row_h + rg) - a->signin_scroll, list.w - ui_px(ui, 14), row_h};
+            SDL_Rect row = {list.x, list.y + i * (row_h + rg) - signin_st.scroll, list.w - ui_px(ui, 14), row_h};
             if (row.y + row.h < list.y || row.y > list.y + list.h)
                 continue;
             bool hover = ui_hover(ui, row);
@@ -83,11 +91,11 @@ void screen_signin(App *a, SDL_Rect all)
             if (ui_clickable(ui, row, label)) {
                 KnownLearner k = a->known[i];
                 app_sign_in(a, k.id, NULL);
-                SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+                ren_unclip(a->ren);
                 return;
             }
         }
-        SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+        ren_unclip(a->ren);
     }
 
     /* New learner. */
@@ -96,18 +104,18 @@ void screen_signin(App *a, SDL_Rect all)
     int fy = right.y + pad + ren_text_height(a->ren, FONT_HEADING) + ui_px(ui, 30);
     int fh = ui_px(ui, 40), fw = right.w - 2 * pad;
     SDL_Rect name = {right.x + pad, fy, fw, fh};
-    int r1 = ui_text_field(ui, name, "Your name", a->new_name, sizeof a->new_name, "e.g. Anna Berg");
-    if ((r1 & UI_FIELD_CHANGED) && !a->id_edited)
-        learner_suggest_id(a->new_name, a->new_id, sizeof a->new_id);
+    int r1 = ui_text_field(ui, name, "Your name", signin_st.new_name, sizeof signin_st.new_name, "e.g. Anna Berg");
+    if ((r1 & UI_FIELD_CHANGED) && !signin_st.id_edited)
+        learner_suggest_id(signin_st.new_name, signin_st.new_id, sizeof signin_st.new_id);
     SDL_Rect id = {right.x + pad, fy + fh + ui_px(ui, 34), fw, fh};
-    int r2 = ui_text_field(ui, id, "Learner id (lowercase letters, digits, . _ -)", a->new_id, sizeof a->new_id,
+    int r2 = ui_text_field(ui, id, "Learner id (lowercase letters, digits, . _ -)", signin_st.new_id, sizeof signin_st.new_id,
                            "e.g. anna.berg");
     if (r2 & UI_FIELD_CHANGED)
-        a->id_edited = true;
+        signin_st.id_edited = true;
     int by = id.y + id.h + ui_px(ui, 20);
     SDL_Rect go = {right.x + right.w - pad - ui_px(ui, 190), by, ui_px(ui, 190), ui_px(ui, 44)};
-    if (ui_button(ui, go, "Start as new learner", a->new_name[0] ? BUTTON_PRIMARY : BUTTON_DISABLED) ||
-        (((r1 | r2) & UI_FIELD_ENTER) && a->new_name[0])) {
+    if (ui_button(ui, go, "Start as new learner", signin_st.new_name[0] ? BUTTON_PRIMARY : BUTTON_DISABLED) ||
+        (((r1 | r2) & UI_FIELD_ENTER) && signin_st.new_name[0])) {
         create(a);
         a->redraw = true;
     }

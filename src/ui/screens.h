@@ -96,11 +96,7 @@ typedef struct App {
     /* Sign-in screen */
     KnownLearner *known;
     int n_known;
-    char new_name[LEARNER_NAME_MAX + 1];
-    char new_id[LEARNER_ID_MAX + 1];
-    bool id_edited;
     char signin_error[300];
-    int signin_scroll;
 
     bool whole_body; /* charts show the whole view, not the module's close-up */
     SDL_Rect zoom_button;
@@ -108,29 +104,9 @@ typedef struct App {
     /* Module list */
     int list_scroll;
     char module_filter[64];
-    /* Trigger point locator: a canvas per chart view */
-#define LOCATOR_VIEWS 8
-    PaintCanvas loc_canvas[LOCATOR_VIEWS];
-    const View *loc_views[LOCATOR_VIEWS];
-    int loc_n_views;
-    int loc_view;
-    LocatorMatch loc_results[8];
-    int loc_n_results;
-    bool loc_ranked;
-
-    /* Muscle directory */
-    int dir_mode;    /* 0 by muscle group, 1 by pain region */
-    int dir_choice;  /* index into MUSCLE_GROUPS or PAIN_REGIONS */
-    int dir_scroll;
-    int dir_list_scroll;
-
-    /* Pain protocols */
-    int protocol; /* the one shown */
-    int protocol_scroll;
-    /* Study */
+    /* The screens' own state is static in their files (screen_*.c); only
+     * what more than one screen reads or sets is here. */
     ScreenId study_return; /* where Back leads from the study screen */
-    int study_view; /* index into the module's views */
-    int study_scroll;
     /* Practice */
     Session *session;
     bool option_chosen[SESSION_MAX_OPTIONS];
@@ -158,12 +134,6 @@ typedef struct App {
     /* Exam */
     const Course *exam_course;
     struct ExamRun *exam;      /* the exam in progress (core exam.c), NULL if none */
-    bool exam_overview;     /* the overview/review page is shown */
-    bool exam_confirm;      /* the submit confirmation is shown */
-    bool exam_auto;         /* submitted by the clock */
-    int exam_warned;        /* minutes of the last time warning shown: 5, 1 */
-    char journal_error[300];
-    int result_scroll;
 
     /* Time: real, or virtual (advanced only by the script). */
     bool virtual_clock;
@@ -190,6 +160,8 @@ void screen_exam_result(App *a, SDL_Rect area);
 void screen_certificate(App *a, SDL_Rect area);
 void screen_protocols(App *a, SDL_Rect area);
 void screen_locator(App *a, SDL_Rect area);
+/* Frees the locator's canvases (at exit). */
+void screen_locator_free(void);
 void screen_directory(App *a, SDL_Rect area);
 void screen_modules(App *a, SDL_Rect area);
 void screen_modules_enter(App *a);
