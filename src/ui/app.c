@@ -321,13 +321,13 @@ out:
     exam_run_free(a->exam); /* its journal stays on disk for the next sign-in */
     scorefile_free(a->scores);
     review_free(a->review);
-    free(a->known);
+    free(a->signin.known);
     session_free(a->session);
     progress_free(a->progress);
     protocols_free(a->protocols);
     screen_locator_free();
-    if (a->work_canvas_ok)
-        paint_free(&a->work_canvas);
+    if (a->work.canvas_ok)
+        paint_free(&a->work.canvas);
     instructor_screen_leave(a); /* its report points into the library */
     library_free(a->lib);
     chart_cache_free(a->charts);

@@ -75,22 +75,22 @@ static bool scan_go_on(void *ctx)
 
 void app_scan_learners(App *a)
 {
-    free(a->known);
-    a->n_known = station_scan_learners(a->data_dir, a->have_key ? a->key : NULL, scan_go_on, NULL, &a->known);
+    free(a->signin.known);
+    a->signin.n_known = station_scan_learners(a->data_dir, a->have_key ? a->key : NULL, scan_go_on, NULL, &a->signin.known);
 }
 
 bool app_sign_in(App *a, const char *id, const char *name)
 {
-    a->signin_error[0] = 0;
+    a->signin.error[0] = 0;
     if (!a->data_dir || !a->have_key) {
-        snprintf(a->signin_error, sizeof a->signin_error,
+        snprintf(a->signin.error, sizeof a->signin.error,
                  "Learner data cannot be kept on this station (see the message at the top).");
         return false;
     }
     StationSignIn in;
     Diag *d = diag_create();
-    StationStatus st = station_sign_in(a->data_dir, id, name, app_now_ms(a) / 1000, a->key, &in, a->signin_error,
-                                       sizeof a->signin_error, d);
+    StationStatus st = station_sign_in(a->data_dir, id, name, app_now_ms(a) / 1000, a->key, &in, a->signin.error,
+                                       sizeof a->signin.error, d);
     for (int e = 0; e < STATION_EXTS; e++) {
         int gone = in.removed[e];
         if (gone) {
@@ -106,7 +106,7 @@ bool app_sign_in(App *a, const char *id, const char *name)
         printf("sign-in refused: learner=%s is signed in elsewhere\n", id);
         fflush(stdout);
     } else if (st == STATION_UNREADABLE || st == STATION_MISNAMED) {
-        printf("sign-in refused: learner=%s: %s\n", id, a->signin_error);
+        printf("sign-in refused: learner=%s: %s\n", id, a->signin.error);
         fflush(stdout);
     }
     if (st != STATION_SIGNED_IN)

@@ -543,13 +543,13 @@ void screen_exam(App *a, SDL_Rect all)
                         session_clear(s, cur);
                         journal_event(a, (JournalEvent){.op = JOURNAL_CLEAR, .item = cur});
                     } else if (it->type == ITEM_ZONE_PAINT) {
-                        session_set_paint(s, cur, a->work_canvas.cells, &a->work_canvas.grid, app_now_ms(a));
-                        journal_event(a, (JournalEvent){.op = JOURNAL_PAINT, .item = cur, .grid = a->work_canvas.grid,
-                                                        .cells = a->work_canvas.cells});
+                        session_set_paint(s, cur, a->work.canvas.cells, &a->work.canvas.grid, app_now_ms(a));
+                        journal_event(a, (JournalEvent){.op = JOURNAL_PAINT, .item = cur, .grid = a->work.canvas.grid,
+                                                        .cells = a->work.canvas.cells});
                     } else {
-                        session_set_clicks(s, cur, a->marks, a->n_marks, app_now_ms(a));
-                        journal_event(a, (JournalEvent){.op = JOURNAL_CLICKS, .item = cur, .n_clicks = a->n_marks,
-                                                        .clicks = a->marks});
+                        session_set_clicks(s, cur, a->work.marks, a->work.n_marks, app_now_ms(a));
+                        journal_event(a, (JournalEvent){.op = JOURNAL_CLICKS, .item = cur, .n_clicks = a->work.n_marks,
+                                                        .clicks = a->work.marks});
                     }
                     a->redraw = true;
                 }

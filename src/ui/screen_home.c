@@ -168,8 +168,8 @@ void screen_home(App *a, SDL_Rect all)
         ui_register_target(ui, label, card);
         if (go || ui_click_in(ui, card, NULL, NULL)) {
             a->course = c;
-            a->list_scroll = 0;
-            a->module_filter[0] = 0;
+            a->modules.scroll = 0;
+            a->modules.filter[0] = 0;
             app_go(a, SCREEN_MODULES);
         }
     }

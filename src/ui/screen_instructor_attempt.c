@@ -23,8 +23,8 @@ void instr_close_attempt(App *a, State *st)
 {
     answers_free(&st->shown);
     /* The chart work area caches by item: it must not keep one freed here. */
-    a->work_item = NULL;
-    a->work_session = NULL;
+    a->work.item = NULL;
+    a->work.session = NULL;
 }
 
 void instr_open_attempt(App *a, State *st, int record)
@@ -136,7 +136,7 @@ static void select_answer(App *a, State *st, int i)
         return;
     st->answer = i;
     st->answer_visible = true;
-    a->work_item = NULL;
+    a->work.item = NULL;
     a->redraw = true;
 }
 

@@ -412,9 +412,9 @@ void screen_practice(App *a, SDL_Rect all)
         if (ui_button(ui, btn, "Check answer", any ? BUTTON_PRIMARY : BUTTON_DISABLED) ||
             (any && (ui_key(ui, SDLK_RETURN) || ui_key(ui, SDLK_KP_ENTER)))) {
             if (it->type == ITEM_ZONE_PAINT)
-                session_answer_paint(s, a->work_canvas.cells, &a->work_canvas.grid, app_now_ms(a));
+                session_answer_paint(s, a->work.canvas.cells, &a->work.canvas.grid, app_now_ms(a));
             else
-                session_answer_clicks(s, a->marks, a->n_marks, app_now_ms(a));
+                session_answer_clicks(s, a->work.marks, a->work.n_marks, app_now_ms(a));
             a->redraw = true;
         }
     } else if (!click_item) {

@@ -22,12 +22,12 @@ static void create(App *a)
 {
     const char *why = NULL;
     if (!learner_name_valid(signin_st.new_name, &why) || !learner_id_valid(signin_st.new_id, &why)) {
-        snprintf(a->signin_error, sizeof a->signin_error, "%s", why ? why : "Check the name and id.");
+        snprintf(a->signin.error, sizeof a->signin.error, "%s", why ? why : "Check the name and id.");
         return;
     }
-    for (int i = 0; i < a->n_known; i++)
-        if (!strcmp(a->known[i].id, signin_st.new_id)) {
-            snprintf(a->signin_error, sizeof a->signin_error,
+    for (int i = 0; i < a->signin.n_known; i++)
+        if (!strcmp(a->signin.known[i].id, signin_st.new_id)) {
+            snprintf(a->signin.error, sizeof a->signin.error,
                      "The id '%s' is taken on this station. Pick your name on the left, or choose another id.",
                      signin_st.new_id);
             return;
@@ -62,14 +62,14 @@ void screen_signin(App *a, SDL_Rect all)
     ren_text(a->ren, FONT_HEADING, left.x + pad, left.y + pad, THEME_ACCENT_DARK, "Returning learner");
     int ly = left.y + pad + ren_text_height(a->ren, FONT_HEADING) + ui_px(ui, 12);
     SDL_Rect list = {left.x + pad, ly, left.w - 2 * pad, left.y + left.h - pad - ly};
-    if (a->n_known == 0) {
+    if (a->signin.n_known == 0) {
         ren_text_wrapped(a->ren, FONT_BODY, list.x, list.y, list.w, THEME_MUTED,
                          "Nobody has signed in on this station yet. Start as a new learner.", true, 0, all.h);
     } else {
         int row_h = ui_px(ui, 58), rg = ui_px(ui, 8);
-        ui_scroll(ui, list, &signin_st.scroll, a->n_known * (row_h + rg));
+        ui_scroll(ui, list, &signin_st.scroll, a->signin.n_known * (row_h + rg));
         ren_clip(a->ren, list);
-        for (int i = 0; i < a->n_known; i++) {
+        for (int i = 0; i < a->signin.n_known; i++) {
             SDL_Rect row = {list.x, list.y + i * (row_h + rg) - signin_st.scroll, list.w - ui_px(ui, 14), row_h};
             if (row.y + row.h < list.y || row.y > list.y + list.h)
                 continue;
@@ -80,16 +80,16 @@ void screen_signin(App *a, SDL_Rect all)
             int th = ren_text_height(a->ren, FONT_BOLD), sh = ren_text_height(a->ren, FONT_SMALL);
             int ty = row.y + (row.h - th - sh) / 2;
             ren_text_fit(a->ren, FONT_BOLD, row.x + ui_px(ui, 16), ty, row.w - ui_px(ui, 32), THEME_TEXT,
-                         a->known[i].name);
+                         a->signin.known[i].name);
             char sub[200];
-            snprintf(sub, sizeof sub, "%s%s", a->known[i].id,
-                     a->known[i].intact ? "" : " \xC2\xB7 score file failed its integrity check");
-            ren_text(a->ren, FONT_SMALL, row.x + ui_px(ui, 16), ty + th, a->known[i].intact ? THEME_MUTED : THEME_BAD,
+            snprintf(sub, sizeof sub, "%s%s", a->signin.known[i].id,
+                     a->signin.known[i].intact ? "" : " \xC2\xB7 score file failed its integrity check");
+            ren_text(a->ren, FONT_SMALL, row.x + ui_px(ui, 16), ty + th, a->signin.known[i].intact ? THEME_MUTED : THEME_BAD,
                      sub);
             char label[300];
-            snprintf(label, sizeof label, "Sign in %s", a->known[i].id);
+            snprintf(label, sizeof label, "Sign in %s", a->signin.known[i].id);
             if (ui_clickable(ui, row, label)) {
-                KnownLearner k = a->known[i];
+                KnownLearner k = a->signin.known[i];
                 app_sign_in(a, k.id, NULL);
                 ren_unclip(a->ren);
                 return;
@@ -119,8 +119,8 @@ void screen_signin(App *a, SDL_Rect all)
         create(a);
         a->redraw = true;
     }
-    if (a->signin_error[0])
-        ren_text_wrapped(a->ren, FONT_SMALL, right.x + pad, by + ui_px(ui, 54), fw, THEME_BAD, a->signin_error, true,
+    if (a->signin.error[0])
+        ren_text_wrapped(a->ren, FONT_SMALL, right.x + pad, by + ui_px(ui, 54), fw, THEME_BAD, a->signin.error, true,
                          0, all.h);
 
     /* The instructor does not sign in as a learner: the review of every

@@ -93,17 +93,22 @@ typedef struct App {
     char learner_name[LEARNER_NAME_MAX + 1];
     ScoreFile *scores;
     ReviewDeck *review; /* spaced review of every auto-graded item met */
-    /* Sign-in screen */
-    KnownLearner *known;
-    int n_known;
-    char signin_error[300];
+    /* Sign-in: this station's learners (rescanned at sign-out) and why the
+     * last sign-in failed ("" if it did not). */
+    struct {
+        KnownLearner *known;
+        int n_known;
+        char error[300];
+    } signin;
 
     bool whole_body; /* charts show the whole view, not the module's close-up */
     SDL_Rect zoom_button;
 
-    /* Module list */
-    int list_scroll;
-    char module_filter[64];
+    /* The module list of a course (home resets it when a course opens). */
+    struct {
+        int scroll;
+        char filter[64];
+    } modules;
     /* The screens' own state is static in their files (screen_*.c); only
      * what more than one screen reads or sets is here. */
     ScreenId study_return; /* where Back leads from the study screen */
@@ -116,20 +121,24 @@ typedef struct App {
     bool record_saved;      /* the quiz/exam record is in the score file */
     char record_error[300]; /* why it is not (yet): shown, and retried */
 
-    /* Work in progress on a paint or locate-all item (before it is answered,
-     * or while an exam answer is being changed). */
-    const Session *work_session;
-    const Item *work_item;
-    PaintCanvas work_canvas;
-    bool work_canvas_ok;
-    Vec2 marks[64];
-    int n_marks;
-
-    /* Keyboard crosshair on a chart item */
-    bool cross_on;
-    Vec2 cross;
-    const Session *cross_session;
-    const Item *cross_item;
+    /* The answer area of an item (item_view.c). Work in progress on a
+     * paint or locate-all item (before it is answered, or while an exam
+     * answer is being changed). */
+    struct {
+        const Session *session;
+        const Item *item;
+        PaintCanvas canvas;
+        bool canvas_ok;
+        Vec2 marks[64];
+        int n_marks;
+    } work;
+    /* The keyboard crosshair on a chart item (item_view.c). */
+    struct {
+        bool on;
+        Vec2 at;
+        const Session *session;
+        const Item *item;
+    } cross;
 
     /* Exam */
     const Course *exam_course;
