@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "datafile.h"
+#include "layout.h"
 #include "theme.h"
 
 #define CACHE_ENTRIES 24
@@ -27,120 +28,49 @@ struct ChartCache {
     unsigned long tick;
 };
 
-ChartLayout chart_layout_focus(SDL_Rect area, RectD full, RectD f)
+/* ChartLayout is layout.c's Layout with SDL rectangles. */
+static PixelRect to_pixels(SDL_Rect r) { return (PixelRect){r.x, r.y, r.w, r.h}; }
+static SDL_Rect to_sdl(PixelRect r) { return (SDL_Rect){r.x, r.y, r.w, r.h}; }
+
+static ChartLayout from_layout(Layout l)
 {
-    double aspect = (double)area.w / area.h;
-    /* Grow the focus to the area's shape. */
-    if (f.w / f.h < aspect) {
-        double w = f.h * aspect;
-        f.x -= (w - f.w) / 2;
-        f.w = w;
-    } else {
-        double h = f.w / aspect;
-        f.y -= (h - f.h) / 2;
-        f.h = h;
-    }
-    /* Wider or taller than the view: keep the whole extent on that axis and
-     * let the layout centre it (blank margins beat losing the close-up). */
-    if (f.w > full.w) {
-        f.x = full.x;
-        f.w = full.w;
-    }
-    if (f.h > full.h) {
-        f.y = full.y;
-        f.h = full.h;
-    }
-    if (f.x < full.x)
-        f.x = full.x;
-    if (f.y < full.y)
-        f.y = full.y;
-    if (f.x + f.w > full.x + full.w)
-        f.x = full.x + full.w - f.w;
-    if (f.y + f.h > full.y + full.h)
-        f.y = full.y + full.h - f.h;
-    return chart_layout(area, f);
+    return (ChartLayout){to_sdl(l.area), to_sdl(l.image), l.viewbox, l.scale};
 }
 
-static void grow(RectD *r, bool *any, double x0, double y0, double x1, double y1)
+static Layout to_layout(const ChartLayout *l)
 {
-    if (!*any) {
-        *r = (RectD){x0, y0, x1 - x0, y1 - y0};
-        *any = true;
-        return;
-    }
-    double rx1 = r->x + r->w, ry1 = r->y + r->h;
-    if (x0 < r->x)
-        r->x = x0;
-    if (y0 < r->y)
-        r->y = y0;
-    if (x1 > rx1)
-        rx1 = x1;
-    if (y1 > ry1)
-        ry1 = y1;
-    r->w = rx1 - r->x;
-    r->h = ry1 - r->y;
+    return (Layout){to_pixels(l->area), to_pixels(l->image), l->viewbox, l->scale};
+}
+
+ChartLayout chart_layout(SDL_Rect area, RectD vb) { return from_layout(layout_fit(to_pixels(area), vb)); }
+
+ChartLayout chart_layout_focus(SDL_Rect area, RectD full, RectD focus)
+{
+    return from_layout(layout_focus(to_pixels(area), full, focus));
 }
 
 RectD chart_module_region(const Module *m, const char *view, RectD full, double min_frac)
 {
-    RectD r = full;
-    bool any = false;
-    for (int i = 0; i < m->n_tps; i++) {
-        const TriggerPoint *tp = &m->tps[i];
-        if (!strcmp(tp->view, view))
-            grow(&r, &any, tp->at.x - tp->radius, tp->at.y - tp->radius, tp->at.x + tp->radius,
-                 tp->at.y + tp->radius);
-    }
-    for (int i = 0; i < m->n_zones; i++) {
-        const Zone *z = &m->zones[i];
-        if (strcmp(z->view, view) || z->poly.n == 0)
-            continue;
-        RectD b = geom_polygon_bounds(z->poly.pts, z->poly.n);
-        grow(&r, &any, b.x, b.y, b.x + b.w, b.y + b.h);
-    }
-    if (!any)
-        return full;
-    double mx = r.w * 0.3 + full.w * 0.05, my = r.h * 0.3 + full.h * 0.03;
-    r.x -= mx;
-    r.w += 2 * mx;
-    r.y -= my;
-    r.h += 2 * my;
-    double min_h = full.h * min_frac;
-    if (r.h < min_h) {
-        r.y -= (min_h - r.h) / 2;
-        r.h = min_h;
-    }
-    return r;
-}
-
-ChartLayout chart_layout(SDL_Rect area, RectD vb)
-{
-    ChartLayout l;
-    l.area = area;
-    l.viewbox = vb;
-    double sx = area.w / vb.w, sy = area.h / vb.h;
-    l.scale = sx < sy ? sx : sy;
-    int w = (int)lround(vb.w * l.scale), h = (int)lround(vb.h * l.scale);
-    l.image = (SDL_Rect){area.x + (area.w - w) / 2, area.y + (area.h - h) / 2, w, h};
-    return l;
+    return layout_module_region(m, view, full, min_frac);
 }
 
 SDL_FPoint chart_to_screen(const ChartLayout *l, Vec2 p)
 {
-    return (SDL_FPoint){(float)(l->image.x + (p.x - l->viewbox.x) * l->scale),
-                        (float)(l->image.y + (p.y - l->viewbox.y) * l->scale)};
+    Layout k = to_layout(l);
+    Vec2 s = layout_to_screen(&k, p);
+    return (SDL_FPoint){(float)s.x, (float)s.y};
 }
 
 Vec2 chart_to_image(const ChartLayout *l, int x, int y)
 {
-    return (Vec2){l->viewbox.x + (x + 0.5 - l->image.x) / l->scale,
-                  l->viewbox.y + (y + 0.5 - l->image.y) / l->scale};
+    Layout k = to_layout(l);
+    return layout_to_image(&k, x, y);
 }
 
 bool chart_hit(const ChartLayout *l, int x, int y)
 {
-    return x >= l->image.x && y >= l->image.y && x < l->image.x + l->image.w &&
-           y < l->image.y + l->image.h;
+    Layout k = to_layout(l);
+    return layout_hit(&k, x, y);
 }
 
 ChartCache *chart_cache_create(SDL_Renderer *r)

@@ -2,7 +2,8 @@
  *
  * A ChartLayout fits a view's viewBox into a screen rectangle (aspect kept,
  * centred) and converts between image units and output pixels; drawing and
- * click handling use the same layout. SVGs are rasterised at the exact
+ * click handling use the same layout. The maths is core's layout.c (tested
+ * there without SDL); these are its SDL-typed faces. SVGs are rasterised at the exact
  * on-screen size (sharp at any window size and on HiDPI) and cached per
  * file and size, so an unchanged screen costs no rasterising. */
 #ifndef TPQUIZ_CHART_H

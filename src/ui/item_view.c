@@ -13,36 +13,34 @@
 static bool keyboard_crosshair(App *a, const Item *it, const ChartLayout *l, Vec2 *click)
 {
     Ui *ui = &a->ui;
-    if (a->cross_session != a->session || a->cross_item != it || !a->cross_on) {
+    if (a->cross.session != a->session || a->cross.item != it || !a->cross.on) {
         /* A new item: the crosshair starts hidden, at the chart's centre. */
-        if (a->cross_session != a->session || a->cross_item != it) {
-            a->cross_on = false;
-            a->cross_session = a->session;
-            a->cross_item = it;
+        if (a->cross.session != a->session || a->cross.item != it) {
+            a->cross.on = false;
+            a->cross.session = a->session;
+            a->cross.item = it;
         }
-        a->cross = (Vec2){l->viewbox.x + l->viewbox.w / 2, l->viewbox.y + l->viewbox.h / 2};
+        a->cross.at = (Vec2){l->viewbox.x + l->viewbox.w / 2, l->viewbox.y + l->viewbox.h / 2};
     }
     static const SDL_Keycode keys[4] = {SDLK_LEFT, SDLK_RIGHT, SDLK_UP, SDLK_DOWN};
     for (int k = 0; k < 4; k++) {
-        for (int i = 0; i < ui->n_keys; i++) {
-            if (ui->keys[i] != keys[k])
-                continue;
-            double step = l->viewbox.w * ((ui->key_mods[i] & KMOD_SHIFT) ? 0.05 : 0.01);
-            ui->keys[i] = SDLK_UNKNOWN;
-            if (a->cross_on) {
-                a->cross.x += k == 0 ? -step : k == 1 ? step : 0;
-                a->cross.y += k == 2 ? -step : k == 3 ? step : 0;
+        Uint16 mods;
+        while (ui_key_mods(ui, keys[k], &mods)) {
+            double step = l->viewbox.w * ((mods & KMOD_SHIFT) ? 0.05 : 0.01);
+            if (a->cross.on) {
+                a->cross.at.x += k == 0 ? -step : k == 1 ? step : 0;
+                a->cross.at.y += k == 2 ? -step : k == 3 ? step : 0;
             }
-            a->cross_on = true;
+            a->cross.on = true;
             a->redraw = true;
         }
     }
     RectD vb = l->viewbox;
-    a->cross.x = a->cross.x < vb.x ? vb.x : a->cross.x > vb.x + vb.w ? vb.x + vb.w : a->cross.x;
-    a->cross.y = a->cross.y < vb.y ? vb.y : a->cross.y > vb.y + vb.h ? vb.y + vb.h : a->cross.y;
-    if (!a->cross_on)
+    a->cross.at.x = a->cross.at.x < vb.x ? vb.x : a->cross.at.x > vb.x + vb.w ? vb.x + vb.w : a->cross.at.x;
+    a->cross.at.y = a->cross.at.y < vb.y ? vb.y : a->cross.at.y > vb.y + vb.h ? vb.y + vb.h : a->cross.at.y;
+    if (!a->cross.on)
         return false;
-    SDL_FPoint p = chart_to_screen(l, a->cross);
+    SDL_FPoint p = chart_to_screen(l, a->cross.at);
     float s = ui->scale, arm = 16 * s;
     SDL_Color c = THEME_FOCUS;
     ren_line(a->ren, p.x - arm, p.y, p.x - 4 * s, p.y, 2 * s, c);
@@ -56,8 +54,8 @@ static bool keyboard_crosshair(App *a, const Item *it, const ChartLayout *l, Vec
     ren_fill_round_rect(a->ren, back, ui_px(ui, 6), COLA(255, 255, 255, 235));
     ren_text(a->ren, FONT_SMALL, back.x + ui_px(ui, 8), back.y + ui_px(ui, 4), THEME_TEXT, hint);
     if (ui_key(ui, SDLK_RETURN) || ui_key(ui, SDLK_KP_ENTER)) {
-        *click = a->cross;
-        a->cross_on = false;
+        *click = a->cross.at;
+        a->cross.on = false;
         return true;
     }
     return false;
@@ -71,8 +69,8 @@ bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bo
         ren_text(a->ren, FONT_BODY, area.x, area.y, THEME_BAD, "This chart could not be loaded.");
         return false;
     }
-    ChartLayout l = app_chart_layout(a, it->module, v, area);
-    SDL_RenderSetClipRect(ren_sdl(a->ren), &area);
+    ChartLayout l = chrome_chart_layout(a, it->module, v, area);
+    ren_clip(a->ren, area);
     chart_draw_svg(a->charts, v->path, &l);
     const char *overlay = module_overlay(it->module, it->view);
     if (overlay)
@@ -116,14 +114,14 @@ bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bo
         }
         chart_draw_click(a->ren, &l, an->click, THEME_MARKER, s);
     }
-    SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+    ren_unclip(a->ren);
     chart_draw_sides(a->ren, &l, it->view);
     SDL_Point release = {a->ui.release_x, a->ui.release_y};
     bool on_toggle = a->ui.released && SDL_PointInRect(&release, &a->zoom_button);
-    app_zoom_button(a);
+    chrome_zoom_button(a);
     int x, y;
     if (accept && !on_toggle && ui_click_in(&a->ui, l.image, &x, &y)) {
-        a->cross_on = false;
+        a->cross.on = false;
         *click = chart_to_image(&l, x, y);
         return true;
     }
@@ -240,30 +238,30 @@ bool item_is_workspace(const Item *it)
 
 bool item_view_work_ready(const App *a)
 {
-    return a->work_item && (a->work_item->type == ITEM_LOCATE_ALL ? a->n_marks > 0
-                                                                   : a->work_canvas_ok &&
-                                                                         paint_count(&a->work_canvas) > 0);
+    return a->work.item && (a->work.item->type == ITEM_LOCATE_ALL ? a->work.n_marks > 0
+                                                                   : a->work.canvas_ok &&
+                                                                         paint_count(&a->work.canvas) > 0);
 }
 
 /* Starts the work afresh (or from the answer) when the item changed. */
 static void sync_work(App *a, const Item *it, const Answer *an, const View *v)
 {
-    if (a->work_session == a->session && a->work_item == it)
+    if (a->work.session == a->session && a->work.item == it)
         return;
-    a->work_session = a->session;
-    a->work_item = it;
-    a->n_marks = 0;
-    if (a->work_canvas_ok)
-        paint_free(&a->work_canvas);
-    a->work_canvas_ok = false;
+    a->work.session = a->session;
+    a->work.item = it;
+    a->work.n_marks = 0;
+    if (a->work.canvas_ok)
+        paint_free(&a->work.canvas);
+    a->work.canvas_ok = false;
     if (it->type == ITEM_ZONE_PAINT) {
-        a->work_canvas_ok = paint_init(&a->work_canvas, v->viewbox);
-        const Grid *g = &a->work_canvas.grid;
-        if (a->work_canvas_ok && an->answered && an->painted && an->grid.cols == g->cols && an->grid.rows == g->rows)
-            memcpy(a->work_canvas.cells, an->painted, (size_t)g->cols * (size_t)g->rows);
+        a->work.canvas_ok = paint_init(&a->work.canvas, v->viewbox);
+        const Grid *g = &a->work.canvas.grid;
+        if (a->work.canvas_ok && an->answered && an->painted && an->grid.cols == g->cols && an->grid.rows == g->rows)
+            memcpy(a->work.canvas.cells, an->painted, (size_t)g->cols * (size_t)g->rows);
     } else if (an->answered && an->clicks) {
         for (int i = 0; i < an->n_clicks && i < 64; i++)
-            a->marks[a->n_marks++] = an->clicks[i];
+            a->work.marks[a->work.n_marks++] = an->clicks[i];
     }
 }
 
@@ -292,8 +290,8 @@ bool item_view_workspace(App *a, const Item *it, const Answer *an, SDL_Rect area
     const Module *m = it->module;
     float s = ui->scale;
     /* Tools above the chart for painting. */
-    if (it->type == ITEM_ZONE_PAINT && a->work_canvas_ok && accept) {
-        PaintCanvas *p = &a->work_canvas;
+    if (it->type == ITEM_ZONE_PAINT && a->work.canvas_ok && accept) {
+        PaintCanvas *p = &a->work.canvas;
         int bx = area.x, by = area.y, bh = ui_px(ui, 30);
         static const struct {
             const char *label;
@@ -331,8 +329,8 @@ bool item_view_workspace(App *a, const Item *it, const Answer *an, SDL_Rect area
         area.y += bh + ui_px(ui, 8);
         area.h -= bh + ui_px(ui, 8);
     }
-    ChartLayout l = app_chart_layout(a, m, v, area);
-    SDL_RenderSetClipRect(ren_sdl(a->ren), &area);
+    ChartLayout l = chrome_chart_layout(a, m, v, area);
+    ren_clip(a->ren, area);
     chart_draw_svg(a->charts, v->path, &l);
     const char *overlay = module_overlay(m, it->view);
     if (overlay)
@@ -340,11 +338,11 @@ bool item_view_workspace(App *a, const Item *it, const Answer *an, SDL_Rect area
     if (it->type == ITEM_ZONE_PAINT) {
         if (!strcmp(m->tps[it->tp].view, it->view))
             chart_draw_tp(a->ren, &l, &m->tps[it->tp], COL(0x11, 0x11, 0x11), false, s);
-        if (a->work_canvas_ok) {
+        if (a->work.canvas_ok) {
             if (reveal && an->answered && an->classes)
-                paint_draw_classes(&a->work_canvas, ren_sdl(a->ren), &l, an->classes);
+                paint_draw_classes(&a->work.canvas, ren_sdl(a->ren), &l, an->classes);
             else
-                paint_draw(&a->work_canvas, ren_sdl(a->ren), &l, COLA(0x1D, 0x3F, 0xA8, 0x90));
+                paint_draw(&a->work.canvas, ren_sdl(a->ren), &l, COLA(0x1D, 0x3F, 0xA8, 0x90));
         }
     } else {
         if (reveal && an->answered) {
@@ -352,42 +350,42 @@ bool item_view_workspace(App *a, const Item *it, const Answer *an, SDL_Rect area
                 const TriggerPoint *tp = &m->tps[it->targets[t]];
                 int k = an->match ? an->match[t] : -1;
                 chart_draw_tp(a->ren, &l, tp, k >= 0 ? THEME_GOOD : THEME_BAD, true, s);
-                if (k >= 0 && k < a->n_marks) {
-                    SDL_FPoint p1 = chart_to_screen(&l, tp->at), p2 = chart_to_screen(&l, a->marks[k]);
+                if (k >= 0 && k < a->work.n_marks) {
+                    SDL_FPoint p1 = chart_to_screen(&l, tp->at), p2 = chart_to_screen(&l, a->work.marks[k]);
                     ren_line(a->ren, p1.x, p1.y, p2.x, p2.y, 2 * s, THEME_GOOD);
                 }
             }
         }
-        for (int i = 0; i < a->n_marks; i++)
-            draw_mark(a, &l, a->marks[i], i + 1, THEME_MARKER);
+        for (int i = 0; i < a->work.n_marks; i++)
+            draw_mark(a, &l, a->work.marks[i], i + 1, THEME_MARKER);
     }
-    SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+    ren_unclip(a->ren);
     chart_draw_sides(a->ren, &l, it->view);
     SDL_Point release = {ui->release_x, ui->release_y};
     bool on_toggle = ui->released && SDL_PointInRect(&release, &a->zoom_button);
-    app_zoom_button(a);
+    chrome_zoom_button(a);
     if (!accept || on_toggle)
         return changed;
-    if (it->type == ITEM_ZONE_PAINT && a->work_canvas_ok) {
-        if (paint_input(&a->work_canvas, ui, &l))
+    if (it->type == ITEM_ZONE_PAINT && a->work.canvas_ok) {
+        if (paint_input(&a->work.canvas, ui, &l))
             changed = true;
-        if (a->work_canvas.stroking)
+        if (a->work.canvas.stroking)
             a->redraw = true;
     } else if (it->type == ITEM_LOCATE_ALL) {
         int x, y;
         if (ui_click_in(ui, l.image, &x, &y)) {
             Vec2 p = chart_to_image(&l, x, y);
             int hit = -1;
-            for (int i = 0; i < a->n_marks; i++) {
-                SDL_FPoint sp = chart_to_screen(&l, a->marks[i]);
+            for (int i = 0; i < a->work.n_marks; i++) {
+                SDL_FPoint sp = chart_to_screen(&l, a->work.marks[i]);
                 if ((sp.x - (float)x) * (sp.x - (float)x) + (sp.y - (float)y) * (sp.y - (float)y) <= 144 * s * s)
                     hit = i;
             }
             if (hit >= 0) {
-                memmove(a->marks + hit, a->marks + hit + 1, sizeof *a->marks * (size_t)(a->n_marks - hit - 1));
-                a->n_marks--;
-            } else if (a->n_marks < 64) {
-                a->marks[a->n_marks++] = p;
+                memmove(a->work.marks + hit, a->work.marks + hit + 1, sizeof *a->work.marks * (size_t)(a->work.n_marks - hit - 1));
+                a->work.n_marks--;
+            } else if (a->work.n_marks < 64) {
+                a->work.marks[a->work.n_marks++] = p;
             }
             changed = true;
             a->redraw = true;

@@ -5,7 +5,8 @@
 
 #include <stdbool.h>
 
-#include "screens.h"
+#include "app_state.h"
+#include "chrome.h"
 
 /* Draws the item's chart in area with the learner's click; with reveal, also
  * the right answer (the trigger point and its tolerance circle, or the

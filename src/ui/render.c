@@ -492,6 +492,10 @@ static void fill_end(Ren *ren, SDL_Color c)
         SDL_SetRenderDrawBlendMode(ren->sdl, SDL_BLENDMODE_BLEND);
 }
 
+void ren_clip(Ren *ren, SDL_Rect r) { SDL_RenderSetClipRect(ren->sdl, &r); }
+
+void ren_unclip(Ren *ren) { SDL_RenderSetClipRect(ren->sdl, NULL); }
+
 void ren_fill_rect(Ren *ren, SDL_Rect r, SDL_Color c)
 {
     fill_begin(ren, c);

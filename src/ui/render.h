@@ -49,6 +49,12 @@ bool ren_text_seen(const Ren *ren, const char *needle);
 /* Every string drawn this frame, one per line, for failure messages. */
 void ren_dump_text(const Ren *ren, FILE *out);
 
+/* Drawing is cut to r from now on (until ren_unclip or the next clip):
+ * scrolled lists and panels use it to keep their content inside. */
+void ren_clip(Ren *ren, SDL_Rect r);
+/* Drawing reaches the whole window again. */
+void ren_unclip(Ren *ren);
+
 void ren_fill_rect(Ren *ren, SDL_Rect r, SDL_Color c);
 void ren_rect(Ren *ren, SDL_Rect r, int thickness, SDL_Color c);
 void ren_fill_round_rect(Ren *ren, SDL_Rect r, int radius, SDL_Color c);

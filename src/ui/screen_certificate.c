@@ -8,7 +8,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "screens.h"
+#include "app_state.h"
+#include "chrome.h"
 #include "verify.h"
 #include "theme.h"
 
@@ -130,7 +131,7 @@ void screen_certificate(App *a, SDL_Rect all)
     Ui *ui = &a->ui;
     const Course *c = a->course;
     SDL_Rect area;
-    if (app_top_bar(a, "Certificate", c->title, true, &area)) {
+    if (chrome_top_bar(a, "Certificate", c->title, true, &area)) {
         app_go(a, SCREEN_HOME);
         return;
     }

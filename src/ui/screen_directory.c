@@ -4,8 +4,17 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "screens.h"
+#include "app_state.h"
+#include "chrome.h"
 #include "theme.h"
+
+/* The state of the muscle directory, kept while the program runs. */
+static struct {
+    int mode;    /* 0 by muscle group, 1 by pain region */
+    int choice;  /* index into MUSCLE_GROUPS or PAIN_REGIONS */
+    int scroll;
+    int list_scroll;
+} dir_st;
 
 static bool module_in(const Module *m, int mode, const char *id)
 {
@@ -29,28 +38,28 @@ void screen_directory(App *a, SDL_Rect all)
 {
     Ui *ui = &a->ui;
     SDL_Rect area;
-    if (app_top_bar(a, "Muscle directory", "Every muscle, by group or by where it refers pain", true, &area)) {
+    if (chrome_top_bar(a, "Muscle directory", "Every muscle, by group or by where it refers pain", true, &area)) {
         app_go(a, SCREEN_HOME);
         return;
     }
     int pad = ui_px(ui, 20);
-    const NamedId *table = a->dir_mode == 0 ? MUSCLE_GROUPS : PAIN_REGIONS;
+    const NamedId *table = dir_st.mode == 0 ? MUSCLE_GROUPS : PAIN_REGIONS;
     /* Mode tabs. */
     int tx = pad, ty = area.y + pad, th = ui_px(ui, 36);
     const char *modes[] = {"By muscle group", "By pain region", "By complaint"};
     for (int i = 0; i < 3; i++) {
         int w = ren_text_width(a->ren, FONT_BODY, modes[i]) + ui_px(ui, 28);
         SDL_Rect tab = {tx, ty, w, th};
-        if (ui_button(ui, tab, modes[i], i == a->dir_mode ? BUTTON_SELECTED : BUTTON_SECONDARY)) {
+        if (ui_button(ui, tab, modes[i], i == dir_st.mode ? BUTTON_SELECTED : BUTTON_SECONDARY)) {
             if (i == 2) {
                 app_go(a, SCREEN_PROTOCOLS);
                 return;
             }
-            if (i != a->dir_mode) {
-                a->dir_mode = i;
-                a->dir_choice = 0;
-                a->dir_scroll = 0;
-                a->dir_list_scroll = 0;
+            if (i != dir_st.mode) {
+                dir_st.mode = i;
+                dir_st.choice = 0;
+                dir_st.scroll = 0;
+                dir_st.list_scroll = 0;
                 a->redraw = true;
             }
         }
@@ -63,22 +72,22 @@ void screen_directory(App *a, SDL_Rect all)
     int n_table = 0;
     while (table[n_table].id)
         n_table++;
-    if (a->dir_choice >= n_table || count_in(a->lib, a->dir_mode, table[a->dir_choice].id) == 0) {
+    if (dir_st.choice >= n_table || count_in(a->lib, dir_st.mode, table[dir_st.choice].id) == 0) {
         for (int i = 0; i < n_table; i++)
-            if (count_in(a->lib, a->dir_mode, table[i].id)) {
-                a->dir_choice = i;
+            if (count_in(a->lib, dir_st.mode, table[i].id)) {
+                dir_st.choice = i;
                 break;
             }
     }
     int rh = ui_px(ui, 30), shown = 0;
     for (int i = 0; i < n_table; i++)
-        shown += count_in(a->lib, a->dir_mode, table[i].id) > 0;
+        shown += count_in(a->lib, dir_st.mode, table[i].id) > 0;
     SDL_Rect clip = {list.x, list.y + ui_px(ui, 6), list.w, list.h - ui_px(ui, 12)};
-    ui_scroll(ui, clip, &a->dir_list_scroll, shown * (rh + ui_px(ui, 2)));
-    SDL_RenderSetClipRect(ren_sdl(a->ren), &clip);
-    int y = clip.y - a->dir_list_scroll;
+    ui_scroll(ui, clip, &dir_st.list_scroll, shown * (rh + ui_px(ui, 2)));
+    ren_clip(a->ren, clip);
+    int y = clip.y - dir_st.list_scroll;
     for (int i = 0; i < n_table; i++) {
-        int n = count_in(a->lib, a->dir_mode, table[i].id);
+        int n = count_in(a->lib, dir_st.mode, table[i].id);
         if (!n)
             continue;
         SDL_Rect row = {list.x + ui_px(ui, 6), y, list.w - ui_px(ui, 18), rh};
@@ -86,7 +95,7 @@ void screen_directory(App *a, SDL_Rect all)
             y += rh + ui_px(ui, 2);
             continue;
         }
-        bool sel = i == a->dir_choice;
+        bool sel = i == dir_st.choice;
         if (sel)
             ren_fill_round_rect(a->ren, row, ui_px(ui, 6), THEME_ACCENT_LIGHT);
         char label[120];
@@ -95,31 +104,31 @@ void screen_directory(App *a, SDL_Rect all)
         ren_text_fit(a->ren, sel ? FONT_BOLD : FONT_BODY, row.x + ui_px(ui, 10), ty2, row.w - ui_px(ui, 20),
                      sel ? THEME_ACCENT_DARK : THEME_TEXT, label);
         if (ui_clickable(ui, row, table[i].name) && !sel) {
-            a->dir_choice = i;
-            a->dir_scroll = 0;
+            dir_st.choice = i;
+            dir_st.scroll = 0;
             a->redraw = true;
         }
         y += rh + ui_px(ui, 2);
     }
-    SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+    ren_unclip(a->ren);
     /* Right: the muscles. */
     SDL_Rect panel = {list.x + list.w + pad, top, all.w - list.w - 3 * pad, all.h - top - pad};
     ren_fill_round_rect(a->ren, panel, ui_px(ui, 10), THEME_PANEL);
     SDL_Rect inner = {panel.x + ui_px(ui, 20), panel.y + ui_px(ui, 16), panel.w - ui_px(ui, 40), panel.h - ui_px(ui, 32)};
-    const char *id = table[a->dir_choice].id;
-    int n = count_in(a->lib, a->dir_mode, id);
+    const char *id = table[dir_st.choice].id;
+    int n = count_in(a->lib, dir_st.mode, id);
     int row_h = ui_px(ui, 64);
-    ui_scroll(ui, inner, &a->dir_scroll, n * row_h + ui_px(ui, 40));
-    SDL_RenderSetClipRect(ren_sdl(a->ren), &inner);
-    int y2 = inner.y - a->dir_scroll;
+    ui_scroll(ui, inner, &dir_st.scroll, n * row_h + ui_px(ui, 40));
+    ren_clip(a->ren, inner);
+    int y2 = inner.y - dir_st.scroll;
     char head[160];
-    snprintf(head, sizeof head, a->dir_mode == 0 ? "%s muscles" : "Muscles that refer pain to: %s",
-             table[a->dir_choice].name);
+    snprintf(head, sizeof head, dir_st.mode == 0 ? "%s muscles" : "Muscles that refer pain to: %s",
+             table[dir_st.choice].name);
     ren_text(a->ren, FONT_HEADING, inner.x, y2, THEME_ACCENT_DARK, head);
     y2 += ui_px(ui, 40);
     for (int i = 0; i < library_module_count(a->lib); i++) {
         const Module *m = library_module(a->lib, i);
-        if (!module_in(m, a->dir_mode, id))
+        if (!module_in(m, dir_st.mode, id))
             continue;
         if (y2 + row_h > inner.y && y2 < inner.y + inner.h) {
             ren_text(a->ren, FONT_BOLD, inner.x, y2 + ui_px(ui, 4), THEME_TEXT, m->name);
@@ -143,12 +152,12 @@ void screen_directory(App *a, SDL_Rect all)
             if (clicked) {
                 a->module = m;
                 a->study_return = SCREEN_DIRECTORY;
-                SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+                ren_unclip(a->ren);
                 app_go(a, SCREEN_STUDY);
                 return;
             }
         }
         y2 += row_h;
     }
-    SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+    ren_unclip(a->ren);
 }

@@ -20,8 +20,19 @@
 #include "datafile.h"
 #include "exam.h"
 #include "item_view.h"
-#include "screens.h"
+#include "app_state.h"
+#include "chrome.h"
 #include "theme.h"
+
+/* The state of the exam's pages, kept while the program runs. */
+static struct {
+    bool overview;     /* the overview/review page is shown */
+    bool confirm;      /* the submit confirmation is shown */
+    bool auto_submitted; /* submitted by the clock */
+    int warned;        /* minutes of the last time warning shown: 5, 1 */
+    char journal_error[300];
+    int result_scroll;
+} exam_st;
 
 /* The journal's state on screen: a warning while answers wait in memory
  * (the disk refused them; exam.c retries), and word when they are all on
@@ -30,12 +41,12 @@ static void show_journal_state(App *a)
 {
     const char *err = a->exam ? exam_run_error(a->exam) : "";
     if (err[0]) {
-        snprintf(a->journal_error, sizeof a->journal_error,
+        snprintf(exam_st.journal_error, sizeof exam_st.journal_error,
                  "Answers cannot be written to disk (%s). They are kept in memory and saving is retried.", err);
-    } else if (a->journal_error[0]) {
+    } else if (exam_st.journal_error[0]) {
         /* The warning was copied into the banner: replace it, or it would
          * go on saying answers are not saved after they are. */
-        a->journal_error[0] = 0;
+        exam_st.journal_error[0] = 0;
         snprintf(a->banner, sizeof a->banner, "Every answer is saved to disk again.");
     }
 }
@@ -59,7 +70,7 @@ static void go_to(App *a, int i)
 {
     session_goto(a->session, i, app_now_ms(a));
     sync_selection(a);
-    a->exam_overview = false;
+    exam_st.overview = false;
     a->redraw = true;
 }
 
@@ -94,10 +105,10 @@ static void enter_exam(App *a, const Course *c)
     a->exam_course = c;
     a->course = c;
     a->session_started_ms = exam_run_started_ms(a->exam);
-    a->exam_overview = a->exam_confirm = a->exam_auto = false;
+    exam_st.overview = exam_st.confirm = exam_st.auto_submitted = false;
     a->record_saved = false;
-    a->record_error[0] = a->journal_error[0] = 0;
-    a->result_scroll = 0;
+    a->record_error[0] = exam_st.journal_error[0] = 0;
+    exam_st.result_scroll = 0;
     show_journal_state(a);
 }
 
@@ -208,7 +219,7 @@ bool exam_resume_pending(App *a)
         return true;
     }
     int64_t left_ms = exam_run_remaining(run, now);
-    a->exam_warned = left_ms <= 60000 ? 1 : left_ms <= 300000 ? 5 : 0;
+    exam_st.warned = left_ms <= 60000 ? 1 : left_ms <= 300000 ? 5 : 0;
     go_to(a, 0);
     set_fullscreen(a, true);
     char left[32];
@@ -227,16 +238,16 @@ static void save_record(App *a)
         return;
     const Course *c = a->exam_course;
     Diag *d = diag_create();
-    if (exam_run_submit(a->exam, app_now_ms(a), a->exam_auto, d) == 0) {
+    if (exam_run_submit(a->exam, app_now_ms(a), exam_st.auto_submitted, d) == 0) {
         a->record_saved = true;
         a->record_error[0] = 0;
         printf("exam recorded: course=%s score=%.1f%% passed=%s auto=%s\n", c->id,
                exam_run_score(a->exam) * 100, exam_run_passed(a->exam) ? "yes" : "no",
-               a->exam_auto ? "yes" : "no");
+               exam_st.auto_submitted ? "yes" : "no");
         fflush(stdout);
         exam_run_free(a->exam);
         a->exam = NULL;
-        a->journal_error[0] = 0;
+        exam_st.journal_error[0] = 0;
         app_reload_scores(a);
     } else {
         const DiagItem *it = diag_count(d) ? diag_item(d, 0) : NULL;
@@ -253,8 +264,8 @@ void exam_submit(App *a, bool auto_submitted)
 {
     if (!a->session || !a->exam)
         return;
-    a->exam_auto = auto_submitted;
-    a->exam_confirm = false;
+    exam_st.auto_submitted = auto_submitted;
+    exam_st.confirm = false;
     set_fullscreen(a, false);
     /* Answers are final from here (exam_run_submit submits the session at
      * once, even if the record has to wait for the disk). */
@@ -272,7 +283,7 @@ void screen_exam_intro(App *a, SDL_Rect all)
     Ui *ui = &a->ui;
     const Course *c = a->exam_course;
     SDL_Rect area;
-    if (app_top_bar(a, "Certification exam", c->title, true, &area)) {
+    if (chrome_top_bar(a, "Certification exam", c->title, true, &area)) {
         app_go(a, SCREEN_MODULES);
         return;
     }
@@ -423,7 +434,7 @@ static void confirm_dialog(App *a, SDL_Rect all)
     SDL_Rect yes = {box.x + box.w - ui_px(ui, 28) - bw, box.y + box.h - ui_px(ui, 24) - bh, bw, bh};
     SDL_Rect no = {yes.x - bw - ui_px(ui, 12), yes.y, bw, bh};
     if (ui_button(ui, no, "Keep working", BUTTON_SECONDARY) || ui_key(ui, SDLK_ESCAPE)) {
-        a->exam_confirm = false;
+        exam_st.confirm = false;
         a->redraw = true;
     }
     if (ui_button(ui, yes, "Submit exam", BUTTON_PRIMARY))
@@ -449,19 +460,19 @@ void screen_exam(App *a, SDL_Rect all)
         exam_run_flush(a->exam);
         show_journal_state(a);
     }
-    if (left <= 60000 && a->exam_warned != 1) {
-        a->exam_warned = 1;
+    if (left <= 60000 && exam_st.warned != 1) {
+        exam_st.warned = 1;
         snprintf(a->banner, sizeof a->banner, "One minute left. Your answers are submitted when the time is up.");
-    } else if (left <= 300000 && left > 60000 && a->exam_warned != 5 && a->exam_warned != 1) {
-        a->exam_warned = 5;
+    } else if (left <= 300000 && left > 60000 && exam_st.warned != 5 && exam_st.warned != 1) {
+        exam_st.warned = 5;
         snprintf(a->banner, sizeof a->banner, "Five minutes left.");
     }
-    if (a->journal_error[0])
-        snprintf(a->banner, sizeof a->banner, "%s", a->journal_error);
+    if (exam_st.journal_error[0])
+        snprintf(a->banner, sizeof a->banner, "%s", exam_st.journal_error);
     SDL_Rect area;
     char title[200];
     snprintf(title, sizeof title, "Certification exam \xC2\xB7 %s", c->title);
-    app_top_bar(a, title, "", false, &area);
+    chrome_top_bar(a, title, "", false, &area);
     /* The countdown, always visible at the bar's right. */
     char clock[32], text[64];
     format_time(left, clock, sizeof clock);
@@ -476,14 +487,11 @@ void screen_exam(App *a, SDL_Rect all)
     int pad = ui_px(ui, 20);
     int cur = session_current(s), n = session_item_count(s);
     /* The confirmation is modal: what lies under it takes no input. */
-    bool modal = a->exam_confirm;
-    bool keep_released = ui->released, keep_activate = ui->activate_focus;
-    int keep_keys = ui->n_keys;
-    if (modal) {
-        ui->released = ui->activate_focus = false;
-        ui->n_keys = 0;
-    }
-    if (a->exam_overview) {
+    bool modal = exam_st.confirm;
+    UiHeld held = {0};
+    if (modal)
+        held = ui_modal_begin(ui);
+    if (exam_st.overview) {
         SDL_Rect panel = {pad, area.y + pad, all.w - 2 * pad, area.h - 2 * pad - ui_px(ui, 64)};
         ren_fill_round_rect(a->ren, panel, ui_px(ui, 10), THEME_PANEL);
         overview(a, panel);
@@ -493,7 +501,7 @@ void screen_exam(App *a, SDL_Rect all)
         if (ui_button(ui, back, "Back to question", BUTTON_SECONDARY) || ui_key(ui, SDLK_ESCAPE))
             go_to(a, cur);
         if (ui_button(ui, submit, "Submit exam\xE2\x80\xA6", BUTTON_PRIMARY)) {
-            a->exam_confirm = true;
+            exam_st.confirm = true;
             a->redraw = true;
         }
     } else {
@@ -520,7 +528,7 @@ void screen_exam(App *a, SDL_Rect all)
         y += ren_text_wrapped(a->ren, FONT_SMALL, x, y, w, THEME_MUTED, hint, true, 0, all.h);
 
         SDL_Rect inner = {pane.x + ui_px(ui, 12), pane.y + ui_px(ui, 12), pane.w - ui_px(ui, 24), pane.h - ui_px(ui, 24)};
-        if (!a->exam_confirm) {
+        if (!exam_st.confirm) {
             if (click_item) {
                 Vec2 p;
                 if (item_view_chart(a, it, an, inner, false, true, &p)) {
@@ -535,13 +543,13 @@ void screen_exam(App *a, SDL_Rect all)
                         session_clear(s, cur);
                         journal_event(a, (JournalEvent){.op = JOURNAL_CLEAR, .item = cur});
                     } else if (it->type == ITEM_ZONE_PAINT) {
-                        session_set_paint(s, cur, a->work_canvas.cells, &a->work_canvas.grid, app_now_ms(a));
-                        journal_event(a, (JournalEvent){.op = JOURNAL_PAINT, .item = cur, .grid = a->work_canvas.grid,
-                                                        .cells = a->work_canvas.cells});
+                        session_set_paint(s, cur, a->work.canvas.cells, &a->work.canvas.grid, app_now_ms(a));
+                        journal_event(a, (JournalEvent){.op = JOURNAL_PAINT, .item = cur, .grid = a->work.canvas.grid,
+                                                        .cells = a->work.canvas.cells});
                     } else {
-                        session_set_clicks(s, cur, a->marks, a->n_marks, app_now_ms(a));
-                        journal_event(a, (JournalEvent){.op = JOURNAL_CLICKS, .item = cur, .n_clicks = a->n_marks,
-                                                        .clicks = a->marks});
+                        session_set_clicks(s, cur, a->work.marks, a->work.n_marks, app_now_ms(a));
+                        journal_event(a, (JournalEvent){.op = JOURNAL_CLICKS, .item = cur, .n_clicks = a->work.n_marks,
+                                                        .clicks = a->work.marks});
                     }
                     a->redraw = true;
                 }
@@ -577,7 +585,7 @@ void screen_exam(App *a, SDL_Rect all)
         SDL_Rect next = {x + 2 * (bw + ui_px(ui, 10)), by, w - 2 * (bw + ui_px(ui, 10)), bh};
         by -= bh + ui_px(ui, 10);
         SDL_Rect over = {x, by, w, bh};
-        if (!a->exam_confirm) {
+        if (!exam_st.confirm) {
             if (ui_button(ui, prev, "\xE2\x80\xB9 Previous", cur > 0 ? BUTTON_SECONDARY : BUTTON_DISABLED) ||
                 (cur > 0 && ui_key(ui, SDLK_PAGEUP)))
                 go_to(a, cur - 1);
@@ -593,21 +601,19 @@ void screen_exam(App *a, SDL_Rect all)
                 go_to(a, cur + 1);
             if (ui_button(ui, over, "Overview of all questions", BUTTON_SECONDARY)) {
                 session_hide(s, app_now_ms(a));
-                a->exam_overview = true;
+                exam_st.overview = true;
                 a->redraw = true;
             }
             if (ui_button(ui, submit, "Review and submit\xE2\x80\xA6", BUTTON_PRIMARY)) {
                 session_hide(s, app_now_ms(a));
-                a->exam_overview = true;
-                a->exam_confirm = true;
+                exam_st.overview = true;
+                exam_st.confirm = true;
                 a->redraw = true;
             }
         }
     }
     if (modal) {
-        ui->released = keep_released;
-        ui->activate_focus = keep_activate;
-        ui->n_keys = keep_keys;
+        ui_modal_end(ui, held);
         confirm_dialog(a, all);
     }
 }
@@ -622,7 +628,7 @@ void screen_exam_result(App *a, SDL_Rect all)
     SDL_Rect area;
     char title[200];
     snprintf(title, sizeof title, "Exam result \xC2\xB7 %s", c->title);
-    if (app_top_bar(a, title, "", true, &area)) {
+    if (chrome_top_bar(a, title, "", true, &area)) {
         if (a->record_saved) {
             a->course = c;
             app_go(a, SCREEN_MODULES);
@@ -645,7 +651,7 @@ void screen_exam_result(App *a, SDL_Rect all)
              passed ? THEME_GOOD : THEME_BAD, line);
     y += ren_text_height(a->ren, FONT_TITLE) + ui_px(ui, 4);
     snprintf(line, sizeof line, "%d of %d questions answered%s.", session_answered_count(s), session_item_count(s),
-             a->exam_auto ? " \xC2\xB7 submitted automatically when the time ran out" : "");
+             exam_st.auto_submitted ? " \xC2\xB7 submitted automatically when the time ran out" : "");
     ren_text(a->ren, FONT_BODY, x, y, THEME_MUTED, line);
     y += ren_text_height(a->ren, FONT_BODY) + ui_px(ui, 10);
     if (a->record_error[0]) {
@@ -672,9 +678,9 @@ void screen_exam_result(App *a, SDL_Rect all)
         rows += k > 0;
     }
     int answers_rows = c->exam.show_answers ? session_item_count(s) + 2 : 0;
-    ui_scroll(ui, list, &a->result_scroll, (rows + answers_rows) * row);
-    SDL_RenderSetClipRect(ren_sdl(a->ren), &list);
-    int ry = list.y - a->result_scroll;
+    ui_scroll(ui, list, &exam_st.result_scroll, (rows + answers_rows) * row);
+    ren_clip(a->ren, list);
+    int ry = list.y - exam_st.result_scroll;
     for (int i = 0; i < c->n_modules; i++) {
         const Module *m = c->modules[i];
         int k = 0;
@@ -682,7 +688,7 @@ void screen_exam_result(App *a, SDL_Rect all)
         if (!k)
             continue;
         SDL_Rect chip = {list.x, ry + ui_px(ui, 2), ui_px(ui, 64), row - ui_px(ui, 6)};
-        ren_fill_round_rect(a->ren, chip, ui_px(ui, 4), ms >= 0.999 ? THEME_GOOD_LIGHT : ms > 0 ? THEME_PARTIAL_LIGHT : THEME_BAD_LIGHT);
+        ren_fill_round_rect(a->ren, chip, ui_px(ui, 4), theme_credit_light(ms));
         snprintf(line, sizeof line, "%d%%", (int)(ms * 100 + 0.5));
         int cw = ren_text_width(a->ren, FONT_BOLD, line);
         ren_text(a->ren, FONT_BOLD, chip.x + (chip.w - cw) / 2, ry + ui_px(ui, 3), THEME_TEXT, line);
@@ -698,7 +704,7 @@ void screen_exam_result(App *a, SDL_Rect all)
             const Item *it = session_item(s, i);
             const Answer *an = session_answer(s, i);
             snprintf(line, sizeof line, "%d%%", (int)(an->credit * 100 + 0.5));
-            ren_text(a->ren, FONT_BOLD, list.x, ry + ui_px(ui, 3), an->credit >= 0.999 ? THEME_GOOD : an->credit > 0 ? THEME_PARTIAL : THEME_BAD, line);
+            ren_text(a->ren, FONT_BOLD, list.x, ry + ui_px(ui, 3), theme_credit_colour(an->credit), line);
             char q[700];
             const char *right = NULL;
             for (int k = 0; k < it->n_options && !right; k++)
@@ -715,7 +721,7 @@ void screen_exam_result(App *a, SDL_Rect all)
             ry += row;
         }
     }
-    SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+    ren_unclip(a->ren);
 
     int bw = ui_px(ui, 200), bh = ui_px(ui, 46);
     SDL_Rect done = {panel.x + panel.w - ui_px(ui, 28) - bw, panel.y + panel.h - ui_px(ui, 24) - bh, bw, bh};

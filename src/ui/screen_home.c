@@ -2,7 +2,8 @@
  * learner's practice progress through its modules. */
 #include <stdio.h>
 
-#include "screens.h"
+#include "app_state.h"
+#include "chrome.h"
 #include "theme.h"
 
 static void course_progress(const App *a, const Course *c, int *practised, double *mean_best)
@@ -69,7 +70,7 @@ void screen_home(App *a, SDL_Rect all)
 {
     Ui *ui = &a->ui;
     SDL_Rect area;
-    app_top_bar(a, "tpquiz", "Trigger point therapy courses", false, &area);
+    chrome_top_bar(a, "tpquiz", "Trigger point therapy courses", false, &area);
     /* Who is signed in, and the way out, at the bar's right end. */
     int bh = ui_px(ui, 36);
     SDL_Rect out = {all.w - ui_px(ui, 20) - ui_px(ui, 110), ui_px(ui, 10), ui_px(ui, 110), bh};
@@ -167,8 +168,8 @@ void screen_home(App *a, SDL_Rect all)
         ui_register_target(ui, label, card);
         if (go || ui_click_in(ui, card, NULL, NULL)) {
             a->course = c;
-            a->list_scroll = 0;
-            a->module_filter[0] = 0;
+            a->modules.scroll = 0;
+            a->modules.filter[0] = 0;
             app_go(a, SCREEN_MODULES);
         }
     }

@@ -5,34 +5,48 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "screens.h"
+#include "app_state.h"
+#include "chrome.h"
 #include "theme.h"
+
+#define LOCATOR_VIEWS 8
+
+/* The state of the locator: a canvas per chart view and the ranking, kept while the program runs. */
+static struct {
+    PaintCanvas canvas[LOCATOR_VIEWS];
+    const View *views[LOCATOR_VIEWS];
+    int n_views;
+    int view;
+    LocatorMatch results[8];
+    int n_results;
+    bool ranked;
+} loc_st;
 
 static const char *const CANDIDATE_VIEWS[] = {"front", "back", "side", "head_front", "head_side", NULL};
 
 static void setup_views(App *a)
 {
-    if (a->loc_n_views)
+    if (loc_st.n_views)
         return;
-    for (int i = 0; CANDIDATE_VIEWS[i] && a->loc_n_views < LOCATOR_VIEWS; i++) {
+    for (int i = 0; CANDIDATE_VIEWS[i] && loc_st.n_views < LOCATOR_VIEWS; i++) {
         const View *v = library_find_view(a->lib, CANDIDATE_VIEWS[i]);
         if (!v || !v->ok)
             continue; /* no module uses it: nothing to find there */
-        if (!paint_init(&a->loc_canvas[a->loc_n_views], v->viewbox))
+        if (!paint_init(&loc_st.canvas[loc_st.n_views], v->viewbox))
             continue;
-        a->loc_views[a->loc_n_views++] = v;
+        loc_st.views[loc_st.n_views++] = v;
     }
 }
 
 static void rank(App *a)
 {
-    PaintCanvas *p = &a->loc_canvas[a->loc_view];
-    a->loc_n_results = 0;
+    PaintCanvas *p = &loc_st.canvas[loc_st.view];
+    loc_st.n_results = 0;
     if (paint_count(p) > 0) {
-        int n = locator_rank_library(p->cells, &p->grid, a->loc_views[a->loc_view]->name, a->lib, a->loc_results, 8);
-        a->loc_n_results = n < 0 ? 0 : n;
+        int n = locator_rank_library(p->cells, &p->grid, loc_st.views[loc_st.view]->name, a->lib, loc_st.results, 8);
+        loc_st.n_results = n < 0 ? 0 : n;
     }
-    a->loc_ranked = true;
+    loc_st.ranked = true;
 }
 
 static const char *view_title(const char *name)
@@ -49,13 +63,13 @@ void screen_locator(App *a, SDL_Rect all)
 {
     Ui *ui = &a->ui;
     SDL_Rect area;
-    if (app_top_bar(a, "Where does it hurt?", "Paint the pain: the muscles that refer there are listed", true, &area)) {
+    if (chrome_top_bar(a, "Where does it hurt?", "Paint the pain: the muscles that refer there are listed", true, &area)) {
         app_go(a, SCREEN_HOME);
         return;
     }
     setup_views(a);
     int pad = ui_px(ui, 20);
-    if (a->loc_n_views == 0) {
+    if (loc_st.n_views == 0) {
         ren_text(a->ren, FONT_BODY, 2 * pad, area.y + 2 * pad, THEME_MUTED, "No charts are available.");
         return;
     }
@@ -63,18 +77,18 @@ void screen_locator(App *a, SDL_Rect all)
     SDL_Rect panel = {pad, area.y + pad, left_w - pad, area.h - 2 * pad};
     ren_fill_round_rect(a->ren, panel, ui_px(ui, 10), THEME_PANEL);
     int tx = panel.x + ui_px(ui, 12), ty = panel.y + ui_px(ui, 12), tab_h = ui_px(ui, 34);
-    for (int i = 0; i < a->loc_n_views; i++) {
-        const char *label = view_title(a->loc_views[i]->name);
+    for (int i = 0; i < loc_st.n_views; i++) {
+        const char *label = view_title(loc_st.views[i]->name);
         int w = ren_text_width(a->ren, FONT_BODY, label) + ui_px(ui, 24);
         SDL_Rect tab = {tx, ty, w, tab_h};
-        if (ui_button(ui, tab, label, i == a->loc_view ? BUTTON_SELECTED : BUTTON_SECONDARY) && i != a->loc_view) {
-            a->loc_view = i;
-            a->loc_ranked = false;
+        if (ui_button(ui, tab, label, i == loc_st.view ? BUTTON_SELECTED : BUTTON_SECONDARY) && i != loc_st.view) {
+            loc_st.view = i;
+            loc_st.ranked = false;
             a->redraw = true;
         }
         tx += w + ui_px(ui, 6);
     }
-    PaintCanvas *p = &a->loc_canvas[a->loc_view];
+    PaintCanvas *p = &loc_st.canvas[loc_st.view];
     /* Tools under the tabs. */
     int by = ty + tab_h + ui_px(ui, 8), bx = panel.x + ui_px(ui, 12);
     static const struct {
@@ -85,7 +99,7 @@ void screen_locator(App *a, SDL_Rect all)
                       THEME_MUTED, "Brush");
     bx += lw + ui_px(ui, 8);
     for (int i = 0; i < 3; i++) {
-        double brush = a->loc_views[a->loc_view]->viewbox.w / sizes[i].frac;
+        double brush = loc_st.views[loc_st.view]->viewbox.w / sizes[i].frac;
         int w = ren_text_width(a->ren, FONT_BODY, sizes[i].label) + ui_px(ui, 24);
         SDL_Rect b = {bx, by, w, ui_px(ui, 30)};
         bool sel = p->brush > brush * 0.99 && p->brush < brush * 1.01;
@@ -105,31 +119,31 @@ void screen_locator(App *a, SDL_Rect all)
     if (ui_button(ui, un, "Undo", p->n_undo ? BUTTON_SECONDARY : BUTTON_DISABLED) ||
         (ui_key(ui, SDLK_z) && p->n_undo)) {
         paint_undo(p);
-        a->loc_ranked = false;
+        loc_st.ranked = false;
         a->redraw = true;
     }
     bx += un.w + ui_px(ui, 6);
     SDL_Rect cl = {bx, by, ui_px(ui, 70), ui_px(ui, 30)};
     if (ui_button(ui, cl, "Clear", BUTTON_SECONDARY)) {
         paint_clear(p);
-        a->loc_ranked = false;
+        loc_st.ranked = false;
         a->redraw = true;
     }
     SDL_Rect chart = {panel.x + ui_px(ui, 12), by + ui_px(ui, 38), panel.w - ui_px(ui, 24),
                       panel.y + panel.h - by - ui_px(ui, 50)};
-    const View *v = a->loc_views[a->loc_view];
+    const View *v = loc_st.views[loc_st.view];
     ChartLayout l = chart_layout(chart, v->viewbox);
-    app_note_chart(a, v->name, &l);
+    chrome_note_chart(a, v->name, &l);
     chart_draw_svg(a->charts, v->path, &l);
     paint_draw(p, ren_sdl(a->ren), &l, COLA(0xC6, 0x28, 0x28, 0xA0));
     chart_draw_sides(a->ren, &l, v->name);
     if (paint_input(p, ui, &l)) {
-        a->loc_ranked = false;
+        loc_st.ranked = false;
         a->redraw = true;
     }
     if (p->stroking)
         a->redraw = true;
-    if (!a->loc_ranked && !p->stroking)
+    if (!loc_st.ranked && !p->stroking)
         rank(a);
 
     /* Results. */
@@ -145,7 +159,7 @@ void screen_locator(App *a, SDL_Rect all)
                          true, 0, all.h);
         return;
     }
-    if (a->loc_n_results == 0) {
+    if (loc_st.n_results == 0) {
         ren_text_wrapped(a->ren, FONT_BODY, x, y, w, THEME_MUTED,
                          "No referral pattern in the courses covers this area. Try another chart or paint more.", true,
                          0, all.h);
@@ -157,8 +171,8 @@ void screen_locator(App *a, SDL_Rect all)
                      true, 0, all.h);
     y += ui_px(ui, 44);
     int row_h = ui_px(ui, 62);
-    for (int i = 0; i < a->loc_n_results && y + row_h < res.y + res.h; i++) {
-        const LocatorMatch *m = &a->loc_results[i];
+    for (int i = 0; i < loc_st.n_results && y + row_h < res.y + res.h; i++) {
+        const LocatorMatch *m = &loc_st.results[i];
         char pct[16];
         snprintf(pct, sizeof pct, "%d%%", (int)(m->score * 100 + 0.5));
         ren_text(a->ren, FONT_BOLD, x, y, THEME_TEXT, m->module->name);
@@ -185,4 +199,11 @@ void screen_locator(App *a, SDL_Rect all)
         }
         y += row_h;
     }
+}
+
+void screen_locator_free(void)
+{
+    for (int i = 0; i < loc_st.n_views; i++)
+        paint_free(&loc_st.canvas[i]);
+    loc_st.n_views = 0;
 }

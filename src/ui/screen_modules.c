@@ -4,7 +4,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "screens.h"
+#include "app_state.h"
+#include "chrome.h"
 #include "theme.h"
 
 static void pain_line(const Module *m, char *buf, size_t size)
@@ -38,7 +39,7 @@ void screen_modules(App *a, SDL_Rect all)
     char crumb[256];
     snprintf(crumb, sizeof crumb, "%d muscle module%s \xC2\xB7 module pass mark %d%%", c->n_modules,
              c->n_modules == 1 ? "" : "s", c->module_pass_mark);
-    if (app_top_bar(a, c->title, crumb, true, &area)) {
+    if (chrome_top_bar(a, c->title, crumb, true, &area)) {
         app_go(a, SCREEN_HOME);
         return;
     }
@@ -60,9 +61,9 @@ void screen_modules(App *a, SDL_Rect all)
     /* Type-ahead search by muscle name. */
     SDL_Rect find = {strip.x + strip.w - ui_px(ui, 14) - ui_px(ui, 210) - ui_px(ui, 12) - ui_px(ui, 260),
                      strip.y + (sh - ui_px(ui, 38)) / 2, ui_px(ui, 260), ui_px(ui, 38)};
-    if (ui_text_field(ui, find, "", a->module_filter, sizeof a->module_filter, "Find a muscle\xE2\x80\xA6") &
+    if (ui_text_field(ui, find, "", a->modules.filter, sizeof a->modules.filter, "Find a muscle\xE2\x80\xA6") &
         UI_FIELD_CHANGED) {
-        a->list_scroll = 0;
+        a->modules.scroll = 0;
         a->redraw = true;
     }
     SDL_Rect exam = {strip.x + strip.w - ui_px(ui, 14) - ui_px(ui, 210), strip.y + (sh - ui_px(ui, 38)) / 2,
@@ -89,19 +90,19 @@ void screen_modules(App *a, SDL_Rect all)
     for (int i = 0; i < c->n_modules && n_shown < 512; i++) {
         const Module *mod = c->modules[i];
         const char *name = mod ? mod->name : c->module_ids[i];
-        if (!a->module_filter[0] || contains_ci(name, a->module_filter) ||
-            contains_ci(c->module_ids[i], a->module_filter))
+        if (!a->modules.filter[0] || contains_ci(name, a->modules.filter) ||
+            contains_ci(c->module_ids[i], a->modules.filter))
             shown[n_shown++] = i;
     }
     int content_h = n_shown * (row_h + gap);
     if (n_shown == 0)
         ren_text(a->ren, FONT_BODY, list.x, list.y, THEME_MUTED, "No module of this course matches the search.");
-    ui_scroll(ui, list, &a->list_scroll, content_h);
-    SDL_RenderSetClipRect(ren_sdl(a->ren), &list);
+    ui_scroll(ui, list, &a->modules.scroll, content_h);
+    ren_clip(a->ren, list);
     int sb = content_h > list.h ? ui_px(ui, 14) : 0;
     for (int k = 0; k < n_shown; k++) {
         int i = shown[k];
-        SDL_Rect row = {list.x, list.y + k * (row_h + gap) - a->list_scroll, list.w - sb, row_h};
+        SDL_Rect row = {list.x, list.y + k * (row_h + gap) - a->modules.scroll, list.w - sb, row_h};
         if (row.y + row.h < list.y || row.y > list.y + list.h)
             continue;
         ren_fill_round_rect(a->ren, row, ui_px(ui, 8), THEME_BORDER);
@@ -168,6 +169,11 @@ void screen_modules(App *a, SDL_Rect all)
             app_start_quiz(a, mod);
         ui_register_target(ui, label, quiz);
     }
-    SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+    ren_unclip(a->ren);
     certify_status_free(&cs);
+}
+
+void screen_modules_enter(App *a)
+{
+    a->modules.scroll = a->modules.scroll < 0 ? 0 : a->modules.scroll;
 }

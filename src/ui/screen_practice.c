@@ -8,7 +8,8 @@
 
 #include "attempt.h"
 #include "item_view.h"
-#include "screens.h"
+#include "app_state.h"
+#include "chrome.h"
 #include "theme.h"
 
 static void distance_text(const App *a, const char *view, double units, char *buf, size_t size)
@@ -82,16 +83,6 @@ static void finish(App *a)
         diag_print(d, stderr);
     }
     diag_free(d);
-}
-
-static SDL_Color credit_color(double c)
-{
-    return c >= 0.999 ? THEME_GOOD : c > 0 ? THEME_PARTIAL : THEME_BAD;
-}
-
-static SDL_Color credit_light(double c)
-{
-    return c >= 0.999 ? THEME_GOOD_LIGHT : c > 0 ? THEME_PARTIAL_LIGHT : THEME_BAD_LIGHT;
 }
 
 /* The feedback sentence for an answered item. */
@@ -238,7 +229,7 @@ static void summary(App *a, SDL_Rect area)
     SDL_Rect list = {x, y, panel.w - ui_px(ui, 56), panel.y + panel.h - y - ui_px(ui, 80)};
     int row = ren_text_height(a->ren, FONT_BODY) + ui_px(ui, 10);
     ui_scroll(ui, list, &a->summary_scroll, n * row);
-    SDL_RenderSetClipRect(ren_sdl(a->ren), &list);
+    ren_clip(a->ren, list);
     for (int i = 0; i < n; i++) {
         const Item *it = session_item(a->session, i);
         const Answer *an = session_answer(a->session, i);
@@ -246,10 +237,10 @@ static void summary(App *a, SDL_Rect area)
         if (ry + row < list.y || ry > list.y + list.h)
             continue;
         SDL_Rect chip = {list.x, ry + ui_px(ui, 2), ui_px(ui, 64), row - ui_px(ui, 6)};
-        ren_fill_round_rect(a->ren, chip, ui_px(ui, 4), credit_light(an->credit));
+        ren_fill_round_rect(a->ren, chip, ui_px(ui, 4), theme_credit_light(an->credit));
         snprintf(line, sizeof line, "%d%%", (int)lround(an->credit * 100));
         int cw = ren_text_width(a->ren, FONT_BOLD, line);
-        ren_text(a->ren, FONT_BOLD, chip.x + (chip.w - cw) / 2, ry + ui_px(ui, 4), credit_color(an->credit), line);
+        ren_text(a->ren, FONT_BOLD, chip.x + (chip.w - cw) / 2, ry + ui_px(ui, 4), theme_credit_colour(an->credit), line);
         int text_w = list.w - chip.w - ui_px(ui, 30);
         const ReviewCard *card = review && a->review ? review_find(a->review, it->key) : NULL;
         if (card) {
@@ -264,7 +255,7 @@ static void summary(App *a, SDL_Rect area)
         ren_text_fit(a->ren, FONT_BODY, list.x + chip.w + ui_px(ui, 14), ry + ui_px(ui, 4), text_w, THEME_TEXT,
                      it->prompt);
     }
-    SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+    ren_unclip(a->ren);
     int bw = ui_px(ui, 200), bh = ui_px(ui, 44);
     SDL_Rect again = {panel.x + panel.w - ui_px(ui, 28) - bw, panel.y + panel.h - ui_px(ui, 24) - bh, bw, bh};
     SDL_Rect back = {again.x - bw - ui_px(ui, 12), again.y, bw, bh};
@@ -310,7 +301,7 @@ void screen_practice(App *a, SDL_Rect all)
         snprintf(crumb, sizeof crumb, "Summary");
     else
         snprintf(crumb, sizeof crumb, "Question %d of %d", session_current(s) + 1, session_item_count(s));
-    if (app_top_bar(a, title, crumb, true, &area)) {
+    if (chrome_top_bar(a, title, crumb, true, &area)) {
         app_go(a, review ? SCREEN_HOME : SCREEN_MODULES);
         return;
     }
@@ -377,8 +368,8 @@ void screen_practice(App *a, SDL_Rect all)
         int hh = ren_text_height(a->ren, FONT_BOLD) + ui_px(ui, 12);
         int bh = ren_text_wrapped(a->ren, FONT_BODY, 0, 0, w - ui_px(ui, 24), THEME_TEXT, body, false, 0, 0);
         SDL_Rect box = {x - ui_px(ui, 4), y, w + ui_px(ui, 8), hh + bh + ui_px(ui, 16)};
-        ren_fill_round_rect(a->ren, box, ui_px(ui, 8), credit_light(an->credit));
-        ren_text(a->ren, FONT_BOLD, x + ui_px(ui, 8), y + ui_px(ui, 8), credit_color(an->credit), head);
+        ren_fill_round_rect(a->ren, box, ui_px(ui, 8), theme_credit_light(an->credit));
+        ren_text(a->ren, FONT_BOLD, x + ui_px(ui, 8), y + ui_px(ui, 8), theme_credit_colour(an->credit), head);
         ren_text_wrapped(a->ren, FONT_BODY, x + ui_px(ui, 8), y + hh, w - ui_px(ui, 24), THEME_TEXT, body, true, 0,
                          all.h);
         y += box.h + ui_px(ui, 10);
@@ -421,9 +412,9 @@ void screen_practice(App *a, SDL_Rect all)
         if (ui_button(ui, btn, "Check answer", any ? BUTTON_PRIMARY : BUTTON_DISABLED) ||
             (any && (ui_key(ui, SDLK_RETURN) || ui_key(ui, SDLK_KP_ENTER)))) {
             if (it->type == ITEM_ZONE_PAINT)
-                session_answer_paint(s, a->work_canvas.cells, &a->work_canvas.grid, app_now_ms(a));
+                session_answer_paint(s, a->work.canvas.cells, &a->work.canvas.grid, app_now_ms(a));
             else
-                session_answer_clicks(s, a->marks, a->n_marks, app_now_ms(a));
+                session_answer_clicks(s, a->work.marks, a->work.n_marks, app_now_ms(a));
             a->redraw = true;
         }
     } else if (!click_item) {

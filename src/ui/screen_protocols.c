@@ -4,14 +4,21 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "screens.h"
+#include "app_state.h"
+#include "chrome.h"
 #include "theme.h"
+
+/* The state of the pain protocols, kept while the program runs. */
+static struct {
+    int shown; /* the protocol shown */
+    int scroll;
+} prot_st;
 
 void screen_protocols(App *a, SDL_Rect all)
 {
     Ui *ui = &a->ui;
     SDL_Rect area;
-    if (app_top_bar(a, "Pain protocols", "Which muscles to examine for a complaint", true, &area)) {
+    if (chrome_top_bar(a, "Pain protocols", "Which muscles to examine for a complaint", true, &area)) {
         app_go(a, SCREEN_HOME);
         return;
     }
@@ -21,8 +28,8 @@ void screen_protocols(App *a, SDL_Rect all)
         ren_text(a->ren, FONT_BODY, pad * 2, area.y + pad * 2, THEME_MUTED, "No pain protocols are installed.");
         return;
     }
-    if (a->protocol >= n)
-        a->protocol = 0;
+    if (prot_st.shown >= n)
+        prot_st.shown = 0;
     int left_w = ui_px(ui, 300);
     SDL_Rect list = {pad, area.y + pad, left_w, area.h - 2 * pad};
     ren_fill_round_rect(a->ren, list, ui_px(ui, 10), THEME_PANEL);
@@ -30,29 +37,29 @@ void screen_protocols(App *a, SDL_Rect all)
     for (int i = 0; i < n; i++) {
         const Protocol *p = protocols_get(a->protocols, i);
         SDL_Rect row = {list.x + ui_px(ui, 8), y, list.w - ui_px(ui, 16), row_h};
-        if (i == a->protocol)
+        if (i == prot_st.shown)
             ren_fill_round_rect(a->ren, row, ui_px(ui, 6), THEME_ACCENT_LIGHT);
         else if (ui_hover(ui, row))
             ren_fill_round_rect(a->ren, row, ui_px(ui, 6), THEME_PANEL_ALT);
         int th = ren_text_height(a->ren, FONT_BODY);
-        ren_text_fit(a->ren, i == a->protocol ? FONT_BOLD : FONT_BODY, row.x + ui_px(ui, 12), row.y + (row_h - th) / 2,
-                     row.w - ui_px(ui, 24), i == a->protocol ? THEME_ACCENT_DARK : THEME_TEXT, p->title);
-        if (ui_clickable(ui, row, p->title) && a->protocol != i) {
-            a->protocol = i;
-            a->protocol_scroll = 0;
+        ren_text_fit(a->ren, i == prot_st.shown ? FONT_BOLD : FONT_BODY, row.x + ui_px(ui, 12), row.y + (row_h - th) / 2,
+                     row.w - ui_px(ui, 24), i == prot_st.shown ? THEME_ACCENT_DARK : THEME_TEXT, p->title);
+        if (ui_clickable(ui, row, p->title) && prot_st.shown != i) {
+            prot_st.shown = i;
+            prot_st.scroll = 0;
             a->redraw = true;
         }
         y += row_h + ui_px(ui, 4);
     }
 
-    const Protocol *p = protocols_get(a->protocols, a->protocol);
+    const Protocol *p = protocols_get(a->protocols, prot_st.shown);
     SDL_Rect panel = {list.x + list.w + pad, area.y + pad, all.w - list.w - 3 * pad, area.h - 2 * pad};
     ren_fill_round_rect(a->ren, panel, ui_px(ui, 10), THEME_PANEL);
     SDL_Rect inner = {panel.x + ui_px(ui, 24), panel.y + ui_px(ui, 20), panel.w - ui_px(ui, 48),
                       panel.h - ui_px(ui, 40)};
-    SDL_RenderSetClipRect(ren_sdl(a->ren), &inner);
+    ren_clip(a->ren, inner);
     int x = inner.x, w = inner.w - ui_px(ui, 14);
-    y = inner.y - a->protocol_scroll;
+    y = inner.y - prot_st.scroll;
     ren_text(a->ren, FONT_TITLE, x, y, THEME_ACCENT_DARK, p->title);
     y += ren_text_height(a->ren, FONT_TITLE) + ui_px(ui, 4);
     y += ren_text_wrapped(a->ren, FONT_BODY, x, y, w, THEME_TEXT, p->summary ? p->summary : "", true, inner.y,
@@ -104,17 +111,17 @@ void screen_protocols(App *a, SDL_Rect all)
             if (clicked) {
                 a->module = st->module;
                 a->study_return = SCREEN_PROTOCOLS;
-                SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+                ren_unclip(a->ren);
                 app_go(a, SCREEN_STUDY);
                 return;
             }
         }
         y += rh;
     }
-    int content_h = y + a->protocol_scroll - inner.y;
-    SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
-    int before = a->protocol_scroll;
-    ui_scroll(ui, inner, &a->protocol_scroll, content_h);
-    if (a->protocol_scroll != before)
+    int content_h = y + prot_st.scroll - inner.y;
+    ren_unclip(a->ren);
+    int before = prot_st.scroll;
+    ui_scroll(ui, inner, &prot_st.scroll, content_h);
+    if (prot_st.scroll != before)
         a->redraw = true;
 }

@@ -6,26 +6,35 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "screens.h"
+#include "app_state.h"
+#include "chrome.h"
 #include "theme.h"
+
+/* The state of the sign-in form, kept while the program runs. */
+static struct {
+    char new_name[LEARNER_NAME_MAX + 1];
+    char new_id[LEARNER_ID_MAX + 1];
+    bool id_edited;
+    int scroll;
+} signin_st;
 
 static void create(App *a)
 {
     const char *why = NULL;
-    if (!learner_name_valid(a->new_name, &why) || !learner_id_valid(a->new_id, &why)) {
-        snprintf(a->signin_error, sizeof a->signin_error, "%s", why ? why : "Check the name and id.");
+    if (!learner_name_valid(signin_st.new_name, &why) || !learner_id_valid(signin_st.new_id, &why)) {
+        snprintf(a->signin.error, sizeof a->signin.error, "%s", why ? why : "Check the name and id.");
         return;
     }
-    for (int i = 0; i < a->n_known; i++)
-        if (!strcmp(a->known[i].id, a->new_id)) {
-            snprintf(a->signin_error, sizeof a->signin_error,
+    for (int i = 0; i < a->signin.n_known; i++)
+        if (!strcmp(a->signin.known[i].id, signin_st.new_id)) {
+            snprintf(a->signin.error, sizeof a->signin.error,
                      "The id '%s' is taken on this station. Pick your name on the left, or choose another id.",
-                     a->new_id);
+                     signin_st.new_id);
             return;
         }
-    if (app_sign_in(a, a->new_id, a->new_name)) {
-        a->new_name[0] = a->new_id[0] = 0;
-        a->id_edited = false;
+    if (app_sign_in(a, signin_st.new_id, signin_st.new_name)) {
+        signin_st.new_name[0] = signin_st.new_id[0] = 0;
+        signin_st.id_edited = false;
     }
 }
 
@@ -33,7 +42,7 @@ void screen_signin(App *a, SDL_Rect all)
 {
     Ui *ui = &a->ui;
     SDL_Rect area;
-    app_top_bar(a, "tpquiz", "Trigger point therapy courses", false, &area);
+    chrome_top_bar(a, "tpquiz", "Trigger point therapy courses", false, &area);
     int m = ui_px(ui, 40);
     int y = area.y + ui_px(ui, 28);
     ren_text(a->ren, FONT_TITLE, m, y, THEME_TEXT, "Who is studying?");
@@ -53,15 +62,15 @@ void screen_signin(App *a, SDL_Rect all)
     ren_text(a->ren, FONT_HEADING, left.x + pad, left.y + pad, THEME_ACCENT_DARK, "Returning learner");
     int ly = left.y + pad + ren_text_height(a->ren, FONT_HEADING) + ui_px(ui, 12);
     SDL_Rect list = {left.x + pad, ly, left.w - 2 * pad, left.y + left.h - pad - ly};
-    if (a->n_known == 0) {
+    if (a->signin.n_known == 0) {
         ren_text_wrapped(a->ren, FONT_BODY, list.x, list.y, list.w, THEME_MUTED,
                          "Nobody has signed in on this station yet. Start as a new learner.", true, 0, all.h);
     } else {
         int row_h = ui_px(ui, 58), rg = ui_px(ui, 8);
-        ui_scroll(ui, list, &a->signin_scroll, a->n_known * (row_h + rg));
-        SDL_RenderSetClipRect(ren_sdl(a->ren), &list);
-        for (int i = 0; i < a->n_known; i++) {
-            SDL_Rect row = {list.x, list.y + i * (row_h + rg) - a->signin_scroll, list.w - ui_px(ui, 14), row_h};
+        ui_scroll(ui, list, &signin_st.scroll, a->signin.n_known * (row_h + rg));
+        ren_clip(a->ren, list);
+        for (int i = 0; i < a->signin.n_known; i++) {
+            SDL_Rect row = {list.x, list.y + i * (row_h + rg) - signin_st.scroll, list.w - ui_px(ui, 14), row_h};
             if (row.y + row.h < list.y || row.y > list.y + list.h)
                 continue;
             bool hover = ui_hover(ui, row);
@@ -71,22 +80,22 @@ void screen_signin(App *a, SDL_Rect all)
             int th = ren_text_height(a->ren, FONT_BOLD), sh = ren_text_height(a->ren, FONT_SMALL);
             int ty = row.y + (row.h - th - sh) / 2;
             ren_text_fit(a->ren, FONT_BOLD, row.x + ui_px(ui, 16), ty, row.w - ui_px(ui, 32), THEME_TEXT,
-                         a->known[i].name);
+                         a->signin.known[i].name);
             char sub[200];
-            snprintf(sub, sizeof sub, "%s%s", a->known[i].id,
-                     a->known[i].intact ? "" : " \xC2\xB7 score file failed its integrity check");
-            ren_text(a->ren, FONT_SMALL, row.x + ui_px(ui, 16), ty + th, a->known[i].intact ? THEME_MUTED : THEME_BAD,
+            snprintf(sub, sizeof sub, "%s%s", a->signin.known[i].id,
+                     a->signin.known[i].intact ? "" : " \xC2\xB7 score file failed its integrity check");
+            ren_text(a->ren, FONT_SMALL, row.x + ui_px(ui, 16), ty + th, a->signin.known[i].intact ? THEME_MUTED : THEME_BAD,
                      sub);
             char label[300];
-            snprintf(label, sizeof label, "Sign in %s", a->known[i].id);
+            snprintf(label, sizeof label, "Sign in %s", a->signin.known[i].id);
             if (ui_clickable(ui, row, label)) {
-                KnownLearner k = a->known[i];
+                KnownLearner k = a->signin.known[i];
                 app_sign_in(a, k.id, NULL);
-                SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+                ren_unclip(a->ren);
                 return;
             }
         }
-        SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+        ren_unclip(a->ren);
     }
 
     /* New learner. */
@@ -95,23 +104,23 @@ void screen_signin(App *a, SDL_Rect all)
     int fy = right.y + pad + ren_text_height(a->ren, FONT_HEADING) + ui_px(ui, 30);
     int fh = ui_px(ui, 40), fw = right.w - 2 * pad;
     SDL_Rect name = {right.x + pad, fy, fw, fh};
-    int r1 = ui_text_field(ui, name, "Your name", a->new_name, sizeof a->new_name, "e.g. Anna Berg");
-    if ((r1 & UI_FIELD_CHANGED) && !a->id_edited)
-        learner_suggest_id(a->new_name, a->new_id, sizeof a->new_id);
+    int r1 = ui_text_field(ui, name, "Your name", signin_st.new_name, sizeof signin_st.new_name, "e.g. Anna Berg");
+    if ((r1 & UI_FIELD_CHANGED) && !signin_st.id_edited)
+        learner_suggest_id(signin_st.new_name, signin_st.new_id, sizeof signin_st.new_id);
     SDL_Rect id = {right.x + pad, fy + fh + ui_px(ui, 34), fw, fh};
-    int r2 = ui_text_field(ui, id, "Learner id (lowercase letters, digits, . _ -)", a->new_id, sizeof a->new_id,
+    int r2 = ui_text_field(ui, id, "Learner id (lowercase letters, digits, . _ -)", signin_st.new_id, sizeof signin_st.new_id,
                            "e.g. anna.berg");
     if (r2 & UI_FIELD_CHANGED)
-        a->id_edited = true;
+        signin_st.id_edited = true;
     int by = id.y + id.h + ui_px(ui, 20);
     SDL_Rect go = {right.x + right.w - pad - ui_px(ui, 190), by, ui_px(ui, 190), ui_px(ui, 44)};
-    if (ui_button(ui, go, "Start as new learner", a->new_name[0] ? BUTTON_PRIMARY : BUTTON_DISABLED) ||
-        (((r1 | r2) & UI_FIELD_ENTER) && a->new_name[0])) {
+    if (ui_button(ui, go, "Start as new learner", signin_st.new_name[0] ? BUTTON_PRIMARY : BUTTON_DISABLED) ||
+        (((r1 | r2) & UI_FIELD_ENTER) && signin_st.new_name[0])) {
         create(a);
         a->redraw = true;
     }
-    if (a->signin_error[0])
-        ren_text_wrapped(a->ren, FONT_SMALL, right.x + pad, by + ui_px(ui, 54), fw, THEME_BAD, a->signin_error, true,
+    if (a->signin.error[0])
+        ren_text_wrapped(a->ren, FONT_SMALL, right.x + pad, by + ui_px(ui, 54), fw, THEME_BAD, a->signin.error, true,
                          0, all.h);
 
     /* The instructor does not sign in as a learner: the review of every
@@ -121,5 +130,5 @@ void screen_signin(App *a, SDL_Rect all)
     int iw = ren_text_width(a->ren, FONT_BODY, instr) + ui_px(ui, 32);
     SDL_Rect ib = {all.w - ui_px(ui, 20) - iw, ui_px(ui, 10), iw, ui_px(ui, 36)};
     if (ui_button(ui, ib, instr, BUTTON_SECONDARY))
-        instructor_screen_enter(a);
+        app_go(a, SCREEN_INSTRUCTOR);
 }

@@ -5,8 +5,15 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "screens.h"
+#include "app_state.h"
+#include "chrome.h"
 #include "theme.h"
+
+/* The state of the study screen (reset on entering it), kept while the program runs. */
+static struct {
+    int view; /* index into the module's views */
+    int scroll;
+} study_st;
 
 #define MAX_VIEWS 8
 
@@ -46,8 +53,8 @@ static void draw_chart(App *a, const Module *m, const char *view, SDL_Rect area)
         ren_text(a->ren, FONT_BODY, area.x, area.y, THEME_BAD, "This chart could not be loaded.");
         return;
     }
-    ChartLayout l = app_chart_layout(a, m, v, area);
-    SDL_RenderSetClipRect(ren_sdl(a->ren), &area);
+    ChartLayout l = chrome_chart_layout(a, m, v, area);
+    ren_clip(a->ren, area);
     chart_draw_svg(a->charts, v->path, &l);
     const char *overlay = module_overlay(m, view);
     if (overlay)
@@ -77,9 +84,9 @@ static void draw_chart(App *a, const Module *m, const char *view, SDL_Rect area)
         labels[n++] = tp->label;
     }
     chart_draw_labels(a->ren, &l, pts, labels, n, s);
-    SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+    ren_unclip(a->ren);
     chart_draw_sides(a->ren, &l, view);
-    app_zoom_button(a);
+    chrome_zoom_button(a);
 }
 
 static void legend(App *a, int x, int y)
@@ -121,7 +128,7 @@ void screen_study(App *a, SDL_Rect all)
     char crumb[300];
     snprintf(crumb, sizeof crumb, "%s%s%s \xC2\xB7 study", a->course && a->study_return == SCREEN_MODULES ? a->course->title : "",
              a->course && a->study_return == SCREEN_MODULES ? " \xC2\xB7 " : "", group ? group : m->group);
-    if (app_top_bar(a, title, crumb, true, &area)) {
+    if (chrome_top_bar(a, title, crumb, true, &area)) {
         app_go(a, a->study_return == SCREEN_PROTOCOLS || a->study_return == SCREEN_LOCATOR ||
                           a->study_return == SCREEN_DIRECTORY
                       ? a->study_return
@@ -131,8 +138,8 @@ void screen_study(App *a, SDL_Rect all)
     int pad = ui_px(ui, 20);
     const char *views[MAX_VIEWS];
     int nv = module_views(m, views, MAX_VIEWS);
-    if (a->study_view >= nv)
-        a->study_view = 0;
+    if (study_st.view >= nv)
+        study_st.view = 0;
 
     /* Left: the chart, with a tab per view. */
     int chart_w = all.w * 52 / 100;
@@ -150,8 +157,8 @@ void screen_study(App *a, SDL_Rect all)
         snprintf(label + strlen(label), sizeof label - strlen(label), " view");
         int w = ren_text_width(a->ren, FONT_BODY, label) + ui_px(ui, 28);
         SDL_Rect tab = {tx, ty, w, tab_h};
-        if (ui_button(ui, tab, label, i == a->study_view ? BUTTON_SELECTED : BUTTON_SECONDARY)) {
-            a->study_view = i;
+        if (ui_button(ui, tab, label, i == study_st.view ? BUTTON_SELECTED : BUTTON_SECONDARY)) {
+            study_st.view = i;
             a->redraw = true;
         }
         tx += w + ui_px(ui, 8);
@@ -160,7 +167,7 @@ void screen_study(App *a, SDL_Rect all)
     SDL_Rect chart = {panel.x + ui_px(ui, 12), ty + tab_h + ui_px(ui, 8), panel.w - ui_px(ui, 24),
                       panel.h - tab_h - ui_px(ui, 32) - legend_h};
     if (nv > 0)
-        draw_chart(a, m, views[a->study_view], chart);
+        draw_chart(a, m, views[study_st.view], chart);
     legend(a, panel.x + ui_px(ui, 16), panel.y + panel.h - legend_h);
 
     /* Right: the facts. */
@@ -168,8 +175,8 @@ void screen_study(App *a, SDL_Rect all)
     ren_fill_round_rect(a->ren, text, ui_px(ui, 10), THEME_PANEL);
     SDL_Rect inner = {text.x + ui_px(ui, 20), text.y + ui_px(ui, 16), text.w - ui_px(ui, 40),
                       text.h - ui_px(ui, 32)};
-    SDL_RenderSetClipRect(ren_sdl(a->ren), &inner);
-    int y = inner.y - a->study_scroll;
+    ren_clip(a->ren, inner);
+    int y = inner.y - study_st.scroll;
     int w = inner.w - ui_px(ui, 10);
     ren_text(a->ren, FONT_BOLD, inner.x, y, THEME_ACCENT_DARK, "Trigger points");
     y += ren_text_height(a->ren, FONT_BOLD) + ui_px(ui, 6);
@@ -196,7 +203,7 @@ void screen_study(App *a, SDL_Rect all)
             if (i >= 0)
                 for (int k = 0; k < nv; k++)
                     if (!strcmp(views[k], m->tps[i].view))
-                        a->study_view = k;
+                        study_st.view = k;
             a->redraw = true;
         }
         ren_text(a->ren, FONT_BOLD, inner.x + ui_px(ui, 10), y + ui_px(ui, 4), sel ? THEME_ACCENT_DARK : THEME_TEXT,
@@ -223,20 +230,27 @@ void screen_study(App *a, SDL_Rect all)
     y += section(a, inner.x, y, w, "Often mistaken for", m->differential, inner);
     y += section(a, inner.x, y, w, "Treatment", m->treatment, inner);
     y += section(a, inner.x, y, w, "Self-care", m->self_care, inner);
-    int content_h = y + a->study_scroll - inner.y;
-    SDL_RenderSetClipRect(ren_sdl(a->ren), NULL);
+    int content_h = y + study_st.scroll - inner.y;
+    ren_unclip(a->ren);
     SDL_Rect scroll_area = {inner.x, inner.y, inner.w + ui_px(ui, 12), inner.h};
-    int before = a->study_scroll;
-    ui_scroll(ui, scroll_area, &a->study_scroll, content_h);
+    int before = study_st.scroll;
+    ui_scroll(ui, scroll_area, &study_st.scroll, content_h);
     if (ui_key(ui, SDLK_PAGEDOWN) || ui_key(ui, SDLK_DOWN))
-        a->study_scroll += inner.h / 2;
+        study_st.scroll += inner.h / 2;
     if (ui_key(ui, SDLK_PAGEUP) || ui_key(ui, SDLK_UP))
-        a->study_scroll -= inner.h / 2;
-    if (a->study_scroll != before)
+        study_st.scroll -= inner.h / 2;
+    if (study_st.scroll != before)
         a->redraw = true;
 
     SDL_Rect go = {text.x + text.w - ui_px(ui, 220), text.y + text.h + ui_px(ui, 14), ui_px(ui, 220),
                    ui_px(ui, 44)};
     if (ui_button(ui, go, "Practise this module", BUTTON_PRIMARY))
         app_start_practice(a, m);
+}
+
+void screen_study_enter(App *a)
+{
+    (void)a; /* the study screen's state is its own */
+    study_st.scroll = 0;
+    study_st.view = 0;
 }

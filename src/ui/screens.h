@@ -22,6 +22,7 @@
 #include "protocol.h"
 #include "render.h"
 #include "session.h"
+#include "station.h"
 #include "paint.h"
 #include "ui.h"
 
@@ -38,18 +39,28 @@ typedef enum {
     SCREEN_PROTOCOLS,
     SCREEN_LOCATOR,
     SCREEN_DIRECTORY,
-    SCREEN_INSTRUCTOR
+    SCREEN_INSTRUCTOR,
+    SCREEN_COUNT
 } ScreenId;
 
+struct App;
+
+/* A screen: enter runs when app_go switches to it (after the switch; it
+ * may switch again), leave when app_go switches away from it (before),
+ * draw every frame it is current (lays out, draws, acts on the frame's
+ * input). enter and leave may be NULL. */
 typedef struct {
-    char id[LEARNER_ID_MAX + 1];
-    char name[LEARNER_NAME_MAX + 1];
-    bool intact; /* every record of the file verified */
-} KnownLearner;
+    void (*enter)(struct App *a);
+    void (*leave)(struct App *a);
+    void (*draw)(struct App *a, SDL_Rect area);
+} ScreenEntry;
+
+/* Every screen, indexed by ScreenId (frame.c). */
+extern const ScreenEntry SCREENS[SCREEN_COUNT];
 
 #define APP_MAX_CHARTS 4
 
-typedef struct {
+typedef struct App {
     const Config *cfg;
     Library *lib;
     ProtocolSet *protocols;
@@ -66,6 +77,7 @@ typedef struct {
     Ui ui;
     ChartCache *charts;
 
+    const ScreenEntry *screens; /* SCREENS (app_go calls through it) */
     ScreenId screen;
     bool redraw;  /* state changed during the frame: draw another */
     bool quit;
@@ -81,44 +93,25 @@ typedef struct {
     char learner_name[LEARNER_NAME_MAX + 1];
     ScoreFile *scores;
     ReviewDeck *review; /* spaced review of every auto-graded item met */
-    /* Sign-in screen */
-    KnownLearner *known;
-    int n_known;
-    char new_name[LEARNER_NAME_MAX + 1];
-    char new_id[LEARNER_ID_MAX + 1];
-    bool id_edited;
-    char signin_error[300];
-    int signin_scroll;
+    /* Sign-in: this station's learners (rescanned at sign-out) and why the
+     * last sign-in failed ("" if it did not). */
+    struct {
+        KnownLearner *known;
+        int n_known;
+        char error[300];
+    } signin;
 
     bool whole_body; /* charts show the whole view, not the module's close-up */
     SDL_Rect zoom_button;
 
-    /* Module list */
-    int list_scroll;
-    char module_filter[64];
-    /* Trigger point locator: a canvas per chart view */
-#define LOCATOR_VIEWS 8
-    PaintCanvas loc_canvas[LOCATOR_VIEWS];
-    const View *loc_views[LOCATOR_VIEWS];
-    int loc_n_views;
-    int loc_view;
-    LocatorMatch loc_results[8];
-    int loc_n_results;
-    bool loc_ranked;
-
-    /* Muscle directory */
-    int dir_mode;    /* 0 by muscle group, 1 by pain region */
-    int dir_choice;  /* index into MUSCLE_GROUPS or PAIN_REGIONS */
-    int dir_scroll;
-    int dir_list_scroll;
-
-    /* Pain protocols */
-    int protocol; /* the one shown */
-    int protocol_scroll;
-    /* Study */
+    /* The module list of a course (home resets it when a course opens). */
+    struct {
+        int scroll;
+        char filter[64];
+    } modules;
+    /* The screens' own state is static in their files (screen_*.c); only
+     * what more than one screen reads or sets is here. */
     ScreenId study_return; /* where Back leads from the study screen */
-    int study_view; /* index into the module's views */
-    int study_scroll;
     /* Practice */
     Session *session;
     bool option_chosen[SESSION_MAX_OPTIONS];
@@ -128,30 +121,28 @@ typedef struct {
     bool record_saved;      /* the quiz/exam record is in the score file */
     char record_error[300]; /* why it is not (yet): shown, and retried */
 
-    /* Work in progress on a paint or locate-all item (before it is answered,
-     * or while an exam answer is being changed). */
-    const Session *work_session;
-    const Item *work_item;
-    PaintCanvas work_canvas;
-    bool work_canvas_ok;
-    Vec2 marks[64];
-    int n_marks;
-
-    /* Keyboard crosshair on a chart item */
-    bool cross_on;
-    Vec2 cross;
-    const Session *cross_session;
-    const Item *cross_item;
+    /* The answer area of an item (item_view.c). Work in progress on a
+     * paint or locate-all item (before it is answered, or while an exam
+     * answer is being changed). */
+    struct {
+        const Session *session;
+        const Item *item;
+        PaintCanvas canvas;
+        bool canvas_ok;
+        Vec2 marks[64];
+        int n_marks;
+    } work;
+    /* The keyboard crosshair on a chart item (item_view.c). */
+    struct {
+        bool on;
+        Vec2 at;
+        const Session *session;
+        const Item *item;
+    } cross;
 
     /* Exam */
     const Course *exam_course;
     struct ExamRun *exam;      /* the exam in progress (core exam.c), NULL if none */
-    bool exam_overview;     /* the overview/review page is shown */
-    bool exam_confirm;      /* the submit confirmation is shown */
-    bool exam_auto;         /* submitted by the clock */
-    int exam_warned;        /* minutes of the last time warning shown: 5, 1 */
-    char journal_error[300];
-    int result_scroll;
 
     /* Time: real, or virtual (advanced only by the script). */
     bool virtual_clock;
@@ -170,64 +161,6 @@ typedef struct {
     struct InstructorState *instructor;
 } App;
 
-/* Milliseconds since the epoch (virtual under --virtual-clock). */
-int64_t app_now_ms(const App *a);
-void app_go(App *a, ScreenId s);
-void app_note_chart(App *a, const char *view, const ChartLayout *l);
-/* Starts a practice session on a module and shows it. */
-void app_start_practice(App *a, const Module *m);
-/* Starts a graded module quiz (recorded in the score file). */
-void app_start_quiz(App *a, const Module *m);
-/* Items a review session serves at most (the most overdue first). */
-#define APP_REVIEW_ITEMS 20
-/* Starts a spaced-review session of the learner's due items, or says (in
- * the banner) why there is none. */
-void app_start_review(App *a);
-/* Review cards of the learner that are due now, counting only items of
- * modules this station has loaded (a course taken elsewhere or removed
- * does not count); *next_due_s (may be NULL) gets the earliest due time
- * of the others (0 if none). */
-int app_review_due(const App *a, int64_t *next_due_s);
-/* When a time seconds ahead is, in words: "in 5 hours", "tomorrow", "in 6 days". */
-void app_when_text(int64_t seconds, char *buf, size_t size);
-/* Signs a learner in (creating their score file if name is non-NULL) and
- * resumes or submits an unfinished exam. False (with signin_error set) on
- * failure. */
-bool app_sign_in(App *a, const char *id, const char *name);
-void app_sign_out(App *a);
-/* Rescans the learners of this station for the sign-in screen. */
-void app_scan_learners(App *a);
-/* <data>/learners/<learner>.<ext> into buf. */
-void app_learner_path(const App *a, const char *ext, char *buf, size_t size);
-/* The learner's standing in a course (free with certify_status_free). */
-CertStatus app_cert_status(const App *a, const Course *c);
-/* Schedules every answered item of a finished session for spaced review
- * and saves the deck (a failure is shown, the deck kept in memory). */
-void app_review_session(App *a, const Session *s);
-/* Reloads the signed-in learner's score file after a change. */
-void app_reload_scores(App *a);
-
-/* Exams (screen_exam.c): start a new attempt, resume one from its journal,
- * and submit (records it; at the deadline auto = true). */
-void exam_start(App *a, const Course *c);
-bool exam_resume_pending(App *a);
-void exam_submit(App *a, bool auto_submitted);
-
-/* The bar across the top: title, breadcrumb, a Back button (true when it
- * or Escape was used). *content gets the area below the bar. */
-bool app_top_bar(App *a, const char *title, const char *crumb, bool back, SDL_Rect *content);
-
-/* Lays out a module's chart of a view in area: the close-up of the
- * module's region unless the learner chose the whole body. A toggle button
- * for that choice is drawn in the area's top-right corner. */
-ChartLayout app_chart_layout(App *a, const Module *m, const View *v, SDL_Rect area);
-/* Draws that toggle (call after drawing the chart). */
-void app_zoom_button(App *a);
-
-/* The distinct views a module uses, trigger point views first. Returns the
- * count (at most max). */
-int module_views(const Module *m, const char **out, int max);
-
 void screen_signin(App *a, SDL_Rect area);
 void screen_home(App *a, SDL_Rect area);
 void screen_exam_intro(App *a, SDL_Rect area);
@@ -236,13 +169,17 @@ void screen_exam_result(App *a, SDL_Rect area);
 void screen_certificate(App *a, SDL_Rect area);
 void screen_protocols(App *a, SDL_Rect area);
 void screen_locator(App *a, SDL_Rect area);
+/* Frees the locator's canvases (at exit). */
+void screen_locator_free(void);
 void screen_directory(App *a, SDL_Rect area);
 void screen_modules(App *a, SDL_Rect area);
+void screen_modules_enter(App *a);
 void screen_study(App *a, SDL_Rect area);
+void screen_study_enter(App *a);
 void screen_practice(App *a, SDL_Rect area);
 
-/* Instructor screen: enter it locked (from sign-in), and leave it,
- * forgetting the passphrase, the unlocked state and the report. */
+/* Instructor screen: entered locked (from sign-in); leaving it forgets
+ * the passphrase, the unlocked state and the report. */
 void screen_instructor(App *a, SDL_Rect area);
 void instructor_screen_enter(App *a);
 void instructor_screen_leave(App *a);

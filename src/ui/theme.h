@@ -30,4 +30,23 @@
 #define THEME_BAD_LIGHT COL(0xF8, 0xE1, 0xE1)
 #define THEME_MARKER COL(0x1D, 0x3F, 0xA8)
 
+/* The colour of an answer's credit (0..1), the one rule every screen uses:
+ * full credit (at least 0.999) good, some credit (more than 0.001, the
+ * heatmap's "none" threshold: rounding of a summed credit is not partial)
+ * partial, otherwise bad. theme_credit_light is the matching background. */
+#define THEME_CREDIT_FULL 0.999
+#define THEME_CREDIT_NONE 0.001
+
+static inline SDL_Color theme_credit_colour(double credit)
+{
+    return credit >= THEME_CREDIT_FULL ? THEME_GOOD : credit > THEME_CREDIT_NONE ? THEME_PARTIAL : THEME_BAD;
+}
+
+static inline SDL_Color theme_credit_light(double credit)
+{
+    return credit >= THEME_CREDIT_FULL ? THEME_GOOD_LIGHT
+           : credit > THEME_CREDIT_NONE ? THEME_PARTIAL_LIGHT
+                                        : THEME_BAD_LIGHT;
+}
+
 #endif

@@ -235,12 +235,34 @@ bool ui_button(Ui *ui, SDL_Rect r, const char *label, ButtonStyle style)
 
 bool ui_key(Ui *ui, SDL_Keycode key)
 {
+    Uint16 mods;
+    return ui_key_mods(ui, key, &mods);
+}
+
+bool ui_key_mods(Ui *ui, SDL_Keycode key, Uint16 *mods)
+{
     for (int i = 0; i < ui->n_keys; i++)
         if (ui->keys[i] == key) {
             ui->keys[i] = SDLK_UNKNOWN;
+            *mods = ui->key_mods[i];
             return true;
         }
     return false;
+}
+
+UiHeld ui_modal_begin(Ui *ui)
+{
+    UiHeld held = {ui->released, ui->activate_focus, ui->n_keys};
+    ui->released = ui->activate_focus = false;
+    ui->n_keys = 0;
+    return held;
+}
+
+void ui_modal_end(Ui *ui, UiHeld held)
+{
+    ui->released = held.released;
+    ui->activate_focus = held.activate_focus;
+    ui->n_keys = held.n_keys;
 }
 
 void ui_scroll(Ui *ui, SDL_Rect r, int *scroll, int content_h)

@@ -77,6 +77,19 @@ bool ui_click_in(Ui *ui, SDL_Rect r, int *x, int *y);
 bool ui_hover(const Ui *ui, SDL_Rect r);
 /* True if key was pressed this frame (with any modifiers); consumes it. */
 bool ui_key(Ui *ui, SDL_Keycode key);
+/* ui_key that also gives the modifiers held with the press (*mods). Call
+ * again for the next press of the same key in the frame. */
+bool ui_key_mods(Ui *ui, SDL_Keycode key, Uint16 *mods);
+
+/* Input held back from what lies under a modal dialog: it still draws but
+ * takes no click or key. ui_modal_begin holds this frame's click and keys
+ * back; ui_modal_end gives them back (for the dialog, drawn after). */
+typedef struct {
+    bool released, activate_focus;
+    int n_keys;
+} UiHeld;
+UiHeld ui_modal_begin(Ui *ui);
+void ui_modal_end(Ui *ui, UiHeld held);
 /* Mouse wheel over r: adjusts *scroll (pixels), clamped to [0, content_h - r.h];
  * draws a scrollbar when the content is taller than r. */
 void ui_scroll(Ui *ui, SDL_Rect r, int *scroll, int content_h);

@@ -1,0 +1,307 @@
+/* app_state: the program state the screens share and the services they
+ * call: the clock (real or virtual), switching screens, the learner signed
+ * in (through core's station.c), starting practice, quiz and review
+ * sessions, and scheduling answered items for spaced review. */
+#include "app_state.h"
+
+#include <SDL.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "station.h"
+
+int64_t app_now_ms(const App *a)
+{
+    if (a->virtual_clock)
+        return a->virtual_ms;
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void app_go(App *a, ScreenId s)
+{
+    if (s != a->screen && a->screens[a->screen].leave)
+        a->screens[a->screen].leave(a);
+    a->screen = s;
+    a->redraw = true;
+    a->ui.focus = -1;
+    if (a->screens[s].enter)
+        a->screens[s].enter(a);
+}
+
+void app_learner_path(const App *a, const char *ext, char *buf, size_t size)
+{
+    station_learner_path(a->data_dir, a->learner, ext, buf, size);
+}
+
+static void print_diag(Diag *d)
+{
+    diag_sort(d);
+    diag_print(d, stderr);
+}
+
+void app_reload_scores(App *a)
+{
+    scorefile_free(a->scores);
+    a->scores = NULL;
+    if (!a->learner[0])
+        return;
+    Diag *d = diag_create();
+    a->scores = station_load_scores(a->data_dir, a->learner, a->have_key ? a->key : NULL, d);
+    print_diag(d);
+    diag_free(d);
+    if (a->scores && !scorefile_intact(a->scores) && !scorefile_misnamed(a->scores))
+        snprintf(a->banner, sizeof a->banner,
+                 "Your score file failed its integrity check: records that do not verify do not count.");
+}
+
+CertStatus app_cert_status(const App *a, const Course *c)
+{
+    return certify_status(c, a->scores, app_now_ms(a) / 1000);
+}
+
+/* Many large score files take a while to verify: a window closed
+ * meanwhile stops the scan (the quit stays queued for the loop). */
+static bool scan_go_on(void *ctx)
+{
+    (void)ctx;
+    SDL_PumpEvents();
+    return !SDL_HasEvent(SDL_QUIT);
+}
+
+void app_scan_learners(App *a)
+{
+    free(a->signin.known);
+    a->signin.n_known = station_scan_learners(a->data_dir, a->have_key ? a->key : NULL, scan_go_on, NULL, &a->signin.known);
+}
+
+bool app_sign_in(App *a, const char *id, const char *name)
+{
+    a->signin.error[0] = 0;
+    if (!a->data_dir || !a->have_key) {
+        snprintf(a->signin.error, sizeof a->signin.error,
+                 "Learner data cannot be kept on this station (see the message at the top).");
+        return false;
+    }
+    StationSignIn in;
+    Diag *d = diag_create();
+    StationStatus st = station_sign_in(a->data_dir, id, name, app_now_ms(a) / 1000, a->key, &in, a->signin.error,
+                                       sizeof a->signin.error, d);
+    for (int e = 0; e < STATION_EXTS; e++) {
+        int gone = in.removed[e];
+        if (gone) {
+            char tpath[4200];
+            station_learner_path(a->data_dir, id, STATION_EXT_NAMES[e], tpath, sizeof tpath);
+            fprintf(stderr, "%s: removed %d temporary file%s left by an interrupted save\n", tpath, gone,
+                    gone == 1 ? "" : "s");
+        }
+    }
+    print_diag(d);
+    diag_free(d);
+    if (st == STATION_IN_USE) {
+        printf("sign-in refused: learner=%s is signed in elsewhere\n", id);
+        fflush(stdout);
+    } else if (st == STATION_UNREADABLE || st == STATION_MISNAMED) {
+        printf("sign-in refused: learner=%s: %s\n", id, a->signin.error);
+        fflush(stdout);
+    }
+    if (st != STATION_SIGNED_IN)
+        return false;
+    a->learner_lock = in.lock;
+    snprintf(a->learner, sizeof a->learner, "%s", id);
+    scorefile_free(a->scores);
+    a->scores = in.scores;
+    if (!scorefile_intact(a->scores))
+        snprintf(a->banner, sizeof a->banner,
+                 "Your score file failed its integrity check: records that do not verify do not count.");
+    const char *n = scorefile_name(a->scores);
+    learner_name_shown(n ? n : id, a->learner_name, sizeof a->learner_name);
+    printf("signed in: learner=%s\n", a->learner);
+    fflush(stdout);
+
+    /* Practice progress is the learner's own. */
+    progress_free(a->progress);
+    free(a->progress_path);
+    a->progress = NULL;
+    char ppath[4200];
+    app_learner_path(a, "progress", ppath, sizeof ppath);
+    a->progress_path = strdup(ppath);
+    if (a->progress_path) {
+        Diag *pd = diag_create();
+        a->progress = progress_load(a->progress_path, pd);
+        print_diag(pd);
+        diag_free(pd);
+    }
+    review_free(a->review);
+    char rpath[4200];
+    app_learner_path(a, "review", rpath, sizeof rpath);
+    Diag *rd = diag_create();
+    a->review = review_load(rpath, rd);
+    print_diag(rd);
+    diag_free(rd);
+    app_go(a, SCREEN_HOME);
+    exam_resume_pending(a);
+    return true;
+}
+
+void app_review_session(App *a, const Session *s)
+{
+    if (!a->review || !s)
+        return;
+    int64_t now = app_now_ms(a) / 1000;
+    for (int i = 0; i < session_item_count(s); i++) {
+        const Answer *an = session_answer(s, i);
+        if (an->answered)
+            review_record(a->review, session_item(s, i)->key, an->credit, now);
+    }
+    char path[4096];
+    app_learner_path(a, "review", path, sizeof path);
+    Diag *d = diag_create();
+    if (review_save(a->review, path, d) != 0) {
+        const DiagItem *it = diag_count(d) ? diag_item(d, 0) : NULL;
+        snprintf(a->banner, sizeof a->banner, "Your review schedule could not be saved: %s",
+                 it ? it->message : "unknown error");
+        print_diag(d);
+    }
+    diag_free(d);
+}
+
+void app_sign_out(App *a)
+{
+    review_free(a->review);
+    a->review = NULL;
+    exam_run_free(a->exam); /* an exam left open resumes at the next sign-in */
+    a->exam = NULL;
+    session_free(a->session);
+    a->session = NULL;
+    scorefile_free(a->scores);
+    a->scores = NULL;
+    progress_free(a->progress);
+    a->progress = NULL;
+    a->learner[0] = a->learner_name[0] = 0;
+    if (a->learner_lock >= 0)
+        close(a->learner_lock);
+    a->learner_lock = -1;
+    a->course = NULL;
+    a->module = NULL;
+    app_scan_learners(a);
+    app_go(a, SCREEN_SIGNIN);
+    ui_focus_next_field(&a->ui);
+}
+
+static uint64_t new_seed(const App *a)
+{
+    return a->seed_override ? a->seed_override : (uint64_t)app_now_ms(a) * 2654435761u;
+}
+
+/* Makes s (NULL if it could not be built) the current session, with
+ * nothing of the one before it left over. */
+static void begin_session(App *a, Session *s, const Module *m)
+{
+    session_free(a->session);
+    a->session = s;
+    a->session_started_ms = app_now_ms(a);
+    a->record_saved = false;
+    a->record_error[0] = 0;
+    a->module = m;
+    a->summary_scroll = 0;
+    a->practice_recorded = false;
+    memset(a->option_chosen, 0, sizeof a->option_chosen);
+}
+
+static void start_module_session(App *a, const Module *m, bool quiz)
+{
+    uint64_t seed = new_seed(a);
+    begin_session(a, quiz ? session_create_quiz(m, seed) : session_create_practice(m, seed), m);
+    if (!a->session) {
+        snprintf(a->banner, sizeof a->banner, "%s has no practice items yet.", m->name);
+        return;
+    }
+    session_show(a->session, app_now_ms(a));
+    app_go(a, SCREEN_PRACTICE);
+}
+
+void app_start_practice(App *a, const Module *m) { start_module_session(a, m, false); }
+void app_start_quiz(App *a, const Module *m) { start_module_session(a, m, true); }
+
+/* "in 3 days", "tomorrow", "in 5 hours": when a time to come is. */
+void app_when_text(int64_t seconds, char *buf, size_t size)
+{
+    int64_t hours = (seconds + 3599) / 3600, days = (seconds + 43200) / 86400;
+    if (hours <= 1)
+        snprintf(buf, size, "within the hour");
+    else if (hours < 20)
+        snprintf(buf, size, "in %lld hours", (long long)hours);
+    else if (days <= 1)
+        snprintf(buf, size, "tomorrow");
+    else
+        snprintf(buf, size, "in %lld days", (long long)days);
+}
+
+/* Whether the module a review key names ("<module>/...") is loaded. */
+static bool review_key_loaded(const App *a, const char *key)
+{
+    const char *slash = strchr(key, '/');
+    char id[128];
+    if (!slash || (size_t)(slash - key) >= sizeof id)
+        return false;
+    memcpy(id, key, (size_t)(slash - key));
+    id[slash - key] = 0;
+    return library_find_module(a->lib, id) != NULL;
+}
+
+int app_review_due(const App *a, int64_t *next_due_s)
+{
+    int64_t now = app_now_ms(a) / 1000, next = 0;
+    int due = 0;
+    for (int i = 0; a->review && i < review_count(a->review); i++) {
+        const ReviewCard *c = review_card(a->review, i);
+        if (!review_key_loaded(a, c->key))
+            continue;
+        if (c->due_s <= now)
+            due++;
+        else if (next == 0 || c->due_s < next)
+            next = c->due_s;
+    }
+    if (next_due_s)
+        *next_due_s = next;
+    return due;
+}
+
+void app_start_review(App *a)
+{
+    /* The most overdue keys of loaded modules. */
+    const char *keys[APP_REVIEW_ITEMS];
+    int n = 0, total = a->review ? review_count(a->review) : 0;
+    const char **all = total > 0 ? malloc(sizeof *all * (size_t)total) : NULL;
+    int n_all = all ? review_due_keys(a->review, app_now_ms(a) / 1000, all, total) : 0;
+    for (int i = 0; i < n_all && n < APP_REVIEW_ITEMS; i++)
+        if (review_key_loaded(a, all[i]))
+            keys[n++] = all[i];
+    free(all);
+    if (n == 0) {
+        snprintf(a->banner, sizeof a->banner, "Nothing is due for review yet.");
+        a->redraw = true;
+        return;
+    }
+    int skipped = 0;
+    /* The keys point into the deck, which the session does not change. */
+    begin_session(a, session_create_review(a->lib, keys, n, new_seed(a), &skipped), NULL);
+    if (skipped)
+        fprintf(stderr, "review: %d due item%s no longer in the courses, skipped\n", skipped, skipped == 1 ? "" : "s");
+    if (!a->session) {
+        snprintf(a->banner, sizeof a->banner,
+                 "The items due for review are no longer in the courses on this station.");
+        a->redraw = true;
+        return;
+    }
+    printf("review started: items=%d due=%d\n", session_item_count(a->session),
+           review_due_count(a->review, app_now_ms(a) / 1000));
+    fflush(stdout);
+    session_show(a->session, app_now_ms(a));
+    app_go(a, SCREEN_PRACTICE);
+}

@@ -1,0 +1,52 @@
+/* app_state: the services the screens call on the shared program state:
+ * the clock, switching screens, the learner signed in, starting sessions,
+ * spaced review, and the exam's start, resume and submission
+ * (screen_exam.c). */
+#ifndef TPQUIZ_APP_STATE_H
+#define TPQUIZ_APP_STATE_H
+
+#include "screens.h"
+
+/* Milliseconds since the epoch (virtual under --virtual-clock). */
+int64_t app_now_ms(const App *a);
+void app_go(App *a, ScreenId s);
+/* Starts a practice session on a module and shows it. */
+void app_start_practice(App *a, const Module *m);
+/* Starts a graded module quiz (recorded in the score file). */
+void app_start_quiz(App *a, const Module *m);
+/* Items a review session serves at most (the most overdue first). */
+#define APP_REVIEW_ITEMS 20
+/* Starts a spaced-review session of the learner's due items, or says (in
+ * the banner) why there is none. */
+void app_start_review(App *a);
+/* Review cards of the learner that are due now, counting only items of
+ * modules this station has loaded (a course taken elsewhere or removed
+ * does not count); *next_due_s (may be NULL) gets the earliest due time
+ * of the others (0 if none). */
+int app_review_due(const App *a, int64_t *next_due_s);
+/* When a time seconds ahead is, in words: "in 5 hours", "tomorrow", "in 6 days". */
+void app_when_text(int64_t seconds, char *buf, size_t size);
+/* Signs a learner in (creating their score file if name is non-NULL) and
+ * resumes or submits an unfinished exam. False (with signin_error set) on
+ * failure. */
+bool app_sign_in(App *a, const char *id, const char *name);
+void app_sign_out(App *a);
+/* Rescans the learners of this station for the sign-in screen. */
+void app_scan_learners(App *a);
+/* <data>/learners/<learner>.<ext> into buf. */
+void app_learner_path(const App *a, const char *ext, char *buf, size_t size);
+/* The learner's standing in a course (free with certify_status_free). */
+CertStatus app_cert_status(const App *a, const Course *c);
+/* Schedules every answered item of a finished session for spaced review
+ * and saves the deck (a failure is shown, the deck kept in memory). */
+void app_review_session(App *a, const Session *s);
+/* Reloads the signed-in learner's score file after a change. */
+void app_reload_scores(App *a);
+
+/* Exams (screen_exam.c): start a new attempt, resume one from its journal,
+ * and submit (records it; at the deadline auto = true). */
+void exam_start(App *a, const Course *c);
+bool exam_resume_pending(App *a);
+void exam_submit(App *a, bool auto_submitted);
+
+#endif

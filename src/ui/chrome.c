@@ -1,0 +1,113 @@
+/* chrome: what every screen shares around its content: the top bar with
+ * Back and the banner, a module's chart laid out as a close-up or the
+ * whole body with the toggle between them, and the record of charts drawn
+ * in a frame (for the script's `click-image`). */
+#include "chrome.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "theme.h"
+
+void chrome_note_chart(App *a, const char *view, const ChartLayout *l)
+{
+    if (a->n_drawn >= APP_MAX_CHARTS)
+        return;
+    snprintf(a->drawn[a->n_drawn].view, sizeof a->drawn[a->n_drawn].view, "%s", view);
+    a->drawn[a->n_drawn].layout = *l;
+    a->n_drawn++;
+}
+
+/* A view is a close-up already when it spans well under a body's height. */
+static bool regional_view(const View *v)
+{
+    return v->cm_per_unit > 0 && v->viewbox.h * v->cm_per_unit < 120;
+}
+
+ChartLayout chrome_chart_layout(App *a, const Module *m, const View *v, SDL_Rect area)
+{
+    Ui *ui = &a->ui;
+    if (regional_view(v)) {
+        ChartLayout l = chart_layout(area, v->viewbox);
+        chrome_note_chart(a, v->name, &l);
+        a->zoom_button = (SDL_Rect){0, 0, 0, 0};
+        return l;
+    }
+    int bw = ren_text_width(a->ren, FONT_BODY, "Whole body") + ui_px(ui, 28), bh = ui_px(ui, 34);
+    SDL_Rect btn = {area.x + area.w - bw, area.y, bw, bh};
+    ChartLayout l = a->whole_body
+                        ? chart_layout(area, v->viewbox)
+                        : chart_layout_focus(area, v->viewbox, chart_module_region(m, v->name, v->viewbox, 0.28));
+    chrome_note_chart(a, v->name, &l);
+    /* The button is drawn by the caller after the chart, so it stays on top. */
+    a->zoom_button = btn;
+    return l;
+}
+
+void chrome_zoom_button(App *a)
+{
+    if (a->zoom_button.w == 0)
+        return; /* a regional view: nothing to zoom */
+    if (ui_button(&a->ui, a->zoom_button, a->whole_body ? "Close-up" : "Whole body", BUTTON_SECONDARY)) {
+        a->whole_body = !a->whole_body;
+        a->redraw = true;
+    }
+}
+
+int module_views(const Module *m, const char **out, int max)
+{
+    int n = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        int count = pass == 0 ? m->n_tps : m->n_zones;
+        for (int i = 0; i < count; i++) {
+            const char *v = pass == 0 ? m->tps[i].view : m->zones[i].view;
+            bool seen = false;
+            for (int k = 0; k < n; k++)
+                seen = seen || !strcmp(out[k], v);
+            if (!seen && n < max)
+                out[n++] = v;
+        }
+    }
+    return n;
+}
+
+bool chrome_top_bar(App *a, const char *title, const char *crumb, bool back, SDL_Rect *content)
+{
+    Ui *ui = &a->ui;
+    int h = ui_px(ui, 56);
+    SDL_Rect bar = {0, 0, ui->width, h};
+    ren_fill_rect(a->ren, bar, THEME_ACCENT_DARK);
+    int x = ui_px(ui, 20);
+    bool pressed = false;
+    if (back) {
+        SDL_Rect b = {x, ui_px(ui, 10), ui_px(ui, 96), h - ui_px(ui, 20)};
+        pressed = ui_button(ui, b, "\xE2\x80\xB9 Back", BUTTON_SECONDARY) || ui_key(ui, SDLK_ESCAPE);
+        x += b.w + ui_px(ui, 16);
+    }
+    int th = ren_text_height(a->ren, FONT_HEADING);
+    int tw = ren_text(a->ren, FONT_HEADING, x, (h - th) / 2, THEME_ON_ACCENT, title);
+    if (crumb && *crumb) {
+        int ch = ren_text_height(a->ren, FONT_BODY);
+        ren_text_fit(a->ren, FONT_BODY, x + tw + ui_px(ui, 16), (h - ch) / 2,
+                     ui->width - x - tw - ui_px(ui, 36), COL(0xCF, 0xE3, 0xE6), crumb);
+    }
+    int top = h;
+    if (a->banner[0]) {
+        int bh = ui_px(ui, 36);
+        SDL_Rect br = {0, h, ui->width, bh};
+        ren_fill_rect(a->ren, br, THEME_BAD_LIGHT);
+        int ch = ren_text_height(a->ren, FONT_BODY);
+        ren_text_fit(a->ren, FONT_BODY, ui_px(ui, 20), h + (bh - ch) / 2, ui->width - ui_px(ui, 140),
+                     THEME_BAD, a->banner);
+        SDL_Rect dismiss = {ui->width - ui_px(ui, 110), h + ui_px(ui, 4), ui_px(ui, 96), bh - ui_px(ui, 8)};
+        if (ui_button(ui, dismiss, "Dismiss", BUTTON_QUIET)) {
+            a->banner[0] = 0;
+            a->redraw = true;
+        }
+        top += bh;
+    }
+    *content = (SDL_Rect){0, top, ui->width, ui->height - top};
+    if (pressed)
+        a->redraw = true;
+    return pressed;
+}
