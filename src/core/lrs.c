@@ -204,6 +204,18 @@ typedef struct {
     Body body;
 } Reply;
 
+static int on_progress(void *user, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow)
+{
+    (void)dltotal, (void)dlnow, (void)ultotal, (void)ulnow;
+    const volatile int *cancel = user;
+    return cancel && *cancel ? 1 : 0;
+}
+
+static bool cancelled(const LrsPush *p)
+{
+    return p->cancel && *p->cancel;
+}
+
 static void post(CURL *h, const char *url, const LrsPush *p, const char *json, Reply *rep)
 {
     memset(rep, 0, sizeof *rep);
@@ -224,6 +236,11 @@ static void post(CURL *h, const char *url, const LrsPush *p, const char *json, R
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &rep->body);
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, rep->error);
     curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+    if (p->cancel) {
+        curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
+        curl_easy_setopt(h, CURLOPT_XFERINFODATA, (void *)p->cancel);
+        curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+    }
     rep->curl = curl_easy_perform(h);
     if (rep->curl == CURLE_OK)
         curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &rep->status);
@@ -265,10 +282,14 @@ static void lrs_message(const Reply *rep, char *out, size_t size)
     json_decref(j);
 }
 
-static void pause_ms(long ms)
+/* Sleeps ms, in short steps so that a cancel is seen at once. */
+static void pause_ms(const LrsPush *p, long ms)
 {
-    struct timespec t = {ms / 1000, (ms % 1000) * 1000000L};
-    while (nanosleep(&t, &t) != 0 && errno == EINTR) {
+    for (long left = ms; left > 0 && !cancelled(p); left -= 50) {
+        long step = left < 50 ? left : 50;
+        struct timespec t = {0, step * 1000000L};
+        while (nanosleep(&t, &t) != 0 && errno == EINTR) {
+        }
     }
 }
 
@@ -301,15 +322,17 @@ static int send_batch(CURL *h, const char *url, const LrsPush *p, json_t *const 
         r->requests++;
         if (attempt > 0)
             r->retried++;
-        if (!transient(&rep) || attempt >= tries)
+        if (!transient(&rep) || attempt >= tries || cancelled(p))
             break;
         free(rep.body.data);
-        pause_ms(wait);
+        pause_ms(p, wait);
         wait *= 2;
     }
     char msg[1024];
     if (!json) {
         diag_error(d, p->endpoint, 0, "out of memory");
+    } else if (cancelled(p)) {
+        /* Stopped: what the LRS may have stored is sent again next time. */
     } else if (rep.status == 200 || rep.status == 204) {
         /* The LRS answers the ids it stored; they must be ours. */
         json_t *got = rep.status == 200 && rep.body.data ? json_loads(rep.body.data, 0, NULL) : NULL;
@@ -351,17 +374,24 @@ static int send_batch(CURL *h, const char *url, const LrsPush *p, json_t *const 
     return rc;
 }
 
-int lrs_push(const LrsPush *p, json_t *statements, LrsResult *r, Diag *d)
+int lrs_global_init(Diag *d)
 {
-    static bool curl_ready;
-    if (!curl_ready) {
+    static bool ready;
+    if (!ready) {
         if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0) {
-            diag_error(d, p->endpoint, 0, "cannot start libcurl");
+            diag_error(d, "libcurl", 0, "cannot start libcurl");
             return -1;
         }
-        curl_ready = true;
+        ready = true;
     }
+    return 0;
+}
+
+int lrs_push(const LrsPush *p, json_t *statements, LrsResult *r, Diag *d)
+{
     memset(r, 0, sizeof *r);
+    if (lrs_global_init(d) != 0)
+        return -1;
     r->total = (int)json_array_size(statements);
     IdSet sent = {0};
     if (state_load(p->state_path, &sent, d) != 0)
@@ -390,7 +420,7 @@ int lrs_push(const LrsPush *p, json_t *statements, LrsResult *r, Diag *d)
         snprintf(url, url_size, "%.*s/statements", (int)e, p->endpoint);
     }
     int batch = p->batch > 0 ? (p->batch > 500 ? 500 : p->batch) : 100;
-    for (size_t i = 0; rc == 0 && i < k; i += (size_t)batch) {
+    for (size_t i = 0; rc == 0 && i < k && !cancelled(p); i += (size_t)batch) {
         int m = (int)(k - i < (size_t)batch ? k - i : (size_t)batch);
         rc = send_batch(h, url, p, todo + i, m, &sent, r, d);
         if (!p->quiet && isatty(STDERR_FILENO))
@@ -399,6 +429,8 @@ int lrs_push(const LrsPush *p, json_t *statements, LrsResult *r, Diag *d)
     }
     if (!p->quiet && k > 0 && isatty(STDERR_FILENO))
         fputc('\n', stderr);
+    if (rc == 0 && cancelled(p))
+        rc = -1;
     curl_easy_cleanup(h);
     free(url);
     free(todo);

@@ -32,6 +32,7 @@ typedef struct {
     int backoff_ms;         /* the first pause, doubled each retry (0: 500) */
     int timeout_s;          /* for one request (0: 60) */
     bool quiet;             /* no progress lines on stderr */
+    const volatile int *cancel; /* if not NULL: once non-zero, the push stops (-1) as soon as it can */
 } LrsPush;
 
 typedef struct {
@@ -42,6 +43,10 @@ typedef struct {
     int requests;  /* HTTP requests made */
     int retried;   /* of those, retries */
 } LrsResult;
+
+/* Starts libcurl; call once from the main thread before any push (lrs_push
+ * calls it too, for programs with one thread). 0, or -1 (reason in d). */
+int lrs_global_init(Diag *d);
 
 /* Sends every statement of the array not yet acknowledged. Returns 0 when
  * all are acknowledged, -1 when it stopped (the reason in d; what was

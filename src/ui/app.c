@@ -5,6 +5,7 @@
  * an idle program uses no CPU. Under --script the same frame function runs,
  * fed by events the script pushes into SDL's queue. */
 #include "app.h"
+#include "xapi_thread.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -287,6 +288,13 @@ int app_run(const AppOptions *opt)
         diag_free(d);
     }
     app_scan_learners(a);
+    if (a->have_key) {
+        /* [xapi] endpoint: records go to the LRS as they are written. */
+        Diag *d = diag_create();
+        a->xapi = xapi_thread_start(xapi_sync_create(a->cfg, a->lib, a->data_dir, a->key, d));
+        print_diag(d);
+        diag_free(d);
+    }
     loading_end(saved);
     a->screen = SCREEN_SIGNIN;
     ui_focus_next_field(&a->ui);
@@ -318,6 +326,7 @@ int app_run(const AppOptions *opt)
     }
 
 out:
+    xapi_thread_stop(a->xapi); /* before the library it reads */
     exam_run_free(a->exam); /* its journal stays on disk for the next sign-in */
     scorefile_free(a->scores);
     review_free(a->review);

@@ -23,6 +23,7 @@
 #include "app_state.h"
 #include "chrome.h"
 #include "theme.h"
+#include "xapi_thread.h"
 
 /* The state of the exam's pages, kept while the program runs. */
 static struct {
@@ -240,6 +241,7 @@ static void save_record(App *a)
     Diag *d = diag_create();
     if (exam_run_submit(a->exam, app_now_ms(a), exam_st.auto_submitted, d) == 0) {
         a->record_saved = true;
+        xapi_thread_poke(a->xapi);
         a->record_error[0] = 0;
         printf("exam recorded: course=%s score=%.1f%% passed=%s auto=%s\n", c->id,
                exam_run_score(a->exam) * 100, exam_run_passed(a->exam) ? "yes" : "no",

@@ -11,6 +11,7 @@
 #include "app_state.h"
 #include "chrome.h"
 #include "theme.h"
+#include "xapi_thread.h"
 
 static void distance_text(const App *a, const char *view, double units, char *buf, size_t size)
 {
@@ -34,6 +35,7 @@ static void record_quiz(App *a)
     int rc = r && a->have_key ? scorefile_append(path, r, a->key, d) : -1;
     if (rc == 0) {
         a->record_saved = true;
+        xapi_thread_poke(a->xapi);
         a->record_error[0] = 0;
         printf("quiz recorded: module=%s score=%.1f%% passed=%s\n", a->module->id, r->score * 100,
                r->passed ? "yes" : "no");

@@ -81,6 +81,7 @@ typedef struct App {
     ScreenId screen;
     bool redraw;  /* state changed during the frame: draw another */
     bool quit;
+    struct XapiThread *xapi; /* sends records to the LRS ([xapi] endpoint); NULL if none */
     Uint64 loading_drawn_ms; /* when the loading frame was last drawn */
     char banner[512]; /* an error the learner must see, "" if none */
 

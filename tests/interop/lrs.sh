@@ -202,6 +202,49 @@ got=$(wc -l <lrs4.jsonl)
 [ $status = 0 ] && [ "$got" = "$total" ] && ok "resumed once the LRS answers: it holds all $got statements" ||
   { bad "after the LRS came back: status $status, it holds $got of $total"; tail -3 stop2.out; }
 
+echo "== a station sends its records as they are written, and queues them while offline"
+start_lrs
+export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
+mkdir -p "$tmp/kiosk"
+kiosk_config() { # kiosk_config ENDPOINT
+  printf '[paths]\ncourses = %s\nassets = %s\n[xapi]\nhomepage = https://institute.example/\nendpoint = %s\nuser = station\npassword_file = %s\n' \
+    "$root/tests/e2e/fixture/courses" "$root/assets" "$1" "$st/password" >"$tmp/kiosk/config.ini"
+}
+# Online: the certification path; its records reach the LRS by the time the program has closed.
+kiosk_config "$endpoint"
+rm -rf "$tmp/kiosk/data1"; mkdir -p "$tmp/kiosk/data1"
+"$tpquiz" --config "$tmp/kiosk/config.ini" --data-dir "$tmp/kiosk/data1" --virtual-clock --seed 7 \
+  --screenshot-dir "$tmp/kiosk/shots" --script "$root/tests/e2e/certify.script" >"$tmp/kiosk/out1" 2>&1
+status=$?
+want=$("${x[@]}" export "$tmp/kiosk/data1" --config "$tmp/kiosk/config.ini" --data-dir "$tmp/kiosk/data1" 2>/dev/null | wc -l)
+fetch_all kiosk1.jsonl
+got=$(grep -c '"name":"cora.cert"' kiosk1.jsonl)
+[ $status = 0 ] && [ "$want" -gt 5 ] && [ "$got" = "$want" ] &&
+  ok "station online: the $got statements of its quiz, exam start, exam and certificate are in the LRS when it closes" ||
+  { bad "station online: status $status, the LRS holds $got of $want"; tail -5 "$tmp/kiosk/out1"; }
+# Offline: the LRS is down while the learner works; the records wait in the
+# data folder and go out when the station next starts with the LRS up.
+start_lrs
+kiosk_config "http://127.0.0.1:$(free_port)/xAPI"
+rm -rf "$tmp/kiosk/data2"; mkdir -p "$tmp/kiosk/data2"
+"$tpquiz" --config "$tmp/kiosk/config.ini" --data-dir "$tmp/kiosk/data2" --virtual-clock --seed 7 \
+  --screenshot-dir "$tmp/kiosk/shots" --script "$root/tests/e2e/certify.script" >"$tmp/kiosk/out2" 2>&1
+status=$?
+fetch_all kiosk2.jsonl
+got=$(wc -l <kiosk2.jsonl)
+[ $status = 0 ] && [ "$got" = 0 ] && grep -q "records wait on this station" "$tmp/kiosk/out2" &&
+  ok "station offline: the exam goes on, the records wait ($(grep -o 'cannot reach the LRS[^:]*' "$tmp/kiosk/out2" | head -1))" ||
+  { bad "station offline: status $status, the LRS holds $got"; tail -5 "$tmp/kiosk/out2"; }
+kiosk_config "$endpoint"
+printf 'quit\n' >"$tmp/kiosk/idle.script"
+"$tpquiz" --config "$tmp/kiosk/config.ini" --data-dir "$tmp/kiosk/data2" --virtual-clock \
+  --screenshot-dir "$tmp/kiosk/shots" --script "$tmp/kiosk/idle.script" >"$tmp/kiosk/out3" 2>&1
+want=$("${x[@]}" export "$tmp/kiosk/data2" --config "$tmp/kiosk/config.ini" --data-dir "$tmp/kiosk/data2" 2>/dev/null | wc -l)
+fetch_all kiosk3.jsonl
+got=$(wc -l <kiosk3.jsonl)
+[ "$want" -gt 5 ] && [ "$got" = "$want" ] && ok "station back online: the $got waiting statements are sent at its next start" ||
+  { bad "station back online: the LRS holds $got of $want"; tail -5 "$tmp/kiosk/out3"; }
+
 echo "== no LRS at all, a refused statement, a bad password file"
 "${x[@]}" push data --config config.ini --endpoint "http://127.0.0.1:$(free_port)/xAPI" --retries 1 >none.out 2>&1
 [ $? = 1 ] && grep -q "cannot reach the LRS (tried 2 times): .*onnect" none.out && ok "no LRS: a clear error" ||
