@@ -41,11 +41,16 @@ mkdir -p "$dir"
 printf '[paths]\ncourses = %s/courses\nassets = %s/assets\n' "$root" "$root" >"$config"
 
 if [ ! -f "$data/.complete" ]; then
-    echo "generating $learners learners x $attempts attempts into $data ($jobs processes) ..."
+    # Into a folder not named learners: no station ledger, which every
+    # append would read back whole (quadratic over thousands of learners;
+    # the report over DATA/learners reads no ledger either). Renamed at the end.
+    procs=$((2 * jobs))
+    echo "generating $learners learners x $attempts attempts into $data ($procs processes) ..."
     rm -rf "$data" "$small"
-    per=$(((learners + jobs - 1) / jobs))
+    mkdir -p "$data"
+    per=$(((learners + procs - 1) / procs))
     pids=()
-    for ((j = 0; j < jobs; j++)); do
+    for ((j = 0; j < procs; j++)); do
         first=$((1 + j * per))
         count=$((learners - j * per < per ? learners - j * per : per))
         [ "$count" -gt 0 ] || continue
@@ -53,12 +58,13 @@ if [ ! -f "$data/.complete" ]; then
         if [ "$j" -gt 0 ]; then
             while [ ! -s "$data/station.key" ]; do sleep 0.1; done
         fi
-        $nosync "$gen" --data "$data" --courses "$root/courses" --assets "$root/assets" --course essentials \
-            --learners "$count" --first "$first" --attempts "$attempts" --seed 7 &
+        $nosync "$gen" --data "$data" --folder generating --courses "$root/courses" --assets "$root/assets" \
+            --course essentials --learners "$count" --first "$first" --attempts "$attempts" --seed 7 &
         pids+=($!)
         [ "$j" -gt 0 ] || while [ ! -s "$data/station.key" ]; do sleep 0.1; done
     done
     for p in "${pids[@]}"; do wait "$p"; done
+    mv "$data/generating" "$data/learners"
     touch "$data/.complete"
 fi
 if [ ! -d "$small" ]; then

@@ -22,6 +22,9 @@
 
 #include <errno.h>
 #include <math.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -450,6 +453,15 @@ Report *report_create(const Library *lib, const unsigned char key[STATION_KEY_BY
 {
     if (!lib || sodium_init() < 0)
         return NULL;
+#ifdef __GLIBC__
+    /* Re-grading an attempt allocates and frees its session, grids and
+     * paintings (some 100 KB); with glibc's default 128 KB trim threshold
+     * every free at the top of the heap handed the pages back to the
+     * kernel and the next attempt faulted them in again: over half the
+     * report's time. Pages up to this much stay with the process (memory
+     * stays flat: it is reused, not accumulated). */
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
     Report *r = calloc(1, sizeof *r);
     if (!r)
         return NULL;
@@ -748,6 +760,7 @@ static void loaded_free(Loaded *l)
     for (int i = 0; i < l->pub.n_courses; i++) {
         certify_status_free(&l->courses[i].cert);
         free(l->courses[i].module_quizzes);
+        free(l->courses[i].judged);
     }
     free(l->courses);
     free(l);
@@ -838,6 +851,41 @@ const unsigned char *report_key_for(const Report *r, const char *path)
     return r->key;
 }
 
+/* Re-grades every good attempt record of course c once (into rc->judged)
+ * and computes the certification from them, as certify_status_at does:
+ * a record of a file not trusted, or one the course does not grade as it
+ * claims, does not count. False if memory runs out. */
+static bool certify_file(const ScoreFile *f, const Course *c, const JudgeStations *stations, ReportCourse *rc)
+{
+    int n = scorefile_count(f);
+    const Record **recs = malloc(sizeof *recs * (size_t)(n > 0 ? n : 1));
+    RecordStatus *st = malloc(sizeof *st * (size_t)(n > 0 ? n : 1));
+    if (!recs || !st) {
+        free(recs);
+        free(st);
+        return false;
+    }
+    bool trusted = scorefile_trusted(f);
+    for (int i = 0; i < n; i++) {
+        recs[i] = scorefile_record(f, i);
+        st[i] = scorefile_status(f, i);
+        if (st[i] != RECORD_GOOD || recs[i]->kind != RECORD_ATTEMPT || !same(recs[i]->course, c->id))
+            continue;
+        rc->judged[i] = judge_record_at(c, f, i, stations);
+        if (!trusted || !rc->judged[i].counts)
+            st[i] = RECORD_EDITED; /* misnamed or rolled back, or not what the course grades it */
+    }
+    if (!trusted)
+        for (int i = 0; i < n; i++)
+            if (st[i] == RECORD_GOOD)
+                st[i] = RECORD_EDITED; /* nothing in it counts */
+    rc->cert = certify_status_records(c, recs, st, n, 0);
+    rc->exam_attempts = rc->cert.exam_attempts; /* every start and finished exam, as certify counts them */
+    free(recs);
+    free(st);
+    return true;
+}
+
 static Loaded *load_one(const Report *r, const char *path)
 {
     Loaded *l = calloc(1, sizeof *l);
@@ -921,10 +969,9 @@ static Loaded *load_one(const Report *r, const char *path)
         rc->exam_attempts = exams;
         rc->module_quizzes =
             calloc((size_t)(c->n_modules > 0 ? c->n_modules : 1), sizeof *rc->module_quizzes);
-        rc->cert = certify_status_at(c, l->f, 0, &r->stations);
-        rc->exam_attempts = rc->cert.exam_attempts; /* every start and finished exam, as certify counts them */
+        rc->judged = calloc((size_t)(p->records > 0 ? p->records : 1), sizeof *rc->judged);
         p->n_courses++;
-        if (!rc->module_quizzes) {
+        if (!rc->module_quizzes || !rc->judged || !certify_file(l->f, c, &r->stations, rc)) {
             skip_reason(l, "out of memory");
             return l;
         }
@@ -1312,19 +1359,18 @@ static void text_exams(FILE *out, const ReportFile *f, const ReportCourse *rc)
             continue;
         k++;
         RecordStatus s = scorefile_status(f->scores, i);
-        char date[32], sc[32], label[32];
+        char date[32], sc[40], label[32];
         date_utc(rec->finished, date, sizeof date, false);
         snprintf(label, sizeof label, "exam %d", k);
         fprintf(out, "    %-22s %s  %7s  %s", label, date, pct(sc, sizeof sc, rec->score),
                 rec->passed ? "passed" : "failed");
         if (rec->auto_submitted)
             fputs(", submitted at the deadline", out);
-        JudgeResult j =
-            s == RECORD_GOOD ? judge_record_at(c, f->scores, i, f->stations) : (JudgeResult){.counts = false};
+        const JudgeResult *j = &rc->judged[i];
         if (s != RECORD_GOOD)
             fprintf(out, "  [record %s: does not count]", record_status_name(s));
-        else if (!j.counts)
-            fprintf(out, "  [%s%s: does not count]", j.code == JUDGE_VOID ? "" : "re-graded: ", j.why);
+        else if (!j->counts)
+            fprintf(out, "  [%s%s: does not count]", j->code == JUDGE_VOID ? "" : "re-graded: ", j->why);
         else if (rec->passed && c->exam.attempts > 0 && k > c->exam.attempts)
             fputs("  [beyond the attempt limit: does not count]", out);
         fputc('\n', out);
@@ -1351,7 +1397,7 @@ void report_text_file(FILE *out, const ReportFile *f)
     for (int k = 0; k < f->n_courses; k++) {
         const ReportCourse *rc = &f->courses[k];
         const CertStatus *cs = &rc->cert;
-        char best[48] = "", sc[32];
+        char best[64] = "", sc[40];
         if (cs->best_exam)
             snprintf(best, sizeof best, ", best %s", pct(sc, sizeof sc, cs->best_exam->score));
         fprintf(out, "  %-24s %s: modules %d of %d passed, exam %s (%d attempt%s%s", rc->course->id,
@@ -1409,7 +1455,7 @@ void report_text_end(FILE *out, const Report *r)
             const ReportItemStats *st = &it->stats[k];
             if (st->answers == 0)
                 continue;
-            char fac[32], dis[32] = "-", mean[48] = "-", med[48] = "-", side[32] = "-", note[96], num[32];
+            char fac[40], dis[40] = "-", mean[80] = "-", med[80] = "-", side[40] = "-", note[96], num[32];
             snprintf(fac, sizeof fac, "%s%%", fixed(num, sizeof num, st->facility, 1));
             if (st->has_discrimination)
                 snprintf(dis, sizeof dis, "%s%s", st->discrimination >= 0 ? "+" : "",
@@ -1677,7 +1723,7 @@ int report_csv_file(ReportCsv *c, const ReportFile *f)
             attempt++;
             RecordStatus s = scorefile_status(f->scores, i);
             bool within = co->exam.attempts <= 0 || attempt <= co->exam.attempts;
-            bool counts = s == RECORD_GOOD && judge_record_at(co, f->scores, i, f->stations).counts;
+            bool counts = s == RECORD_GOOD && rc->judged[i].counts;
             char date[40];
             date_utc(rec->finished, date, sizeof date, true);
             csv_lead(o, f);
