@@ -14,8 +14,11 @@
  * so checking it needs no parsing and no canonical re-formatting: any byte
  * changed, added or removed inside a record breaks it.
  *
- * Integrity is judged in three passes over the file (see classify()):
- * records that are incomplete at the end of the file are truncated; records
+ * The file is read once into memory and its bytes are gone over once: the
+ * parser checks each record's MAC as it reaches the record's mac line.
+ * Integrity is then judged in three passes over the records (see
+ * classify()): records that are incomplete at the end of the file are
+ * truncated; records
  * whose MAC fails or that do not parse are edited; the remaining authentic
  * records are then checked for order (by their MAC-protected seq) and for
  * links in the chain (prev) to tell reordered, missing and spliced ones.
@@ -847,6 +850,7 @@ typedef struct {
     bool complete;  /* has its mac line and that line's newline */
     bool malformed; /* a line did not parse (reported) */
     bool has_mac, has_prev;
+    bool mac_ok;    /* its MAC matches its text (checked as its mac line is read) */
     bool authentic; /* complete, well-formed and its MAC matches */
     bool kept;      /* in the longest run of increasing seq (see classify) */
     unsigned char mac[crypto_auth_hmacsha256_BYTES];
@@ -1462,7 +1466,10 @@ static void check_record_fields(Record *r, const FieldState *st, Meta *m, int li
 
 /* Splits the file into records and parses each. Lines outside any record
  * are reported once per run of such lines. */
-static void parse_records(ScoreFile *f, const char *path, Diag *d)
+/* Parses every record; with a key, each complete and well-formed record's
+ * MAC is checked as its mac line is reached, while its bytes are still in
+ * the cache (classify() judges the rest). */
+static void parse_records(ScoreFile *f, const char *path, const unsigned char *key, Diag *d)
 {
     char *s = f->text, *end = f->text + f->len;
     char *nl = memchr(s, '\n', f->len);
@@ -1537,6 +1544,12 @@ static void parse_records(ScoreFile *f, const char *path, Diag *d)
                 if (!m->has_mac)
                     malformed(m, line, "mac is not 64 hex digits");
                 check_record_fields(r, &st, m, line);
+                if (key && !m->malformed) {
+                    unsigned char mac[crypto_auth_hmacsha256_BYTES];
+                    crypto_auth_hmacsha256(mac, (const unsigned char *)f->text + m->text_start,
+                                           m->text_end - m->text_start, key);
+                    m->mac_ok = sodium_memcmp(mac, m->mac, sizeof mac) == 0;
+                }
             }
             r = NULL;
             s = next;
@@ -1668,14 +1681,9 @@ static void classify(ScoreFile *f, const char *path, const unsigned char *key, D
                 report(f, i, RECORD_EDITED, path, d, "line %d: %s", m->problem_line, m->problem);
             continue;
         }
-        if (key) {
-            unsigned char mac[crypto_auth_hmacsha256_BYTES];
-            crypto_auth_hmacsha256(mac, (const unsigned char *)f->text + m->text_start,
-                                   m->text_end - m->text_start, key);
-            if (!mac_equal(mac, m->mac)) {
-                report(f, i, RECORD_EDITED, path, d, "its text does not match its MAC");
-                continue;
-            }
+        if (key && !m->mac_ok) { /* checked by parse_records */
+            report(f, i, RECORD_EDITED, path, d, "its text does not match its MAC");
+            continue;
         }
         m->authentic = true;
     }
@@ -1859,28 +1867,47 @@ ScoreFile *scorefile_load(const char *path, const unsigned char *key, Diag *d)
         return NULL;
     }
     int fd = datafile_open_regular(path, DATAFILE_SCORES, NULL, d);
-    FILE *fp = fd < 0 ? NULL : fdopen(fd, "rb");
-    if (!fp) {
-        if (fd >= 0) {
-            diag_error(d, path, 0, "cannot read: %s", strerror(errno));
-            close(fd);
-        }
+    if (fd < 0)
         return NULL;
-    }
-    Buf b = {0};
-    char chunk[8192];
-    size_t got;
+    /* One read into a buffer of the file's size (it is read once, in
+     * place: no stdio buffer, no copy, no growing). A file that grows
+     * meanwhile is read on up to the size cap. */
+    struct stat st;
+    size_t cap = fstat(fd, &st) == 0 && st.st_size > 0 ? (size_t)st.st_size : 0;
+    cap = (cap < MAX_FILE_BYTES ? cap : MAX_FILE_BYTES) + 1;
+    Buf b = {.s = malloc(cap + 1), .cap = cap};
     size_t pl = strlen(HEADER_PREFIX);
-    while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0 && b.n <= MAX_FILE_BYTES) {
-        buf_add(&b, chunk, got);
+    bool read_error = false;
+    while (b.s) {
+        if (b.n == b.cap) {
+            if (b.n > MAX_FILE_BYTES)
+                break;
+            size_t more = b.cap * 2 < MAX_FILE_BYTES + 1 ? b.cap * 2 : MAX_FILE_BYTES + 1;
+            char *p = realloc(b.s, more + 1);
+            if (!p) {
+                b.failed = true;
+                break;
+            }
+            b.s = p;
+            b.cap = more;
+        }
+        ssize_t got = read(fd, b.s + b.n, b.cap - b.n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0) {
+            read_error = got < 0;
+            break;
+        }
+        b.n += (size_t)got;
         /* A file that does not start like a score file is refused below
          * from its first bytes: a large foreign file is not read through. */
-        if (!b.failed && b.n >= pl && b.n - got < pl && memcmp(b.s, HEADER_PREFIX, pl) != 0)
+        if (b.n >= pl && b.n - (size_t)got < pl && memcmp(b.s, HEADER_PREFIX, pl) != 0)
             break;
     }
-    bool read_error = ferror(fp);
-    fclose(fp);
-    if (read_error || b.failed) {
+    close(fd);
+    if (b.s)
+        b.s[b.n] = '\0';
+    if (read_error || b.failed || !b.s) {
         diag_error(d, path, 0, "cannot read: %s", read_error ? strerror(EIO) : "out of memory");
         free(b.s);
         return NULL;
@@ -1912,7 +1939,7 @@ ScoreFile *scorefile_load(const char *path, const unsigned char *key, Diag *d)
     f->len = b.n;
     f->version = version;
     f->profile = -1;
-    parse_records(f, path, d);
+    parse_records(f, path, key, d);
     classify(f, path, key, d);
     if (f->n == 0) {
         diag_error(d, path, 0, "no records: even the learner's profile record is gone");
