@@ -4,6 +4,7 @@
 #include "check.h"
 
 #include "datafile.h"
+#include "text.h"
 #include "instructor.h"
 #include "protocol.h"
 #include "session.h"
@@ -39,20 +40,6 @@ static bool ends_with(const char *s, const char *end)
 {
     size_t n = strlen(s), m = strlen(end);
     return n >= m && !strcmp(s + n - m, end);
-}
-
-static char *path_join(const char *dir, const char *name)
-{
-    size_t nd = strlen(dir);
-    while (nd > 1 && dir[nd - 1] == '/')
-        nd--;
-    if (nd == 0)
-        return strdup(name);
-    size_t size = nd + 1 + strlen(name) + 1;
-    char *p = malloc(size);
-    if (p)
-        snprintf(p, size, "%.*s%s%s", (int)nd, dir, dir[nd - 1] == '/' ? "" : "/", name);
-    return p;
 }
 
 /* The folder holding path: "." if none, ".." for ".". */
@@ -135,8 +122,8 @@ static bool is_checkable_file(const char *dir, const char *name)
 
 static bool has_course_ini(const char *dir, const char *name)
 {
-    char *sub = path_join(dir, name);
-    char *file = sub ? path_join(sub, "course.ini") : NULL;
+    char *sub = text_path_join(dir, name);
+    char *file = sub ? text_path_join(sub, "course.ini") : NULL;
     bool ok = file && is_file(file);
     free(file);
     free(sub);
@@ -262,11 +249,11 @@ static Library *whole_library(const char *courses, const Config *cfg)
     Diag *quiet = diag_create();
     Library *lib = library_create(courses, cfg->assets_dir);
     library_load_all(lib, quiet);
-    char *muscles = path_join(courses, "muscles");
+    char *muscles = text_path_join(courses, "muscles");
     int n = 0;
     char **names = muscles ? list_dir(muscles, is_ini_file, &n) : NULL;
     for (int i = 0; i < n; i++) {
-        char *path = path_join(muscles, names[i]);
+        char *path = text_path_join(muscles, names[i]);
         if (path)
             library_load_module_file(lib, path, quiet);
         free(path);
@@ -337,11 +324,11 @@ static void check_courses_tree(const char *dir, const Config *cfg, Diag *d)
     if (library_course_count(lib) == 0)
         diag_error(d, dir, 0, "no course here: a courses folder holds <id>/course.ini");
 
-    char *muscles = path_join(dir, "muscles");
+    char *muscles = text_path_join(dir, "muscles");
     int n = 0;
     char **names = muscles ? list_dir(muscles, is_ini_file, &n) : NULL;
     for (int i = 0; i < n; i++) {
-        char *path = path_join(muscles, names[i]);
+        char *path = text_path_join(muscles, names[i]);
         const Module *m = path ? library_load_module_file(lib, path, d) : NULL;
         bool listed = false;
         for (int c = 0; m && c < library_course_count(lib); c++) {
@@ -358,7 +345,7 @@ static void check_courses_tree(const char *dir, const Config *cfg, Diag *d)
     free(muscles);
     check_exam_supply(lib, d);
     /* The pain protocols, against every module of the tree. */
-    char *protocols = path_join(dir, "protocols");
+    char *protocols = text_path_join(dir, "protocols");
     if (protocols)
         protocols_free(protocols_load(protocols, lib, d));
     free(protocols);
@@ -367,8 +354,8 @@ static void check_courses_tree(const char *dir, const Config *cfg, Diag *d)
 
 static void check_dir(const char *path, const Config *cfg, Diag *d)
 {
-    char *course_ini = path_join(path, "course.ini");
-    char *muscles = path_join(path, "muscles");
+    char *course_ini = text_path_join(path, "course.ini");
+    char *muscles = text_path_join(path, "muscles");
     if (!course_ini || !muscles) {
         diag_error(d, path, 0, "out of memory");
     } else if (is_file(course_ini) || lstat(course_ini, &(struct stat){0}) == 0) {
@@ -392,7 +379,7 @@ static void check_dir(const char *path, const Config *cfg, Diag *d)
                            "nothing to check here: no course.ini, no courses, no .ini or .svg "
                            "files");
             for (int i = 0; i < n; i++) {
-                char *file = path_join(path, names[i]);
+                char *file = text_path_join(path, names[i]);
                 if (file)
                     check_file(file, cfg, d);
                 free(file);

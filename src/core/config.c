@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "datafile.h"
+#include "text.h"
 
 #include <errno.h>
 #include <stddef.h>
@@ -41,9 +42,9 @@ static const KeySpec KEYS[] = {
 
 static const char *const SECTIONS[] = {"paths", "window", "font", "instructor", NULL};
 
-/* dir + "/" + name; name alone if dir is "". Leading "./" parts of name are
- * dropped, and "." is dir itself. NULL if out of memory. */
-static char *path_join(const char *dir, const char *name)
+/* A path from the config, relative to dir: leading "./" parts of name are
+ * dropped, and "." (or "") is dir itself; otherwise as text_path_join. */
+static char *config_path(const char *dir, const char *name)
 {
     while (name[0] == '.' && name[1] == '/') {
         name += 2;
@@ -52,16 +53,7 @@ static char *path_join(const char *dir, const char *name)
     }
     if (!strcmp(name, ".") || !name[0])
         return strdup(dir[0] ? dir : ".");
-    size_t nd = strlen(dir);
-    while (nd > 1 && dir[nd - 1] == '/')
-        nd--;
-    if (nd == 0)
-        return strdup(name);
-    size_t size = nd + 1 + strlen(name) + 1;
-    char *p = malloc(size);
-    if (p)
-        snprintf(p, size, "%.*s%s%s", (int)nd, dir, dir[nd - 1] == '/' ? "" : "/", name);
-    return p;
+    return text_path_join(dir, name);
 }
 
 /* The folder part of path ("" if it has none, "/" for the root). */
@@ -95,8 +87,8 @@ Config *config_defaults(const char *root)
         return NULL;
     bool has_root = root && root[0];
     c->path = strdup("");
-    c->courses_dir = has_root ? path_join(root, "courses") : strdup("courses");
-    c->assets_dir = has_root ? path_join(root, "assets") : strdup("assets");
+    c->courses_dir = has_root ? config_path(root, "courses") : strdup("courses");
+    c->assets_dir = has_root ? config_path(root, "assets") : strdup("assets");
     c->data_dir = strdup("");
     c->font_file = strdup(CONFIG_DEFAULT_FONT);
     c->instructor_hash = strdup("");
@@ -224,7 +216,7 @@ static int on_entry(void *user, const IniEntry *e, Diag *d)
         if (ks->type == KEY_STRING || !e->value[0] || e->value[0] == '/')
             v = strdup(e->value);
         else
-            v = path_join(l->dir, e->value);
+            v = config_path(l->dir, e->value);
         if (!v) {
             diag_error(d, e->path, e->line, "out of memory");
             return 1;

@@ -14,6 +14,7 @@
 #include "fingerprint.h"
 
 #include "datafile.h"
+#include "text.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -113,20 +114,6 @@ const char *named_id_name(const NamedId *table, const char *id)
             }                                                                                                \
         }                                                                                                    \
     } while (0)
-
-static char *path_join(const char *dir, const char *name)
-{
-    size_t nd = strlen(dir);
-    while (nd > 1 && dir[nd - 1] == '/')
-        nd--;
-    if (nd == 0)
-        return strdup(name);
-    size_t size = nd + 1 + strlen(name) + 1;
-    char *p = malloc(size);
-    if (p)
-        snprintf(p, size, "%.*s%s%s", (int)nd, dir, dir[nd - 1] == '/' ? "" : "/", name);
-    return p;
-}
 
 static bool is_file(const char *path)
 {
@@ -593,8 +580,8 @@ Library *library_create(const char *courses_dir, const char *assets_dir)
         return &fallback_library;
     lib->courses_dir = strdup(courses_dir ? courses_dir : "courses");
     lib->assets_dir = strdup(assets_dir ? assets_dir : "assets");
-    lib->muscles_dir = lib->courses_dir ? path_join(lib->courses_dir, "muscles") : NULL;
-    lib->anatomy_dir = lib->assets_dir ? path_join(lib->assets_dir, "anatomy") : NULL;
+    lib->muscles_dir = lib->courses_dir ? text_path_join(lib->courses_dir, "muscles") : NULL;
+    lib->anatomy_dir = lib->assets_dir ? text_path_join(lib->assets_dir, "anatomy") : NULL;
     lib->courses_real = lib->courses_dir ? walk_real(lib->courses_dir) : NULL;
     lib->assets_real = lib->assets_dir ? walk_real(lib->assets_dir) : NULL;
     return lib;
@@ -1671,7 +1658,7 @@ static bool load_course_modules(Library *lib, Course *c, const RawEntry *e, Diag
         }
         char name[INIFILE_MAX_LINE + 8];
         snprintf(name, sizeof name, "%s.ini", id);
-        char *mpath = lib->muscles_dir ? path_join(lib->muscles_dir, name) : NULL;
+        char *mpath = lib->muscles_dir ? text_path_join(lib->muscles_dir, name) : NULL;
         char *copy = strdup(id);
         if (!mpath || !copy) {
             free(mpath);
@@ -1859,8 +1846,8 @@ void library_load_all(Library *lib, Diag *d)
     if (n > 1)
         qsort(names, (size_t)n, sizeof *names, name_cmp);
     for (int i = 0; i < n && !lib->stopped; i++) {
-        char *sub = path_join(lib->courses_dir, names[i]);
-        char *file = sub ? path_join(sub, "course.ini") : NULL;
+        char *sub = text_path_join(lib->courses_dir, names[i]);
+        char *file = sub ? text_path_join(sub, "course.ini") : NULL;
         /* Every folder here is a course: one whose course.ini cannot be
          * read must not vanish silently. Files (a README) are not. */
         struct stat st;

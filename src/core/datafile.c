@@ -209,6 +209,183 @@ char *datafile_read_capped(const char *path, int kind, size_t *len, Diag *d)
     return buf;
 }
 
+int datafile_write_all(int fd, const void *data, size_t n)
+{
+    const char *s = data;
+    while (n > 0) {
+        ssize_t w = write(fd, s, n);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        s += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+int datafile_sync_folder(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    size_t n = slash ? (slash == path ? 1 : (size_t)(slash - path)) : 1;
+    char *dir = malloc(n + 1);
+    if (!dir) {
+        errno = ENOMEM;
+        return -1;
+    }
+    memcpy(dir, slash ? path : ".", n);
+    dir[n] = '\0';
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    free(dir);
+    if (fd < 0)
+        return -1;
+    int rc = fsync(fd);
+    int err = errno;
+    close(fd);
+    errno = err;
+    return rc;
+}
+
+/* Creates "<path>.tmp-XXXXXX" (O_EXCL) with the given mode. Returns its
+ * descriptor and its malloc'ed name in *tmp, or -1 with errno set. */
+static int temp_create(const char *path, mode_t mode, char **tmp)
+{
+    size_t plen = strlen(path);
+    *tmp = malloc(plen + sizeof ".tmp-XXXXXX");
+    if (!*tmp) {
+        errno = ENOMEM;
+        return -1;
+    }
+    memcpy(*tmp, path, plen);
+    memcpy(*tmp + plen, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
+    int fd = mkstemp(*tmp); /* mode 0600 */
+    if (fd >= 0 && mode != 0600 && fchmod(fd, mode) != 0) {
+        int err = errno;
+        close(fd);
+        unlink(*tmp);
+        errno = err;
+        fd = -1;
+    }
+    if (fd < 0) {
+        int err = errno;
+        free(*tmp);
+        *tmp = NULL;
+        errno = err;
+    }
+    return fd;
+}
+
+/* Puts the written and synced temporary file tmp at path (see
+ * datafile_replace) and removes tmp's own name. Returns 0, or -1 with errno
+ * set and the step in *step. */
+static int temp_publish(char *tmp, const char *path, const void *data, size_t n, int flags, DatafileStep *step)
+{
+    bool exclusive = flags & DATAFILE_EXCLUSIVE;
+    int rc = exclusive ? link(tmp, path) : rename(tmp, path);
+    int err = errno;
+    if (rc != 0 && exclusive && err != EEXIST && (flags & DATAFILE_IN_PLACE)) {
+        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        rc = fd < 0 || datafile_write_all(fd, data, n) != 0 || fsync(fd) != 0 ? -1 : 0;
+        err = errno;
+        if (fd >= 0 && (close(fd) != 0 || rc != 0)) {
+            unlink(path);
+            rc = -1;
+        }
+    }
+    if (exclusive || rc != 0)
+        unlink(tmp);
+    if (rc != 0) {
+        *step = DATAFILE_STEP_PUBLISH;
+        errno = err;
+        return -1;
+    }
+    if (datafile_sync_folder(path) != 0) {
+        *step = DATAFILE_STEP_FOLDER;
+        return -1;
+    }
+    return 0;
+}
+
+int datafile_replace(const char *path, const void *data, size_t n, mode_t mode, int flags, DatafileStep *step)
+{
+    DatafileStep ignored;
+    if (!step)
+        step = &ignored;
+    *step = DATAFILE_STEP_NONE;
+    char *tmp;
+    errno = 0;
+    int fd = temp_create(path, mode, &tmp);
+    if (fd < 0) {
+        *step = DATAFILE_STEP_CREATE;
+        return -1;
+    }
+    if (datafile_write_all(fd, data, n) != 0 || fsync(fd) != 0) {
+        int err = errno;
+        close(fd);
+        unlink(tmp);
+        free(tmp);
+        *step = DATAFILE_STEP_WRITE;
+        errno = err;
+        return -1;
+    }
+    if (close(fd) != 0) {
+        int err = errno;
+        unlink(tmp);
+        free(tmp);
+        *step = DATAFILE_STEP_WRITE;
+        errno = err;
+        return -1;
+    }
+    int rc = temp_publish(tmp, path, data, n, flags, step);
+    int err = errno;
+    free(tmp);
+    errno = err;
+    return rc;
+}
+
+int datafile_append(int fd, const void *data, size_t n, DatafileStep *step)
+{
+    DatafileStep ignored;
+    if (!step)
+        step = &ignored;
+    *step = DATAFILE_STEP_WRITE;
+    const char *s = data;
+    struct stat st;
+    if (fstat(fd, &st) != 0)
+        return -1;
+    ssize_t w;
+    do
+        w = write(fd, s, n);
+    while (w < 0 && errno == EINTR);
+    int err = w < 0 ? errno : 0;
+    if (w >= 0 && (size_t)w < n) {
+        /* A short write gives no reason; writing the rest once more either
+         * completes the data or says why not (EFBIG past a file-size
+         * limit, ENOSPC on a full disk). */
+        ssize_t again;
+        do
+            again = write(fd, s + w, n - (size_t)w);
+        while (again < 0 && errno == EINTR);
+        if (again > 0)
+            w += again;
+        err = (size_t)w == n ? 0 : again < 0 ? errno : ENOSPC;
+    }
+    if (err) {
+        /* Take back a partial write so the next append starts clean. */
+        if (w > 0 && ftruncate(fd, st.st_size) != 0)
+            err = errno;
+        errno = err;
+        return -1;
+    }
+    if (fsync(fd) != 0) {
+        *step = DATAFILE_STEP_SYNC;
+        return -1;
+    }
+    *step = DATAFILE_STEP_NONE;
+    return 0;
+}
+
 static int fail(Diag *d, const char *path, const char *what, const char *tmp)
 {
     int err = errno ? errno : EIO;
@@ -220,29 +397,12 @@ static int fail(Diag *d, const char *path, const char *what, const char *tmp)
 
 int datafile_write_atomic(const char *path, DatafileWriter write, const void *user, Diag *d)
 {
-    size_t plen = strlen(path);
-    const char *slash = strrchr(path, '/');
-    size_t dlen = slash ? (slash == path ? 1 : (size_t)(slash - path)) : 1;
-    char *dir = malloc(dlen + 1);
-    char *tmp = malloc(plen + sizeof ".tmp-XXXXXX");
-    if (!dir || !tmp) {
-        free(dir);
-        free(tmp);
-        errno = ENOMEM;
-        return fail(d, path, "out of memory", NULL);
-    }
-    memcpy(dir, slash ? path : ".", dlen);
-    dir[dlen] = '\0';
-    memcpy(tmp, path, plen);
-    memcpy(tmp + plen, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
-
-    int rc = -1;
+    char *tmp = NULL;
     errno = 0;
-    int fd = mkstemp(tmp); /* mode 0600 */
-    if (fd < 0) {
-        rc = fail(d, path, "creating a temporary file", NULL);
-        goto out;
-    }
+    int fd = temp_create(path, 0600, &tmp);
+    if (fd < 0)
+        return fail(d, path, errno == ENOMEM ? "out of memory" : "creating a temporary file", NULL);
+    int rc = -1;
     FILE *f = fdopen(fd, "w");
     if (!f) {
         close(fd);
@@ -260,22 +420,12 @@ int datafile_write_atomic(const char *path, DatafileWriter write, const void *us
         rc = fail(d, path, "closing the temporary file", tmp);
         goto out;
     }
-    if (rename(tmp, path) != 0) {
-        rc = fail(d, path, "renaming the temporary file", tmp);
-        goto out;
-    }
-    /* The rename is only durable once the folder's entry is on disk. */
-    int dfd = open(dir, O_RDONLY | O_DIRECTORY);
-    if (dfd < 0 || fsync(dfd) != 0) {
-        if (dfd >= 0)
-            close(dfd);
-        rc = fail(d, path, "syncing the folder", NULL);
-        goto out;
-    }
-    close(dfd);
-    rc = 0;
+    DatafileStep step;
+    rc = temp_publish(tmp, path, NULL, 0, 0, &step);
+    if (rc != 0)
+        rc = fail(d, path, step == DATAFILE_STEP_FOLDER ? "syncing the folder" : "renaming the temporary file",
+                  NULL);
 out:
-    free(dir);
     free(tmp);
     return rc;
 }

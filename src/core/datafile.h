@@ -66,11 +66,54 @@ char *datafile_read_capped(const char *path, int kind, size_t *len, Diag *d);
 /* Fills the file through f; returns 0, or -1 with errno set. */
 typedef int (*DatafileWriter)(FILE *f, const void *user);
 
-/* Replaces path: writes a temporary file (mode 0600) in the same folder
- * through write, flushes and fsyncs it, renames it over path and fsyncs the
- * folder. Returns 0, or -1 with "path: error: cannot save: <step>: <reason>"
+/* Replaces path as datafile_replace does (mode 0600), the temporary file
+ * filled through write. Returns 0, or -1 with "path: error: cannot save: <step>: <reason>"
  * in d; on failure path is untouched and no temporary file is left. */
 int datafile_write_atomic(const char *path, DatafileWriter write, const void *user, Diag *d);
+
+/* What datafile_replace and datafile_append were doing when they failed. */
+typedef enum {
+    DATAFILE_STEP_NONE,
+    DATAFILE_STEP_CREATE,  /* creating the temporary file (mkstemp) */
+    DATAFILE_STEP_WRITE,   /* writing the data (fchmod, write, fsync and close of a temporary file) */
+    DATAFILE_STEP_SYNC,    /* the fsync after an append */
+    DATAFILE_STEP_PUBLISH, /* renaming or linking the temporary file to its name */
+    DATAFILE_STEP_FOLDER   /* fsyncing the folder: the new file is in place but may not survive a power loss */
+} DatafileStep;
+
+/* Flags of datafile_replace. */
+/* path must not exist: the temporary file is linked to it (EEXIST if it does). */
+#define DATAFILE_EXCLUSIVE 0x1
+/* With DATAFILE_EXCLUSIVE, on a file system without hard links: create path
+ * exclusively and write it there (a crash can then leave it short). */
+#define DATAFILE_IN_PLACE 0x2
+
+/* Writes all n bytes to fd, going on after EINTR and partial writes.
+ * Returns 0, or -1 with errno set. */
+int datafile_write_all(int fd, const void *data, size_t n);
+
+/* fsyncs the folder holding path ("." if path has no slash), so that a new,
+ * renamed or removed name in it survives a power loss. Returns 0, or -1
+ * with errno set. */
+int datafile_sync_folder(const char *path);
+
+/* Puts data[0, n) at path so that a crash at any moment leaves the old file
+ * (or none) or the new one, never a mix: writes a temporary file
+ * "<path>.tmp-XXXXXX" with the given mode, fsyncs it, renames it over path
+ * (with DATAFILE_EXCLUSIVE: links it to path, failing with EEXIST if path
+ * exists) and fsyncs the folder. Returns 0, or -1 with errno set and the
+ * failed step in *step (if not NULL); no temporary file is left either way,
+ * and path is untouched unless the step is DATAFILE_STEP_FOLDER. Reports
+ * nothing: the caller says what it was saving. */
+int datafile_replace(const char *path, const void *data, size_t n, mode_t mode, int flags, DatafileStep *step);
+
+/* Appends data[0, n) to fd (opened with O_APPEND) and fsyncs it. A short
+ * write is retried once (which either completes it or says why not: EFBIG,
+ * ENOSPC); if the data cannot all be written, what was written is cut off
+ * again (ftruncate), so the next append never lands glued to a partial one.
+ * Returns 0, or -1 with errno set and *step (if not NULL) DATAFILE_STEP_WRITE
+ * or DATAFILE_STEP_SYNC. */
+int datafile_append(int fd, const void *data, size_t n, DatafileStep *step);
 
 /* Removes what a replace or append of path cut short by a crash (or a kill)
  * left behind: files named "<path>.tmp-XXXXXX" (six characters, as mkstemp

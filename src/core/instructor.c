@@ -7,6 +7,7 @@
 #include "instructor.h"
 
 #include "datafile.h"
+#include "text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -50,38 +51,6 @@ bool instructor_hash_valid(const char *hash)
 }
 
 /* ---- the rewrite ----------------------------------------------------------- */
-
-typedef struct {
-    char *s;
-    size_t n, cap;
-    bool failed;
-} Out;
-
-static void put(Out *o, const char *s, size_t n)
-{
-    if (o->failed)
-        return;
-    if (o->n + n + 1 > o->cap) {
-        size_t cap = o->cap ? o->cap : 256;
-        while (cap < o->n + n + 1)
-            cap *= 2;
-        char *p = realloc(o->s, cap);
-        if (!p) {
-            o->failed = true;
-            return;
-        }
-        o->s = p;
-        o->cap = cap;
-    }
-    memcpy(o->s + o->n, s, n);
-    o->n += n;
-    o->s[o->n] = '\0';
-}
-
-static void puts_out(Out *o, const char *s)
-{
-    put(o, s, strlen(s));
-}
 
 static bool space(char c)
 {
@@ -130,7 +99,7 @@ static bool is(const char *s, size_t n, const char *word)
 
 char *instructor_config_set_hash(const char *text, size_t len, const char *hash, size_t *out_len)
 {
-    Out o = {0};
+    TextBuf o = {0};
     bool in_section = false, replaced = false, skipping = false;
     size_t header_end = 0; /* where the first [instructor] header line ends */
     const char *header_eol = "\n";
@@ -152,45 +121,45 @@ char *instructor_config_set_hash(const char *text, size_t len, const char *hash,
             in_section = is(name, name_n, SECTION);
             if (in_section && !has_section) {
                 has_section = true;
-                put(&o, text + pos, next - pos);
+                text_buf_add(&o, text + pos, next - pos);
                 header_end = o.n;
                 header_eol = crlf ? "\r\n" : "\n";
                 if (!nl) {
-                    puts_out(&o, "\n");
+                    text_buf_str(&o, "\n");
                     header_end = o.n;
                 }
                 pos = next;
                 continue;
             }
         } else if (k == L_KEY && in_section && is(name, name_n, KEY)) {
-            puts_out(&o, KEY " = ");
-            puts_out(&o, hash);
-            puts_out(&o, crlf ? "\r\n" : "\n");
+            text_buf_str(&o, KEY " = ");
+            text_buf_str(&o, hash);
+            text_buf_str(&o, crlf ? "\r\n" : "\n");
             replaced = skipping = true;
             pos = next;
             continue;
         }
-        put(&o, text + pos, next - pos);
+        text_buf_add(&o, text + pos, next - pos);
         pos = next;
     }
     if (!replaced && has_section) {
         /* Insert after the header. */
-        Out w = {0};
-        put(&w, o.s ? o.s : "", header_end);
-        puts_out(&w, KEY " = ");
-        puts_out(&w, hash);
-        puts_out(&w, header_eol);
-        put(&w, o.s ? o.s + header_end : "", o.n - header_end);
+        TextBuf w = {0};
+        text_buf_add(&w, o.s ? o.s : "", header_end);
+        text_buf_str(&w, KEY " = ");
+        text_buf_str(&w, hash);
+        text_buf_str(&w, header_eol);
+        text_buf_add(&w, o.s ? o.s + header_end : "", o.n - header_end);
         free(o.s);
         o = w;
     } else if (!replaced) {
         if (o.n > 0 && o.s[o.n - 1] != '\n')
-            puts_out(&o, "\n");
+            text_buf_str(&o, "\n");
         if (o.n > 0)
-            puts_out(&o, "\n");
-        puts_out(&o, "[" SECTION "]\n" KEY " = ");
-        puts_out(&o, hash);
-        puts_out(&o, "\n");
+            text_buf_str(&o, "\n");
+        text_buf_str(&o, "[" SECTION "]\n" KEY " = ");
+        text_buf_str(&o, hash);
+        text_buf_str(&o, "\n");
     }
     if (o.failed || !o.s) {
         free(o.s);
@@ -202,21 +171,6 @@ char *instructor_config_set_hash(const char *text, size_t len, const char *hash,
 }
 
 /* ---- the file --------------------------------------------------------------- */
-
-static int write_all(int fd, const char *s, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, s, n);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        s += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
 
 static char *read_file(const char *path, size_t *len, bool *missing, Diag *d)
 {
@@ -243,37 +197,16 @@ int instructor_save_hash(const char *path, const char *hash, Diag *d)
         diag_error(d, path, 0, "cannot write: out of memory");
         return -1;
     }
-    size_t plen = strlen(path);
-    char *tmp = malloc(plen + sizeof ".tmp-XXXXXX");
-    int fd = -1, rc = -1;
-    if (tmp) {
-        memcpy(tmp, path, plen);
-        memcpy(tmp + plen, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
-        fd = mkstemp(tmp);
-    }
-    if (fd < 0) {
-        diag_error(d, path, 0, "cannot write a temporary file next to it: %s",
-                   strerror(tmp ? errno : ENOMEM));
-    } else if (fchmod(fd, mode) != 0 || write_all(fd, out, out_len) != 0 || fsync(fd) != 0) {
-        diag_error(d, path, 0, "cannot write: %s", strerror(errno));
-        close(fd);
-        unlink(tmp);
-    } else if (close(fd) != 0 || rename(tmp, path) != 0) {
-        diag_error(d, path, 0, "cannot write: %s", strerror(errno));
-        unlink(tmp);
-    } else {
-        /* The new name survives a power loss once its folder is synced. */
-        const char *slash = strrchr(path, '/');
-        char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
-        int dfd = dir ? open(dir, O_RDONLY | O_DIRECTORY) : -1;
-        if (dfd >= 0) {
-            fsync(dfd);
-            close(dfd);
-        }
-        free(dir);
+    /* A folder that cannot be synced is no reason to fail: the new file is
+     * in place, if not yet certain to survive a power loss. */
+    DatafileStep step;
+    int rc = datafile_replace(path, out, out_len, mode, 0, &step);
+    if (rc != 0 && step == DATAFILE_STEP_FOLDER)
         rc = 0;
-    }
-    free(tmp);
+    else if (rc != 0 && step == DATAFILE_STEP_CREATE)
+        diag_error(d, path, 0, "cannot write a temporary file next to it: %s", strerror(errno));
+    else if (rc != 0)
+        diag_error(d, path, 0, "cannot write: %s", strerror(errno));
     sodium_memzero(out, out_len);
     free(out);
     return rc;

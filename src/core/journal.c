@@ -29,6 +29,7 @@
 
 #include "datafile.h"
 #include "seal.h"
+#include "text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -111,77 +112,6 @@ static bool course_ok(const char *s)
     return true;
 }
 
-/* A decimal integer: digits only, at most 18 of them. */
-static bool parse_int64(const char *s, int64_t *out)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n > 18 || strspn(s, "0123456789") != n)
-        return false;
-    int64_t v = 0;
-    for (; *s; s++)
-        v = v * 10 + (*s - '0');
-    *out = v;
-    return true;
-}
-
-static bool parse_uint64(const char *s, uint64_t *out)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n > 20 || strspn(s, "0123456789") != n)
-        return false;
-    uint64_t v = 0;
-    for (; *s; s++) {
-        unsigned d = (unsigned)(*s - '0');
-        if (v > (UINT64_MAX - d) / 10)
-            return false;
-        v = v * 10 + d;
-    }
-    *out = v;
-    return true;
-}
-
-static const int64_t POW10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
-
-/* "-?D+(.D+)?" with at most 9 integer and 6 decimal digits; m / 10^k with m
- * exact, so the double is correctly rounded. */
-static bool parse_decimal(const char *s, double *out)
-{
-    bool neg = *s == '-';
-    if (neg)
-        s++;
-    size_t ni = strspn(s, "0123456789");
-    if (ni == 0 || ni > 9)
-        return false;
-    const char *frac = s + ni;
-    size_t nf = 0;
-    if (*frac == '.') {
-        frac++;
-        nf = strspn(frac, "0123456789");
-        if (nf == 0 || nf > 6 || frac[nf] != '\0')
-            return false;
-    } else if (*frac != '\0') {
-        return false;
-    }
-    int64_t m = 0;
-    for (size_t i = 0; i < ni; i++)
-        m = m * 10 + (s[i] - '0');
-    for (size_t i = 0; i < nf; i++)
-        m = m * 10 + (frac[i] - '0');
-    double v = (double)m / (double)POW10[nf];
-    *out = neg ? -v : v;
-    return true;
-}
-
-/* v with six decimals; |v| must be below 1e9. */
-static void format_fixed(char *out, size_t size, double v)
-{
-    long long scaled = llround(v * (double)POW10[CLICK_DECIMALS]);
-    bool neg = scaled < 0;
-    unsigned long long a = (unsigned long long)(neg ? -scaled : scaled);
-    unsigned long long p = (unsigned long long)POW10[CLICK_DECIMALS];
-    snprintf(out, size, "%s%llu.%0*llu", neg ? "-" : "", a / p, CLICK_DECIMALS, a % p);
-}
-
 /* Splits s at single spaces into at most max fields; returns the count, or
  * max + 1 if there are more. Empty fields (two spaces) count as fields. */
 static int split(char *s, char **f, int max)
@@ -214,14 +144,14 @@ static bool parse_header(char *s, JournalHeader *h, const char **why)
         *why = "unsupported exam journal version (this program reads 1 and 2)";
         return false;
     }
-    if (!v1 && (n != 8 || !parse_int64(f[7], &start) || start < 1 || start >= INT_MAX)) {
+    if (!v1 && (n != 8 || !text_parse_int64(f[7], 18, &start) || start < 1 || start >= INT_MAX)) {
         *why = "bad journal header (expected '" MAGIC " " VERSION
                " <course> <seed> <started ms> <deadline ms> <questions> <start record>')";
         return false;
     }
     h->start_seq = (int)start;
-    if (n != (v1 ? 7 : 8) || !course_ok(f[2]) || !parse_uint64(f[3], &h->seed) || !parse_int64(f[4], &h->started_ms) ||
-        !parse_int64(f[5], &h->deadline_ms) || !parse_int64(f[6], &q) || q < 1 || q > MAX_QUESTIONS ||
+    if (n != (v1 ? 7 : 8) || !course_ok(f[2]) || !text_parse_uint64(f[3], &h->seed) || !text_parse_int64(f[4], 18, &h->started_ms) ||
+        !text_parse_int64(f[5], 18, &h->deadline_ms) || !text_parse_int64(f[6], 18, &q) || q < 1 || q > MAX_QUESTIONS ||
         h->deadline_ms < h->started_ms) {
         *why = "bad journal header (expected '" MAGIC " " VERSION
                " <course> <seed> <started ms> <deadline ms> <questions>')";
@@ -288,11 +218,11 @@ static bool parse_item_time(const char *fi, const char *ft, int n_questions, Jou
                             const char **why)
 {
     int64_t item;
-    if (!fi || !parse_int64(fi, &item) || item >= n_questions) {
+    if (!fi || !text_parse_int64(fi, 18, &item) || item >= n_questions) {
         *why = "bad item number";
         return false;
     }
-    if (!ft || !parse_int64(ft, &e->at_ms)) {
+    if (!ft || !text_parse_int64(ft, 18, &e->at_ms)) {
         *why = "bad time";
         return false;
     }
@@ -318,8 +248,8 @@ static bool parse_multi(char *s, int n_questions, JournalEvent *e, EventData *x,
         for (int k = 0; k < 5; k++)
             if (!(g[k] = next_field(&cur)))
                 return false;
-        if (!parse_decimal(g[0], &e->grid.origin.x) || !parse_decimal(g[1], &e->grid.origin.y) ||
-            !parse_decimal(g[2], &e->grid.cell) || !parse_int64(g[3], &cols) || !parse_int64(g[4], &rows) ||
+        if (!text_parse_decimal(g[0], 9, 6, &e->grid.origin.x) || !text_parse_decimal(g[1], 9, 6, &e->grid.origin.y) ||
+            !text_parse_decimal(g[2], 9, 6, &e->grid.cell) || !text_parse_int64(g[3], 18, &cols) || !text_parse_int64(g[4], 18, &rows) ||
             cols > JOURNAL_MAX_PAINT_CELLS || rows > JOURNAL_MAX_PAINT_CELLS)
             return false;
         e->grid.cols = (int)cols;
@@ -331,7 +261,7 @@ static bool parse_multi(char *s, int n_questions, JournalEvent *e, EventData *x,
         int cap = 0;
         while ((f = next_field(&cur))) {
             int64_t v;
-            if (!parse_int64(f, &v) || v > JOURNAL_MAX_PAINT_CELLS || x->n_runs > JOURNAL_MAX_PAINT_CELLS)
+            if (!text_parse_int64(f, 18, &v) || v > JOURNAL_MAX_PAINT_CELLS || x->n_runs > JOURNAL_MAX_PAINT_CELLS)
                 return false;
             if (x->n_runs == cap) {
                 cap = cap ? 2 * cap : 16;
@@ -352,7 +282,7 @@ static bool parse_multi(char *s, int n_questions, JournalEvent *e, EventData *x,
     e->op = JOURNAL_CLICKS;
     *why = "expected 'clicks <item> <at ms> <n> <x> <y>...'";
     int64_t n;
-    if (!(f = next_field(&cur)) || !parse_int64(f, &n) || n > JOURNAL_MAX_CLICKS)
+    if (!(f = next_field(&cur)) || !text_parse_int64(f, 18, &n) || n > JOURNAL_MAX_CLICKS)
         return false;
     x->clicks = malloc(sizeof *x->clicks * (size_t)(n > 0 ? n : 1));
     if (!x->clicks) {
@@ -362,7 +292,7 @@ static bool parse_multi(char *s, int n_questions, JournalEvent *e, EventData *x,
     for (int k = 0; k < n; k++) {
         char *fx = next_field(&cur);
         char *fy = next_field(&cur);
-        if (!fy || !parse_decimal(fx, &x->clicks[k].x) || !parse_decimal(fy, &x->clicks[k].y))
+        if (!fy || !text_parse_decimal(fx, 9, 6, &x->clicks[k].x) || !text_parse_decimal(fy, 9, 6, &x->clicks[k].y))
             return false;
     }
     e->n_clicks = (int)n;
@@ -383,25 +313,25 @@ static bool parse_event(char *s, int n_questions, JournalEvent *e, EventData *x,
     *why = "expected 'click|options|flag|clear|paint|clicks <item> <at ms> ...'";
     if (n < 3)
         return false;
-    if (!parse_int64(f[1], &item) || item >= n_questions) {
+    if (!text_parse_int64(f[1], 18, &item) || item >= n_questions) {
         *why = "bad item number";
         return false;
     }
-    if (!parse_int64(f[2], &e->at_ms)) {
+    if (!text_parse_int64(f[2], 18, &e->at_ms)) {
         *why = "bad time";
         return false;
     }
     e->item = (int)item;
     if (strcmp(f[0], "click") == 0) {
         e->op = JOURNAL_CLICK;
-        if (n != 5 || !parse_decimal(f[3], &e->click.x) || !parse_decimal(f[4], &e->click.y)) {
+        if (n != 5 || !text_parse_decimal(f[3], 9, 6, &e->click.x) || !text_parse_decimal(f[4], 9, 6, &e->click.y)) {
             *why = "expected 'click <item> <at ms> <x> <y>'";
             return false;
         }
     } else if (strcmp(f[0], "options") == 0) {
         uint64_t bits;
         e->op = JOURNAL_OPTIONS;
-        if (n != 4 || !parse_uint64(f[3], &bits) || bits > UINT_MAX) {
+        if (n != 4 || !text_parse_uint64(f[3], &bits) || bits > UINT_MAX) {
             *why = "expected 'options <item> <at ms> <bits>'";
             return false;
         }
@@ -421,7 +351,7 @@ static bool parse_event(char *s, int n_questions, JournalEvent *e, EventData *x,
         }
     } else if (strcmp(f[0], "tick") == 0) {
         e->op = JOURNAL_TICK;
-        if (n != 4 || !parse_int64(f[3], &e->spent_ms)) {
+        if (n != 4 || !text_parse_int64(f[3], 18, &e->spent_ms)) {
             *why = "expected 'tick <item> <at ms> <spent ms>'";
             return false;
         }
@@ -610,34 +540,6 @@ bool journal_read(const char *path, const unsigned char *key, JournalHeader *h, 
     return true;
 }
 
-static char *folder_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return dup_str(".");
-    size_t n = slash == path ? 1 : (size_t)(slash - path);
-    char *r = malloc(n + 1);
-    if (r) {
-        memcpy(r, path, n);
-        r[n] = '\0';
-    }
-    return r;
-}
-
-static int sync_folder(const char *path)
-{
-    char *dir = folder_of(path);
-    if (!dir)
-        return -1;
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    free(dir);
-    if (fd < 0)
-        return -1;
-    int rc = fsync(fd);
-    close(fd);
-    return rc;
-}
-
 static Journal *open_for_append(const char *path, int n_questions, const unsigned char *key,
                                 const unsigned char *last_mac, Diag *d)
 {
@@ -685,44 +587,19 @@ Journal *journal_begin(const char *path, const JournalHeader *h, const unsigned 
     /* The header goes into a temporary file that is then linked to path:
      * the journal appears complete with its header, or not at all, and
      * link() fails if a journal is already there. */
-    size_t plen = strlen(path);
-    char *tmp = malloc(plen + sizeof ".tmp-XXXXXX");
-    if (!tmp) {
-        diag_error(d, path, 0, "out of memory");
-        return NULL;
-    }
-    memcpy(tmp, path, plen);
-    memcpy(tmp + plen, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        diag_error(d, path, 0, "cannot start the exam journal: %s", strerror(errno));
-        free(tmp);
-        return NULL;
-    }
-    bool ok = write(fd, line, (size_t)len) == len && fsync(fd) == 0;
-    int err = errno;
-    if (close(fd) != 0 && ok) {
-        ok = false;
-        err = errno;
-    }
-    if (ok && link(tmp, path) != 0) {
-        ok = false;
-        err = errno;
-    }
-    unlink(tmp);
-    free(tmp);
-    if (!ok) {
-        if (err == EEXIST)
+    DatafileStep step;
+    if (datafile_replace(path, line, (size_t)len, 0600, DATAFILE_EXCLUSIVE, &step) != 0) {
+        int err = errno;
+        if (step == DATAFILE_STEP_FOLDER) {
+            diag_error(d, path, 0, "cannot start the exam journal: syncing its folder: %s", strerror(err));
+            unlink(path);
+        } else if (err == EEXIST) {
             diag_error(d, path, 0,
                        "an exam journal already exists (an unfinished exam must be resumed or "
                        "submitted first)");
-        else
+        } else {
             diag_error(d, path, 0, "cannot start the exam journal: %s", strerror(err ? err : EIO));
-        return NULL;
-    }
-    if (sync_folder(path) != 0) {
-        diag_error(d, path, 0, "cannot start the exam journal: syncing its folder: %s", strerror(errno));
-        unlink(path);
+        }
         return NULL;
     }
     return open_for_append(path, h->n_questions, key, mac, d);
@@ -759,8 +636,8 @@ int journal_append(Journal *j, const JournalEvent *e, Diag *d)
             diag_error(d, j->path, 0, "cannot journal the click: coordinates out of range");
             return -1;
         }
-        format_fixed(x, sizeof x, e->click.x);
-        format_fixed(y, sizeof y, e->click.y);
+        text_format_fixed(x, sizeof x, e->click.x, CLICK_DECIMALS);
+        text_format_fixed(y, sizeof y, e->click.y, CLICK_DECIMALS);
         len = snprintf(line, sizeof line, "click %d %" PRId64 " %s %s\n", e->item, e->at_ms, x, y);
         break;
     case JOURNAL_OPTIONS:
@@ -790,54 +667,26 @@ int journal_append(Journal *j, const JournalEvent *e, Diag *d)
     return append_line(j, line, (size_t)len, d);
 }
 
-/* A growing line of text for paint and clicks events. */
-typedef struct {
-    char *s;
-    size_t n, cap;
-    bool failed;
-} Line;
-
-static void line_add(Line *l, const char *s)
-{
-    size_t n = strlen(s);
-    if (l->failed)
-        return;
-    if (l->n + n + 1 > l->cap) {
-        size_t cap = l->cap ? l->cap : 256;
-        while (cap < l->n + n + 1)
-            cap *= 2;
-        char *p = realloc(l->s, cap);
-        if (!p) {
-            l->failed = true;
-            return;
-        }
-        l->s = p;
-        l->cap = cap;
-    }
-    memcpy(l->s + l->n, s, n + 1);
-    l->n += n;
-}
-
-static void line_fixed(Line *l, double v)
+static void line_fixed(TextBuf *l, double v)
 {
     char num[48];
-    format_fixed(num, sizeof num, v);
-    line_add(l, " ");
-    line_add(l, num);
+    text_format_fixed(num, sizeof num, v, CLICK_DECIMALS);
+    text_buf_str(l, " ");
+    text_buf_str(l, num);
 }
 
-static void line_int(Line *l, int64_t v)
+static void line_int(TextBuf *l, int64_t v)
 {
     char num[32];
     snprintf(num, sizeof num, " %" PRId64, v);
-    line_add(l, num);
+    text_buf_str(l, num);
 }
 
 /* The line of a paint or clicks event (with its newline), malloc'ed; NULL
  * with *why if the event is out of range or memory runs out. */
 static char *format_multi(const JournalEvent *e, const char **why)
 {
-    Line l = {0};
+    TextBuf l = {0};
     if (e->op == JOURNAL_PAINT) {
         const Grid *g = &e->grid;
         if (!e->cells || !(isfinite(g->cell) && isfinite(g->origin.x) && isfinite(g->origin.y)) ||
@@ -845,7 +694,7 @@ static char *format_multi(const JournalEvent *e, const char **why)
             *why = "no cells, or a grid out of range";
             return NULL;
         }
-        line_add(&l, "paint");
+        text_buf_str(&l, "paint");
         line_int(&l, e->item);
         line_int(&l, e->at_ms);
         line_fixed(&l, g->origin.x);
@@ -877,7 +726,7 @@ static char *format_multi(const JournalEvent *e, const char **why)
                 *why = "coordinates out of range";
                 return NULL;
             }
-        line_add(&l, "clicks");
+        text_buf_str(&l, "clicks");
         line_int(&l, e->item);
         line_int(&l, e->at_ms);
         line_int(&l, e->n_clicks);
@@ -886,7 +735,7 @@ static char *format_multi(const JournalEvent *e, const char **why)
             line_fixed(&l, e->clicks[k].y);
         }
     }
-    line_add(&l, "\n");
+    text_buf_str(&l, "\n");
     if (l.failed) {
         free(l.s);
         *why = "out of memory";
@@ -925,37 +774,12 @@ static int append_line(Journal *j, const char *line, size_t len, Diag *d)
 
 static int write_line(Journal *j, const char *line, size_t len, Diag *d)
 {
-    struct stat st;
-    if (fstat(j->fd, &st) != 0) {
-        diag_error(d, j->path, 0, "cannot journal the event: %s", strerror(errno));
-        return -1;
-    }
-    ssize_t w;
-    do
-        w = write(j->fd, line, len);
-    while (w < 0 && errno == EINTR);
-    int err = w < 0 ? errno : 0;
-    if (w >= 0 && (size_t)w < len) {
-        /* A short write gives no reason; writing the rest once more either
-         * completes the line or says why not (EFBIG past a file-size
-         * limit, ENOSPC on a full disk). */
-        ssize_t again;
-        do
-            again = write(j->fd, line + w, len - (size_t)w);
-        while (again < 0 && errno == EINTR);
-        if (again > 0)
-            w += again;
-        err = (size_t)w == len ? 0 : again < 0 ? errno : ENOSPC;
-    }
-    if (err) {
-        /* Take back a partial line so the next event starts on its own. */
-        if (w > 0 && ftruncate(j->fd, st.st_size) != 0)
-            err = errno;
-        diag_error(d, j->path, 0, "cannot journal the event: %s", strerror(err));
-        return -1;
-    }
-    if (fsync(j->fd) != 0) {
-        diag_error(d, j->path, 0, "cannot journal the event: syncing: %s", strerror(errno));
+    DatafileStep step;
+    if (datafile_append(j->fd, line, len, &step) != 0) {
+        if (step == DATAFILE_STEP_SYNC)
+            diag_error(d, j->path, 0, "cannot journal the event: syncing: %s", strerror(errno));
+        else
+            diag_error(d, j->path, 0, "cannot journal the event: %s", strerror(errno));
         return -1;
     }
     return 0;
@@ -976,7 +800,7 @@ int journal_remove(const char *path, Diag *d)
         diag_error(d, path, 0, "cannot remove the exam journal: %s", strerror(errno));
         return -1;
     }
-    if (sync_folder(path) != 0) {
+    if (datafile_sync_folder(path) != 0) {
         diag_error(d, path, 0, "removed the exam journal, but syncing its folder failed: %s",
                    strerror(errno));
         return -1;

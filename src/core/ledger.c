@@ -254,17 +254,10 @@ int ledger_append(const char *path, const unsigned char key[STATION_KEY_BYTES], 
     int start = n;
     n += snprintf(text + n, sizeof text - (size_t)n, "%s %d %s", learner, seq, hex);
     n = start + (int)seal_append(key, prev, text + start, (size_t)(n - start));
-    ssize_t w = write(fd, text, (size_t)n);
-    int err = errno;
-    if (w != n) {
-        if (w > 0 && ftruncate(fd, st.st_size) != 0)
-            err = errno;
-        diag_error(d, path, 0, "cannot add to the station's ledger: %s", w < 0 ? strerror(err) : "short write");
-        close(fd);
-        return -1;
-    }
-    if (fsync(fd) != 0) {
-        diag_error(d, path, 0, "cannot add to the station's ledger: syncing: %s", strerror(errno));
+    DatafileStep step;
+    if (datafile_append(fd, text, (size_t)n, &step) != 0) {
+        diag_error(d, path, 0, "cannot add to the station's ledger: %s%s",
+                   step == DATAFILE_STEP_SYNC ? "syncing: " : "", strerror(errno));
         close(fd);
         return -1;
     }

@@ -9,6 +9,7 @@
 #include "progress.h"
 
 #include "datafile.h"
+#include "text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -22,7 +23,6 @@
 #include <unistd.h>
 
 #define HEADER "tpquiz-progress 1"
-#define HEADER_PREFIX "tpquiz-progress "
 #define N_FIELDS 5
 
 struct Progress {
@@ -69,21 +69,6 @@ static bool valid_module_id(const char *s)
     return true;
 }
 
-/* A non-negative decimal integer of at most 18 digits. */
-static bool parse_int64(const char *s, int64_t *out)
-{
-    if (!*s || strlen(s) > 18)
-        return false;
-    int64_t v = 0;
-    for (; *s; s++) {
-        if (*s < '0' || *s > '9')
-            return false;
-        v = v * 10 + (*s - '0');
-    }
-    *out = v;
-    return true;
-}
-
 /* A percentage "D[.D...]" in 0..100, returned as a fraction 0..1. */
 static bool parse_percent(const char *s, double *out)
 {
@@ -113,15 +98,16 @@ static bool parse_percent(const char *s, double *out)
 
 /* Parses one data line (already split into fields) into p, or reports why
  * not. */
-static void parse_entry(Progress *p, char **f, const char *path, int line, Diag *d)
+static void parse_entry(void *user, char **f, const char *path, int line, Diag *d)
 {
+    Progress *p = user;
     int64_t sessions, t;
     double best, last;
     if (!valid_module_id(f[0])) {
         diag_error(d, path, line, "bad module id '%.60s' (expected [a-z0-9_])", f[0]);
         return;
     }
-    if (!parse_int64(f[1], &sessions) || sessions > 1000000000) {
+    if (!text_parse_int64(f[1], 18, &sessions) || sessions > 1000000000) {
         diag_error(d, path, line, "bad session count '%.30s'", f[1]);
         return;
     }
@@ -133,7 +119,7 @@ static void parse_entry(Progress *p, char **f, const char *path, int line, Diag 
         diag_error(d, path, line, "bad last percent '%.30s' (expected a number 0..100)", f[3]);
         return;
     }
-    if (!parse_int64(f[4], &t)) {
+    if (!text_parse_int64(f[4], 18, &t)) {
         diag_error(d, path, line, "bad time '%.30s' (expected unix seconds)", f[4]);
         return;
     }
@@ -166,57 +152,7 @@ Progress *progress_load(const char *path, Diag *d)
     if (!buf) {
         return p;
     }
-    int line = 0;
-    for (char *s = buf, *end = buf + len; s < end;) {
-        char *nl = memchr(s, '\n', (size_t)(end - s));
-        char *eol = nl ? nl : end;
-        char *next = nl ? nl + 1 : end;
-        line++;
-        if (memchr(s, '\0', (size_t)(eol - s))) {
-            diag_error(d, path, line, "line contains a NUL byte");
-            s = next;
-            continue;
-        }
-        if (eol > s && eol[-1] == '\r')
-            eol--;
-        *eol = '\0';
-        if (line == 1) {
-            if (strcmp(s, HEADER) == 0) {
-                s = next;
-                continue;
-            }
-            if (strncmp(s, HEADER_PREFIX, strlen(HEADER_PREFIX)) == 0) {
-                diag_error(d, path, line, "unsupported progress file version '%.20s' (this program reads 1)",
-                           s + strlen(HEADER_PREFIX));
-                break;
-            }
-            diag_error(d, path, line, "missing header '" HEADER "'");
-            s = next;
-            continue;
-        }
-        if (strspn(s, " \t") == strlen(s)) {
-            s = next;
-            continue;
-        }
-        char *f[N_FIELDS];
-        int nf = 0;
-        for (char *c = s;; nf++) {
-            char *tab = strchr(c, '\t');
-            if (nf < N_FIELDS)
-                f[nf] = c;
-            if (!tab) {
-                nf++;
-                break;
-            }
-            *tab = '\0';
-            c = tab + 1;
-        }
-        if (nf != N_FIELDS)
-            diag_error(d, path, line, "expected %d tab-separated fields, found %d", N_FIELDS, nf);
-        else
-            parse_entry(p, f, path, line, d);
-        s = next;
-    }
+    text_tsv_parse(buf, len, HEADER, "progress file", N_FIELDS, parse_entry, p, path, d);
     free(buf);
     return p;
 }

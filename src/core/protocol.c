@@ -1,6 +1,7 @@
 #include "protocol.h"
 
 #include "datafile.h"
+#include "text.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -336,10 +337,8 @@ ProtocolSet *protocols_load(const char *dir, const Library *lib, Diag *d)
             free(names[i]);
             continue;
         }
-        size_t len = strlen(dir) + strlen(names[i]) + 2;
-        char *path = malloc(len);
+        char *path = text_path_join(dir, names[i]);
         if (path) {
-            snprintf(path, len, "%s/%s", dir, names[i]);
             load_one(set, path, lib, d);
             free(path);
         }

@@ -11,6 +11,7 @@
 #include "review.h"
 
 #include "datafile.h"
+#include "text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -23,7 +24,6 @@
 #include <unistd.h>
 
 #define HEADER "tpquiz-review 1"
-#define HEADER_PREFIX "tpquiz-review "
 #define N_FIELDS 9
 /* The E-Factor's ceiling: SM-2 has none, but it is reached only after some
  * 75 perfect reviews in a row, long after intervals hit their cap; it keeps
@@ -210,25 +210,10 @@ int review_due_keys(const ReviewDeck *deck, int64_t now_s, const char **out, int
 
 /* --- the file ------------------------------------------------------------ */
 
-/* A non-negative decimal integer of 1..18 digits. */
-static bool parse_int64(const char *s, int64_t *out)
-{
-    if (!*s || strlen(s) > 18)
-        return false;
-    int64_t v = 0;
-    for (; *s; s++) {
-        if (*s < '0' || *s > '9')
-            return false;
-        v = v * 10 + (*s - '0');
-    }
-    *out = v;
-    return true;
-}
-
 static bool parse_count(const char *s, int lo, int hi, int *out)
 {
     int64_t v;
-    if (!parse_int64(s, &v) || v < lo || v > hi)
+    if (!text_parse_int64(s, 18, &v) || v < lo || v > hi)
         return false;
     *out = (int)v;
     return true;
@@ -258,8 +243,9 @@ static bool parse_hundredths(const char *s, size_t int_digits, int64_t *out)
     return true;
 }
 
-static void parse_card(ReviewDeck *deck, char **f, const char *path, int line, Diag *d)
+static void parse_card(void *user, char **f, const char *path, int line, Diag *d)
 {
+    ReviewDeck *deck = user;
     int reps, interval, reviews, lapses;
     int64_t ease, due, last, credit;
     if (!valid_key(f[0])) {
@@ -279,11 +265,11 @@ static void parse_card(ReviewDeck *deck, char **f, const char *path, int line, D
         diag_error(d, path, line, "bad interval '%.30s' (expected days 1..%d)", f[3], REVIEW_MAX_INTERVAL_DAYS);
         return;
     }
-    if (!parse_int64(f[4], &due)) {
+    if (!text_parse_int64(f[4], 18, &due)) {
         diag_error(d, path, line, "bad due time '%.30s' (expected unix seconds)", f[4]);
         return;
     }
-    if (!parse_int64(f[5], &last)) {
+    if (!text_parse_int64(f[5], 18, &last)) {
         diag_error(d, path, line, "bad last time '%.30s' (expected unix seconds)", f[5]);
         return;
     }
@@ -333,57 +319,7 @@ ReviewDeck *review_load(const char *path, Diag *d)
     if (!buf) {
         return deck;
     }
-    int line = 0;
-    for (char *s = buf, *end = buf + len; s < end;) {
-        char *nl = memchr(s, '\n', (size_t)(end - s));
-        char *eol = nl ? nl : end;
-        char *next = nl ? nl + 1 : end;
-        line++;
-        if (memchr(s, '\0', (size_t)(eol - s))) {
-            diag_error(d, path, line, "line contains a NUL byte");
-            s = next;
-            continue;
-        }
-        if (eol > s && eol[-1] == '\r')
-            eol--;
-        *eol = '\0';
-        if (line == 1) {
-            if (strcmp(s, HEADER) == 0) {
-                s = next;
-                continue;
-            }
-            if (strncmp(s, HEADER_PREFIX, strlen(HEADER_PREFIX)) == 0) {
-                diag_error(d, path, line, "unsupported review file version '%.20s' (this program reads 1)",
-                           s + strlen(HEADER_PREFIX));
-                break;
-            }
-            diag_error(d, path, line, "missing header '" HEADER "'");
-            s = next;
-            continue;
-        }
-        if (strspn(s, " \t") == strlen(s)) {
-            s = next;
-            continue;
-        }
-        char *f[N_FIELDS];
-        int nf = 0;
-        for (char *c = s;; nf++) {
-            char *tab = strchr(c, '\t');
-            if (nf < N_FIELDS)
-                f[nf] = c;
-            if (!tab) {
-                nf++;
-                break;
-            }
-            *tab = '\0';
-            c = tab + 1;
-        }
-        if (nf != N_FIELDS)
-            diag_error(d, path, line, "expected %d tab-separated fields, found %d", N_FIELDS, nf);
-        else
-            parse_card(deck, f, path, line, d);
-        s = next;
-    }
+    text_tsv_parse(buf, len, HEADER, "review file", N_FIELDS, parse_card, deck, path, d);
     free(buf);
     return deck;
 }

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "datafile.h"
+#include "text.h"
 
 typedef struct {
     dev_t dev;
@@ -77,16 +78,6 @@ static bool first_visit(Walk *w, const struct stat *st)
     w->seen[k] = id;
     w->seen_n++;
     return true;
-}
-
-static char *join(const char *dir, const char *name)
-{
-    size_t nd = strlen(dir), nn = strlen(name);
-    bool slash = nd > 0 && dir[nd - 1] == '/';
-    char *p = malloc(nd + nn + 2);
-    if (p)
-        snprintf(p, nd + nn + 2, "%s%s%s", dir, slash ? "" : "/", name);
-    return p;
 }
 
 static bool under(const char *root, const char *real)
@@ -228,7 +219,7 @@ static void walk_dir(Walk *w, const char *dir, int depth)
      * is the one listed under its own name. */
     for (int pass = 0; pass < 2; pass++) {
         for (int i = 0; i < n; i++) {
-            char *path = names[i] ? join(dir, names[i]) : NULL;
+            char *path = names[i] ? text_path_join(dir, names[i]) : NULL;
             struct stat lst;
             if (!names[i]) {
                 continue;
