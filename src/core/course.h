@@ -192,4 +192,8 @@ extern const NamedId PAIN_REGIONS[];
 extern const NamedId MUSCLE_GROUPS[];
 const char *named_id_name(const NamedId *table, const char *id); /* NULL if unknown */
 
+/* An id of a course, module, trigger point, zone or question: one or more of
+ * [a-z0-9_] (false for NULL). */
+bool course_valid_id(const char *s);
+
 #endif

@@ -6,6 +6,8 @@
  * count is kept separately from the items. */
 #include "diag.h"
 
+#include "text.h"
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,20 +59,6 @@ static int reserve(Diag *d, int extra)
     return 0;
 }
 
-__attribute__((format(printf, 1, 0))) static char *vformat(const char *fmt, va_list ap)
-{
-    va_list ap2;
-    va_copy(ap2, ap);
-    int len = vsnprintf(NULL, 0, fmt, ap2);
-    va_end(ap2);
-    if (len < 0)
-        return NULL;
-    char *s = malloc((size_t)len + 1);
-    if (s)
-        vsnprintf(s, (size_t)len + 1, fmt, ap);
-    return s;
-}
-
 __attribute__((format(printf, 5, 0))) static void add(Diag *d, DiagLevel level, const char *path, int line,
                                                       const char *fmt, va_list ap)
 {
@@ -85,7 +73,7 @@ __attribute__((format(printf, 5, 0))) static void add(Diag *d, DiagLevel level, 
     it->level = level;
     it->line = line < 0 ? 0 : line;
     it->path = strdup(path ? path : "");
-    it->message = vformat(fmt, ap);
+    it->message = text_vformat(fmt, ap);
     if (!it->path)
         it->path = (char *)NO_PATH;
     if (!it->message)

@@ -117,23 +117,14 @@ struct ExamRun {
     char error[300];
 };
 
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s, n);
-    return p;
-}
-
 static ExamRun *run_new(const ExamFiles *files, const Course *c, const Record *start, Session *s, int64_t spent,
                         int64_t now_ms)
 {
     ExamRun *r = calloc(1, sizeof *r);
     if (!r)
         return NULL;
-    r->scores = dup_str(files->scores);
-    r->journal_path = dup_str(files->journal);
+    r->scores = strdup(files->scores);
+    r->journal_path = strdup(files->journal);
     if (!r->scores || !r->journal_path) {
         free(r->scores);
         free(r->journal_path);

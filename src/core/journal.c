@@ -92,15 +92,6 @@ static bool unseal(Unsealer *u, char *line, int lineno)
     return true;
 }
 
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *r = malloc(n);
-    if (r)
-        memcpy(r, s, n);
-    return r;
-}
-
 static bool course_ok(const char *s)
 {
     size_t n = s ? strlen(s) : 0;
@@ -157,7 +148,7 @@ static bool parse_header(char *s, JournalHeader *h, const char **why)
                " <course> <seed> <started ms> <deadline ms> <questions>')";
         return false;
     }
-    h->course = dup_str(f[2]);
+    h->course = strdup(f[2]);
     if (!h->course) {
         *why = "out of memory";
         return false;
@@ -544,7 +535,7 @@ static Journal *open_for_append(const char *path, int n_questions, const unsigne
                                 const unsigned char *last_mac, Diag *d)
 {
     Journal *j = calloc(1, sizeof *j);
-    char *p = dup_str(path);
+    char *p = strdup(path);
     if (!j || !p) {
         free(j);
         free(p);

@@ -8,6 +8,7 @@
  * comma (the UI may call setlocale) cannot change the file. */
 #include "progress.h"
 
+#include "course.h"
 #include "datafile.h"
 #include "text.h"
 
@@ -30,16 +31,6 @@ struct Progress {
     int n, cap;
 };
 
-static char *dup_range(const char *s, size_t len)
-{
-    char *r = malloc(len + 1);
-    if (!r)
-        return NULL;
-    memcpy(r, s, len);
-    r[len] = '\0';
-    return r;
-}
-
 static ProgressEntry *add_entry(Progress *p, const char *module_id)
 {
     if (p->n == p->cap) {
@@ -50,23 +41,13 @@ static ProgressEntry *add_entry(Progress *p, const char *module_id)
         p->e = e;
         p->cap = cap;
     }
-    char *id = dup_range(module_id, strlen(module_id));
+    char *id = strdup(module_id);
     if (!id)
         return NULL;
     ProgressEntry *e = &p->e[p->n++];
     memset(e, 0, sizeof *e);
     e->module_id = id;
     return e;
-}
-
-static bool valid_module_id(const char *s)
-{
-    if (!*s)
-        return false;
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
-            return false;
-    return true;
 }
 
 /* A percentage "D[.D...]" in 0..100, returned as a fraction 0..1. */
@@ -103,7 +84,7 @@ static void parse_entry(void *user, char **f, const char *path, int line, Diag *
     Progress *p = user;
     int64_t sessions, t;
     double best, last;
-    if (!valid_module_id(f[0])) {
+    if (!course_valid_id(f[0])) {
         diag_error(d, path, line, "bad module id '%.60s' (expected [a-z0-9_])", f[0]);
         return;
     }

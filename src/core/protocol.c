@@ -62,16 +62,6 @@ static char *trim(char *s)
     return s;
 }
 
-static bool valid_id(const char *s)
-{
-    if (!*s)
-        return false;
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
-            return false;
-    return true;
-}
-
 static void append_text(char **dst, const char *text)
 {
     if (!*dst) {
@@ -124,7 +114,7 @@ static void add_step(Parse *ps, const IniEntry *e, Diag *d)
     }
     *colon = 0;
     char *id = trim(line), *reason = trim(colon + 1);
-    if (!valid_id(id)) {
+    if (!course_valid_id(id)) {
         diag_error(d, ps->path, e->line, "bad module id '%s': use lowercase letters, digits and '_'", id);
     } else if (!*reason) {
         diag_error(d, ps->path, e->line, "the step for '%s' gives no reason", id);

@@ -161,6 +161,31 @@ void text_format_fixed(char *out, size_t size, double v, int decimals)
         snprintf(out, size, "%s%llu.%0*llu", neg ? "-" : "", a / p, decimals, a % p);
 }
 
+/* ---- formatted strings ---------------------------------------------------- */
+
+char *text_vformat(const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int len = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (len < 0)
+        return NULL;
+    char *s = malloc((size_t)len + 1);
+    if (s)
+        vsnprintf(s, (size_t)len + 1, fmt, ap);
+    return s;
+}
+
+char *text_format(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = text_vformat(fmt, ap);
+    va_end(ap);
+    return s;
+}
+
 /* ---- paths ----------------------------------------------------------------- */
 
 char *text_path_join(const char *dir, const char *name)

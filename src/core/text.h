@@ -9,6 +9,7 @@
 #ifndef TPQUIZ_TEXT_H
 #define TPQUIZ_TEXT_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -56,6 +57,13 @@ bool text_parse_decimal(const char *s, size_t max_int, size_t max_frac, double *
  * "-3.500"); NaN is written as 0 and |v| is clamped to 1e12. 32 bytes always
  * suffice. */
 void text_format_fixed(char *out, size_t size, double v, int decimals);
+
+/* ---- formatted strings ---------------------------------------------------- */
+
+/* printf into a fresh string (free it); NULL if out of memory. For messages
+ * and prompts: numbers in files go through the functions above. */
+char *text_format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *text_vformat(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* ---- paths --------------------------------------------------------------- */
 

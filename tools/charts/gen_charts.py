@@ -1706,7 +1706,7 @@ def parse_points(s):
     return [(float(a), float(b)) for a, b in re.findall(r"(-?[\d.]+)\s*,\s*(-?[\d.]+)", s)]
 
 
-ON_BODY_TOLERANCE = 3.0   # units; the same as tpquiz check (src/core/course.c)
+ON_BODY_TOLERANCE = 3.0   # units; the same as tpquiz check (src/core/course_internal.h)
 
 
 def segment_distance(p, a, b):

@@ -1,0 +1,730 @@
+/* module_load: a muscle module file (trigger points, zones, questions,
+ * the muscle) read, checked and added to the Library. */
+#include "course_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { TP_VIEW, TP_AT, TP_RADIUS, TP_PRIMARY, TP_LABEL, TP_LOCATION };
+static const KeyRule TP_KEYS[] = {
+    {"view", true, VAL_LINE},     {"at", true, VAL_LINE},    {"radius", true, VAL_LINE},
+    {"primary", false, VAL_LINE}, {"label", true, VAL_TEXT}, {"location", true, VAL_TEXT},
+    {NULL, false, VAL_LINE},
+};
+
+enum { ZONE_VIEW, ZONE_TP, ZONE_KIND, ZONE_POLY };
+static const KeyRule ZONE_KEYS[] = {
+    {"view", true, VAL_LINE}, {"tp", true, VAL_LINE},  {"kind", true, VAL_LINE},
+    {"poly", true, VAL_LIST}, {NULL, false, VAL_LINE},
+};
+
+enum { Q_TYPE, Q_PROMPT, Q_CORRECT, Q_WRONG, Q_EXPLAIN };
+static const KeyRule QUESTION_KEYS[] = {
+    {"type", true, VAL_LINE},  {"prompt", true, VAL_TEXT},  {"correct", true, VAL_LIST},
+    {"wrong", true, VAL_LIST}, {"explain", true, VAL_TEXT}, {NULL, false, VAL_LINE},
+};
+
+enum {
+    M_ID,
+    M_NAME,
+    M_GROUP,
+    M_PAIN_REGIONS,
+    M_ATTACHMENTS,
+    M_ACTION,
+    M_CAUSES,
+    M_SYMPTOMS,
+    M_DIFFERENTIAL,
+    M_TREATMENT,
+    M_SELF_CARE,
+};
+static const KeyRule MUSCLE_KEYS[] = {
+    {"id", true, VAL_LINE},           {"name", true, VAL_TEXT},        {"group", true, VAL_LINE},
+    {"pain_regions", true, VAL_LIST}, {"attachments", true, VAL_TEXT}, {"action", true, VAL_TEXT},
+    {"causes", true, VAL_TEXT},       {"symptoms", true, VAL_TEXT},    {"differential", true, VAL_TEXT},
+    {"treatment", true, VAL_TEXT},    {"self_care", true, VAL_TEXT},   {NULL, false, VAL_LINE},
+};
+
+/* A section of a module file, sorted by kind in the first pass. */
+typedef struct {
+    const RawSection *sec;
+    const char *id; /* part after the '.' */
+} Part;
+
+typedef struct {
+    Library *lib;
+    Diag *d;
+    const char *path;
+    Module *m;
+    bool oom;
+    /* Every [tp.*] with a usable id, valid or not, for zone references. */
+    Part *tps, *zones, *questions;
+    int n_tps, n_zones, n_questions;
+    bool any_primary; /* or a primary value that could not be read */
+    /* Views in order of first use, with the line of that use. */
+    const char *view_names[64];
+    int view_lines[64];
+    int n_views;
+} ModuleLoad;
+
+static void note_view_use(ModuleLoad *ml, const char *name, int line)
+{
+    for (int i = 0; i < ml->n_views; i++)
+        if (!strcmp(ml->view_names[i], name))
+            return;
+    if (ml->n_views < 64) {
+        ml->view_names[ml->n_views] = name;
+        ml->view_lines[ml->n_views] = line;
+        ml->n_views++;
+    }
+}
+
+/* Checks a view key; returns the view if it has a usable chart. */
+static const View *check_view(ModuleLoad *ml, const RawEntry *e)
+{
+    const char *name = raw_line_value(e);
+    if (!course_valid_view_name(name)) {
+        diag_error(ml->d, ml->path, e->line, "bad view name '%s': use lowercase letters, digits, '_' and '-'",
+                   name);
+        return NULL;
+    }
+    ViewEntry *v = library_use_view(ml->lib, name, ml->d);
+    if (!v) {
+        ml->oom = true;
+        return NULL;
+    }
+    if (!v->exists) {
+        diag_error(ml->d, ml->path, e->line, "view '%s' has no chart: %s %s", name, v->v.path,
+                   path_problem(v->v.path));
+        return NULL;
+    }
+    note_view_use(ml, v->v.name, e->line);
+    return v->v.ok ? &v->v : NULL;
+}
+
+static void report_outside(ModuleLoad *ml, int line, const char *what, Vec2 p, const View *v)
+{
+    diag_error(ml->d, ml->path, line, "%s %g,%g is outside view '%s' (viewBox %g %g %g %g)", what, p.x, p.y,
+               v->name, v->viewbox.x, v->viewbox.y, v->viewbox.w, v->viewbox.h);
+}
+
+/* True if p is on the body drawn in the view (or the view has no outline to
+ * tell); otherwise reports it. */
+static bool check_on_body(ModuleLoad *ml, int line, const char *what, Vec2 p, const View *v)
+{
+    const ViewEntry *e = library_view_entry(ml->lib, v->name);
+    if (!e || e->svg.n_outline == 0 || svgview_on_outline(e->svg.outline, e->svg.n_outline, p, ON_BODY_TOLERANCE))
+        return true;
+    diag_error(ml->d, ml->path, line, "%s %g,%g is off the body in view '%s'", what, p.x, p.y, v->name);
+    return false;
+}
+
+static void load_tp(ModuleLoad *ml, const Part *part)
+{
+    const RawEntry *f[MAX_RULES];
+    bool ok = raw_check_keys(ml->path, part->sec, TP_KEYS, f, ml->d);
+    TriggerPoint tp = {.line = part->sec->line};
+
+    bool primary = false;
+    if (f[TP_PRIMARY] && !inifile_parse_bool(raw_line_value(f[TP_PRIMARY]), &primary)) {
+        diag_error(ml->d, ml->path, f[TP_PRIMARY]->line, "primary must be yes or no, not '%s'",
+                   raw_line_value(f[TP_PRIMARY]));
+        ml->any_primary = true; /* no second error for the same mistake */
+        ok = false;
+    }
+    if (primary)
+        ml->any_primary = true;
+    tp.primary = primary;
+
+    const View *view = f[TP_VIEW] ? check_view(ml, f[TP_VIEW]) : NULL;
+    if (!view)
+        ok = false;
+    if (f[TP_AT]) {
+        const char *end = raw_parse_point(raw_line_value(f[TP_AT]), &tp.at);
+        if (!end || end[strspn(end, " \t")]) {
+            diag_error(ml->d, ml->path, f[TP_AT]->line, "at must be x, y (two numbers), not '%s'",
+                       raw_line_value(f[TP_AT]));
+            ok = false;
+        } else if (view && !rect_contains(tp.at, view->viewbox)) {
+            report_outside(ml, f[TP_AT]->line, "at", tp.at, view);
+            ok = false;
+        } else if (view && !check_on_body(ml, f[TP_AT]->line, "at", tp.at, view)) {
+            ok = false;
+        }
+    }
+    /* At most a quarter of the chart's smaller side: a larger "point"
+     * covers the body and grades every click as right. */
+    double max_radius = 10000;
+    if (view && view->viewbox.w > 0 && view->viewbox.h > 0)
+        max_radius = (view->viewbox.w < view->viewbox.h ? view->viewbox.w : view->viewbox.h) / 4;
+    if (f[TP_RADIUS] && (!inifile_parse_double(raw_line_value(f[TP_RADIUS]), &tp.radius) ||
+                         !(tp.radius >= COURSE_MIN_RADIUS && tp.radius <= max_radius))) {
+        diag_error(ml->d, ml->path, f[TP_RADIUS]->line,
+                   "radius must be a number from %g to %g (a quarter of the chart's smaller side), not '%s'",
+                   COURSE_MIN_RADIUS, max_radius, raw_line_value(f[TP_RADIUS]));
+        ok = false;
+    }
+    if (!ok)
+        return;
+
+    Module *m = ml->m;
+    bool grown = true;
+    int cap = m->n_tps; /* the array grows one at a time: sizes are small */
+    TriggerPoint *tps = realloc(m->tps, (size_t)(cap + 1) * sizeof *tps);
+    if (!tps)
+        grown = false;
+    else
+        m->tps = tps;
+    tp.id = strdup(part->id);
+    tp.view = strdup(raw_line_value(f[TP_VIEW]));
+    tp.label = raw_join_text(f[TP_LABEL]);
+    tp.location = raw_join_text(f[TP_LOCATION]);
+    if (!grown || !tp.id || !tp.view || !tp.label || !tp.location) {
+        free(tp.id);
+        free(tp.view);
+        free(tp.label);
+        free(tp.location);
+        ml->oom = true;
+        return;
+    }
+    m->tps[m->n_tps++] = tp;
+}
+
+/* Names the trigger points of the module for a hint. */
+static const char *nearest_tp(const ModuleLoad *ml, const char *id)
+{
+    const char *names[65];
+    int n = 0;
+    for (int i = 0; i < ml->n_tps && n < 64; i++)
+        names[n++] = ml->tps[i].id;
+    names[n] = NULL;
+    return inifile_nearest(id, names, 3);
+}
+
+static void load_zone(ModuleLoad *ml, const Part *part)
+{
+    const RawEntry *f[MAX_RULES];
+    bool ok = raw_check_keys(ml->path, part->sec, ZONE_KEYS, f, ml->d);
+    Zone z = {.line = part->sec->line, .tp = -1};
+
+    const View *view = f[ZONE_VIEW] ? check_view(ml, f[ZONE_VIEW]) : NULL;
+    if (!view)
+        ok = false;
+
+    if (f[ZONE_TP]) {
+        const char *tp_id = raw_line_value(f[ZONE_TP]);
+        bool declared = false;
+        for (int i = 0; i < ml->n_tps; i++)
+            if (!strcmp(ml->tps[i].id, tp_id))
+                declared = true;
+        if (!declared) {
+            const char *near = nearest_tp(ml, tp_id);
+            if (near)
+                diag_error(ml->d, ml->path, f[ZONE_TP]->line,
+                           "unknown trigger point '%s' (did you mean '%s'?)", tp_id, near);
+            else
+                diag_error(ml->d, ml->path, f[ZONE_TP]->line,
+                           "unknown trigger point '%s': this module has no [tp.%s]", tp_id, tp_id);
+            ok = false;
+        } else {
+            z.tp = module_find_tp(ml->m, tp_id);
+            if (z.tp < 0)
+                ok = false; /* declared, but it had errors of its own */
+        }
+    }
+
+    if (f[ZONE_KIND]) {
+        const char *kind = raw_line_value(f[ZONE_KIND]);
+        if (!strcmp(kind, "essential"))
+            z.kind = ZONE_ESSENTIAL;
+        else if (!strcmp(kind, "spillover"))
+            z.kind = ZONE_SPILLOVER;
+        else {
+            diag_error(ml->d, ml->path, f[ZONE_KIND]->line, "kind must be essential or spillover, not '%s'",
+                       kind);
+            ok = false;
+        }
+    }
+
+    Vec2 *pts = NULL;
+    int *lines = NULL, n = 0, cap = 0;
+    const RawEntry *pe = f[ZONE_POLY];
+    bool too_many = false;
+    for (int k = 0; pe && k < pe->n_lines && !too_many; k++) {
+        const char *s = pe->lines[k].text;
+        for (;;) {
+            s += strspn(s, " \t");
+            if (!*s)
+                break;
+            if (n == COURSE_MAX_POLY_POINTS) {
+                diag_error(ml->d, ml->path, pe->lines[k].line,
+                           "poly has more than %d points, the most a zone may have (the self-crossing and "
+                           "on-body tests of every start grow with it)",
+                           COURSE_MAX_POLY_POINTS);
+                ok = false;
+                too_many = true;
+                break;
+            }
+            Vec2 p;
+            const char *end = raw_parse_point(s, &p);
+            if (!end || (*end && *end != ' ' && *end != '\t')) {
+                size_t len = strcspn(s, " \t");
+                if (end && end > s + len)
+                    len = (size_t)(end - s);
+                diag_error(ml->d, ml->path, pe->lines[k].line,
+                           "bad point '%.*s' in poly: points are x,y pairs of numbers", (int)len, s);
+                ok = false;
+                s += len;
+                continue;
+            }
+            if (n >= cap) {
+                int nc = cap ? cap * 2 : 16;
+                Vec2 *np = realloc(pts, (size_t)nc * sizeof *np);
+                if (np)
+                    pts = np;
+                int *nl = realloc(lines, (size_t)nc * sizeof *nl);
+                if (nl)
+                    lines = nl;
+                if (!np || !nl) {
+                    ml->oom = true;
+                    free(pts);
+                    free(lines);
+                    return;
+                }
+                cap = nc;
+            }
+            pts[n] = p;
+            lines[n] = pe->lines[k].line;
+            n++;
+            s = end;
+        }
+    }
+    if (pe && ok) {
+        if (n < 3) {
+            diag_error(ml->d, ml->path, pe->line, "poly has %d point%s; a zone needs at least 3", n,
+                       n == 1 ? "" : "s");
+            ok = false;
+        } else {
+            int ea, eb;
+            if (geom_polygon_self_intersects(pts, n, &ea, &eb)) {
+                diag_error(ml->d, ml->path, lines[eb],
+                           "poly crosses itself: the edge from point %d to point %d meets the "
+                           "edge from point %d to point %d",
+                           eb + 1, eb + 2 > n ? 1 : eb + 2, ea + 1, ea + 2 > n ? 1 : ea + 2);
+                ok = false;
+            }
+            for (int i = 0; view && i < n; i++) {
+                char what[32];
+                snprintf(what, sizeof what, "poly point %d", i + 1);
+                if (!rect_contains(pts[i], view->viewbox)) {
+                    report_outside(ml, lines[i], what, pts[i], view);
+                    ok = false;
+                } else if (!check_on_body(ml, lines[i], what, pts[i], view)) {
+                    ok = false;
+                }
+            }
+        }
+    }
+    free(lines);
+    if (!ok) {
+        free(pts);
+        return;
+    }
+
+    Module *m = ml->m;
+    Zone *zones = realloc(m->zones, (size_t)(m->n_zones + 1) * sizeof *zones);
+    if (zones)
+        m->zones = zones;
+    z.id = strdup(part->id);
+    z.view = strdup(raw_line_value(f[ZONE_VIEW]));
+    z.tp_id = strdup(raw_line_value(f[ZONE_TP]));
+    z.poly = (Polygon){pts, n};
+    if (!zones || !z.id || !z.view || !z.tp_id) {
+        free(z.id);
+        free(z.view);
+        free(z.tp_id);
+        free(pts);
+        ml->oom = true;
+        return;
+    }
+    m->zones[m->n_zones++] = z;
+}
+
+static void load_question(ModuleLoad *ml, const Part *part)
+{
+    const RawEntry *f[MAX_RULES];
+    bool ok = raw_check_keys(ml->path, part->sec, QUESTION_KEYS, f, ml->d);
+    Question q = {.line = part->sec->line};
+
+    bool type_known = false;
+    if (f[Q_TYPE]) {
+        const char *type = raw_line_value(f[Q_TYPE]);
+        if (!strcmp(type, "choice")) {
+            q.type = QUESTION_CHOICE;
+            type_known = true;
+        } else if (!strcmp(type, "multi")) {
+            q.type = QUESTION_MULTI;
+            type_known = true;
+        } else {
+            diag_error(ml->d, ml->path, f[Q_TYPE]->line, "type must be choice or multi, not '%s'", type);
+            ok = false;
+        }
+    }
+    ItemList correct = raw_list_items(f[Q_CORRECT], false);
+    ItemList wrong = raw_list_items(f[Q_WRONG], false);
+    if (!correct.ok || !wrong.ok)
+        ml->oom = true;
+    if (f[Q_CORRECT] && type_known && q.type == QUESTION_CHOICE && correct.n != 1) {
+        diag_error(ml->d, ml->path, f[Q_CORRECT]->line,
+                   "a choice question has exactly one correct option, this one has %d (use "
+                   "type = multi for more)",
+                   correct.n);
+        ok = false;
+    }
+    if (f[Q_WRONG] && wrong.n < 2) {
+        diag_error(ml->d, ml->path, f[Q_WRONG]->line,
+                   "a question needs at least 2 wrong options, this one has %d", wrong.n);
+        ok = false;
+    }
+    if (correct.n + wrong.n > COURSE_MAX_OPTIONS) {
+        diag_error(ml->d, ml->path, part->sec->line,
+                   "a question may have at most %d options (keys 1 to %d pick them), this one has %d",
+                   COURSE_MAX_OPTIONS, COURSE_MAX_OPTIONS, correct.n + wrong.n);
+        ok = false;
+    }
+    for (int i = 0; i < wrong.n; i++)
+        for (int j = 0; j < correct.n; j++)
+            if (!strcmp(wrong.items[i], correct.items[j])) {
+                diag_error(ml->d, ml->path, wrong.lines[i], "'%s' is both a correct and a wrong option",
+                           wrong.items[i]);
+                ok = false;
+            }
+    if (!ok || ml->oom) {
+        item_list_free(&correct);
+        item_list_free(&wrong);
+        return;
+    }
+    Module *m = ml->m;
+    Question *qs = realloc(m->questions, (size_t)(m->n_questions + 1) * sizeof *qs);
+    if (qs)
+        m->questions = qs;
+    q.id = strdup(part->id);
+    q.prompt = raw_join_text(f[Q_PROMPT]);
+    q.explain = raw_join_text(f[Q_EXPLAIN]);
+    q.correct = correct.items;
+    q.n_correct = correct.n;
+    q.wrong = wrong.items;
+    q.n_wrong = wrong.n;
+    free(correct.lines);
+    free(wrong.lines);
+    if (!qs || !q.id || !q.prompt || !q.explain) {
+        free(q.id);
+        free(q.prompt);
+        free(q.explain);
+        strings_free(q.correct, q.n_correct);
+        strings_free(q.wrong, q.n_wrong);
+        ml->oom = true;
+        return;
+    }
+    m->questions[m->n_questions++] = q;
+}
+
+static void load_muscle(ModuleLoad *ml, const RawSection *sec)
+{
+    const RawEntry *f[MAX_RULES];
+    raw_check_keys(ml->path, sec, MUSCLE_KEYS, f, ml->d);
+    Module *m = ml->m;
+
+    if (f[M_ID] && strcmp(raw_line_value(f[M_ID]), m->id))
+        diag_error(ml->d, ml->path, f[M_ID]->line, "module id '%s' does not match the file name '%s.ini'",
+                   raw_line_value(f[M_ID]), m->id);
+
+    if (f[M_GROUP]) {
+        const char *group = raw_line_value(f[M_GROUP]);
+        if (named_id_name(MUSCLE_GROUPS, group)) {
+            m->group = strdup(group);
+            if (!m->group)
+                ml->oom = true;
+        } else {
+            const char *names[32];
+            named_id_list(MUSCLE_GROUPS, names, 32);
+            const char *near = inifile_nearest(group, names, 2);
+            if (near)
+                diag_error(ml->d, ml->path, f[M_GROUP]->line,
+                           "unknown muscle group '%s' (did you mean '%s'?)", group, near);
+            else
+                diag_error(ml->d, ml->path, f[M_GROUP]->line,
+                           "unknown muscle group '%s' (the groups are listed in "
+                           "docs/FORMATS.md)",
+                           group);
+        }
+    }
+
+    if (f[M_PAIN_REGIONS]) {
+        ItemList regions = raw_list_items(f[M_PAIN_REGIONS], true);
+        const char *names[64];
+        named_id_list(PAIN_REGIONS, names, 64);
+        ItemList keep = {.ok = true};
+        for (int i = 0; i < regions.n; i++) {
+            const char *r = regions.items[i];
+            int first = -1;
+            for (int j = 0; j < i && first < 0; j++)
+                if (!strcmp(regions.items[j], r))
+                    first = j;
+            if (first >= 0) {
+                diag_error(ml->d, ml->path, regions.lines[i],
+                           "pain region '%s' is listed twice (first on line %d)", r, regions.lines[first]);
+            } else if (!named_id_name(PAIN_REGIONS, r)) {
+                const char *near = inifile_nearest(r, names, 2);
+                if (near)
+                    diag_error(ml->d, ml->path, regions.lines[i],
+                               "unknown pain region '%s' (did you mean '%s'?)", r, near);
+                else
+                    diag_error(ml->d, ml->path, regions.lines[i],
+                               "unknown pain region '%s' (the regions are listed in "
+                               "docs/FORMATS.md)",
+                               r);
+            } else {
+                item_list_push(&keep, r, strlen(r), regions.lines[i]);
+            }
+        }
+        if (!regions.ok || !keep.ok)
+            ml->oom = true;
+        m->pain_regions = keep.items;
+        m->n_pain_regions = keep.n;
+        free(keep.lines);
+        item_list_free(&regions);
+    }
+
+    char **text[] = {&m->name,     &m->attachments,  &m->action,    &m->causes,
+                     &m->symptoms, &m->differential, &m->treatment, &m->self_care};
+    const int keys[] = {M_NAME,     M_ATTACHMENTS,  M_ACTION,    M_CAUSES,
+                        M_SYMPTOMS, M_DIFFERENTIAL, M_TREATMENT, M_SELF_CARE};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        free(*text[i]);
+        *text[i] = raw_join_text(f[keys[i]]);
+        if (!*text[i])
+            ml->oom = true;
+    }
+}
+
+/* Fills the parts of a module file: checks section names and ids, and
+ * reports duplicates. Returns the [muscle] section or NULL. */
+static const RawSection *sort_sections(ModuleLoad *ml, const RawIni *ini)
+{
+    static const char *const KINDS[] = {"muscle", "tp", "zone", "question", NULL};
+    const RawSection *muscle = NULL;
+    for (int i = 0; i < ini->n; i++) {
+        const RawSection *s = &ini->secs[i];
+        if (!s->name) {
+            for (int j = 0; j < s->n; j++)
+                diag_error(ml->d, ml->path, s->entries[j].line,
+                           "'%s' is outside any section (the file starts with [muscle])", s->entries[j].key);
+            continue;
+        }
+        if (!strcmp(s->name, "muscle")) {
+            if (muscle)
+                diag_error(ml->d, ml->path, s->line,
+                           "[muscle] appears twice (first on line %d); this one is ignored", muscle->line);
+            else
+                muscle = s;
+            continue;
+        }
+        const char *dot = strchr(s->name, '.');
+        size_t prefix = dot ? (size_t)(dot - s->name) : strlen(s->name);
+        Part **parts = NULL;
+        int *count = NULL;
+        const char *what = NULL;
+        if (dot && prefix == 2 && !strncmp(s->name, "tp", 2)) {
+            parts = &ml->tps;
+            count = &ml->n_tps;
+            what = "trigger point";
+        } else if (dot && prefix == 4 && !strncmp(s->name, "zone", 4)) {
+            parts = &ml->zones;
+            count = &ml->n_zones;
+            what = "zone";
+        } else if (dot && prefix == 8 && !strncmp(s->name, "question", 8)) {
+            parts = &ml->questions;
+            count = &ml->n_questions;
+            what = "question";
+        }
+        if (!parts) {
+            char head[INIFILE_MAX_LINE + 1];
+            snprintf(head, sizeof head, "%.*s", (int)prefix, s->name);
+            const char *near = inifile_nearest(head, KINDS, 2);
+            if (near && !strcmp(near, "muscle"))
+                diag_error(ml->d, ml->path, s->line, "unknown section [%s] (did you mean [muscle]?)",
+                           s->name);
+            else if (near)
+                diag_error(ml->d, ml->path, s->line, "unknown section [%s] (did you mean [%s%s]?)", s->name,
+                           near, dot ? dot : ".<id>");
+            else
+                diag_error(ml->d, ml->path, s->line,
+                           "unknown section [%s] (a module has [muscle], [tp.<id>], "
+                           "[zone.<id>] and [question.<id>])",
+                           s->name);
+            continue;
+        }
+        const char *id = dot + 1;
+        if (!course_valid_id(id)) {
+            diag_error(ml->d, ml->path, s->line, "bad %s id '%s': use lowercase letters, digits and '_'",
+                       what, id);
+            continue;
+        }
+        int first = -1;
+        for (int j = 0; j < *count; j++)
+            if (!strcmp((*parts)[j].id, id))
+                first = (*parts)[j].sec->line;
+        if (first >= 0) {
+            diag_error(ml->d, ml->path, s->line, "duplicate %s [%s] (first on line %d)", what, s->name,
+                       first);
+            continue;
+        }
+        int most = parts == &ml->tps     ? COURSE_MAX_TPS
+                   : parts == &ml->zones ? COURSE_MAX_ZONES
+                                         : COURSE_MAX_QUESTIONS;
+        if (*count == most) {
+            diag_error(ml->d, ml->path, s->line,
+                       "more than %d %ss in one module; [%s] and those after it are left out", most, what,
+                       s->name);
+            continue;
+        }
+        Part *grown = realloc(*parts, (size_t)(*count + 1) * sizeof *grown);
+        if (!grown) {
+            ml->oom = true;
+            continue;
+        }
+        *parts = grown;
+        (*parts)[(*count)++] = (Part){s, id};
+    }
+    return muscle;
+}
+
+static void check_overlays(ModuleLoad *ml)
+{
+    for (int i = 0; i < ml->n_views; i++) {
+        const ViewEntry *v = library_view_entry(ml->lib, ml->view_names[i]);
+        if (!v || !v->v.ok)
+            continue;
+        char path[4096];
+        library_overlay_path(ml->lib, ml->m->id, v->v.name, path, (int)sizeof path);
+        if (!path_is_file(path)) {
+            diag_warning(ml->d, ml->path, ml->view_lines[i],
+                         "no muscle overlay for view '%s': %s %s", v->v.name, path, path_problem(path));
+            continue;
+        }
+        if (library_link_leaves(ml->lib, path, ml->d))
+            continue;
+        SvgInfo info;
+        int rc = svgview_inspect(path, &info, ml->d);
+        svgview_info_free(&info);
+        if (rc != 0)
+            continue;
+        RectD a = info.viewbox, b = v->v.viewbox;
+        if (a.x != b.x || a.y != b.y || a.w != b.w || a.h != b.h) {
+            diag_error(ml->d, path, 0, "viewBox %g %g %g %g differs from its view's (%s: %g %g %g %g)", a.x,
+                       a.y, a.w, a.h, v->v.path, b.x, b.y, b.w, b.h);
+            continue;
+        }
+        Module *m = ml->m;
+        char **views = realloc(m->overlay_views, (size_t)(m->n_overlays + 1) * sizeof *views);
+        if (views)
+            m->overlay_views = views;
+        char **paths = realloc(m->overlay_paths, (size_t)(m->n_overlays + 1) * sizeof *paths);
+        if (paths)
+            m->overlay_paths = paths;
+        char *view = strdup(v->v.name), *file = strdup(path);
+        if (!views || !paths || !view || !file) {
+            free(view);
+            free(file);
+            ml->oom = true;
+            return;
+        }
+        m->overlay_views[m->n_overlays] = view;
+        m->overlay_paths[m->n_overlays] = file;
+        m->n_overlays++;
+    }
+}
+
+const char *module_overlay(const Module *m, const char *view)
+{
+    for (int i = 0; m && view && i < m->n_overlays; i++)
+        if (!strcmp(m->overlay_views[i], view))
+            return m->overlay_paths[i];
+    return NULL;
+}
+
+const Module *library_load_module_file(Library *lib, const char *path, Diag *d)
+{
+    if (!lib || lib == &library_fallback || !path)
+        return NULL;
+    char *id = path_stem(path);
+    if (!id) {
+        diag_error(d, path, 0, "out of memory");
+        return NULL;
+    }
+    const Module *known = library_find_module(lib, id);
+    if (known) {
+        free(id);
+        return known;
+    }
+    RawIni ini;
+    if (!library_keep_going(lib) || library_link_leaves(lib, path, d) || !raw_read(path, &ini, d)) {
+        free(id);
+        return NULL;
+    }
+    Module *m = calloc(1, sizeof *m);
+    ModuleLoad ml = {.lib = lib, .d = d, .path = path, .m = m, .oom = !ini.ok};
+    if (m) {
+        m->id = id;
+        m->path = strdup(path);
+    } else {
+        free(id);
+    }
+    if (!m || !m->path) {
+        diag_error(d, path, 0, "out of memory");
+        library_module_free(m);
+        raw_free(&ini);
+        return NULL;
+    }
+
+    if (!course_valid_id(m->id))
+        diag_error(d, path, 0, "the file name is not a module id: use lowercase letters, digits and '_'");
+    const RawSection *muscle = sort_sections(&ml, &ini);
+    if (muscle)
+        load_muscle(&ml, muscle);
+    else
+        diag_error(d, path, 0, "no [muscle] section");
+    for (int i = 0; i < ml.n_tps; i++)
+        load_tp(&ml, &ml.tps[i]);
+    for (int i = 0; i < ml.n_zones; i++)
+        load_zone(&ml, &ml.zones[i]);
+    for (int i = 0; i < ml.n_questions; i++)
+        load_question(&ml, &ml.questions[i]);
+    if (ml.n_tps == 0)
+        diag_error(d, path, 0, "no trigger points: a module needs at least one [tp.<id>]");
+    else if (!ml.any_primary)
+        diag_error(d, path, 0, "no primary trigger point: mark the main one with primary = yes");
+    check_overlays(&ml);
+
+    /* Text fields are never NULL for the program. */
+    char **text[] = {&m->name,     &m->group,        &m->attachments, &m->action,   &m->causes,
+                     &m->symptoms, &m->differential, &m->treatment,   &m->self_care};
+    for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
+        if (!*text[i] && !(*text[i] = strdup("")))
+            ml.oom = true;
+
+    free(ml.tps);
+    free(ml.zones);
+    free(ml.questions);
+    raw_free(&ini);
+    bool ok = !ml.oom;
+    RESERVE(lib->modules, lib->n_modules, lib->cap_modules, ok);
+    if (!ok) {
+        diag_error(d, path, 0, "out of memory");
+        library_module_free(m);
+        return NULL;
+    }
+    lib->modules[lib->n_modules++] = m;
+    return m;
+}

@@ -1,0 +1,33 @@
+/* session_internal: what session.c shares with items.c (a module's items)
+ * and item_order.c (the order repair); not for other code, which uses
+ * session.h. */
+#ifndef TPQUIZ_SESSION_INTERNAL_H
+#define TPQUIZ_SESSION_INTERNAL_H
+
+#include "rng.h"
+#include "session.h"
+
+#include <stdbool.h>
+
+/* ---- items.c ---- */
+
+/* Most items a module can give: the capacity items_build needs (locate,
+ * zone, paint and reverse per point, at most one locate-all per point). */
+int items_capacity(const Module *m);
+/* Step 1 of session.c's file comment: m's items in canonical order into
+ * items (room for items_capacity(m)). Returns how many; *failed is set if a
+ * string could not be allocated (the items written so far still own
+ * theirs). */
+int items_build(const Module *m, Rng *rng, Item *items, bool *failed);
+/* Frees the strings of items[0, n) and items. */
+void items_free(Item *items, int n);
+/* k distinct numbers of 0..n-1 drawn with rng into out, in drawing order. */
+void items_pick(Rng *rng, int n, int k, int *out);
+
+/* ---- item_order.c ---- */
+
+/* Repairs the order (item indices order[0, n)) of items by rules a and b
+ * of item_order.c's file comment; out of memory leaves it as it was. */
+void item_order_repair(const Item *items, int *order, int n);
+
+#endif
