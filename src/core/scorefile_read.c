@@ -209,8 +209,9 @@ static bool parse_grid(char *v, Grid *g)
         c = sp + 1;
     }
     int64_t cols, rows;
-    if (n != 5 || !text_parse_decimal(f[0], 12, 6, &g->origin.x) || !text_parse_decimal(f[1], 12, 6, &g->origin.y) ||
-        !text_parse_decimal(f[2], 12, 6, &g->cell) || !text_parse_int64(f[3], 18, &cols) || !text_parse_int64(f[4], 18, &rows) ||
+    if (n != 5 || !text_parse_decimal(f[0], 12, 6, &g->origin.x) ||
+        !text_parse_decimal(f[1], 12, 6, &g->origin.y) || !text_parse_decimal(f[2], 12, 6, &g->cell) ||
+        !text_parse_int64(f[3], 18, &cols) || !text_parse_int64(f[4], 18, &rows) ||
         cols > RECORD_MAX_PAINT_CELLS || rows > RECORD_MAX_PAINT_CELLS)
         return false;
     g->cols = (int)cols;
@@ -544,10 +545,13 @@ static void record_field(Record *r, FieldState *st, Meta *m, int line, const cha
 static void check_record_fields(Record *r, const FieldState *st, Meta *m, int line)
 {
     check_answer_fields(st, m, line);
-    unsigned need = r->kind == RECORD_PROFILE ? PROFILE_FIELDS : r->kind == RECORD_START ? START_FIELDS : ATTEMPT_FIELDS;
+    unsigned need = r->kind == RECORD_PROFILE ? PROFILE_FIELDS
+                    : r->kind == RECORD_START ? START_FIELDS
+                                              : ATTEMPT_FIELDS;
     unsigned allowed = r->kind == RECORD_PROFILE ? PROFILE_FIELDS | F_KEY_ID
-                       : r->kind == RECORD_START ? START_FIELDS | F_KEY_ID
-                                                 : ATTEMPT_FIELDS | F_MODULE | F_COURSE_FP | F_KEY_ID | F_START | F_VOID;
+                       : r->kind == RECORD_START
+                           ? START_FIELDS | F_KEY_ID
+                           : ATTEMPT_FIELDS | F_MODULE | F_COURSE_FP | F_KEY_ID | F_START | F_VOID;
     if ((st->seen & need) != need)
         malformed(m, line, "a required field is missing");
     else if (st->seen & ~allowed)

@@ -84,7 +84,10 @@ static void add_record(TextBuf *b, const Record *r, const unsigned char prev[cry
 {
     size_t start = b->n;
     scoretext_add_int(b, "record", r->seq);
-    scoretext_add_field(b, "kind", r->kind == RECORD_PROFILE ? "profile" : r->kind == RECORD_START ? "start" : "attempt");
+    scoretext_add_field(b, "kind",
+                        r->kind == RECORD_PROFILE ? "profile"
+                        : r->kind == RECORD_START ? "start"
+                                                  : "attempt");
     scoretext_add_field(b, "learner", r->learner);
     scoretext_add_field(b, "name", r->name);
     if (r->key_id)
