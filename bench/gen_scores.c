@@ -25,6 +25,12 @@
  * Layout written (a station's data folder):
  *   DATA/station.key            created (mode 0600) if missing, else used
  *   DATA/learners/<id>.scores   one per learner (an existing file is an error)
+ *
+ * A station also keeps a ledger (DATA/ledger, a line per record written
+ * into a folder named learners), which every append reads back whole: for
+ * thousands of learners that is quadratic. --folder NAME writes into
+ * DATA/NAME instead, which has no ledger; rename it to learners afterwards
+ * (bench/report.sh does). The score files are the same bytes either way.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -55,10 +61,12 @@ static const char USAGE[] = "Usage: gen_scores --data DIR --courses DIR --assets
                             "  --attempts M     attempts per learner (default 20)\n"
                             "  --skill S        fixed skill 0..1 (default: drawn per learner, 0.3..0.95)\n"
                             "  --seed N         seed of everything random (default 1)\n"
-                            "  --start T        unix seconds of the first attempt (default 1772438400)\n";
+                            "  --start T        unix seconds of the first attempt (default 1772438400)\n"
+                            "  --folder NAME    write into DIR/NAME (default learners; another name: no ledger)\n";
 
 typedef struct {
     const char *data, *courses, *assets, *course_id, *id, *name;
+    const char *folder;
     int learners, first, attempts;
     double skill; /* < 0: drawn */
     uint64_t seed;
@@ -284,7 +292,7 @@ static int write_learner(const Options *o, const Library *lib, const Course *c, 
                          const char *name, uint64_t seed, const unsigned char *key)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/learners/%s.scores", o->data, id);
+    snprintf(path, sizeof path, "%s/%s/%s.scores", o->data, o->folder, id);
     Rng r;
     rng_seed(&r, seed);
     double skill = o->skill >= 0 ? o->skill : 0.3 + 0.65 * uniform(&r);
@@ -309,7 +317,8 @@ static int write_learner(const Options *o, const Library *lib, const Course *c, 
 
 static bool parse_args(int argc, char **argv, Options *o)
 {
-    *o = (Options){.learners = 1, .first = 1, .attempts = 20, .skill = -1, .seed = 1, .start = 1772438400};
+    *o = (Options){.folder = "learners", .learners = 1, .first = 1, .attempts = 20, .skill = -1, .seed = 1,
+                   .start = 1772438400};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -346,6 +355,8 @@ static bool parse_args(int argc, char **argv, Options *o)
             o->seed = strtoull(v, NULL, 10);
         else if (!strcmp(a, "--start"))
             o->start = strtoll(v, NULL, 10);
+        else if (!strcmp(a, "--folder"))
+            o->folder = v;
         else {
             fprintf(stderr, "gen_scores: unknown option '%s'\n", a);
             return false;
@@ -365,7 +376,7 @@ int main(int argc, char **argv)
     if (!parse_args(argc, argv, &o))
         return 2;
     char dir[4096];
-    snprintf(dir, sizeof dir, "%s/learners", o.data);
+    snprintf(dir, sizeof dir, "%s/%s", o.data, o.folder);
     if ((mkdir(o.data, 0700) != 0 && errno != EEXIST) || (mkdir(dir, 0700) != 0 && errno != EEXIST)) {
         fprintf(stderr, "gen_scores: cannot create %s: %s\n", dir, strerror(errno));
         return 1;

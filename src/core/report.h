@@ -63,6 +63,7 @@
 #include "certify.h"
 #include "course.h"
 #include "diag.h"
+#include "judge.h"
 #include "record.h"
 
 /* Distances kept exactly per question and population; beyond this the
@@ -103,6 +104,11 @@ typedef struct {
     int quiz_attempts;   /* quiz records of the course, any integrity */
     int *module_quizzes; /* quiz records per course module (course order), any integrity */
     int exam_attempts;   /* exam records of the course, any integrity (= cert.exam_attempts) */
+    /* judged[i]: record i re-graded against the course (judge_record_at),
+     * for every good attempt record of the course; the others are left
+     * zero (not counting). Computed once, by the thread that loaded the
+     * file, for the certification, the text and the CSV alike. */
+    JudgeResult *judged;
 } ReportCourse;
 
 /* One file's summary, valid during the callback only. */
