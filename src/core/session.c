@@ -39,6 +39,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 struct Session {
@@ -482,8 +483,17 @@ static const Answer *grade_paint_into(Session *s, int i, const unsigned char *ce
     unsigned char *painted = malloc(n), *classes = malloc(n);
     ZonePaintResult r = {0};
     if (painted && classes) {
-        for (size_t k = 0; k < n; k++)
-            painted[k] = cells[k] != 0;
+        /* Cells as 0/1: copied whole, then any other non-zero byte made 1
+         * (a recorded painting is 0/1 already). */
+        memcpy(painted, cells, n);
+        for (size_t k = 0; k < n; k += 8) {
+            uint64_t w = 0;
+            size_t m = n - k < 8 ? n - k : 8;
+            memcpy(&w, painted + k, m);
+            if (w & UINT64_C(0xFEFEFEFEFEFEFEFE))
+                for (size_t j = k; j < k + m; j++)
+                    painted[j] = (unsigned char)(painted[j] != 0);
+        }
         r = grade_zone_paint_classify(painted, g, it->module, it->tp, it->view, classes);
     }
     if (!r.ok) {

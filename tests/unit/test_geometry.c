@@ -335,6 +335,49 @@ static void test_self_intersects_matches_the_double_loop(void **state)
     assert_int_equal(b, rb);
 }
 
+/* The row-by-row rasteriser marks exactly the cells whose centre
+ * geom_point_in_polygon calls inside: random polygons (self-crossing ones
+ * too) with vertices on cell centres, cell edges and anywhere, horizontal
+ * edges along rows of centres, grids with odd origins. */
+static void test_rasterise_matches_point_in_polygon(void **state)
+{
+    (void)state;
+    unsigned seed = 777;
+    Vec2 p[24];
+    unsigned char fast[40 * 30], slow[40 * 30];
+    for (int round = 0; round < 3000; round++) {
+        seed = seed * 1103515245u + 12345u;
+        int n = 3 + (int)((seed >> 16) % 20);
+        Grid g = {{round % 3 == 0 ? 0.0 : -3.25, round % 5 == 0 ? 0.0 : 1.5}, round % 2 ? 1.0 : 0.5, 40, 30};
+        for (int i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            int kind = (int)((seed >> 8) % 3);
+            double x = (double)((seed >> 16) % 44) - 2, y = (double)((seed >> 20) % 34) - 2;
+            if (kind == 0) { /* a cell centre */
+                x = g.origin.x + (x + 0.5) * g.cell;
+                y = g.origin.y + (y + 0.5) * g.cell;
+            } else if (kind == 1) { /* a cell corner */
+                x = g.origin.x + x * g.cell;
+                y = g.origin.y + y * g.cell;
+            } else {
+                x = g.origin.x + x * g.cell * 0.73;
+                y = g.origin.y + y * g.cell * 0.91;
+            }
+            p[i] = (Vec2){x, y};
+            if (i > 0 && round % 4 == 0)
+                p[i].y = p[i - 1].y; /* horizontal edges */
+        }
+        memset(fast, 0, sizeof fast);
+        geom_rasterise_polygon(&g, p, n, fast);
+        for (int r = 0; r < g.rows; r++)
+            for (int c = 0; c < g.cols; c++) {
+                Vec2 centre = {g.origin.x + (c + 0.5) * g.cell, g.origin.y + (r + 0.5) * g.cell};
+                slow[r * g.cols + c] = geom_point_in_polygon(centre, p, n) ? 1 : 0;
+            }
+        assert_memory_equal(fast, slow, sizeof fast);
+    }
+}
+
 static int count(const unsigned char *g, int n)
 {
     int k = 0;
@@ -456,6 +499,7 @@ int main(void)
         cmocka_unit_test(test_spike_folds_back),
         cmocka_unit_test(test_self_intersects_matches_the_double_loop),
         cmocka_unit_test(test_rasterise),
+        cmocka_unit_test(test_rasterise_matches_point_in_polygon),
         cmocka_unit_test(test_rasterise_offset_grid_and_clipping),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
