@@ -4,12 +4,17 @@
 #define TPQUIZ_CLI_H
 
 #include "config.h"
+#include "course.h"
 #include "diag.h"
 #include "record.h"
 
 /* The station settings from path (NULL: the default config, else the
  * built-in defaults). */
 Config *load_config(const char *path, Diag *d);
+/* The configured courses, loaded; their errors and config_errors summed
+ * up in one line on stderr for `tpquiz COMMAND` ("...; <uses>"). Never
+ * NULL. */
+Library *load_courses(const char *command, const Config *cfg, int config_errors, const char *uses);
 /* The station key: from key_path, else <data>/station.key of data_dir or
  * the config's data folder. 0, or -1 with the reason printed. */
 int verify_key(const char *key_path, const char *data_dir, const char *config_path,

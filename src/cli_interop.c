@@ -224,14 +224,7 @@ int cmd_xapi(int argc, char **argv)
         if (!password)
             goto done;
     }
-    d = diag_create();
-    lib = library_load(cfg->courses_dir, cfg->assets_dir, d);
-    if (diag_error_count(d) > 0)
-        fprintf(stderr,
-                "tpquiz xapi: the courses or settings have %d error%s (`tpquiz check` lists them); "
-                "statements are made from what loaded\n",
-                diag_error_count(d), diag_error_count(d) == 1 ? "" : "s");
-    diag_free(d);
+    lib = load_courses("xapi", cfg, 0, "statements are made from what loaded");
     if (a.course && !library_find_course(lib, a.course)) {
         fprintf(stderr, "tpquiz xapi: no course '%s' in %s\n", a.course, cfg->courses_dir);
         goto done;
@@ -419,13 +412,9 @@ int cmd_export(int argc, char **argv)
     }
     Diag *d = diag_create();
     Config *cfg = load_config(config, d);
-    Library *lib = cfg ? library_load(cfg->courses_dir, cfg->assets_dir, d) : NULL;
-    int errors = diag_error_count(d);
+    int config_errors = diag_error_count(d);
     diag_free(d);
-    if (errors > 0)
-        fprintf(stderr, "tpquiz export: the courses or settings have %d error%s (`tpquiz check` lists them); "
-                        "the export uses what loaded\n",
-                errors, errors == 1 ? "" : "s");
+    Library *lib = cfg ? load_courses("export", cfg, config_errors, "the export uses what loaded") : NULL;
     const Course *c = lib ? library_find_course(lib, course) : NULL;
     int status = 2;
     if (!c) {

@@ -188,6 +188,18 @@ static int cmd_check(int argc, char **argv)
 
 /* The station key for verify: --key, else <data>/station.key with the data
  * folder from --data-dir, the config or the platform. Never creates one. */
+Library *load_courses(const char *command, const Config *cfg, int config_errors, const char *uses)
+{
+    Diag *d = diag_create();
+    Library *lib = library_load(cfg->courses_dir, cfg->assets_dir, d);
+    int errors = config_errors + diag_error_count(d);
+    if (errors > 0)
+        fprintf(stderr, "tpquiz %s: the courses or settings have %d error%s (`tpquiz check` lists them); %s\n",
+                command, errors, errors == 1 ? "" : "s", uses);
+    diag_free(d);
+    return lib;
+}
+
 int verify_key(const char *key_path, const char *data_dir, const char *config_path,
                unsigned char key[STATION_KEY_BYTES])
 {
@@ -446,13 +458,9 @@ static int cmd_report(int argc, char **argv)
     }
     Diag *d = diag_create();
     Config *cfg = load_config(config_path, d);
-    Library *lib = cfg ? library_load(cfg->courses_dir, cfg->assets_dir, d) : NULL;
-    if (diag_error_count(d) > 0)
-        fprintf(stderr,
-                "tpquiz report: the courses or settings have %d error%s (`tpquiz check` lists them); "
-                "the report uses what loaded\n",
-                diag_error_count(d), diag_error_count(d) == 1 ? "" : "s");
+    int config_errors = diag_error_count(d);
     diag_free(d);
+    Library *lib = cfg ? load_courses("report", cfg, config_errors, "the report uses what loaded") : NULL;
     int status = 2;
     char **paths = NULL;
     int n = -1;

@@ -165,12 +165,14 @@ typedef struct {
     Diag *d;
 } Out;
 
-/* The chart of view name for m, rendered; NULL (reason in d) if it cannot be. */
-static unsigned char *image(const Out *x, const View *v, size_t *len)
+/* The chart of view v for the module, rendered (*scale: image units to
+ * its pixels); NULL (reason in d) if it cannot be. */
+static unsigned char *image(const Out *x, const View *v, size_t *len, double *scale)
 {
     int w, h;
     double s;
     moodle_image_size(v, &w, &h, &s);
+    *scale = s;
     unsigned char *png = NULL;
     if (x->render(x->ctx, v->path, module_overlay(x->m, v->name), w, h, &png, len, x->d) != 0)
         return NULL;
@@ -187,12 +189,10 @@ static int tp_question(const Out *x, const View *v)
     if (n == 0)
         return 0;
     size_t len;
-    unsigned char *png = image(x, v, &len);
+    double s;
+    unsigned char *png = image(x, v, &len, &s);
     if (!png)
         return -1;
-    int w, h;
-    double s;
-    moodle_image_size(v, &w, &h, &s);
     char title[512], text[1024], feedback[4096], file[256];
     snprintf(title, sizeof title, "%s: trigger points (%s view)", x->m->name, v->name);
     snprintf(text, sizeof text, "Drag each marker onto its trigger point of %s.", x->m->name);
@@ -234,12 +234,10 @@ static int zone_question(const Out *x, const View *v, int tp)
     if (n == 0)
         return 0;
     size_t len;
-    unsigned char *png = image(x, v, &len);
+    double s;
+    unsigned char *png = image(x, v, &len, &s);
     if (!png)
         return -1;
-    int w, h;
-    double s;
-    moodle_image_size(v, &w, &h, &s);
     char title[512], text[1024], feedback[1024], file[256];
     snprintf(title, sizeof title, "%s: referral of %s (%s view)", x->m->name, t->label, v->name);
     if (n == 1)

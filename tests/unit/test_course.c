@@ -830,6 +830,16 @@ static void test_progress_can_stop_loading(void **state)
 /* A module, chart or overlay reached through a symbolic link that leads
  * out of the courses or assets folder is not read; the overlay a module
  * may draw is only one that passed the checks. */
+/* Loads courses/muscles/linked.ini into a fresh library (free it) with a
+ * fresh Diag in *d. */
+static const Module *load_linked(Library **lib, Diag **d)
+{
+    diag_free(*d);
+    *d = diag_create();
+    *lib = library_create(tmp_path("courses"), tmp_path("assets"));
+    return library_load_module_file(*lib, tmp_path("courses/muscles/linked.ini"), *d);
+}
+
 static void test_links_out_of_the_tree(void **state)
 {
     (void)state;
@@ -850,10 +860,7 @@ static void test_links_out_of_the_tree(void **state)
              "ln -s '%1$s/outside.ini' '%1$s/courses/muscles/linked.ini'",
              tmp_dir());
     assert_int_equal(system(cmd), 0);
-    diag_free(d);
-    d = diag_create();
-    lib = library_create(tmp_path("courses"), tmp_path("assets"));
-    assert_null(library_load_module_file(lib, tmp_path("courses/muscles/linked.ini"), d));
+    assert_null(load_linked(&lib, &d));
     assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),
                         "T/courses/muscles/linked.ini: error: not read: a symbolic link out of "
                         "the courses folder (to T/outside.ini)\n");
@@ -865,10 +872,7 @@ static void test_links_out_of_the_tree(void **state)
              "ln -s sub/linked.ini '%1$s/courses/muscles/linked.ini'",
              tmp_dir());
     assert_int_equal(system(cmd), 0);
-    diag_free(d);
-    d = diag_create();
-    lib = library_create(tmp_path("courses"), tmp_path("assets"));
-    m = library_load_module_file(lib, tmp_path("courses/muscles/linked.ini"), d);
+    m = load_linked(&lib, &d);
     assert_non_null(m);
     assert_string_equal(diag_text(d, DIAG_TEXT_SORTED), "");
     library_free(lib);
@@ -879,10 +883,7 @@ static void test_links_out_of_the_tree(void **state)
              "ln -s '%1$s/overlay.svg' '%1$s/assets/anatomy/muscles/linked.front.svg'",
              tmp_dir());
     assert_int_equal(system(cmd), 0);
-    diag_free(d);
-    d = diag_create();
-    lib = library_create(tmp_path("courses"), tmp_path("assets"));
-    m = library_load_module_file(lib, tmp_path("courses/muscles/linked.ini"), d);
+    m = load_linked(&lib, &d);
     assert_non_null(m);
     assert_null(module_overlay(m, "front"));
     assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),

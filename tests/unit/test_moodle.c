@@ -266,20 +266,28 @@ static void test_parses_and_round_trips(void **state)
     library_free(lib);
 }
 
+/* One module of the test course exported with render; the XML in *xml
+ * (free it), the result returned. */
+static int export_module(const char *module, MoodleRender render, MoodleCounts *counts, char **xml, Diag *d)
+{
+    Library *lib = library_load(GOOD "/courses", GOOD "/assets", d);
+    size_t size = 0;
+    FILE *f = open_memstream(xml, &size);
+    int renders = 0;
+    int rc = moodle_write(f, lib, library_find_course(lib, "basics"), module, render, &renders, counts, d);
+    fclose(f);
+    library_free(lib);
+    return rc;
+}
+
 static void test_render_failure(void **state)
 {
     (void)state;
     Diag *d = diag_create();
-    Library *lib = library_load(GOOD "/courses", GOOD "/assets", d);
     char *buf = NULL;
-    size_t size = 0;
-    FILE *f = open_memstream(&buf, &size);
-    assert_int_equal(moodle_write(f, lib, library_find_course(lib, "basics"), "neck_one", fail_render, NULL, NULL, d),
-                     -1);
-    fclose(f);
+    assert_int_equal(export_module("neck_one", fail_render, NULL, &buf, d), -1);
     assert_non_null(strstr(diag_text(d, 0), "cannot draw the chart: test"));
     free(buf);
-    library_free(lib);
     diag_free(d);
 }
 
@@ -288,20 +296,13 @@ static void test_one_module(void **state)
 {
     (void)state;
     Diag *d = diag_create();
-    Library *lib = library_load(GOOD "/courses", GOOD "/assets", d);
     char *buf = NULL;
-    size_t size = 0;
-    FILE *f = open_memstream(&buf, &size);
-    int renders = 0;
     MoodleCounts counts = {0};
-    assert_int_equal(moodle_write(f, lib, library_find_course(lib, "basics"), "hip_two", stand_in, &renders, &counts, d),
-                     0);
-    fclose(f);
+    assert_int_equal(export_module("hip_two", stand_in, &counts, &buf, d), 0);
     assert_int_equal(counts.categories, 1);
     assert_null(strstr(buf, "Neck One"));
     assert_non_null(strstr(buf, "Hip Two"));
     free(buf);
-    library_free(lib);
     diag_free(d);
 }
 
