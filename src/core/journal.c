@@ -28,6 +28,7 @@
 #include "journal.h"
 
 #include "datafile.h"
+#include "record.h"
 #include "seal.h"
 #include "text.h"
 
@@ -182,20 +183,6 @@ static char *next_field(char **cur)
     return c;
 }
 
-/* Why runs (even count, only the first may be 0, ending within n_cells)
- * cannot be a painting, or NULL. */
-static const char *runs_problem(const int *runs, int n_runs, int64_t n_cells)
-{
-    if (n_runs % 2 != 0)
-        return "the runs of a painting are not in pairs";
-    int64_t sum = 0;
-    for (int i = 0; i < n_runs; i++) {
-        if (runs[i] < (i == 0 ? 0 : 1))
-            return "a run of a painting is empty";
-        sum += runs[i];
-    }
-    return sum > n_cells ? "a painting runs past the end of its grid" : NULL;
-}
 
 static bool grid_ok(const Grid *g)
 {
@@ -265,7 +252,7 @@ static bool parse_multi(char *s, int n_questions, JournalEvent *e, EventData *x,
             }
             x->runs[x->n_runs++] = (int)v;
         }
-        const char *bad = runs_problem(x->runs, x->n_runs, cols * rows);
+        const char *bad = record_runs_problem(x->runs, x->n_runs, cols * rows);
         if (bad)
             *why = bad;
         return bad == NULL;

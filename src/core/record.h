@@ -93,6 +93,9 @@ typedef struct {
  * painting. */
 int record_paint_encode(const unsigned char *cells, int n_cells, int **runs);
 bool record_paint_decode(const RecordAnswer *a, unsigned char *cells);
+/* Why runs (an even count, only the first may be 0, ending within n_cells)
+ * cannot be a painting on a grid of n_cells cells, or NULL. */
+const char *record_runs_problem(const int *runs, int n_runs, int64_t n_cells);
 
 typedef struct {
     RecordKind kind;

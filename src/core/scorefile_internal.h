@@ -89,8 +89,7 @@ const char *record_shown_id(const char *s);
 
 /* ---- paint_runs.c ---------------------------------------------------------- */
 
-/* Why runs cannot be a painting on a grid of n_cells cells, or NULL. */
-const char *record_runs_problem(const int *runs, int n_runs, int64_t n_cells);
+/* record_runs_problem (why runs cannot be a painting) is in record.h. */
 /* True if g is a grid a painting can be recorded on. */
 bool record_paint_grid_ok(const Grid *g);
 
