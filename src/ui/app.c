@@ -192,6 +192,27 @@ static void loading_end(const struct sigaction saved[N_LOADING_SIGNALS])
         sigaction(LOADING_SIGNALS[i], &saved[i], NULL);
 }
 
+/* With no X11 or Wayland session SDL falls back to a video driver that
+ * draws nowhere (offscreen, dummy): the window would exist, invisible, and
+ * the program would sit there. Unless such a driver was asked for on
+ * purpose (SDL_VIDEODRIVER, as the headless tests do), say what is wrong
+ * instead. */
+static bool display_usable(void)
+{
+    const char *driver = SDL_GetCurrentVideoDriver();
+    bool invisible = driver && (!strcmp(driver, "offscreen") || !strcmp(driver, "dummy"));
+    const char *asked = getenv("SDL_VIDEODRIVER");
+    if (!invisible || (asked && *asked))
+        return true;
+    fprintf(stderr,
+            "tpquiz: error: there is no display to open the window on (no X11 or Wayland session: DISPLAY and "
+            "WAYLAND_DISPLAY are not set), so the window would be invisible (SDL's '%s' driver). Start tpquiz "
+            "from a desktop session; to run it without a display on purpose (tests, kiosks driven by "
+            "scripts), set SDL_VIDEODRIVER=offscreen or dummy.\n",
+            driver);
+    return false;
+}
+
 int app_run(const AppOptions *opt)
 {
     static App app;
@@ -221,6 +242,11 @@ int app_run(const AppOptions *opt)
         fprintf(stderr, "tpquiz: cannot start SDL: %s\n", SDL_GetError());
         script_free(script);
         return 2;
+    }
+    if (!display_usable()) {
+        SDL_Quit();
+        script_free(script);
+        return 1;
     }
     if (TTF_Init() != 0) {
         fprintf(stderr, "tpquiz: cannot start SDL_ttf: %s\n", TTF_GetError());
