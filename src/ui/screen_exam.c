@@ -262,6 +262,10 @@ static void save_record(App *a)
     diag_free(d);
 }
 
+/* The time warnings: they belong to the running exam, never to its result. */
+static const char ONE_MINUTE_LEFT[] = "One minute left. Your answers are submitted when the time is up.";
+static const char FIVE_MINUTES_LEFT[] = "Five minutes left.";
+
 void exam_submit(App *a, bool auto_submitted)
 {
     if (!a->session || !a->exam)
@@ -271,6 +275,8 @@ void exam_submit(App *a, bool auto_submitted)
     set_fullscreen(a, false);
     /* Answers are final from here (exam_run_submit submits the session at
      * once, even if the record has to wait for the disk). */
+    if (!strcmp(a->banner, ONE_MINUTE_LEFT) || !strcmp(a->banner, FIVE_MINUTES_LEFT))
+        a->banner[0] = 0; /* a problem saving the record below may set its own */
     save_record(a);
     if (!session_finished(a->session))
         session_submit(a->session, app_now_ms(a));
@@ -464,10 +470,10 @@ void screen_exam(App *a, SDL_Rect all)
     }
     if (left <= 60000 && exam_st.warned != 1) {
         exam_st.warned = 1;
-        snprintf(a->banner, sizeof a->banner, "One minute left. Your answers are submitted when the time is up.");
+        snprintf(a->banner, sizeof a->banner, "%s", ONE_MINUTE_LEFT);
     } else if (left <= 300000 && left > 60000 && exam_st.warned != 5 && exam_st.warned != 1) {
         exam_st.warned = 5;
-        snprintf(a->banner, sizeof a->banner, "Five minutes left.");
+        snprintf(a->banner, sizeof a->banner, "%s", FIVE_MINUTES_LEFT);
     }
     if (exam_st.journal_error[0])
         snprintf(a->banner, sizeof a->banner, "%s", exam_st.journal_error);
@@ -705,21 +711,27 @@ void screen_exam_result(App *a, SDL_Rect all)
         for (int i = 0; i < session_item_count(s); i++) {
             const Item *it = session_item(s, i);
             const Answer *an = session_answer(s, i);
-            snprintf(line, sizeof line, "%d%%", (int)(an->credit * 100 + 0.5));
-            ren_text(a->ren, FONT_BOLD, list.x, ry + ui_px(ui, 3), theme_credit_colour(an->credit), line);
-            char q[700];
+            /* An unanswered question is not a wrong answer: it says so. */
+            if (an->answered)
+                snprintf(line, sizeof line, "%d%%", (int)(an->credit * 100 + 0.5));
+            else
+                snprintf(line, sizeof line, "\xE2\x80\x94");
+            ren_text(a->ren, FONT_BOLD, list.x, ry + ui_px(ui, 3),
+                     an->answered ? theme_credit_colour(an->credit) : THEME_MUTED, line);
+            char q[760];
+            const char *skipped = an->answered ? "" : "Not answered \xC2\xB7 ";
             const char *right = NULL;
             for (int k = 0; k < it->n_options && !right; k++)
                 if (it->option_correct[k])
                     right = it->options[k];
             if (right && it->type == ITEM_CHOICE)
-                snprintf(q, sizeof q, "%s \xE2\x80\x94 answer: %s", it->prompt, right);
+                snprintf(q, sizeof q, "%s%s \xE2\x80\x94 answer: %s", skipped, it->prompt, right);
             else if (it->type == ITEM_LOCATE_TP)
-                snprintf(q, sizeof q, "%s \xE2\x80\x94 %s", it->prompt, it->module->tps[it->tp].location);
+                snprintf(q, sizeof q, "%s%s \xE2\x80\x94 %s", skipped, it->prompt, it->module->tps[it->tp].location);
             else
-                snprintf(q, sizeof q, "%s", it->prompt);
+                snprintf(q, sizeof q, "%s%s", skipped, it->prompt);
             ren_text_fit(a->ren, FONT_BODY, list.x + ui_px(ui, 64) + ui_px(ui, 14), ry + ui_px(ui, 3),
-                         list.w - ui_px(ui, 90), THEME_TEXT, q);
+                         list.w - ui_px(ui, 90), an->answered ? THEME_TEXT : THEME_MUTED, q);
             ry += row;
         }
     }
