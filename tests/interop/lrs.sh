@@ -26,7 +26,7 @@ skip() { echo "SKIPPED: $*"; exit 77; }
 command -v node >/dev/null || skip "node is not installed (tools/deps.sh --tests installs it)"
 command -v npm >/dev/null || skip "npm is not installed (tools/deps.sh --tests installs it)"
 command -v redis-server >/dev/null || skip "redis-server is not installed (tools/deps.sh --tests installs it)"
-lrs_dir=${TPQUIZ_LRS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/tpquiz/lrs-xapi-statements-5.0.1}
+lrs_dir=${TPQUIZ_LRS_DIR:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/tpquiz/lrs-xapi-statements-5.0.1}
 lrs_main=$lrs_dir/node_modules/xapi-statements/dist/index.js
 if [ ! -f "$lrs_main" ]; then
   echo "installing the LRS (npm xapi-statements 5.0.1) into $lrs_dir"
