@@ -32,16 +32,78 @@ static char *in_sentence(const char *name)
     return s;
 }
 
-/* "the iliacus trigger point of iliopsoas", or "the piriformis trigger
- * point" when the label is just the muscle's name. */
+/* True if a label names a place rather than a part ("Above the superior
+ * angle", "Near the inferior angle"): it goes after the muscle's name. */
+static bool label_is_place(const char *label)
+{
+    static const char *const words[] = {"above ", "below ", "under ", "near ", "between ", "over ", "at ",
+                                         "in ", "on ", "behind ", "beside ", "along ", "just ", NULL};
+    for (int i = 0; words[i]; i++)
+        if (!strncasecmp(label, words[i], strlen(words[i])))
+            return true;
+    return false;
+}
+
+/* "the iliacus trigger point of iliopsoas", "the piriformis trigger
+ * point" when the label is just the muscle's name, "the trigger point of
+ * teres major near the inferior angle" when the label is a place. */
+/* Length of a Travell & Simons number at s ("TP2", "TrP4"), 0 if none;
+ * *number gets its digits. */
+static size_t ts_number(const char *s, int *number)
+{
+    size_t k = !strncmp(s, "TP", 2) ? 2 : !strncmp(s, "TrP", 3) ? 3 : 0;
+    if (!k || s[k] < '0' || s[k] > '9')
+        return 0;
+    *number = 0;
+    while (s[k] >= '0' && s[k] <= '9')
+        *number = *number * 10 + (s[k++] - '0');
+    return k;
+}
+
+/* A chart label as it reads in a sentence: the chart's Travell & Simons
+ * numbers ("TP1, lower", "Anterior (TP1)") are for the chart; the sentence
+ * keeps the words ("lower", "anterior"). *number gets the number when the
+ * label is nothing else ("TP1"), else 0. Caller frees. */
+static char *label_words(const char *label, int *number)
+{
+    *number = 0;
+    int n = 0;
+    size_t k = ts_number(label, &n);
+    if (k) {
+        label += k;
+        while (*label == ',' || *label == ' ')
+            label++;
+        if (!*label) {
+            *number = n;
+            return text_format("%s", "");
+        }
+    }
+    char *w = text_format("%s", label);
+    size_t len = w ? strlen(w) : 0;
+    if (len > 3 && w[len - 1] == ')') { /* "Anterior (TP1)" */
+        char *open = strrchr(w, '(');
+        int dummy;
+        if (open && open > w && open[-1] == ' ' && ts_number(open + 1, &dummy) == (size_t)(w + len - 1 - (open + 1)))
+            open[-1] = 0;
+    }
+    return w;
+}
+
 static char *tp_phrase(const Module *m, const TriggerPoint *tp)
 {
-    const char *label = tp->label ? tp->label : or_empty(tp->id);
+    int number;
+    char *words = label_words(tp->label ? tp->label : or_empty(tp->id), &number);
+    if (!words)
+        return NULL;
+    const char *label = words;
     char *l = in_sentence(label), *n = in_sentence(muscle_name(m));
     char *p = NULL;
     if (l && n)
-        p = strcasecmp(label, muscle_name(m)) == 0 ? text_format("the %s trigger point", l)
+        p = number ? text_format("trigger point %d of %s", number, n)
+            : strcasecmp(label, muscle_name(m)) == 0 ? text_format("the %s trigger point", l)
+            : label_is_place(label)                  ? text_format("the trigger point of %s %s", n, l)
                                                      : text_format("the %s trigger point of %s", l, n);
+    free(words);
     free(l);
     free(n);
     return p;
@@ -84,8 +146,10 @@ static char *locate_all_prompt(const Module *m, int n_targets)
     char *n = in_sentence(muscle_name(m));
     if (!n)
         return NULL;
-    char *p = text_format("Mark all %d trigger points of %s on this chart (on the patient's right side).",
-                           n_targets, n);
+    char *p = n_targets == 2
+                  ? text_format("Mark both trigger points of %s on this chart (on the patient's right side).", n)
+                  : text_format("Mark all %d trigger points of %s on this chart (on the patient's right side).",
+                                n_targets, n);
     free(n);
     return p;
 }

@@ -256,7 +256,7 @@ static void test_locate_and_zone_items(void **state)
     assert_int_equal(it->targets[0], 0);
     assert_int_equal(it->targets[1], 1);
     assert_string_equal(
-        it->prompt, "Mark all 2 trigger points of iliopsoas on this chart (on the patient's right side).");
+        it->prompt, "Mark both trigger points of iliopsoas on this chart (on the patient's right side).");
 
     /* Reverse: on the point's own view, which also shows its pattern; the
      * prompt names no muscle. */
