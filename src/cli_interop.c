@@ -114,37 +114,6 @@ static int parse_args(int argc, char **argv, XapiArgs *a)
     return 0;
 }
 
-/* The key a file verifies under: the station key, else the issued key its
- * records were sealed with (the one under which most records are good). */
-static ScoreFile *load_file(const char *path, const unsigned char *key, unsigned char (*issued)[STATION_KEY_BYTES],
-                            int n_issued, Diag *d)
-{
-    Diag *quiet = diag_create();
-    ScoreFile *best = scorefile_load(path, key, quiet);
-    int best_good = 0;
-    for (int i = 0; best && i < scorefile_count(best); i++)
-        best_good += scorefile_status(best, i) == RECORD_GOOD;
-    for (int k = 0; best && !scorefile_intact(best) && k < n_issued; k++) {
-        Diag *q = diag_create();
-        ScoreFile *f = scorefile_load(path, issued[k], q);
-        int good = 0;
-        for (int i = 0; f && i < scorefile_count(f); i++)
-            good += scorefile_status(f, i) == RECORD_GOOD;
-        if (f && good > best_good) {
-            scorefile_free(best);
-            best = f;
-            best_good = good;
-            diag_free(quiet);
-            quiet = q;
-        } else {
-            scorefile_free(f);
-            diag_free(q);
-        }
-    }
-    diag_append(d, quiet);
-    diag_free(quiet);
-    return best;
-}
 
 int cmd_xapi(int argc, char **argv)
 {
@@ -233,7 +202,7 @@ int cmd_xapi(int argc, char **argv)
     for (int k = 0; ids && k < n_issued; k++)
         station_key_id(issued[k], ids[k]);
     JudgeStations stations = {(const char(*)[STATION_KEY_ID_HEX + 1])ids, n_issued};
-    XapiIds xids = {homepage, base, n_issued ? &stations : NULL};
+    XapiIds xids = {homepage, base, n_issued ? &stations : NULL, a.course};
 
     d = diag_create();
     n = report_list_dir(a.dir, &paths, d);
@@ -256,7 +225,9 @@ int cmd_xapi(int argc, char **argv)
     status = 0;
     for (int i = 0; i < n; i++) {
         d = diag_create();
-        ScoreFile *f = load_file(paths[i], key, issued, n_issued, d);
+        ScoreFile *f = scorefile_load(
+            paths[i], station_key_for_file(paths[i], key, (const unsigned char(*)[STATION_KEY_BYTES])issued, n_issued),
+            d);
         if (f && ledger && ledger_check_file(ledger, f, paths[i], d) > 0)
             scorefile_distrust(f);
         json_t *mine = json_array();
@@ -268,32 +239,8 @@ int cmd_xapi(int argc, char **argv)
         } else {
             learners++;
         }
-        /* Only the chosen course's statements. */
-        for (size_t k = 0; mine && k < json_array_size(mine); k++) {
-            json_t *st = json_array_get(mine, k);
-            if (a.course) {
-                char want[1200];
-                snprintf(want, sizeof want, "%s/courses/%s", base, a.course);
-                const char *obj = json_string_value(json_object_get(json_object_get(st, "object"), "id"));
-                json_t *grouping = json_object_get(json_object_get(json_object_get(st, "context"),
-                                                                   "contextActivities"),
-                                                   "grouping");
-                json_t *parent = json_object_get(json_object_get(json_object_get(st, "context"),
-                                                                 "contextActivities"),
-                                                 "parent");
-                bool mine_course = obj && !strncmp(obj, want, strlen(want)) &&
-                                   (obj[strlen(want)] == 0 || obj[strlen(want)] == '/');
-                for (size_t g = 0; !mine_course && g < json_array_size(grouping); g++)
-                    mine_course = !strcmp(json_string_value(json_object_get(json_array_get(grouping, g), "id")),
-                                          want);
-                for (size_t g = 0; !mine_course && g < json_array_size(parent); g++)
-                    mine_course = !strcmp(json_string_value(json_object_get(json_array_get(parent, g), "id")),
-                                          want);
-                if (!mine_course)
-                    continue;
-            }
-            json_array_append(all, st);
-        }
+        for (size_t k = 0; mine && k < json_array_size(mine); k++)
+            json_array_append(all, json_array_get(mine, k));
         json_decref(mine);
         diag_print(d, stderr);
         diag_free(d);

@@ -39,6 +39,12 @@ int station_key_read(const char *path, unsigned char key[STATION_KEY_BYTES], Dia
 #define STATION_KEY_ID_HEX 16
 void station_key_id(const unsigned char key[STATION_KEY_BYTES], char out[STATION_KEY_ID_HEX + 1]);
 
+/* Of keys[0..n), the one whose id the score file at path names (its first
+ * key_id line, in the first 4 KB), else fallback: a folder collected from
+ * several stations is checked with each file's own station key. */
+const unsigned char *station_key_for_file(const char *path, const unsigned char *fallback,
+                                          const unsigned char (*keys)[STATION_KEY_BYTES], int n);
+
 /* Profile: the learner; attempt: a finished quiz or exam; start: an exam
  * started (written before its first question is shown: an attempt counts
  * from then, whatever happens to the program or its journal). */

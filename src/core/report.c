@@ -301,22 +301,7 @@ const unsigned char *report_key_for(const Report *r, const char *path)
 {
     if (r->n_keys < 2)
         return r->key;
-    char head[4097];
-    int fd = datafile_open_regular(path, DATAFILE_SCORES, NULL, NULL);
-    ssize_t n = fd >= 0 ? read(fd, head, sizeof head - 1) : -1;
-    if (fd >= 0)
-        close(fd);
-    if (n <= 0)
-        return r->key;
-    head[n] = '\0';
-    const char *at = strstr(head, "\nkey_id ");
-    if (!at)
-        return r->key;
-    at += strlen("\nkey_id ");
-    for (int k = 1; k < r->n_keys; k++)
-        if (!strncmp(at, r->key_ids[k], STATION_KEY_ID_HEX) && at[STATION_KEY_ID_HEX] == '\n')
-            return r->keys[k];
-    return r->key;
+    return station_key_for_file(path, r->key, (const unsigned char(*)[STATION_KEY_BYTES])r->keys + 1, r->n_keys - 1);
 }
 
 /* Re-grades every good attempt record of course c once (into rc->judged)

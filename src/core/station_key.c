@@ -111,3 +111,29 @@ void station_key_id(const unsigned char key[STATION_KEY_BYTES], char out[STATION
     scoretext_hex_encode(digest, STATION_KEY_ID_HEX / 2, out);
     out[STATION_KEY_ID_HEX] = 0;
 }
+
+const unsigned char *station_key_for_file(const char *path, const unsigned char *fallback,
+                                          const unsigned char (*keys)[STATION_KEY_BYTES], int n)
+{
+    if (n < 1)
+        return fallback;
+    char head[4097];
+    int fd = datafile_open_regular(path, DATAFILE_SCORES, NULL, NULL);
+    ssize_t got = fd >= 0 ? read(fd, head, sizeof head - 1) : -1;
+    if (fd >= 0)
+        close(fd);
+    if (got <= 0)
+        return fallback;
+    head[got] = '\0';
+    const char *at = strstr(head, "\nkey_id ");
+    if (!at)
+        return fallback;
+    at += strlen("\nkey_id ");
+    for (int k = 0; k < n; k++) {
+        char id[STATION_KEY_ID_HEX + 1];
+        station_key_id(keys[k], id);
+        if (!strncmp(at, id, STATION_KEY_ID_HEX) && at[STATION_KEY_ID_HEX] == '\n')
+            return keys[k];
+    }
+    return fallback;
+}

@@ -500,7 +500,7 @@ int xapi_file_statements(const char *path, const ScoreFile *f, const Library *li
     int rc = counted && res && (who || !learner) ? 0 : -1;
     for (int i = 0; rc == 0 && i < n; i++) {
         const Record *r = scorefile_record(f, i);
-        if (r->kind == RECORD_PROFILE)
+        if (r->kind == RECORD_PROFILE || (ids->course && (!r->course || strcmp(r->course, ids->course))))
             continue;
         if (counts)
             counts->records++;
@@ -543,6 +543,8 @@ int xapi_file_statements(const char *path, const ScoreFile *f, const Library *li
     /* Certificates, per course the learner has counting records in. */
     for (int k = 0; rc == 0 && trusted && k < library_course_count(lib); k++) {
         const Course *co = library_course(lib, k);
+        if (ids->course && strcmp(co->id, ids->course))
+            continue;
         bool any = false;
         for (int i = 0; i < n && !any; i++)
             any = counted[i] && !strcmp(scorefile_record(f, i)->course, co->id);

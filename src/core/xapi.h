@@ -33,6 +33,7 @@ typedef struct {
     const char *homepage;
     const char *activity_base;
     const JudgeStations *stations; /* issued station keys; NULL: not checked */
+    const char *course;            /* only this course's records; NULL: every course */
 } XapiIds;
 
 typedef struct {

@@ -155,7 +155,7 @@ XapiSyncResult xapi_sync_pass(XapiSync *s, const volatile int *cancel, Diag *d)
     }
     closedir(dir);
     XapiSyncResult result = XAPI_SYNC_DONE;
-    XapiIds ids = {s->homepage, s->base, NULL};
+    XapiIds ids = {s->homepage, s->base, NULL, NULL};
     for (int i = 0; i < n && result == XAPI_SYNC_DONE; i++) {
         if (cancel && *cancel) {
             result = XAPI_SYNC_WAITING;

@@ -377,5 +377,36 @@ expect "verify, a foreign record appended" 1 \
   "edited: it belongs to learner 'ben.oneil', not 'anna.berg' (put in from another file)" -- \
   "$tpquiz" verify --key "$tmp/report.key" "$tmp/r3/anna.berg.scores"
 
+echo "== xapi: a state file, password file or setting that is wrong"
+station
+mkdir -p "$st/data/learners"
+cp "$root/tests/data/scores/station.key" "$tmp/x.key"; chmod 600 "$tmp/x.key"
+printf '[xapi]\nhomepage = https://institute.example/\n' >>"$cfg"
+printf 'secret\n' >"$tmp/pw"; chmod 600 "$tmp/pw"
+xpush=("$tpquiz" xapi push "$st/data" --config "$cfg" --key "$tmp/x.key" --endpoint http://127.0.0.1:9/xAPI
+  --user u --retries 1)
+printf 'garbage\n' >"$tmp/x.state"
+expect "xapi push, a state file that is not one" 1 "x.state:1: error: not an xAPI push state file" -- \
+  "${xpush[@]}" --password-file "$tmp/pw" --state "$tmp/x.state"
+for kind in fifo dir loop zero; do
+  plant $kind "$tmp/x.state"
+  expect "xapi push, the state file is $kind" 1 "x.state" -- "${xpush[@]}" --password-file "$tmp/pw" --state "$tmp/x.state"
+  plant $kind "$tmp/xpw"
+  expect "xapi push, the password file is $kind" 2 "xpw: error: cannot read: it $(what $kind)" -- \
+    "${xpush[@]}" --password-file "$tmp/xpw"
+done
+rm -rf "$tmp/xpw"; printf 'secret\n' >"$tmp/xpw"; chmod 644 "$tmp/xpw"
+expect "xapi push, a password file others may read" 2 "others may read this password file" -- \
+  "${xpush[@]}" --password-file "$tmp/xpw"
+: >"$tmp/xpw"; chmod 600 "$tmp/xpw"
+expect "xapi push, an empty password file" 2 "the password file is empty" -- "${xpush[@]}" --password-file "$tmp/xpw"
+printf '[xapi]\nhomepage = institute.example\n' >"$tmp/x.ini"
+expect "xapi, a homepage that is no web address" 2 "x.ini:2: error: homepage must be a web address" -- \
+  "$tpquiz" xapi export "$st/data" --config "$tmp/x.ini" --key "$tmp/x.key"
+expect "xapi, no homepage at all" 2 "--homepage (or [xapi] homepage) is needed" -- \
+  "$tpquiz" xapi export "$st/data" --key "$tmp/x.key" --config "$root/tests/e2e/fixture/config.ini"
+expect "xapi, a batch out of range" 2 "--batch wants a number from 1 to 500" -- \
+  "$tpquiz" xapi export "$st/data" --batch 0
+
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]
