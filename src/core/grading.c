@@ -127,14 +127,11 @@ static void mark_polygon(const Grid *g, const Polygon *poly, unsigned char mark,
     }
 }
 
-ZonePaintResult grade_zone_paint_classify(const unsigned char *painted, const Grid *g, const Module *m,
-                                          int tp, const char *view, unsigned char *classes)
+/* Marks (0, MARK_SPILLOVER, MARK_ESSENTIAL) of tp's zones on view, one
+ * byte a cell of g, into marks. */
+static void mark_zones(const Grid *g, const Module *m, int tp, const char *view, unsigned char *marks)
 {
-    ZonePaintResult res = {0};
-    if (!painted || !g || !m || !view || !classes || g->cols <= 0 || g->rows <= 0 || !(g->cell > 0))
-        return res;
-    size_t n = (size_t)g->cols * (size_t)g->rows;
-    memset(classes, 0, n);
+    memset(marks, 0, (size_t)g->cols * (size_t)g->rows);
     /* Spillover first, essential second: an essential polygon overwrites a
      * spillover mark, never the other way round. */
     for (int pass = 0; pass < 2; pass++) {
@@ -143,34 +140,173 @@ ZonePaintResult grade_zone_paint_classify(const unsigned char *painted, const Gr
         for (int i = 0; i < m->n_zones; i++) {
             const Zone *z = &m->zones[i];
             if (z->tp == tp && z->kind == kind && z->view && strcmp(z->view, view) == 0)
-                mark_polygon(g, &z->poly, mark, classes);
+                mark_polygon(g, &z->poly, mark, marks);
         }
     }
-    for (size_t i = 0; i < n; i++) {
-        /* Most of a grid is neither painted nor in a zone: skip it eight
-         * cells at a time (such a cell stays PAINT_CELL_NONE, 0). */
-        if ((i & 7) == 0 && i + 8 <= n) {
-            uint64_t pw, kw;
-            memcpy(&pw, painted + i, 8);
-            memcpy(&kw, classes + i, 8);
-            if ((pw | kw) == 0) {
-                i += 7;
-                continue;
-            }
-        }
-        bool p = painted[i] != 0;
-        unsigned char k = classes[i];
-        if (k == MARK_ESSENTIAL) {
-            classes[i] = p ? PAINT_CELL_HIT_ESSENTIAL : PAINT_CELL_MISSED_ESSENTIAL;
-            *(p ? &res.hit_essential : &res.missed_essential) += 1;
-        } else if (k == MARK_SPILLOVER) {
-            classes[i] = p ? PAINT_CELL_HIT_SPILLOVER : PAINT_CELL_MISSED_SPILLOVER;
-            *(p ? &res.hit_spillover : &res.missed_spillover) += 1;
-        } else {
-            classes[i] = p ? PAINT_CELL_EXCESS : PAINT_CELL_NONE;
-            res.excess += p;
-        }
+}
+
+/* ---- the zone cache ------------------------------------------------------ */
+
+typedef struct {
+    const Module *m;
+    int tp;
+    const char *view; /* the caller's string; compared by content */
+    Grid g;
+    unsigned char *marks;
+} CachedMarks;
+
+struct ZoneCache {
+    CachedMarks *e;
+    int n, cap;
+    size_t bytes, max_bytes;
+};
+
+static _Thread_local ZoneCache *tls_zone_cache;
+
+ZoneCache *zone_cache_create(size_t max_bytes)
+{
+    ZoneCache *zc = calloc(1, sizeof *zc);
+    if (zc)
+        zc->max_bytes = max_bytes;
+    return zc;
+}
+
+void zone_cache_free(ZoneCache *zc)
+{
+    if (!zc)
+        return;
+    if (tls_zone_cache == zc)
+        tls_zone_cache = NULL;
+    for (int i = 0; i < zc->n; i++)
+        free(zc->e[i].marks);
+    free(zc->e);
+    free(zc);
+}
+
+ZoneCache *zone_cache_use(ZoneCache *zc)
+{
+    ZoneCache *old = tls_zone_cache;
+    tls_zone_cache = zc;
+    return old;
+}
+
+static bool same_grid(const Grid *a, const Grid *b)
+{
+    return a->cols == b->cols && a->rows == b->rows && a->cell == b->cell && a->origin.x == b->origin.x &&
+           a->origin.y == b->origin.y;
+}
+
+/* The cached marks of (m, tp, view, g), computed and kept if there is room;
+ * NULL if they are not kept (no cache, full, or out of memory). */
+static const unsigned char *cached_marks(ZoneCache *zc, const Grid *g, const Module *m, int tp, const char *view)
+{
+    for (int i = 0; i < zc->n; i++) {
+        const CachedMarks *c = &zc->e[i];
+        if (c->m == m && c->tp == tp && same_grid(&c->g, g) && (c->view == view || strcmp(c->view, view) == 0))
+            return c->marks;
     }
+    size_t n = (size_t)g->cols * (size_t)g->rows;
+    if (zc->bytes > zc->max_bytes || n > zc->max_bytes - zc->bytes)
+        return NULL;
+    if (zc->n == zc->cap) {
+        int cap = zc->cap ? zc->cap * 2 : 16;
+        CachedMarks *e = realloc(zc->e, sizeof *e * (size_t)cap);
+        if (!e)
+            return NULL;
+        zc->e = e;
+        zc->cap = cap;
+    }
+    unsigned char *marks = malloc(n);
+    if (!marks)
+        return NULL;
+    mark_zones(g, m, tp, view, marks);
+    /* The view string may be the caller's (a record's or an item's): keep
+     * the module's own copy, which lives as long as the module. */
+    const char *mview = NULL;
+    for (int i = 0; i < m->n_zones && !mview; i++)
+        if (m->zones[i].tp == tp && m->zones[i].view && strcmp(m->zones[i].view, view) == 0)
+            mview = m->zones[i].view;
+    if (!mview) { /* no zone of tp on view: nothing of the module to point at */
+        free(marks);
+        return NULL;
+    }
+    zc->e[zc->n++] = (CachedMarks){m, tp, mview, *g, marks};
+    zc->bytes += n;
+    return marks;
+}
+
+/* One cell: painted p, zone mark k, into its class and the counts. */
+static inline void classify_cell(bool p, unsigned char k, unsigned char *cls, ZonePaintResult *res)
+{
+    if (k == MARK_ESSENTIAL) {
+        *cls = p ? PAINT_CELL_HIT_ESSENTIAL : PAINT_CELL_MISSED_ESSENTIAL;
+        *(p ? &res->hit_essential : &res->missed_essential) += 1;
+    } else if (k == MARK_SPILLOVER) {
+        *cls = p ? PAINT_CELL_HIT_SPILLOVER : PAINT_CELL_MISSED_SPILLOVER;
+        *(p ? &res->hit_spillover : &res->missed_spillover) += 1;
+    } else {
+        *cls = p ? PAINT_CELL_EXCESS : PAINT_CELL_NONE;
+        res->excess += p;
+    }
+}
+
+/* Eight cells at once (painted word pw, marks word kw) into *cw and the
+ * counts, where they share a mark and are painted 0/1: each class byte is
+ * then a linear function of its painted byte, computed for all eight
+ * without carries or borrows (the missed classes are above the hit ones).
+ * False, nothing counted, where the cells must go one by one. */
+static inline bool classify_word(uint64_t pw, uint64_t kw, uint64_t *cw, ZonePaintResult *res)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101);
+    if (pw & ~ones)
+        return false;
+    int hits = (int)((pw * ones) >> 56); /* the sum of eight 0/1 bytes */
+    if (kw == 0) {
+        *cw = pw * PAINT_CELL_EXCESS;
+        res->excess += hits;
+    } else if (kw == ones * MARK_ESSENTIAL) {
+        *cw = ones * PAINT_CELL_MISSED_ESSENTIAL - pw * (PAINT_CELL_MISSED_ESSENTIAL - PAINT_CELL_HIT_ESSENTIAL);
+        res->hit_essential += hits;
+        res->missed_essential += 8 - hits;
+    } else if (kw == ones * MARK_SPILLOVER) {
+        *cw = ones * PAINT_CELL_MISSED_SPILLOVER - pw * (PAINT_CELL_MISSED_SPILLOVER - PAINT_CELL_HIT_SPILLOVER);
+        res->hit_spillover += hits;
+        res->missed_spillover += 8 - hits;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+ZonePaintResult grade_zone_paint_classify(const unsigned char *painted, const Grid *g, const Module *m,
+                                          int tp, const char *view, unsigned char *classes)
+{
+    ZonePaintResult res = {0};
+    if (!painted || !g || !m || !view || !classes || g->cols <= 0 || g->rows <= 0 || !(g->cell > 0))
+        return res;
+    size_t n = (size_t)g->cols * (size_t)g->rows;
+    const unsigned char *marks = tls_zone_cache ? cached_marks(tls_zone_cache, g, m, tp, view) : NULL;
+    if (!marks) {
+        mark_zones(g, m, tp, view, classes);
+        marks = classes; /* classified in place: cell i is read before it is written */
+    }
+    /* Eight cells at a time where that is simple (most of a grid is in no
+     * zone, most of a zone inside it), else one by one. */
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t pw, kw;
+        memcpy(&pw, painted + i, 8);
+        memcpy(&kw, marks + i, 8);
+        uint64_t cw;
+        if (classify_word(pw, kw, &cw, &res)) {
+            memcpy(classes + i, &cw, 8);
+            continue;
+        }
+        for (size_t j = i; j < i + 8; j++)
+            classify_cell(painted[j] != 0, marks[j], classes + j, &res);
+    }
+    for (; i < n; i++)
+        classify_cell(painted[i] != 0, marks[i], classes + i, &res);
     res.ok = true;
     res.painted = res.hit_essential + res.hit_spillover + res.excess;
     res.zone_cells = res.hit_essential + res.missed_essential + res.hit_spillover + res.missed_spillover;

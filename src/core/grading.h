@@ -4,6 +4,7 @@
 #define TPQUIZ_GRADING_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "course.h"
 #include "geometry.h"
@@ -94,6 +95,23 @@ ZonePaintResult grade_zone_paint(const unsigned char *painted, const Grid *g, co
  * (ok false, classes untouched, on bad arguments). */
 ZonePaintResult grade_zone_paint_classify(const unsigned char *painted, const Grid *g, const Module *m,
                                           int tp, const char *view, unsigned char *classes);
+
+/* A cache of rasterised zones for grading many paintings: the marks of
+ * one trigger point's zones on one view and grid are the same for every
+ * learner, so a report that re-grades thousands of paintings rasterises
+ * each (module, trigger point, view, grid) once. At most max_bytes of
+ * marks are kept (a grid byte a cell); past that, zones are rasterised
+ * for each painting as without a cache. Keys hold Module pointers: a
+ * cache must not outlive the course it was used with.
+ *
+ * zone_cache_use installs zc for grade_zone_paint(_classify) calls made by
+ * the calling thread (NULL: none) and returns the one installed before;
+ * each thread has its own, and a cache is used by one thread at a time.
+ * The results are the same with and without a cache. */
+typedef struct ZoneCache ZoneCache;
+ZoneCache *zone_cache_create(size_t max_bytes);
+void zone_cache_free(ZoneCache *zc); /* also uninstalls it from the calling thread */
+ZoneCache *zone_cache_use(ZoneCache *zc);
 
 /* --- locate-all --------------------------------------------------------- */
 

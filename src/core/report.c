@@ -47,6 +47,11 @@
 #include "rng.h"
 
 #define RING_PER_THREAD 4
+
+/* Each grading thread's cache of rasterised zones (grading.h): the zones of
+ * every painted question of a course, on the station's grids, take a few
+ * MB; a file that paints on odd grids cannot make it grow past this. */
+#define ZONE_CACHE_BYTES ((size_t)64 << 20)
 #define INTEGRITY_LISTED 8 /* records named in the integrity line, then "and N more" */
 
 /* ---- small helpers -------------------------------------------------------- */
@@ -538,12 +543,15 @@ typedef struct {
 static int worker(void *arg)
 {
     Pool *pl = arg;
+    ZoneCache *zones = zone_cache_create(ZONE_CACHE_BYTES);
+    zone_cache_use(zones);
     for (;;) {
         mtx_lock(&pl->mu);
         while (!pl->stop && pl->next < pl->n && pl->next >= pl->consumed + pl->ring)
             cnd_wait(&pl->freed, &pl->mu);
         if (pl->stop || pl->next >= pl->n) {
             mtx_unlock(&pl->mu);
+            zone_cache_free(zones);
             return 0;
         }
         int i = pl->next++;
@@ -563,12 +571,16 @@ int report_add_files(Report *r, const char *const *paths, int n, ReportFileFn fn
         return 0;
     int threads = r->opt.threads;
     if (threads <= 1 || n == 1) {
+        ZoneCache *zones = zone_cache_create(ZONE_CACHE_BYTES);
+        ZoneCache *before = zone_cache_use(zones);
         int done = 0;
         for (int i = 0; i < n; i++) {
             done++;
             if (consume(r, paths[i], load_one(r, paths[i]), fn, user))
                 break;
         }
+        zone_cache_use(before);
+        zone_cache_free(zones);
         return done;
     }
     if (threads > n)

@@ -483,17 +483,20 @@ static const Answer *grade_paint_into(Session *s, int i, const unsigned char *ce
     unsigned char *painted = malloc(n), *classes = malloc(n);
     ZonePaintResult r = {0};
     if (painted && classes) {
-        /* Cells as 0/1: copied whole, then any other non-zero byte made 1
-         * (a recorded painting is 0/1 already). */
-        memcpy(painted, cells, n);
-        for (size_t k = 0; k < n; k += 8) {
-            uint64_t w = 0;
-            size_t m = n - k < 8 ? n - k : 8;
-            memcpy(&w, painted + k, m);
-            if (w & UINT64_C(0xFEFEFEFEFEFEFEFE))
-                for (size_t j = k; j < k + m; j++)
-                    painted[j] = (unsigned char)(painted[j] != 0);
+        /* Cells copied as 0/1 (a recorded painting is 0/1 already), eight
+         * at a time. */
+        size_t k = 0;
+        for (; k + 8 <= n; k += 8) {
+            uint64_t w;
+            memcpy(&w, cells + k, 8);
+            if (w & ~UINT64_C(0x0101010101010101))
+                for (size_t j = k; j < k + 8; j++)
+                    painted[j] = (unsigned char)(cells[j] != 0);
+            else
+                memcpy(painted + k, &w, 8);
         }
+        for (; k < n; k++)
+            painted[k] = (unsigned char)(cells[k] != 0);
         r = grade_zone_paint_classify(painted, g, it->module, it->tp, it->view, classes);
     }
     if (!r.ok) {

@@ -575,6 +575,70 @@ static void test_locate_all_matches_brute_force(void **state)
 #undef NEXT
 }
 
+/* The classification eight cells at a time, with and without a zone
+ * cache, against the plain rule cell by cell: an odd grid (rows not a
+ * multiple of eight cells), irregular overlapping zones, paintings with
+ * bytes other than 0/1 and of every density. */
+static Vec2 WE[] = {{3.2, 2.1}, {21.7, 4.4}, {25.3, 17.9}, {9.1, 20.6}, {5.5, 11.0}};
+static Vec2 WS[] = {{14.0, 0.5}, {36.5, 3.0}, {33.3, 22.4}, {18.8, 14.2}};
+
+static void test_paint_words_match_cells_and_cache(void **state)
+{
+    (void)state;
+    static Zone zones[2];
+    zones[0] = (Zone){.id = "e", .view = "front", .tp = 0, .kind = ZONE_ESSENTIAL, .poly = {WE, 5}};
+    zones[1] = (Zone){.id = "s", .view = "front", .tp = 0, .kind = ZONE_SPILLOVER, .poly = {WS, 4}};
+    TriggerPoint tp = {.id = "a", .view = "front", .at = {10, 10}, .radius = 3};
+    Module m = {.id = "w", .name = "W", .tps = &tp, .n_tps = 1, .zones = zones, .n_zones = 2};
+    const Grid g = {{0, 0}, 1, 37, 23};
+    enum { N = 37 * 23 };
+    unsigned char ess[N] = {0}, spill[N] = {0};
+    geom_rasterise_polygon(&g, WE, 5, ess);
+    geom_rasterise_polygon(&g, WS, 4, spill);
+    ZoneCache *zc = zone_cache_create(1 << 20), *none = zone_cache_create(0);
+    uint64_t x = 0x9E3779B97F4A7C15u;
+    for (int round = 0; round < 40; round++) {
+        double density = round / 39.0;
+        unsigned char p[N], want[N], got[N];
+        int counts[6] = {0};
+        for (int i = 0; i < N; i++) {
+            double u = next_unit(&x);
+            p[i] = u < density ? (round % 3 == 2 && u < density / 4 ? 2 + (unsigned char)round : 1) : 0;
+            bool painted = p[i] != 0;
+            want[i] = ess[i] ? (painted ? PAINT_CELL_HIT_ESSENTIAL : PAINT_CELL_MISSED_ESSENTIAL)
+                      : spill[i] ? (painted ? PAINT_CELL_HIT_SPILLOVER : PAINT_CELL_MISSED_SPILLOVER)
+                                 : (painted ? PAINT_CELL_EXCESS : PAINT_CELL_NONE);
+            counts[want[i]]++;
+        }
+        /* Without a cache, with one (kept the first time, reused after),
+         * and with one too small to keep anything. */
+        for (int k = 0; k < 4; k++) {
+            ZoneCache *use = k == 0 ? NULL : k == 3 ? none : zc;
+            ZoneCache *before = zone_cache_use(use);
+            memset(got, 0xAA, sizeof got);
+            ZonePaintResult r = grade_zone_paint_classify(p, &g, &m, 0, "front", got);
+            zone_cache_use(before);
+            assert_true(r.ok);
+            assert_memory_equal(got, want, N);
+            assert_int_equal(r.hit_essential, counts[PAINT_CELL_HIT_ESSENTIAL]);
+            assert_int_equal(r.missed_essential, counts[PAINT_CELL_MISSED_ESSENTIAL]);
+            assert_int_equal(r.hit_spillover, counts[PAINT_CELL_HIT_SPILLOVER]);
+            assert_int_equal(r.missed_spillover, counts[PAINT_CELL_MISSED_SPILLOVER]);
+            assert_int_equal(r.excess, counts[PAINT_CELL_EXCESS]);
+        }
+    }
+    /* Another view or trigger point is another entry, not the cached one. */
+    unsigned char p[N] = {0}, got[N];
+    zone_cache_use(zc);
+    ZonePaintResult r = grade_zone_paint_classify(p, &g, &m, 0, "back", got);
+    assert_int_equal(r.zone_cells, 0);
+    r = grade_zone_paint_classify(p, &g, &m, 1, "front", got);
+    assert_int_equal(r.zone_cells, 0);
+    zone_cache_free(zc); /* uninstalls it as well */
+    assert_null(zone_cache_use(NULL));
+    zone_cache_free(none);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -595,6 +659,7 @@ int main(void)
         cmocka_unit_test(test_paint_classify_cells),
         cmocka_unit_test(test_paint_overlap_and_spillover_cap),
         cmocka_unit_test(test_paint_tiny_zone_keeps_a_cell),
+        cmocka_unit_test(test_paint_words_match_cells_and_cache),
         cmocka_unit_test(test_locate_all_swapped_order),
         cmocka_unit_test(test_locate_all_extra_and_missing_clicks),
         cmocka_unit_test(test_locate_all_optimal_not_greedy),
