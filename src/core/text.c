@@ -165,14 +165,21 @@ void text_format_fixed(char *out, size_t size, double v, int decimals)
 
 char *text_vformat(const char *fmt, va_list ap)
 {
+    /* One pass into a stack buffer for the usual short text; a second
+     * only for a longer one. */
+    char small[256];
     va_list ap2;
     va_copy(ap2, ap);
-    int len = vsnprintf(NULL, 0, fmt, ap2);
+    int len = vsnprintf(small, sizeof small, fmt, ap2);
     va_end(ap2);
     if (len < 0)
         return NULL;
     char *s = malloc((size_t)len + 1);
-    if (s)
+    if (!s)
+        return NULL;
+    if ((size_t)len < sizeof small)
+        memcpy(s, small, (size_t)len + 1);
+    else
         vsnprintf(s, (size_t)len + 1, fmt, ap);
     return s;
 }
