@@ -17,10 +17,11 @@
 
 #include "datafile.h"
 #include "learner.h"
+#include "mac.h"
 #include "seal.h"
 
 #define MAGIC "tpquiz-ledger 1"
-#define MAC_BYTES crypto_auth_hmacsha256_BYTES
+
 #define HEX (2 * MAC_BYTES)
 
 typedef struct {

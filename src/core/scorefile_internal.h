@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "mac.h"
 #include "record.h"
 #include "text.h"
 
@@ -25,7 +26,7 @@
 #define CLICK_DECIMALS 3
 
 /* The prev of a file's first record. */
-static const unsigned char ZERO_MAC[crypto_auth_hmacsha256_BYTES];
+static const unsigned char ZERO_MAC[MAC_BYTES];
 
 /* What the parser knows about a record besides its Record. */
 typedef struct {
@@ -35,8 +36,8 @@ typedef struct {
     bool mac_ok;    /* its MAC matches its text (checked as its mac line is read) */
     bool authentic; /* complete, well-formed and its MAC matches */
     bool kept;      /* in the longest run of increasing seq (see classify) */
-    unsigned char mac[crypto_auth_hmacsha256_BYTES];
-    unsigned char prev[crypto_auth_hmacsha256_BYTES];
+    unsigned char mac[MAC_BYTES];
+    unsigned char prev[MAC_BYTES];
     size_t text_start, text_end; /* the MAC'ed bytes */
     int n_answers_declared;
     const char *problem;    /* first reason it is malformed */

@@ -24,6 +24,7 @@
 #include "datafile.h"
 #include "learner.h"
 #include "text.h"
+#include "mac.h"
 
 static bool grow(ScoreFile *f)
 {
@@ -645,10 +646,10 @@ static void parse_records(ScoreFile *f, const char *path, const unsigned char *k
                     malformed(m, line, "mac is not 64 hex digits");
                 check_record_fields(r, &st, m, line);
                 if (key && !m->malformed) {
-                    unsigned char mac[crypto_auth_hmacsha256_BYTES];
-                    crypto_auth_hmacsha256(mac, (const unsigned char *)f->text + m->text_start,
-                                           m->text_end - m->text_start, key);
-                    m->mac_ok = sodium_memcmp(mac, m->mac, sizeof mac) == 0;
+                    unsigned char mac[MAC_BYTES];
+                    m->mac_ok = mac_of(mac, key, STATION_KEY_BYTES, f->text + m->text_start,
+                                       m->text_end - m->text_start) &&
+                                sodium_memcmp(mac, m->mac, sizeof mac) == 0;
                 }
             }
             r = NULL;

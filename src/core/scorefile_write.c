@@ -25,6 +25,7 @@
 #include "ledger.h"
 #include "learner.h"
 #include "text.h"
+#include "mac.h"
 
 static void add_answer(TextBuf *b, const RecordAnswer *a, int index)
 {
@@ -79,8 +80,8 @@ static void add_answer(TextBuf *b, const RecordAnswer *a, int index)
 
 /* Appends record r (kind, seq, learner, name and the attempt's fields) with
  * its prev and mac lines. */
-static void add_record(TextBuf *b, const Record *r, const unsigned char prev[crypto_auth_hmacsha256_BYTES],
-                       const unsigned char *key, unsigned char mac_out[crypto_auth_hmacsha256_BYTES])
+static void add_record(TextBuf *b, const Record *r, const unsigned char prev[MAC_BYTES],
+                       const unsigned char *key, unsigned char mac_out[MAC_BYTES])
 {
     size_t start = b->n;
     scoretext_add_int(b, "record", r->seq);
@@ -127,12 +128,15 @@ static void add_record(TextBuf *b, const Record *r, const unsigned char prev[cry
             add_answer(b, &r->answers[i], i);
     }
     char hex[MAC_HEX + 1];
-    scoretext_hex_encode(prev, crypto_auth_hmacsha256_BYTES, hex);
+    scoretext_hex_encode(prev, MAC_BYTES, hex);
     scoretext_add_field(b, "prev", hex);
     if (b->failed)
         return;
-    crypto_auth_hmacsha256(mac_out, (const unsigned char *)b->s + start, b->n - start, key);
-    scoretext_hex_encode(mac_out, crypto_auth_hmacsha256_BYTES, hex);
+    if (!mac_of(mac_out, key, STATION_KEY_BYTES, b->s + start, b->n - start)) {
+        b->failed = true; /* nothing is written without its MAC */
+        return;
+    }
+    scoretext_hex_encode(mac_out, MAC_BYTES, hex);
     scoretext_add_field(b, "mac", hex);
 }
 
@@ -237,7 +241,7 @@ int scorefile_create(const char *path, const char *learner, const char *name, in
                 .started = now_s,
                 .key_id = key_id};
     TextBuf b = {0};
-    unsigned char mac[crypto_auth_hmacsha256_BYTES];
+    unsigned char mac[MAC_BYTES];
     text_buf_str(&b, HEADER "\n");
     add_record(&b, &r, ZERO_MAC, key, mac);
     int rc = -1;
@@ -377,7 +381,7 @@ int scorefile_append_seq(const char *path, const Record *attempt, const unsigned
         r.name = f->rec[f->profile].name;
         r.key_id = key_id;
         TextBuf b = {0};
-        unsigned char mac[crypto_auth_hmacsha256_BYTES];
+        unsigned char mac[MAC_BYTES];
         /* The header names the newest format any record in the file has;
          * it is outside every MAC, the records' bytes stay as they are. */
         text_buf_str(&b, HEADER "\n");
