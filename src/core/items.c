@@ -271,17 +271,16 @@ int items_capacity(const Module *m)
 
 /* A new trigger point item (locate, zone, paint, reverse) of m's point tp,
  * answered on view; key is "<module>/tp.<id>/<suffix>". */
-static void tp_item(Item *it, ItemType type, const Module *m, int tp, const char *view, char *prompt,
-                    const char *suffix, bool *failed)
+static void tp_item(Item *it, ItemType type, const Module *m, int tp, const char *view, const char *suffix,
+                    bool *failed)
 {
     it->type = type;
     it->module = m;
     it->tp = tp;
     it->question = -1;
     it->view = view;
-    it->prompt = prompt;
     it->key = text_format("%s/tp.%s/%s", or_empty(m->id), or_empty(m->tps[tp].id), suffix);
-    *failed |= !it->prompt || !it->key;
+    *failed |= !it->key;
 }
 
 /* Step 1 of session.c's file comment: m's items in canonical order into items
@@ -292,19 +291,16 @@ int items_build(const Module *m, Rng *rng, Item *items, bool *failed)
 {
     int n = 0;
     for (int i = 0; i < m->n_tps; i++, n++)
-        tp_item(&items[n], ITEM_LOCATE_TP, m, i, m->tps[i].view, locate_prompt(m, &m->tps[i]), "locate",
-                failed);
+        tp_item(&items[n], ITEM_LOCATE_TP, m, i, m->tps[i].view, "locate", failed);
     for (int i = 0; i < m->n_tps; i++) {
         int z = first_essential_zone(m, i);
         if (z >= 0)
-            tp_item(&items[n++], ITEM_ZONE_CLICK, m, i, m->zones[z].view, zone_prompt(m, &m->tps[i]), "zone",
-                    failed);
+            tp_item(&items[n++], ITEM_ZONE_CLICK, m, i, m->zones[z].view, "zone", failed);
     }
     for (int i = 0; i < m->n_tps; i++) {
         int z = first_essential_zone(m, i);
         if (z >= 0)
-            tp_item(&items[n++], ITEM_ZONE_PAINT, m, i, m->zones[z].view, paint_prompt(m, &m->tps[i]),
-                    "paint", failed);
+            tp_item(&items[n++], ITEM_ZONE_PAINT, m, i, m->zones[z].view, "paint", failed);
     }
     /* Locate-all: one per view, at the view's first trigger point. */
     for (int i = 0; i < m->n_tps; i++) {
@@ -324,17 +320,16 @@ int items_build(const Module *m, Rng *rng, Item *items, bool *failed)
         it->tp = -1;
         it->question = -1;
         it->view = view;
-        it->prompt = locate_all_prompt(m, count);
         it->key = text_format("%s/view.%s/locate_all", or_empty(m->id), view);
         it->targets = malloc(sizeof *it->targets * (size_t)count);
-        *failed |= !it->prompt || !it->key || !it->targets;
+        *failed |= !it->key || !it->targets;
         for (int j = 0; j < m->n_tps && it->targets; j++)
             if (tp_on_view(m, j, view))
                 it->targets[it->n_targets++] = j;
     }
     for (int i = 0; i < m->n_tps; i++)
         if (has_essential_zone_on_own_view(m, i))
-            tp_item(&items[n++], ITEM_REVERSE, m, i, m->tps[i].view, reverse_prompt(), "reverse", failed);
+            tp_item(&items[n++], ITEM_REVERSE, m, i, m->tps[i].view, "reverse", failed);
     for (int i = 0; i < m->n_questions; i++) {
         const Question *q = &m->questions[i];
         if (q->n_correct <= 0)
@@ -345,10 +340,40 @@ int items_build(const Module *m, Rng *rng, Item *items, bool *failed)
         it->tp = -1;
         it->question = i;
         it->view = NULL;
-        it->prompt = text_format("%s", or_empty(q->prompt));
         it->key = text_format("%s/question.%s", or_empty(m->id), or_empty(q->id));
-        *failed |= !it->prompt || !it->key;
+        *failed |= !it->key;
         fill_options(it, q, rng);
     }
     return n;
+}
+
+/* The prompt of an item, from what it asks about. */
+static char *item_prompt(const Item *it)
+{
+    const Module *m = it->module;
+    switch (it->type) {
+    case ITEM_LOCATE_TP:
+        return locate_prompt(m, &m->tps[it->tp]);
+    case ITEM_ZONE_CLICK:
+        return zone_prompt(m, &m->tps[it->tp]);
+    case ITEM_ZONE_PAINT:
+        return paint_prompt(m, &m->tps[it->tp]);
+    case ITEM_LOCATE_ALL:
+        return locate_all_prompt(m, it->n_targets);
+    case ITEM_REVERSE:
+        return reverse_prompt();
+    case ITEM_CHOICE:
+    case ITEM_MULTI:
+        return text_format("%s", or_empty(m->questions[it->question].prompt));
+    }
+    return NULL;
+}
+
+bool items_write_prompts(Item *items, int n)
+{
+    bool ok = true;
+    for (int i = 0; i < n; i++)
+        if (!items[i].prompt)
+            ok &= (items[i].prompt = item_prompt(&items[i])) != NULL;
+    return ok;
 }

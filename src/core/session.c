@@ -92,7 +92,8 @@ static Session *session_make(SessionMode mode, uint64_t seed, Item *items, int n
 {
     Session *s = NULL;
     int *order = NULL;
-    if (!(order = malloc(sizeof *order * (size_t)n)) || !(s = calloc(1, sizeof *s)) ||
+    if (!items_write_prompts(items, n) || !(order = malloc(sizeof *order * (size_t)n)) ||
+        !(s = calloc(1, sizeof *s)) ||
         !(s->answers = calloc((size_t)n, sizeof *s->answers)) ||
         !(s->flags = calloc((size_t)n, sizeof *s->flags)) ||
         !(s->modules = malloc(sizeof *s->modules * (size_t)(n_mods > 0 ? n_mods : 1))) ||

@@ -17,8 +17,12 @@ int items_capacity(const Module *m);
 /* Step 1 of session.c's file comment: m's items in canonical order into
  * items (room for items_capacity(m)). Returns how many; *failed is set if a
  * string could not be allocated (the items written so far still own
- * theirs). */
+ * theirs). The prompts are left NULL: an exam draws a few items of many,
+ * and re-grading needs none (items_write_prompts). */
 int items_build(const Module *m, Rng *rng, Item *items, bool *failed);
+/* Writes the prompt of each of items[0, n) that has none. False if one
+ * could not be allocated (those written stay, owned by their items). */
+bool items_write_prompts(Item *items, int n);
 /* Frees the strings of items[0, n) and items. */
 void items_free(Item *items, int n);
 /* k distinct numbers of 0..n-1 drawn with rng into out, in drawing order. */
