@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "course.h"
 #include "ledger.h"
+#include "text.h"
 #include "lrs.h"
 #include "moodle.h"
 #include "report.h"
@@ -210,16 +211,14 @@ int cmd_xapi(int argc, char **argv)
     diag_free(d);
     if (n < 0 || !all)
         goto done;
-    /* A station's data folder: files its ledger shows rolled back count for nothing. */
-    char ledger_path[4200];
-    snprintf(ledger_path, sizeof ledger_path, "%s/%s", a.dir, LEDGER_FILE);
-    struct stat lst;
-    if (lstat(ledger_path, &lst) == 0) {
-        d = diag_create();
-        ledger = ledger_load(ledger_path, key, d);
-        diag_print(d, stderr);
-        diag_free(d);
-    }
+    /* A station's data folder: files its ledger shows rolled back count for
+     * nothing, as in the report. */
+    d = diag_create();
+    bool ledger_trouble = false;
+    ledger = ledger_open_station(a.dir, key, (const unsigned char(*)[STATION_KEY_BYTES])issued, n_issued, NULL, d,
+                                 &ledger_trouble, NULL);
+    diag_print(d, stderr);
+    diag_free(d);
     XapiCounts counts = {0};
     int learners = 0, unreadable = 0;
     status = 0;
@@ -252,7 +251,7 @@ int cmd_xapi(int argc, char **argv)
             learners, learners == 1 ? "" : "s", counts.records, counts.records == 1 ? "" : "s", counts.sent,
             json_array_size(all), json_array_size(all) == 1 ? "" : "s", counts.completed,
             counts.completed == 1 ? "" : "s", counts.skipped, unreadable ? " (and unreadable files: see above)" : "");
-    if (counts.skipped || unreadable)
+    if (counts.skipped || unreadable || ledger_trouble)
         status = 1;
 
     if (!push) {

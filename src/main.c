@@ -24,6 +24,7 @@
 #include "record.h"
 #include "render.h"
 #include "ledger.h"
+#include "text.h"
 #include "report.h"
 #include "verify.h"
 
@@ -485,60 +486,21 @@ static int cmd_report(int argc, char **argv)
     if (n < 0)
         goto done;
     /* A station's data folder: its ledger shows learner files rolled back. */
-    char ledger_path[4200];
-    snprintf(ledger_path, sizeof ledger_path, "%s/%s", dir, LEDGER_FILE);
-    struct stat lst;
     bool ledger_trouble = false;
-    if (lstat(ledger_path, &lst) == 0) {
-        d = diag_create();
-        /* Sealed by the report's key, or by one of the issued ones. */
-        const unsigned char *lkey = key;
-        for (int k = 0; k < n_issued; k++) {
-            Diag *quiet = diag_create();
-            Ledger *probe = ledger_load(ledger_path, issued[k], quiet);
-            if (probe && ledger_length(probe) > 0)
-                lkey = issued[k];
-            ledger_free(probe);
-            diag_free(quiet);
-        }
-        ledger = ledger_load(ledger_path, lkey, d);
-        ledger_trouble = !ledger || !ledger_intact(ledger);
-        if (ledger && state_path && ledger_state_update(state_path, ledger, ledger_path, d) != 0)
-            ledger_trouble = true;
-        for (int i = 0; ledger && i < ledger_learner_count(ledger); i++) {
-            char lp[4400];
-            snprintf(lp, sizeof lp, "%s/learners/%s.scores", dir, ledger_learner(ledger, i));
-            if (lstat(lp, &lst) != 0) {
-                diag_error(d, lp, 0, "the station's ledger lists this learner, whose score file is gone");
-                ledger_trouble = true;
-            }
-        }
-        diag_print(d, stderr);
-        diag_free(d);
-        opt.ledger = ledger;
-        if (ledger)
-            printf("Ledger: %s: %d lines, station key %s%s\n", ledger_path, ledger_length(ledger),
-                   ledger_key_id(ledger), ledger_intact(ledger) ? "" : " (broken: see the errors)");
-    } else {
-        /* A station's data folder (it has learners/) without its ledger:
-         * every record written since ledgers exist would be in one, so it
-         * was deleted (or the station predates them); files rolled back
-         * there cannot be told. Asked to check ledgers, that is an error. */
-        char learners[4200];
-        snprintf(learners, sizeof learners, "%s/learners", dir);
-        bool station = stat(learners, &lst) == 0 && S_ISDIR(lst.st_mode);
-        if (station && state_path) {
-            fprintf(stderr, "%s: error: the station's ledger is gone: learner files rolled back to older copies "
-                            "cannot be detected\n", ledger_path);
-            ledger_trouble = true;
-        } else if (station) {
-            fprintf(stderr, "%s: warning: no ledger in this station's data folder: learner files rolled back to "
-                            "older copies cannot be detected\n", ledger_path);
-        } else if (state_path) {
-            fprintf(stderr, "tpquiz report: --ledger-state: %s has no ledger (give a station's data folder)\n",
-                    dir);
-        }
-    }
+    LedgerPlace place;
+    d = diag_create();
+    ledger = ledger_open_station(dir, key, (const unsigned char(*)[STATION_KEY_BYTES])issued, n_issued, state_path, d,
+                                 &ledger_trouble, &place);
+    diag_print(d, stderr);
+    diag_free(d);
+    opt.ledger = ledger;
+    char *ledger_path = ledger ? text_path_join(dir, LEDGER_FILE) : NULL;
+    if (ledger)
+        printf("Ledger: %s: %d lines, station key %s%s\n", ledger_path ? ledger_path : LEDGER_FILE,
+               ledger_length(ledger), ledger_key_id(ledger), ledger_intact(ledger) ? "" : " (broken: see the errors)");
+    free(ledger_path);
+    if (place == LEDGER_NOT_STATION && state_path)
+        fprintf(stderr, "tpquiz report: --ledger-state: %s has no ledger (give a station's data folder)\n", dir);
     rep = report_create(lib, key, &opt);
     if (csv_path)
         sink.csv = report_csv_create();

@@ -19,6 +19,7 @@
 #include "learner.h"
 #include "mac.h"
 #include "seal.h"
+#include "text.h"
 
 #define MAGIC "tpquiz-ledger 1"
 
@@ -330,4 +331,67 @@ int ledger_state_update(const char *state_path, const Ledger *l, const char *led
     if (w != 0)
         return -1;
     return rc;
+}
+
+Ledger *ledger_open_station(const char *dir, const unsigned char key[STATION_KEY_BYTES],
+                            const unsigned char (*issued)[STATION_KEY_BYTES], int n_issued, const char *state_path,
+                            Diag *d, bool *trouble, LedgerPlace *place)
+{
+    bool bad = false;
+    Ledger *ledger = NULL;
+    LedgerPlace where = LEDGER_FOUND;
+    char *path = text_path_join(dir, LEDGER_FILE);
+    char *learners = text_path_join(dir, "learners");
+    struct stat st;
+    if (!path || !learners) {
+        diag_error(d, dir, 0, "out of memory");
+        bad = true;
+    } else if (lstat(path, &st) == 0) {
+        /* Sealed by the given key, or by one of the issued ones. */
+        const unsigned char *lkey = key;
+        for (int k = 0; k < n_issued; k++) {
+            Diag *quiet = diag_create();
+            Ledger *probe = quiet ? ledger_load(path, issued[k], quiet) : NULL;
+            if (probe && ledger_length(probe) > 0)
+                lkey = issued[k];
+            ledger_free(probe);
+            diag_free(quiet);
+        }
+        ledger = ledger_load(path, lkey, d);
+        bad = !ledger || !ledger_intact(ledger);
+        if (ledger && state_path && ledger_state_update(state_path, ledger, path, d) != 0)
+            bad = true;
+        for (int i = 0; ledger && i < ledger_learner_count(ledger); i++) {
+            char name[LEARNER_ID_MAX + 16];
+            snprintf(name, sizeof name, "%s.scores", ledger_learner(ledger, i));
+            char *lp = text_path_join(learners, name);
+            if (lp && lstat(lp, &st) != 0) {
+                diag_error(d, lp, 0, "the station's ledger lists this learner, whose score file is gone");
+                bad = true;
+            }
+            free(lp);
+        }
+    } else if (stat(learners, &st) == 0 && S_ISDIR(st.st_mode)) {
+        /* Every record written since ledgers exist would be in one, so it
+         * was deleted (or the station predates them). */
+        where = LEDGER_GONE;
+        if (state_path) {
+            diag_error(d, path, 0,
+                       "the station's ledger is gone: learner files rolled back to older copies cannot be detected");
+            bad = true;
+        } else {
+            diag_warning(d, path, 0,
+                         "no ledger in this station's data folder: learner files rolled back to older copies "
+                         "cannot be detected");
+        }
+    } else {
+        where = LEDGER_NOT_STATION;
+    }
+    free(path);
+    free(learners);
+    if (trouble)
+        *trouble = bad;
+    if (place)
+        *place = where;
+    return ledger;
 }

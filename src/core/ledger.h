@@ -57,4 +57,24 @@ int ledger_check_file(const Ledger *l, const ScoreFile *f, const char *path, Dia
  * backwards, -1 if the state file cannot be read or written (reason in d). */
 int ledger_state_update(const char *state_path, const Ledger *l, const char *ledger_path, Diag *d);
 
+/* What a folder given to a command that reads learner files (report,
+ * xapi) says about its ledger (ledger_open_station). */
+typedef enum {
+    LEDGER_FOUND,      /* dir/LEDGER_FILE exists (loaded, or unreadable: see d) */
+    LEDGER_GONE,       /* a station's data folder (it has learners/) without one */
+    LEDGER_NOT_STATION /* neither: a folder of collected files */
+} LedgerPlace;
+
+/* The ledger of the folder dir, for the files read from it: sealed by key
+ * or by one of the n_issued issued keys (whichever opens it). Learners it
+ * lists whose score file is gone are errors in d; with state_path, its
+ * length is checked against and remembered there (ledger_state_update),
+ * and a station's folder without a ledger is an error (else a warning:
+ * files rolled back there cannot be told). *trouble (may be NULL) is set
+ * if any of that went wrong or the ledger is broken. NULL if there is no
+ * ledger or it cannot be read; *place (may be NULL) says which. */
+Ledger *ledger_open_station(const char *dir, const unsigned char key[STATION_KEY_BYTES],
+                            const unsigned char (*issued)[STATION_KEY_BYTES], int n_issued, const char *state_path,
+                            Diag *d, bool *trouble, LedgerPlace *place);
+
 #endif

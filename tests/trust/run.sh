@@ -154,6 +154,13 @@ rm "$L/cora.cert.scores"
 report
 grep -q "cora.cert.scores: error: the station's ledger lists this learner, whose score file is gone" "$tmp/report.txt"
 check "a deleted learner file is named" $? "$tmp/report.txt"
+# xapi reads the folder's ledger the same way (ledger_open_station).
+"$tpquiz" xapi export "$data" --data-dir "$data" --config "$config" --homepage https://institute.example -o "$tmp/x.jsonl" >"$tmp/xapi.txt" 2>&1
+xstatus=$?
+cp "$tmp/xapi.txt" "$shots/xapi.txt"
+[ $xstatus = 1 ] &&
+  grep -q "cora.cert.scores: error: the station's ledger lists this learner, whose score file is gone" "$tmp/xapi.txt"
+check "xapi names the deleted learner file too, and exits 1" $? "$tmp/xapi.txt"
 # The whole data folder put back to an older copy: the ledger is shorter
 # than the instructor's report saw last time.
 head -n 3 "$data/ledger" >"$tmp/ledger.old" && cp "$tmp/ledger.old" "$data/ledger"
