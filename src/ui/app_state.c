@@ -144,7 +144,6 @@ bool app_sign_in(App *a, const char *id, const char *name)
     print_diag(rd);
     diag_free(rd);
     app_go(a, SCREEN_HOME);
-    exam_resume_pending(a);
     return true;
 }
 

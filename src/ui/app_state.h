@@ -43,10 +43,4 @@ void app_review_session(App *a, const Session *s);
 /* Reloads the signed-in learner's score file after a change. */
 void app_reload_scores(App *a);
 
-/* Exams (screen_exam.c): start a new attempt, resume one from its journal,
- * and submit (records it; at the deadline auto = true). */
-void exam_start(App *a, const Course *c);
-bool exam_resume_pending(App *a);
-void exam_submit(App *a, bool auto_submitted);
-
 #endif

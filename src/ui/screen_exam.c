@@ -21,6 +21,7 @@
 #include "exam.h"
 #include "item_view.h"
 #include "app_state.h"
+#include "screen_exam.h"
 #include "chrome.h"
 #include "theme.h"
 #include "xapi_thread.h"
@@ -133,7 +134,10 @@ static void exam_paths(App *a, Paths *p)
     p->files = (ExamFiles){p->scores, p->journal, a->key};
 }
 
-void exam_start(App *a, const Course *c)
+static void exam_submit(App *a, bool auto_submitted);
+
+/* Starts a new attempt at course c's exam. */
+static void exam_start(App *a, const Course *c)
 {
     int64_t now = app_now_ms(a), wait_until = 0;
     if (!a->have_key || certify_exam_gate(c, a->scores, now / 1000, &wait_until) != EXAM_ALLOWED)
@@ -266,7 +270,8 @@ static void save_record(App *a)
 static const char ONE_MINUTE_LEFT[] = "One minute left. Your answers are submitted when the time is up.";
 static const char FIVE_MINUTES_LEFT[] = "Five minutes left.";
 
-void exam_submit(App *a, bool auto_submitted)
+/* Records the exam (auto_submitted at the deadline) and shows its result. */
+static void exam_submit(App *a, bool auto_submitted)
 {
     if (!a->session || !a->exam)
         return;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app_state.h"
+#include "screen_exam.h"
 #include "chrome.h"
 #include "theme.h"
 
@@ -35,6 +36,7 @@ static void create(App *a)
     if (app_sign_in(a, signin_st.new_id, signin_st.new_name)) {
         signin_st.new_name[0] = signin_st.new_id[0] = 0;
         signin_st.id_edited = false;
+        exam_resume_pending(a);
     }
 }
 
@@ -90,7 +92,8 @@ void screen_signin(App *a, SDL_Rect all)
             snprintf(label, sizeof label, "Sign in %s", a->signin.known[i].id);
             if (ui_clickable(ui, row, label)) {
                 KnownLearner k = a->signin.known[i];
-                app_sign_in(a, k.id, NULL);
+                if (app_sign_in(a, k.id, NULL))
+                    exam_resume_pending(a);
                 ren_unclip(a->ren);
                 return;
             }
