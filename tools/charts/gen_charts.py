@@ -1424,6 +1424,130 @@ LEG_LANDMARKS = [
 ]
 
 
+# foot_sole and foot_top: the right foot alone, 0.032 cm per unit (31.25 units per cm), toes up.
+# Neither surface faces the viewer in a whole-body chart, so these views are drawn on their own,
+# to the proportions of a 26 cm adult foot: heel to big toe tip 812 units, 10 cm (312 units)
+# across the ball, 6.5 cm across the heel; the first metatarsal head at 72 % of the length from
+# the heel, the fifth at 63 %.
+# foot_sole: the plantar surface seen from below (as when looking at the soles of a patient lying
+# on the back), so the big toe is on the viewer's right.
+FOOT_SOLE = [(196, 946), (150, 936), (112, 904), (97, 846), (97, 772), (91, 700), (81, 624),
+             (68, 560), (57, 490), (48, 425), (44, 380), (42, 336), (46, 292), (62, 266),
+             (82, 264), (96, 282), (101, 318), (104, 345, CORNER), (101, 290), (106, 238),
+             (124, 214), (144, 221), (151, 262), (156, 318, CORNER), (154, 250), (159, 198),
+             (178, 180), (199, 189), (206, 238), (210, 303, CORNER), (208, 228), (213, 168),
+             (233, 150), (254, 158), (261, 210), (266, 292, CORNER), (266, 212), (276, 156),
+             (314, 126), (352, 140), (370, 198), (371, 264), (366, 320), (364, 372), (352, 440),
+             (332, 520), (312, 600), (300, 680), (295, 760), (292, 838), (278, 904), (245, 936)]
+
+
+def draw_foot_sole(svg):
+    def ln(pts, color, width, extra="", closed=False):
+        line(svg, pts, color, width, closed, extra)
+
+    # the heel pad's front edge, the non-weight-bearing medial arch, the ball of the foot
+    ln([(110, 768), (150, 740), (200, 732), (250, 740), (288, 764)], LANDMARK, 1.0, ' opacity="0.75"')
+    ln([(287, 744), (252, 680), (238, 600), (250, 520), (292, 452)], LANDMARK, 1.0,
+       ' stroke-dasharray="6 5" opacity="0.75"')
+    ln([(56, 468), (120, 444), (200, 428), (280, 420), (352, 436)], LANDMARK, 0.9, ' opacity="0.6"')
+    # the toe-sole fold at the base of each toe, the big toe's interphalangeal crease, toe pads
+    for pts in ([(50, 372), (76, 364), (100, 352)], [(104, 336), (128, 326), (152, 322)],
+                [(156, 316), (182, 308), (206, 306)], [(210, 302), (236, 294), (262, 294)],
+                [(268, 292), (318, 288), (368, 300)], [(274, 214), (320, 208), (368, 218)]):
+        ln(pts, OUTLINE, 1.0, ' opacity="0.7"')
+    for (x, y, rx, ry) in ((318, 172, 34, 30), (233, 190, 17, 20), (179, 218, 16, 19),
+                           (126, 250, 15, 18), (74, 296, 15, 18)):
+        ellipse(svg, x, y, rx, ry, stroke_attrs(LANDMARK, 0.8, ' opacity="0.45"'))
+    # bony marks: first and fifth metatarsal heads, fifth metatarsal base, medial calcaneal
+    # tubercle (where the plantar fascia arises)
+    for (x, y) in ((318, 380), (78, 428), (70, 562), (246, 800)):
+        circle(svg, x, y, 4, 'fill="%s" stroke="none" opacity="0.7"' % LANDMARK)
+    # muscle borders: the central plantar aponeurosis (over flexor digitorum brevis), abductor
+    # hallucis along the medial border, abductor digiti minimi along the lateral border
+    ln([(176, 790), (164, 640), (158, 520), (150, 440)], MUSCLE, MUSCLE_W)
+    ln([(236, 790), (250, 640), (262, 520), (276, 430)], MUSCLE, MUSCLE_W)
+    ln([(262, 850), (264, 720), (276, 600), (300, 500), (326, 420)], MUSCLE, MUSCLE_W)
+    ln([(128, 850), (124, 720), (112, 620), (96, 520), (84, 450)], MUSCLE, MUSCLE_W)
+
+
+def foot_sole_outline():
+    return [FOOT_SOLE]
+
+
+FOOT_SOLE_LANDMARKS = [
+    ("heel, plantar pad (centre)", (196, 860)),
+    ("medial calcaneal tubercle (plantar fascia origin)", (246, 800)),
+    ("front of the heel, deep (quadratus plantae)", (200, 728)),
+    ("medial arch (navicular level; abductor hallucis)", (284, 620)),
+    ("mid-sole (flexor digitorum brevis)", (205, 560)),
+    ("lateral sole (abductor digiti minimi)", (102, 660)),
+    ("fifth metatarsal base", (70, 562)),
+    ("ball of the foot, first metatarsal head", (318, 380)),
+    ("ball of the foot, fifth metatarsal head", (78, 428)),
+    ("ball of the foot, middle (second and third heads)", (220, 405)),
+    ("big toe, pad", (318, 172)), ("second toe, tip", (233, 162)),
+    ("little toe, tip", (72, 274)),
+]
+
+
+# foot_top: the dorsum of the right foot seen from above, toes up, the ankle and a stump of the
+# shin at the bottom (cropped): the big toe and the medial malleolus on the viewer's left, the
+# lateral malleolus lower (further back) on the right.
+FOOT_TOP = [(122, 1030, CORNER), (120, 940), (116, 850), (100, 806), (98, 768), (96, 700),
+            (82, 580), (62, 470), (42, 392), (32, 336), (30, 280), (30, 214), (44, 150),
+            (84, 124), (124, 150), (133, 200), (136, 246, CORNER), (141, 206), (147, 166),
+            (168, 152), (189, 162), (195, 212), (195, 258, CORNER), (198, 224), (203, 194),
+            (223, 182), (243, 196), (248, 236), (249, 276, CORNER), (252, 252), (257, 228),
+            (276, 216), (295, 234), (300, 272), (301, 308, CORNER), (305, 290), (312, 274),
+            (332, 264), (352, 286), (358, 336), (356, 390), (346, 470), (334, 556), (336, 600),
+            (324, 680), (314, 756), (326, 812), (318, 850), (302, 900), (300, 1030, CORNER)]
+
+
+def draw_foot_top(svg):
+    def ln(pts, color, width, extra="", closed=False):
+        line(svg, pts, color, width, closed, extra)
+
+    # malleoli, the ankle crease
+    ln([(112, 760), (100, 790), (108, 824)], LANDMARK, 1.2)
+    ln([(306, 790), (322, 818), (312, 852)], LANDMARK, 1.2)
+    ln([(116, 742), (160, 732), (210, 730), (260, 738), (306, 760)], LANDMARK, 1.0, ' opacity="0.7"')
+    # tendons: tibialis anterior to the medial cuneiform, extensor hallucis longus to the big toe,
+    # extensor digitorum longus fanning to the four lesser toes
+    ln([(168, 1000), (158, 860), (146, 750), (120, 660), (100, 600)], MUSCLE, MUSCLE_W)
+    ln([(190, 1000), (184, 860), (172, 740), (134, 560), (100, 400), (84, 300), (84, 220)],
+       MUSCLE, MUSCLE_W)
+    for toe in ((168, 210), (222, 236), (276, 270), (332, 318)):
+        ln([(232, 860), (230, 750), ((230 + toe[0]) / 2.0, 540), (toe[0], 360), toe], MUSCLE,
+           MUSCLE_W, ' opacity="0.85"')
+    # extensor digitorum brevis and hallucis brevis: the soft belly in front of the lateral
+    # malleolus, its tendons running forward to the big toe and the middle toes
+    ln([(300, 748), (272, 742), (250, 716), (244, 676), (256, 632), (282, 612), (310, 628),
+        (318, 672), (314, 720)], MUSCLE, MUSCLE_W, closed=True)
+    ln([(256, 636), (180, 520), (110, 410)], MUSCLE, MUSCLE_W, ' stroke-dasharray="5 4"')
+    # knuckles (metatarsophalangeal joints), the fifth metatarsal base, toenails
+    for (x, y) in ((64, 352), (168, 372), (222, 388), (274, 404), (330, 420)):
+        ln([(x - 14, y + 4), (x, y - 4), (x + 14, y + 4)], LANDMARK, 0.9, ' opacity="0.6"')
+    circle(svg, 336, 598, 4, 'fill="%s" stroke="none" opacity="0.7"' % LANDMARK)
+    for (x, y, rx, ry) in ((84, 168, 26, 28), (168, 172, 13, 15), (223, 200, 12, 14),
+                           (276, 234, 11, 13), (332, 284, 11, 12)):
+        ellipse(svg, x, y, rx, ry, stroke_attrs(LANDMARK, 0.9, ' opacity="0.7"'))
+
+
+def foot_top_outline():
+    return [FOOT_TOP]
+
+
+FOOT_TOP_LANDMARKS = [
+    ("medial malleolus", (104, 790)), ("lateral malleolus", (318, 818)),
+    ("ankle crease, front", (210, 734)), ("tibialis anterior tendon at the ankle", (148, 760)),
+    ("extensor digitorum brevis, belly (in front of the lateral malleolus)", (282, 680)),
+    ("dorsum of the foot, middle", (200, 540)), ("fifth metatarsal base", (334, 598)),
+    ("first metatarsophalangeal joint (big toe knuckle)", (64, 350)),
+    ("fifth metatarsal head", (330, 420)), ("web between the big and second toes", (137, 256)),
+    ("big toe, nail", (84, 170)), ("second toe", (168, 200)), ("little toe", (332, 290)),
+]
+
+
 def whole_chart(view):
     def draw(svg):
         svg.add('<g id="body">')
@@ -1539,6 +1663,14 @@ def make_views():
              "tpquiz anatomy chart: the right lower leg from behind, the foot relaxed in plantar "
              "flexion (heel and sole toward the viewer).", draw_leg, leg_outlines,
              lambda: [(n, LEG_CAM.p(p)) for n, p in LEG_LANDMARKS]),
+        View("foot_sole", 400, 1000, "0.032",
+             "tpquiz anatomy chart: the sole of the right foot from below, toes up (big toe on "
+             "the viewer's right).", outlined_chart(lambda: FOOT_SOLE, draw_foot_sole),
+             foot_sole_outline, lambda: list(FOOT_SOLE_LANDMARKS)),
+        View("foot_top", 400, 1000, "0.032",
+             "tpquiz anatomy chart: the top of the right foot (dorsum) from above, toes up (big "
+             "toe on the viewer's left).", outlined_chart(lambda: FOOT_TOP, draw_foot_top),
+             foot_top_outline, lambda: list(FOOT_TOP_LANDMARKS)),
         View("leg_side", 560, 990, "0.065",
              "tpquiz anatomy chart: the right lower leg and foot from the side (lateral; toes "
              "to the viewer's right).", draw_leg_side, leg_side_outline,
