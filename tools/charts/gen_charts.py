@@ -1298,6 +1298,62 @@ HIP_LANDMARKS = [
 ]
 
 
+# thigh_front: the front view around the right thigh, groin to just below the knee, 2x (0.065 cm
+# per unit); for the groin and anterior thigh muscles (pectineus, sartorius, gracilis, the vasti)
+THIGH_FRONT_CAM = Camera(140, 570, 2.0)
+
+
+def draw_thigh_front(svg):
+    svg.tf = THIGH_FRONT_CAM
+    svg.add('<g id="body">')
+    body_path(svg, body_outline("front"))
+    svg.add('</g>')
+    svg.add('<g id="details">')
+    draw_front_details(svg)
+
+    def ln(pts, color, width, extra=""):
+        line(svg, pts, color, width, False, extra)
+
+    # the femoral pulse below the mid-inguinal point, the pectineal line of the pubis (dashed)
+    circle(svg, 246, 668, 1.8, 'fill="none" stroke="%s" stroke-width="1.1"' % LANDMARK)
+    ln([(254, 676), (266, 682), (278, 688)], LANDMARK, 0.8, ' stroke-dasharray="4 3" opacity="0.7"')
+    # rectus femoris from the AIIS to the patella (both borders), the femoral shaft (deep, dashed)
+    # (it emerges between tensor fasciae latae and sartorius, which crosses it)
+    ln([(200, 705), (201, 780), (208, 850), (218, 900)], MUSCLE, MUSCLE_W)
+    ln([(238, 800), (244, 870), (241, 944)], MUSCLE, MUSCLE_W)
+    ln([(206, 720), (214, 800), (226, 880), (236, 936)], LANDMARK, 0.8,
+       ' stroke-dasharray="6 6" opacity="0.45"')
+    # sartorius behind the vastus medialis bulge to the pes anserinus; gracilis along the inner
+    # thigh to the same place; the medial femoral condyle and the medial joint line
+    ln([(250, 872), (264, 905), (272, 945), (272, 985), (262, 1022)], MUSCLE, MUSCLE_W,
+       ' stroke-dasharray="5 4"')
+    ln([(296, 712), (290, 780), (284, 850), (278, 920), (274, 970), (264, 1018)], MUSCLE, MUSCLE_W)
+    ln([(270, 930), (277, 950), (276, 972)], LANDMARK, 0.8, ' opacity="0.6"')
+    ln([(265, 988), (279, 990)], LANDMARK, 0.8, ' stroke-dasharray="3 3" opacity="0.7"')
+    circle(svg, 260, 1026, 1.6, 'fill="%s" stroke="none" opacity="0.7"' % LANDMARK)
+    svg.add('</g>')
+    svg.tf = None
+
+
+def thigh_front_outline():
+    return [THIGH_FRONT_CAM.all(body_outline("front"))]
+
+
+THIGH_FRONT_LANDMARKS = [
+    ("ASIS", (210, 628)), ("AIIS (deep)", (220, 652)), ("greater trochanter", (176, 676)),
+    ("mid-inguinal point (femoral pulse)", (246, 666)), ("pubic tubercle", (279, 690)),
+    ("pectineus (below the pubis, between pulse and adductor longus)", (263, 703)),
+    ("adductor longus, upper", (277, 740)), ("lesser trochanter (deep)", (228, 720)),
+    ("femoral triangle apex", (250, 810)), ("sartorius, upper", (218, 695)),
+    ("sartorius, middle", (240, 800)), ("rectus femoris, middle", (224, 800)),
+    ("vastus intermedius (deep to rectus femoris)", (214, 765)),
+    ("gracilis, middle (inner thigh)", (284, 850)), ("vastus medialis", (265, 905)),
+    ("medial femoral condyle", (274, 952)), ("patella centre", (243, 965)),
+    ("medial knee joint line", (272, 988)), ("pes anserinus", (260, 1026)),
+    ("tibial tuberosity", (243, 1015)),
+]
+
+
 # leg_side: the side view around the right lower leg and foot, 2x (0.065 cm per unit)
 LEG_SIDE_CAM = Camera(182, 872, 2.0)
 
@@ -1679,6 +1735,11 @@ def make_views():
              "tpquiz anatomy chart: the right hip and pelvis from the side (facing the viewer's "
              "right).", draw_hip_side, hip_side_outline,
              lambda: [(n, HIP_CAM.p(p)) for n, p in HIP_LANDMARKS]),
+        View("thigh_front", 380, 960, "0.065",
+             "tpquiz anatomy chart: the right thigh from the front, groin to below the knee "
+             "(patient's right; the inner thigh on the viewer's right).", draw_thigh_front,
+             thigh_front_outline,
+             lambda: [(n, THIGH_FRONT_CAM.p(p)) for n, p in THIGH_FRONT_LANDMARKS]),
         View("head_side", HEAD_W, HEAD_H, HEAD_CM,
              "tpquiz anatomy chart: head and neck, right lateral view (the patient's right side; "
              "the face looks to the viewer's right).",
