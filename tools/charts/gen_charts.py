@@ -1251,6 +1251,56 @@ def forearm_landmarks(sign):
     return [(n, cam.p(p)) for n, p in table]
 
 
+# pelvis_back: the back view around the pelvis, both sides, 2.2x (0.0591 cm per unit): the
+# sacrum and coccyx, the iliac crests and PSIS, the ischial tuberosities and greater trochanters,
+# for the pelvic floor, obturator internus and the deep buttock
+PELVIS_BACK_CAM = Camera(170, 560, 2.2)
+
+
+def draw_pelvis_back(svg):
+    svg.tf = PELVIS_BACK_CAM
+    svg.add('<g id="body">')
+    body_path(svg, body_outline("back"))
+    svg.add('</g>')
+    svg.add('<g id="details">')
+    draw_back_details(svg)
+    v = "back"
+
+    def ln(pts, color, width, extra=""):
+        mirrored(svg, pts, color, width, v, extra=extra)
+
+    # sacroiliac joints below the PSIS, the sacrum's lateral borders to the coccyx (deep, dashed),
+    # the ischial tuberosities and the sacrotuberous ligaments (deep, dashed), the greater
+    # trochanters' outline
+    ln([(33, 644), (31, 658), (27, 670)], LANDMARK, 0.9, ' opacity="0.7"')
+    ln([(9.5, 697), (5, 708), (0, 713)], LANDMARK, 0.9, ' stroke-dasharray="3 3" opacity="0.8"')
+    for s in (-1, 1):
+        ellipse(svg, CX + s * 45, 738, 9, 7, 'fill="none" stroke="%s" stroke-width="1.1" '
+                'stroke-dasharray="4 3" opacity="0.85"' % LANDMARK)
+    ln([(22, 682), (32, 706), (40, 730)], LANDMARK, 0.8, ' stroke-dasharray="6 5" opacity="0.6"')
+    ln([(112, 660), (124, 668), (128, 684), (121, 700)], LANDMARK, 0.9, ' opacity="0.6"')
+    svg.add('</g>')
+    svg.tf = None
+
+
+def pelvis_back_outline():
+    return [PELVIS_BACK_CAM.all(body_outline("back"))]
+
+
+PELVIS_BACK_LANDMARKS = [
+    ("L4 spinous process (crest level)", (300, 587)), ("L5 spinous process", (300, 611)),
+    ("iliac crest, top (right)", (395, 587)), ("PSIS, right (dimple)", (337, 637)),
+    ("sacroiliac joint, right", (332, 656)), ("median sacral crest (S2)", (300, 648)),
+    ("coccyx tip", (300, 703)), ("beside the coccyx, right", (309, 698)),
+    ("anococcygeal region (top of the cleft)", (300, 712)),
+    ("ischial tuberosity, right", (345, 738)), ("sacrotuberous ligament, right", (333, 712)),
+    ("greater trochanter, right", (422, 677)), ("gluteus maximus, middle (right)", (360, 700)),
+    ("gluteus medius (below the crest, right)", (392, 625)), ("gluteal fold, middle (right)", (355, 768)),
+    ("back of the thigh, upper (right)", (350, 805)), ("PSIS, left", (263, 637)),
+    ("ischial tuberosity, left", (255, 738)), ("greater trochanter, left", (178, 677)),
+]
+
+
 # hip_side: the side view around the right hip, without the arm, 2.5x (0.052 cm per unit)
 HIP_CAM = Camera(178, 508, 2.5)
 
@@ -1735,6 +1785,10 @@ def make_views():
              "tpquiz anatomy chart: the right hip and pelvis from the side (facing the viewer's "
              "right).", draw_hip_side, hip_side_outline,
              lambda: [(n, HIP_CAM.p(p)) for n, p in HIP_LANDMARKS]),
+        View("pelvis_back", 572, 616, "0.0591",
+             "tpquiz anatomy chart: the pelvis from behind, both sides (patient's right on the "
+             "viewer's right).", draw_pelvis_back, pelvis_back_outline,
+             lambda: [(n, PELVIS_BACK_CAM.p(p)) for n, p in PELVIS_BACK_LANDMARKS]),
         View("thigh_front", 380, 960, "0.065",
              "tpquiz anatomy chart: the right thigh from the front, groin to below the knee "
              "(patient's right; the inner thigh on the viewer's right).", draw_thigh_front,
