@@ -1251,6 +1251,56 @@ def forearm_landmarks(sign):
     return [(n, cam.p(p)) for n, p in table]
 
 
+# pelvis_back: the back view around the pelvis, both sides, 2.2x (0.0591 cm per unit): the
+# sacrum and coccyx, the iliac crests and PSIS, the ischial tuberosities and greater trochanters,
+# for the pelvic floor, obturator internus and the deep buttock
+PELVIS_BACK_CAM = Camera(170, 560, 2.2)
+
+
+def draw_pelvis_back(svg):
+    svg.tf = PELVIS_BACK_CAM
+    svg.add('<g id="body">')
+    body_path(svg, body_outline("back"))
+    svg.add('</g>')
+    svg.add('<g id="details">')
+    draw_back_details(svg)
+    v = "back"
+
+    def ln(pts, color, width, extra=""):
+        mirrored(svg, pts, color, width, v, extra=extra)
+
+    # sacroiliac joints below the PSIS, the sacrum's lateral borders to the coccyx (deep, dashed),
+    # the ischial tuberosities and the sacrotuberous ligaments (deep, dashed), the greater
+    # trochanters' outline
+    ln([(33, 644), (31, 658), (27, 670)], LANDMARK, 0.9, ' opacity="0.7"')
+    ln([(9.5, 697), (5, 708), (0, 713)], LANDMARK, 0.9, ' stroke-dasharray="3 3" opacity="0.8"')
+    for s in (-1, 1):
+        ellipse(svg, CX + s * 45, 738, 9, 7, 'fill="none" stroke="%s" stroke-width="1.1" '
+                'stroke-dasharray="4 3" opacity="0.85"' % LANDMARK)
+    ln([(22, 682), (32, 706), (40, 730)], LANDMARK, 0.8, ' stroke-dasharray="6 5" opacity="0.6"')
+    ln([(112, 660), (124, 668), (128, 684), (121, 700)], LANDMARK, 0.9, ' opacity="0.6"')
+    svg.add('</g>')
+    svg.tf = None
+
+
+def pelvis_back_outline():
+    return [PELVIS_BACK_CAM.all(body_outline("back"))]
+
+
+PELVIS_BACK_LANDMARKS = [
+    ("L4 spinous process (crest level)", (300, 587)), ("L5 spinous process", (300, 611)),
+    ("iliac crest, top (right)", (395, 587)), ("PSIS, right (dimple)", (337, 637)),
+    ("sacroiliac joint, right", (332, 656)), ("median sacral crest (S2)", (300, 648)),
+    ("coccyx tip", (300, 703)), ("beside the coccyx, right", (309, 698)),
+    ("anococcygeal region (top of the cleft)", (300, 712)),
+    ("ischial tuberosity, right", (345, 738)), ("sacrotuberous ligament, right", (333, 712)),
+    ("greater trochanter, right", (422, 677)), ("gluteus maximus, middle (right)", (360, 700)),
+    ("gluteus medius (below the crest, right)", (392, 625)), ("gluteal fold, middle (right)", (355, 768)),
+    ("back of the thigh, upper (right)", (350, 805)), ("PSIS, left", (263, 637)),
+    ("ischial tuberosity, left", (255, 738)), ("greater trochanter, left", (178, 677)),
+]
+
+
 # hip_side: the side view around the right hip, without the arm, 2.5x (0.052 cm per unit)
 HIP_CAM = Camera(178, 508, 2.5)
 
@@ -1295,6 +1345,62 @@ HIP_LANDMARKS = [
     ("gluteal fold", (226, 789)), ("iliotibial band, upper", (300, 780)),
     ("vastus lateralis, upper", (300, 740)), ("12th rib, tip", (241, 521)),
     ("lowest rib at the side (10th)", (284, 538)), ("navel", (358, 568)),
+]
+
+
+# thigh_front: the front view around the right thigh, groin to just below the knee, 2x (0.065 cm
+# per unit); for the groin and anterior thigh muscles (pectineus, sartorius, gracilis, the vasti)
+THIGH_FRONT_CAM = Camera(140, 570, 2.0)
+
+
+def draw_thigh_front(svg):
+    svg.tf = THIGH_FRONT_CAM
+    svg.add('<g id="body">')
+    body_path(svg, body_outline("front"))
+    svg.add('</g>')
+    svg.add('<g id="details">')
+    draw_front_details(svg)
+
+    def ln(pts, color, width, extra=""):
+        line(svg, pts, color, width, False, extra)
+
+    # the femoral pulse below the mid-inguinal point, the pectineal line of the pubis (dashed)
+    circle(svg, 246, 668, 1.8, 'fill="none" stroke="%s" stroke-width="1.1"' % LANDMARK)
+    ln([(254, 676), (266, 682), (278, 688)], LANDMARK, 0.8, ' stroke-dasharray="4 3" opacity="0.7"')
+    # rectus femoris from the AIIS to the patella (both borders), the femoral shaft (deep, dashed)
+    # (it emerges between tensor fasciae latae and sartorius, which crosses it)
+    ln([(200, 705), (201, 780), (208, 850), (218, 900)], MUSCLE, MUSCLE_W)
+    ln([(238, 800), (244, 870), (241, 944)], MUSCLE, MUSCLE_W)
+    ln([(206, 720), (214, 800), (226, 880), (236, 936)], LANDMARK, 0.8,
+       ' stroke-dasharray="6 6" opacity="0.45"')
+    # sartorius behind the vastus medialis bulge to the pes anserinus; gracilis along the inner
+    # thigh to the same place; the medial femoral condyle and the medial joint line
+    ln([(250, 872), (264, 905), (272, 945), (272, 985), (262, 1022)], MUSCLE, MUSCLE_W,
+       ' stroke-dasharray="5 4"')
+    ln([(296, 712), (290, 780), (284, 850), (278, 920), (274, 970), (264, 1018)], MUSCLE, MUSCLE_W)
+    ln([(270, 930), (277, 950), (276, 972)], LANDMARK, 0.8, ' opacity="0.6"')
+    ln([(265, 988), (279, 990)], LANDMARK, 0.8, ' stroke-dasharray="3 3" opacity="0.7"')
+    circle(svg, 260, 1026, 1.6, 'fill="%s" stroke="none" opacity="0.7"' % LANDMARK)
+    svg.add('</g>')
+    svg.tf = None
+
+
+def thigh_front_outline():
+    return [THIGH_FRONT_CAM.all(body_outline("front"))]
+
+
+THIGH_FRONT_LANDMARKS = [
+    ("ASIS", (210, 628)), ("AIIS (deep)", (220, 652)), ("greater trochanter", (176, 676)),
+    ("mid-inguinal point (femoral pulse)", (246, 666)), ("pubic tubercle", (279, 690)),
+    ("pectineus (below the pubis, between pulse and adductor longus)", (263, 703)),
+    ("adductor longus, upper", (277, 740)), ("lesser trochanter (deep)", (228, 720)),
+    ("femoral triangle apex", (250, 810)), ("sartorius, upper", (218, 695)),
+    ("sartorius, middle", (240, 800)), ("rectus femoris, middle", (224, 800)),
+    ("vastus intermedius (deep to rectus femoris)", (214, 765)),
+    ("gracilis, middle (inner thigh)", (284, 850)), ("vastus medialis", (265, 905)),
+    ("medial femoral condyle", (274, 952)), ("patella centre", (243, 965)),
+    ("medial knee joint line", (272, 988)), ("pes anserinus", (260, 1026)),
+    ("tibial tuberosity", (243, 1015)),
 ]
 
 
@@ -1424,6 +1530,130 @@ LEG_LANDMARKS = [
 ]
 
 
+# foot_sole and foot_top: the right foot alone, 0.032 cm per unit (31.25 units per cm), toes up.
+# Neither surface faces the viewer in a whole-body chart, so these views are drawn on their own,
+# to the proportions of a 26 cm adult foot: heel to big toe tip 812 units, 10 cm (312 units)
+# across the ball, 6.5 cm across the heel; the first metatarsal head at 72 % of the length from
+# the heel, the fifth at 63 %.
+# foot_sole: the plantar surface seen from below (as when looking at the soles of a patient lying
+# on the back), so the big toe is on the viewer's right.
+FOOT_SOLE = [(196, 946), (150, 936), (112, 904), (97, 846), (97, 772), (91, 700), (81, 624),
+             (68, 560), (57, 490), (48, 425), (44, 380), (42, 340), (46, 304), (62, 286),
+             (82, 284), (96, 300), (101, 326), (104, 345, CORNER), (101, 300), (106, 262),
+             (124, 238), (144, 244), (151, 278), (156, 318, CORNER), (154, 262), (159, 222),
+             (178, 204), (199, 212), (206, 254), (210, 303, CORNER), (208, 238), (213, 190),
+             (233, 172), (254, 180), (261, 226), (266, 292, CORNER), (266, 212), (276, 156),
+             (314, 126), (352, 140), (370, 198), (371, 264), (366, 320), (364, 372), (352, 440),
+             (332, 520), (312, 600), (300, 680), (295, 760), (292, 838), (278, 904), (245, 936)]
+
+
+def draw_foot_sole(svg):
+    def ln(pts, color, width, extra="", closed=False):
+        line(svg, pts, color, width, closed, extra)
+
+    # the heel pad's front edge, the non-weight-bearing medial arch, the ball of the foot
+    ln([(110, 768), (150, 740), (200, 732), (250, 740), (288, 764)], LANDMARK, 1.0, ' opacity="0.75"')
+    ln([(287, 744), (252, 680), (238, 600), (250, 520), (292, 452)], LANDMARK, 1.0,
+       ' stroke-dasharray="6 5" opacity="0.75"')
+    ln([(56, 468), (120, 444), (200, 428), (280, 420), (352, 436)], LANDMARK, 0.9, ' opacity="0.6"')
+    # the toe-sole fold at the base of each toe, the big toe's interphalangeal crease, toe pads
+    for pts in ([(50, 372), (76, 364), (100, 352)], [(104, 336), (128, 326), (152, 322)],
+                [(156, 316), (182, 308), (206, 306)], [(210, 302), (236, 294), (262, 294)],
+                [(268, 292), (318, 288), (368, 300)], [(274, 214), (320, 208), (368, 218)]):
+        ln(pts, OUTLINE, 1.0, ' opacity="0.7"')
+    for (x, y, rx, ry) in ((318, 172, 34, 30), (233, 210, 17, 20), (179, 240, 16, 19),
+                           (126, 272, 15, 18), (74, 314, 14, 16)):
+        ellipse(svg, x, y, rx, ry, stroke_attrs(LANDMARK, 0.8, ' opacity="0.45"'))
+    # bony marks: first and fifth metatarsal heads, fifth metatarsal base, medial calcaneal
+    # tubercle (where the plantar fascia arises)
+    for (x, y) in ((318, 380), (78, 428), (70, 562), (246, 800)):
+        circle(svg, x, y, 4, 'fill="%s" stroke="none" opacity="0.7"' % LANDMARK)
+    # muscle borders: the central plantar aponeurosis (over flexor digitorum brevis), abductor
+    # hallucis along the medial border, abductor digiti minimi along the lateral border
+    ln([(176, 790), (164, 640), (158, 520), (150, 440)], MUSCLE, MUSCLE_W)
+    ln([(236, 790), (250, 640), (262, 520), (276, 430)], MUSCLE, MUSCLE_W)
+    ln([(262, 850), (264, 720), (276, 600), (300, 500), (326, 420)], MUSCLE, MUSCLE_W)
+    ln([(128, 850), (124, 720), (112, 620), (96, 520), (84, 450)], MUSCLE, MUSCLE_W)
+
+
+def foot_sole_outline():
+    return [FOOT_SOLE]
+
+
+FOOT_SOLE_LANDMARKS = [
+    ("heel, plantar pad (centre)", (196, 860)),
+    ("medial calcaneal tubercle (plantar fascia origin)", (246, 800)),
+    ("front of the heel, deep (quadratus plantae)", (200, 728)),
+    ("medial arch (navicular level; abductor hallucis)", (284, 620)),
+    ("mid-sole (flexor digitorum brevis)", (205, 560)),
+    ("lateral sole (abductor digiti minimi)", (102, 660)),
+    ("fifth metatarsal base", (70, 562)),
+    ("ball of the foot, first metatarsal head", (318, 380)),
+    ("ball of the foot, fifth metatarsal head", (78, 428)),
+    ("ball of the foot, middle (second and third heads)", (220, 405)),
+    ("big toe, pad", (318, 172)), ("second toe, tip", (233, 184)),
+    ("little toe, tip", (72, 296)),
+]
+
+
+# foot_top: the dorsum of the right foot seen from above, toes up, the ankle and a stump of the
+# shin at the bottom (cropped): the big toe and the medial malleolus on the viewer's left, the
+# lateral malleolus lower (further back) on the right.
+FOOT_TOP = [(122, 1030, CORNER), (120, 940), (116, 850), (100, 806), (98, 768), (96, 700),
+            (82, 580), (62, 470), (42, 392), (32, 336), (30, 280), (30, 214), (44, 150),
+            (84, 124), (124, 150), (133, 200), (136, 246, CORNER), (141, 206), (147, 166),
+            (168, 152), (189, 162), (195, 212), (195, 258, CORNER), (198, 224), (203, 194),
+            (223, 182), (243, 196), (248, 236), (249, 276, CORNER), (252, 252), (257, 228),
+            (276, 216), (295, 234), (300, 272), (301, 308, CORNER), (305, 290), (312, 274),
+            (332, 264), (352, 286), (358, 336), (356, 390), (346, 470), (334, 556), (336, 600),
+            (324, 680), (314, 756), (326, 812), (318, 850), (302, 900), (300, 1030, CORNER)]
+
+
+def draw_foot_top(svg):
+    def ln(pts, color, width, extra="", closed=False):
+        line(svg, pts, color, width, closed, extra)
+
+    # malleoli, the ankle crease
+    ln([(112, 760), (100, 790), (108, 824)], LANDMARK, 1.2)
+    ln([(306, 790), (322, 818), (312, 852)], LANDMARK, 1.2)
+    ln([(116, 742), (160, 732), (210, 730), (260, 738), (306, 760)], LANDMARK, 1.0, ' opacity="0.7"')
+    # tendons: tibialis anterior to the medial cuneiform, extensor hallucis longus to the big toe,
+    # extensor digitorum longus fanning to the four lesser toes
+    ln([(168, 1000), (158, 860), (146, 750), (120, 660), (100, 600)], MUSCLE, MUSCLE_W)
+    ln([(190, 1000), (184, 860), (172, 740), (134, 560), (100, 400), (84, 300), (84, 220)],
+       MUSCLE, MUSCLE_W)
+    for toe in ((168, 210), (222, 236), (276, 270), (332, 318)):
+        ln([(232, 860), (230, 750), ((230 + toe[0]) / 2.0, 540), (toe[0], 360), toe], MUSCLE,
+           MUSCLE_W, ' opacity="0.85"')
+    # extensor digitorum brevis and hallucis brevis: the soft belly in front of the lateral
+    # malleolus, its tendons running forward to the big toe and the middle toes
+    ln([(300, 748), (272, 742), (250, 716), (244, 676), (256, 632), (282, 612), (310, 628),
+        (318, 672), (314, 720)], MUSCLE, MUSCLE_W, closed=True)
+    ln([(256, 636), (180, 520), (110, 410)], MUSCLE, MUSCLE_W, ' stroke-dasharray="5 4"')
+    # knuckles (metatarsophalangeal joints), the fifth metatarsal base, toenails
+    for (x, y) in ((64, 352), (168, 372), (222, 388), (274, 404), (330, 420)):
+        ln([(x - 14, y + 4), (x, y - 4), (x + 14, y + 4)], LANDMARK, 0.9, ' opacity="0.6"')
+    circle(svg, 336, 598, 4, 'fill="%s" stroke="none" opacity="0.7"' % LANDMARK)
+    for (x, y, rx, ry) in ((84, 168, 26, 28), (168, 172, 13, 15), (223, 200, 12, 14),
+                           (276, 234, 11, 13), (332, 284, 11, 12)):
+        ellipse(svg, x, y, rx, ry, stroke_attrs(LANDMARK, 0.9, ' opacity="0.7"'))
+
+
+def foot_top_outline():
+    return [FOOT_TOP]
+
+
+FOOT_TOP_LANDMARKS = [
+    ("medial malleolus", (104, 790)), ("lateral malleolus", (318, 818)),
+    ("ankle crease, front", (210, 734)), ("tibialis anterior tendon at the ankle", (148, 760)),
+    ("extensor digitorum brevis, belly (in front of the lateral malleolus)", (282, 680)),
+    ("dorsum of the foot, middle", (200, 540)), ("fifth metatarsal base", (334, 598)),
+    ("first metatarsophalangeal joint (big toe knuckle)", (64, 350)),
+    ("fifth metatarsal head", (330, 420)), ("web between the big and second toes", (137, 256)),
+    ("big toe, nail", (84, 170)), ("second toe", (168, 200)), ("little toe", (332, 290)),
+]
+
+
 def whole_chart(view):
     def draw(svg):
         svg.add('<g id="body">')
@@ -1539,6 +1769,14 @@ def make_views():
              "tpquiz anatomy chart: the right lower leg from behind, the foot relaxed in plantar "
              "flexion (heel and sole toward the viewer).", draw_leg, leg_outlines,
              lambda: [(n, LEG_CAM.p(p)) for n, p in LEG_LANDMARKS]),
+        View("foot_sole", 400, 1000, "0.032",
+             "tpquiz anatomy chart: the sole of the right foot from below, toes up (big toe on "
+             "the viewer's right).", outlined_chart(lambda: FOOT_SOLE, draw_foot_sole),
+             foot_sole_outline, lambda: list(FOOT_SOLE_LANDMARKS)),
+        View("foot_top", 400, 1000, "0.032",
+             "tpquiz anatomy chart: the top of the right foot (dorsum) from above, toes up (big "
+             "toe on the viewer's left).", outlined_chart(lambda: FOOT_TOP, draw_foot_top),
+             foot_top_outline, lambda: list(FOOT_TOP_LANDMARKS)),
         View("leg_side", 560, 990, "0.065",
              "tpquiz anatomy chart: the right lower leg and foot from the side (lateral; toes "
              "to the viewer's right).", draw_leg_side, leg_side_outline,
@@ -1547,6 +1785,15 @@ def make_views():
              "tpquiz anatomy chart: the right hip and pelvis from the side (facing the viewer's "
              "right).", draw_hip_side, hip_side_outline,
              lambda: [(n, HIP_CAM.p(p)) for n, p in HIP_LANDMARKS]),
+        View("pelvis_back", 572, 616, "0.0591",
+             "tpquiz anatomy chart: the pelvis from behind, both sides (patient's right on the "
+             "viewer's right).", draw_pelvis_back, pelvis_back_outline,
+             lambda: [(n, PELVIS_BACK_CAM.p(p)) for n, p in PELVIS_BACK_LANDMARKS]),
+        View("thigh_front", 380, 960, "0.065",
+             "tpquiz anatomy chart: the right thigh from the front, groin to below the knee "
+             "(patient's right; the inner thigh on the viewer's right).", draw_thigh_front,
+             thigh_front_outline,
+             lambda: [(n, THIGH_FRONT_CAM.p(p)) for n, p in THIGH_FRONT_LANDMARKS]),
         View("head_side", HEAD_W, HEAD_H, HEAD_CM,
              "tpquiz anatomy chart: head and neck, right lateral view (the patient's right side; "
              "the face looks to the viewer's right).",

@@ -28,3 +28,7 @@ def _leg(pts):
 # lower ends at the musculotendinous junction in mid-calf.
 SHAPES["leg"] = [dict(pts=_leg(MEDIAL), fibres=[_leg(f) for f in MEDIAL_FIBRES]),
                  dict(pts=_leg(LATERAL), fibres=[_leg(f) for f in LATERAL_FIBRES])]
+
+# foot_sole: the muscle ends at the back of the heel and does not reach the sole; the view carries
+# only TP1's instep zone, so its overlay is empty.
+SHAPES["foot_sole"] = []

@@ -28,3 +28,7 @@ SOL_LEG = [(30, 1026, CORNER), (50, 1018), (70, 1015), (88, 1018, CORNER), (95, 
 SOL_LEG_FIBRES = [[(32, 1050), (32, 1150), (50, 1230)], [(84, 1040), (84, 1150), (64, 1232)],
                   [(57, 1030), (57, 1140), (57, 1235)]]
 SHAPES["leg"] = [dict(pts=_leg(SOL_LEG), fibres=[_leg(f) for f in SOL_LEG_FIBRES])]
+
+# foot_sole: the muscle ends at the back of the heel and does not reach the sole; the view carries
+# only TP1's plantar heel zone, so its overlay is empty.
+SHAPES["foot_sole"] = []

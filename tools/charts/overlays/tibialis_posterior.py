@@ -26,3 +26,11 @@ TP_LEG = [(40, 1025, CORNER), (60, 1020), (78, 1028, CORNER), (74, 1080), (66, 1
           (62, 1406, CORNER), (46, 1408), (34, 1395), (31, 1368), (33, 1330), (34.5, 1300),
           (35.5, 1272), (38, 1240), (44, 1190), (48, 1140), (44, 1080)]
 SHAPES["leg"] = [dict(pts=_leg(TP_LEG), deep=True)]
+
+# foot_sole (the sole from below): the tendon comes round the medial border under the medial
+# malleolus to the navicular tuberosity and fans out deep in the sole to the cuneiforms, the cuboid
+# and the bases of the second to fourth metatarsals.
+SHAPES["foot_sole"] = [dict(pts=[(300, 700, CORNER), (312, 640), (304, 600), (286, 570), (250, 548),
+                                 (200, 532), (150, 526), (120, 540, CORNER), (130, 568), (170, 574),
+                                 (220, 590), (262, 614), (282, 650), (286, 700, CORNER)],
+                            deep=True)]
