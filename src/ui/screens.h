@@ -13,6 +13,7 @@
 #include "certify.h"
 #include "config.h"
 #include "course.h"
+#include "disorder.h"
 #include "exam.h"
 #include "learner.h"
 #include "locator.h"
@@ -64,6 +65,7 @@ typedef struct App {
     const Config *cfg;
     Library *lib;
     ProtocolSet *protocols;
+    DisorderSet *disorders; /* the myofascial pain disorders directory */
     unsigned char key[STATION_KEY_BYTES];
     bool have_key;
     int lib_errors; /* course files with errors: shown as a banner */
