@@ -386,14 +386,20 @@ void disorders_free(DisorderSet *s)
 int disorders_count(const DisorderSet *s) { return s ? s->n : 0; }
 const Disorder *disorders_get(const DisorderSet *s, int i) { return &s->items[i]; }
 
-static bool contains_ci(const char *hay, const char *needle)
+/* Whether a word of hay starts with needle (ASCII case ignored): "shin"
+ * finds "shin splints" and "Shin", not "washing". A word starts after any
+ * character that is not a letter or digit ('_' too, so module ids match
+ * by any of their words). */
+static bool word_starts_ci(const char *hay, const char *needle)
 {
     if (!hay)
         return false;
     size_t n = strlen(needle);
-    for (; *hay; hay++) {
+    for (const char *h = hay; *h; h++) {
+        if (h > hay && isalnum((unsigned char)h[-1]))
+            continue;
         size_t k = 0;
-        while (k < n && hay[k] && tolower((unsigned char)hay[k]) == tolower((unsigned char)needle[k]))
+        while (k < n && h[k] && tolower((unsigned char)h[k]) == tolower((unsigned char)needle[k]))
             k++;
         if (k == n)
             return true;
@@ -405,11 +411,11 @@ bool disorder_matches(const Disorder *c, const char *text)
 {
     if (!text || !*text)
         return true;
-    if (contains_ci(c->title, text) || contains_ci(c->summary, text) || contains_ci(c->feels_like, text))
+    if (word_starts_ci(c->title, text) || word_starts_ci(c->summary, text) || word_starts_ci(c->feels_like, text))
         return true;
     for (int i = 0; i < c->n_muscles; i++)
-        if (contains_ci(c->muscles[i].module_id, text) ||
-            (c->muscles[i].module && contains_ci(c->muscles[i].module->name, text)))
+        if (word_starts_ci(c->muscles[i].module_id, text) ||
+            (c->muscles[i].module && word_starts_ci(c->muscles[i].module->name, text)))
             return true;
     return false;
 }

@@ -56,9 +56,10 @@ DisorderSet *disorders_load_file(const char *path, const Library *lib, const Pro
 void disorders_free(DisorderSet *s);
 int disorders_count(const DisorderSet *s);
 const Disorder *disorders_get(const DisorderSet *s, int i);
-/* Whether the condition's title, summary, feels-like text or one of its
- * muscles' names or ids contains text, ignoring ASCII case; "" matches
- * every condition (the directory's search box). */
+/* Whether a word of the condition's title, summary or feels-like text, or
+ * of one of its muscles' names or ids, starts with text (ASCII case
+ * ignored; text may span words: "low back"); "" matches every condition
+ * (the directory's search box). */
 bool disorder_matches(const Disorder *c, const char *text);
 
 #endif

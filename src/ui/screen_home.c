@@ -180,10 +180,11 @@ void screen_home(App *a, SDL_Rect all)
     /* Ways into the material besides the courses (drawn after the cards so
      * Tab reaches the courses first). */
     int bx = all.w - m, bh2 = ui_px(ui, 38), by2 = area.y + ui_px(ui, 22);
-    const char *labels[] = {"Where does it hurt?", "Muscle directory", "Pain protocols"};
-    ScreenId targets[] = {SCREEN_LOCATOR, SCREEN_DIRECTORY, SCREEN_PROTOCOLS};
-    for (int i = 0; i < 3; i++) {
-        if (targets[i] == SCREEN_PROTOCOLS && protocols_count(a->protocols) == 0)
+    const char *labels[] = {"Where does it hurt?", "Muscle directory", "Pain protocols", "Pain disorders"};
+    ScreenId targets[] = {SCREEN_LOCATOR, SCREEN_DIRECTORY, SCREEN_PROTOCOLS, SCREEN_DISORDERS};
+    for (int i = 0; i < 4; i++) {
+        if ((targets[i] == SCREEN_PROTOCOLS && protocols_count(a->protocols) == 0) ||
+            (targets[i] == SCREEN_DISORDERS && disorders_count(a->disorders) == 0))
             continue;
         int w = ren_text_width(a->ren, FONT_BODY, labels[i]) + ui_px(ui, 28);
         bx -= w;

@@ -94,6 +94,9 @@ static void test_good(void **state)
     assert_true(disorder_matches(b, ""));
     assert_true(disorder_matches(b, "STIFF"));
     assert_true(disorder_matches(b, "sleeping"));
+    assert_true(disorder_matches(b, "will not"));  /* across words */
+    assert_false(disorder_matches(b, "eeping"));   /* words are found by their start */
+    assert_true(disorder_matches(b, "two"));       /* a word of a module id */
     assert_true(disorder_matches(b, "hip_two"));
     assert_true(disorder_matches(b, b->muscles[0].module->name));
     assert_false(disorder_matches(b, "plantar"));
