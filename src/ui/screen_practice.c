@@ -221,7 +221,7 @@ static void summary(App *a, SDL_Rect area)
                         : "\xE2\x9C\x97 Not passed: the module pass mark is %d%%. Study, practise and take the quiz again.",
                  pass);
     else if (prot)
-        snprintf(line, sizeof line, "Items drawn evenly from the %s muscles. Practice is not recorded for certification.",
+        snprintf(line, sizeof line, "Items drawn evenly from the muscles of the %s protocol. Practice is not recorded for certification.",
                  prot->title);
     else
         snprintf(line, sizeof line,
