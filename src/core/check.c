@@ -6,6 +6,7 @@
 #include "datafile.h"
 #include "text.h"
 #include "instructor.h"
+#include "disorder.h"
 #include "protocol.h"
 #include "session.h"
 
@@ -22,7 +23,7 @@
 #include "inifile.h"
 #include "svgview.h"
 
-typedef enum { KIND_UNKNOWN, KIND_COURSE, KIND_MODULE, KIND_CONFIG, KIND_PROTOCOL } IniKind;
+typedef enum { KIND_UNKNOWN, KIND_COURSE, KIND_MODULE, KIND_CONFIG, KIND_PROTOCOL, KIND_DISORDER } IniKind;
 
 static bool is_dir(const char *path)
 {
@@ -174,10 +175,12 @@ static IniKind ini_kind(const char *path, Diag *d)
                 kind = KIND_CONFIG;
             else if (!strcmp(name, "protocol"))
                 kind = KIND_PROTOCOL;
+            else if (!strcmp(name, "disorder"))
+                kind = KIND_DISORDER;
             else
                 diag_error(d, path, line,
                            "cannot tell what this file is: it starts with [%s], not [course], "
-                           "[muscle], [protocol] or a config section",
+                           "[muscle], [protocol], [disorder] or a config section",
                            name);
         }
         pos = end + 1;
@@ -277,6 +280,26 @@ static void check_protocol_file(const char *path, const Config *cfg, Diag *d)
     free(dir);
 }
 
+static void check_disorder_file(const char *path, const Config *cfg, Diag *d)
+{
+    /* <courses>/disorders/<id>.ini resolves its muscles and protocols
+     * against <courses>; any other disorder file against the configured
+     * courses. The protocols' own problems are not this check's. */
+    char *dir = parent_dir(path);
+    char *courses = dir && ends_with(dir, "disorders") ? parent_dir(dir) : strdup(cfg->courses_dir);
+    Library *lib = courses ? whole_library(courses, cfg) : NULL;
+    char *pdir = courses ? text_path_join(courses, "protocols") : NULL;
+    Diag *quiet = diag_create();
+    ProtocolSet *protocols = pdir ? protocols_load(pdir, lib, quiet) : NULL;
+    diag_free(quiet);
+    disorders_free(disorders_load_file(path, lib, protocols, d));
+    protocols_free(protocols);
+    free(pdir);
+    library_free(lib);
+    free(courses);
+    free(dir);
+}
+
 static void check_file(const char *path, const Config *cfg, Diag *d)
 {
     if (ends_with(path, ".svg")) {
@@ -309,6 +332,9 @@ static void check_file(const char *path, const Config *cfg, Diag *d)
         break;
     case KIND_PROTOCOL:
         check_protocol_file(path, cfg, d);
+        break;
+    case KIND_DISORDER:
+        check_disorder_file(path, cfg, d);
         break;
     case KIND_UNKNOWN:
         break;
@@ -344,11 +370,16 @@ static void check_courses_tree(const char *dir, const Config *cfg, Diag *d)
     free_names(names, n);
     free(muscles);
     check_exam_supply(lib, d);
-    /* The pain protocols, against every module of the tree. */
-    char *protocols = text_path_join(dir, "protocols");
-    if (protocols)
-        protocols_free(protocols_load(protocols, lib, d));
-    free(protocols);
+    /* The pain protocols, against every module of the tree; the disorders
+     * directory against the modules and the protocols. */
+    char *pdir = text_path_join(dir, "protocols");
+    ProtocolSet *protocols = pdir ? protocols_load(pdir, lib, d) : NULL;
+    char *ddir = text_path_join(dir, "disorders");
+    if (ddir && protocols)
+        disorders_free(disorders_load(ddir, lib, protocols, d));
+    protocols_free(protocols);
+    free(ddir);
+    free(pdir);
     library_free(lib);
 }
 

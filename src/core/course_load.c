@@ -274,7 +274,8 @@ void library_load_all(Library *lib, Diag *d)
     bool ok = true;
     struct dirent *ent;
     while ((ent = readdir(dir)) != NULL) {
-        if (ent->d_name[0] == '.' || !strcmp(ent->d_name, "muscles") || !strcmp(ent->d_name, "protocols"))
+        if (ent->d_name[0] == '.' || !strcmp(ent->d_name, "muscles") || !strcmp(ent->d_name, "protocols") ||
+            !strcmp(ent->d_name, "disorders"))
             continue;
         RESERVE(names, n, cap, ok);
         if (!ok)
@@ -309,8 +310,8 @@ void library_load_all(Library *lib, Diag *d)
             library_load_course_file(lib, file, d);
         } else if (lstat(file, &st) != 0 && errno == ENOENT) {
             diag_error(d, sub, 0,
-                       "no course.ini in this folder: every folder of the courses folder but muscles "
-                       "and protocols is a course");
+                       "no course.ini in this folder: every folder of the courses folder but muscles, "
+                       "protocols and disorders is a course");
         } else {
             diag_error(d, file, 0, "cannot read: it %s", path_problem(file));
         }

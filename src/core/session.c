@@ -193,20 +193,24 @@ static bool stratify(const int *count, int n_mods, int n, Rng *rng, int *share)
     return true;
 }
 
-Session *session_create_exam(const Course *c, uint64_t seed, int n_questions)
+/* n_questions items drawn stratified from every item of modules[0..n_in)
+ * (NULL entries and repeats skipped), as the exam draws them, in a session
+ * of the given mode whose reverse items are graded against those modules. */
+static Session *create_drawn(SessionMode mode, const Module *const *modules, int n_in, uint64_t seed,
+                             int n_questions)
 {
-    if (!c || n_questions < 1 || c->n_modules <= 0 || !c->modules)
+    if (n_questions < 1 || n_in <= 0 || !modules)
         return NULL;
-    const Module **mods = malloc(sizeof *mods * (size_t)c->n_modules);
-    int *start = malloc(sizeof *start * (size_t)c->n_modules);
-    int *count = malloc(sizeof *count * (size_t)c->n_modules);
-    int *share = malloc(sizeof *share * (size_t)c->n_modules);
+    const Module **mods = malloc(sizeof *mods * (size_t)n_in);
+    int *start = malloc(sizeof *start * (size_t)n_in);
+    int *count = malloc(sizeof *count * (size_t)n_in);
+    int *share = malloc(sizeof *share * (size_t)n_in);
     Item *all = NULL, *chosen = NULL;
     int n_mods = 0, total = 0, cap = 0, n = 0, n_chosen = 0;
     Session *s = NULL;
     bool failed = !mods || !start || !count || !share;
-    for (int k = 0; !failed && k < c->n_modules; k++) {
-        const Module *m = c->modules[k];
+    for (int k = 0; !failed && k < n_in; k++) {
+        const Module *m = modules[k];
         bool seen = !m;
         for (int j = 0; j < n_mods && !seen; j++)
             seen = mods[j] == m;
@@ -244,7 +248,7 @@ Session *session_create_exam(const Course *c, uint64_t seed, int n_questions)
         }
         free(idx);
     }
-    s = session_make(SESSION_EXAM, seed, chosen, n, &rng, mods, n_mods);
+    s = session_make(mode, seed, chosen, n, &rng, mods, n_mods);
     chosen = NULL; /* session_make took it, even on failure */
 
 done:
@@ -257,6 +261,18 @@ done:
     free(count);
     free(share);
     return s;
+}
+
+Session *session_create_exam(const Course *c, uint64_t seed, int n_questions)
+{
+    if (!c)
+        return NULL;
+    return create_drawn(SESSION_EXAM, c->modules, c->n_modules, seed, n_questions);
+}
+
+Session *session_create_practice_set(const Module *const *modules, int n_modules, uint64_t seed, int n_items)
+{
+    return create_drawn(SESSION_PRACTICE, modules, n_modules, seed, n_items);
 }
 
 /* Moves the item of m whose key is key into *out (built as practice builds

@@ -155,6 +155,15 @@ Session *session_create_quiz(const Module *m, uint64_t seed);
  * The exact procedure is in session.c and GRADING.md. */
 Session *session_create_exam(const Course *c, uint64_t seed, int n_questions);
 
+/* Practice over several modules (a pain protocol's muscles): n_items items
+ * drawn from every practice item of modules[0..n_modules) exactly as an
+ * exam draws them (stratified, an even share per module, shuffled and
+ * repaired from seed; NULL entries and repeats skipped), answered with
+ * feedback as in practice. Items keep `module` pointing at their own
+ * module; reverse items are graded against the given modules. NULL if they
+ * have no items or n_items < 1. */
+Session *session_create_practice_set(const Module *const *modules, int n_modules, uint64_t seed, int n_items);
+
 /* A spaced-review session: one item for each of keys[0..n_keys) (Item.key,
  * as review_due_keys gives them, the most overdue first), served with
  * feedback as in practice. Each item is built as practice builds it (its

@@ -163,6 +163,13 @@ static void load_content(App *a)
     diag_sort(pd);
     diag_print(pd, stderr);
     diag_free(pd);
+    snprintf(pdir, sizeof pdir, "%s/disorders", a->cfg->courses_dir);
+    Diag *dd = diag_create();
+    a->disorders = disorders_load(pdir, a->lib, a->protocols, dd);
+    a->lib_errors += diag_error_count(dd);
+    diag_sort(dd);
+    diag_print(dd, stderr);
+    diag_free(dd);
     if (library_course_count(a->lib) == 0)
         snprintf(a->banner, sizeof a->banner, "No courses found in %s. Check [paths] courses in the config.",
                  a->cfg->courses_dir);
@@ -359,6 +366,7 @@ out:
     free(a->signin.known);
     session_free(a->session);
     progress_free(a->progress);
+    disorders_free(a->disorders);
     protocols_free(a->protocols);
     screen_locator_free();
     if (a->work.canvas_ok)

@@ -207,6 +207,7 @@ static void begin_session(App *a, Session *s, const Module *m)
     a->record_saved = false;
     a->record_error[0] = 0;
     a->module = m;
+    a->practice_protocol = NULL;
     a->summary_scroll = 0;
     a->practice_recorded = false;
     memset(a->option_chosen, 0, sizeof a->option_chosen);
@@ -225,6 +226,26 @@ static void start_module_session(App *a, const Module *m, bool quiz)
 }
 
 void app_start_practice(App *a, const Module *m) { start_module_session(a, m, false); }
+
+void app_start_protocol_practice(App *a, const Protocol *p)
+{
+    const Module *mods[64];
+    int n = 0;
+    for (int i = 0; i < p->n_steps && n < 64; i++)
+        if (p->steps[i].module)
+            mods[n++] = p->steps[i].module;
+    begin_session(a, session_create_practice_set(mods, n, new_seed(a), APP_PROTOCOL_ITEMS), NULL);
+    if (!a->session) {
+        snprintf(a->banner, sizeof a->banner, "The muscles of %s have no practice items yet.", p->title);
+        a->redraw = true;
+        return;
+    }
+    a->practice_protocol = p;
+    printf("protocol practice started: protocol=%s items=%d muscles=%d\n", p->id, session_item_count(a->session), n);
+    fflush(stdout);
+    session_show(a->session, app_now_ms(a));
+    app_go(a, SCREEN_PRACTICE);
+}
 void app_start_quiz(App *a, const Module *m) { start_module_session(a, m, true); }
 
 /* "in 3 days", "tomorrow", "in 5 hours": when a time to come is. */

@@ -14,6 +14,13 @@ void app_go(App *a, ScreenId s);
 void app_start_practice(App *a, const Module *m);
 /* Starts a graded module quiz (recorded in the score file). */
 void app_start_quiz(App *a, const Module *m);
+/* Items a protocol's practice serves at most, shared evenly between its
+ * muscles. */
+#define APP_PROTOCOL_ITEMS 20
+/* Starts a practice session over the muscles of a pain protocol (items
+ * drawn evenly from each loaded module) and shows it; says in the banner
+ * why not if none of them has items. */
+void app_start_protocol_practice(App *a, const Protocol *p);
 /* Items a review session serves at most (the most overdue first). */
 #define APP_REVIEW_ITEMS 20
 /* Starts a spaced-review session of the learner's due items, or says (in

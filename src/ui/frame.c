@@ -84,4 +84,5 @@ const ScreenEntry SCREENS[SCREEN_COUNT] = {
     [SCREEN_LOCATOR] = {NULL, NULL, screen_locator},
     [SCREEN_DIRECTORY] = {NULL, NULL, screen_directory},
     [SCREEN_INSTRUCTOR] = {instructor_screen_enter, instructor_screen_leave, screen_instructor},
+    [SCREEN_DISORDERS] = {NULL, NULL, screen_disorders},
 };

@@ -1,8 +1,10 @@
 /* The muscle directory: every muscle of the installed courses, browsed by
- * muscle group or by the pain region it refers to, each leading to its
- * study page. (By complaint: the pain protocols screen.) */
+ * muscle group or by the pain region it refers to, or found by name in the
+ * search box, each leading to its study page. (By complaint: the pain
+ * protocols screen.) */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app_state.h"
 #include "chrome.h"
@@ -14,7 +16,22 @@ static struct {
     int choice;  /* index into MUSCLE_GROUPS or PAIN_REGIONS */
     int scroll;
     int list_scroll;
+    char find[64]; /* the search box: "" browses by group or region */
 } dir_st;
+
+/* Whether a muscle's name or id contains the search text (ASCII case
+ * ignored). */
+static bool module_found(const Module *m, const char *find)
+{
+    size_t n = strlen(find);
+    for (const char *h = m->name; h && *h; h++)
+        if (!strncasecmp(h, find, n))
+            return true;
+    for (const char *h = m->id; *h; h++)
+        if (!strncasecmp(h, find, n))
+            return true;
+    return false;
+}
 
 static bool module_in(const Module *m, int mode, const char *id)
 {
@@ -24,6 +41,13 @@ static bool module_in(const Module *m, int mode, const char *id)
         if (!strcmp(m->pain_regions[i], id))
             return true;
     return false;
+}
+
+/* The muscles the right-hand panel lists: those the search finds, or
+ * those of the group or region chosen. */
+static bool module_listed(const Module *m, int mode, const char *id)
+{
+    return dir_st.find[0] ? module_found(m, dir_st.find) : module_in(m, mode, id);
 }
 
 static int count_in(const Library *lib, int mode, const char *id)
@@ -65,6 +89,16 @@ void screen_directory(App *a, SDL_Rect all)
         }
         tx += w + ui_px(ui, 8);
     }
+    /* Search by name, across every group, at the end of the tab row. */
+    int find_w = ui_px(ui, 260);
+    if (tx + find_w + pad <= all.w) {
+        SDL_Rect find = {all.w - pad - find_w, ty, find_w, th};
+        if (ui_text_field(ui, find, "", dir_st.find, sizeof dir_st.find, "Find a muscle\xE2\x80\xA6") &
+            UI_FIELD_CHANGED) {
+            dir_st.scroll = 0;
+            a->redraw = true;
+        }
+    }
     /* Left: the groups or regions that have muscles. */
     int top = ty + th + pad;
     SDL_Rect list = {pad, top, ui_px(ui, 260), all.h - top - pad};
@@ -95,7 +129,7 @@ void screen_directory(App *a, SDL_Rect all)
             y += rh + ui_px(ui, 2);
             continue;
         }
-        bool sel = i == dir_st.choice;
+        bool sel = i == dir_st.choice && !dir_st.find[0]; /* a search lists across groups */
         if (sel)
             ren_fill_round_rect(a->ren, row, ui_px(ui, 6), THEME_ACCENT_LIGHT);
         char label[120];
@@ -104,6 +138,7 @@ void screen_directory(App *a, SDL_Rect all)
         ren_text_fit(a->ren, sel ? FONT_BOLD : FONT_BODY, row.x + ui_px(ui, 10), ty2, row.w - ui_px(ui, 20),
                      sel ? THEME_ACCENT_DARK : THEME_TEXT, label);
         if (ui_clickable(ui, row, table[i].name) && !sel) {
+            dir_st.find[0] = 0; /* choosing a group or region ends the search */
             dir_st.choice = i;
             dir_st.scroll = 0;
             a->redraw = true;
@@ -116,19 +151,26 @@ void screen_directory(App *a, SDL_Rect all)
     ren_fill_round_rect(a->ren, panel, ui_px(ui, 10), THEME_PANEL);
     SDL_Rect inner = {panel.x + ui_px(ui, 20), panel.y + ui_px(ui, 16), panel.w - ui_px(ui, 40), panel.h - ui_px(ui, 32)};
     const char *id = table[dir_st.choice].id;
-    int n = count_in(a->lib, dir_st.mode, id);
+    int n = 0;
+    for (int i = 0; i < library_module_count(a->lib); i++)
+        n += module_listed(library_module(a->lib, i), dir_st.mode, id);
     int row_h = ui_px(ui, 64);
     ui_scroll(ui, inner, &dir_st.scroll, n * row_h + ui_px(ui, 40));
     ren_clip(a->ren, inner);
     int y2 = inner.y - dir_st.scroll;
     char head[160];
-    snprintf(head, sizeof head, dir_st.mode == 0 ? "%s muscles" : "Muscles that refer pain to: %s",
-             table[dir_st.choice].name);
-    ren_text(a->ren, FONT_HEADING, inner.x, y2, THEME_ACCENT_DARK, head);
+    if (dir_st.find[0])
+        snprintf(head, sizeof head, "Muscles matching \xE2\x80\x9C%s\xE2\x80\x9D", dir_st.find);
+    else
+        snprintf(head, sizeof head, dir_st.mode == 0 ? "%s muscles" : "Muscles that refer pain to: %s",
+                 table[dir_st.choice].name);
+    ren_text_fit(a->ren, FONT_HEADING, inner.x, y2, inner.w, THEME_ACCENT_DARK, head);
     y2 += ui_px(ui, 40);
+    if (n == 0)
+        ren_text(a->ren, FONT_BODY, inner.x, y2, THEME_MUTED, "No muscle matches the search.");
     for (int i = 0; i < library_module_count(a->lib); i++) {
         const Module *m = library_module(a->lib, i);
-        if (!module_in(m, dir_st.mode, id))
+        if (!module_listed(m, dir_st.mode, id))
             continue;
         if (y2 + row_h > inner.y && y2 < inner.y + inner.h) {
             ren_text(a->ren, FONT_BOLD, inner.x, y2 + ui_px(ui, 4), THEME_TEXT, m->name);

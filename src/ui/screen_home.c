@@ -85,15 +85,36 @@ void screen_home(App *a, SDL_Rect all)
              THEME_ON_ACCENT, who);
     int m = ui_px(ui, 40);
     int y = area.y + ui_px(ui, 28);
+    /* The ways into the material besides the courses sit beside the
+     * greeting, or in a row of their own under it when the window is too
+     * narrow for both. */
+    const char *labels[] = {"Where does it hurt?", "Muscle directory", "Pain protocols", "Pain disorders"};
+    ScreenId targets[] = {SCREEN_LOCATOR, SCREEN_DIRECTORY, SCREEN_PROTOCOLS, SCREEN_DISORDERS};
+    bool shown[4];
+    int ways_w = 0;
+    for (int i = 0; i < 4; i++) {
+        shown[i] = !((targets[i] == SCREEN_PROTOCOLS && protocols_count(a->protocols) == 0) ||
+                     (targets[i] == SCREEN_DISORDERS && disorders_count(a->disorders) == 0));
+        if (shown[i])
+            ways_w += ren_text_width(a->ren, FONT_BODY, labels[i]) + ui_px(ui, 38);
+    }
     char hello[200];
     snprintf(hello, sizeof hello, "Choose a course, %s", a->learner_name);
-    ren_text_fit(a->ren, FONT_TITLE, m, y, all.w / 2 - m, THEME_TEXT, hello);
+    int hello_w = ren_text_width(a->ren, FONT_TITLE, hello);
+    int room = all.w - 2 * m - ways_w - ui_px(ui, 10);
+    bool ways_below = hello_w > room && room < all.w / 2 - m;
+    ren_text_fit(a->ren, FONT_TITLE, m, y, ways_below ? all.w - 2 * m : room, THEME_TEXT, hello);
     y += ren_text_height(a->ren, FONT_TITLE) + ui_px(ui, 4);
     y += ren_text_wrapped(a->ren, FONT_BODY, m, y, all.w - 2 * m, THEME_MUTED,
                           "Study each muscle's trigger points and where they refer pain, then practise "
                           "finding them on the body chart.",
                           true, 0, all.h);
     y += ui_px(ui, 20);
+    int ways_y = area.y + ui_px(ui, 22);
+    if (ways_below) {
+        ways_y = y - ui_px(ui, 8);
+        y += ui_px(ui, 38) + ui_px(ui, 12);
+    }
 
     int n = library_course_count(a->lib);
     if (n == 0)
@@ -179,11 +200,9 @@ void screen_home(App *a, SDL_Rect all)
         return;
     /* Ways into the material besides the courses (drawn after the cards so
      * Tab reaches the courses first). */
-    int bx = all.w - m, bh2 = ui_px(ui, 38), by2 = area.y + ui_px(ui, 22);
-    const char *labels[] = {"Where does it hurt?", "Muscle directory", "Pain protocols"};
-    ScreenId targets[] = {SCREEN_LOCATOR, SCREEN_DIRECTORY, SCREEN_PROTOCOLS};
-    for (int i = 0; i < 3; i++) {
-        if (targets[i] == SCREEN_PROTOCOLS && protocols_count(a->protocols) == 0)
+    int bx = all.w - m, bh2 = ui_px(ui, 38), by2 = ways_y;
+    for (int i = 0; i < 4; i++) {
+        if (!shown[i])
             continue;
         int w = ren_text_width(a->ren, FONT_BODY, labels[i]) + ui_px(ui, 28);
         bx -= w;

@@ -71,6 +71,15 @@ static void finish(App *a)
         fflush(stdout);
         return;
     }
+    if (a->practice_protocol) {
+        /* Its answers went into the review schedule; practice progress
+         * belongs to one module at a time. */
+        printf("protocol practice finished: protocol=%s items=%d answered=%d score=%.1f%%\n",
+               a->practice_protocol->id, session_item_count(a->session), session_answered_count(a->session),
+               score * 100);
+        fflush(stdout);
+        return;
+    }
     printf("practice finished: module=%s items=%d answered=%d score=%.1f%%\n", a->module->id,
            session_item_count(a->session), session_answered_count(a->session), score * 100);
     fflush(stdout);
@@ -194,6 +203,7 @@ static void summary(App *a, SDL_Rect area)
         full += session_answer(a->session, i)->credit >= 0.999;
     bool quiz = session_mode(a->session) == SESSION_QUIZ;
     bool review = session_mode(a->session) == SESSION_REVIEW;
+    const Protocol *prot = quiz || review ? NULL : a->practice_protocol;
     bool passed = score * 100 + 1e-9 >= pass;
     snprintf(line, sizeof line, "%s \xC2\xB7 %d of %d items with full credit",
              quiz ? "Quiz score" : review ? "Review score" : "Practice score", full, n);
@@ -210,6 +220,9 @@ static void summary(App *a, SDL_Rect area)
                  passed ? "\xE2\x9C\x93 Passed: the module pass mark is %d%%. This counts toward certification."
                         : "\xE2\x9C\x97 Not passed: the module pass mark is %d%%. Study, practise and take the quiz again.",
                  pass);
+    else if (prot)
+        snprintf(line, sizeof line, "Items drawn evenly from the muscles of the %s protocol. Practice is not recorded for certification.",
+                 prot->title);
     else
         snprintf(line, sizeof line,
                  passed ? "At or above the module pass mark of %d%%. Practice is not recorded for certification."
@@ -272,6 +285,15 @@ static void summary(App *a, SDL_Rect area)
             app_start_review(a);
         return;
     }
+    if (prot) {
+        if (ui_button(ui, back, "Back to the protocol", BUTTON_SECONDARY)) {
+            screen_protocols_show(a, prot);
+            app_go(a, SCREEN_PROTOCOLS);
+        } else if (ui_button(ui, again, "Practise again", BUTTON_PRIMARY)) {
+            app_start_protocol_practice(a, prot);
+        }
+        return;
+    }
     if (ui_button(ui, study, "Study the module", BUTTON_SECONDARY)) {
         a->study_return = SCREEN_MODULES;
         app_go(a, SCREEN_STUDY);
@@ -293,8 +315,11 @@ void screen_practice(App *a, SDL_Rect all)
     SDL_Rect area;
     char title[300], crumb[200];
     bool review = session_mode(s) == SESSION_REVIEW;
+    const Protocol *prot = session_mode(s) == SESSION_PRACTICE ? a->practice_protocol : NULL;
     if (review)
         snprintf(title, sizeof title, "Spaced review");
+    else if (prot)
+        snprintf(title, sizeof title, "Practice \xC2\xB7 %s", prot->title);
     else
         snprintf(title, sizeof title, "%s \xC2\xB7 %s", session_mode(s) == SESSION_QUIZ ? "Module quiz" : "Practice",
                  a->module->name);
@@ -304,7 +329,7 @@ void screen_practice(App *a, SDL_Rect all)
     else
         snprintf(crumb, sizeof crumb, "Question %d of %d", session_current(s) + 1, session_item_count(s));
     if (chrome_top_bar(a, title, crumb, true, &area)) {
-        app_go(a, review ? SCREEN_HOME : SCREEN_MODULES);
+        app_go(a, review ? SCREEN_HOME : prot ? SCREEN_PROTOCOLS : SCREEN_MODULES);
         return;
     }
     /* Progress strip under the bar. */
@@ -340,8 +365,9 @@ void screen_practice(App *a, SDL_Rect all)
                        : it->type == ITEM_MULTI      ? "CHOOSE ALL THAT APPLY"
                                                      : "CHOOSE ONE";
     char kind_line[200];
-    /* A review mixes muscles: say whose item this is. */
-    snprintf(kind_line, sizeof kind_line, "%s%s%s", kind, review ? " \xC2\xB7 " : "", review ? it->module->name : "");
+    /* A review or a protocol's practice mixes muscles: say whose item this is. */
+    bool mixed = review || prot;
+    snprintf(kind_line, sizeof kind_line, "%s%s%s", kind, mixed ? " \xC2\xB7 " : "", mixed ? it->module->name : "");
     ren_text_fit(a->ren, FONT_SMALL, x, y, w, THEME_ACCENT, kind_line);
     y += ren_text_height(a->ren, FONT_SMALL) + ui_px(ui, 8);
     y += ren_text_wrapped(a->ren, FONT_HEADING, x, y, w, THEME_TEXT, it->prompt, true, 0, all.h);

@@ -12,7 +12,19 @@
 static struct {
     int shown; /* the protocol shown */
     int scroll;
+    int list_scroll; /* of the list of complaints */
+    bool reveal;     /* scroll the list to the protocol shown (set from a link) */
 } prot_st;
+
+void screen_protocols_show(const App *a, const Protocol *p)
+{
+    for (int i = 0; i < protocols_count(a->protocols); i++)
+        if (protocols_get(a->protocols, i) == p) {
+            prot_st.shown = i;
+            prot_st.scroll = 0;
+            prot_st.reveal = true;
+        }
+}
 
 void screen_protocols(App *a, SDL_Rect all)
 {
@@ -33,24 +45,58 @@ void screen_protocols(App *a, SDL_Rect all)
     int left_w = ui_px(ui, 300);
     SDL_Rect list = {pad, area.y + pad, left_w, area.h - 2 * pad};
     ren_fill_round_rect(a->ren, list, ui_px(ui, 10), THEME_PANEL);
-    int row_h = ui_px(ui, 44), y = list.y + ui_px(ui, 10);
+    /* The complaints, scrolled when they do not fit; a row as tall as its
+     * title wrapped (in bold, as when selected, so selecting never moves
+     * the rows). */
+    SDL_Rect rows = {list.x + ui_px(ui, 8), list.y + ui_px(ui, 8), list.w - ui_px(ui, 16), list.h - ui_px(ui, 16)};
+    int gap = ui_px(ui, 4), content_h = 0, shown_top = 0, shown_h = 0;
+    int text_w = rows.w - ui_px(ui, 14) - ui_px(ui, 24);
+    for (int i = 0; i < n; i++) {
+        int th = ren_text_wrapped(a->ren, FONT_BOLD, 0, 0, text_w, THEME_TEXT, protocols_get(a->protocols, i)->title,
+                                  false, 0, 0);
+        int rh = th + ui_px(ui, 16) > ui_px(ui, 44) ? th + ui_px(ui, 16) : ui_px(ui, 44);
+        if (i == prot_st.shown) {
+            shown_top = content_h;
+            shown_h = rh;
+        }
+        content_h += rh + gap;
+    }
+    if (prot_st.reveal) {
+        prot_st.reveal = false;
+        if (shown_top < prot_st.list_scroll)
+            prot_st.list_scroll = shown_top;
+        else if (shown_top + shown_h > prot_st.list_scroll + rows.h)
+            prot_st.list_scroll = shown_top + shown_h - rows.h;
+    }
+    int sb = content_h > rows.h ? ui_px(ui, 14) : 0;
+    ui_scroll(ui, rows, &prot_st.list_scroll, content_h);
+    ren_clip(a->ren, rows);
+    int y = rows.y - prot_st.list_scroll;
     for (int i = 0; i < n; i++) {
         const Protocol *p = protocols_get(a->protocols, i);
-        SDL_Rect row = {list.x + ui_px(ui, 8), y, list.w - ui_px(ui, 16), row_h};
-        if (i == prot_st.shown)
+        int th = ren_text_wrapped(a->ren, FONT_BOLD, 0, 0, text_w, THEME_TEXT, p->title, false, 0, 0);
+        int row_h = th + ui_px(ui, 16) > ui_px(ui, 44) ? th + ui_px(ui, 16) : ui_px(ui, 44);
+        SDL_Rect row = {rows.x, y, rows.w - sb, row_h};
+        y += row_h + gap;
+        if (row.y + row.h <= rows.y || row.y >= rows.y + rows.h)
+            continue;
+        bool sel = i == prot_st.shown;
+        if (sel)
             ren_fill_round_rect(a->ren, row, ui_px(ui, 6), THEME_ACCENT_LIGHT);
         else if (ui_hover(ui, row))
             ren_fill_round_rect(a->ren, row, ui_px(ui, 6), THEME_PANEL_ALT);
-        int th = ren_text_height(a->ren, FONT_BODY);
-        ren_text_fit(a->ren, i == prot_st.shown ? FONT_BOLD : FONT_BODY, row.x + ui_px(ui, 12), row.y + (row_h - th) / 2,
-                     row.w - ui_px(ui, 24), i == prot_st.shown ? THEME_ACCENT_DARK : THEME_TEXT, p->title);
-        if (ui_clickable(ui, row, p->title) && prot_st.shown != i) {
+        FontId f = sel ? FONT_BOLD : FONT_BODY;
+        int fh = ren_text_wrapped(a->ren, f, 0, 0, text_w, THEME_TEXT, p->title, false, 0, 0);
+        ren_text_wrapped(a->ren, f, row.x + ui_px(ui, 12), row.y + (row_h - fh) / 2, text_w,
+                         sel ? THEME_ACCENT_DARK : THEME_TEXT, p->title, true, rows.y, rows.y + rows.h);
+        /* Only a row wholly in view takes clicks. */
+        if (row.y >= rows.y && row.y + row.h <= rows.y + rows.h && ui_clickable(ui, row, p->title) && !sel) {
             prot_st.shown = i;
             prot_st.scroll = 0;
             a->redraw = true;
         }
-        y += row_h + ui_px(ui, 4);
     }
+    ren_unclip(a->ren);
 
     const Protocol *p = protocols_get(a->protocols, prot_st.shown);
     SDL_Rect panel = {list.x + list.w + pad, area.y + pad, all.w - list.w - 3 * pad, area.h - 2 * pad};
@@ -60,8 +106,22 @@ void screen_protocols(App *a, SDL_Rect all)
     ren_clip(a->ren, inner);
     int x = inner.x, w = inner.w - ui_px(ui, 14);
     y = inner.y - prot_st.scroll;
-    ren_text(a->ren, FONT_TITLE, x, y, THEME_ACCENT_DARK, p->title);
-    y += ren_text_height(a->ren, FONT_TITLE) + ui_px(ui, 4);
+    /* Practice over the protocol's muscles, beside its title. */
+    bool any_module = false;
+    for (int i = 0; i < p->n_steps; i++)
+        any_module = any_module || p->steps[i].module;
+    int practise_w = any_module ? ren_text_width(a->ren, FONT_BOLD, "Practise this protocol") + ui_px(ui, 36) : 0;
+    if (any_module) {
+        SDL_Rect go = {x + w - practise_w, y, practise_w, ui_px(ui, 38)};
+        if (go.y >= inner.y && ui_button(ui, go, "Practise this protocol", BUTTON_PRIMARY)) {
+            ren_unclip(a->ren);
+            app_start_protocol_practice(a, p);
+            return;
+        }
+    }
+    int title_h = ren_text_wrapped(a->ren, FONT_TITLE, x, y, w - practise_w - ui_px(ui, 12), THEME_ACCENT_DARK,
+                                   p->title, true, inner.y, inner.y + inner.h);
+    y += (title_h > ui_px(ui, 38) ? title_h : ui_px(ui, 38)) + ui_px(ui, 4);
     y += ren_text_wrapped(a->ren, FONT_BODY, x, y, w, THEME_TEXT, p->summary ? p->summary : "", true, inner.y,
                           inner.y + inner.h);
     char regions[600];
@@ -79,9 +139,9 @@ void screen_protocols(App *a, SDL_Rect all)
     int btn_w = ui_px(ui, 96), btn_h = ui_px(ui, 34);
     for (int i = 0; i < p->n_steps; i++) {
         const ProtocolStep *st = &p->steps[i];
-        int text_w = w - ui_px(ui, 44) - btn_w - ui_px(ui, 16);
+        int step_w = w - ui_px(ui, 44) - btn_w - ui_px(ui, 24);
         int rh = ren_text_height(a->ren, FONT_BOLD) +
-                 ren_text_wrapped(a->ren, FONT_SMALL, 0, 0, text_w, THEME_TEXT, st->reason, false, 0, 0) + ui_px(ui, 14);
+                 ren_text_wrapped(a->ren, FONT_SMALL, 0, 0, step_w, THEME_TEXT, st->reason, false, 0, 0) + ui_px(ui, 14);
         if (rh < btn_h + ui_px(ui, 14))
             rh = btn_h + ui_px(ui, 14);
         SDL_Rect row = {x, y, w, rh};
@@ -101,7 +161,7 @@ void screen_protocols(App *a, SDL_Rect all)
         if (reason[0] >= 'a' && reason[0] <= 'z')
             reason[0] = (char)(reason[0] - 'a' + 'A');
         ren_text_wrapped(a->ren, FONT_SMALL, x + ui_px(ui, 44), y + ui_px(ui, 4) + ren_text_height(a->ren, FONT_BOLD),
-                         text_w, THEME_TEXT, reason, true, inner.y, inner.y + inner.h);
+                         step_w, THEME_TEXT, reason, true, inner.y, inner.y + inner.h);
         if (st->module && visible) {
             SDL_Rect go = {x + w - btn_w, y + ui_px(ui, 4), btn_w, btn_h};
             char label[300];
@@ -118,7 +178,7 @@ void screen_protocols(App *a, SDL_Rect all)
         }
         y += rh;
     }
-    int content_h = y + prot_st.scroll - inner.y;
+    content_h = y + prot_st.scroll - inner.y;
     ren_unclip(a->ren);
     int before = prot_st.scroll;
     ui_scroll(ui, inner, &prot_st.scroll, content_h);

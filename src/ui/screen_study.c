@@ -130,7 +130,7 @@ void screen_study(App *a, SDL_Rect all)
              a->course && a->study_return == SCREEN_MODULES ? " \xC2\xB7 " : "", group ? group : m->group);
     if (chrome_top_bar(a, title, crumb, true, &area)) {
         app_go(a, a->study_return == SCREEN_PROTOCOLS || a->study_return == SCREEN_LOCATOR ||
-                          a->study_return == SCREEN_DIRECTORY
+                          a->study_return == SCREEN_DIRECTORY || a->study_return == SCREEN_DISORDERS
                       ? a->study_return
                       : SCREEN_MODULES);
         return;

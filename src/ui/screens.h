@@ -13,6 +13,7 @@
 #include "certify.h"
 #include "config.h"
 #include "course.h"
+#include "disorder.h"
 #include "exam.h"
 #include "learner.h"
 #include "locator.h"
@@ -40,6 +41,7 @@ typedef enum {
     SCREEN_LOCATOR,
     SCREEN_DIRECTORY,
     SCREEN_INSTRUCTOR,
+    SCREEN_DISORDERS,
     SCREEN_COUNT
 } ScreenId;
 
@@ -64,6 +66,7 @@ typedef struct App {
     const Config *cfg;
     Library *lib;
     ProtocolSet *protocols;
+    DisorderSet *disorders; /* the myofascial pain disorders directory */
     unsigned char key[STATION_KEY_BYTES];
     bool have_key;
     int lib_errors; /* course files with errors: shown as a banner */
@@ -115,6 +118,7 @@ typedef struct App {
     ScreenId study_return; /* where Back leads from the study screen */
     /* Practice */
     Session *session;
+    const Protocol *practice_protocol; /* the protocol whose muscles the practice session is over, or NULL */
     bool option_chosen[SESSION_MAX_OPTIONS];
     int summary_scroll;
     bool practice_recorded;
@@ -173,6 +177,10 @@ void screen_locator(App *a, SDL_Rect area);
 /* Frees the locator's canvases (at exit). */
 void screen_locator_free(void);
 void screen_directory(App *a, SDL_Rect area);
+void screen_disorders(App *a, SDL_Rect area);
+/* Shows protocol p on the pain protocols screen (the next time it is
+ * drawn), from a link elsewhere. */
+void screen_protocols_show(const App *a, const Protocol *p);
 void screen_modules(App *a, SDL_Rect area);
 void screen_modules_enter(App *a);
 void screen_study(App *a, SDL_Rect area);

@@ -914,6 +914,40 @@ static void test_exam_stratified(void **state)
         }
 }
 
+/* A protocol's practice: the exam's stratified draw over the modules given
+ * (a repeat and a NULL entry skipped), answered as practice. */
+static void test_practice_set(void **state)
+{
+    (void)state;
+    make_course();
+    const Module *mods[] = {&MOD, NULL, &QL, &TINY, &QL};
+    for (uint64_t seed = 0; seed < 50; seed++) {
+        Session *s = session_create_practice_set(mods, 5, seed, 11);
+        assert_non_null(s);
+        assert_int_equal(session_mode(s), SESSION_PRACTICE);
+        assert_int_equal(session_item_count(s), 11);
+        assert_no_repeats(s);
+        int k[3];
+        module_counts(s, k);
+        assert_int_equal(k[0], 5);
+        assert_int_equal(k[1], 5);
+        assert_int_equal(k[2], 1);
+        int n_mods = 0;
+        session_modules(s, &n_mods);
+        assert_int_equal(n_mods, 3); /* reverse items graded against each once */
+        session_free(s);
+    }
+    /* Fewer modules than items asked: all the items they have. */
+    const Module *one[] = {&TINY};
+    Session *s = session_create_practice_set(one, 1, 3, 20);
+    assert_int_equal(session_item_count(s), 1);
+    session_free(s);
+    assert_null(session_create_practice_set(one, 1, 3, 0));
+    const Module *none[] = {NULL};
+    assert_null(session_create_practice_set(none, 1, 3, 20));
+    assert_null(session_create_practice_set(NULL, 0, 3, 20));
+}
+
 static void test_exam_draws_every_item(void **state)
 {
     (void)state;
@@ -1600,6 +1634,7 @@ int main(void)
         cmocka_unit_test(test_skipped_items_score_zero_and_time),
         cmocka_unit_test(test_quiz_is_practice_graded),
         cmocka_unit_test(test_exam_stratified),
+        cmocka_unit_test(test_practice_set),
         cmocka_unit_test(test_exam_draws_every_item),
         cmocka_unit_test(test_exam_deterministic_and_ordered),
         cmocka_unit_test(test_exam_empty),
