@@ -14,13 +14,6 @@ ADD = [(196, 690, CORNER), (214, 700), (218, 750), (214, 800, CORNER), (186, 806
 ADD_FIBRES = [[(204, 700), (172, 770), (142, 810)], [(214, 790), (176, 804), (142, 814)]]
 
 
-def _behind(pts):
-    """The same muscle seen through the hand from behind (forearm view = the mirror of
-    forearm_front about x = 200)."""
-    return [(400 - p[0], p[1]) + tuple(p[2:]) for p in pts]
-
-
-
 def _palm(pts):
     """Hand-frame points (u toward the thumb, v down from the wrist crease, units of the
     whole-body chart) into hand_palm (HAND_PALM_CAM: the wrist at 278.2, 124.8; 5.2x)."""
@@ -43,7 +36,6 @@ H_ADD_FIBRES = [[(6, 22), (18, 50), (28, 68)], [(1, 60), (14, 66), (28, 70)]]
 
 SHAPES = {
     "forearm_front": [dict(pts=OPP, fibres=OPP_FIBRES), dict(pts=ADD, fibres=ADD_FIBRES)],
-    "forearm": [dict(pts=_behind(ADD), deep=True)],
     "hand_palm": [dict(pts=_palm(H_OPP), fibres=[_palm(f) for f in H_OPP_FIBRES]),
                   dict(pts=_palm(H_ADD), fibres=[_palm(f) for f in H_ADD_FIBRES])],
     "hand_back": [dict(pts=_back(H_ADD), deep=True)],
