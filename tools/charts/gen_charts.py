@@ -1104,7 +1104,7 @@ SHOULDER_LANDMARKS = [
 
 
 # chest: the front view around the right chest and shoulder, 2.6x (0.05 cm per unit): the
-# sternum (the necktie) to the deltoid and the side of the chest below the axilla, where the
+# sternum to the deltoid and the side of the chest below the axilla, where the
 # digitations of serratus anterior show between the pectoral border and latissimus.
 CHEST_CAM = Camera(112, 240, 2.6)
 CHEST_VIEW_W, CHEST_VIEW_H = 560, 800
@@ -1129,14 +1129,22 @@ def draw_chest(svg):
         for s in (-1, 1):
             line(svg, side(pts, s), color, width, closed, extra)
 
-    # sternum: manubrium, sternal angle, body, xiphoid (the necktie)
-    both([(10, 286.5), (15, 295), (17, 306), (13, 318, CORNER), (14, 345), (13, 395), (10, 425),
-          (4.5, 432, CORNER), (3, 440), (0, 446)], LANDMARK, 1.2)
+    # sternum: the manubrium with the clavicular notches at its upper corners and the 1st costal
+    # cartilage below them, the sternal angle (2nd cartilage), the body with a notch for each
+    # cartilage from the 3rd to the 7th, widest at the 5th, the xiphoid process
+    both([(0, 290.5), (5, 289.5), (9, 287.5, CORNER), (12.5, 291), (15.5, 294, CORNER), (17, 301),
+          (16, 309), (13, 318, CORNER), (14.6, 328), (14, 339, CORNER), (15.4, 350), (15, 361, CORNER),
+          (16, 373), (15.4, 384, CORNER), (15.6, 395), (13.8, 406, CORNER), (12.4, 416),
+          (9.5, 426, CORNER), (5, 432, CORNER), (3.6, 440), (0, 447)], LANDMARK, 1.2)
     line(svg, [(CX - 13, 318), (CX + 13, 318)], LANDMARK, 1.0)
-    line(svg, [(CX - 4.5, 432), (CX + 4.5, 432)], LANDMARK, 0.8, ' opacity="0.7"')
-    # ribs 2 to 7 and their costal cartilages (deep, dashed), the right side only
+    line(svg, [(CX - 5, 432), (CX + 5, 432)], LANDMARK, 0.8, ' opacity="0.7"')
+    # the costal cartilages of ribs 1 to 7 from their notches (solid, pale), then the ribs
+    r([(16.5, 299), (26, 301), (36, 302)], LANDMARK, 0.9, ' opacity="0.6"')
     for rib in CHEST_RIBS:
-        r(rib, LANDMARK, 0.8, ' stroke-dasharray="5 4" opacity="0.45"')
+        r(rib[:2], LANDMARK, 0.9, ' opacity="0.6"')
+    # ribs 2 to 7 beyond their cartilages (dashed), the right side only
+    for rib in CHEST_RIBS:
+        r(rib[1:], LANDMARK, 0.8, ' stroke-dasharray="5 4" opacity="0.45"')
     # clavicle (lower border: the bone between the two lines), sternoclavicular joint, acromion
     r([(11, 293), (30, 297.5), (60, 293), (95, 285.5), (122, 285), (140, 288)], LANDMARK, 1.1)
     r([(9.5, 286), (11, 293)], LANDMARK, 1.1)
