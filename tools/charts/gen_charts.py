@@ -1103,6 +1103,92 @@ SHOULDER_LANDMARKS = [
 ]
 
 
+# chest: the front view around the right chest and shoulder, 2.6x (0.05 cm per unit): the
+# sternum to the deltoid and the side of the chest below the axilla, where the
+# digitations of serratus anterior show between the pectoral border and latissimus.
+CHEST_CAM = Camera(112, 240, 2.6)
+CHEST_VIEW_W, CHEST_VIEW_H = 560, 800
+CHEST_RIBS = [  # (sternal end dy, the rib's course outward) for ribs 2 to 7, half-body (dx, y)
+    [(13, 318), (40, 313), (72, 316), (100, 326), (118, 342)],
+    [(13.5, 340), (40, 336), (72, 339), (100, 350), (118, 366)],
+    [(13, 362), (40, 359), (72, 363), (100, 375), (117, 392)],
+    [(12, 385), (38, 383), (70, 388), (98, 400), (116, 418)],
+    [(11, 407), (34, 409), (64, 416), (94, 428), (114, 445)],
+    [(9, 427), (28, 432), (56, 442), (88, 456), (111, 472)],
+]
+
+
+def draw_chest(svg):
+    svg.tf = CHEST_CAM
+    whole_chart("front")(svg)
+
+    def r(pts, color, width, extra="", closed=False):
+        line(svg, side(pts, -1), color, width, closed, extra)
+
+    def both(pts, color, width, extra="", closed=False):
+        for s in (-1, 1):
+            line(svg, side(pts, s), color, width, closed, extra)
+
+    # sternum: the manubrium with the clavicular notches at its upper corners and the 1st costal
+    # cartilage below them, the sternal angle (2nd cartilage), the body with a notch for each
+    # cartilage from the 3rd to the 7th, widest at the 5th, the xiphoid process
+    both([(0, 290.5), (5, 289.5), (9, 287.5, CORNER), (12.5, 291), (15.5, 294, CORNER), (17, 301),
+          (16, 309), (13, 318, CORNER), (14.6, 328), (14, 339, CORNER), (15.4, 350), (15, 361, CORNER),
+          (16, 373), (15.4, 384, CORNER), (15.6, 395), (13.8, 406, CORNER), (12.4, 416),
+          (9.5, 426, CORNER), (5, 432, CORNER), (3.6, 440), (0, 447)], LANDMARK, 1.2)
+    line(svg, [(CX - 13, 318), (CX + 13, 318)], LANDMARK, 1.0)
+    line(svg, [(CX - 5, 432), (CX + 5, 432)], LANDMARK, 0.8, ' opacity="0.7"')
+    # the costal cartilages of ribs 1 to 7 from their notches (solid, pale), then the ribs
+    r([(16.5, 299), (26, 301), (36, 302)], LANDMARK, 0.9, ' opacity="0.6"')
+    for rib in CHEST_RIBS:
+        r(rib[:2], LANDMARK, 0.9, ' opacity="0.6"')
+    # ribs 2 to 7 beyond their cartilages (dashed), the right side only
+    for rib in CHEST_RIBS:
+        r(rib[1:], LANDMARK, 0.8, ' stroke-dasharray="5 4" opacity="0.45"')
+    # clavicle (lower border: the bone between the two lines), sternoclavicular joint, acromion
+    r([(11, 293), (30, 297.5), (60, 293), (95, 285.5), (122, 285), (140, 288)], LANDMARK, 1.1)
+    r([(9.5, 286), (11, 293)], LANDMARK, 1.1)
+    r([(143, 282.5), (149, 281), (154, 284.5), (151, 290), (140, 288)], LANDMARK, 1.2)
+    # coracoid process in the deltopectoral triangle below the clavicle
+    r([(109, 298), (114, 296), (118, 300.5), (115, 305), (110, 304)], LANDMARK, 1.1, closed=True)
+    # deltoid: the groove on to its insertion, and the humeral head under it (deep)
+    r([(127, 357), (133, 380), (140, 402)], MUSCLE, MUSCLE_W, ' opacity="0.8"')
+    circle(svg, CX - 143, 308, 16, 'fill="none" stroke="%s" stroke-width="1" '
+           'stroke-dasharray="5 4" opacity="0.6"' % LANDMARK)
+    # anterior axillary fold: the pectoral tendon going under the deltoid to the humerus
+    r([(119, 391), (124, 376), (130, 362)], MUSCLE, MUSCLE_W)
+    # serratus anterior digitations on the side of the chest, latissimus' anterior border
+    r([(114, 396), (101, 414, CORNER), (112, 420, CORNER), (97, 436, CORNER), (110, 442, CORNER),
+       (94, 459, CORNER), (108, 466, CORNER), (93, 483, CORNER), (106, 490, CORNER),
+       (95, 505, CORNER), (104, 512)], MUSCLE, MUSCLE_W)
+    r([(119, 398), (116.5, 430), (113, 465), (109, 500), (106.5, 525)], MUSCLE, MUSCLE_W,
+      ' opacity="0.8"')
+    # areola around the nipple
+    circle(svg, CX - 62, 410, 7.5, 'fill="none" stroke="%s" stroke-width="0.8" opacity="0.6"'
+           % LANDMARK)
+    svg.tf = None
+
+
+def chest_outline():
+    return [CHEST_CAM.all(body_outline("front"))]
+
+
+CHEST_LANDMARKS = [
+    ("jugular notch", (300, 291)), ("manubrium", (300, 304)),
+    ("sternal angle (2nd rib)", (300, 318)), ("sternum, body (middle)", (300, 375)),
+    ("xiphoid process", (300, 441)), ("sternoclavicular joint", (289, 290)),
+    ("sternal border, 4th intercostal space", (286, 374)),
+    ("clavicle, middle", (225, 291)), ("coracoid process", (186, 301)),
+    ("acromion", (152, 286)), ("deltoid, anterior (middle)", (160, 335)),
+    ("deltopectoral groove", (178, 320)), ("pectoralis major, clavicular part", (230, 305)),
+    ("pectoralis major, sternal part", (240, 360)), ("pectoralis minor (deep, below the coracoid)", (200, 340)),
+    ("nipple", (238, 410)), ("anterior axillary fold", (181, 392)),
+    ("serratus anterior, 5th to 6th rib (side of the chest)", (195, 440)),
+    ("latissimus dorsi, anterior border", (192, 462)),
+    ("costal margin", (228, 500)), ("costal margin, lowest (10th rib)", (198, 534)),
+]
+
+
 # forearm and forearm_front: the right forearm and hand, turned upright, 2.6x (0.05 cm/unit)
 FOREARM_DEG = math.degrees(math.atan2(FOREARM.b[0] - FOREARM.a[0], FOREARM.b[1] - FOREARM.a[1]))
 FA_VIEW_W, FA_VIEW_H = 400, 1010
@@ -1283,6 +1369,128 @@ def draw_pelvis_back(svg):
     svg.tf = None
 
 
+# hand_palm and hand_back: the right hand of front and back, turned upright, 5.2x (0.025 cm per
+# unit), drawn in finer detail on the same hand frame (wrist crease, hand length and width as in
+# the whole-body charts): a real thumb, the thenar and hypothenar eminences, four fingers with
+# their creases, knuckles and nails.  (u: toward the thumb, v: down from the wrist crease.)
+HAND_DEG = math.degrees(math.atan2(HAND.b[0] - HAND.a[0], HAND.b[1] - HAND.a[1]))
+HAND_VIEW_W, HAND_VIEW_H = 520, 920
+HAND_K = 5.2
+HAND_FINE = [(21, 0), (24, 10), (29.5, 27), (35, 45), (40, 62), (43.5, 78), (46, 89),
+             (46.5, 98), (44.5, 104.5), (40, 107), (35.5, 104.5), (33.5, 97), (31.5, 87),
+             (29.5, 76), (26.5, 65, CORNER),
+             (27, 76), (27.4, 90), (27, 106), (26, 119), (24, 128.5), (20.5, 133.5), (16.5, 133),
+             (13.8, 128), (12.8, 116), (12.6, 101), (11.7, 91.5, CORNER),
+             (10.9, 101), (10.9, 119), (10.2, 134), (8, 141), (3.5, 143.5), (-1, 141),
+             (-3.2, 134), (-3.8, 118), (-3.8, 101), (-4.5, 92.5, CORNER),
+             (-5.2, 101), (-5.3, 116), (-5.9, 130), (-8, 137), (-11.5, 139.5), (-15.5, 137),
+             (-17.6, 129.5), (-18.2, 115), (-18.4, 101), (-19.2, 92, CORNER),
+             (-19.8, 99), (-20.2, 110), (-21.2, 118.5), (-23.3, 123.5), (-26.3, 125),
+             (-29.4, 122.5), (-31, 115.5), (-31.7, 104), (-32.3, 92), (-33, 78), (-33, 60),
+             (-31.8, 42), (-29, 24), (-24.5, 9), (-19.5, 0)]
+# fingers: (centre u, cleft v on the radial side, tip v, half-width) for the creases and nails
+HAND_FINGERS = {"index": (19.8, 91.5, 133.5, 7), "middle": (3.6, 92, 143.5, 7.2),
+                "ring": (-11.8, 92.5, 139.5, 6.6), "little": (-25.7, 92, 125, 5.8)}
+
+
+def hand_camera(sign):
+    wx, wy = CX + sign * HAND.a[0], HAND.a[1]
+    return Camera(wx - HAND_VIEW_W / 2.0 / HAND_K + sign * 3.5, wy - 24, HAND_K,
+                  angle=sign * HAND_DEG, cx=wx, cy=wy)
+
+
+HAND_PALM_CAM = hand_camera(-1)
+HAND_BACK_CAM = hand_camera(1)
+
+
+def hand_fine_points(sign):
+    """The hand (and the end of the forearm, closed above the picture) in chart coordinates."""
+    pts = [FOREARM.t(0.45, 27, True), FOREARM.t(0.75, 21.5)]
+    pts += [HAND.at(p[1], p[0], len(p) > 2) for p in HAND_FINE]
+    pts += [FOREARM.t(0.75, -19.5), FOREARM.t(0.45, -24, True)]
+    return side(pts, sign)
+
+
+def draw_hand(svg, sign):
+    """sign -1: the palm (front chart, thumb on the viewer's left); +1: the back of the hand."""
+    svg.tf = HAND_PALM_CAM if sign < 0 else HAND_BACK_CAM
+    svg.add('<g id="body">')
+    body_path(svg, hand_fine_points(sign))
+    svg.add('</g>')
+    svg.add('<g id="details">')
+
+    def h(pts, color, width, extra="", closed=False):
+        line(svg, [hd_pt(sign, v, u) for u, v in pts], color, width, closed, extra)
+
+    def mark(u, v, r=1.0):
+        p = hd_pt(sign, v, u)
+        circle(svg, p[0], p[1], r, 'fill="%s" stroke="none"' % LANDMARK)
+
+    def finger_line(name, frac, wd, color, width, extra="", dv=0.0):
+        c, v0, v1, hw = HAND_FINGERS[name]
+        v = v0 + frac * (v1 - v0) + dv
+        h([(c + hw * wd, v - 0.4), (c, v + 0.3), (c - hw * wd, v - 0.4)], color, width, extra)
+
+    if sign < 0:
+        # wrist creases, palmaris longus and FCR tendons, pisiform, scaphoid tubercle
+        h([(-18, 0.5), (0, -0.5), (20, 0.5)], LANDMARK, 0.9)
+        h([(-18, -5), (0, -6), (20, -5)], LANDMARK, 0.8, ' opacity="0.7"')
+        h([(-1, -24), (-1, -12), (-0.5, -2)], MUSCLE, MUSCLE_W)
+        h([(7, -24), (8, -12), (9.5, -2)], MUSCLE, MUSCLE_W)
+        mark(-14.5, 3.5, 1.2)
+        mark(14, 3, 1.2)
+        # thenar crease around the ball of the thumb, proximal and distal palmar creases
+        h([(27, 52), (19, 47), (12, 36), (7, 20), (5.5, 7)], LANDMARK, 1.0)
+        h([(26.5, 53), (12, 58), (-4, 64), (-20, 72)], LANDMARK, 0.9)
+        h([(-32, 76), (-20, 78), (-6, 80), (6, 84), (11, 89)], LANDMARK, 0.9)
+        # hypothenar eminence (its radial border), thenar muscles' border with the palm
+        h([(-17, 6), (-21, 30), (-23.5, 52), (-26, 70)], MUSCLE, MUSCLE_W)
+        h([(23, 14), (27, 30), (32, 48)], MUSCLE, MUSCLE_W, ' opacity="0.8"')
+        # thumb: MCP and IP creases
+        h([(29.5, 70), (34.5, 68), (40.5, 66)], LANDMARK, 0.8)
+        h([(32.5, 90), (38, 88), (45.5, 86)], LANDMARK, 0.8)
+        # finger creases: at the base, the PIP and the DIP joint
+        for name in HAND_FINGERS:
+            finger_line(name, 0.0, 0.95, LANDMARK, 0.8, dv=4.5)
+            finger_line(name, 0.42, 0.95, LANDMARK, 0.8)
+            finger_line(name, 0.74, 0.9, LANDMARK, 0.7)
+            c, v0, v1, hw = HAND_FINGERS[name]   # the pad of the fingertip
+            h([(c + hw * 0.5, v1 - 3), (c, v1 - 6.5), (c - hw * 0.5, v1 - 3)], LANDMARK, 0.5,
+              ' opacity="0.5"')
+    else:
+        # dorsal wrist crease, ulnar and radial styloids, Lister's tubercle
+        h([(-18, 1), (0, 0), (20, 1)], LANDMARK, 0.8, ' opacity="0.8"')
+        mark(-16, -4, 1.6)
+        mark(19, -3, 1.6)
+        mark(6, -5, 1.1)
+        # extensor tendons to the knuckles, extensor pollicis longus and brevis (the snuffbox)
+        for u0, u1 in ((10, 19.8), (3.5, 3.6), (-3.5, -11.8), (-10, -25.7)):
+            h([(u0, 4), ((u0 + u1) / 2, 45), (u1, 84)], MUSCLE, 0.9)
+        h([(6, 2), (14, 22), (24, 40), (33, 62), (38, 78)], MUSCLE, 0.9)
+        h([(20, 4), (27, 24), (34, 48), (39, 64)], MUSCLE, 0.9)
+        # first dorsal interosseous bulge in the web
+        h([(20, 24), (24, 44), (26, 60)], MUSCLE, MUSCLE_W, ' opacity="0.8"')
+        # metacarpal heads (knuckles) and the thumb's MCP
+        for name in HAND_FINGERS:
+            c, v0, v1, hw = HAND_FINGERS[name]
+            h([(c + hw, 86), (c, 82), (c - hw, 86)], LANDMARK, 1.0)
+        h([(30.5, 73), (35.5, 69), (41, 71.5)], LANDMARK, 0.9)
+        # joint wrinkles over the PIP and DIP joints, nails
+        for name in HAND_FINGERS:
+            finger_line(name, 0.40, 0.7, LANDMARK, 0.7, ' opacity="0.8"', dv=-1.5)
+            finger_line(name, 0.40, 0.55, LANDMARK, 0.7, ' opacity="0.8"', dv=1.5)
+            c, v0, v1, hw = HAND_FINGERS[name]
+            finger_line(name, 1.0, 0.55, LANDMARK, 0.7, ' opacity="0.8"', dv=-17.5)
+            n = 0.62 * hw
+            h([(c + n, v1 - 13), (c + n, v1 - 4), (c, v1 - 1.5), (c - n, v1 - 4), (c - n, v1 - 13),
+               (c, v1 - 14)], LANDMARK, 0.7, ' opacity="0.8"', closed=True)
+        h([(37, 88), (40, 86.5), (44, 88)], LANDMARK, 0.7, ' opacity="0.8"')      # thumb IP
+        h([(37.5, 96), (37.5, 103.5), (40, 105.5), (43.5, 103), (44, 95.5), (40.5, 94.5)],
+          LANDMARK, 0.7, ' opacity="0.8"', closed=True)                          # thumbnail
+    svg.add('</g>')
+    svg.tf = None
+
+
 def pelvis_back_outline():
     return [PELVIS_BACK_CAM.all(body_outline("back"))]
 
@@ -1299,6 +1507,37 @@ PELVIS_BACK_LANDMARKS = [
     ("back of the thigh, upper (right)", (350, 805)), ("PSIS, left", (263, 637)),
     ("ischial tuberosity, left", (255, 738)), ("greater trochanter, left", (178, 677)),
 ]
+
+
+def hand_outline(sign):
+    cam = HAND_PALM_CAM if sign < 0 else HAND_BACK_CAM
+    return [cam.all(hand_fine_points(sign))]
+
+
+def hand_landmarks(sign):
+    cam = HAND_PALM_CAM if sign < 0 else HAND_BACK_CAM
+    Hd = lambda u, v: hd_pt(sign, v, u)
+    tips = [("%s fingertip" % n, Hd(c, v1 - 5)) for n, (c, v0, v1, hw) in HAND_FINGERS.items()]
+    if sign < 0:
+        table = [("wrist crease, middle", Hd(0, 0)), ("palmaris longus tendon", Hd(-1, -12)),
+                 ("pisiform", Hd(-14.5, 3.5)), ("scaphoid tubercle", Hd(14, 3)),
+                 ("thenar eminence", Hd(20, 30)), ("hypothenar eminence", Hd(-26, 35)),
+                 ("palm, centre", Hd(0, 50)), ("thumb web, palm side", Hd(26, 60)),
+                 ("thumb, MCP crease", Hd(35, 69)), ("thumb tip (pad)", Hd(40, 100)),
+                 ("index finger, base crease", Hd(19.8, 96)),
+                 ("distal palmar crease", Hd(-10, 79)),
+                 ("middle finger, PIP crease", Hd(3.6, 113))] + tips
+    else:
+        table = [("Lister's tubercle", Hd(6, -5)), ("ulnar styloid", Hd(-16, -4)),
+                 ("radial styloid", Hd(19, -3)), ("anatomical snuffbox", Hd(24, 20)),
+                 ("first dorsal interosseous", Hd(24, 48)),
+                 ("back of the hand, middle", Hd(0, 45)),
+                 ("between the 4th and 5th metacarpals", Hd(-19, 50)),
+                 ("index knuckle (MCP)", Hd(19.8, 84)), ("middle knuckle (MCP)", Hd(3.6, 84)),
+                 ("little-finger knuckle (MCP)", Hd(-25.7, 84)),
+                 ("thumb, MCP", Hd(35.5, 71)), ("thumbnail", Hd(40.5, 100)),
+                 ("middle finger, PIP joint", Hd(3.6, 112))] + tips
+    return [(n, cam.p(p)) for n, p in table]
 
 
 # hip_side: the side view around the right hip, without the arm, 2.5x (0.052 cm per unit)
@@ -1757,6 +1996,11 @@ def make_views():
              "tpquiz anatomy chart: the right shoulder and scapula from behind (patient's "
              "right on the viewer's right).", draw_shoulder_back, shoulder_back_outline,
              lambda: [(n, SHOULDER_CAM.p(p)) for n, p in SHOULDER_LANDMARKS]),
+        View("chest", CHEST_VIEW_W, CHEST_VIEW_H, "0.05",
+             "tpquiz anatomy chart: the right chest and shoulder from the front (sternum to "
+             "deltoid and the side of the chest; patient's right on the viewer's left).",
+             draw_chest, chest_outline,
+             lambda: [(n, CHEST_CAM.p(p)) for n, p in CHEST_LANDMARKS]),
         View("forearm", FA_VIEW_W, FA_VIEW_H, "0.05",
              "tpquiz anatomy chart: the right forearm and hand from behind (posterior, back of "
              "the hand; thumb on the viewer's right).", lambda svg: draw_forearm(svg, 1),
@@ -1765,6 +2009,14 @@ def make_views():
              "tpquiz anatomy chart: the right forearm and hand from the front (anterior, palm; "
              "thumb on the viewer's left).", lambda svg: draw_forearm(svg, -1),
              lambda: forearm_outline(-1), lambda: forearm_landmarks(-1)),
+        View("hand_palm", HAND_VIEW_W, HAND_VIEW_H, "0.025",
+             "tpquiz anatomy chart: the right hand, palm (anterior; thumb on the viewer's "
+             "left).", lambda svg: draw_hand(svg, -1), lambda: hand_outline(-1),
+             lambda: hand_landmarks(-1)),
+        View("hand_back", HAND_VIEW_W, HAND_VIEW_H, "0.025",
+             "tpquiz anatomy chart: the right hand, back (posterior; thumb on the viewer's "
+             "right).", lambda svg: draw_hand(svg, 1), lambda: hand_outline(1),
+             lambda: hand_landmarks(1)),
         View("leg", 360, 1000, "0.0703",
              "tpquiz anatomy chart: the right lower leg from behind, the foot relaxed in plantar "
              "flexion (heel and sole toward the viewer).", draw_leg, leg_outlines,
