@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "datafile.h"
+#include "labels.h"
 #include "layout.h"
 #include "theme.h"
 
@@ -318,73 +319,62 @@ void chart_draw_sides(Ren *ren, const ChartLayout *l, const char *view)
              y, THEME_MUTED, right);
 }
 
-void chart_draw_label(Ren *ren, const ChartLayout *l, Vec2 p, const char *text, int side, float ui_scale)
+/* The rectangles chart_draw_sides writes its letters into (0 or 2). */
+int chart_sides_rects(Ren *ren, const ChartLayout *l, const char *view, SDL_Rect out[2])
 {
-    SDL_FPoint s = chart_to_screen(l, p);
-    int w = ren_text_width(ren, FONT_SMALL, text), h = ren_text_height(ren, FONT_SMALL);
-    int right = (int)(s.x + 12 * ui_scale), left = (int)(s.x - 12 * ui_scale) - w;
-    int x = side >= 0 ? right : left, y = (int)(s.y - (float)h / 2);
-    if (x + w + 4 > l->area.x + l->area.w)
-        x = left;
-    if (x - 4 < l->area.x)
-        x = right;
-    SDL_Rect back = {x - 3, y, w + 6, h};
-    ren_fill_round_rect(ren, back, 3, COLA(255, 255, 255, 225));
-    ren_text(ren, FONT_SMALL, x, y, THEME_TEXT, text);
+    if (strcmp(view, "front") && strcmp(view, "head_front") && strcmp(view, "back"))
+        return 0;
+    int pad = (int)(8 * ren_scale(ren)), hh = ren_text_height(ren, FONT_HEADING);
+    int y = l->area.y + l->area.h - pad - hh;
+    int wl = ren_text_width(ren, FONT_HEADING, "L"), wr = ren_text_width(ren, FONT_HEADING, "R");
+    int w = wl > wr ? wl : wr;
+    out[0] = (SDL_Rect){l->area.x + pad, y, w, hh};
+    out[1] = (SDL_Rect){l->area.x + l->area.w - pad - w, y, w, hh};
+    return 2;
 }
 
-static bool overlaps(SDL_Rect a, const SDL_Rect *placed, int n)
+static void draw_placed(Ren *ren, Vec2 anchor, const LabelOut *o, const char *text, float ui_scale)
 {
-    for (int i = 0; i < n; i++)
-        if (SDL_HasIntersection(&a, &placed[i]))
-            return true;
-    return false;
+    if (o->leader) {
+        Vec2 e = labels_leader_end(o->box, anchor);
+        /* Dark on a white under-stroke: readable over zones and the muscle. */
+        ren_line(ren, (float)anchor.x, (float)anchor.y, (float)e.x, (float)e.y, 3.2f * ui_scale,
+                 COLA(255, 255, 255, 200));
+        ren_line(ren, (float)anchor.x, (float)anchor.y, (float)e.x, (float)e.y, 1.3f * ui_scale,
+                 COLA(0x22, 0x22, 0x22, 230));
+    }
+    SDL_Rect back = {(int)lround(o->box.x), (int)lround(o->box.y), (int)lround(o->box.w), (int)lround(o->box.h)};
+    ren_fill_round_rect(ren, back, 3, COLA(255, 255, 255, 230));
+    ren_text(ren, FONT_SMALL, back.x + 3, back.y, THEME_TEXT, text);
 }
 
 void chart_draw_labels(Ren *ren, const ChartLayout *l, const Vec2 *pts, const char *const *texts, int n,
-                       float ui_scale)
+                       const Vec2 *others, int n_others, const SDL_Rect *avoid, int n_avoid, float ui_scale)
 {
     if (n <= 0)
         return;
-    SDL_Rect *placed = malloc(sizeof *placed * (size_t)(2 * n));
-    if (!placed)
-        return;
-    int np = 0;
-    int mark = (int)(9 * ui_scale);
-    for (int i = 0; i < n; i++) {
-        SDL_FPoint s = chart_to_screen(l, pts[i]);
-        placed[np++] = (SDL_Rect){(int)s.x - mark, (int)s.y - mark, 2 * mark, 2 * mark};
-    }
-    int h = ren_text_height(ren, FONT_SMALL);
-    for (int i = 0; i < n; i++) {
-        SDL_FPoint s = chart_to_screen(l, pts[i]);
-        int w = ren_text_width(ren, FONT_SMALL, texts[i]) + 6;
-        int gap = (int)(12 * ui_scale);
-        SDL_Rect best = {(int)s.x + gap, (int)(s.y - (float)h / 2), w, h};
-        bool found = false;
-        /* Level with the mark on the right, then the left; then a line lower,
-         * higher, two lower ... */
-        static const int shifts[] = {0, 1, -1, 2, -2, 3, -3};
-        for (int step = 0; step < 7 && !found; step++) {
-            int dy = shifts[step] * (h + 2);
-            for (int side = 0; side < 2 && !found; side++) {
-                SDL_Rect r = {side == 0 ? (int)s.x + gap : (int)s.x - gap - w, (int)(s.y - (float)h / 2) + dy, w, h};
-                if (r.x < l->area.x || r.x + r.w > l->area.x + l->area.w)
-                    continue;
-                if (!overlaps(r, placed, np)) {
-                    best = r;
-                    found = true;
-                }
-            }
+    LabelIn *in = malloc(sizeof *in * (size_t)n);
+    LabelOut *out = malloc(sizeof *out * (size_t)n);
+    Vec2 *marks = malloc(sizeof *marks * (size_t)(n + n_others));
+    RectD *keep = malloc(sizeof *keep * (size_t)(n_avoid + 1));
+    if (in && out && marks && keep) {
+        int h = ren_text_height(ren, FONT_SMALL);
+        for (int i = 0; i < n + n_others; i++) {
+            SDL_FPoint s = chart_to_screen(l, i < n ? pts[i] : others[i - n]);
+            marks[i] = (Vec2){s.x, s.y};
         }
-        placed[np++] = best;
-        if (best.y + h / 2 != (int)s.y) {
-            /* A leader line from the mark to a label that had to move. */
-            float lx = best.x > s.x ? (float)best.x : (float)(best.x + best.w);
-            ren_line(ren, s.x, s.y, lx, (float)(best.y + h / 2), 1.0f * ui_scale, COLA(0x33, 0x33, 0x33, 160));
-        }
-        ren_fill_round_rect(ren, best, 3, COLA(255, 255, 255, 225));
-        ren_text(ren, FONT_SMALL, best.x + 3, best.y, THEME_TEXT, texts[i]);
+        for (int i = 0; i < n; i++)
+            in[i] = (LabelIn){marks[i], ren_text_width(ren, FONT_SMALL, texts[i]) + 6, h};
+        for (int i = 0; i < n_avoid; i++)
+            keep[i] = (RectD){avoid[i].x, avoid[i].y, avoid[i].w, avoid[i].h};
+        LabelStyle st = {{l->area.x, l->area.y, l->area.w, l->area.h}, LABELS_MARK * ui_scale,
+                         LABELS_GAP * ui_scale};
+        labels_place(in, n, marks, n + n_others, keep, n_avoid, st, out);
+        for (int i = 0; i < n; i++)
+            draw_placed(ren, marks[i], &out[i], texts[i], ui_scale);
     }
-    free(placed);
+    free(in);
+    free(out);
+    free(marks);
+    free(keep);
 }

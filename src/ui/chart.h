@@ -55,14 +55,14 @@ void chart_draw_zone(Ren *ren, const ChartLayout *l, const Zone *z, float ui_sca
 void chart_draw_click(Ren *ren, const ChartLayout *l, Vec2 p, SDL_Color c, float ui_scale);
 /* Patient's Right / Left at the chart's sides (front views mirror). */
 void chart_draw_sides(Ren *ren, const ChartLayout *l, const char *view);
-/* A small text label next to an image point, on a white backing: to its
- * right if side >= 0, else to its left (it moves over if it would leave
- * the chart). */
-void chart_draw_label(Ren *ren, const ChartLayout *l, Vec2 p, const char *text, int side, float ui_scale);
-/* Labels for n points at once, placed so that they do not overlap each other
- * or the points' marks: each tries the right, then the left, then moves a line
- * down or up, with a leader line to its mark. */
+/* The rectangles chart_draw_sides writes R and L into: 0 or 2 of them. */
+int chart_sides_rects(Ren *ren, const ChartLayout *l, const char *view, SDL_Rect out[2]);
+/* Labels for the n points pts (image units) at once, placed by core
+ * labels_place: none overlaps another, an X (the points' own and the others,
+ * more marks in image units), a rectangle in avoid (window pixels: the
+ * chart's buttons, its side letters) or leaves the chart's area; a label that
+ * had to move from beside its X gets a leader line. */
 void chart_draw_labels(Ren *ren, const ChartLayout *l, const Vec2 *pts, const char *const *texts, int n,
-                       float ui_scale);
+                       const Vec2 *others, int n_others, const SDL_Rect *avoid, int n_avoid, float ui_scale);
 
 #endif

@@ -102,15 +102,22 @@ bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bo
                 chart_draw_tp(a->ren, &l, &m->tps[it->tp], COL(0x11, 0x11, 0x11), false, s);
         } else {
             const TriggerPoint *tp = &m->tps[it->tp];
+            Vec2 others[2] = {an->click, an->click};
             if (it->type == ITEM_REVERSE && an->reverse.module &&
                 (an->reverse.module != m || an->reverse.tp != it->tp)) {
                 /* Another point with the same pattern earned the credit. */
                 const TriggerPoint *other = &an->reverse.module->tps[an->reverse.tp];
                 chart_draw_tp(a->ren, &l, other, THEME_PARTIAL, true, s);
+                others[1] = other->at;
             }
             chart_draw_tp(a->ren, &l, tp, THEME_GOOD, true, s);
-            /* The label goes on the side away from the learner's click. */
-            chart_draw_label(a->ren, &l, tp->at, tp->label, an->click.x > tp->at.x ? -1 : 1, s);
+            /* The label keeps clear of the learner's click and the buttons. */
+            SDL_Rect avoid[3];
+            int n_avoid = chart_sides_rects(a->ren, &l, it->view, avoid);
+            if (a->zoom_button.w > 0)
+                avoid[n_avoid++] = a->zoom_button;
+            const char *text = tp->label;
+            chart_draw_labels(a->ren, &l, &tp->at, &text, 1, others, 2, avoid, n_avoid, s);
         }
         chart_draw_click(a->ren, &l, an->click, THEME_MARKER, s);
     }

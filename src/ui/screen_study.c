@@ -83,7 +83,11 @@ static void draw_chart(App *a, const Module *m, const char *view, SDL_Rect area)
         pts[n] = tp->at;
         labels[n++] = tp->label;
     }
-    chart_draw_labels(a->ren, &l, pts, labels, n, s);
+    SDL_Rect avoid[3];
+    int n_avoid = chart_sides_rects(a->ren, &l, view, avoid);
+    if (a->zoom_button.w > 0)
+        avoid[n_avoid++] = a->zoom_button;
+    chart_draw_labels(a->ren, &l, pts, labels, n, NULL, 0, avoid, n_avoid, s);
     ren_unclip(a->ren);
     chart_draw_sides(a->ren, &l, view);
     chrome_zoom_button(a);
