@@ -8,6 +8,7 @@
 
 #include "datafile.h"
 #include "labels.h"
+#include "overlay_style.h"
 #include "layout.h"
 #include "theme.h"
 
@@ -19,6 +20,7 @@ typedef struct {
     RectD vb;
     SDL_Texture *tex; /* NULL with failed = true: do not retry every frame */
     SDL_Rect crop;    /* the part of the w x h image tex holds: its drawn pixels */
+    int style;        /* 0: as drawn; else an overlay restyled (restyle()) */
     bool failed;
     unsigned long last_used;
 } SvgEntry;
@@ -192,13 +194,33 @@ static SDL_Rect opaque_bounds(SDL_Surface *s)
     return (SDL_Rect){x0, y0, x1 - x0 + 1, y1 - y0 + 1};
 }
 
-static SvgEntry *lookup(ChartCache *c, const char *path, int w, int h, RectD vb)
+/* Style of an overlay entry: OVERLAY_PLAIN, or the deep hatching period. */
+#define OVERLAY_NONE 0
+#define OVERLAY_PLAIN 1
+
+/* The surface in the muscle overlay's style (core overlay_style): a new
+ * RGBA32 surface, s freed; s itself if it cannot be converted. */
+static SDL_Surface *restyle(SDL_Surface *s, int style)
+{
+    SDL_Surface *rgba = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_RGBA32, 0);
+    if (!rgba)
+        return s;
+    SDL_FreeSurface(s);
+    if (SDL_LockSurface(rgba) == 0) {
+        overlay_restyle_rgba(rgba->pixels, rgba->w, rgba->h, rgba->pitch, style != OVERLAY_PLAIN, style);
+        SDL_UnlockSurface(rgba);
+    }
+    return rgba;
+}
+
+static SvgEntry *lookup(ChartCache *c, const char *path, int w, int h, RectD vb, int style)
 {
     SvgEntry *oldest = &c->e[0];
     c->tick++;
     for (int i = 0; i < CACHE_ENTRIES; i++) {
         SvgEntry *e = &c->e[i];
-        if (e->path && e->w == w && e->h == h && !memcmp(&e->vb, &vb, sizeof vb) && !strcmp(e->path, path)) {
+        if (e->path && e->w == w && e->h == h && e->style == style && !memcmp(&e->vb, &vb, sizeof vb) &&
+            !strcmp(e->path, path)) {
             e->last_used = c->tick;
             return e;
         }
@@ -210,6 +232,7 @@ static SvgEntry *lookup(ChartCache *c, const char *path, int w, int h, RectD vb)
     oldest->w = w;
     oldest->h = h;
     oldest->vb = vb;
+    oldest->style = style;
     oldest->last_used = c->tick;
     size_t len = 0;
     char *text = reframe(path, vb, w, h, &len);
@@ -219,6 +242,8 @@ static SvgEntry *lookup(ChartCache *c, const char *path, int w, int h, RectD vb)
     if (rw)
         SDL_RWclose(rw);
     free(text);
+    if (s && style != OVERLAY_NONE)
+        s = restyle(s, style);
     if (s) {
         /* Only the bounding box of the pixels that are not fully
          * transparent goes into the texture: blending a transparent pixel
@@ -243,16 +268,27 @@ static SvgEntry *lookup(ChartCache *c, const char *path, int w, int h, RectD vb)
     return oldest;
 }
 
-bool chart_draw_svg(ChartCache *c, const char *path, const ChartLayout *l)
+static bool draw_styled(ChartCache *c, const char *path, const ChartLayout *l, int style)
 {
     if (l->image.w <= 0 || l->image.h <= 0)
         return false;
-    SvgEntry *e = lookup(c, path, l->image.w, l->image.h, l->viewbox);
+    SvgEntry *e = lookup(c, path, l->image.w, l->image.h, l->viewbox, style);
     if (!e->tex)
         return false;
     SDL_Rect dst = {l->image.x + e->crop.x, l->image.y + e->crop.y, e->crop.w, e->crop.h};
     SDL_RenderCopy(c->r, e->tex, NULL, &dst);
     return true;
+}
+
+bool chart_draw_svg(ChartCache *c, const char *path, const ChartLayout *l)
+{
+    return draw_styled(c, path, l, OVERLAY_NONE);
+}
+
+bool chart_draw_overlay(ChartCache *c, const char *path, const ChartLayout *l, bool deep, float ui_scale)
+{
+    int hatch = (int)lroundf(7 * ui_scale);
+    return draw_styled(c, path, l, deep ? (hatch > OVERLAY_PLAIN ? hatch : 4) : OVERLAY_PLAIN);
 }
 
 void chart_draw_tp(Ren *ren, const ChartLayout *l, const TriggerPoint *tp, SDL_Color c,
@@ -272,6 +308,13 @@ void chart_draw_tp(Ren *ren, const ChartLayout *l, const TriggerPoint *tp, SDL_C
     ren_line(ren, p.x - arm, p.y + arm, p.x + arm, p.y - arm, w, c);
 }
 
+void chart_draw_selected(Ren *ren, const ChartLayout *l, const TriggerPoint *tp, float ui_scale)
+{
+    SDL_FPoint p = chart_to_screen(l, tp->at);
+    ren_fill_circle(ren, p.x, p.y, 11.5f * ui_scale, COLA(255, 255, 255, 150));
+    ren_circle(ren, p.x, p.y, 11.5f * ui_scale, 2.5f * ui_scale, THEME_FOCUS);
+}
+
 void chart_draw_zone(Ren *ren, const ChartLayout *l, const Zone *z, float ui_scale)
 {
     SDL_FPoint *pts = malloc(sizeof *pts * (size_t)z->poly.n);
@@ -285,6 +328,7 @@ void chart_draw_zone(Ren *ren, const ChartLayout *l, const Zone *z, float ui_sca
     } else {
         ren_fill_polygon(ren, pts, z->poly.n, FILL_SOLID, COLA(0xD3, 0x2F, 0x2F, 0x30), l->image);
         ren_fill_polygon(ren, pts, z->poly.n, FILL_STIPPLE, THEME_PAIN_SPILL, l->image);
+        ren_polygon_outline(ren, pts, z->poly.n, 1.0f * ui_scale, THEME_PAIN_EDGE_SPILL);
     }
     free(pts);
 }
@@ -377,4 +421,100 @@ void chart_draw_labels(Ren *ren, const ChartLayout *l, const Vec2 *pts, const ch
     free(out);
     free(marks);
     free(keep);
+}
+
+/* ---------------------------------------------------------------- legend */
+
+static SDL_Color rgb_hex(int v, Uint8 alpha)
+{
+    return COLA((Uint8)((v >> 16) & 0xFF), (Uint8)((v >> 8) & 0xFF), (Uint8)(v & 0xFF), alpha);
+}
+
+enum { KEY_TP, KEY_SELECTED, KEY_MUSCLE, KEY_DEEP, KEY_ESSENTIAL, KEY_SPILLOVER };
+
+/* A dashed rectangle edge (the deep muscle's). */
+static void dashed_rect(Ren *ren, SDL_Rect r, float dash, float width, SDL_Color c)
+{
+    float x0 = (float)r.x, y0 = (float)r.y, x1 = (float)(r.x + r.w), y1 = (float)(r.y + r.h);
+    for (float x = x0; x < x1; x += 2 * dash) {
+        float e = x + dash < x1 ? x + dash : x1;
+        ren_line(ren, x, y0, e, y0, width, c);
+        ren_line(ren, x, y1, e, y1, width, c);
+    }
+    for (float y = y0; y < y1; y += 2 * dash) {
+        float e = y + dash < y1 ? y + dash : y1;
+        ren_line(ren, x0, y, x0, e, width, c);
+        ren_line(ren, x1, y, x1, e, width, c);
+    }
+}
+
+static void swatch(Ren *ren, int kind, SDL_Rect sw, float s)
+{
+    SDL_FPoint box[4] = {{(float)sw.x, (float)sw.y},
+                         {(float)(sw.x + sw.w), (float)sw.y},
+                         {(float)(sw.x + sw.w), (float)(sw.y + sw.h)},
+                         {(float)sw.x, (float)(sw.y + sw.h)}};
+    SDL_Rect clip = {sw.x, sw.y, sw.w + 1, sw.h + 1};
+    float cx = (float)sw.x + (float)sw.w / 2, cy = (float)sw.y + (float)sw.h / 2;
+    switch (kind) {
+    case KEY_TP:
+    case KEY_SELECTED:
+        if (kind == KEY_SELECTED)
+            ren_circle(ren, cx, cy, 9 * s, 2.5f * s, THEME_FOCUS);
+        ren_line(ren, cx - 5 * s, cy - 5 * s, cx + 5 * s, cy + 5 * s, 2.5f * s, COL(0x11, 0x11, 0x11));
+        ren_line(ren, cx - 5 * s, cy + 5 * s, cx + 5 * s, cy - 5 * s, 2.5f * s, COL(0x11, 0x11, 0x11));
+        break;
+    case KEY_MUSCLE: /* its tone, its solid edge */
+        ren_fill_rect(ren, sw, rgb_hex(OVERLAY_MUSCLE_FILL, 0x80));
+        ren_rect(ren, sw, (int)lroundf(1.5f * s), rgb_hex(OVERLAY_MUSCLE_EDGE, 0xFF));
+        break;
+    case KEY_DEEP: /* hatching, dashed edge */
+        ren_fill_polygon(ren, box, 4, FILL_HATCH, rgb_hex(OVERLAY_MUSCLE_EDGE, 0xB0), clip);
+        dashed_rect(ren, sw, 3 * s, 1.3f * s, rgb_hex(OVERLAY_MUSCLE_EDGE, 0xE0));
+        break;
+    case KEY_ESSENTIAL: /* solid red, its edge */
+        ren_fill_polygon(ren, box, 4, FILL_SOLID, THEME_PAIN_FILL, clip);
+        ren_polygon_outline(ren, box, 4, 1.2f * s, THEME_PAIN);
+        break;
+    default: /* spillover: red dots, its edge */
+        ren_fill_polygon(ren, box, 4, FILL_STIPPLE, THEME_PAIN_SPILL, clip);
+        ren_polygon_outline(ren, box, 4, 1.0f * s, THEME_PAIN_EDGE_SPILL);
+        break;
+    }
+}
+
+/* In this order two rows hold them at the narrowest chart (the study screen
+ * at 960 x 640). */
+static const struct {
+    int kind;
+    const char *text;
+} LEGEND[] = {{KEY_TP, "trigger point"},      {KEY_SELECTED, "selected"},
+              {KEY_MUSCLE, "muscle"},          {KEY_ESSENTIAL, "essential zone"},
+              {KEY_DEEP, "deep / seen through the body"}, {KEY_SPILLOVER, "spillover zone"}};
+
+int chart_legend_height(Ren *ren)
+{
+    float s = ren_scale(ren);
+    return CHART_LEGEND_ROWS * (ren_text_height(ren, FONT_SMALL) + (int)lroundf(6 * s));
+}
+
+void chart_draw_legend(Ren *ren, SDL_Rect r)
+{
+    float s = ren_scale(ren);
+    int lh = ren_text_height(ren, FONT_SMALL), row = lh + (int)lroundf(6 * s);
+    int sw_w = (int)lroundf(20 * s), sep = (int)lroundf(6 * s), spacing = (int)lroundf(14 * s);
+    int x = r.x, y = r.y;
+    ren_clip(ren, r);
+    for (int i = 0; i < (int)(sizeof LEGEND / sizeof LEGEND[0]); i++) {
+        int w = sw_w + sep + ren_text_width(ren, FONT_SMALL, LEGEND[i].text);
+        if (x > r.x && x + w > r.x + r.w) {
+            x = r.x;
+            y += row;
+        }
+        SDL_Rect sw = {x, y + 2, sw_w, lh - 4};
+        swatch(ren, LEGEND[i].kind, sw, s);
+        ren_text(ren, FONT_SMALL, x + sw_w + sep, y, THEME_TEXT, LEGEND[i].text);
+        x += w + spacing;
+    }
+    ren_unclip(ren);
 }

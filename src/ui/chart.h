@@ -45,10 +45,17 @@ void chart_cache_free(ChartCache *c);
  * be loaded. */
 bool chart_draw_svg(ChartCache *c, const char *path, const ChartLayout *l);
 
+/* A muscle overlay over l->image in the charts' visual language (core
+ * overlay_style): the muscle tone, hatched if deep (the module lists the
+ * view in deep_views). */
+bool chart_draw_overlay(ChartCache *c, const char *path, const ChartLayout *l, bool deep, float ui_scale);
+
 /* Trigger point as an X (the convention of referral charts), with its
  * tolerance circle if show_radius. */
 void chart_draw_tp(Ren *ren, const ChartLayout *l, const TriggerPoint *tp, SDL_Color c,
                    bool show_radius, float ui_scale);
+/* The ring that marks the selected trigger point (drawn under its X). */
+void chart_draw_selected(Ren *ren, const ChartLayout *l, const TriggerPoint *tp, float ui_scale);
 /* Referral zone: essential solid, spillover stippled; outline either way. */
 void chart_draw_zone(Ren *ren, const ChartLayout *l, const Zone *z, float ui_scale);
 /* A learner's click: a ring with a dot, in c. */
@@ -64,5 +71,14 @@ int chart_sides_rects(Ren *ren, const ChartLayout *l, const char *view, SDL_Rect
  * had to move from beside its X gets a leader line. */
 void chart_draw_labels(Ren *ren, const ChartLayout *l, const Vec2 *pts, const char *const *texts, int n,
                        const Vec2 *others, int n_others, const SDL_Rect *avoid, int n_avoid, float ui_scale);
+
+/* The one legend of every chart screen (docs/CHARTS.md): trigger point,
+ * selected point, muscle, deep muscle, essential and spillover zone, each a
+ * swatch drawn as the chart draws it. Its entries wrap into at most
+ * CHART_LEGEND_ROWS rows of r.w; chart_legend_height is the height to keep
+ * for it. */
+#define CHART_LEGEND_ROWS 2
+int chart_legend_height(Ren *ren);
+void chart_draw_legend(Ren *ren, SDL_Rect r);
 
 #endif

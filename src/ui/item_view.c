@@ -74,7 +74,7 @@ bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bo
     chart_draw_svg(a->charts, v->path, &l);
     const char *overlay = module_overlay(it->module, it->view);
     if (overlay)
-        chart_draw_svg(a->charts, overlay, &l);
+        chart_draw_overlay(a->charts, overlay, &l, module_view_is_deep(it->module, it->view), a->ui.scale);
     float s = a->ui.scale;
     const Module *m = it->module;
     if (it->type == ITEM_REVERSE) {
@@ -341,7 +341,7 @@ bool item_view_workspace(App *a, const Item *it, const Answer *an, SDL_Rect area
     chart_draw_svg(a->charts, v->path, &l);
     const char *overlay = module_overlay(m, it->view);
     if (overlay)
-        chart_draw_svg(a->charts, overlay, &l);
+        chart_draw_overlay(a->charts, overlay, &l, module_view_is_deep(it->module, it->view), a->ui.scale);
     if (it->type == ITEM_ZONE_PAINT) {
         if (!strcmp(m->tps[it->tp].view, it->view))
             chart_draw_tp(a->ren, &l, &m->tps[it->tp], COL(0x11, 0x11, 0x11), false, s);

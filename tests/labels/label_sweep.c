@@ -25,6 +25,7 @@
 #define FONT_PT 16          /* config.ini's default font size */
 #define SMALL_FACTOR 0.85   /* FONT_SMALL, src/ui/render.c */
 #define HEADING_FACTOR 1.25 /* FONT_HEADING */
+#define LEGEND_ROWS 2       /* CHART_LEGEND_ROWS, src/ui/chart.h */
 
 
 
@@ -53,7 +54,7 @@ static void sweep_one(const Module *m, const View *v, int W, int H, bool whole, 
     int chart_w = W * 52 / 100;
     PixelRect panel = {pad, top + pad, chart_w - pad, H - top - 2 * pad};
     int tab_h = 34, ty = panel.y + 12;
-    int legend_h = lh + 16;
+    int legend_h = LEGEND_ROWS * (lh + 6) + 12; /* chart_legend_height + 12 */
     PixelRect area = {panel.x + 12, ty + tab_h + 8, panel.w - 24, panel.h - tab_h - 32 - legend_h};
     Layout l;
     RectD avoid[3];
