@@ -61,6 +61,17 @@ static bool keyboard_crosshair(App *a, const Item *it, const ChartLayout *l, Vec
     return false;
 }
 
+/* The charts' legend along the bottom of area; returns the rest, for the chart. */
+static SDL_Rect legend_below(App *a, SDL_Rect area)
+{
+    int h = chart_legend_height(a->ren), gap = ui_px(&a->ui, 8);
+    if (area.h < 4 * h)
+        return area; /* no room: the chart comes first */
+    chart_draw_legend(a->ren, (SDL_Rect){area.x + ui_px(&a->ui, 4), area.y + area.h - h, area.w - ui_px(&a->ui, 8), h});
+    area.h -= h + gap;
+    return area;
+}
+
 bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bool reveal, bool accept,
                      Vec2 *click)
 {
@@ -69,6 +80,7 @@ bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bo
         ren_text(a->ren, FONT_BODY, area.x, area.y, THEME_BAD, "This chart could not be loaded.");
         return false;
     }
+    area = legend_below(a, area);
     ChartLayout l = chrome_chart_layout(a, it->module, v, area);
     ren_clip(a->ren, area);
     chart_draw_svg(a->charts, v->path, &l);
@@ -336,6 +348,7 @@ bool item_view_workspace(App *a, const Item *it, const Answer *an, SDL_Rect area
         area.y += bh + ui_px(ui, 8);
         area.h -= bh + ui_px(ui, 8);
     }
+    area = legend_below(a, area);
     ChartLayout l = chrome_chart_layout(a, m, v, area);
     ren_clip(a->ren, area);
     chart_draw_svg(a->charts, v->path, &l);

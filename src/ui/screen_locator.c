@@ -129,8 +129,10 @@ void screen_locator(App *a, SDL_Rect all)
         loc_st.ranked = false;
         a->redraw = true;
     }
+    int legend_h = chart_legend_height(a->ren);
     SDL_Rect chart = {panel.x + ui_px(ui, 12), by + ui_px(ui, 38), panel.w - ui_px(ui, 24),
-                      panel.y + panel.h - by - ui_px(ui, 50)};
+                      panel.y + panel.h - by - ui_px(ui, 58) - legend_h};
+    chart_draw_legend(a->ren, (SDL_Rect){chart.x, chart.y + chart.h + ui_px(ui, 8), chart.w, legend_h});
     const View *v = loc_st.views[loc_st.view];
     ChartLayout l = chart_layout(chart, v->viewbox);
     chrome_note_chart(a, v->name, &l);
