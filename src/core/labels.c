@@ -106,6 +106,25 @@ static double collision(const Placer *p, RectD box, Vec2 a, bool lead, double *c
     return bad;
 }
 
+/* The share of box over the soft areas, sampled on a 4 x 3 grid, times
+ * the style's soft_cost. */
+static double soft_cost(const LabelStyle *st, RectD box)
+{
+    if (st->n_soft <= 0 || st->soft_cost <= 0)
+        return 0;
+    int hits = 0;
+    for (int j = 0; j < 3; j++)
+        for (int i = 0; i < 4; i++) {
+            Vec2 q = {box.x + box.w * (i + 0.5) / 4, box.y + box.h * (j + 0.5) / 3};
+            for (int k = 0; k < st->n_soft; k++)
+                if (geom_point_in_polygon(q, st->soft[k].pts, st->soft[k].n)) {
+                    hits++;
+                    break;
+                }
+        }
+    return st->soft_cost * hits / 12.0;
+}
+
 static void place_one(Placer *p, int i, LabelOut *out)
 {
     const LabelIn *l = &p->in[i];
@@ -131,7 +150,11 @@ static void place_one(Placer *p, int i, LabelOut *out)
                 box = (RectD){a.x + c * (d + w / 2) - w / 2, a.y + s * (d + h / 2) - h / 2, w, h};
                 cost = d + 6 * fabs(s) + 8;
             }
+            if (cost >= best_cost && best_bad <= 0)
+                continue; /* cannot beat a free place already found */
             double bad = collision(p, box, a, ring > 0, &cost);
+            if (bad <= 0)
+                cost += soft_cost(&p->st, box);
             if (bad < best_bad - 1e-9 || (bad <= best_bad + 1e-9 && cost < best_cost)) {
                 best = box;
                 best_bad = bad;
@@ -139,8 +162,10 @@ static void place_one(Placer *p, int i, LabelOut *out)
                 best_lead = ring > 0;
             }
         }
-        if (best_bad <= 0)
-            break; /* the nearest free ring wins */
+        /* Further rings start farther than the best free place's cost:
+         * none of them can win. */
+        if (best_bad <= 0 && gap + ring * h * 0.75 + 12 >= best_cost)
+            break;
     }
     out->box = best;
     out->leader = best_lead;

@@ -6,7 +6,8 @@
  * tries positions around its point at growing distances and takes the
  * nearest that overlaps no label placed before it, no X mark, no rectangle
  * to avoid (the chart's buttons and side letters) and stays inside the
- * bounds; a label that had to move from beside its X gets a leader line.
+ * bounds, preferring places off the referral zones; a label that had to move
+ * from beside its X gets a leader line.
  * Pure arithmetic: the renderer measures the text and draws what this
  * returns, and the tests check the same placements without a screen. */
 #ifndef TPQUIZ_LABELS_H
@@ -21,6 +22,8 @@
  * X's centre to a label level with it. The renderer multiplies by its scale. */
 #define LABELS_MARK 10.0
 #define LABELS_GAP 13.0
+/* What covering referral zones costs a label, in pixels of distance. */
+#define LABELS_ZONE_COST 30.0
 
 typedef struct {
     Vec2 anchor; /* the centre of the point's X, pixels */
@@ -37,6 +40,12 @@ typedef struct {
     RectD bounds; /* every label stays inside */
     double mark;  /* half the side of the square an X (with its halo) covers */
     double gap;   /* from an X's centre to a label level with it */
+    /* Optional: areas a label had better not cover (the referral zones, in
+     * pixels). Not forbidden, a zone may be everywhere near its point: a
+     * position over them costs up to soft_cost pixels of extra distance. */
+    const Polygon *soft;
+    int n_soft;
+    double soft_cost;
 } LabelStyle;
 
 /* Places n labels; marks[0..n_marks) are every X on the chart (a label

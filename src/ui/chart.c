@@ -392,15 +392,45 @@ static void draw_placed(Ren *ren, Vec2 anchor, const LabelOut *o, const char *te
     ren_text(ren, FONT_SMALL, back.x + 3, back.y, THEME_TEXT, text);
 }
 
+/* The polygons in window pixels (one allocation: the Polygon array, then
+ * every point); NULL if there are none or memory is short. */
+static Polygon *zones_on_screen(const ChartLayout *l, const Polygon *zones, int n)
+{
+    size_t points = 0;
+    for (int i = 0; i < n; i++)
+        points += (size_t)zones[i].n;
+    if (n <= 0)
+        return NULL;
+    Polygon *out = malloc(sizeof *out * (size_t)n + sizeof(Vec2) * points);
+    if (!out)
+        return NULL;
+    Vec2 *v = (Vec2 *)(out + n);
+    for (int i = 0; i < n; i++) {
+        out[i] = (Polygon){v, zones[i].n};
+        for (int k = 0; k < zones[i].n; k++) {
+            SDL_FPoint s = chart_to_screen(l, zones[i].pts[k]);
+            *v++ = (Vec2){s.x, s.y};
+        }
+    }
+    return out;
+}
+
 void chart_draw_labels(Ren *ren, const ChartLayout *l, const Vec2 *pts, const char *const *texts, int n,
-                       const Vec2 *others, int n_others, const SDL_Rect *avoid, int n_avoid, float ui_scale)
+                       const ChartMarks *around, float ui_scale)
 {
     if (n <= 0)
         return;
+    static const ChartMarks none = {0};
+    if (!around)
+        around = &none;
+    int n_others = around->n_others, n_avoid = around->n_avoid;
     LabelIn *in = malloc(sizeof *in * (size_t)n);
     LabelOut *out = malloc(sizeof *out * (size_t)n);
     Vec2 *marks = malloc(sizeof *marks * (size_t)(n + n_others));
     RectD *keep = malloc(sizeof *keep * (size_t)(n_avoid + 1));
+    Polygon *zones = zones_on_screen(l, around->zones, around->n_zones);
+    const Vec2 *others = around->others;
+    const SDL_Rect *avoid = around->avoid;
     if (in && out && marks && keep) {
         int h = ren_text_height(ren, FONT_SMALL);
         for (int i = 0; i < n + n_others; i++) {
@@ -411,8 +441,12 @@ void chart_draw_labels(Ren *ren, const ChartLayout *l, const Vec2 *pts, const ch
             in[i] = (LabelIn){marks[i], ren_text_width(ren, FONT_SMALL, texts[i]) + 6, h};
         for (int i = 0; i < n_avoid; i++)
             keep[i] = (RectD){avoid[i].x, avoid[i].y, avoid[i].w, avoid[i].h};
-        LabelStyle st = {{l->area.x, l->area.y, l->area.w, l->area.h}, LABELS_MARK * ui_scale,
-                         LABELS_GAP * ui_scale};
+        LabelStyle st = {{l->area.x, l->area.y, l->area.w, l->area.h},
+                         LABELS_MARK * ui_scale,
+                         LABELS_GAP * ui_scale,
+                         zones,
+                         zones ? around->n_zones : 0,
+                         LABELS_ZONE_COST * ui_scale};
         labels_place(in, n, marks, n + n_others, keep, n_avoid, st, out);
         for (int i = 0; i < n; i++)
             draw_placed(ren, marks[i], &out[i], texts[i], ui_scale);
@@ -421,6 +455,7 @@ void chart_draw_labels(Ren *ren, const ChartLayout *l, const Vec2 *pts, const ch
     free(out);
     free(marks);
     free(keep);
+    free(zones);
 }
 
 /* ---------------------------------------------------------------- legend */

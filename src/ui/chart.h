@@ -64,13 +64,25 @@ void chart_draw_click(Ren *ren, const ChartLayout *l, Vec2 p, SDL_Color c, float
 void chart_draw_sides(Ren *ren, const ChartLayout *l, const char *view);
 /* The rectangles chart_draw_sides writes R and L into: 0 or 2 of them. */
 int chart_sides_rects(Ren *ren, const ChartLayout *l, const char *view, SDL_Rect out[2]);
+/* What labels keep clear of besides each other and their own X marks:
+ * other X marks (image units), rectangles (window pixels: the chart's
+ * buttons, its side letters), and, where they can, the zones drawn (image
+ * units). Any part may be empty. */
+typedef struct {
+    const Vec2 *others;
+    int n_others;
+    const SDL_Rect *avoid;
+    int n_avoid;
+    const Polygon *zones;
+    int n_zones;
+} ChartMarks;
+
 /* Labels for the n points pts (image units) at once, placed by core
- * labels_place: none overlaps another, an X (the points' own and the others,
- * more marks in image units), a rectangle in avoid (window pixels: the
- * chart's buttons, its side letters) or leaves the chart's area; a label that
- * had to move from beside its X gets a leader line. */
+ * labels_place: none overlaps another, an X or a rectangle in around, or
+ * leaves the chart's area, and they keep off the zones where they can; a
+ * label that had to move from beside its X gets a leader line. */
 void chart_draw_labels(Ren *ren, const ChartLayout *l, const Vec2 *pts, const char *const *texts, int n,
-                       const Vec2 *others, int n_others, const SDL_Rect *avoid, int n_avoid, float ui_scale);
+                       const ChartMarks *around, float ui_scale);
 
 /* The one legend of every chart screen (docs/CHARTS.md): trigger point,
  * selected point, muscle, deep muscle, essential and spillover zone, each a

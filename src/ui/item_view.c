@@ -129,7 +129,8 @@ bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bo
             if (a->zoom_button.w > 0)
                 avoid[n_avoid++] = a->zoom_button;
             const char *text = tp->label;
-            chart_draw_labels(a->ren, &l, &tp->at, &text, 1, others, 2, avoid, n_avoid, s);
+            ChartMarks around = {others, 2, avoid, n_avoid, NULL, 0};
+            chart_draw_labels(a->ren, &l, &tp->at, &text, 1, &around, s);
         }
         chart_draw_click(a->ren, &l, an->click, THEME_MARKER, s);
     }

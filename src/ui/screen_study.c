@@ -96,7 +96,13 @@ static void draw_chart(App *a, const Module *m, const char *view, SDL_Rect area)
     int n_avoid = chart_sides_rects(a->ren, &l, view, avoid);
     if (a->zoom_button.w > 0)
         avoid[n_avoid++] = a->zoom_button;
-    chart_draw_labels(a->ren, &l, pts, labels, n, others, n_others, avoid, n_avoid, s);
+    Polygon zones[COURSE_MAX_ZONES];
+    int n_zones = 0;
+    for (int i = 0; i < m->n_zones; i++)
+        if (!strcmp(m->zones[i].view, view) && (selected_tp < 0 || m->zones[i].tp == selected_tp))
+            zones[n_zones++] = m->zones[i].poly;
+    ChartMarks around = {others, n_others, avoid, n_avoid, zones, n_zones};
+    chart_draw_labels(a->ren, &l, pts, labels, n, &around, s);
     ren_unclip(a->ren);
     chart_draw_sides(a->ren, &l, view);
     chrome_zoom_button(a);

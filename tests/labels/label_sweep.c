@@ -80,13 +80,30 @@ static void sweep_one(const Module *m, const View *v, int W, int H, bool whole, 
         const TriggerPoint *tp = &m->tps[i];
         if (strcmp(tp->view, v->name))
             continue;
-        marks[n] = layout_to_screen(&l, tp->at);
+        Vec2 q = layout_to_screen(&l, tp->at);
+        marks[n] = (Vec2){(float)q.x, (float)q.y}; /* chart_to_screen's float pixels */
         in[n] = (LabelIn){marks[n], text_w(small_font, tp->label) + 6, lh};
         n++;
     }
     if (n == 0)
         return;
-    LabelStyle st = {{area.x, area.y, area.w, area.h}, LABELS_MARK, LABELS_GAP};
+    /* The zones on the view, as the study screen passes them (all points). */
+    Polygon *zones = calloc((size_t)m->n_zones + 1, sizeof *zones);
+    int n_zones = 0;
+    for (int i = 0; zones && i < m->n_zones; i++) {
+        const Zone *z = &m->zones[i];
+        if (strcmp(z->view, v->name))
+            continue;
+        Vec2 *p = malloc(sizeof *p * (size_t)z->poly.n);
+        if (!p)
+            continue;
+        for (int k = 0; k < z->poly.n; k++) {
+            Vec2 q = layout_to_screen(&l, z->poly.pts[k]);
+            p[k] = (Vec2){(float)q.x, (float)q.y}; /* chart_to_screen's float pixels */
+        }
+        zones[n_zones++] = (Polygon){p, z->poly.n};
+    }
+    LabelStyle st = {{area.x, area.y, area.w, area.h}, LABELS_MARK, LABELS_GAP, zones, n_zones, LABELS_ZONE_COST};
     LabelOut out[64];
     labels_place(in, n, marks, n, avoid, n_avoid, st, out);
     t->checked++;
@@ -125,6 +142,9 @@ static void sweep_one(const Module *m, const View *v, int W, int H, bool whole, 
             }
     }
     t->failures += bad;
+    for (int i = 0; i < n_zones; i++)
+        free(zones[i].pts);
+    free(zones);
 }
 
 static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }

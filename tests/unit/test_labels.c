@@ -10,7 +10,7 @@
 
 #include "labels.h"
 
-static const LabelStyle STYLE = {{0, 0, 400, 300}, LABELS_MARK, LABELS_GAP};
+static const LabelStyle STYLE = {.bounds = {0, 0, 400, 300}, .mark = LABELS_MARK, .gap = LABELS_GAP};
 
 /* No label overlaps another or any mark, all stay inside the bounds, no leader crosses a label. */
 static void assert_clean(const LabelIn *in, int n, const Vec2 *marks, int n_marks, const LabelOut *out,
@@ -104,12 +104,34 @@ static void test_other_marks_and_avoided_rects(void **state)
 static void test_no_room_is_reported(void **state)
 {
     (void)state;
-    LabelStyle tiny = {{0, 0, 40, 20}, LABELS_MARK, LABELS_GAP};
+    LabelStyle tiny = {.bounds = {0, 0, 40, 20}, .mark = LABELS_MARK, .gap = LABELS_GAP};
     Vec2 p = {20, 10};
     LabelIn in = {p, 100, 16};
     LabelOut out;
     assert_int_equal(labels_place(&in, 1, &p, 1, NULL, 0, tiny, &out), 0);
     assert_false(out.clear);
+}
+
+/* A zone right of the point: the label goes left, level with its X. */
+static void test_keeps_off_zones(void **state)
+{
+    (void)state;
+    Vec2 zone_pts[4] = {{105, 60}, {300, 60}, {300, 140}, {105, 140}};
+    Polygon zone = {zone_pts, 4};
+    LabelStyle st = STYLE;
+    st.soft = &zone;
+    st.n_soft = 1;
+    st.soft_cost = LABELS_ZONE_COST;
+    Vec2 p = {100, 100};
+    LabelIn in = {p, 60, 16};
+    LabelOut out;
+    labels_place(&in, 1, &p, 1, NULL, 0, st, &out);
+    assert_true(out.clear);
+    assert_false(out.leader);
+    assert_true(out.box.x + out.box.w <= 100 - LABELS_GAP + 1e-9);
+    /* Without the zone it would sit on the right. */
+    labels_place(&in, 1, &p, 1, NULL, 0, STYLE, &out);
+    assert_true(out.box.x > 100);
 }
 
 static void test_segment_hits(void **state)
@@ -136,6 +158,7 @@ int main(void)
         cmocka_unit_test(test_a_cluster_fans_out),
         cmocka_unit_test(test_other_marks_and_avoided_rects),
         cmocka_unit_test(test_no_room_is_reported),
+        cmocka_unit_test(test_keeps_off_zones),
         cmocka_unit_test(test_segment_hits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
