@@ -71,6 +71,8 @@ typedef struct {
     RectD *boxes;  /* labels placed so far */
     Vec2 *leads;   /* their leader lines (from, to); from == to: none */
     int n_placed;
+    unsigned char *mask; /* the soft areas on grid; NULL: none */
+    Grid grid;
 } Placer;
 
 /* How badly box (for the label at anchor a, with a leader if lead) collides:
@@ -107,22 +109,23 @@ static double collision(const Placer *p, RectD box, Vec2 a, bool lead, double *c
 }
 
 /* The share of box over the soft areas, sampled on a 4 x 3 grid, times
- * the style's soft_cost. */
-static double soft_cost(const LabelStyle *st, RectD box)
+ * the style's soft_cost. The areas are looked up in p->mask, rasterised
+ * once per call: a module may have thousands of zone points, and every
+ * candidate of every label asks. */
+static double soft_cost(const Placer *p, RectD box)
 {
-    if (st->n_soft <= 0 || st->soft_cost <= 0)
+    if (!p->mask || p->st.soft_cost <= 0)
         return 0;
     int hits = 0;
+    const Grid *g = &p->grid;
     for (int j = 0; j < 3; j++)
         for (int i = 0; i < 4; i++) {
-            Vec2 q = {box.x + box.w * (i + 0.5) / 4, box.y + box.h * (j + 0.5) / 3};
-            for (int k = 0; k < st->n_soft; k++)
-                if (geom_point_in_polygon(q, st->soft[k].pts, st->soft[k].n)) {
-                    hits++;
-                    break;
-                }
+            double x = box.x + box.w * (i + 0.5) / 4, y = box.y + box.h * (j + 0.5) / 3;
+            int c = (int)floor((x - g->origin.x) / g->cell), r = (int)floor((y - g->origin.y) / g->cell);
+            if (c >= 0 && r >= 0 && c < g->cols && r < g->rows && p->mask[(size_t)r * (size_t)g->cols + (size_t)c])
+                hits++;
         }
-    return st->soft_cost * hits / 12.0;
+    return p->st.soft_cost * hits / 12.0;
 }
 
 static void place_one(Placer *p, int i, LabelOut *out)
@@ -154,7 +157,7 @@ static void place_one(Placer *p, int i, LabelOut *out)
                 continue; /* cannot beat a free place already found */
             double bad = collision(p, box, a, ring > 0, &cost);
             if (bad <= 0)
-                cost += soft_cost(&p->st, box);
+                cost += soft_cost(p, box);
             if (bad < best_bad - 1e-9 || (bad <= best_bad + 1e-9 && cost < best_cost)) {
                 best = box;
                 best_bad = bad;
@@ -224,7 +227,15 @@ int labels_place(const LabelIn *in, int n, const Vec2 *marks, int n_marks, const
         order[i] = (Order){i, crowd, in[i].anchor.y, in[i].anchor.x};
     }
     qsort(order, (size_t)n, sizeof *order, by_crowd);
-    Placer p = {in, marks, n_marks, avoid, n_avoid, st, boxes, leads, 0};
+    Placer p = {in, marks, n_marks, avoid, n_avoid, st, boxes, leads, 0, NULL, {{0, 0}, 0, 0, 0}};
+    if (st.n_soft > 0 && st.soft && st.bounds.w > 0 && st.bounds.h > 0) {
+        /* At most about 200 x 200 cells of at least 2 pixels. */
+        double cell = fmax(2, fmax(st.bounds.w, st.bounds.h) / 200);
+        p.grid = (Grid){{st.bounds.x, st.bounds.y}, cell, (int)ceil(st.bounds.w / cell), (int)ceil(st.bounds.h / cell)};
+        p.mask = calloc((size_t)p.grid.cols * (size_t)p.grid.rows, 1);
+        for (int k = 0; p.mask && k < st.n_soft; k++)
+            geom_rasterise_polygon(&p.grid, st.soft[k].pts, st.soft[k].n, p.mask);
+    }
     int clear = 0;
     for (int k = 0; k < n; k++) {
         place_one(&p, order[k].index, &out[order[k].index]);
@@ -233,5 +244,6 @@ int labels_place(const LabelIn *in, int n, const Vec2 *marks, int n_marks, const
     free(order);
     free(boxes);
     free(leads);
+    free(p.mask);
     return clear;
 }

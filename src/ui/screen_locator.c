@@ -167,11 +167,12 @@ void screen_locator(App *a, SDL_Rect all)
                          0, all.h);
         return;
     }
-    ren_text_wrapped(a->ren, FONT_SMALL, x, y, w, THEME_MUTED,
-                     "Match: how much of the painted pain the muscle's referral zones explain, and how closely the "
-                     "pattern fits.",
-                     true, 0, all.h);
-    y += ui_px(ui, 44);
+    /* Three lines in a narrow window: the list starts below however many. */
+    y += ren_text_wrapped(a->ren, FONT_SMALL, x, y, w, THEME_MUTED,
+                          "Match: how much of the painted pain the muscle's referral zones explain, and how closely "
+                          "the pattern fits.",
+                          true, 0, all.h) +
+         ui_px(ui, 10);
     int row_h = ui_px(ui, 62);
     for (int i = 0; i < loc_st.n_results && y + row_h < res.y + res.h; i++) {
         const LocatorMatch *m = &loc_st.results[i];
