@@ -7,8 +7,10 @@
  * OUTDIR gets:
  *   view.<view>.png              the chart alone
  *   overlay.<muscle>.<view>.png  the muscle overlay on its chart
- *   module.<id>.<view>.png       chart, overlay, zones (essential solid red,
- *                                spillover red dots), trigger points (an X, a
+ *   module.<id>.<view>.png       chart, overlay (in the program's muscle tone,
+ *                                hatched where deep), zones (essential solid
+ *                                red, spillover red dots, each with its
+ *                                edge), trigger points (an X, a
  *                                circle of the full-credit radius, a dotted
  *                                circle at twice it), the primary one bolder
  *   sheet.png                    every chart side by side, small
@@ -35,6 +37,7 @@
 
 #include "course.h"
 #include "diag.h"
+#include "overlay_style.h"
 #include "svgview.h"
 
 #define PI 3.14159265358979323846
@@ -212,13 +215,19 @@ static bool open_canvas(Sheet *sh, const char *chart, const SvgInfo *info, Canva
     return true;
 }
 
-static void add_layer(Sheet *sh, Canvas *c, const char *svg)
+/* A muscle overlay on the canvas, recoloured as the program shows it (core
+ * overlay_style): the muscle tone, hatched where deep. */
+static void add_overlay(Sheet *sh, Canvas *c, const char *svg, bool deep)
 {
     SDL_Surface *img = rasterise(svg, c->s->w, c->s->h);
     if (!img) {
         fprintf(stderr, "%s: cannot rasterise: %s\n", svg, SDL_GetError());
         sh->failures++;
         return;
+    }
+    if (SDL_LockSurface(img) == 0) {
+        overlay_restyle_rgba(img->pixels, img->w, img->h, img->pitch, deep, 7);
+        SDL_UnlockSurface(img);
     }
     SDL_SetSurfaceBlendMode(img, SDL_BLENDMODE_BLEND);
     SDL_BlitSurface(img, NULL, c->s, NULL);
@@ -392,7 +401,7 @@ static void views_and_overlays(Sheet *sh)
         }
         Canvas c;
         if (open_canvas(sh, chart, &info, &c)) {
-            add_layer(sh, &c, overlay);
+            add_overlay(sh, &c, overlay, false);
             if (sh->outline)
                 draw_body_outline(&c, &info);
             pathf(name, sizeof name, "overlay.%.*s.png", (int)(strlen(overlays[i]) - 4), overlays[i]);
@@ -424,7 +433,7 @@ static void module_view(Sheet *sh, const Library *lib, const Module *mod, const 
     library_overlay_path(lib, mod->id, view, overlay, (int)sizeof overlay);
     struct stat st;
     if (stat(overlay, &st) == 0)
-        add_layer(sh, &c, overlay);
+        add_overlay(sh, &c, overlay, module_view_is_deep(mod, view));
     if (sh->outline)
         draw_body_outline(&c, &info);
     double lw = fmax(1.5, c.scale * 1.2);
@@ -438,7 +447,7 @@ static void module_view(Sheet *sh, const Library *lib, const Module *mod, const 
         } else {
             fill_polygon(&c, z->poly.pts, z->poly.n, (SDL_Color){211, 47, 47, 40}, 0);
             fill_polygon(&c, z->poly.pts, z->poly.n, (SDL_Color){200, 30, 30, 230}, 4);
-            polygon_outline(&c, z->poly.pts, z->poly.n, lw * 0.8, (SDL_Color){180, 30, 30, 200}, 6);
+            polygon_outline(&c, z->poly.pts, z->poly.n, lw * 0.8, (SDL_Color){198, 40, 40, 160}, 0);
         }
     }
     for (int i = 0; i < mod->n_tps; i++) {

@@ -72,6 +72,10 @@ typedef struct {
      * most: overlay_views[i] is drawn with overlay_paths[i]. */
     char **overlay_views, **overlay_paths;
     int n_overlays;
+    /* [muscle] deep_views: views on which the muscle is seen through the
+     * body or lies under other muscles (module_view_is_deep). */
+    char **deep_views;
+    int n_deep_views;
 } Module;
 
 typedef struct {
@@ -178,6 +182,9 @@ bool library_link_leaves(const Library *lib, const char *path, Diag *d);
  * module loaded: a regular file inside the assets folder whose viewBox is
  * the view's), or NULL: then only the chart is drawn. */
 const char *module_overlay(const Module *m, const char *view);
+/* True if the module lists view in deep_views: its overlay there shows a
+ * muscle seen through the body or under other muscles. */
+bool module_view_is_deep(const Module *m, const char *view);
 
 /* Index of the trigger point with this id, or -1. */
 int module_find_tp(const Module *m, const char *tp_id);

@@ -157,6 +157,7 @@ void library_module_free(Module *m)
     free(m->name);
     free(m->group);
     strings_free(m->pain_regions, m->n_pain_regions);
+    strings_free(m->deep_views, m->n_deep_views);
     free(m->attachments);
     free(m->action);
     free(m->causes);

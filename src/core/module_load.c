@@ -37,12 +37,14 @@ enum {
     M_DIFFERENTIAL,
     M_TREATMENT,
     M_SELF_CARE,
+    M_DEEP_VIEWS,
 };
 static const KeyRule MUSCLE_KEYS[] = {
     {"id", true, VAL_LINE},           {"name", true, VAL_TEXT},        {"group", true, VAL_LINE},
     {"pain_regions", true, VAL_LIST}, {"attachments", true, VAL_TEXT}, {"action", true, VAL_TEXT},
     {"causes", true, VAL_TEXT},       {"symptoms", true, VAL_TEXT},    {"differential", true, VAL_TEXT},
-    {"treatment", true, VAL_TEXT},    {"self_care", true, VAL_TEXT},   {NULL, false, VAL_LINE},
+    {"treatment", true, VAL_TEXT},    {"self_care", true, VAL_TEXT},   {"deep_views", false, VAL_LIST},
+    {NULL, false, VAL_LINE},
 };
 
 /* A section of a module file, sorted by kind in the first pass. */
@@ -65,6 +67,7 @@ typedef struct {
     const char *view_names[64];
     int view_lines[64];
     int n_views;
+    const RawEntry *deep_views; /* [muscle] deep_views, checked once the views are known */
 } ModuleLoad;
 
 static void note_view_use(ModuleLoad *ml, const char *name, int line)
@@ -434,6 +437,7 @@ static void load_muscle(ModuleLoad *ml, const RawSection *sec)
     const RawEntry *f[MAX_RULES];
     raw_check_keys(ml->path, sec, MUSCLE_KEYS, f, ml->d);
     Module *m = ml->m;
+    ml->deep_views = f[M_DEEP_VIEWS];
 
     if (f[M_ID] && strcmp(raw_line_value(f[M_ID]), m->id))
         diag_error(ml->d, ml->path, f[M_ID]->line, "module id '%s' does not match the file name '%s.ini'",
@@ -600,6 +604,67 @@ static const RawSection *sort_sections(ModuleLoad *ml, const RawIni *ini)
     return muscle;
 }
 
+/* deep_views: views this module uses on which its overlay is seen through
+ * the body or lies under other muscles. An unknown view or one listed twice
+ * is an error, a view without any of the module's points or zones a warning;
+ * the rest go into m->deep_views. */
+static void check_deep_views(ModuleLoad *ml)
+{
+    if (!ml->deep_views)
+        return;
+    ItemList views = raw_list_items(ml->deep_views, true);
+    ItemList keep = {.ok = true};
+    for (int i = 0; i < views.n; i++) {
+        const char *name = views.items[i];
+        int line = views.lines[i], first = -1;
+        for (int j = 0; j < i && first < 0; j++)
+            if (!strcmp(views.items[j], name))
+                first = j;
+        if (first >= 0) {
+            diag_error(ml->d, ml->path, line, "deep view '%s' is listed twice (first on line %d)", name,
+                       views.lines[first]);
+            continue;
+        }
+        if (!course_valid_view_name(name)) {
+            diag_error(ml->d, ml->path, line, "bad view name '%s' in deep_views: use lowercase letters, digits, "
+                       "'_' and '-'", name);
+            continue;
+        }
+        bool used = false;
+        for (int k = 0; k < ml->n_views && !used; k++)
+            used = !strcmp(ml->view_names[k], name);
+        if (!used) {
+            ViewEntry *v = library_use_view(ml->lib, name, ml->d);
+            if (!v) {
+                ml->oom = true;
+                continue;
+            }
+            if (!v->exists)
+                diag_error(ml->d, ml->path, line, "unknown view '%s' in deep_views: %s %s", name, v->v.path,
+                           path_problem(v->v.path));
+            else
+                diag_warning(ml->d, ml->path, line,
+                             "deep view '%s': the module has no trigger point or zone on it", name);
+            continue;
+        }
+        item_list_push(&keep, name, strlen(name), line);
+    }
+    if (!views.ok || !keep.ok)
+        ml->oom = true;
+    ml->m->deep_views = keep.items;
+    ml->m->n_deep_views = keep.n;
+    free(keep.lines);
+    item_list_free(&views);
+}
+
+bool module_view_is_deep(const Module *m, const char *view)
+{
+    for (int i = 0; m && view && i < m->n_deep_views; i++)
+        if (!strcmp(m->deep_views[i], view))
+            return true;
+    return false;
+}
+
 static void check_overlays(ModuleLoad *ml)
 {
     for (int i = 0; i < ml->n_views; i++) {
@@ -705,6 +770,7 @@ const Module *library_load_module_file(Library *lib, const char *path, Diag *d)
         diag_error(d, path, 0, "no trigger points: a module needs at least one [tp.<id>]");
     else if (!ml.any_primary)
         diag_error(d, path, 0, "no primary trigger point: mark the main one with primary = yes");
+    check_deep_views(&ml);
     check_overlays(&ml);
 
     /* Text fields are never NULL for the program. */

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "datafile.h"
+#include "labels.h"
+#include "overlay_style.h"
 #include "layout.h"
 #include "theme.h"
 
@@ -18,6 +20,7 @@ typedef struct {
     RectD vb;
     SDL_Texture *tex; /* NULL with failed = true: do not retry every frame */
     SDL_Rect crop;    /* the part of the w x h image tex holds: its drawn pixels */
+    int style;        /* 0: as drawn; else an overlay restyled (restyle()) */
     bool failed;
     unsigned long last_used;
 } SvgEntry;
@@ -191,13 +194,33 @@ static SDL_Rect opaque_bounds(SDL_Surface *s)
     return (SDL_Rect){x0, y0, x1 - x0 + 1, y1 - y0 + 1};
 }
 
-static SvgEntry *lookup(ChartCache *c, const char *path, int w, int h, RectD vb)
+/* Style of an overlay entry: OVERLAY_PLAIN, or the deep hatching period. */
+#define OVERLAY_NONE 0
+#define OVERLAY_PLAIN 1
+
+/* The surface in the muscle overlay's style (core overlay_style): a new
+ * RGBA32 surface, s freed; s itself if it cannot be converted. */
+static SDL_Surface *restyle(SDL_Surface *s, int style)
+{
+    SDL_Surface *rgba = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_RGBA32, 0);
+    if (!rgba)
+        return s;
+    SDL_FreeSurface(s);
+    if (SDL_LockSurface(rgba) == 0) {
+        overlay_restyle_rgba(rgba->pixels, rgba->w, rgba->h, rgba->pitch, style != OVERLAY_PLAIN, style);
+        SDL_UnlockSurface(rgba);
+    }
+    return rgba;
+}
+
+static SvgEntry *lookup(ChartCache *c, const char *path, int w, int h, RectD vb, int style)
 {
     SvgEntry *oldest = &c->e[0];
     c->tick++;
     for (int i = 0; i < CACHE_ENTRIES; i++) {
         SvgEntry *e = &c->e[i];
-        if (e->path && e->w == w && e->h == h && !memcmp(&e->vb, &vb, sizeof vb) && !strcmp(e->path, path)) {
+        if (e->path && e->w == w && e->h == h && e->style == style && !memcmp(&e->vb, &vb, sizeof vb) &&
+            !strcmp(e->path, path)) {
             e->last_used = c->tick;
             return e;
         }
@@ -209,6 +232,7 @@ static SvgEntry *lookup(ChartCache *c, const char *path, int w, int h, RectD vb)
     oldest->w = w;
     oldest->h = h;
     oldest->vb = vb;
+    oldest->style = style;
     oldest->last_used = c->tick;
     size_t len = 0;
     char *text = reframe(path, vb, w, h, &len);
@@ -218,6 +242,8 @@ static SvgEntry *lookup(ChartCache *c, const char *path, int w, int h, RectD vb)
     if (rw)
         SDL_RWclose(rw);
     free(text);
+    if (s && style != OVERLAY_NONE)
+        s = restyle(s, style);
     if (s) {
         /* Only the bounding box of the pixels that are not fully
          * transparent goes into the texture: blending a transparent pixel
@@ -242,16 +268,27 @@ static SvgEntry *lookup(ChartCache *c, const char *path, int w, int h, RectD vb)
     return oldest;
 }
 
-bool chart_draw_svg(ChartCache *c, const char *path, const ChartLayout *l)
+static bool draw_styled(ChartCache *c, const char *path, const ChartLayout *l, int style)
 {
     if (l->image.w <= 0 || l->image.h <= 0)
         return false;
-    SvgEntry *e = lookup(c, path, l->image.w, l->image.h, l->viewbox);
+    SvgEntry *e = lookup(c, path, l->image.w, l->image.h, l->viewbox, style);
     if (!e->tex)
         return false;
     SDL_Rect dst = {l->image.x + e->crop.x, l->image.y + e->crop.y, e->crop.w, e->crop.h};
     SDL_RenderCopy(c->r, e->tex, NULL, &dst);
     return true;
+}
+
+bool chart_draw_svg(ChartCache *c, const char *path, const ChartLayout *l)
+{
+    return draw_styled(c, path, l, OVERLAY_NONE);
+}
+
+bool chart_draw_overlay(ChartCache *c, const char *path, const ChartLayout *l, bool deep, float ui_scale)
+{
+    int hatch = (int)lroundf(7 * ui_scale);
+    return draw_styled(c, path, l, deep ? (hatch > OVERLAY_PLAIN ? hatch : 4) : OVERLAY_PLAIN);
 }
 
 void chart_draw_tp(Ren *ren, const ChartLayout *l, const TriggerPoint *tp, SDL_Color c,
@@ -271,6 +308,13 @@ void chart_draw_tp(Ren *ren, const ChartLayout *l, const TriggerPoint *tp, SDL_C
     ren_line(ren, p.x - arm, p.y + arm, p.x + arm, p.y - arm, w, c);
 }
 
+void chart_draw_selected(Ren *ren, const ChartLayout *l, const TriggerPoint *tp, float ui_scale)
+{
+    SDL_FPoint p = chart_to_screen(l, tp->at);
+    ren_fill_circle(ren, p.x, p.y, 11.5f * ui_scale, COLA(255, 255, 255, 150));
+    ren_circle(ren, p.x, p.y, 11.5f * ui_scale, 2.5f * ui_scale, THEME_FOCUS);
+}
+
 void chart_draw_zone(Ren *ren, const ChartLayout *l, const Zone *z, float ui_scale)
 {
     SDL_FPoint *pts = malloc(sizeof *pts * (size_t)z->poly.n);
@@ -284,6 +328,7 @@ void chart_draw_zone(Ren *ren, const ChartLayout *l, const Zone *z, float ui_sca
     } else {
         ren_fill_polygon(ren, pts, z->poly.n, FILL_SOLID, COLA(0xD3, 0x2F, 0x2F, 0x30), l->image);
         ren_fill_polygon(ren, pts, z->poly.n, FILL_STIPPLE, THEME_PAIN_SPILL, l->image);
+        ren_polygon_outline(ren, pts, z->poly.n, 1.0f * ui_scale, THEME_PAIN_EDGE_SPILL);
     }
     free(pts);
 }
@@ -318,73 +363,193 @@ void chart_draw_sides(Ren *ren, const ChartLayout *l, const char *view)
              y, THEME_MUTED, right);
 }
 
-void chart_draw_label(Ren *ren, const ChartLayout *l, Vec2 p, const char *text, int side, float ui_scale)
+/* The rectangles chart_draw_sides writes its letters into (0 or 2). */
+int chart_sides_rects(Ren *ren, const ChartLayout *l, const char *view, SDL_Rect out[2])
 {
-    SDL_FPoint s = chart_to_screen(l, p);
-    int w = ren_text_width(ren, FONT_SMALL, text), h = ren_text_height(ren, FONT_SMALL);
-    int right = (int)(s.x + 12 * ui_scale), left = (int)(s.x - 12 * ui_scale) - w;
-    int x = side >= 0 ? right : left, y = (int)(s.y - (float)h / 2);
-    if (x + w + 4 > l->area.x + l->area.w)
-        x = left;
-    if (x - 4 < l->area.x)
-        x = right;
-    SDL_Rect back = {x - 3, y, w + 6, h};
-    ren_fill_round_rect(ren, back, 3, COLA(255, 255, 255, 225));
-    ren_text(ren, FONT_SMALL, x, y, THEME_TEXT, text);
+    if (strcmp(view, "front") && strcmp(view, "head_front") && strcmp(view, "back"))
+        return 0;
+    int pad = (int)(8 * ren_scale(ren)), hh = ren_text_height(ren, FONT_HEADING);
+    int y = l->area.y + l->area.h - pad - hh;
+    int wl = ren_text_width(ren, FONT_HEADING, "L"), wr = ren_text_width(ren, FONT_HEADING, "R");
+    int w = wl > wr ? wl : wr;
+    out[0] = (SDL_Rect){l->area.x + pad, y, w, hh};
+    out[1] = (SDL_Rect){l->area.x + l->area.w - pad - w, y, w, hh};
+    return 2;
 }
 
-static bool overlaps(SDL_Rect a, const SDL_Rect *placed, int n)
+static void draw_placed(Ren *ren, Vec2 anchor, const LabelOut *o, const char *text, float ui_scale)
 {
+    if (o->leader) {
+        Vec2 e = labels_leader_end(o->box, anchor);
+        /* Dark on a white under-stroke: readable over zones and the muscle. */
+        ren_line(ren, (float)anchor.x, (float)anchor.y, (float)e.x, (float)e.y, 3.2f * ui_scale,
+                 COLA(255, 255, 255, 200));
+        ren_line(ren, (float)anchor.x, (float)anchor.y, (float)e.x, (float)e.y, 1.3f * ui_scale,
+                 COLA(0x22, 0x22, 0x22, 230));
+    }
+    SDL_Rect back = {(int)lround(o->box.x), (int)lround(o->box.y), (int)lround(o->box.w), (int)lround(o->box.h)};
+    ren_fill_round_rect(ren, back, 3, COLA(255, 255, 255, 230));
+    ren_text(ren, FONT_SMALL, back.x + 3, back.y, THEME_TEXT, text);
+}
+
+/* The polygons in window pixels (one allocation: the Polygon array, then
+ * every point); NULL if there are none or memory is short. */
+static Polygon *zones_on_screen(const ChartLayout *l, const Polygon *zones, int n)
+{
+    size_t points = 0;
     for (int i = 0; i < n; i++)
-        if (SDL_HasIntersection(&a, &placed[i]))
-            return true;
-    return false;
+        points += (size_t)zones[i].n;
+    if (n <= 0)
+        return NULL;
+    Polygon *out = malloc(sizeof *out * (size_t)n + sizeof(Vec2) * points);
+    if (!out)
+        return NULL;
+    Vec2 *v = (Vec2 *)(out + n);
+    for (int i = 0; i < n; i++) {
+        out[i] = (Polygon){v, zones[i].n};
+        for (int k = 0; k < zones[i].n; k++) {
+            SDL_FPoint s = chart_to_screen(l, zones[i].pts[k]);
+            *v++ = (Vec2){s.x, s.y};
+        }
+    }
+    return out;
 }
 
 void chart_draw_labels(Ren *ren, const ChartLayout *l, const Vec2 *pts, const char *const *texts, int n,
-                       float ui_scale)
+                       const ChartMarks *around, float ui_scale)
 {
     if (n <= 0)
         return;
-    SDL_Rect *placed = malloc(sizeof *placed * (size_t)(2 * n));
-    if (!placed)
-        return;
-    int np = 0;
-    int mark = (int)(9 * ui_scale);
-    for (int i = 0; i < n; i++) {
-        SDL_FPoint s = chart_to_screen(l, pts[i]);
-        placed[np++] = (SDL_Rect){(int)s.x - mark, (int)s.y - mark, 2 * mark, 2 * mark};
-    }
-    int h = ren_text_height(ren, FONT_SMALL);
-    for (int i = 0; i < n; i++) {
-        SDL_FPoint s = chart_to_screen(l, pts[i]);
-        int w = ren_text_width(ren, FONT_SMALL, texts[i]) + 6;
-        int gap = (int)(12 * ui_scale);
-        SDL_Rect best = {(int)s.x + gap, (int)(s.y - (float)h / 2), w, h};
-        bool found = false;
-        /* Level with the mark on the right, then the left; then a line lower,
-         * higher, two lower ... */
-        static const int shifts[] = {0, 1, -1, 2, -2, 3, -3};
-        for (int step = 0; step < 7 && !found; step++) {
-            int dy = shifts[step] * (h + 2);
-            for (int side = 0; side < 2 && !found; side++) {
-                SDL_Rect r = {side == 0 ? (int)s.x + gap : (int)s.x - gap - w, (int)(s.y - (float)h / 2) + dy, w, h};
-                if (r.x < l->area.x || r.x + r.w > l->area.x + l->area.w)
-                    continue;
-                if (!overlaps(r, placed, np)) {
-                    best = r;
-                    found = true;
-                }
-            }
+    static const ChartMarks none = {0};
+    if (!around)
+        around = &none;
+    int n_others = around->n_others, n_avoid = around->n_avoid;
+    LabelIn *in = malloc(sizeof *in * (size_t)n);
+    LabelOut *out = malloc(sizeof *out * (size_t)n);
+    Vec2 *marks = malloc(sizeof *marks * (size_t)(n + n_others));
+    RectD *keep = malloc(sizeof *keep * (size_t)(n_avoid + 1));
+    Polygon *zones = zones_on_screen(l, around->zones, around->n_zones);
+    const Vec2 *others = around->others;
+    const SDL_Rect *avoid = around->avoid;
+    if (in && out && marks && keep) {
+        int h = ren_text_height(ren, FONT_SMALL);
+        for (int i = 0; i < n + n_others; i++) {
+            SDL_FPoint s = chart_to_screen(l, i < n ? pts[i] : others[i - n]);
+            marks[i] = (Vec2){s.x, s.y};
         }
-        placed[np++] = best;
-        if (best.y + h / 2 != (int)s.y) {
-            /* A leader line from the mark to a label that had to move. */
-            float lx = best.x > s.x ? (float)best.x : (float)(best.x + best.w);
-            ren_line(ren, s.x, s.y, lx, (float)(best.y + h / 2), 1.0f * ui_scale, COLA(0x33, 0x33, 0x33, 160));
-        }
-        ren_fill_round_rect(ren, best, 3, COLA(255, 255, 255, 225));
-        ren_text(ren, FONT_SMALL, best.x + 3, best.y, THEME_TEXT, texts[i]);
+        for (int i = 0; i < n; i++)
+            in[i] = (LabelIn){marks[i], ren_text_width(ren, FONT_SMALL, texts[i]) + 6, h};
+        for (int i = 0; i < n_avoid; i++)
+            keep[i] = (RectD){avoid[i].x, avoid[i].y, avoid[i].w, avoid[i].h};
+        LabelStyle st = {{l->area.x, l->area.y, l->area.w, l->area.h},
+                         LABELS_MARK * ui_scale,
+                         LABELS_GAP * ui_scale,
+                         zones,
+                         zones ? around->n_zones : 0,
+                         LABELS_ZONE_COST * ui_scale};
+        labels_place(in, n, marks, n + n_others, keep, n_avoid, st, out);
+        for (int i = 0; i < n; i++)
+            draw_placed(ren, marks[i], &out[i], texts[i], ui_scale);
     }
-    free(placed);
+    free(in);
+    free(out);
+    free(marks);
+    free(keep);
+    free(zones);
+}
+
+/* ---------------------------------------------------------------- legend */
+
+static SDL_Color rgb_hex(int v, Uint8 alpha)
+{
+    return COLA((Uint8)((v >> 16) & 0xFF), (Uint8)((v >> 8) & 0xFF), (Uint8)(v & 0xFF), alpha);
+}
+
+enum { KEY_TP, KEY_SELECTED, KEY_MUSCLE, KEY_DEEP, KEY_ESSENTIAL, KEY_SPILLOVER };
+
+/* A dashed rectangle edge (the deep muscle's). */
+static void dashed_rect(Ren *ren, SDL_Rect r, float dash, float width, SDL_Color c)
+{
+    float x0 = (float)r.x, y0 = (float)r.y, x1 = (float)(r.x + r.w), y1 = (float)(r.y + r.h);
+    for (float x = x0; x < x1; x += 2 * dash) {
+        float e = x + dash < x1 ? x + dash : x1;
+        ren_line(ren, x, y0, e, y0, width, c);
+        ren_line(ren, x, y1, e, y1, width, c);
+    }
+    for (float y = y0; y < y1; y += 2 * dash) {
+        float e = y + dash < y1 ? y + dash : y1;
+        ren_line(ren, x0, y, x0, e, width, c);
+        ren_line(ren, x1, y, x1, e, width, c);
+    }
+}
+
+static void swatch(Ren *ren, int kind, SDL_Rect sw, float s)
+{
+    SDL_FPoint box[4] = {{(float)sw.x, (float)sw.y},
+                         {(float)(sw.x + sw.w), (float)sw.y},
+                         {(float)(sw.x + sw.w), (float)(sw.y + sw.h)},
+                         {(float)sw.x, (float)(sw.y + sw.h)}};
+    SDL_Rect clip = {sw.x, sw.y, sw.w + 1, sw.h + 1};
+    float cx = (float)sw.x + (float)sw.w / 2, cy = (float)sw.y + (float)sw.h / 2;
+    switch (kind) {
+    case KEY_TP:
+    case KEY_SELECTED:
+        if (kind == KEY_SELECTED)
+            ren_circle(ren, cx, cy, 9 * s, 2.5f * s, THEME_FOCUS);
+        ren_line(ren, cx - 5 * s, cy - 5 * s, cx + 5 * s, cy + 5 * s, 2.5f * s, COL(0x11, 0x11, 0x11));
+        ren_line(ren, cx - 5 * s, cy + 5 * s, cx + 5 * s, cy - 5 * s, 2.5f * s, COL(0x11, 0x11, 0x11));
+        break;
+    case KEY_MUSCLE: /* its tone, its solid edge */
+        ren_fill_rect(ren, sw, rgb_hex(OVERLAY_MUSCLE_FILL, 0x80));
+        ren_rect(ren, sw, (int)lroundf(1.5f * s), rgb_hex(OVERLAY_MUSCLE_EDGE, 0xFF));
+        break;
+    case KEY_DEEP: /* hatching, dashed edge */
+        ren_fill_polygon(ren, box, 4, FILL_HATCH, rgb_hex(OVERLAY_MUSCLE_EDGE, 0xB0), clip);
+        dashed_rect(ren, sw, 3 * s, 1.3f * s, rgb_hex(OVERLAY_MUSCLE_EDGE, 0xE0));
+        break;
+    case KEY_ESSENTIAL: /* solid red, its edge */
+        ren_fill_polygon(ren, box, 4, FILL_SOLID, THEME_PAIN_FILL, clip);
+        ren_polygon_outline(ren, box, 4, 1.2f * s, THEME_PAIN);
+        break;
+    default: /* spillover: red dots, its edge */
+        ren_fill_polygon(ren, box, 4, FILL_STIPPLE, THEME_PAIN_SPILL, clip);
+        ren_polygon_outline(ren, box, 4, 1.0f * s, THEME_PAIN_EDGE_SPILL);
+        break;
+    }
+}
+
+/* In this order two rows hold them at the narrowest chart (the study screen
+ * at 960 x 640). */
+static const struct {
+    int kind;
+    const char *text;
+} LEGEND[] = {{KEY_TP, "trigger point"},      {KEY_SELECTED, "selected"},
+              {KEY_MUSCLE, "muscle"},          {KEY_ESSENTIAL, "essential zone"},
+              {KEY_DEEP, "deep / seen through the body"}, {KEY_SPILLOVER, "spillover zone"}};
+
+int chart_legend_height(Ren *ren)
+{
+    float s = ren_scale(ren);
+    return CHART_LEGEND_ROWS * (ren_text_height(ren, FONT_SMALL) + (int)lroundf(6 * s));
+}
+
+void chart_draw_legend(Ren *ren, SDL_Rect r)
+{
+    float s = ren_scale(ren);
+    int lh = ren_text_height(ren, FONT_SMALL), row = lh + (int)lroundf(6 * s);
+    int sw_w = (int)lroundf(20 * s), sep = (int)lroundf(6 * s), spacing = (int)lroundf(14 * s);
+    int x = r.x, y = r.y;
+    ren_clip(ren, r);
+    for (int i = 0; i < (int)(sizeof LEGEND / sizeof LEGEND[0]); i++) {
+        int w = sw_w + sep + ren_text_width(ren, FONT_SMALL, LEGEND[i].text);
+        if (x > r.x && x + w > r.x + r.w) {
+            x = r.x;
+            y += row;
+        }
+        SDL_Rect sw = {x, y + 2, sw_w, lh - 4};
+        swatch(ren, LEGEND[i].kind, sw, s);
+        ren_text(ren, FONT_SMALL, x + sw_w + sep, y, THEME_TEXT, LEGEND[i].text);
+        x += w + spacing;
+    }
+    ren_unclip(ren);
 }

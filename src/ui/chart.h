@@ -45,24 +45,52 @@ void chart_cache_free(ChartCache *c);
  * be loaded. */
 bool chart_draw_svg(ChartCache *c, const char *path, const ChartLayout *l);
 
+/* A muscle overlay over l->image in the charts' visual language (core
+ * overlay_style): the muscle tone, hatched if deep (the module lists the
+ * view in deep_views). */
+bool chart_draw_overlay(ChartCache *c, const char *path, const ChartLayout *l, bool deep, float ui_scale);
+
 /* Trigger point as an X (the convention of referral charts), with its
  * tolerance circle if show_radius. */
 void chart_draw_tp(Ren *ren, const ChartLayout *l, const TriggerPoint *tp, SDL_Color c,
                    bool show_radius, float ui_scale);
+/* The ring that marks the selected trigger point (drawn under its X). */
+void chart_draw_selected(Ren *ren, const ChartLayout *l, const TriggerPoint *tp, float ui_scale);
 /* Referral zone: essential solid, spillover stippled; outline either way. */
 void chart_draw_zone(Ren *ren, const ChartLayout *l, const Zone *z, float ui_scale);
 /* A learner's click: a ring with a dot, in c. */
 void chart_draw_click(Ren *ren, const ChartLayout *l, Vec2 p, SDL_Color c, float ui_scale);
 /* Patient's Right / Left at the chart's sides (front views mirror). */
 void chart_draw_sides(Ren *ren, const ChartLayout *l, const char *view);
-/* A small text label next to an image point, on a white backing: to its
- * right if side >= 0, else to its left (it moves over if it would leave
- * the chart). */
-void chart_draw_label(Ren *ren, const ChartLayout *l, Vec2 p, const char *text, int side, float ui_scale);
-/* Labels for n points at once, placed so that they do not overlap each other
- * or the points' marks: each tries the right, then the left, then moves a line
- * down or up, with a leader line to its mark. */
+/* The rectangles chart_draw_sides writes R and L into: 0 or 2 of them. */
+int chart_sides_rects(Ren *ren, const ChartLayout *l, const char *view, SDL_Rect out[2]);
+/* What labels keep clear of besides each other and their own X marks:
+ * other X marks (image units), rectangles (window pixels: the chart's
+ * buttons, its side letters), and, where they can, the zones drawn (image
+ * units). Any part may be empty. */
+typedef struct {
+    const Vec2 *others;
+    int n_others;
+    const SDL_Rect *avoid;
+    int n_avoid;
+    const Polygon *zones;
+    int n_zones;
+} ChartMarks;
+
+/* Labels for the n points pts (image units) at once, placed by core
+ * labels_place: none overlaps another, an X or a rectangle in around, or
+ * leaves the chart's area, and they keep off the zones where they can; a
+ * label that had to move from beside its X gets a leader line. */
 void chart_draw_labels(Ren *ren, const ChartLayout *l, const Vec2 *pts, const char *const *texts, int n,
-                       float ui_scale);
+                       const ChartMarks *around, float ui_scale);
+
+/* The one legend of every chart screen (docs/CHARTS.md): trigger point,
+ * selected point, muscle, deep muscle, essential and spillover zone, each a
+ * swatch drawn as the chart draws it. Its entries wrap into at most
+ * CHART_LEGEND_ROWS rows of r.w; chart_legend_height is the height to keep
+ * for it. */
+#define CHART_LEGEND_ROWS 2
+int chart_legend_height(Ren *ren);
+void chart_draw_legend(Ren *ren, SDL_Rect r);
 
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "datafile.h"
+#include "overlay_style.h"
 
 typedef struct {
     unsigned char *data;
@@ -82,6 +83,18 @@ int chart_png(void *ctx, const char *chart, const char *overlay, int w, int h, u
     SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGBA32);
     SDL_Surface *base = load(chart, w, h, d);
     SDL_Surface *over = base && overlay ? load(overlay, w, h, d) : NULL;
+    if (over) {
+        /* The muscle in the charts' visual language, as the program shows it. */
+        SDL_Surface *rgba = SDL_ConvertSurfaceFormat(over, SDL_PIXELFORMAT_RGBA32, 0);
+        if (rgba && SDL_LockSurface(rgba) == 0) {
+            overlay_restyle_rgba(rgba->pixels, rgba->w, rgba->h, rgba->pitch, false, 7);
+            SDL_UnlockSurface(rgba);
+            SDL_FreeSurface(over);
+            over = rgba;
+        } else {
+            SDL_FreeSurface(rgba);
+        }
+    }
     int rc = -1;
     if (!out) {
         diag_error(d, chart, 0, "cannot draw the chart: %s", SDL_GetError());

@@ -61,6 +61,17 @@ static bool keyboard_crosshair(App *a, const Item *it, const ChartLayout *l, Vec
     return false;
 }
 
+/* The charts' legend along the bottom of area; returns the rest, for the chart. */
+static SDL_Rect legend_below(App *a, SDL_Rect area)
+{
+    int h = chart_legend_height(a->ren), gap = ui_px(&a->ui, 8);
+    if (area.h < 4 * h)
+        return area; /* no room: the chart comes first */
+    chart_draw_legend(a->ren, (SDL_Rect){area.x + ui_px(&a->ui, 4), area.y + area.h - h, area.w - ui_px(&a->ui, 8), h});
+    area.h -= h + gap;
+    return area;
+}
+
 bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bool reveal, bool accept,
                      Vec2 *click)
 {
@@ -69,12 +80,13 @@ bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bo
         ren_text(a->ren, FONT_BODY, area.x, area.y, THEME_BAD, "This chart could not be loaded.");
         return false;
     }
+    area = legend_below(a, area);
     ChartLayout l = chrome_chart_layout(a, it->module, v, area);
     ren_clip(a->ren, area);
     chart_draw_svg(a->charts, v->path, &l);
     const char *overlay = module_overlay(it->module, it->view);
     if (overlay)
-        chart_draw_svg(a->charts, overlay, &l);
+        chart_draw_overlay(a->charts, overlay, &l, module_view_is_deep(it->module, it->view), a->ui.scale);
     float s = a->ui.scale;
     const Module *m = it->module;
     if (it->type == ITEM_REVERSE) {
@@ -102,15 +114,23 @@ bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bo
                 chart_draw_tp(a->ren, &l, &m->tps[it->tp], COL(0x11, 0x11, 0x11), false, s);
         } else {
             const TriggerPoint *tp = &m->tps[it->tp];
+            Vec2 others[2] = {an->click, an->click};
             if (it->type == ITEM_REVERSE && an->reverse.module &&
                 (an->reverse.module != m || an->reverse.tp != it->tp)) {
                 /* Another point with the same pattern earned the credit. */
                 const TriggerPoint *other = &an->reverse.module->tps[an->reverse.tp];
                 chart_draw_tp(a->ren, &l, other, THEME_PARTIAL, true, s);
+                others[1] = other->at;
             }
             chart_draw_tp(a->ren, &l, tp, THEME_GOOD, true, s);
-            /* The label goes on the side away from the learner's click. */
-            chart_draw_label(a->ren, &l, tp->at, tp->label, an->click.x > tp->at.x ? -1 : 1, s);
+            /* The label keeps clear of the learner's click and the buttons. */
+            SDL_Rect avoid[3];
+            int n_avoid = chart_sides_rects(a->ren, &l, it->view, avoid);
+            if (a->zoom_button.w > 0)
+                avoid[n_avoid++] = a->zoom_button;
+            const char *text = tp->label;
+            ChartMarks around = {others, 2, avoid, n_avoid, NULL, 0};
+            chart_draw_labels(a->ren, &l, &tp->at, &text, 1, &around, s);
         }
         chart_draw_click(a->ren, &l, an->click, THEME_MARKER, s);
     }
@@ -329,12 +349,13 @@ bool item_view_workspace(App *a, const Item *it, const Answer *an, SDL_Rect area
         area.y += bh + ui_px(ui, 8);
         area.h -= bh + ui_px(ui, 8);
     }
+    area = legend_below(a, area);
     ChartLayout l = chrome_chart_layout(a, m, v, area);
     ren_clip(a->ren, area);
     chart_draw_svg(a->charts, v->path, &l);
     const char *overlay = module_overlay(m, it->view);
     if (overlay)
-        chart_draw_svg(a->charts, overlay, &l);
+        chart_draw_overlay(a->charts, overlay, &l, module_view_is_deep(it->module, it->view), a->ui.scale);
     if (it->type == ITEM_ZONE_PAINT) {
         if (!strcmp(m->tps[it->tp].view, it->view))
             chart_draw_tp(a->ren, &l, &m->tps[it->tp], COL(0x11, 0x11, 0x11), false, s);

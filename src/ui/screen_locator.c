@@ -129,8 +129,10 @@ void screen_locator(App *a, SDL_Rect all)
         loc_st.ranked = false;
         a->redraw = true;
     }
+    int legend_h = chart_legend_height(a->ren);
     SDL_Rect chart = {panel.x + ui_px(ui, 12), by + ui_px(ui, 38), panel.w - ui_px(ui, 24),
-                      panel.y + panel.h - by - ui_px(ui, 50)};
+                      panel.y + panel.h - by - ui_px(ui, 58) - legend_h};
+    chart_draw_legend(a->ren, (SDL_Rect){chart.x, chart.y + chart.h + ui_px(ui, 8), chart.w, legend_h});
     const View *v = loc_st.views[loc_st.view];
     ChartLayout l = chart_layout(chart, v->viewbox);
     chrome_note_chart(a, v->name, &l);
@@ -165,11 +167,12 @@ void screen_locator(App *a, SDL_Rect all)
                          0, all.h);
         return;
     }
-    ren_text_wrapped(a->ren, FONT_SMALL, x, y, w, THEME_MUTED,
-                     "Match: how much of the painted pain the muscle's referral zones explain, and how closely the "
-                     "pattern fits.",
-                     true, 0, all.h);
-    y += ui_px(ui, 44);
+    /* Three lines in a narrow window: the list starts below however many. */
+    y += ren_text_wrapped(a->ren, FONT_SMALL, x, y, w, THEME_MUTED,
+                          "Match: how much of the painted pain the muscle's referral zones explain, and how closely "
+                          "the pattern fits.",
+                          true, 0, all.h) +
+         ui_px(ui, 10);
     int row_h = ui_px(ui, 62);
     for (int i = 0; i < loc_st.n_results && y + row_h < res.y + res.h; i++) {
         const LocatorMatch *m = &loc_st.results[i];

@@ -58,7 +58,7 @@ static void draw_chart(App *a, const Module *m, const char *view, SDL_Rect area)
     chart_draw_svg(a->charts, v->path, &l);
     const char *overlay = module_overlay(m, view);
     if (overlay)
-        chart_draw_svg(a->charts, overlay, &l);
+        chart_draw_overlay(a->charts, overlay, &l, module_view_is_deep(m, view), a->ui.scale);
     float s = a->ui.scale;
     for (int pass = 0; pass < 2; pass++)
         for (int i = 0; i < m->n_zones; i++) {
@@ -72,45 +72,40 @@ static void draw_chart(App *a, const Module *m, const char *view, SDL_Rect area)
                 continue; /* trigger points that share a pattern: draw it once */
             chart_draw_zone(a->ren, &l, z, s);
         }
-    Vec2 pts[64];
+    /* With one point selected the others stay on the chart, grey and
+     * unlabelled, and the selected one is ringed. */
+    Vec2 pts[64], others[64];
     const char *labels[64];
-    int n = 0;
+    int n = 0, n_others = 0;
     for (int i = 0; i < m->n_tps && n < 64; i++) {
         const TriggerPoint *tp = &m->tps[i];
-        if (strcmp(tp->view, view) || (selected_tp >= 0 && i != selected_tp))
+        if (strcmp(tp->view, view))
             continue;
+        if (selected_tp >= 0 && i != selected_tp) {
+            chart_draw_tp(a->ren, &l, tp, COLA(0x6F, 0x6F, 0x6F, 0xC0), false, s * 0.8f);
+            others[n_others++] = tp->at;
+            continue;
+        }
+        if (i == selected_tp)
+            chart_draw_selected(a->ren, &l, tp, s);
         chart_draw_tp(a->ren, &l, tp, COL(0x11, 0x11, 0x11), false, s);
         pts[n] = tp->at;
         labels[n++] = tp->label;
     }
-    chart_draw_labels(a->ren, &l, pts, labels, n, s);
+    SDL_Rect avoid[3];
+    int n_avoid = chart_sides_rects(a->ren, &l, view, avoid);
+    if (a->zoom_button.w > 0)
+        avoid[n_avoid++] = a->zoom_button;
+    Polygon zones[COURSE_MAX_ZONES];
+    int n_zones = 0;
+    for (int i = 0; i < m->n_zones; i++)
+        if (!strcmp(m->zones[i].view, view) && (selected_tp < 0 || m->zones[i].tp == selected_tp))
+            zones[n_zones++] = m->zones[i].poly;
+    ChartMarks around = {others, n_others, avoid, n_avoid, zones, n_zones};
+    chart_draw_labels(a->ren, &l, pts, labels, n, &around, s);
     ren_unclip(a->ren);
     chart_draw_sides(a->ren, &l, view);
     chrome_zoom_button(a);
-}
-
-static void legend(App *a, int x, int y)
-{
-    Ui *ui = &a->ui;
-    float s = ui->scale;
-    int lh = ren_text_height(a->ren, FONT_SMALL);
-    float cy = (float)y + (float)lh / 2;
-    ren_line(a->ren, (float)x, cy - 6 * s, (float)x + 12 * s, cy + 6 * s, 3 * s, COL(0x11, 0x11, 0x11));
-    ren_line(a->ren, (float)x, cy + 6 * s, (float)x + 12 * s, cy - 6 * s, 3 * s, COL(0x11, 0x11, 0x11));
-    x += ui_px(ui, 20);
-    x += ren_text(a->ren, FONT_SMALL, x, y, THEME_TEXT, "trigger point") + ui_px(ui, 20);
-    SDL_Rect sw = {x, y + 2, ui_px(ui, 18), lh - 4};
-    ren_fill_rect(a->ren, sw, THEME_PAIN_FILL);
-    x += sw.w + ui_px(ui, 6);
-    x += ren_text(a->ren, FONT_SMALL, x, y, THEME_TEXT, "essential zone") + ui_px(ui, 20);
-    SDL_FPoint box[4] = {{(float)x, (float)y + 2},
-                         {(float)x + 18 * s, (float)y + 2},
-                         {(float)x + 18 * s, (float)(y + lh - 2)},
-                         {(float)x, (float)(y + lh - 2)}};
-    SDL_Rect clip = {x, y, ui_px(ui, 19), lh};
-    ren_fill_polygon(a->ren, box, 4, FILL_STIPPLE, THEME_PAIN_SPILL, clip);
-    x += ui_px(ui, 24);
-    ren_text(a->ren, FONT_SMALL, x, y, THEME_TEXT, "spillover zone");
 }
 
 void screen_study(App *a, SDL_Rect all)
@@ -163,12 +158,14 @@ void screen_study(App *a, SDL_Rect all)
         }
         tx += w + ui_px(ui, 8);
     }
-    int legend_h = ren_text_height(a->ren, FONT_SMALL) + ui_px(ui, 16);
+    /* tests/labels/label_sweep.c computes this rectangle too: keep in step. */
+    int legend_h = chart_legend_height(a->ren) + ui_px(ui, 12);
     SDL_Rect chart = {panel.x + ui_px(ui, 12), ty + tab_h + ui_px(ui, 8), panel.w - ui_px(ui, 24),
                       panel.h - tab_h - ui_px(ui, 32) - legend_h};
     if (nv > 0)
         draw_chart(a, m, views[study_st.view], chart);
-    legend(a, panel.x + ui_px(ui, 16), panel.y + panel.h - legend_h);
+    chart_draw_legend(a->ren, (SDL_Rect){panel.x + ui_px(ui, 16), panel.y + panel.h - legend_h,
+                                         panel.w - ui_px(ui, 32), chart_legend_height(a->ren)});
 
     /* Right: the facts. */
     SDL_Rect text = {chart_w + pad, area.y + pad, all.w - chart_w - 2 * pad, area.h - 2 * pad - ui_px(ui, 60)};

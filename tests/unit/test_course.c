@@ -311,6 +311,28 @@ static void test_missing_and_empty_keys(void **state)
     diag_free(d);
 }
 
+/* deep_views: the shipped rectus abdominis is seen through the body on the
+ * back chart only; a module without the key has no deep view. */
+static void test_deep_views(void **state)
+{
+    (void)state;
+    Diag *d = diag_create();
+    Library *lib = library_create(SOURCE_ROOT "/courses", SOURCE_ROOT "/assets");
+    const Module *m = library_load_module_file(lib, SOURCE_ROOT "/courses/muscles/rectus_abdominis.ini", d);
+    assert_non_null(m);
+    assert_int_equal(diag_count(d), 0);
+    assert_int_equal(m->n_deep_views, 1);
+    assert_true(module_view_is_deep(m, "back"));
+    assert_false(module_view_is_deep(m, "front"));
+    assert_false(module_view_is_deep(m, NULL));
+    const Module *g = library_load_module_file(lib, SOURCE_ROOT "/courses/muscles/gluteus_maximus.ini", d);
+    assert_non_null(g);
+    assert_int_equal(g->n_deep_views, 0);
+    assert_false(module_view_is_deep(g, "back"));
+    library_free(lib);
+    diag_free(d);
+}
+
 static void test_missing_overlay_is_a_warning(void **state)
 {
     (void)state;
@@ -907,6 +929,7 @@ int main(void)
         cmocka_unit_test(test_many_errors_one_file),
         cmocka_unit_test(test_missing_and_empty_keys),
         cmocka_unit_test(test_missing_overlay_is_a_warning),
+        cmocka_unit_test(test_deep_views),
         cmocka_unit_test(test_views),
         cmocka_unit_test(test_on_body),
         cmocka_unit_test(test_crlf_bom_module),
