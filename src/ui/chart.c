@@ -11,13 +11,23 @@
 #include "theme.h"
 
 #define CACHE_ENTRIES 24
+/* A zoomed image of at most this many pixels is rasterised whole (panning
+ * over it never rasterises); a larger one in tiles around what is shown. */
+#define WHOLE_MAX_PIXELS (6L * 1024 * 1024)
+/* The textures the cache keeps, together, before it drops the least
+ * recently used (4 bytes a pixel). */
+#define CACHE_MAX_PIXELS (40L * 1024 * 1024)
+/* No texture side beyond this (renderers' texture limits). */
+#define TILE_MAX_SIDE 8192
 
 typedef struct {
     char *path;
-    int w, h;
-    RectD vb;
+    double scale; /* pixels per image unit */
+    RectD full;   /* the view: the zoomed image is full at scale */
+    SDL_Rect tile; /* the part of the zoomed image rasterised, in its pixels */
+    bool partial;  /* just what was on screen after a zoom step: refine it */
     SDL_Texture *tex; /* NULL with failed = true: do not retry every frame */
-    SDL_Rect crop;    /* the part of the w x h image tex holds: its drawn pixels */
+    SDL_Rect crop;    /* the part of the tile tex holds: its drawn pixels */
     bool failed;
     unsigned long last_used;
 } SvgEntry;
@@ -26,6 +36,8 @@ struct ChartCache {
     SDL_Renderer *r;
     SvgEntry e[CACHE_ENTRIES];
     unsigned long tick;
+    bool wants_refine; /* the zoom changed: an idle frame should refine partial tiles */
+    bool refine;       /* this frame refines partial tiles */
 };
 
 /* ChartLayout is layout.c's Layout with SDL rectangles. */
@@ -34,12 +46,12 @@ static SDL_Rect to_sdl(PixelRect r) { return (SDL_Rect){r.x, r.y, r.w, r.h}; }
 
 static ChartLayout from_layout(Layout l)
 {
-    return (ChartLayout){to_sdl(l.area), to_sdl(l.image), l.viewbox, l.scale};
+    return (ChartLayout){to_sdl(l.area), to_sdl(l.image), l.viewbox, l.scale, l.full};
 }
 
 static Layout to_layout(const ChartLayout *l)
 {
-    return (Layout){to_pixels(l->area), to_pixels(l->image), l->viewbox, l->scale};
+    return (Layout){to_pixels(l->area), to_pixels(l->image), l->viewbox, l->scale, l->full};
 }
 
 ChartLayout chart_layout(SDL_Rect area, RectD vb) { return from_layout(layout_fit(to_pixels(area), vb)); }
@@ -47,6 +59,11 @@ ChartLayout chart_layout(SDL_Rect area, RectD vb) { return from_layout(layout_fi
 ChartLayout chart_layout_focus(SDL_Rect area, RectD full, RectD focus)
 {
     return from_layout(layout_focus(to_pixels(area), full, focus));
+}
+
+ChartLayout chart_layout_zoomed(SDL_Rect area, RectD full, LayoutZoom z)
+{
+    return from_layout(layout_zoomed(to_pixels(area), full, z));
 }
 
 RectD chart_module_region(const Module *m, const char *view, RectD full, double min_frac)
@@ -191,30 +208,22 @@ static SDL_Rect opaque_bounds(SDL_Surface *s)
     return (SDL_Rect){x0, y0, x1 - x0 + 1, y1 - y0 + 1};
 }
 
-static SvgEntry *lookup(ChartCache *c, const char *path, int w, int h, RectD vb)
+static long entry_pixels(const SvgEntry *e) { return e->tex ? (long)e->crop.w * e->crop.h : 0; }
+
+/* Rasterises tile (pixels of path's view at scale) into e. */
+static void rasterise(ChartCache *c, SvgEntry *e, const char *path, double scale, RectD full, SDL_Rect tile)
 {
-    SvgEntry *oldest = &c->e[0];
-    c->tick++;
-    for (int i = 0; i < CACHE_ENTRIES; i++) {
-        SvgEntry *e = &c->e[i];
-        if (e->path && e->w == w && e->h == h && !memcmp(&e->vb, &vb, sizeof vb) && !strcmp(e->path, path)) {
-            e->last_used = c->tick;
-            return e;
-        }
-        if (!e->path || (oldest->path && e->last_used < oldest->last_used))
-            oldest = e;
-    }
-    drop(oldest);
-    oldest->path = strdup(path);
-    oldest->w = w;
-    oldest->h = h;
-    oldest->vb = vb;
-    oldest->last_used = c->tick;
+    e->path = strdup(path);
+    e->scale = scale;
+    e->full = full;
+    e->tile = tile;
+    e->last_used = c->tick;
+    RectD vb = {full.x + tile.x / scale, full.y + tile.y / scale, tile.w / scale, tile.h / scale};
     size_t len = 0;
-    char *text = reframe(path, vb, w, h, &len);
+    char *text = reframe(path, vb, tile.w, tile.h, &len);
     bool read_ok = text != NULL;
     SDL_RWops *rw = text ? SDL_RWFromConstMem(text, (int)len) : NULL;
-    SDL_Surface *s = rw ? IMG_LoadSizedSVG_RW(rw, w, h) : NULL;
+    SDL_Surface *s = rw ? IMG_LoadSizedSVG_RW(rw, tile.w, tile.h) : NULL;
     if (rw)
         SDL_RWclose(rw);
     free(text);
@@ -223,34 +232,170 @@ static SvgEntry *lookup(ChartCache *c, const char *path, int w, int h, RectD vb)
          * transparent goes into the texture: blending a transparent pixel
          * changes nothing, and an overlay (one muscle) is mostly
          * transparent, so every redraw blends far fewer pixels. */
-        oldest->crop = opaque_bounds(s);
+        e->crop = opaque_bounds(s);
         SDL_Surface *part = SDL_CreateRGBSurfaceWithFormatFrom(
-            (Uint8 *)s->pixels + oldest->crop.y * s->pitch + oldest->crop.x * s->format->BytesPerPixel,
-            oldest->crop.w, oldest->crop.h, s->format->BitsPerPixel, s->pitch, s->format->format);
-        oldest->tex = SDL_CreateTextureFromSurface(c->r, part ? part : s);
+            (Uint8 *)s->pixels + e->crop.y * s->pitch + e->crop.x * s->format->BytesPerPixel, e->crop.w,
+            e->crop.h, s->format->BitsPerPixel, s->pitch, s->format->format);
+        e->tex = SDL_CreateTextureFromSurface(c->r, part ? part : s);
         if (!part)
-            oldest->crop = (SDL_Rect){0, 0, s->w, s->h};
+            e->crop = (SDL_Rect){0, 0, s->w, s->h};
         SDL_FreeSurface(part);
         SDL_FreeSurface(s);
     }
-    if (!oldest->tex) {
-        oldest->failed = true;
+    if (!e->tex) {
+        e->failed = true;
         if (!read_ok)
             SDL_SetError("cannot read it");
         fprintf(stderr, "%s: error: cannot draw chart: %s\n", path, SDL_GetError());
     }
-    return oldest;
 }
+
+/* A free slot: the least recently used entry is dropped, and more while
+ * the textures kept exceed CACHE_MAX_PIXELS. keep is never dropped. */
+static SvgEntry *make_room(ChartCache *c, long adding, const SvgEntry *keep)
+{
+    for (;;) {
+        long total = adding;
+        SvgEntry *oldest = NULL, *free_slot = NULL;
+        for (int i = 0; i < CACHE_ENTRIES; i++) {
+            SvgEntry *e = &c->e[i];
+            total += entry_pixels(e);
+            if (!e->path) {
+                free_slot = e;
+                continue;
+            }
+            if (e != keep && (!oldest || e->last_used < oldest->last_used))
+                oldest = e;
+        }
+        if (free_slot && total <= CACHE_MAX_PIXELS)
+            return free_slot;
+        if (!oldest)
+            return free_slot ? free_slot : &c->e[0];
+        drop(oldest);
+    }
+}
+
+static bool contains(SDL_Rect outer, SDL_Rect in)
+{
+    return in.x >= outer.x && in.y >= outer.y && in.x + in.w <= outer.x + outer.w &&
+           in.y + in.h <= outer.y + outer.h;
+}
+
+/* The tile to rasterise so that panning around need (in the zoomed image of
+ * W x H pixels) copies from it: the whole image if it is small enough, else
+ * need grown by half its size on every side, within the image. */
+static SDL_Rect pan_tile(SDL_Rect need, int W, int H)
+{
+    if ((long)W * H <= WHOLE_MAX_PIXELS && W <= TILE_MAX_SIDE && H <= TILE_MAX_SIDE)
+        return (SDL_Rect){0, 0, W, H};
+    int mx = need.w / 2, my = need.h / 2;
+    int x0 = need.x - mx, y0 = need.y - my, x1 = need.x + need.w + mx, y1 = need.y + need.h + my;
+    if (x0 < 0)
+        x0 = 0;
+    if (y0 < 0)
+        y0 = 0;
+    if (x1 > W)
+        x1 = W;
+    if (y1 > H)
+        y1 = H;
+    if (x1 - x0 > TILE_MAX_SIDE)
+        x1 = x0 + TILE_MAX_SIDE;
+    if (y1 - y0 > TILE_MAX_SIDE)
+        y1 = y0 + TILE_MAX_SIDE;
+    return (SDL_Rect){x0, y0, x1 - x0, y1 - y0};
+}
+
+/* The cached rasterisation of path at scale over full holding need, made
+ * if there is none. A new zoom level first gets just need (quick: the
+ * zoom step shows sharp at once) and is refined to a pan tile on a later
+ * frame; a pan past a tile at a known zoom gets a pan tile at once. */
+static SvgEntry *lookup(ChartCache *c, const char *path, double scale, RectD full, SDL_Rect need, int W, int H)
+{
+    c->tick++;
+    SvgEntry *found = NULL;
+    bool same_zoom = false;
+    for (int i = 0; i < CACHE_ENTRIES; i++) {
+        SvgEntry *e = &c->e[i];
+        if (!e->path || strcmp(e->path, path))
+            continue;
+        if (e->failed) {
+            e->last_used = c->tick;
+            return e; /* reported once; not retried at every zoom */
+        }
+        if (e->scale != scale || memcmp(&e->full, &full, sizeof full))
+            continue;
+        same_zoom = true;
+        if (contains(e->tile, need) && (!found || (found->partial && !e->partial)))
+            found = e;
+    }
+    if (found && !(found->partial && c->refine)) {
+        found->last_used = c->tick;
+        return found;
+    }
+    /* A new zoom level: just what is shown. A pan past a tile, or a
+     * partial tile being refined: a pan tile. */
+    bool quick = !same_zoom;
+    SDL_Rect tile = quick ? need : pan_tile(need, W, H);
+    if (tile.w <= 0 || tile.h <= 0)
+        return NULL;
+    SvgEntry *slot = make_room(c, (long)tile.w * tile.h, NULL);
+    drop(slot);
+    if (found && found != slot)
+        drop(found); /* the partial tile is replaced by the refined one */
+    rasterise(c, slot, path, scale, full, tile);
+    slot->partial = quick && (tile.w != W || tile.h != H);
+    return slot;
+}
+
+void chart_cache_refine_later(ChartCache *c)
+{
+    if (c)
+        c->wants_refine = true;
+}
+
+void chart_cache_frame(ChartCache *c, bool idle)
+{
+    if (!c)
+        return;
+    c->refine = c->wants_refine && idle;
+    if (c->refine)
+        c->wants_refine = false;
+}
+
+bool chart_cache_wants_frame(const ChartCache *c) { return c && c->wants_refine; }
 
 bool chart_draw_svg(ChartCache *c, const char *path, const ChartLayout *l)
 {
-    if (l->image.w <= 0 || l->image.h <= 0)
+    if (l->image.w <= 0 || l->image.h <= 0 || !(l->scale > 0))
         return false;
-    SvgEntry *e = lookup(c, path, l->image.w, l->image.h, l->viewbox);
-    if (!e->tex)
+    RectD full = l->full.w > 0 && l->full.h > 0 ? l->full : l->viewbox;
+    /* The zoomed image is full at l->scale; the screen shows its pixels
+     * from (vx, vy). On the axes shown whole, that is the image itself. */
+    int W = (int)lround(full.w * l->scale), H = (int)lround(full.h * l->scale);
+    int vx = (int)lround((l->viewbox.x - full.x) * l->scale), vy = (int)lround((l->viewbox.y - full.y) * l->scale);
+    if (l->viewbox.w >= full.w)
+        W = l->image.w;
+    if (l->viewbox.h >= full.h)
+        H = l->image.h;
+    SDL_Rect need = {vx, vy, l->image.w, l->image.h};
+    if (need.x < 0)
+        need.x = 0;
+    if (need.y < 0)
+        need.y = 0;
+    if (need.x + need.w > W)
+        need.w = W - need.x;
+    if (need.y + need.h > H)
+        need.h = H - need.y;
+    SvgEntry *e = lookup(c, path, l->scale, full, need, W, H);
+    if (!e || !e->tex)
         return false;
-    SDL_Rect dst = {l->image.x + e->crop.x, l->image.y + e->crop.y, e->crop.w, e->crop.h};
-    SDL_RenderCopy(c->r, e->tex, NULL, &dst);
+    /* need in the tile's pixels, cut to what the texture holds. */
+    SDL_Rect want = {need.x - e->tile.x, need.y - e->tile.y, need.w, need.h}, got;
+    if (!SDL_IntersectRect(&want, &e->crop, &got))
+        return true; /* nothing drawn in this part */
+    SDL_Rect src = {got.x - e->crop.x, got.y - e->crop.y, got.w, got.h};
+    SDL_Rect dst = {l->image.x + (got.x - want.x), l->image.y + (got.y - want.y), got.w, got.h};
+    SDL_RenderCopy(c->r, e->tex, &src, &dst);
     return true;
 }
 
