@@ -38,6 +38,7 @@ void frame_draw(App *a, const char *shot)
     update_scale(a);
     SDL_GetRendererOutputSize(a->sdl, &w, &h);
     a->n_drawn = 0;
+    a->views.cur = NULL;
     a->redraw = false;
     bool idle = !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
     chart_cache_frame(a->charts, idle);
