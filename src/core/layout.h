@@ -37,7 +37,7 @@ typedef struct {
 } Layout;
 
 #define LAYOUT_ZOOM_MIN 1.0
-#define LAYOUT_ZOOM_MAX 8.0
+#define LAYOUT_ZOOM_MAX 12.0
 
 typedef struct {
     double zoom; /* over the fit of the whole view, LAYOUT_ZOOM_MIN..MAX */

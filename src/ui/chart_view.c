@@ -68,7 +68,7 @@ static void place_controls(App *a, SDL_Rect area, bool toggle)
     }
     x -= sq;
     cv->b_in = (SDL_Rect){x, area.y, sq, h};
-    int lw = ren_text_width(a->ren, FONT_SMALL, "800%") + ui_px(ui, 12);
+    int lw = ren_text_width(a->ren, FONT_SMALL, "1200%") + ui_px(ui, 12);
     x -= lw + gap;
     cv->b_level = (SDL_Rect){x, area.y, lw, h};
     x -= sq + gap;
@@ -180,10 +180,10 @@ ChartLayout chart_view_layout(App *a, const void *owner, const View *v, SDL_Rect
 {
     ChartViews *cv = &a->views;
     ChartViewState *s = state_for(cv, owner, v->name);
-    place_controls(a, area, focus != NULL);
+    place_controls(a, area, focus != NULL && !(flags & CHART_VIEW_NO_TOGGLE));
     RectD full = v->viewbox;
-    if (apply_input(a, s, area, full, focus, flags))
-        a->redraw = true;
+    /* Input is applied before the layout: this frame already shows it. */
+    apply_input(a, s, area, full, focus, flags);
     ChartLayout l = chart_layout_zoomed(area, full, current_zoom(s, area, full, focus));
     chrome_note_chart(a, v->name, &l);
     cv->cur = s;

@@ -39,6 +39,7 @@ typedef struct {
 enum {
     CHART_VIEW_PAINT = 1,  /* the left button paints: pan with right or middle drag */
     CHART_VIEW_ARROWS = 2, /* the arrow keys pan (the screen does not use them) */
+    CHART_VIEW_NO_TOGGLE = 4, /* open on focus but offer no Whole body toggle */
 };
 
 typedef struct {
