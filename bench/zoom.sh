@@ -7,7 +7,9 @@
 #              layout, re-rasterising the chart and overlay at the new size
 #              (what is on screen) and drawing; and the refine frame that
 #              follows once input is idle (the pan tiles)
-#   pan frame  the frame after a 12-point drag of the zoomed chart
+#   pan frame  the frame after a 20-point drag of the chart zoomed to 697%:
+#              30 drags right, 30 left, 30 down, 30 up; far enough to leave
+#              the tile around the first view (counted: pans that rasterised)
 # Usage: bench/zoom.sh [BUILD_DIR] [RUNS]
 #   BUILD_DIR  a build of the project (default build/): tpquiz, and bench/'s
 #              runstat and libtpquiz_probe.so
@@ -62,13 +64,13 @@ pan_script=$work/pan.script
     echo "scroll 3"
     for ((i = 0; i < 3; i++)); do echo "wait 0"; done
     echo "print pans start"
-    # Back and forth, then up and down: 12 points a frame.
+    # Back and forth, then down and up: 20 points a frame.
     for ((i = 0; i < pans; i++)); do
-        case $(((i / 15) % 4)) in
-        0) echo "drag $cx $cy $((cx + 12)) $cy" ;;
-        1) echo "drag $cx $cy $((cx - 12)) $cy" ;;
-        2) echo "drag $cx $cy $cx $((cy + 12))" ;;
-        3) echo "drag $cx $cy $cx $((cy - 12))" ;;
+        case $(((i / (pans / 4)) % 4)) in
+        0) echo "drag $cx $cy $((cx + 20)) $cy" ;;
+        1) echo "drag $cx $cy $((cx - 20)) $cy" ;;
+        2) echo "drag $cx $cy $cx $((cy + 20))" ;;
+        3) echo "drag $cx $cy $cx $((cy - 20))" ;;
         esac
     done
     echo quit
@@ -80,7 +82,7 @@ echo "cpu: $(nproc) x $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 : >"$work/step_med" >"$work/step_cpu" >"$work/refine_med" >"$work/refine_cpu" >"$work/still_cpu"
-: >"$work/pan_med" >"$work/pan_p90" >"$work/pan_cpu" >"$work/pan_cpu90" >"$work/pan_cpumax"
+: >"$work/rss" >"$work/pan_med" >"$work/pan_p90" >"$work/pan_cpu" >"$work/pan_cpu90" >"$work/pan_cpumax"
 for ((r = 1; r <= runs; r++)); do
     # Zoom steps: a frame that rasterises after frames that did not is a
     # zoom step; one that rasterises right after it is its refine frame.
@@ -88,6 +90,7 @@ for ((r = 1; r <= runs; r++)); do
     l=$("$b/runstat" --probe "$probe" --log "$log" --out "$work/out" -- "$tpquiz" --config "$cfg" \
         --data-dir "$(mktemp -d "$work/d.XXXXXX")" --virtual-clock --seed 1 --script "$zoom_script")
     [ "$(field status "$l")" = 0 ] || { echo "zoom run $r failed: $l" >&2; exit 1; }
+    field maxrss_kb "$l" >>"$work/rss"
     tail -n $((steps * 5 + 3)) "$log" | awk '{ms = ($4 - $3) / 1e6; cpu = $10 / 1e6; svg = $5
         if (svg > 0 && prev == 0) print "step", ms, cpu, svg, $9
         else if (svg > 0 && prev > 0) print "refine", ms, cpu, svg, $9
@@ -130,4 +133,6 @@ printf 'pan frame: CPU median %.2f ms, p90 %.2f ms, max %.2f ms; wall median %.2
     "$(median <"$work/pan_cpu")" "$(median <"$work/pan_cpu90")" "$(median <"$work/pan_cpumax")" \
     "$(median <"$work/pan_med")" "$(median <"$work/pan_p90")"
 printf 'unchanged frame at the zoom, for comparison: %.2f ms CPU\n' "$(median <"$work/still_cpu")"
+printf 'peak RSS of a zoom run (the study page zoomed to %d%%): %.1f MiB\n' "$(awk -v n="$steps" 'BEGIN {printf "%d", 357 * 1.25 ^ n}')" \
+    "$(median <"$work/rss" | awk '{print $1 / 1024}')"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -12,11 +12,13 @@
 
 #define CACHE_ENTRIES 24
 /* A zoomed image of at most this many pixels is rasterised whole (panning
- * over it never rasterises); a larger one in tiles around what is shown. */
-#define WHOLE_MAX_PIXELS (6L * 1024 * 1024)
+ * over it never rasterises); a larger one in tiles around what is shown, of
+ * at most this many pixels too (or just what is shown if that is more). */
+#define WHOLE_MAX_PIXELS (4L * 1024 * 1024)
 /* The textures the cache keeps, together, before it drops the least
- * recently used (4 bytes a pixel). */
-#define CACHE_MAX_PIXELS (40L * 1024 * 1024)
+ * recently used (4 bytes a pixel); those drawn in the current frame are
+ * kept even beyond it, so two large tiles never evict each other. */
+#define CACHE_MAX_PIXELS (8L * 1024 * 1024)
 /* No texture side beyond this (renderers' texture limits). */
 #define TILE_MAX_SIDE 8192
 
@@ -30,12 +32,14 @@ typedef struct {
     SDL_Rect crop;    /* the part of the tile tex holds: its drawn pixels */
     bool failed;
     unsigned long last_used;
+    unsigned long frame_used; /* the frame it was last drawn in */
 } SvgEntry;
 
 struct ChartCache {
     SDL_Renderer *r;
     SvgEntry e[CACHE_ENTRIES];
     unsigned long tick;
+    unsigned long frame; /* counted by chart_cache_frame */
     bool wants_refine; /* the zoom changed: an idle frame should refine partial tiles */
     bool refine;       /* this frame refines partial tiles */
 };
@@ -250,9 +254,10 @@ static void rasterise(ChartCache *c, SvgEntry *e, const char *path, double scale
     }
 }
 
-/* A free slot: the least recently used entry is dropped, and more while
- * the textures kept exceed CACHE_MAX_PIXELS. keep is never dropped. */
-static SvgEntry *make_room(ChartCache *c, long adding, const SvgEntry *keep)
+/* A free slot for a texture of adding pixels: the least recently used
+ * entries are dropped until there is one and the textures kept stay within
+ * CACHE_MAX_PIXELS. */
+static SvgEntry *make_room(ChartCache *c, long adding)
 {
     for (;;) {
         long total = adding;
@@ -264,13 +269,19 @@ static SvgEntry *make_room(ChartCache *c, long adding, const SvgEntry *keep)
                 free_slot = e;
                 continue;
             }
-            if (e != keep && (!oldest || e->last_used < oldest->last_used))
+            if (e->frame_used != c->frame && (!oldest || e->last_used < oldest->last_used))
                 oldest = e;
         }
-        if (free_slot && total <= CACHE_MAX_PIXELS)
+        if (free_slot && (total <= CACHE_MAX_PIXELS || !oldest))
             return free_slot;
-        if (!oldest)
-            return free_slot ? free_slot : &c->e[0];
+        if (!oldest) {
+            /* Every slot was drawn in this frame: reuse the oldest. */
+            SvgEntry *o = &c->e[0];
+            for (int i = 1; i < CACHE_ENTRIES; i++)
+                if (c->e[i].last_used < o->last_used)
+                    o = &c->e[i];
+            return o;
+        }
         drop(oldest);
     }
 }
@@ -288,7 +299,12 @@ static SDL_Rect pan_tile(SDL_Rect need, int W, int H)
 {
     if ((long)W * H <= WHOLE_MAX_PIXELS && W <= TILE_MAX_SIDE && H <= TILE_MAX_SIDE)
         return (SDL_Rect){0, 0, W, H};
-    int mx = need.w / 2, my = need.h / 2;
+    /* A margin of up to half of need on each side, less if the tile would
+     * exceed WHOLE_MAX_PIXELS. */
+    double f = 0.5, px = (double)need.w * need.h;
+    if (px * 4 > WHOLE_MAX_PIXELS)
+        f = px >= WHOLE_MAX_PIXELS ? 0 : (sqrt(WHOLE_MAX_PIXELS / px) - 1) / 2;
+    int mx = (int)(need.w * f), my = (int)(need.h * f);
     int x0 = need.x - mx, y0 = need.y - my, x1 = need.x + need.w + mx, y1 = need.y + need.h + my;
     if (x0 < 0)
         x0 = 0;
@@ -330,6 +346,7 @@ static SvgEntry *lookup(ChartCache *c, const char *path, double scale, RectD ful
     }
     if (found && !(found->partial && c->refine)) {
         found->last_used = c->tick;
+        found->frame_used = c->frame;
         return found;
     }
     /* A new zoom level: just what is shown. A pan past a tile, or a
@@ -338,11 +355,12 @@ static SvgEntry *lookup(ChartCache *c, const char *path, double scale, RectD ful
     SDL_Rect tile = quick ? need : pan_tile(need, W, H);
     if (tile.w <= 0 || tile.h <= 0)
         return NULL;
-    SvgEntry *slot = make_room(c, (long)tile.w * tile.h, NULL);
+    SvgEntry *slot = make_room(c, (long)tile.w * tile.h);
     drop(slot);
     if (found && found != slot)
         drop(found); /* the partial tile is replaced by the refined one */
     rasterise(c, slot, path, scale, full, tile);
+    slot->frame_used = c->frame;
     slot->partial = quick && (tile.w != W || tile.h != H);
     return slot;
 }
@@ -357,6 +375,7 @@ void chart_cache_frame(ChartCache *c, bool idle)
 {
     if (!c)
         return;
+    c->frame++;
     c->refine = c->wants_refine && idle;
     if (c->refine)
         c->wants_refine = false;
