@@ -10,13 +10,19 @@
 #include "screens.h"
 #include "theme.h"
 
-#define ZOOM_STEP 1.25       /* one wheel notch or key press */
-#define DRAG_POINTS 6.0f     /* a press moving further is a drag, not a click */
-#define ARROW_FRACTION 0.15  /* of the area a key press pans (Shift: 3 times) */
+#define ZOOM_STEP 1.25      /* one wheel notch or key press */
+#define DRAG_POINTS 6.0f    /* a press moving further is a drag, not a click */
+#define ARROW_FRACTION 0.15 /* of the area a key press pans (Shift: 3 times) */
 
-static PixelRect pixels(SDL_Rect r) { return (PixelRect){r.x, r.y, r.w, r.h}; }
+static PixelRect pixels(SDL_Rect r)
+{
+    return (PixelRect){r.x, r.y, r.w, r.h};
+}
 
-static bool inside(SDL_Rect r, int x, int y) { return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h; }
+static bool inside(SDL_Rect r, int x, int y)
+{
+    return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;
+}
 
 static ChartViewState *state_for(ChartViews *cv, const void *owner, const char *view)
 {
@@ -114,8 +120,13 @@ static bool apply_input(App *a, ChartViewState *s, SDL_Rect area, RectD full, co
             while (ui_key_mods(ui, arrows[k], &mods)) {
                 double step = ARROW_FRACTION * (k < 2 ? area.w : area.h) * ((mods & KMOD_SHIFT) ? 3 : 1);
                 /* The key moves the view that way: the chart the other way. */
-                z = layout_zoom_pan(pa, full, z, k == 0 ? step : k == 1 ? -step : 0,
-                                    k == 2 ? step : k == 3 ? -step : 0);
+                z = layout_zoom_pan(pa, full, z,
+                                    k == 0   ? step
+                                    : k == 1 ? -step
+                                             : 0,
+                                    k == 2   ? step
+                                    : k == 3 ? -step
+                                             : 0);
                 moved = true;
             }
         }
@@ -240,7 +251,7 @@ void chart_view_controls(App *a)
     const ChartLayout *l = &cv->cur_layout;
     double zoom = s->custom ? s->z.zoom : l->scale / chart_layout(l->area, l->full).scale;
     bool at_opening = !s->custom && !s->whole;
-    bool can_in = zoom < LAYOUT_ZOOM_MAX - 1e-9, can_out = zoom > LAYOUT_ZOOM_MIN + 1e-9;
+    bool can_in = zoom<LAYOUT_ZOOM_MAX - 1e-9, can_out = zoom> LAYOUT_ZOOM_MIN + 1e-9;
     int level = (int)lround(zoom * 100);
     PixelRect pa = pixels(l->area);
     LayoutZoom z = current_zoom(s, l->area, l->full, cv->cur_has_focus ? &cv->cur_focus : NULL);
@@ -257,7 +268,8 @@ void chart_view_controls(App *a)
     snprintf(text, sizeof text, "%d%%", level);
     ren_fill_round_rect(a->ren, cv->b_level, ui_px(ui, 6), COLA(255, 255, 255, 230));
     int th = ren_text_height(a->ren, FONT_SMALL);
-    ren_text(a->ren, FONT_SMALL, cv->b_level.x + (cv->b_level.w - ren_text_width(a->ren, FONT_SMALL, text)) / 2,
+    ren_text(a->ren, FONT_SMALL,
+             cv->b_level.x + (cv->b_level.w - ren_text_width(a->ren, FONT_SMALL, text)) / 2,
              cv->b_level.y + (cv->b_level.h - th) / 2, THEME_TEXT, text);
     bool in = ui_button(ui, cv->b_in, "+", can_in ? BUTTON_SECONDARY : BUTTON_DISABLED);
     ui_register_target(ui, "Zoom in", cv->b_in);
@@ -278,11 +290,12 @@ void chart_view_controls(App *a)
     }
     /* How to move it, under the controls, while it can be moved. */
     if (zoom > 1.0 + 1e-9) {
-        const char *hint = (cv->cur_flags & CHART_VIEW_PAINT)
-                               ? (cv->cur_flags & CHART_VIEW_ARROWS ? "Right-drag or arrow keys move the chart"
-                                                                    : "Right-drag moves the chart")
-                               : (cv->cur_flags & CHART_VIEW_ARROWS ? "Drag or arrow keys move the chart"
-                                                                    : "Drag to move the chart");
+        const char *hint =
+            (cv->cur_flags & CHART_VIEW_PAINT)
+                ? (cv->cur_flags & CHART_VIEW_ARROWS ? "Right-drag or arrow keys move the chart"
+                                                     : "Right-drag moves the chart")
+                : (cv->cur_flags & CHART_VIEW_ARROWS ? "Drag or arrow keys move the chart"
+                                                     : "Drag to move the chart");
         int w = ren_text_width(a->ren, FONT_SMALL, hint) + ui_px(ui, 12);
         SDL_Rect back = {l->area.x + l->area.w - w, cv->controls.y + cv->controls.h + ui_px(ui, 4), w,
                          th + ui_px(ui, 6)};

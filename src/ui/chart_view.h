@@ -37,8 +37,8 @@ typedef struct {
 } ChartViewState;
 
 enum {
-    CHART_VIEW_PAINT = 1,  /* the left button paints: pan with right or middle drag */
-    CHART_VIEW_ARROWS = 2, /* the arrow keys pan (the screen does not use them) */
+    CHART_VIEW_PAINT = 1,     /* the left button paints: pan with right or middle drag */
+    CHART_VIEW_ARROWS = 2,    /* the arrow keys pan (the screen does not use them) */
     CHART_VIEW_NO_TOGGLE = 4, /* open on focus but offer no Whole body toggle */
 };
 
@@ -51,7 +51,7 @@ typedef struct {
     RectD cur_focus;
     bool cur_has_focus;
     int cur_flags;
-    SDL_Rect controls;                                   /* all of them */
+    SDL_Rect controls;                                /* all of them */
     SDL_Rect b_reset, b_out, b_level, b_in, b_toggle; /* b_toggle.w 0: none */
     /* A press on a chart: a drag once it moves. */
     ChartViewState *drag;
@@ -67,8 +67,8 @@ struct App;
  * chart (offered with a Whole body / Close-up toggle, and the opening
  * view), NULL for none. flags: CHART_VIEW_*. Notes the chart for the
  * script's click-image. */
-ChartLayout chart_view_layout(struct App *a, const void *owner, const View *v, SDL_Rect area, const RectD *focus,
-                              int flags);
+ChartLayout chart_view_layout(struct App *a, const void *owner, const View *v, SDL_Rect area,
+                              const RectD *focus, int flags);
 /* Draws the controls of the chart laid out last (zoom out, level, zoom in,
  * Reset view, the toggle) and the hint on how to move it; acts on their
  * clicks. Call after drawing the chart. */
