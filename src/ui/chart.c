@@ -292,32 +292,43 @@ static bool contains(SDL_Rect outer, SDL_Rect in)
            in.y + in.h <= outer.y + outer.h;
 }
 
+/* One axis of a pan tile: need's [a, a + n) grown by 2 * m within [0, max):
+ * m on each side, or all of it ahead when the pan goes that way (dir -1 or
+ * +1), so a pan in one direction crosses tiles half as often. */
+static void tile_axis(int a, int n, int m, int dir, int max, int *lo, int *hi)
+{
+    int before = dir > 0 ? 0 : dir < 0 ? 2 * m : m, after = 2 * m - before;
+    *lo = a - before;
+    *hi = a + n + after;
+    /* What a side loses at the image's edge goes to the other. */
+    if (*lo < 0) {
+        *hi -= *lo;
+        *lo = 0;
+    }
+    if (*hi > max) {
+        *lo -= *hi - max;
+        *hi = max;
+    }
+    if (*lo < 0)
+        *lo = 0;
+    if (*hi - *lo > TILE_MAX_SIDE)
+        *hi = *lo + TILE_MAX_SIDE;
+}
+
 /* The tile to rasterise so that panning around need (in the zoomed image of
  * W x H pixels) copies from it: the whole image if it is small enough, else
- * need grown by half its size on every side, within the image. */
-static SDL_Rect pan_tile(SDL_Rect need, int W, int H)
+ * need grown by its own size (less if the tile would exceed
+ * WHOLE_MAX_PIXELS), ahead of the pan (dx, dy: -1, 0, +1) or around need. */
+static SDL_Rect pan_tile(SDL_Rect need, int W, int H, int dx, int dy)
 {
     if ((long)W * H <= WHOLE_MAX_PIXELS && W <= TILE_MAX_SIDE && H <= TILE_MAX_SIDE)
         return (SDL_Rect){0, 0, W, H};
-    /* A margin of up to half of need on each side, less if the tile would
-     * exceed WHOLE_MAX_PIXELS. */
     double f = 0.5, px = (double)need.w * need.h;
     if (px * 4 > WHOLE_MAX_PIXELS)
         f = px >= WHOLE_MAX_PIXELS ? 0 : (sqrt(WHOLE_MAX_PIXELS / px) - 1) / 2;
-    int mx = (int)(need.w * f), my = (int)(need.h * f);
-    int x0 = need.x - mx, y0 = need.y - my, x1 = need.x + need.w + mx, y1 = need.y + need.h + my;
-    if (x0 < 0)
-        x0 = 0;
-    if (y0 < 0)
-        y0 = 0;
-    if (x1 > W)
-        x1 = W;
-    if (y1 > H)
-        y1 = H;
-    if (x1 - x0 > TILE_MAX_SIDE)
-        x1 = x0 + TILE_MAX_SIDE;
-    if (y1 - y0 > TILE_MAX_SIDE)
-        y1 = y0 + TILE_MAX_SIDE;
+    int x0, x1, y0, y1;
+    tile_axis(need.x, need.w, (int)(need.w * f), dx, W, &x0, &x1);
+    tile_axis(need.y, need.h, (int)(need.h * f), dy, H, &y0, &y1);
     return (SDL_Rect){x0, y0, x1 - x0, y1 - y0};
 }
 
@@ -328,7 +339,7 @@ static SDL_Rect pan_tile(SDL_Rect need, int W, int H)
 static SvgEntry *lookup(ChartCache *c, const char *path, double scale, RectD full, SDL_Rect need, int W, int H)
 {
     c->tick++;
-    SvgEntry *found = NULL;
+    SvgEntry *found = NULL, *last = NULL;
     bool same_zoom = false;
     for (int i = 0; i < CACHE_ENTRIES; i++) {
         SvgEntry *e = &c->e[i];
@@ -341,6 +352,8 @@ static SvgEntry *lookup(ChartCache *c, const char *path, double scale, RectD ful
         if (e->scale != scale || memcmp(&e->full, &full, sizeof full))
             continue;
         same_zoom = true;
+        if (!last || e->last_used > last->last_used)
+            last = e;
         if (contains(e->tile, need) && (!found || (found->partial && !e->partial)))
             found = e;
     }
@@ -352,7 +365,13 @@ static SvgEntry *lookup(ChartCache *c, const char *path, double scale, RectD ful
     /* A new zoom level: just what is shown. A pan past a tile, or a
      * partial tile being refined: a pan tile. */
     bool quick = !same_zoom;
-    SDL_Rect tile = quick ? need : pan_tile(need, W, H);
+    /* Which way the view left the tile shown last. */
+    int dx = 0, dy = 0;
+    if (last && !found) {
+        dx = need.x < last->tile.x ? -1 : need.x + need.w > last->tile.x + last->tile.w ? 1 : 0;
+        dy = need.y < last->tile.y ? -1 : need.y + need.h > last->tile.y + last->tile.h ? 1 : 0;
+    }
+    SDL_Rect tile = quick ? need : pan_tile(need, W, H, dx, dy);
     if (tile.w <= 0 || tile.h <= 0)
         return NULL;
     SvgEntry *slot = make_room(c, (long)tile.w * tile.h);
