@@ -12,10 +12,13 @@
  *   TTF_SizeUTF8                   a string measured (layout, no pixels)
  * and, after every present, appends one line to the file named by
  * TPQUIZ_PROBE_LOG:
- *   frame N START_NS END_NS SVG TEXT TEXTURES MEASURES WxH
+ *   frame N START_NS END_NS SVG TEXT TEXTURES MEASURES WxH CPU_NS
  * with CLOCK_MONOTONIC times (the same clock in every process, so a
- * launcher can subtract the moment it started the program) and the calls
- * counted since the previous present. A line is written after END_NS is
+ * launcher can subtract the moment it started the program), the calls
+ * counted since the previous present, and the CPU time the drawing thread
+ * spent between the clear and the present (CLOCK_THREAD_CPUTIME_ID: what
+ * the frame costs when other processes share the CPU; its wall time then
+ * includes waiting for it). A line is written after END_NS is
  * taken, so writing it is not part of the frame.
  *
  * TPQUIZ_PROBE_EXIT_AFTER=N ends the process (_exit(0)) right after its Nth
@@ -35,16 +38,18 @@
 static struct {
     int fd; /* -1: not opened yet, -2: no log */
     long frames, exit_after;
-    long long start_ns;
+    long long start_ns, start_cpu_ns;
     int svg, text, textures, measures;
-} P = {-1, 0, -1, 0, 0, 0, 0, 0};
+} P = {-1, 0, -1, 0, 0, 0, 0, 0, 0};
 
-static long long now_ns(void)
+static long long clock_ns(clockid_t id)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(id, &ts);
     return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
+
+static long long now_ns(void) { return clock_ns(CLOCK_MONOTONIC); }
 
 /* The wrapped library's own function. */
 static void *next(const char *name)
@@ -65,7 +70,7 @@ static void *next(const char *name)
         memcpy(&real_fn, &found, sizeof found);                                                           \
     }
 
-static void log_frame(long long end_ns, int w, int h)
+static void log_frame(long long end_ns, long long cpu_ns, int w, int h)
 {
     if (P.fd == -1) {
         const char *path = getenv("TPQUIZ_PROBE_LOG");
@@ -77,8 +82,8 @@ static void log_frame(long long end_ns, int w, int h)
     }
     if (P.fd >= 0) {
         char line[160];
-        int len = snprintf(line, sizeof line, "frame %ld %lld %lld %d %d %d %d %dx%d\n", P.frames,
-                           P.start_ns, end_ns, P.svg, P.text, P.textures, P.measures, w, h);
+        int len = snprintf(line, sizeof line, "frame %ld %lld %lld %d %d %d %d %dx%d %lld\n", P.frames,
+                           P.start_ns, end_ns, P.svg, P.text, P.textures, P.measures, w, h, cpu_ns);
         if (len > 0 && write(P.fd, line, (size_t)len) != len)
             P.fd = -2;
     }
@@ -91,8 +96,10 @@ static void log_frame(long long end_ns, int w, int h)
 int SDL_RenderClear(SDL_Renderer *r)
 {
     REAL(SDL_RenderClear);
-    if (!P.start_ns)
+    if (!P.start_ns) {
         P.start_ns = now_ns();
+        P.start_cpu_ns = clock_ns(CLOCK_THREAD_CPUTIME_ID);
+    }
     return real_fn(r);
 }
 
@@ -100,11 +107,11 @@ void SDL_RenderPresent(SDL_Renderer *r)
 {
     REAL(SDL_RenderPresent);
     real_fn(r);
-    long long end = now_ns();
+    long long end = now_ns(), cpu = clock_ns(CLOCK_THREAD_CPUTIME_ID) - P.start_cpu_ns;
     P.frames++;
     int w = 0, h = 0;
     SDL_GetRendererOutputSize(r, &w, &h);
-    log_frame(end, w, h);
+    log_frame(end, P.start_ns ? cpu : 0, w, h);
 }
 
 SDL_Surface *IMG_LoadSizedSVG_RW(SDL_RWops *src, int width, int height)

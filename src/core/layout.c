@@ -8,6 +8,7 @@ Layout layout_fit(PixelRect area, RectD vb)
     Layout l;
     l.area = area;
     l.viewbox = vb;
+    l.full = vb;
     double sx = area.w / vb.w, sy = area.h / vb.h;
     l.scale = sx < sy ? sx : sy;
     int w = (int)lround(vb.w * l.scale), h = (int)lround(vb.h * l.scale);
@@ -46,7 +47,102 @@ Layout layout_focus(PixelRect area, RectD full, RectD f)
         f.x = full.x + full.w - f.w;
     if (f.y + f.h > full.y + full.h)
         f.y = full.y + full.h - f.h;
-    return layout_fit(area, f);
+    Layout l = layout_fit(area, f);
+    l.full = full;
+    return l;
+}
+
+static double fit_scale(PixelRect area, RectD full)
+{
+    double sx = area.w / full.w, sy = area.h / full.h;
+    return sx < sy ? sx : sy;
+}
+
+static double clamp_zoom(double z)
+{
+    if (!(z >= LAYOUT_ZOOM_MIN)) /* NaN too */
+        return LAYOUT_ZOOM_MIN;
+    return z > LAYOUT_ZOOM_MAX ? LAYOUT_ZOOM_MAX : z;
+}
+
+/* One axis of a zoomed layout. Where the zoomed view is no longer than the
+ * area (a tolerance keeps the fit's axis here), it is centred whole, as
+ * layout_fit does; else it fills the area from a whole pixel of the zoomed
+ * image, clamped so the view covers the area. */
+static void zoom_axis(int area_x, int area_w, double full_x, double full_w, double s, double center, int *img_x,
+                      int *img_w, double *vb_x, double *vb_w)
+{
+    double total = full_w * s;
+    if (total <= area_w + 1e-6 * area_w) {
+        int w = (int)lround(total);
+        *img_x = area_x + (area_w - w) / 2;
+        *img_w = w;
+        *vb_x = full_x;
+        *vb_w = full_w;
+        return;
+    }
+    double last = floor(total) - area_w; /* the furthest start that still covers the area */
+    double o = floor((center - full_x) * s - area_w / 2.0 + 0.5);
+    if (o > last)
+        o = last;
+    if (o < 0)
+        o = 0;
+    *img_x = area_x;
+    *img_w = area_w;
+    *vb_x = full_x + o / s;
+    *vb_w = area_w / s;
+}
+
+Layout layout_zoomed(PixelRect area, RectD full, LayoutZoom z)
+{
+    if (area.w <= 0 || area.h <= 0 || !(full.w > 0) || !(full.h > 0))
+        return layout_fit(area, full);
+    double s = fit_scale(area, full) * clamp_zoom(z.zoom);
+    Layout l;
+    l.area = area;
+    l.full = full;
+    l.scale = s;
+    zoom_axis(area.x, area.w, full.x, full.w, s, z.center.x, &l.image.x, &l.image.w, &l.viewbox.x, &l.viewbox.w);
+    zoom_axis(area.y, area.h, full.y, full.h, s, z.center.y, &l.image.y, &l.image.h, &l.viewbox.y, &l.viewbox.h);
+    return l;
+}
+
+LayoutZoom layout_zoom_of_focus(PixelRect area, RectD full, RectD focus)
+{
+    if (area.w <= 0 || area.h <= 0 || !(full.w > 0) || !(full.h > 0))
+        return (LayoutZoom){1, {full.x + full.w / 2, full.y + full.h / 2}};
+    Layout l = layout_focus(area, full, focus);
+    LayoutZoom z = {l.scale / fit_scale(area, full), {l.viewbox.x + l.viewbox.w / 2, l.viewbox.y + l.viewbox.h / 2}};
+    return layout_zoom_clamp(area, full, z);
+}
+
+LayoutZoom layout_zoom_clamp(PixelRect area, RectD full, LayoutZoom z)
+{
+    Layout l = layout_zoomed(area, full, z);
+    return (LayoutZoom){clamp_zoom(z.zoom), {l.viewbox.x + l.viewbox.w / 2, l.viewbox.y + l.viewbox.h / 2}};
+}
+
+LayoutZoom layout_zoom_about(PixelRect area, RectD full, LayoutZoom z, double factor, double px, double py)
+{
+    Layout l = layout_zoomed(area, full, z);
+    if (!(l.scale > 0))
+        return z;
+    Vec2 p = {l.viewbox.x + (px - l.image.x) / l.scale, l.viewbox.y + (py - l.image.y) / l.scale};
+    double nz = clamp_zoom(clamp_zoom(z.zoom) * factor);
+    double s = l.scale / clamp_zoom(z.zoom) * nz;
+    /* The new centre puts p back under (px, py). */
+    LayoutZoom out = {nz, {p.x - (px - (area.x + area.w / 2.0)) / s, p.y - (py - (area.y + area.h / 2.0)) / s}};
+    return layout_zoom_clamp(area, full, out);
+}
+
+LayoutZoom layout_zoom_pan(PixelRect area, RectD full, LayoutZoom z, double dx, double dy)
+{
+    Layout l = layout_zoomed(area, full, z);
+    if (!(l.scale > 0))
+        return z;
+    LayoutZoom out = {clamp_zoom(z.zoom),
+                      {l.viewbox.x + l.viewbox.w / 2 - dx / l.scale, l.viewbox.y + l.viewbox.h / 2 - dy / l.scale}};
+    return layout_zoom_clamp(area, full, out);
 }
 
 static void grow(RectD *r, bool *any, double x0, double y0, double x1, double y1)

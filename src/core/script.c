@@ -30,6 +30,8 @@ static const CommandSpec COMMANDS[] = {
     {"click-image", SCRIPT_CLICK_IMAGE, "WNN", "click-image VIEW X Y"},
     {"click-text", SCRIPT_CLICK_TEXT, "T", "click-text TEXT"},
     {"drag", SCRIPT_DRAG, "NNNN", "drag X1 Y1 X2 Y2"},
+    {"drag-right", SCRIPT_DRAG_RIGHT, "NNNN", "drag-right X1 Y1 X2 Y2"},
+    {"move", SCRIPT_MOVE, "NN", "move X Y"},
     /* Key names may contain spaces ("Left Shift", "Keypad Enter"). */
     {"key", SCRIPT_KEY, "T", "key NAME"},
     {"type", SCRIPT_TYPE, "T", "type TEXT"},

@@ -5,10 +5,13 @@
  *   click-image VIEW X Y      left click at image units X,Y of the chart VIEW
  *   click-text TEXT           left click on the button or list row labelled TEXT
  *   drag X1 Y1 X2 Y2          press at the first point, move, release at the second
+ *   drag-right X1 Y1 X2 Y2    the same with the right button (moves a chart that paints)
+ *   move X Y                  move the mouse to window point X,Y (no button)
  *   key NAME                  press and release a key (by name: Return, Escape, Down, a ...)
  *   type TEXT                 text input
  *   wait MS                   advance the (virtual) clock
- *   scroll DY                 mouse wheel at the mouse position (positive = up)
+ *   scroll DY                 mouse wheel at the mouse position (positive = up; over a
+ *                             chart it zooms in)
  *   resize W H                resize the window
  *   screenshot NAME           write NAME.png into the screenshot folder
  *   expect TEXT               fail unless TEXT is drawn on the current screen
@@ -35,6 +38,8 @@ typedef enum {
     SCRIPT_CLICK_IMAGE,
     SCRIPT_CLICK_TEXT,
     SCRIPT_DRAG,
+    SCRIPT_DRAG_RIGHT,
+    SCRIPT_MOVE,
     SCRIPT_KEY,
     SCRIPT_TYPE,
     SCRIPT_WAIT,

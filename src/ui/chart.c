@@ -13,22 +13,38 @@
 #include "theme.h"
 
 #define CACHE_ENTRIES 24
+/* A zoomed image of at most this many pixels is rasterised whole (panning
+ * over it never rasterises); a larger one in tiles around what is shown, of
+ * at most this many pixels too (or just what is shown if that is more). */
+#define WHOLE_MAX_PIXELS (4L * 1024 * 1024)
+/* The textures the cache keeps, together, before it drops the least
+ * recently used (4 bytes a pixel); those drawn in the current frame are
+ * kept even beyond it, so two large tiles never evict each other. */
+#define CACHE_MAX_PIXELS (8L * 1024 * 1024)
+/* No texture side beyond this (renderers' texture limits). */
+#define TILE_MAX_SIDE 8192
 
 typedef struct {
     char *path;
-    int w, h;
-    RectD vb;
+    double scale; /* pixels per image unit */
+    RectD full;   /* the view: the zoomed image is full at scale */
+    SDL_Rect tile; /* the part of the zoomed image rasterised, in its pixels */
+    bool partial;  /* just what was on screen after a zoom step: refine it */
     SDL_Texture *tex; /* NULL with failed = true: do not retry every frame */
-    SDL_Rect crop;    /* the part of the w x h image tex holds: its drawn pixels */
+    SDL_Rect crop;    /* the part of the tile tex holds: its drawn pixels */
     int style;        /* 0: as drawn; else an overlay restyled (restyle()) */
     bool failed;
     unsigned long last_used;
+    unsigned long frame_used; /* the frame it was last drawn in */
 } SvgEntry;
 
 struct ChartCache {
     SDL_Renderer *r;
     SvgEntry e[CACHE_ENTRIES];
     unsigned long tick;
+    unsigned long frame; /* counted by chart_cache_frame */
+    bool wants_refine; /* the zoom changed: an idle frame should refine partial tiles */
+    bool refine;       /* this frame refines partial tiles */
 };
 
 /* ChartLayout is layout.c's Layout with SDL rectangles. */
@@ -37,12 +53,12 @@ static SDL_Rect to_sdl(PixelRect r) { return (SDL_Rect){r.x, r.y, r.w, r.h}; }
 
 static ChartLayout from_layout(Layout l)
 {
-    return (ChartLayout){to_sdl(l.area), to_sdl(l.image), l.viewbox, l.scale};
+    return (ChartLayout){to_sdl(l.area), to_sdl(l.image), l.viewbox, l.scale, l.full};
 }
 
 static Layout to_layout(const ChartLayout *l)
 {
-    return (Layout){to_pixels(l->area), to_pixels(l->image), l->viewbox, l->scale};
+    return (Layout){to_pixels(l->area), to_pixels(l->image), l->viewbox, l->scale, l->full};
 }
 
 ChartLayout chart_layout(SDL_Rect area, RectD vb) { return from_layout(layout_fit(to_pixels(area), vb)); }
@@ -50,6 +66,11 @@ ChartLayout chart_layout(SDL_Rect area, RectD vb) { return from_layout(layout_fi
 ChartLayout chart_layout_focus(SDL_Rect area, RectD full, RectD focus)
 {
     return from_layout(layout_focus(to_pixels(area), full, focus));
+}
+
+ChartLayout chart_layout_zoomed(SDL_Rect area, RectD full, LayoutZoom z)
+{
+    return from_layout(layout_zoomed(to_pixels(area), full, z));
 }
 
 RectD chart_module_region(const Module *m, const char *view, RectD full, double min_frac)
@@ -213,32 +234,24 @@ static SDL_Surface *restyle(SDL_Surface *s, int style)
     return rgba;
 }
 
-static SvgEntry *lookup(ChartCache *c, const char *path, int w, int h, RectD vb, int style)
+static long entry_pixels(const SvgEntry *e) { return e->tex ? (long)e->crop.w * e->crop.h : 0; }
+
+/* Rasterises tile (pixels of path's view at scale) into e. */
+static void rasterise(ChartCache *c, SvgEntry *e, const char *path, double scale, RectD full, SDL_Rect tile,
+                      int style)
 {
-    SvgEntry *oldest = &c->e[0];
-    c->tick++;
-    for (int i = 0; i < CACHE_ENTRIES; i++) {
-        SvgEntry *e = &c->e[i];
-        if (e->path && e->w == w && e->h == h && e->style == style && !memcmp(&e->vb, &vb, sizeof vb) &&
-            !strcmp(e->path, path)) {
-            e->last_used = c->tick;
-            return e;
-        }
-        if (!e->path || (oldest->path && e->last_used < oldest->last_used))
-            oldest = e;
-    }
-    drop(oldest);
-    oldest->path = strdup(path);
-    oldest->w = w;
-    oldest->h = h;
-    oldest->vb = vb;
-    oldest->style = style;
-    oldest->last_used = c->tick;
+    e->path = strdup(path);
+    e->style = style;
+    e->scale = scale;
+    e->full = full;
+    e->tile = tile;
+    e->last_used = c->tick;
+    RectD vb = {full.x + tile.x / scale, full.y + tile.y / scale, tile.w / scale, tile.h / scale};
     size_t len = 0;
-    char *text = reframe(path, vb, w, h, &len);
+    char *text = reframe(path, vb, tile.w, tile.h, &len);
     bool read_ok = text != NULL;
     SDL_RWops *rw = text ? SDL_RWFromConstMem(text, (int)len) : NULL;
-    SDL_Surface *s = rw ? IMG_LoadSizedSVG_RW(rw, w, h) : NULL;
+    SDL_Surface *s = rw ? IMG_LoadSizedSVG_RW(rw, tile.w, tile.h) : NULL;
     if (rw)
         SDL_RWclose(rw);
     free(text);
@@ -249,34 +262,207 @@ static SvgEntry *lookup(ChartCache *c, const char *path, int w, int h, RectD vb,
          * transparent goes into the texture: blending a transparent pixel
          * changes nothing, and an overlay (one muscle) is mostly
          * transparent, so every redraw blends far fewer pixels. */
-        oldest->crop = opaque_bounds(s);
+        e->crop = opaque_bounds(s);
         SDL_Surface *part = SDL_CreateRGBSurfaceWithFormatFrom(
-            (Uint8 *)s->pixels + oldest->crop.y * s->pitch + oldest->crop.x * s->format->BytesPerPixel,
-            oldest->crop.w, oldest->crop.h, s->format->BitsPerPixel, s->pitch, s->format->format);
-        oldest->tex = SDL_CreateTextureFromSurface(c->r, part ? part : s);
+            (Uint8 *)s->pixels + e->crop.y * s->pitch + e->crop.x * s->format->BytesPerPixel, e->crop.w,
+            e->crop.h, s->format->BitsPerPixel, s->pitch, s->format->format);
+        e->tex = SDL_CreateTextureFromSurface(c->r, part ? part : s);
         if (!part)
-            oldest->crop = (SDL_Rect){0, 0, s->w, s->h};
+            e->crop = (SDL_Rect){0, 0, s->w, s->h};
         SDL_FreeSurface(part);
         SDL_FreeSurface(s);
     }
-    if (!oldest->tex) {
-        oldest->failed = true;
+    if (!e->tex) {
+        e->failed = true;
         if (!read_ok)
             SDL_SetError("cannot read it");
         fprintf(stderr, "%s: error: cannot draw chart: %s\n", path, SDL_GetError());
     }
-    return oldest;
 }
+
+/* A free slot for a texture of adding pixels: the least recently used
+ * entries are dropped until there is one and the textures kept stay within
+ * CACHE_MAX_PIXELS. */
+static SvgEntry *make_room(ChartCache *c, long adding)
+{
+    for (;;) {
+        long total = adding;
+        SvgEntry *oldest = NULL, *free_slot = NULL;
+        for (int i = 0; i < CACHE_ENTRIES; i++) {
+            SvgEntry *e = &c->e[i];
+            total += entry_pixels(e);
+            if (!e->path) {
+                free_slot = e;
+                continue;
+            }
+            if (e->frame_used != c->frame && (!oldest || e->last_used < oldest->last_used))
+                oldest = e;
+        }
+        if (free_slot && (total <= CACHE_MAX_PIXELS || !oldest))
+            return free_slot;
+        if (!oldest) {
+            /* Every slot was drawn in this frame: reuse the oldest. */
+            SvgEntry *o = &c->e[0];
+            for (int i = 1; i < CACHE_ENTRIES; i++)
+                if (c->e[i].last_used < o->last_used)
+                    o = &c->e[i];
+            return o;
+        }
+        drop(oldest);
+    }
+}
+
+static bool contains(SDL_Rect outer, SDL_Rect in)
+{
+    return in.x >= outer.x && in.y >= outer.y && in.x + in.w <= outer.x + outer.w &&
+           in.y + in.h <= outer.y + outer.h;
+}
+
+/* One axis of a pan tile: need's [a, a + n) grown by 2 * m within [0, max):
+ * m on each side, or all of it ahead when the pan goes that way (dir -1 or
+ * +1), so a pan in one direction crosses tiles half as often. */
+static void tile_axis(int a, int n, int m, int dir, int max, int *lo, int *hi)
+{
+    int before = dir > 0 ? 0 : dir < 0 ? 2 * m : m, after = 2 * m - before;
+    *lo = a - before;
+    *hi = a + n + after;
+    /* What a side loses at the image's edge goes to the other. */
+    if (*lo < 0) {
+        *hi -= *lo;
+        *lo = 0;
+    }
+    if (*hi > max) {
+        *lo -= *hi - max;
+        *hi = max;
+    }
+    if (*lo < 0)
+        *lo = 0;
+    if (*hi - *lo > TILE_MAX_SIDE)
+        *hi = *lo + TILE_MAX_SIDE;
+}
+
+/* The tile to rasterise so that panning around need (in the zoomed image of
+ * W x H pixels) copies from it: the whole image if it is small enough, else
+ * need grown by its own size (less if the tile would exceed
+ * WHOLE_MAX_PIXELS), ahead of the pan (dx, dy: -1, 0, +1) or around need. */
+static SDL_Rect pan_tile(SDL_Rect need, int W, int H, int dx, int dy)
+{
+    if ((long)W * H <= WHOLE_MAX_PIXELS && W <= TILE_MAX_SIDE && H <= TILE_MAX_SIDE)
+        return (SDL_Rect){0, 0, W, H};
+    double f = 0.5, px = (double)need.w * need.h;
+    if (px * 4 > WHOLE_MAX_PIXELS)
+        f = px >= WHOLE_MAX_PIXELS ? 0 : (sqrt(WHOLE_MAX_PIXELS / px) - 1) / 2;
+    int x0, x1, y0, y1;
+    tile_axis(need.x, need.w, (int)(need.w * f), dx, W, &x0, &x1);
+    tile_axis(need.y, need.h, (int)(need.h * f), dy, H, &y0, &y1);
+    return (SDL_Rect){x0, y0, x1 - x0, y1 - y0};
+}
+
+/* The cached rasterisation of path at scale over full holding need, made
+ * if there is none. A new zoom level first gets just need (quick: the
+ * zoom step shows sharp at once) and is refined to a pan tile on a later
+ * frame; a pan past a tile at a known zoom gets a pan tile at once. An
+ * overlay restyled (style) is another entry than the same file drawn as
+ * it is. */
+static SvgEntry *lookup(ChartCache *c, const char *path, double scale, RectD full, SDL_Rect need, int W, int H,
+                        int style)
+{
+    c->tick++;
+    SvgEntry *found = NULL, *last = NULL;
+    bool same_zoom = false;
+    for (int i = 0; i < CACHE_ENTRIES; i++) {
+        SvgEntry *e = &c->e[i];
+        if (!e->path || e->style != style || strcmp(e->path, path))
+            continue;
+        if (e->failed) {
+            e->last_used = c->tick;
+            return e; /* reported once; not retried at every zoom */
+        }
+        if (e->scale != scale || memcmp(&e->full, &full, sizeof full))
+            continue;
+        same_zoom = true;
+        if (!last || e->last_used > last->last_used)
+            last = e;
+        if (contains(e->tile, need) && (!found || (found->partial && !e->partial)))
+            found = e;
+    }
+    if (found && !(found->partial && c->refine)) {
+        found->last_used = c->tick;
+        found->frame_used = c->frame;
+        return found;
+    }
+    /* A new zoom level: just what is shown. A pan past a tile, or a
+     * partial tile being refined: a pan tile. */
+    bool quick = !same_zoom;
+    /* Which way the view left the tile shown last. */
+    int dx = 0, dy = 0;
+    if (last && !found) {
+        dx = need.x < last->tile.x ? -1 : need.x + need.w > last->tile.x + last->tile.w ? 1 : 0;
+        dy = need.y < last->tile.y ? -1 : need.y + need.h > last->tile.y + last->tile.h ? 1 : 0;
+    }
+    SDL_Rect tile = quick ? need : pan_tile(need, W, H, dx, dy);
+    if (tile.w <= 0 || tile.h <= 0)
+        return NULL;
+    SvgEntry *slot = make_room(c, (long)tile.w * tile.h);
+    drop(slot);
+    if (found && found != slot)
+        drop(found); /* the partial tile is replaced by the refined one */
+    rasterise(c, slot, path, scale, full, tile, style);
+    slot->frame_used = c->frame;
+    slot->partial = quick && (tile.w != W || tile.h != H);
+    return slot;
+}
+
+void chart_cache_refine_later(ChartCache *c)
+{
+    if (c)
+        c->wants_refine = true;
+}
+
+void chart_cache_frame(ChartCache *c, bool idle)
+{
+    if (!c)
+        return;
+    c->frame++;
+    c->refine = c->wants_refine && idle;
+    if (c->refine)
+        c->wants_refine = false;
+}
+
+bool chart_cache_wants_frame(const ChartCache *c) { return c && c->wants_refine; }
 
 static bool draw_styled(ChartCache *c, const char *path, const ChartLayout *l, int style)
 {
-    if (l->image.w <= 0 || l->image.h <= 0)
+    if (l->image.w <= 0 || l->image.h <= 0 || !(l->scale > 0))
         return false;
-    SvgEntry *e = lookup(c, path, l->image.w, l->image.h, l->viewbox, style);
-    if (!e->tex)
+    RectD full = l->full.w > 0 && l->full.h > 0 ? l->full : l->viewbox;
+    /* The zoomed image is full at l->scale; the screen shows its pixels
+     * from (vx, vy). On the axes shown whole, that is the image itself. */
+    int W = (int)lround(full.w * l->scale), H = (int)lround(full.h * l->scale);
+    int vx = (int)lround((l->viewbox.x - full.x) * l->scale), vy = (int)lround((l->viewbox.y - full.y) * l->scale);
+    if (l->viewbox.w >= full.w)
+        W = l->image.w;
+    if (l->viewbox.h >= full.h)
+        H = l->image.h;
+    SDL_Rect need = {vx, vy, l->image.w, l->image.h};
+    if (need.x < 0)
+        need.x = 0;
+    if (need.y < 0)
+        need.y = 0;
+    if (need.x + need.w > W)
+        need.w = W - need.x;
+    if (need.y + need.h > H)
+        need.h = H - need.y;
+    SvgEntry *e = lookup(c, path, l->scale, full, need, W, H, style);
+    if (!e || !e->tex)
         return false;
-    SDL_Rect dst = {l->image.x + e->crop.x, l->image.y + e->crop.y, e->crop.w, e->crop.h};
-    SDL_RenderCopy(c->r, e->tex, NULL, &dst);
+    /* need in the tile's pixels, cut to what the texture holds. */
+    SDL_Rect want = {need.x - e->tile.x, need.y - e->tile.y, need.w, need.h}, got;
+    if (!SDL_IntersectRect(&want, &e->crop, &got))
+        return true; /* nothing drawn in this part */
+    SDL_Rect src = {got.x - e->crop.x, got.y - e->crop.y, got.w, got.h};
+    SDL_Rect dst = {l->image.x + (got.x - want.x), l->image.y + (got.y - want.y), got.w, got.h};
+    SDL_RenderCopy(c->r, e->tex, &src, &dst);
     return true;
 }
 

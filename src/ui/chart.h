@@ -14,13 +14,15 @@
 
 #include "course.h"
 #include "geometry.h"
+#include "layout.h"
 #include "render.h"
 
 typedef struct {
     SDL_Rect area;  /* the rectangle given */
     SDL_Rect image; /* where the viewBox lands, inside area */
-    RectD viewbox;
+    RectD viewbox;  /* the part of the view on screen, in image units */
     double scale;   /* pixels per image unit */
+    RectD full;     /* the whole view (zoomed: more than viewbox) */
 } ChartLayout;
 
 ChartLayout chart_layout(SDL_Rect area, RectD viewbox);
@@ -30,6 +32,8 @@ ChartLayout chart_layout_focus(SDL_Rect area, RectD full, RectD focus);
 /* The region of a view a module's trigger points and zones occupy, with a
  * margin, at least min_frac of the view's height; full if nothing is there. */
 RectD chart_module_region(const Module *m, const char *view, RectD full, double min_frac);
+/* The view full in area at zoom z (see layout.h's layout_zoomed). */
+ChartLayout chart_layout_zoomed(SDL_Rect area, RectD full, LayoutZoom z);
 SDL_FPoint chart_to_screen(const ChartLayout *l, Vec2 p);
 Vec2 chart_to_image(const ChartLayout *l, int x, int y);
 bool chart_hit(const ChartLayout *l, int x, int y);
@@ -41,9 +45,21 @@ void chart_cache_free(ChartCache *c);
 
 /* Draws the part of the SVG file that l->viewbox covers over l->image
  * (the file's root viewBox is replaced, so close-ups are as sharp as the
- * whole view). False (and a one-time message on stderr) if the file cannot
- * be loaded. */
+ * whole view). The file is rasterised at l->scale: all of l->full when that
+ * is small enough, else a tile of it around what is on screen, so panning
+ * copies from the cached tile and only a zoom step or a pan past the tile
+ * rasterises again. False (and a one-time message on stderr) if the file
+ * cannot be loaded. */
 bool chart_draw_svg(ChartCache *c, const char *path, const ChartLayout *l);
+/* A new zoom level is first rasterised just as far as it is on screen (a
+ * zoom step stays quick); after the learner zoomed, ask for the tiles to be
+ * refined to pan tiles on the next idle frame. */
+void chart_cache_refine_later(ChartCache *c);
+/* At the start of a frame: whether nothing is waiting (the refining is
+ * done then, not while input is pending). */
+void chart_cache_frame(ChartCache *c, bool idle);
+/* Whether refining is still to be done (another frame is wanted). */
+bool chart_cache_wants_frame(const ChartCache *c);
 
 /* A muscle overlay over l->image in the charts' visual language (core
  * overlay_style): the muscle tone, hatched if deep (the module lists the

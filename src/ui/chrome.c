@@ -1,7 +1,8 @@
 /* chrome: what every screen shares around its content: the top bar with
- * Back and the banner, a module's chart laid out as a close-up or the
- * whole body with the toggle between them, and the record of charts drawn
- * in a frame (for the script's `click-image`). */
+ * Back and the banner, a module's chart laid out (zoomed and panned as the
+ * learner left it, opening on the module's close-up) with its controls,
+ * and the record of charts drawn in a frame (for the script's
+ * `click-image`). */
 #include "chrome.h"
 
 #include <stdio.h>
@@ -24,35 +25,15 @@ static bool regional_view(const View *v)
     return v->cm_per_unit > 0 && v->viewbox.h * v->cm_per_unit < 120;
 }
 
-ChartLayout chrome_chart_layout(App *a, const Module *m, const View *v, SDL_Rect area)
+ChartLayout chrome_chart_layout(App *a, const Module *m, const View *v, SDL_Rect area, int flags)
 {
-    Ui *ui = &a->ui;
-    if (regional_view(v)) {
-        ChartLayout l = chart_layout(area, v->viewbox);
-        chrome_note_chart(a, v->name, &l);
-        a->zoom_button = (SDL_Rect){0, 0, 0, 0};
-        return l;
-    }
-    int bw = ren_text_width(a->ren, FONT_BODY, "Whole body") + ui_px(ui, 28), bh = ui_px(ui, 34);
-    SDL_Rect btn = {area.x + area.w - bw, area.y, bw, bh};
-    ChartLayout l = a->whole_body
-                        ? chart_layout(area, v->viewbox)
-                        : chart_layout_focus(area, v->viewbox, chart_module_region(m, v->name, v->viewbox, 0.28));
-    chrome_note_chart(a, v->name, &l);
-    /* The button is drawn by the caller after the chart, so it stays on top. */
-    a->zoom_button = btn;
-    return l;
+    if (regional_view(v))
+        return chart_view_layout(a, m, v, area, NULL, flags);
+    RectD focus = chart_module_region(m, v->name, v->viewbox, 0.28);
+    return chart_view_layout(a, m, v, area, &focus, flags);
 }
 
-void chrome_zoom_button(App *a)
-{
-    if (a->zoom_button.w == 0)
-        return; /* a regional view: nothing to zoom */
-    if (ui_button(&a->ui, a->zoom_button, a->whole_body ? "Close-up" : "Whole body", BUTTON_SECONDARY)) {
-        a->whole_body = !a->whole_body;
-        a->redraw = true;
-    }
-}
+void chrome_zoom_button(App *a) { chart_view_controls(a); }
 
 int module_views(const Module *m, const char **out, int max)
 {

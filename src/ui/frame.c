@@ -38,12 +38,19 @@ void frame_draw(App *a, const char *shot)
     update_scale(a);
     SDL_GetRendererOutputSize(a->sdl, &w, &h);
     a->n_drawn = 0;
+    a->views.cur = NULL;
     a->redraw = false;
+    bool idle = !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
+    chart_cache_frame(a->charts, idle);
     ren_begin(a->ren, THEME_BG);
     ui_begin(&a->ui, w, h);
     SDL_Rect all = {0, 0, w, h};
     a->screens[a->screen].draw(a, all);
     ui_end(&a->ui);
+    /* Zoomed charts are refined (pan tiles) in a frame of their own, once
+     * input has been handled. */
+    if (chart_cache_wants_frame(a->charts) && idle)
+        a->redraw = true;
     if (shot && !save_screenshot(a, shot))
         fprintf(stderr, "tpquiz: cannot write screenshot %s: %s\n", shot, SDL_GetError());
     ren_end(a->ren);

@@ -22,6 +22,7 @@ static bool keyboard_crosshair(App *a, const Item *it, const ChartLayout *l, Vec
         }
         a->cross.at = (Vec2){l->viewbox.x + l->viewbox.w / 2, l->viewbox.y + l->viewbox.h / 2};
     }
+    bool moved = false;
     static const SDL_Keycode keys[4] = {SDLK_LEFT, SDLK_RIGHT, SDLK_UP, SDLK_DOWN};
     for (int k = 0; k < 4; k++) {
         Uint16 mods;
@@ -33,13 +34,17 @@ static bool keyboard_crosshair(App *a, const Item *it, const ChartLayout *l, Vec
             }
             a->cross.on = true;
             a->redraw = true;
+            moved = true;
         }
     }
-    RectD vb = l->viewbox;
+    /* Anywhere on the view: a zoomed chart follows the crosshair. */
+    RectD vb = l->full;
     a->cross.at.x = a->cross.at.x < vb.x ? vb.x : a->cross.at.x > vb.x + vb.w ? vb.x + vb.w : a->cross.at.x;
     a->cross.at.y = a->cross.at.y < vb.y ? vb.y : a->cross.at.y > vb.y + vb.h ? vb.y + vb.h : a->cross.at.y;
     if (!a->cross.on)
         return false;
+    if (moved)
+        chart_view_reveal(a, a->cross.at);
     SDL_FPoint p = chart_to_screen(l, a->cross.at);
     float s = ui->scale, arm = 16 * s;
     SDL_Color c = THEME_FOCUS;
@@ -81,7 +86,8 @@ bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bo
         return false;
     }
     area = legend_below(a, area);
-    ChartLayout l = chrome_chart_layout(a, it->module, v, area);
+    /* Before the answer the arrow keys move the crosshair. */
+    ChartLayout l = chrome_chart_layout(a, it->module, v, area, accept ? 0 : CHART_VIEW_ARROWS);
     ren_clip(a->ren, area);
     chart_draw_svg(a->charts, v->path, &l);
     const char *overlay = module_overlay(it->module, it->view);
@@ -126,8 +132,8 @@ bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bo
             /* The label keeps clear of the learner's click and the buttons. */
             SDL_Rect avoid[3];
             int n_avoid = chart_sides_rects(a->ren, &l, it->view, avoid);
-            if (a->zoom_button.w > 0)
-                avoid[n_avoid++] = a->zoom_button;
+            if (a->views.cur && a->views.controls.w > 0)
+                avoid[n_avoid++] = a->views.controls;
             const char *text = tp->label;
             ChartMarks around = {others, 2, avoid, n_avoid, NULL, 0};
             chart_draw_labels(a->ren, &l, &tp->at, &text, 1, &around, s);
@@ -136,8 +142,7 @@ bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bo
     }
     ren_unclip(a->ren);
     chart_draw_sides(a->ren, &l, it->view);
-    SDL_Point release = {a->ui.release_x, a->ui.release_y};
-    bool on_toggle = a->ui.released && SDL_PointInRect(&release, &a->zoom_button);
+    bool on_toggle = a->ui.released && chart_view_on_controls(a, a->ui.release_x, a->ui.release_y);
     chrome_zoom_button(a);
     int x, y;
     if (accept && !on_toggle && ui_click_in(&a->ui, l.image, &x, &y)) {
@@ -350,7 +355,9 @@ bool item_view_workspace(App *a, const Item *it, const Answer *an, SDL_Rect area
         area.h -= bh + ui_px(ui, 8);
     }
     area = legend_below(a, area);
-    ChartLayout l = chrome_chart_layout(a, m, v, area);
+    /* Painting takes the left button: the chart moves with the right one. */
+    ChartLayout l = chrome_chart_layout(a, m, v, area,
+                                        CHART_VIEW_ARROWS | (it->type == ITEM_ZONE_PAINT ? CHART_VIEW_PAINT : 0));
     ren_clip(a->ren, area);
     chart_draw_svg(a->charts, v->path, &l);
     const char *overlay = module_overlay(m, it->view);
@@ -382,8 +389,8 @@ bool item_view_workspace(App *a, const Item *it, const Answer *an, SDL_Rect area
     }
     ren_unclip(a->ren);
     chart_draw_sides(a->ren, &l, it->view);
-    SDL_Point release = {ui->release_x, ui->release_y};
-    bool on_toggle = ui->released && SDL_PointInRect(&release, &a->zoom_button);
+    bool on_toggle = (ui->released && chart_view_on_controls(a, ui->release_x, ui->release_y)) ||
+                     (ui->pressed && chart_view_on_controls(a, ui->press_x, ui->press_y));
     chrome_zoom_button(a);
     if (!accept || on_toggle)
         return changed;

@@ -250,10 +250,13 @@ void instr_page_question(App *a, State *st, SDL_Rect area)
                                                 : "Close-up of the target");
     RectD vb = it->view->viewbox;
     ChartLayout lw = chart_layout(whole, vb);
-    ChartLayout lc = chart_layout_focus(close, vb, heatmap_focus(it));
-    chrome_note_chart(a, it->view->name, &lc);
+    /* The close-up zooms and pans (the arrow keys move through the list);
+     * the frame on the whole chart shows where it is. */
+    RectD focus = heatmap_focus(it);
+    ChartLayout lc = chart_view_layout(a, it, it->view, close, &focus, CHART_VIEW_NO_TOGGLE);
     heatmap_draw(a->ren, a->charts, &lw, it, ui->scale);
     heatmap_draw(a->ren, a->charts, &lc, it, ui->scale * 1.4f);
+    chart_view_controls(a);
     /* Where the close-up is on the whole chart. */
     SDL_FPoint p0 = chart_to_screen(&lw, (Vec2){lc.viewbox.x, lc.viewbox.y});
     SDL_FPoint p1 = chart_to_screen(&lw, (Vec2){lc.viewbox.x + lc.viewbox.w, lc.viewbox.y + lc.viewbox.h});

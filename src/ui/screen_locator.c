@@ -134,12 +134,17 @@ void screen_locator(App *a, SDL_Rect all)
                       panel.y + panel.h - by - ui_px(ui, 58) - legend_h};
     chart_draw_legend(a->ren, (SDL_Rect){chart.x, chart.y + chart.h + ui_px(ui, 8), chart.w, legend_h});
     const View *v = loc_st.views[loc_st.view];
-    ChartLayout l = chart_layout(chart, v->viewbox);
-    chrome_note_chart(a, v->name, &l);
+    /* The left button paints: the chart moves with the right one or the
+     * arrow keys. */
+    ChartLayout l = chart_view_layout(a, &loc_st, v, chart, NULL, CHART_VIEW_PAINT | CHART_VIEW_ARROWS);
+    ren_clip(a->ren, chart);
     chart_draw_svg(a->charts, v->path, &l);
     paint_draw(p, ren_sdl(a->ren), &l, COLA(0xC6, 0x28, 0x28, 0xA0));
+    ren_unclip(a->ren);
     chart_draw_sides(a->ren, &l, v->name);
-    if (paint_input(p, ui, &l)) {
+    bool on_controls = ui->pressed && chart_view_on_controls(a, ui->press_x, ui->press_y);
+    chart_view_controls(a);
+    if (!on_controls && paint_input(p, ui, &l)) {
         loc_st.ranked = false;
         a->redraw = true;
     }

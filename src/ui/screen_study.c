@@ -53,7 +53,8 @@ static void draw_chart(App *a, const Module *m, const char *view, SDL_Rect area)
         ren_text(a->ren, FONT_BODY, area.x, area.y, THEME_BAD, "This chart could not be loaded.");
         return;
     }
-    ChartLayout l = chrome_chart_layout(a, m, v, area);
+    /* The arrow keys scroll the text beside the chart. */
+    ChartLayout l = chrome_chart_layout(a, m, v, area, 0);
     ren_clip(a->ren, area);
     chart_draw_svg(a->charts, v->path, &l);
     const char *overlay = module_overlay(m, view);
@@ -94,8 +95,8 @@ static void draw_chart(App *a, const Module *m, const char *view, SDL_Rect area)
     }
     SDL_Rect avoid[3];
     int n_avoid = chart_sides_rects(a->ren, &l, view, avoid);
-    if (a->zoom_button.w > 0)
-        avoid[n_avoid++] = a->zoom_button;
+    if (a->views.cur && a->views.controls.w > 0)
+        avoid[n_avoid++] = a->views.controls;
     Polygon zones[COURSE_MAX_ZONES];
     int n_zones = 0;
     for (int i = 0; i < m->n_zones; i++)

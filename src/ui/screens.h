@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "chart.h"
+#include "chart_view.h"
 #include "certify.h"
 #include "config.h"
 #include "course.h"
@@ -105,8 +106,8 @@ typedef struct App {
         char error[300];
     } signin;
 
-    bool whole_body; /* charts show the whole view, not the module's close-up */
-    SDL_Rect zoom_button;
+    /* Zoom and pan of the charts, per module and view (chart_view.c). */
+    ChartViews views;
 
     /* The module list of a course (home resets it when a course opens). */
     struct {

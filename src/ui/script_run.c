@@ -10,7 +10,7 @@
 
 #include "frame.h"
 
-static void push_mouse(App *a, int type, int x, int y)
+static void push_mouse_button(App *a, int type, int x, int y, Uint8 button)
 {
     SDL_Event e;
     memset(&e, 0, sizeof e);
@@ -22,7 +22,7 @@ static void push_mouse(App *a, int type, int x, int y)
         e.motion.y = y;
     } else {
         e.button.windowID = wid;
-        e.button.button = SDL_BUTTON_LEFT;
+        e.button.button = button;
         e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
         e.button.clicks = 1;
         e.button.x = x;
@@ -30,6 +30,8 @@ static void push_mouse(App *a, int type, int x, int y)
     }
     SDL_PushEvent(&e);
 }
+
+static void push_mouse(App *a, int type, int x, int y) { push_mouse_button(a, type, x, y, SDL_BUTTON_LEFT); }
 
 static void push_click(App *a, int x, int y)
 {
@@ -90,6 +92,12 @@ int script_run(App *a, const Script *s, const char *shots)
             if (k == a->n_drawn)
                 return script_fail(a, s, c, shots, "no chart on screen for the view", c->text);
             SDL_FPoint p = chart_to_screen(&a->drawn[k].layout, (Vec2){c->num[0], c->num[1]});
+            /* A zoomed chart shows part of its view: a point off screen
+             * cannot be clicked. */
+            if (!chart_hit(&a->drawn[k].layout, (int)p.x, (int)p.y) ||
+                !SDL_PointInRect(&(SDL_Point){(int)p.x, (int)p.y}, &a->drawn[k].layout.area))
+                return script_fail(a, s, c, shots, "the image point is not on screen in the chart for the view",
+                                   c->text);
             push_click(a, to_points(a, p.x), to_points(a, p.y));
             break;
         }
@@ -100,15 +108,20 @@ int script_run(App *a, const Script *s, const char *shots)
             push_click(a, to_points(a, r.x + r.w / 2.0), to_points(a, r.y + r.h / 2.0));
             break;
         }
-        case SCRIPT_DRAG: {
+        case SCRIPT_DRAG:
+        case SCRIPT_DRAG_RIGHT: {
+            Uint8 b = c->op == SCRIPT_DRAG ? SDL_BUTTON_LEFT : SDL_BUTTON_RIGHT;
             int x1 = (int)c->num[0], y1 = (int)c->num[1], x2 = (int)c->num[2], y2 = (int)c->num[3];
             push_mouse(a, SDL_MOUSEMOTION, x1, y1);
-            push_mouse(a, SDL_MOUSEBUTTONDOWN, x1, y1);
+            push_mouse_button(a, SDL_MOUSEBUTTONDOWN, x1, y1, b);
             for (int t = 1; t <= 8; t++)
                 push_mouse(a, SDL_MOUSEMOTION, x1 + (x2 - x1) * t / 8, y1 + (y2 - y1) * t / 8);
-            push_mouse(a, SDL_MOUSEBUTTONUP, x2, y2);
+            push_mouse_button(a, SDL_MOUSEBUTTONUP, x2, y2, b);
             break;
         }
+        case SCRIPT_MOVE:
+            push_mouse(a, SDL_MOUSEMOTION, (int)c->num[0], (int)c->num[1]);
+            break;
         case SCRIPT_KEY: {
             SDL_Keycode k = SDL_GetKeyFromName(c->text);
             if (k == SDLK_UNKNOWN)

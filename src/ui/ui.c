@@ -29,6 +29,13 @@ void ui_event(Ui *ui, const SDL_Event *e)
         ui->any_input = true;
         break;
     case SDL_MOUSEBUTTONDOWN:
+        if (e->button.button == SDL_BUTTON_RIGHT || e->button.button == SDL_BUTTON_MIDDLE) {
+            scale_point(ui, e->button.x, e->button.y, &ui->mx, &ui->my);
+            ui->alt_down = ui->alt_pressed = true;
+            ui->alt_press_x = ui->mx;
+            ui->alt_press_y = ui->my;
+            ui->any_input = true;
+        }
         if (e->button.button != SDL_BUTTON_LEFT)
             break;
         scale_point(ui, e->button.x, e->button.y, &ui->mx, &ui->my);
@@ -39,6 +46,12 @@ void ui_event(Ui *ui, const SDL_Event *e)
         ui->any_input = true;
         break;
     case SDL_MOUSEBUTTONUP:
+        if (e->button.button == SDL_BUTTON_RIGHT || e->button.button == SDL_BUTTON_MIDDLE) {
+            scale_point(ui, e->button.x, e->button.y, &ui->mx, &ui->my);
+            ui->alt_down = false;
+            ui->alt_released = true;
+            ui->any_input = true;
+        }
         if (e->button.button != SDL_BUTTON_LEFT)
             break;
         scale_point(ui, e->button.x, e->button.y, &ui->mx, &ui->my);
@@ -105,6 +118,7 @@ void ui_end(Ui *ui)
     if (ui->focus >= ui->widget_count_last)
         ui->focus = -1;
     ui->pressed = ui->released = false;
+    ui->alt_pressed = ui->alt_released = false;
     ui->wheel = 0;
     ui->n_keys = 0;
     ui->text[0] = 0;

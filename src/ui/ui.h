@@ -35,6 +35,10 @@ typedef struct {
     bool pressed, released;  /* this frame */
     int press_x, press_y;    /* where the current/last press started */
     int release_x, release_y;
+    /* The right or middle button (charts pan with it where the left one
+     * paints): held now, pressed / released this frame, where it was pressed. */
+    bool alt_down, alt_pressed, alt_released;
+    int alt_press_x, alt_press_y;
     int wheel;
     SDL_Keycode keys[UI_MAX_KEYS];
     Uint16 key_mods[UI_MAX_KEYS];

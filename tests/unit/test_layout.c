@@ -194,6 +194,159 @@ static void test_module_region(void **state)
     assert_near(r.h, full.h, 0);
 }
 
+/* Zoom 1 is the fit, whatever the centre asked for. */
+static void test_zoom_one_is_fit(void **state)
+{
+    (void)state;
+    PixelRect areas[] = {{10, 20, 800, 400}, {0, 0, 300, 900}, {5, 5, 51, 30}, {13, 7, 640, 480}};
+    RectD vbs[] = {{0, 0, 100, 200}, {50, 50, 600, 200}, {0, 0, 1, 1}, {-20, 35, 300, 420}};
+    for (int i = 0; i < 4; i++) {
+        Layout f = layout_fit(areas[i], vbs[i]);
+        Layout z = layout_zoomed(areas[i], vbs[i], (LayoutZoom){1.0, {1e6, -1e6}});
+        assert_rect(z.image, f.image.x, f.image.y, f.image.w, f.image.h);
+        assert_near(z.scale, f.scale, 1e-12);
+        assert_near(z.viewbox.x, f.viewbox.x, 1e-9);
+        assert_near(z.viewbox.y, f.viewbox.y, 1e-9);
+        assert_near(z.viewbox.w, f.viewbox.w, 1e-9);
+        assert_near(z.viewbox.h, f.viewbox.h, 1e-9);
+    }
+}
+
+/* Zoomed and panned, a pixel and its image point convert both ways. */
+static void test_zoom_round_trip(void **state)
+{
+    (void)state;
+    PixelRect area = {40, 70, 1200, 800};
+    RectD full = {0, 0, 600, 1400};
+    double zooms[] = {1.0, 1.7, 3.0, 8.0};
+    Vec2 centers[] = {{300, 700}, {120, 300}, {580, 1300}, {10, 20}};
+    for (int zi = 0; zi < 4; zi++)
+        for (int ci = 0; ci < 4; ci++) {
+            Layout l = layout_zoomed(area, full, (LayoutZoom){zooms[zi], centers[ci]});
+            for (int x = l.image.x; x < l.image.x + l.image.w; x += 97)
+                for (int y = l.image.y; y < l.image.y + l.image.h; y += 89) {
+                    Vec2 p = layout_to_image(&l, x, y);
+                    Vec2 s = layout_to_screen(&l, p);
+                    assert_near(s.x, x + 0.5, 1e-6);
+                    assert_near(s.y, y + 0.5, 1e-6);
+                    /* Every visible pixel shows a point of the view. */
+                    assert_true(p.x >= full.x && p.x <= full.x + full.w);
+                    assert_true(p.y >= full.y && p.y <= full.y + full.h);
+                }
+        }
+}
+
+/* Zooming about a point keeps that image point under the pointer. */
+static void test_zoom_about_keeps_point(void **state)
+{
+    (void)state;
+    PixelRect area = {0, 50, 1000, 800};
+    RectD full = {0, 0, 600, 1400};
+    /* From 3x both axes of the tall view overflow the area. */
+    LayoutZoom z = {3.0, {300, 700}};
+    double px = 380.0, py = 420.0;
+    for (int step = 0; step < 4; step++) {
+        Layout before = layout_zoomed(area, full, z);
+        Vec2 p = {before.viewbox.x + (px - before.image.x) / before.scale,
+                  before.viewbox.y + (py - before.image.y) / before.scale};
+        z = layout_zoom_about(area, full, z, 1.25, px, py);
+        Layout after = layout_zoomed(area, full, z);
+        Vec2 s = layout_to_screen(&after, p);
+        /* Within the rounding of the visible part to a whole pixel. */
+        assert_near(s.x, px, 0.51);
+        assert_near(s.y, py, 0.51);
+        assert_true(after.scale > before.scale);
+    }
+    /* Zooming out again brings the same point back under the pointer too. */
+    Layout before = layout_zoomed(area, full, z);
+    Vec2 p = layout_to_image(&before, (int)px, (int)py);
+    z = layout_zoom_about(area, full, z, 1 / 1.25, px + 0.5, py + 0.5);
+    Layout after = layout_zoomed(area, full, z);
+    Vec2 s = layout_to_screen(&after, p);
+    assert_near(s.x, px + 0.5, 0.51);
+    assert_near(s.y, py + 0.5, 0.51);
+}
+
+/* However far it is dragged, the chart covers the area on every zoomed axis
+ * and stays centred on the others. */
+static void test_pan_clamped(void **state)
+{
+    (void)state;
+    PixelRect area = {10, 10, 1000, 600};
+    RectD full = {0, 0, 600, 1400};
+    LayoutZoom z = {5.0, {300, 700}}; /* both axes overflow from 3.9x */
+    double drags[][2] = {{1e5, 0}, {-1e5, 0}, {0, 1e5}, {0, -1e5}, {1e5, 1e5}, {-1e5, -1e5}};
+    for (int i = 0; i < 6; i++) {
+        LayoutZoom p = layout_zoom_pan(area, full, z, drags[i][0], drags[i][1]);
+        Layout l = layout_zoomed(area, full, p);
+        assert_rect(l.image, area.x, area.y, area.w, area.h);
+        assert_true(l.viewbox.x >= full.x - 1e-9);
+        assert_true(l.viewbox.y >= full.y - 1e-9);
+        assert_true(l.viewbox.x + l.viewbox.w <= full.x + full.w + 1e-9);
+        assert_true(l.viewbox.y + l.viewbox.h <= full.y + full.h + 1e-9);
+        /* The clamped centre is what is shown: panning back by the same
+         * amount returns to the start (nothing is remembered beyond it). */
+        LayoutZoom back = layout_zoom_pan(area, full, p, -drags[i][0], -drags[i][1]);
+        assert_true(back.center.x >= full.x && back.center.x <= full.x + full.w);
+    }
+    /* A drag to the right shows what lay to the left. */
+    Layout l0 = layout_zoomed(area, full, z);
+    Layout l1 = layout_zoomed(area, full, layout_zoom_pan(area, full, z, 100, 50));
+    assert_near(l1.viewbox.x, l0.viewbox.x - 100 / l0.scale, 1 / l0.scale);
+    assert_near(l1.viewbox.y, l0.viewbox.y - 50 / l0.scale, 1 / l0.scale);
+    /* At 1.2x the tall view is still narrower than the area: centred
+     * across, and a sideways drag does not move it. */
+    LayoutZoom w = {1.2, {0, 700}};
+    Layout lw = layout_zoomed(area, full, layout_zoom_pan(area, full, w, 500, 0));
+    assert_near(lw.viewbox.x, full.x, 0);
+    assert_near(lw.viewbox.w, full.w, 0);
+    assert_int_equal(lw.image.x, area.x + (area.w - lw.image.w) / 2);
+    assert_int_equal(lw.image.y, area.y);
+    assert_int_equal(lw.image.h, area.h);
+}
+
+/* The zoom stays between the fit and LAYOUT_ZOOM_MAX times it. */
+static void test_zoom_limits(void **state)
+{
+    (void)state;
+    PixelRect area = {0, 0, 800, 800};
+    RectD full = {0, 0, 600, 1400};
+    double fit = layout_fit(area, full).scale;
+    assert_near(layout_zoomed(area, full, (LayoutZoom){100, {300, 700}}).scale, fit * LAYOUT_ZOOM_MAX, 1e-12);
+    assert_near(layout_zoomed(area, full, (LayoutZoom){0.1, {300, 700}}).scale, fit, 1e-12);
+    assert_near(layout_zoomed(area, full, (LayoutZoom){NAN, {300, 700}}).scale, fit, 1e-12);
+    LayoutZoom z = {1, {300, 700}};
+    for (int i = 0; i < 40; i++)
+        z = layout_zoom_about(area, full, z, 1.25, 400, 400);
+    assert_near(z.zoom, LAYOUT_ZOOM_MAX, 1e-12);
+    for (int i = 0; i < 40; i++)
+        z = layout_zoom_about(area, full, z, 0.8, 10, 790);
+    assert_near(z.zoom, LAYOUT_ZOOM_MIN, 1e-12);
+    /* Back at the fit, the whole view is on screen again. */
+    Layout l = layout_zoomed(area, full, z);
+    assert_near(l.viewbox.h, full.h, 1e-9);
+    /* A degenerate area does not divide by zero. */
+    Layout d = layout_zoomed((PixelRect){0, 0, 0, 0}, full, z);
+    assert_int_equal(d.image.w, 0);
+}
+
+/* The zoom for a close-up shows what layout_focus shows. */
+static void test_zoom_of_focus(void **state)
+{
+    (void)state;
+    PixelRect area = {0, 0, 900, 700};
+    RectD full = {0, 0, 600, 1400};
+    RectD focus = {150, 250, 200, 250};
+    Layout f = layout_focus(area, full, focus);
+    Layout z = layout_zoomed(area, full, layout_zoom_of_focus(area, full, focus));
+    assert_near(z.scale, f.scale, 1e-9);
+    assert_near(z.viewbox.x, f.viewbox.x, 1 / f.scale);
+    assert_near(z.viewbox.y, f.viewbox.y, 1 / f.scale);
+    assert_near(z.viewbox.w, f.viewbox.w, 1 / f.scale);
+    assert_near(z.viewbox.h, f.viewbox.h, 1 / f.scale);
+    assert_near(f.full.h, full.h, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -208,6 +361,12 @@ int main(void)
         cmocka_unit_test(test_focus_kept_inside),
         cmocka_unit_test(test_focus_wider_than_view),
         cmocka_unit_test(test_module_region),
+        cmocka_unit_test(test_zoom_one_is_fit),
+        cmocka_unit_test(test_zoom_round_trip),
+        cmocka_unit_test(test_zoom_about_keeps_point),
+        cmocka_unit_test(test_pan_clamped),
+        cmocka_unit_test(test_zoom_limits),
+        cmocka_unit_test(test_zoom_of_focus),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

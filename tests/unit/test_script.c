@@ -94,6 +94,30 @@ static void test_every_command(void **state)
     diag_free(d);
 }
 
+/* The chart commands: a right-button drag and a pointer move. */
+static void test_chart_commands(void **state)
+{
+    (void)state;
+    Diag *d = diag_create();
+    Script *s = parse("move 400 300\n"
+                      "drag-right 10 20 30.5 -40\n"
+                      "move 1\n"
+                      "drag-right 1 2 3\n",
+                      d);
+    assert_int_equal(s->n, 2);
+    assert_int_equal(s->cmds[0].op, SCRIPT_MOVE);
+    assert_near(s->cmds[0].num[0], 400, 0);
+    assert_near(s->cmds[0].num[1], 300, 0);
+    assert_int_equal(s->cmds[1].op, SCRIPT_DRAG_RIGHT);
+    assert_near(s->cmds[1].num[2], 30.5, 1e-12);
+    assert_near(s->cmds[1].num[3], -40, 0);
+    assert_int_equal(diag_count(d), 2);
+    assert_int_equal(diag_item(d, 0)->line, 3);
+    assert_int_equal(diag_item(d, 1)->line, 4);
+    script_free(s);
+    diag_free(d);
+}
+
 static void test_text_runs_to_end_of_line(void **state)
 {
     (void)state;
@@ -251,6 +275,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_command),
+        cmocka_unit_test(test_chart_commands),
         cmocka_unit_test(test_text_runs_to_end_of_line),
         cmocka_unit_test(test_bad_lines_reported_and_skipped),
         cmocka_unit_test(test_line_numbers_with_crlf_bom_and_no_final_newline),
