@@ -171,7 +171,7 @@ static void test_courses_tree(void **state)
                         "T/tree/muscles/spare.ini:15: warning: no muscle overlay for view 'front': "
                         "D/good/assets/anatomy/muscles/spare.front.svg does not exist\n"
                         "T/tree/notes: error: no course.ini in this folder: every folder of the "
-                        "courses folder but muscles and protocols is a course\n");
+                        "courses folder but muscles, lessons and protocols is a course\n");
 
     /* A muscles folder without courses is still a courses folder. */
     put("tree2/muscles/hip_two.ini", text);
