@@ -140,10 +140,8 @@ void screen_lesson(App *a, SDL_Rect all)
     /* A comfortable measure: long lines are hard to read. */
     int measure = ui_px(ui, 760);
     SDL_Rect inner = {text.x + ui_px(ui, 24), text.y + ui_px(ui, 18), text.w - ui_px(ui, 48), text.h - ui_px(ui, 36)};
-    if (inner.w > measure) {
-        inner.x += (inner.w - measure) / 2;
+    if (inner.w > measure)
         inner.w = measure;
-    }
     ren_clip(a->ren, inner);
     /* Wrapped lines may reach a few pixels past their width: keep a margin. */
     SDL_Rect wrap = {inner.x, inner.y, inner.w - ui_px(ui, 10), inner.h};
