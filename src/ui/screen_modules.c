@@ -69,7 +69,10 @@ void screen_modules(App *a, SDL_Rect all)
     /* Type-ahead search by muscle name. */
     SDL_Rect find = {strip.x + strip.w - ui_px(ui, 14) - ui_px(ui, 210) - ui_px(ui, 12) - ui_px(ui, 260),
                      strip.y + (sh - ui_px(ui, 38)) / 2, ui_px(ui, 260), ui_px(ui, 38)};
-    if (ui_text_field(ui, find, "", a->modules.filter, sizeof a->modules.filter, "Find a muscle\xE2\x80\xA6") &
+    if (ui_text_field(ui, find, "", a->modules.filter, sizeof a->modules.filter,
+                      lessons == 0  ? "Find a muscle\xE2\x80\xA6"
+                      : muscles > 0 ? "Find a muscle or lesson\xE2\x80\xA6"
+                                    : "Find a lesson\xE2\x80\xA6") &
         UI_FIELD_CHANGED) {
         a->modules.scroll = 0;
         a->redraw = true;

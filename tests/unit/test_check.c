@@ -99,7 +99,7 @@ static void test_kinds_of_ini(void **state)
     snprintf(path, sizeof path, "%s/k/unknown.ini", tmp_dir());
     assert_string_equal(check(path, cfg, NULL),
                         "T/k/unknown.ini:2: error: cannot tell what this file is: it starts with "
-                        "[settings], not [course], [muscle], [protocol] or a config section\n");
+                        "[settings], not [course], [muscle], [lesson], [protocol] or a config section\n");
     snprintf(path, sizeof path, "%s/k/empty.ini", tmp_dir());
     assert_string_equal(check(path, cfg, NULL), "T/k/empty.ini: error: empty file\n");
     snprintf(path, sizeof path, "%s/k/nosection.ini", tmp_dir());
@@ -124,7 +124,7 @@ static void test_kinds_of_ini(void **state)
                         "T/k/nosection.ini: error: no [section] header: cannot tell a course, a "
                         "module or a config apart\n"
                         "T/k/unknown.ini:2: error: cannot tell what this file is: it starts with "
-                        "[settings], not [course], [muscle], [protocol] or a config section\n");
+                        "[settings], not [course], [muscle], [lesson], [protocol] or a config section\n");
 
     mkdir(strcat(path, "/void"), 0755);
     assert_string_equal(check(path, cfg, NULL),
