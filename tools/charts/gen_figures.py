@@ -184,8 +184,6 @@ def contraction_knots(folder):
         s.line((x, y - 28), (x, y + 28), OVERLAY_STROKE, 1.4)
     # The knot bulges: the shortened sarcomeres thicken the fibre.
     s.ellipse(300, y, 62, 46, OVERLAY_FILL, OVERLAY_STROKE, 1.6, extra=' fill-opacity="0.55"')
-    s.arrow((215, y + 95), (160, y + 95))
-    s.arrow((385, y + 95), (440, y + 95))
     s.arrow((190, y - 95), (250, y - 95))
     s.arrow((410, y - 95), (350, y - 95))
     s.write(folder)
