@@ -119,10 +119,11 @@ void screen_lesson(App *a, SDL_Rect all)
     }
     const LessonPage *p = &m->pages[lesson_st.page];
 
-    /* The figure beside the text when both get a useful width, else above. */
+    /* The figure beside the text in a landscape window, above it in a
+     * portrait one (both then get a useful width). */
     SDL_Rect text = body;
     if (p->figure) {
-        bool beside = body.w >= ui_px(ui, 900) || body.w > body.h * 3 / 2;
+        bool beside = body.w * 10 > body.h * 11;
         SDL_Rect fig = body;
         if (beside) {
             fig.w = body.w * 46 / 100;
