@@ -1,9 +1,10 @@
-/* course: muscle modules, courses and the library that holds them.
+/* course: modules (muscles and lessons), courses and the library that
+ * holds them.
  *
  * A Library is everything under a courses folder: every course
- * (<dir>/<id>/course.ini), every muscle module the courses list
- * (<dir>/muscles/<id>.ini) and the chart views the modules use
- * (<assets>/anatomy/<view>.svg). Loading reports every problem into a Diag
+ * (<dir>/<id>/course.ini), every module the courses list (a muscle,
+ * <dir>/muscles/<id>.ini, or a lesson, <dir>/lessons/<id>.ini) and the
+ * chart views the modules use (<assets>/anatomy/<view>.svg). Loading reports every problem into a Diag
  * with path:line and keeps whatever is valid, so one bad module does not hide
  * the rest. All strings are owned by the Library and live until
  * library_free(). The formats are described in docs/FORMATS.md. */
