@@ -15,6 +15,8 @@
 
 #include <cmocka.h>
 
+#include "check.h"
+#include "config.h"
 #include "course.h"
 #include "session.h"
 #include "support.h"
@@ -275,6 +277,44 @@ static void test_kind_rules(void **state)
     diag_free(d);
 }
 
+/* tpquiz check on a courses folder: every lesson in lessons/ is checked,
+ * one no course lists is warned about, and an id in both folders is an
+ * error even when no course lists it. */
+static void test_check_tree(void **state)
+{
+    (void)state;
+    put("tree/c1/course.ini", "[course]\nid = c1\ntitle = C\nmodules = basics, knee\nmodule_pass_mark = 80\n"
+                              "[exam]\ntime_limit = 10\nquestions = 2\npass_mark = 75\nattempts = 0\n"
+                              "wait_hours = 0\nshow_answers = yes\n");
+    put("tree/lessons/basics.ini", LESSON);
+    char text[4096];
+    const char *idat = strstr(LESSON, "basics");
+    snprintf(text, sizeof text, "%.*sspare%s", (int)(idat - LESSON), LESSON, idat + 6);
+    put("tree/lessons/spare.ini", text);
+    snprintf(text, sizeof text, "%.*stwin%s", (int)(idat - LESSON), LESSON, idat + 6);
+    put("tree/lessons/twin.ini", text);
+    put_muscle("knee");
+    put_muscle("twin");
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "cp '%1$s/courses/muscles/knee.ini' '%1$s/courses/muscles/twin.ini' '%1$s/tree/' && "
+             "mkdir -p '%1$s/tree/muscles' && mv '%1$s/tree/knee.ini' '%1$s/tree/twin.ini' '%1$s/tree/muscles/'",
+             tmp_dir());
+    assert_int_equal(system(cmd), 0);
+    Config *cfg = config_defaults(tmp_dir());
+    assert_non_null(cfg);
+    Diag *d = diag_create();
+    const char *paths[1] = {tmp_path("tree")};
+    int errors = check_paths(paths, 1, cfg, d);
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED),
+                        "T/tree/lessons/spare.ini: warning: lesson 'spare' is not in any course\n"
+                        "T/tree/lessons/twin.ini: error: module id 'twin' is also T/tree/muscles/twin.ini: module "
+                        "ids are shared by muscles and lessons\n"
+                        "T/tree/muscles/twin.ini: warning: module 'twin' is not in any course\n");
+    assert_int_equal(errors, 1);
+    diag_free(d);
+    config_free(cfg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -282,6 +322,7 @@ int main(void)
         cmocka_unit_test(test_course_lists_lessons),
         cmocka_unit_test(test_hostile_figures),
         cmocka_unit_test(test_kind_rules),
+        cmocka_unit_test(test_check_tree),
     };
     return cmocka_run_group_tests(tests, setup, tmp_teardown);
 }
