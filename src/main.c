@@ -54,10 +54,11 @@ static const char USAGE[] =
 static const char CHECK_USAGE[] =
     "Usage: tpquiz check [--config FILE] [PATH...]\n"
     "\n"
-    "Validates station settings, courses, muscle modules and charts, and prints\n"
-    "one line per problem: `path:line: error: message` (or `warning:`).\n"
-    "A PATH may be a courses folder, a course folder, a course.ini, a module\n"
-    "(.ini), a config file or a chart (.svg). Without a PATH the configured\n"
+    "Validates station settings, courses, modules (muscles and lessons),\n"
+    "charts and lesson figures, and prints one line per problem:\n"
+    "`path:line: error: message` (or `warning:`). A PATH may be a courses\n"
+    "folder, a course folder, a course.ini, a module or lesson (.ini), a\n"
+    "config file or a chart or figure (.svg). Without a PATH the configured\n"
     "courses folder (and the config file itself) are checked.\n"
     "Exit status: 0 no errors (warnings allowed), 1 errors found, 2 bad usage.\n";
 

@@ -168,7 +168,7 @@ static IniKind ini_kind(const char *path, Diag *d)
             if (!strcmp(name, "course") || !strcmp(name, "exam"))
                 kind = KIND_COURSE;
             else if (!strcmp(name, "muscle") || !strncmp(name, "tp.", 3) || !strncmp(name, "zone.", 5) ||
-                     !strncmp(name, "question.", 9))
+                     !strncmp(name, "question.", 9) || !strcmp(name, "lesson") || !strncmp(name, "page.", 5))
                 kind = KIND_MODULE;
             else if (!strcmp(name, "paths") || !strcmp(name, "window") || !strcmp(name, "font") ||
                      !strcmp(name, "instructor"))
@@ -180,7 +180,7 @@ static IniKind ini_kind(const char *path, Diag *d)
             else
                 diag_error(d, path, line,
                            "cannot tell what this file is: it starts with [%s], not [course], "
-                           "[muscle], [protocol], [disorder] or a config section",
+                           "[muscle], [lesson], [protocol], [disorder] or a config section",
                            name);
         }
         pos = end + 1;
@@ -305,9 +305,11 @@ static void check_file(const char *path, const Config *cfg, Diag *d)
     if (ends_with(path, ".svg")) {
         SvgInfo info;
         /* A chart needs its body outline; an overlay (in a muscles folder)
-         * shows one muscle and has none. */
+         * shows one muscle and a lesson figure (in a figures folder) no
+         * body to place points on: they have none. */
         char *dir = parent_dir(path);
-        bool overlay = dir && (ends_with(dir, "/muscles") || !strcmp(dir, "muscles"));
+        bool overlay = dir && (ends_with(dir, "/muscles") || !strcmp(dir, "muscles") || ends_with(dir, "/figures") ||
+                               !strcmp(dir, "figures"));
         if (svgview_inspect(path, &info, d) == 0 && !overlay && !info.outline_line)
             diag_error(d, path, 0,
                        "no body outline (<path id=\"" SVGVIEW_OUTLINE_ID "\">): trigger points and zones on "
@@ -341,20 +343,15 @@ static void check_file(const char *path, const Config *cfg, Diag *d)
     }
 }
 
-/* A courses folder: every course, and every module in muscles/ (also those
- * no course lists, which are warned about). */
-static void check_courses_tree(const char *dir, const Config *cfg, Diag *d)
+/* Every module file in <dir>/<sub> (muscles or lessons), also those no
+ * course lists, which are warned about. */
+static void check_module_folder(Library *lib, const char *dir, const char *sub, Diag *d)
 {
-    Library *lib = library_create(dir, cfg->assets_dir);
-    library_load_all(lib, d);
-    if (library_course_count(lib) == 0)
-        diag_error(d, dir, 0, "no course here: a courses folder holds <id>/course.ini");
-
-    char *muscles = text_path_join(dir, "muscles");
+    char *folder = text_path_join(dir, sub);
     int n = 0;
-    char **names = muscles ? list_dir(muscles, is_ini_file, &n) : NULL;
+    char **names = folder ? list_dir(folder, is_ini_file, &n) : NULL;
     for (int i = 0; i < n; i++) {
-        char *path = text_path_join(muscles, names[i]);
+        char *path = text_path_join(folder, names[i]);
         const Module *m = path ? library_load_module_file(lib, path, d) : NULL;
         bool listed = false;
         for (int c = 0; m && c < library_course_count(lib); c++) {
@@ -363,12 +360,28 @@ static void check_courses_tree(const char *dir, const Config *cfg, Diag *d)
                 if (course->modules[k] == m)
                     listed = true;
         }
-        if (m && !listed)
-            diag_warning(d, path, 0, "module '%s' is not in any course", m->id);
+        if (m && strcmp(m->path, path) != 0)
+            diag_error(d, path, 0, "module id '%s' is also %s: module ids are shared by muscles and lessons", m->id,
+                       m->path);
+        else if (m && !listed)
+            diag_warning(d, path, 0, "%s '%s' is not in any course", m->kind == MODULE_LESSON ? "lesson" : "module",
+                         m->id);
         free(path);
     }
     free_names(names, n);
-    free(muscles);
+    free(folder);
+}
+
+/* A courses folder: every course, every module in muscles/ and every
+ * lesson in lessons/. */
+static void check_courses_tree(const char *dir, const Config *cfg, Diag *d)
+{
+    Library *lib = library_create(dir, cfg->assets_dir);
+    library_load_all(lib, d);
+    if (library_course_count(lib) == 0)
+        diag_error(d, dir, 0, "no course here: a courses folder holds <id>/course.ini");
+    check_module_folder(lib, dir, "muscles", d);
+    check_module_folder(lib, dir, "lessons", d);
     check_exam_supply(lib, d);
     /* The pain protocols, against every module of the tree; the disorders
      * directory against the modules and the protocols. */

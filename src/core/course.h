@@ -1,9 +1,10 @@
-/* course: muscle modules, courses and the library that holds them.
+/* course: modules (muscles and lessons), courses and the library that
+ * holds them.
  *
  * A Library is everything under a courses folder: every course
- * (<dir>/<id>/course.ini), every muscle module the courses list
- * (<dir>/muscles/<id>.ini) and the chart views the modules use
- * (<assets>/anatomy/<view>.svg). Loading reports every problem into a Diag
+ * (<dir>/<id>/course.ini), every module the courses list (a muscle,
+ * <dir>/muscles/<id>.ini, or a lesson, <dir>/lessons/<id>.ini) and the
+ * chart views the modules use (<assets>/anatomy/<view>.svg). Loading reports every problem into a Diag
  * with path:line and keeps whatever is valid, so one bad module does not hide
  * the rest. All strings are owned by the Library and live until
  * library_free(). The formats are described in docs/FORMATS.md. */
@@ -52,10 +53,36 @@ typedef struct {
     int line;
 } Question;
 
+/* A module is a muscle (courses/muscles/<id>.ini: a chart, trigger points,
+ * zones and questions) or a lesson (courses/lessons/<id>.ini: pages of text
+ * with figures, then questions). Both share one id space and are listed by
+ * courses alike; a lesson has no trigger points or zones. */
+typedef enum { MODULE_MUSCLE, MODULE_LESSON } ModuleKind;
+
+/* A labelled point on a lesson figure: the program draws the label with a
+ * leader line to it (the SVG renderer draws no text). */
+typedef struct {
+    Vec2 at; /* figure units (its viewBox) */
+    char *text;
+} FigureLabel;
+
+typedef struct {
+    char *id;      /* the part after "page." */
+    char *title;
+    char *text;    /* the text rule of module text ("- " starts a new line) */
+    char *figure;  /* path of the figure SVG (checked), or NULL */
+    RectD figure_box; /* its viewBox */
+    char *caption; /* "" if none */
+    FigureLabel *labels;
+    int n_labels;
+    int line;
+} LessonPage;
+
 typedef struct {
     char *id; /* file name without .ini */
     char *path;
-    char *name;
+    ModuleKind kind;
+    char *name; /* a lesson's title */
     char *group;          /* a MUSCLE_GROUPS id */
     char **pain_regions;  /* PAIN_REGIONS ids */
     int n_pain_regions;
@@ -76,6 +103,10 @@ typedef struct {
      * body or lies under other muscles (module_view_is_deep). */
     char **deep_views;
     int n_deep_views;
+    /* A lesson's one-line summary and its pages ("" and none for a muscle). */
+    char *summary;
+    LessonPage *pages;
+    int n_pages;
 } Module;
 
 typedef struct {
@@ -119,6 +150,8 @@ typedef struct {
 #define COURSE_MAX_OPTIONS 8            /* options per question: keys 1..8 pick them */
 #define COURSE_MAX_POLY_POINTS 1000     /* points per zone polygon */
 #define COURSE_MIN_RADIUS 0.5           /* image units */
+#define COURSE_MAX_PAGES 40             /* pages per lesson */
+#define COURSE_MAX_LABELS 12            /* labels per lesson figure */
 
 typedef struct {
     char *name; /* "front", "back", ... */
@@ -130,8 +163,9 @@ typedef struct {
 
 typedef struct Library Library;
 
-/* An empty library that finds views under assets_dir/anatomy and modules
- * under courses_dir/muscles. Never returns NULL. */
+/* An empty library that finds views under assets_dir/anatomy, lesson
+ * figures under assets_dir/figures, and modules under courses_dir/muscles
+ * and courses_dir/lessons. Never returns NULL. */
 Library *library_create(const char *courses_dir, const char *assets_dir);
 /* Loads every course found under courses_dir (each <id>/course.ini) and the
  * modules they list. */
@@ -147,9 +181,10 @@ Library *library_load(const char *courses_dir, const char *assets_dir, Diag *d);
 /* Loads one course file and the modules it lists (from the library's muscles
  * folder). NULL if the file cannot be read or has no usable [course]. */
 const Course *library_load_course_file(Library *lib, const char *path, Diag *d);
-/* Loads one module file (any path) into the library, checking its views.
- * NULL only if the file cannot be read. A module already loaded under the
- * same id is returned as it is. */
+/* Loads one module file (any path) into the library, checking its views
+ * (or, for a lesson, its figures): a file with a [lesson] section is a
+ * lesson. NULL only if the file cannot be read. A module already loaded
+ * under the same id is returned as it is. */
 const Module *library_load_module_file(Library *lib, const char *path, Diag *d);
 void library_free(Library *lib);
 

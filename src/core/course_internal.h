@@ -140,7 +140,7 @@ typedef struct {
 #define ON_BODY_TOLERANCE 3.0
 
 struct Library {
-    char *courses_dir, *assets_dir, *muscles_dir, *anatomy_dir;
+    char *courses_dir, *assets_dir, *muscles_dir, *anatomy_dir, *lessons_dir, *figures_dir;
     /* Their real paths (NULL if they do not resolve): nothing is read
      * through a symbolic link that leads out of them. */
     char *courses_real, *assets_real;
@@ -166,5 +166,17 @@ ViewEntry *library_view_entry(const Library *lib, const char *name);
 /* The view by name, loading (and checking) its chart on first use. NULL
  * only if out of memory. */
 ViewEntry *library_use_view(Library *lib, const char *name, Diag *d);
+
+/* ---- lessons (lesson_load.c) -------------------------------------------------- */
+
+/* The [lesson] section of a lesson file into m (id, title, summary). Sets
+ * *oom when out of memory. */
+void lesson_load_head(const char *path, const RawSection *sec, Module *m, bool *oom, Diag *d);
+/* One [page.<id>] into m->pages (left out if it has an error). Its figure
+ * must be <assets>/figures/<name>.svg, a regular file inside the assets
+ * folder that passes the chart checks. */
+void lesson_load_page(Library *lib, const char *path, const RawSection *sec, const char *id, Module *m,
+                      bool *oom, Diag *d);
+void lesson_pages_free(LessonPage *pages, int n);
 
 #endif

@@ -103,20 +103,33 @@ static bool load_course_modules(Library *lib, Course *c, const RawEntry *e, Diag
         }
         char name[INIFILE_MAX_LINE + 8];
         snprintf(name, sizeof name, "%s.ini", id);
+        /* A muscle (muscles/<id>.ini) or a lesson (lessons/<id>.ini): one id
+         * space, so an id in both folders is an error, not a silent pick. */
         char *mpath = lib->muscles_dir ? text_path_join(lib->muscles_dir, name) : NULL;
+        char *lpath = lib->lessons_dir ? text_path_join(lib->lessons_dir, name) : NULL;
         char *copy = strdup(id);
-        if (!mpath || !copy) {
+        if (!mpath || !lpath || !copy) {
             free(mpath);
+            free(lpath);
             free(copy);
             ok = false;
             break;
         }
         const Module *m = NULL;
-        if (!path_is_file(mpath))
-            diag_error(d, c->path, items.lines[i], "module '%s' not found: %s %s", id, mpath, path_problem(mpath));
+        bool muscle = path_is_file(mpath), lesson = path_is_file(lpath);
+        if (muscle && lesson)
+            diag_error(d, c->path, items.lines[i],
+                       "module '%s' is both a muscle (%s) and a lesson (%s): module ids are shared, rename one", id,
+                       mpath, lpath);
+        else if (lesson)
+            m = library_load_module_file(lib, lpath, d);
+        else if (!muscle)
+            diag_error(d, c->path, items.lines[i], "module '%s' not found: %s %s", id, mpath,
+                       path_problem(mpath));
         else
             m = library_load_module_file(lib, mpath, d);
         free(mpath);
+        free(lpath);
         c->module_ids[c->n_modules] = copy;
         c->modules[c->n_modules] = m;
         c->n_modules++;
@@ -275,7 +288,7 @@ void library_load_all(Library *lib, Diag *d)
     struct dirent *ent;
     while ((ent = readdir(dir)) != NULL) {
         if (ent->d_name[0] == '.' || !strcmp(ent->d_name, "muscles") || !strcmp(ent->d_name, "protocols") ||
-            !strcmp(ent->d_name, "disorders"))
+            !strcmp(ent->d_name, "lessons") || !strcmp(ent->d_name, "disorders"))
             continue;
         RESERVE(names, n, cap, ok);
         if (!ok)
@@ -311,7 +324,7 @@ void library_load_all(Library *lib, Diag *d)
         } else if (lstat(file, &st) != 0 && errno == ENOENT) {
             diag_error(d, sub, 0,
                        "no course.ini in this folder: every folder of the courses folder but muscles, "
-                       "protocols and disorders is a course");
+                       "lessons, protocols and disorders is a course");
         } else {
             diag_error(d, file, 0, "cannot read: it %s", path_problem(file));
         }

@@ -95,6 +95,8 @@ Library *library_create(const char *courses_dir, const char *assets_dir)
     lib->assets_dir = strdup(assets_dir ? assets_dir : "assets");
     lib->muscles_dir = lib->courses_dir ? text_path_join(lib->courses_dir, "muscles") : NULL;
     lib->anatomy_dir = lib->assets_dir ? text_path_join(lib->assets_dir, "anatomy") : NULL;
+    lib->lessons_dir = lib->courses_dir ? text_path_join(lib->courses_dir, "lessons") : NULL;
+    lib->figures_dir = lib->assets_dir ? text_path_join(lib->assets_dir, "figures") : NULL;
     lib->courses_real = lib->courses_dir ? walk_real(lib->courses_dir) : NULL;
     lib->assets_real = lib->assets_dir ? walk_real(lib->assets_dir) : NULL;
     return lib;
@@ -190,6 +192,8 @@ void library_module_free(Module *m)
     free(m->questions);
     strings_free(m->overlay_views, m->n_overlays);
     strings_free(m->overlay_paths, m->n_overlays);
+    free(m->summary);
+    lesson_pages_free(m->pages, m->n_pages);
     free(m);
 }
 
@@ -227,6 +231,8 @@ void library_free(Library *lib)
     free(lib->assets_dir);
     free(lib->muscles_dir);
     free(lib->anatomy_dir);
+    free(lib->lessons_dir);
+    free(lib->figures_dir);
     free(lib->courses_real);
     free(lib->assets_real);
     free(lib);

@@ -1,5 +1,6 @@
-/* module_load: a muscle module file (trigger points, zones, questions,
- * the muscle) read, checked and added to the Library. */
+/* module_load: a module file read, checked and added to the Library: a
+ * muscle (trigger points, zones, questions, the muscle) or a lesson (its
+ * head and pages, lesson_load.c, and questions). */
 #include "course_internal.h"
 
 #include <stdio.h>
@@ -59,9 +60,10 @@ typedef struct {
     const char *path;
     Module *m;
     bool oom;
+    bool lesson; /* a [lesson] file: [page.*] instead of [tp.*] and [zone.*] */
     /* Every [tp.*] with a usable id, valid or not, for zone references. */
-    Part *tps, *zones, *questions;
-    int n_tps, n_zones, n_questions;
+    Part *tps, *zones, *questions, *pages;
+    int n_tps, n_zones, n_questions, n_pages;
     bool any_primary; /* or a primary value that could not be read */
     /* Views in order of first use, with the line of that use. */
     const char *view_names[64];
@@ -513,23 +515,28 @@ static void load_muscle(ModuleLoad *ml, const RawSection *sec)
 }
 
 /* Fills the parts of a module file: checks section names and ids, and
- * reports duplicates. Returns the [muscle] section or NULL. */
+ * reports duplicates. Returns the [muscle] (or [lesson]) section or NULL. */
 static const RawSection *sort_sections(ModuleLoad *ml, const RawIni *ini)
 {
-    static const char *const KINDS[] = {"muscle", "tp", "zone", "question", NULL};
+    static const char *const KINDS[] = {"muscle", "lesson", "tp", "zone", "question", "page", NULL};
+    const char *head_name = ml->lesson ? "lesson" : "muscle";
     const RawSection *muscle = NULL;
     for (int i = 0; i < ini->n; i++) {
         const RawSection *s = &ini->secs[i];
         if (!s->name) {
             for (int j = 0; j < s->n; j++)
-                diag_error(ml->d, ml->path, s->entries[j].line,
-                           "'%s' is outside any section (the file starts with [muscle])", s->entries[j].key);
+                diag_error(ml->d, ml->path, s->entries[j].line, "'%s' is outside any section (the file starts with [%s])",
+                           s->entries[j].key, head_name);
             continue;
         }
-        if (!strcmp(s->name, "muscle")) {
-            if (muscle)
+        if (!strcmp(s->name, "muscle") || !strcmp(s->name, "lesson")) {
+            if (strcmp(s->name, head_name))
                 diag_error(ml->d, ml->path, s->line,
-                           "[muscle] appears twice (first on line %d); this one is ignored", muscle->line);
+                           "[%s] in a %s file: a module is a muscle or a lesson, not both; this one is ignored",
+                           s->name, head_name);
+            else if (muscle)
+                diag_error(ml->d, ml->path, s->line, "[%s] appears twice (first on line %d); this one is ignored",
+                           head_name, muscle->line);
             else
                 muscle = s;
             continue;
@@ -551,6 +558,17 @@ static const RawSection *sort_sections(ModuleLoad *ml, const RawIni *ini)
             parts = &ml->questions;
             count = &ml->n_questions;
             what = "question";
+        } else if (dot && prefix == 4 && !strncmp(s->name, "page", 4)) {
+            parts = &ml->pages;
+            count = &ml->n_pages;
+            what = "page";
+        }
+        if (parts && (parts == &ml->pages) != ml->lesson && parts != &ml->questions) {
+            diag_error(ml->d, ml->path, s->line,
+                       ml->lesson ? "[%s] in a lesson: a lesson has pages and questions, no trigger points or zones"
+                                  : "[%s] in a muscle module: pages belong to lessons (courses/lessons/)",
+                       s->name);
+            continue;
         }
         if (!parts) {
             char head[INIFILE_MAX_LINE + 1];
@@ -562,6 +580,9 @@ static const RawSection *sort_sections(ModuleLoad *ml, const RawIni *ini)
             else if (near)
                 diag_error(ml->d, ml->path, s->line, "unknown section [%s] (did you mean [%s%s]?)", s->name,
                            near, dot ? dot : ".<id>");
+            else if (ml->lesson)
+                diag_error(ml->d, ml->path, s->line,
+                           "unknown section [%s] (a lesson has [lesson], [page.<id>] and [question.<id>])", s->name);
             else
                 diag_error(ml->d, ml->path, s->line,
                            "unknown section [%s] (a module has [muscle], [tp.<id>], "
@@ -586,10 +607,12 @@ static const RawSection *sort_sections(ModuleLoad *ml, const RawIni *ini)
         }
         int most = parts == &ml->tps     ? COURSE_MAX_TPS
                    : parts == &ml->zones ? COURSE_MAX_ZONES
+                   : parts == &ml->pages ? COURSE_MAX_PAGES
                                          : COURSE_MAX_QUESTIONS;
         if (*count == most) {
             diag_error(ml->d, ml->path, s->line,
-                       "more than %d %ss in one module; [%s] and those after it are left out", most, what,
+                       "more than %d %ss in one %s; [%s] and those after it are left out", most, what,
+                       ml->lesson ? "lesson" : "module",
                        s->name);
             continue;
         }
@@ -755,8 +778,20 @@ const Module *library_load_module_file(Library *lib, const char *path, Diag *d)
 
     if (!course_valid_id(m->id))
         diag_error(d, path, 0, "the file name is not a module id: use lowercase letters, digits and '_'");
+    /* A file with a [lesson] section and no [muscle] one is a lesson. */
+    bool has_muscle = false;
+    for (int i = 0; i < ini.n; i++) {
+        if (ini.secs[i].name && !strcmp(ini.secs[i].name, "muscle"))
+            has_muscle = true;
+        if (ini.secs[i].name && !strcmp(ini.secs[i].name, "lesson"))
+            ml.lesson = true;
+    }
+    ml.lesson = ml.lesson && !has_muscle;
+    m->kind = ml.lesson ? MODULE_LESSON : MODULE_MUSCLE;
     const RawSection *muscle = sort_sections(&ml, &ini);
-    if (muscle)
+    if (muscle && ml.lesson)
+        lesson_load_head(path, muscle, m, &ml.oom, d);
+    else if (muscle)
         load_muscle(&ml, muscle);
     else
         diag_error(d, path, 0, "no [muscle] section");
@@ -764,18 +799,26 @@ const Module *library_load_module_file(Library *lib, const char *path, Diag *d)
         load_tp(&ml, &ml.tps[i]);
     for (int i = 0; i < ml.n_zones; i++)
         load_zone(&ml, &ml.zones[i]);
+    for (int i = 0; i < ml.n_pages; i++)
+        lesson_load_page(lib, path, ml.pages[i].sec, ml.pages[i].id, m, &ml.oom, d);
     for (int i = 0; i < ml.n_questions; i++)
         load_question(&ml, &ml.questions[i]);
-    if (ml.n_tps == 0)
+    if (ml.lesson) {
+        if (ml.n_pages == 0)
+            diag_error(d, path, 0, "no pages: a lesson needs at least one [page.<id>]");
+        if (ml.n_questions == 0)
+            diag_error(d, path, 0, "no questions: a lesson's quiz needs at least one [question.<id>]");
+    } else if (ml.n_tps == 0) {
         diag_error(d, path, 0, "no trigger points: a module needs at least one [tp.<id>]");
-    else if (!ml.any_primary)
+    } else if (!ml.any_primary) {
         diag_error(d, path, 0, "no primary trigger point: mark the main one with primary = yes");
+    }
     check_deep_views(&ml);
     check_overlays(&ml);
 
     /* Text fields are never NULL for the program. */
-    char **text[] = {&m->name,     &m->group,        &m->attachments, &m->action,   &m->causes,
-                     &m->symptoms, &m->differential, &m->treatment,   &m->self_care};
+    char **text[] = {&m->name,     &m->group,        &m->attachments, &m->action,    &m->causes,
+                     &m->symptoms, &m->differential, &m->treatment,   &m->self_care, &m->summary};
     for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
         if (!*text[i] && !(*text[i] = strdup("")))
             ml.oom = true;
@@ -783,6 +826,7 @@ const Module *library_load_module_file(Library *lib, const char *path, Diag *d)
     free(ml.tps);
     free(ml.zones);
     free(ml.questions);
+    free(ml.pages);
     raw_free(&ini);
     bool ok = !ml.oom;
     RESERVE(lib->modules, lib->n_modules, lib->cap_modules, ok);

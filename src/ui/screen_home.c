@@ -1,10 +1,34 @@
 /* Home: choose a course. One card per course with its description and the
  * learner's practice progress through its modules. */
 #include <stdio.h>
+#include <string.h>
 
 #include "app_state.h"
 #include "chrome.h"
 #include "theme.h"
+
+/* The longest start of text, cut after a whole word and ended with an
+ * ellipsis, whose wrapped height fits max_h (all of it if it fits; "" if
+ * not even one word does). */
+static void fit_paragraph(Ren *ren, FontId f, int width, const char *text, int max_h, char *out, size_t size)
+{
+    snprintf(out, size, "%s", text);
+    if (ren_text_wrapped(ren, f, 0, 0, width, THEME_TEXT, out, false, 0, 0) <= max_h)
+        return;
+    size_t n = strlen(out);
+    while (n > 0) {
+        while (n > 0 && out[n - 1] != ' ')
+            n--;
+        while (n > 0 && (out[n - 1] == ' ' || out[n - 1] == ','))
+            n--;
+        if (n + 4 > size)
+            continue;
+        memcpy(out + n, "\xE2\x80\xA6", 4);
+        if (ren_text_wrapped(ren, f, 0, 0, width, THEME_TEXT, out, false, 0, 0) <= max_h)
+            return;
+    }
+    out[0] = '\0';
+}
 
 static void course_progress(const App *a, const Course *c, int *practised, double *mean_best)
 {
@@ -133,11 +157,25 @@ void screen_home(App *a, SDL_Rect all)
         ren_fill_round_rect(a->ren, inner, ui_px(ui, 10), THEME_PANEL);
         int pad = ui_px(ui, 22);
         int x = card.x + pad, cy = card.y + pad, tw = card.w - 2 * pad;
-        ren_text(a->ren, FONT_TITLE, x, cy, THEME_ACCENT_DARK, c->title);
+        /* A narrow card (three courses in a small window) puts Open under
+         * the title and the description in the small font, shortened to
+         * whole words with an ellipsis if it still does not fit. */
+        int open_w = ui_px(ui, 130), open_h = ui_px(ui, 38);
+        bool narrow = ren_text_width(a->ren, FONT_TITLE, c->title) + open_w + ui_px(ui, 12) > tw;
+        ren_text_fit(a->ren, FONT_TITLE, x, cy, tw, THEME_ACCENT_DARK, c->title);
         cy += ren_text_height(a->ren, FONT_TITLE) + ui_px(ui, 6);
-        if (c->description)
-            cy += ren_text_wrapped(a->ren, FONT_BODY, x, cy, tw, THEME_TEXT, c->description, true, 0,
-                                   card.y + card.h - ui_px(ui, 110));
+        SDL_Rect open = {card.x + card.w - pad - open_w, card.y + pad, open_w, open_h};
+        if (narrow) {
+            open = (SDL_Rect){x, cy, open_w, open_h};
+            cy += open_h + ui_px(ui, 10);
+        }
+        if (c->description) {
+            FontId font = narrow ? FONT_SMALL : FONT_BODY;
+            int text_room = card.y + card.h - ui_px(ui, 128) - cy;
+            char text[2048];
+            fit_paragraph(a->ren, font, tw, c->description, text_room, text, sizeof text);
+            ren_text_wrapped(a->ren, font, x, cy, tw, THEME_TEXT, text, true, 0, all.h);
+        }
         int practised;
         double best;
         course_progress(a, c, &practised, &best);
@@ -182,7 +220,6 @@ void screen_home(App *a, SDL_Rect all)
             }
             ui_register_target(ui, lbl, cert);
         }
-        SDL_Rect open = {card.x + card.w - pad - ui_px(ui, 130), card.y + pad, ui_px(ui, 130), ui_px(ui, 38)};
         char label[200];
         snprintf(label, sizeof label, "Open %s", c->title);
         bool go = ui_button(ui, open, "Open", BUTTON_PRIMARY);

@@ -37,8 +37,16 @@ void screen_modules(App *a, SDL_Rect all)
     const Course *c = a->course;
     SDL_Rect area;
     char crumb[256];
-    snprintf(crumb, sizeof crumb, "%d muscle module%s \xC2\xB7 module pass mark %d%%", c->n_modules,
-             c->n_modules == 1 ? "" : "s", c->module_pass_mark);
+    int lessons = 0;
+    for (int i = 0; i < c->n_modules; i++)
+        lessons += c->modules[i] && c->modules[i]->kind == MODULE_LESSON;
+    int muscles = c->n_modules - lessons;
+    if (lessons > 0 && muscles > 0)
+        snprintf(crumb, sizeof crumb, "%d lesson%s, %d muscle module%s \xC2\xB7 module pass mark %d%%", lessons,
+                 lessons == 1 ? "" : "s", muscles, muscles == 1 ? "" : "s", c->module_pass_mark);
+    else
+        snprintf(crumb, sizeof crumb, "%d %s%s \xC2\xB7 module pass mark %d%%", c->n_modules,
+                 lessons > 0 ? "lesson" : "muscle module", c->n_modules == 1 ? "" : "s", c->module_pass_mark);
     if (chrome_top_bar(a, c->title, crumb, true, &area)) {
         app_go(a, SCREEN_HOME);
         return;
@@ -61,7 +69,10 @@ void screen_modules(App *a, SDL_Rect all)
     /* Type-ahead search by muscle name. */
     SDL_Rect find = {strip.x + strip.w - ui_px(ui, 14) - ui_px(ui, 210) - ui_px(ui, 12) - ui_px(ui, 260),
                      strip.y + (sh - ui_px(ui, 38)) / 2, ui_px(ui, 260), ui_px(ui, 38)};
-    if (ui_text_field(ui, find, "", a->modules.filter, sizeof a->modules.filter, "Find a muscle\xE2\x80\xA6") &
+    if (ui_text_field(ui, find, "", a->modules.filter, sizeof a->modules.filter,
+                      lessons == 0  ? "Find a muscle\xE2\x80\xA6"
+                      : muscles > 0 ? "Find a muscle or lesson\xE2\x80\xA6"
+                                    : "Find a lesson\xE2\x80\xA6") &
         UI_FIELD_CHANGED) {
         a->modules.scroll = 0;
         a->redraw = true;
@@ -125,13 +136,17 @@ void screen_modules(App *a, SDL_Rect all)
                      THEME_MUTED, "Run `tpquiz check` to see what is wrong with its file.");
             continue;
         }
-        ren_text_fit(a->ren, FONT_BOLD, x, ty, right - x - ui_px(ui, 220), THEME_TEXT, mod->name);
+        ren_text_fit(a->ren, FONT_BOLD, x, ty, right - x - ui_px(ui, 262), THEME_TEXT, mod->name);
         char pain[512];
         pain_line(mod, pain, sizeof pain);
         const char *group = named_id_name(MUSCLE_GROUPS, mod->group);
-        snprintf(line, sizeof line, "%s \xC2\xB7 refers to %s", group ? group : mod->group, pain);
+        if (mod->kind == MODULE_LESSON)
+            snprintf(line, sizeof line, "Lesson, %d page%s \xC2\xB7 %s", mod->n_pages, mod->n_pages == 1 ? "" : "s",
+                     mod->summary);
+        else
+            snprintf(line, sizeof line, "%s \xC2\xB7 refers to %s", group ? group : mod->group, pain);
         ren_text_fit(a->ren, FONT_SMALL, x, ty + ren_text_height(a->ren, FONT_BOLD) + ui_px(ui, 6),
-                     right - x - ui_px(ui, 220), THEME_MUTED, line);
+                     right - x - ui_px(ui, 262), THEME_MUTED, line);
 
         const ProgressEntry *pe = a->progress ? progress_find(a->progress, mod->id) : NULL;
         int px = right - ui_px(ui, 250);

@@ -294,7 +294,8 @@ static void summary(App *a, SDL_Rect area)
         }
         return;
     }
-    if (ui_button(ui, study, "Study the module", BUTTON_SECONDARY)) {
+    bool lesson = a->module && a->module->kind == MODULE_LESSON;
+    if (ui_button(ui, study, lesson ? "Read the lesson" : "Study the module", BUTTON_SECONDARY)) {
         a->study_return = SCREEN_MODULES;
         app_go(a, SCREEN_STUDY);
     }

@@ -1,6 +1,7 @@
 /* Study: the muscle on its chart with every trigger point (X) and referral
  * zone (essential solid, spillover stippled), and its facts in a scrolling
- * panel. Selecting a trigger point in the panel shows only its pattern. */
+ * panel. Selecting a trigger point in the panel shows only its pattern. A
+ * lesson is shown page by page instead (screen_lesson.c). */
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -113,6 +114,10 @@ void screen_study(App *a, SDL_Rect all)
 {
     Ui *ui = &a->ui;
     const Module *m = a->module;
+    if (m->kind == MODULE_LESSON) {
+        screen_lesson(a, all);
+        return;
+    }
     if (selected_for != m) {
         selected_for = m;
         selected_tp = -1;
@@ -248,7 +253,7 @@ void screen_study(App *a, SDL_Rect all)
 
 void screen_study_enter(App *a)
 {
-    (void)a; /* the study screen's state is its own */
     study_st.scroll = 0;
     study_st.view = 0;
+    screen_lesson_enter(a);
 }

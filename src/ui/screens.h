@@ -186,6 +186,10 @@ void screen_modules(App *a, SDL_Rect area);
 void screen_modules_enter(App *a);
 void screen_study(App *a, SDL_Rect area);
 void screen_study_enter(App *a);
+/* The study screen of a lesson (screen_study hands a lesson to it): its
+ * pages one at a time, then its quiz. */
+void screen_lesson(App *a, SDL_Rect area);
+void screen_lesson_enter(App *a);
 void screen_practice(App *a, SDL_Rect area);
 
 /* Instructor screen: entered locked (from sign-in); leaving it forgets

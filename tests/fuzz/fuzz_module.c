@@ -1,6 +1,6 @@
-/* Fuzz target: a muscle module file (library_load_module_file), checked
+/* Fuzz target: a module file (library_load_module_file), checked
  * against the shipped charts: trigger points, zones, questions, views,
- * overlays. The file is named after its id so the id check passes. */
+ * overlays; or a lesson: pages, figures, labels. The file is named after its id so the id check passes. */
 #include "course.h"
 #include "fuzz_common.h"
 
@@ -27,6 +27,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         for (int i = 0; i < m->n_questions; i++)
             sum += strlen(m->questions[i].prompt) + (size_t)m->questions[i].n_correct;
+        sum += strlen(m->summary);
+        for (int i = 0; i < m->n_pages; i++) {
+            const LessonPage *p = &m->pages[i];
+            sum += strlen(p->title) + strlen(p->text) + strlen(p->caption) + (p->figure ? strlen(p->figure) : 0);
+            if (p->n_labels > COURSE_MAX_LABELS || (p->n_labels > 0 && !p->figure))
+                abort();
+            for (int k = 0; k < p->n_labels; k++)
+                sum += strlen(p->labels[k].text);
+        }
         if (sum == (size_t)-1)
             abort();
     }

@@ -17,14 +17,16 @@ case "${1:-}" in
   course) files=(courses/*/course.ini tests/e2e/fixture/courses/*/course.ini tests/data/good/courses/*/course.ini
                  tests/data/bad/course_*.ini) ;;
   module) files=(courses/muscles/*.ini tests/e2e/fixture/courses/muscles/*.ini tests/data/good/courses/muscles/*.ini
-                 tests/data/bad/module_*.ini tests/data/bad/empty_file.ini) ;;
+                 tests/data/bad/module_*.ini tests/data/bad/empty_file.ini courses/lessons/*.ini
+                 tests/data/bad/lesson_*.ini) ;;
   protocol) files=(courses/protocols/*.ini tests/data/bad/protocol_*.ini) ;;
   disorder) files=(courses/disorders/*.ini tests/data/bad/disorder_*.ini) ;;
   scorefile) files=(tests/data/scores/*.scores) ;;
   journal | progress | review) files=() ;;
   script) files=(tests/e2e/*.script tests/e2e/crash/*.script) ;;
   svgview) files=(assets/anatomy/*.svg assets/anatomy/muscles/*.svg tests/data/good/assets/anatomy/*.svg
-                  tests/data/bad/svg_*.svg tests/data/bad/assets/anatomy/*.svg) ;;
+                  tests/data/bad/svg_*.svg tests/data/bad/assets/anatomy/*.svg assets/figures/*.svg
+                  tests/data/bad/assets/figures/*.svg) ;;
   *) echo "usage: $0 config|course|module|protocol|disorder|scorefile|journal|progress|review|script|svgview" >&2; exit 2 ;;
 esac
 files+=(tests/fuzz/corpus/"$1"/*)

@@ -99,7 +99,7 @@ static void test_kinds_of_ini(void **state)
     snprintf(path, sizeof path, "%s/k/unknown.ini", tmp_dir());
     assert_string_equal(check(path, cfg, NULL),
                         "T/k/unknown.ini:2: error: cannot tell what this file is: it starts with "
-                        "[settings], not [course], [muscle], [protocol], [disorder] or a config section\n");
+                        "[settings], not [course], [muscle], [lesson], [protocol], [disorder] or a config section\n");
     snprintf(path, sizeof path, "%s/k/empty.ini", tmp_dir());
     assert_string_equal(check(path, cfg, NULL), "T/k/empty.ini: error: empty file\n");
     snprintf(path, sizeof path, "%s/k/nosection.ini", tmp_dir());
@@ -124,7 +124,7 @@ static void test_kinds_of_ini(void **state)
                         "T/k/nosection.ini: error: no [section] header: cannot tell a course, a "
                         "module or a config apart\n"
                         "T/k/unknown.ini:2: error: cannot tell what this file is: it starts with "
-                        "[settings], not [course], [muscle], [protocol], [disorder] or a config section\n");
+                        "[settings], not [course], [muscle], [lesson], [protocol], [disorder] or a config section\n");
 
     mkdir(strcat(path, "/void"), 0755);
     assert_string_equal(check(path, cfg, NULL),
@@ -171,7 +171,7 @@ static void test_courses_tree(void **state)
                         "T/tree/muscles/spare.ini:15: warning: no muscle overlay for view 'front': "
                         "D/good/assets/anatomy/muscles/spare.front.svg does not exist\n"
                         "T/tree/notes: error: no course.ini in this folder: every folder of the "
-                        "courses folder but muscles, protocols and disorders is a course\n");
+                        "courses folder but muscles, lessons, protocols and disorders is a course\n");
 
     /* A muscles folder without courses is still a courses folder. */
     put("tree2/muscles/hip_two.ini", text);
