@@ -48,81 +48,8 @@ static const KeyRule MUSCLE_KEYS[] = {
     {NULL, false, VAL_LINE},
 };
 
-/* A section of a module file, sorted by kind in the first pass. */
-typedef struct {
-    const RawSection *sec;
-    const char *id; /* part after the '.' */
-} Part;
+#include "module_load_internal.h"
 
-typedef struct {
-    Library *lib;
-    Diag *d;
-    const char *path;
-    Module *m;
-    bool oom;
-    bool lesson; /* a [lesson] file: [page.*] instead of [tp.*] and [zone.*] */
-    /* Every [tp.*] with a usable id, valid or not, for zone references. */
-    Part *tps, *zones, *questions, *pages;
-    int n_tps, n_zones, n_questions, n_pages;
-    bool any_primary; /* or a primary value that could not be read */
-    /* Views in order of first use, with the line of that use. */
-    const char *view_names[64];
-    int view_lines[64];
-    int n_views;
-    const RawEntry *deep_views; /* [muscle] deep_views, checked once the views are known */
-} ModuleLoad;
-
-static void note_view_use(ModuleLoad *ml, const char *name, int line)
-{
-    for (int i = 0; i < ml->n_views; i++)
-        if (!strcmp(ml->view_names[i], name))
-            return;
-    if (ml->n_views < 64) {
-        ml->view_names[ml->n_views] = name;
-        ml->view_lines[ml->n_views] = line;
-        ml->n_views++;
-    }
-}
-
-/* Checks a view key; returns the view if it has a usable chart. */
-static const View *check_view(ModuleLoad *ml, const RawEntry *e)
-{
-    const char *name = raw_line_value(e);
-    if (!course_valid_view_name(name)) {
-        diag_error(ml->d, ml->path, e->line, "bad view name '%s': use lowercase letters, digits, '_' and '-'",
-                   name);
-        return NULL;
-    }
-    ViewEntry *v = library_use_view(ml->lib, name, ml->d);
-    if (!v) {
-        ml->oom = true;
-        return NULL;
-    }
-    if (!v->exists) {
-        diag_error(ml->d, ml->path, e->line, "view '%s' has no chart: %s %s", name, v->v.path,
-                   path_problem(v->v.path));
-        return NULL;
-    }
-    note_view_use(ml, v->v.name, e->line);
-    return v->v.ok ? &v->v : NULL;
-}
-
-static void report_outside(ModuleLoad *ml, int line, const char *what, Vec2 p, const View *v)
-{
-    diag_error(ml->d, ml->path, line, "%s %g,%g is outside view '%s' (viewBox %g %g %g %g)", what, p.x, p.y,
-               v->name, v->viewbox.x, v->viewbox.y, v->viewbox.w, v->viewbox.h);
-}
-
-/* True if p is on the body drawn in the view (or the view has no outline to
- * tell); otherwise reports it. */
-static bool check_on_body(ModuleLoad *ml, int line, const char *what, Vec2 p, const View *v)
-{
-    const ViewEntry *e = library_view_entry(ml->lib, v->name);
-    if (!e || e->svg.n_outline == 0 || svgview_on_outline(e->svg.outline, e->svg.n_outline, p, ON_BODY_TOLERANCE))
-        return true;
-    diag_error(ml->d, ml->path, line, "%s %g,%g is off the body in view '%s'", what, p.x, p.y, v->name);
-    return false;
-}
 
 static void load_tp(ModuleLoad *ml, const Part *part)
 {
@@ -141,7 +68,7 @@ static void load_tp(ModuleLoad *ml, const Part *part)
         ml->any_primary = true;
     tp.primary = primary;
 
-    const View *view = f[TP_VIEW] ? check_view(ml, f[TP_VIEW]) : NULL;
+    const View *view = f[TP_VIEW] ? module_check_view(ml, f[TP_VIEW]) : NULL;
     if (!view)
         ok = false;
     if (f[TP_AT]) {
@@ -151,9 +78,9 @@ static void load_tp(ModuleLoad *ml, const Part *part)
                        raw_line_value(f[TP_AT]));
             ok = false;
         } else if (view && !rect_contains(tp.at, view->viewbox)) {
-            report_outside(ml, f[TP_AT]->line, "at", tp.at, view);
+            module_report_outside(ml, f[TP_AT]->line, "at", tp.at, view);
             ok = false;
-        } else if (view && !check_on_body(ml, f[TP_AT]->line, "at", tp.at, view)) {
+        } else if (view && !module_check_on_body(ml, f[TP_AT]->line, "at", tp.at, view)) {
             ok = false;
         }
     }
@@ -212,7 +139,7 @@ static void load_zone(ModuleLoad *ml, const Part *part)
     bool ok = raw_check_keys(ml->path, part->sec, ZONE_KEYS, f, ml->d);
     Zone z = {.line = part->sec->line, .tp = -1};
 
-    const View *view = f[ZONE_VIEW] ? check_view(ml, f[ZONE_VIEW]) : NULL;
+    const View *view = f[ZONE_VIEW] ? module_check_view(ml, f[ZONE_VIEW]) : NULL;
     if (!view)
         ok = false;
 
@@ -322,9 +249,9 @@ static void load_zone(ModuleLoad *ml, const Part *part)
                 char what[32];
                 snprintf(what, sizeof what, "poly point %d", i + 1);
                 if (!rect_contains(pts[i], view->viewbox)) {
-                    report_outside(ml, lines[i], what, pts[i], view);
+                    module_report_outside(ml, lines[i], what, pts[i], view);
                     ok = false;
-                } else if (!check_on_body(ml, lines[i], what, pts[i], view)) {
+                } else if (!module_check_on_body(ml, lines[i], what, pts[i], view)) {
                     ok = false;
                 }
             }
@@ -627,121 +554,6 @@ static const RawSection *sort_sections(ModuleLoad *ml, const RawIni *ini)
     return muscle;
 }
 
-/* deep_views: views this module uses on which its overlay is seen through
- * the body or lies under other muscles. An unknown view or one listed twice
- * is an error, a view without any of the module's points or zones a warning;
- * the rest go into m->deep_views. */
-static void check_deep_views(ModuleLoad *ml)
-{
-    if (!ml->deep_views)
-        return;
-    ItemList views = raw_list_items(ml->deep_views, true);
-    ItemList keep = {.ok = true};
-    for (int i = 0; i < views.n; i++) {
-        const char *name = views.items[i];
-        int line = views.lines[i], first = -1;
-        for (int j = 0; j < i && first < 0; j++)
-            if (!strcmp(views.items[j], name))
-                first = j;
-        if (first >= 0) {
-            diag_error(ml->d, ml->path, line, "deep view '%s' is listed twice (first on line %d)", name,
-                       views.lines[first]);
-            continue;
-        }
-        if (!course_valid_view_name(name)) {
-            diag_error(ml->d, ml->path, line, "bad view name '%s' in deep_views: use lowercase letters, digits, "
-                       "'_' and '-'", name);
-            continue;
-        }
-        bool used = false;
-        for (int k = 0; k < ml->n_views && !used; k++)
-            used = !strcmp(ml->view_names[k], name);
-        if (!used) {
-            ViewEntry *v = library_use_view(ml->lib, name, ml->d);
-            if (!v) {
-                ml->oom = true;
-                continue;
-            }
-            if (!v->exists)
-                diag_error(ml->d, ml->path, line, "unknown view '%s' in deep_views: %s %s", name, v->v.path,
-                           path_problem(v->v.path));
-            else
-                diag_warning(ml->d, ml->path, line,
-                             "deep view '%s': the module has no trigger point or zone on it", name);
-            continue;
-        }
-        item_list_push(&keep, name, strlen(name), line);
-    }
-    if (!views.ok || !keep.ok)
-        ml->oom = true;
-    ml->m->deep_views = keep.items;
-    ml->m->n_deep_views = keep.n;
-    free(keep.lines);
-    item_list_free(&views);
-}
-
-bool module_view_is_deep(const Module *m, const char *view)
-{
-    for (int i = 0; m && view && i < m->n_deep_views; i++)
-        if (!strcmp(m->deep_views[i], view))
-            return true;
-    return false;
-}
-
-static void check_overlays(ModuleLoad *ml)
-{
-    for (int i = 0; i < ml->n_views; i++) {
-        const ViewEntry *v = library_view_entry(ml->lib, ml->view_names[i]);
-        if (!v || !v->v.ok)
-            continue;
-        char path[4096];
-        library_overlay_path(ml->lib, ml->m->id, v->v.name, path, (int)sizeof path);
-        if (!path_is_file(path)) {
-            diag_warning(ml->d, ml->path, ml->view_lines[i],
-                         "no muscle overlay for view '%s': %s %s", v->v.name, path, path_problem(path));
-            continue;
-        }
-        if (library_link_leaves(ml->lib, path, ml->d))
-            continue;
-        SvgInfo info;
-        int rc = svgview_inspect(path, &info, ml->d);
-        svgview_info_free(&info);
-        if (rc != 0)
-            continue;
-        RectD a = info.viewbox, b = v->v.viewbox;
-        if (a.x != b.x || a.y != b.y || a.w != b.w || a.h != b.h) {
-            diag_error(ml->d, path, 0, "viewBox %g %g %g %g differs from its view's (%s: %g %g %g %g)", a.x,
-                       a.y, a.w, a.h, v->v.path, b.x, b.y, b.w, b.h);
-            continue;
-        }
-        Module *m = ml->m;
-        char **views = realloc(m->overlay_views, (size_t)(m->n_overlays + 1) * sizeof *views);
-        if (views)
-            m->overlay_views = views;
-        char **paths = realloc(m->overlay_paths, (size_t)(m->n_overlays + 1) * sizeof *paths);
-        if (paths)
-            m->overlay_paths = paths;
-        char *view = strdup(v->v.name), *file = strdup(path);
-        if (!views || !paths || !view || !file) {
-            free(view);
-            free(file);
-            ml->oom = true;
-            return;
-        }
-        m->overlay_views[m->n_overlays] = view;
-        m->overlay_paths[m->n_overlays] = file;
-        m->n_overlays++;
-    }
-}
-
-const char *module_overlay(const Module *m, const char *view)
-{
-    for (int i = 0; m && view && i < m->n_overlays; i++)
-        if (!strcmp(m->overlay_views[i], view))
-            return m->overlay_paths[i];
-    return NULL;
-}
-
 const Module *library_load_module_file(Library *lib, const char *path, Diag *d)
 {
     if (!lib || lib == &library_fallback || !path)
@@ -813,8 +625,8 @@ const Module *library_load_module_file(Library *lib, const char *path, Diag *d)
     } else if (!ml.any_primary) {
         diag_error(d, path, 0, "no primary trigger point: mark the main one with primary = yes");
     }
-    check_deep_views(&ml);
-    check_overlays(&ml);
+    module_check_deep_views(&ml);
+    module_check_overlays(&ml);
 
     /* Text fields are never NULL for the program. */
     char **text[] = {&m->name,     &m->group,        &m->attachments, &m->action,    &m->causes,

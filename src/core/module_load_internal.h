@@ -1,0 +1,48 @@
+/* module_load_internal: what module_load.c and module_views.c share while
+ * one module file is read. Not for other files. */
+#ifndef TPQUIZ_MODULE_LOAD_INTERNAL_H
+#define TPQUIZ_MODULE_LOAD_INTERNAL_H
+
+#include "course_internal.h"
+
+/* A section of a module file, sorted by kind in the first pass. */
+typedef struct {
+    const RawSection *sec;
+    const char *id; /* part after the '.' */
+} Part;
+
+typedef struct {
+    Library *lib;
+    Diag *d;
+    const char *path;
+    Module *m;
+    bool oom;
+    bool lesson; /* a [lesson] file: [page.*] instead of [tp.*] and [zone.*] */
+    /* Every [tp.*] with a usable id, valid or not, for zone references. */
+    Part *tps, *zones, *questions, *pages;
+    int n_tps, n_zones, n_questions, n_pages;
+    bool any_primary; /* or a primary value that could not be read */
+    /* Views in order of first use, with the line of that use. */
+    const char *view_names[64];
+    int view_lines[64];
+    int n_views;
+    const RawEntry *deep_views; /* [muscle] deep_views, checked once the views are known */
+} ModuleLoad;
+
+/* ---- module_views.c: the views a module uses ---- */
+
+/* Checks a view key; returns the view if it has a usable chart (and notes
+ * its first use for the overlay and deep_views checks). */
+const View *module_check_view(ModuleLoad *ml, const RawEntry *e);
+/* p outside view v's viewBox, reported for what on line. */
+void module_report_outside(ModuleLoad *ml, int line, const char *what, Vec2 p, const View *v);
+/* True if p is on the body drawn in the view (or the view has no outline to
+ * tell); otherwise reports it. */
+bool module_check_on_body(ModuleLoad *ml, int line, const char *what, Vec2 p, const View *v);
+/* Once every view is known: [muscle] deep_views checked into
+ * m->deep_views, and each view's overlay found and checked into
+ * m->overlay_views / overlay_paths. */
+void module_check_deep_views(ModuleLoad *ml);
+void module_check_overlays(ModuleLoad *ml);
+
+#endif
