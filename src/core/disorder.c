@@ -64,16 +64,6 @@ static void free_disorder(Disorder *c)
     free(c->protocols);
 }
 
-static char *trim(char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        s[--n] = 0;
-    return s;
-}
-
 /* Makes room for item n of *items (elements of size elem): the capacity is
  * 4, then doubles whenever n reaches a power of two. False if memory ran
  * out (*items unchanged). */
@@ -124,7 +114,7 @@ static void add_muscle(Parse *ps, const IniEntry *e, Diag *d)
         return;
     }
     *colon = 0;
-    char *id = trim(line), *why = trim(colon + 1);
+    char *id = text_trim(line), *why = text_trim(colon + 1);
     const Module *m = NULL;
     bool twice = false;
     for (int i = 0; i < ps->c.n_muscles; i++)
@@ -154,7 +144,7 @@ static const Protocol *find_protocol(const ProtocolSet *set, const char *id)
 
 static void add_protocol(Parse *ps, const IniEntry *e, char *word, Diag *d)
 {
-    word = trim(word);
+    word = text_trim(word);
     if (!*word)
         return;
     const Protocol *p = NULL;

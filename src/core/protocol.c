@@ -52,16 +52,6 @@ static void free_protocol(Protocol *p)
     free(p->steps);
 }
 
-static char *trim(char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        s[--n] = 0;
-    return s;
-}
-
 static void append_text(char **dst, const char *text)
 {
     if (!*dst) {
@@ -79,7 +69,7 @@ static void append_text(char **dst, const char *text)
 
 static void add_region(Parse *ps, const IniEntry *e, char *word, Diag *d)
 {
-    word = trim(word);
+    word = text_trim(word);
     if (!*word)
         return;
     if (!named_id_name(PAIN_REGIONS, word)) {
@@ -113,7 +103,7 @@ static void add_step(Parse *ps, const IniEntry *e, Diag *d)
         return;
     }
     *colon = 0;
-    char *id = trim(line), *reason = trim(colon + 1);
+    char *id = text_trim(line), *reason = text_trim(colon + 1);
     if (!course_valid_id(id)) {
         diag_error(d, ps->path, e->line, "bad module id '%s': use lowercase letters, digits and '_'", id);
     } else if (!*reason) {

@@ -209,6 +209,16 @@ char *text_path_join(const char *dir, const char *name)
     return p;
 }
 
+char *text_trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        s[--n] = 0;
+    return s;
+}
+
 /* ---- the growing buffer ---------------------------------------------------- */
 
 void text_buf_add(TextBuf *b, const char *s, size_t n)

@@ -71,6 +71,10 @@ char *text_vformat(const char *fmt, va_list ap) __attribute__((format(printf, 1,
  * dropped (not a lone "/"); name alone if dir is "". NULL if out of memory. */
 char *text_path_join(const char *dir, const char *name);
 
+/* s without its leading and trailing spaces and tabs: cut in place (the
+ * end), returned from its first other character. */
+char *text_trim(char *s);
+
 /* ---- a growing text buffer ---------------------------------------------- */
 
 /* Zero-initialise it ({0}); s is NUL-terminated once anything was added.

@@ -224,6 +224,18 @@ static void test_tsv(void **state)
     diag_free(d);
 }
 
+static void test_trim(void **state)
+{
+    (void)state;
+    char a[] = " \t id: why \t", b[] = "", c[] = "   ", d[] = "x";
+    assert_string_equal(text_trim(a), "id: why");
+    assert_string_equal(text_trim(b), "");
+    assert_string_equal(text_trim(c), "");
+    assert_string_equal(text_trim(d), "x");
+    char e[] = "a\nb ";
+    assert_string_equal(text_trim(e), "a\nb"); /* only spaces and tabs */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -232,6 +244,7 @@ int main(void)
         cmocka_unit_test(test_numbers_ignore_the_locale), cmocka_unit_test(test_path_join),
         cmocka_unit_test(test_buf),          cmocka_unit_test(test_format),
         cmocka_unit_test(test_tsv),
+        cmocka_unit_test(test_trim),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
