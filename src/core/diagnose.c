@@ -230,7 +230,7 @@ char *diagnose_text(const MissFinding *f, char *buf, size_t size)
     if (f->kind == MISS_WRONG_SIDE) {
         const char *here = f->patient_side > 0 ? "right" : "left";
         const char *there = f->patient_side > 0 ? "left" : "right";
-        snprintf(buf, size, "Wrong side: you clicked the patient's %s; the answer is the mirror image, on their %s.",
+        snprintf(buf, size, "Wrong side: you clicked the patient's %s; the answer is on their %s.",
                  here, there);
         return buf;
     }
