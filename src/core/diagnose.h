@@ -78,7 +78,7 @@ MissDiagnosis diagnose_click_library(const Library *lib, const Item *it, Vec2 cl
 
 /* One short sentence for a finding, for the learner: "Wrong side: you
  * clicked the patient's left; ...", "That is the anterior trigger point of
- * gluteus minimus.", "That is where trigger point 1 of gastrocnemius
+ * gluteus minimus.", "That is where the medial head trigger point of gastrocnemius
  * refers pain." Written into buf; returns buf ("" for NULL). */
 char *diagnose_text(const MissFinding *f, char *buf, size_t size);
 

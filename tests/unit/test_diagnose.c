@@ -351,6 +351,46 @@ static void test_shipped_courses(void **state)
         }
     }
     assert_true(checked > 20);
+
+    /* Zone clicks: the centroid of another point's essential zone, when it
+     * lies in that zone and outside every zone of the point asked, names
+     * that point (among the first 8 findings when fewer overlap there). */
+    int named = 0;
+    for (int i = 0; i < library_module_count(lib); i++) {
+        const Module *m = library_module(lib, i);
+        for (int t = 0; t < m->n_tps; t++) {
+            const char *view = NULL;
+            for (int z = 0; z < m->n_zones && !view; z++)
+                if (m->zones[z].tp == t && m->zones[z].kind == ZONE_ESSENTIAL)
+                    view = m->zones[z].view;
+            if (!view)
+                continue;
+            it = item(ITEM_ZONE_CLICK, m, t, view);
+            for (int j = 0; j < library_module_count(lib); j++) {
+                const Module *o = library_module(lib, j);
+                for (int z = 0; z < o->n_zones; z++) {
+                    const Zone *zn = &o->zones[z];
+                    if (zn->kind != ZONE_ESSENTIAL || zn->tp < 0 || strcmp(zn->view, view) || (o == m && zn->tp == t))
+                        continue;
+                    c = geom_polygon_centroid(zn->poly.pts, zn->poly.n);
+                    if (!geom_point_in_polygon(c, zn->poly.pts, zn->poly.n))
+                        continue;
+                    ZoneClickResult zr = grade_zone_click(c, m, t, view);
+                    if (zr.zone >= 0)
+                        continue;
+                    d = diagnose_click_library(lib, &it, c, zr.credit);
+                    if (d.n >= DIAGNOSE_MAX_FINDINGS)
+                        continue;
+                    bool found = false;
+                    for (int k = 0; k < d.n; k++)
+                        found = found || (d.f[k].kind == MISS_OTHER_ZONE && d.f[k].module == o && d.f[k].tp == zn->tp);
+                    assert_true(found);
+                    named++;
+                }
+            }
+        }
+    }
+    assert_true(named > 100);
     library_free(lib);
 }
 
