@@ -109,6 +109,13 @@ static char *tp_phrase(const Module *m, const TriggerPoint *tp)
     return p;
 }
 
+char *session_tp_phrase(const Module *m, int tp)
+{
+    if (!m || tp < 0 || tp >= m->n_tps)
+        return NULL;
+    return tp_phrase(m, &m->tps[tp]);
+}
+
 static char *locate_prompt(const Module *m, const TriggerPoint *tp)
 {
     char *phrase = tp_phrase(m, tp);

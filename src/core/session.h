@@ -194,6 +194,11 @@ const Answer *session_answer(const Session *s, int i);
  * the count. Owned by the session. */
 const Module *const *session_modules(const Session *s, int *n);
 
+/* A trigger point as prompts name it, for a sentence: "the iliacus trigger
+ * point of iliopsoas", "trigger point 2 of soleus", "the piriformis trigger
+ * point". Caller frees; NULL for a bad index or out of memory. */
+char *session_tp_phrase(const Module *m, int tp);
+
 /* The item being shown; equals session_item_count() when finished. */
 int session_current(const Session *s);
 bool session_finished(const Session *s);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "diagnose.h"
 #include "theme.h"
 
 /* The keyboard way to answer a chart item: the arrow keys move a crosshair
@@ -420,4 +421,22 @@ bool item_view_workspace(App *a, const Item *it, const Answer *an, SDL_Rect area
         }
     }
     return changed;
+}
+
+void item_view_miss(const App *a, const Item *it, const Answer *an, char *buf, size_t size,
+                    const Module **other)
+{
+    if (other)
+        *other = NULL;
+    if (!buf || !size)
+        return;
+    buf[0] = 0;
+    if (!it || !an || !an->answered || !item_is_click(it) || an->credit >= THEME_CREDIT_FULL)
+        return;
+    MissDiagnosis d = diagnose_click_library(a->lib, it, an->click, an->credit);
+    if (!d.n)
+        return;
+    diagnose_text(&d.f[0], buf, size);
+    if (other && d.f[0].module != it->module && d.f[0].module->kind == MODULE_MUSCLE)
+        *other = d.f[0].module;
 }

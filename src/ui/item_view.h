@@ -23,6 +23,13 @@ bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bo
 bool item_view_options(App *a, const Item *it, const Answer *an, bool *sel, SDL_Rect area, bool reveal,
                        bool accept);
 
+/* What a click answer short of full credit landed on (diagnose.h), as one
+ * sentence for the feedback ("" when there is nothing to say), and the
+ * other muscle it names (*other, NULL if none) for a link to its study
+ * page. */
+void item_view_miss(const App *a, const Item *it, const Answer *an, char *buf, size_t size,
+                    const Module **other);
+
 /* True for items answered by one click on a chart (locate, zone, reverse). */
 bool item_is_click(const Item *it);
 /* True for items answered on a chart by painting or by several marks. */

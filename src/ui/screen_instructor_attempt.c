@@ -117,6 +117,11 @@ static void answer_detail(App *a, State *st, SDL_Rect box)
                                                       : "";
     if (*note)
         y += ren_text_wrapped(a->ren, FONT_SMALL, x, y, w, THEME_MUTED, note, true, 0, ui->height);
+    char miss[400];
+    item_view_miss(a, it, &sa->an, miss, sizeof miss, NULL);
+    if (miss[0]) /* what a missed click landed on */
+        y += ren_text_wrapped(a->ren, FONT_BOLD, x, y + ui_px(ui, 4), w, THEME_TEXT, miss, true, 0, ui->height) +
+             ui_px(ui, 4);
     y += ui_px(ui, 10);
     SDL_Rect area = {x, y, w, box.y + box.h - y};
     if (!it || area.h < ui_px(ui, 80))

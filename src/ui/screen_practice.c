@@ -394,14 +394,39 @@ void screen_practice(App *a, SDL_Rect all)
     } else {
         char head[300], body[2048];
         feedback(a, it, an, head, sizeof head, body, sizeof body);
+        /* What the miss landed on, under the credit line. */
+        char miss[400];
+        const Module *other = NULL;
+        item_view_miss(a, it, an, miss, sizeof miss, &other);
         int hh = ren_text_height(a->ren, FONT_BOLD) + ui_px(ui, 12);
+        int mh = miss[0] ? ren_text_wrapped(a->ren, FONT_BOLD, 0, 0, w - ui_px(ui, 24), THEME_TEXT, miss, false, 0, 0) +
+                               ui_px(ui, 6)
+                         : 0;
         int bh = ren_text_wrapped(a->ren, FONT_BODY, 0, 0, w - ui_px(ui, 24), THEME_TEXT, body, false, 0, 0);
-        SDL_Rect box = {x - ui_px(ui, 4), y, w + ui_px(ui, 8), hh + bh + ui_px(ui, 16)};
+        SDL_Rect box = {x - ui_px(ui, 4), y, w + ui_px(ui, 8), hh + mh + bh + ui_px(ui, 16)};
         ren_fill_round_rect(a->ren, box, ui_px(ui, 8), theme_credit_light(an->credit));
         ren_text(a->ren, FONT_BOLD, x + ui_px(ui, 8), y + ui_px(ui, 8), theme_credit_colour(an->credit), head);
-        ren_text_wrapped(a->ren, FONT_BODY, x + ui_px(ui, 8), y + hh, w - ui_px(ui, 24), THEME_TEXT, body, true, 0,
-                         all.h);
+        if (miss[0])
+            ren_text_wrapped(a->ren, FONT_BOLD, x + ui_px(ui, 8), y + hh, w - ui_px(ui, 24), THEME_TEXT, miss, true, 0,
+                             all.h);
+        ren_text_wrapped(a->ren, FONT_BODY, x + ui_px(ui, 8), y + hh + mh, w - ui_px(ui, 24), THEME_TEXT, body, true,
+                         0, all.h);
         y += box.h + ui_px(ui, 10);
+        if (other) {
+            /* The muscle clicked instead: its study page, and back here. */
+            char label[300];
+            snprintf(label, sizeof label, "Study %s", other->name);
+            int lw = ren_text_width(a->ren, FONT_BODY, label) + ui_px(ui, 32);
+            SDL_Rect go = {x, y, lw < w ? lw : w, ui_px(ui, 34)};
+            if (ui_button(ui, go, label, BUTTON_SECONDARY)) {
+                a->study_back_module = a->module;
+                a->module = other;
+                a->study_return = SCREEN_PRACTICE;
+                app_go(a, SCREEN_STUDY);
+                return;
+            }
+            y += go.h + ui_px(ui, 10);
+        }
         if (click_item)
             ren_text_wrapped(a->ren, FONT_SMALL, x, y, w, THEME_MUTED,
                              it->type != ITEM_ZONE_CLICK

@@ -117,6 +117,7 @@ typedef struct App {
     /* The screens' own state is static in their files (screen_*.c); only
      * what more than one screen reads or sets is here. */
     ScreenId study_return; /* where Back leads from the study screen */
+    const Module *study_back_module; /* study_return SCREEN_PRACTICE: the practice's module, restored on Back */
     /* Practice */
     Session *session;
     const Protocol *practice_protocol; /* the protocol whose muscles the practice session is over, or NULL */
