@@ -359,6 +359,10 @@ static void leave_dialog(App *a, SDL_Rect all)
                  "Your %d %s so far %s not recorded as a quiz attempt: only a finished quiz counts toward "
                  "certification. %s kept for spaced review.",
                  n, one ? "answer" : "answers", one ? "is" : "are", one ? "It is" : "They are");
+    else if (mode == SESSION_REVIEW) /* the items not answered stay where they were: due */
+        snprintf(line, sizeof line, "Your %d %s so far %s kept for spaced review. The %d unanswered item%s %s due.", n,
+                 one ? "answer" : "answers", one ? "is" : "are", open, open == 1 ? "" : "s",
+                 open == 1 ? "stays" : "stay");
     else
         snprintf(line, sizeof line, "Your %d %s so far %s kept for spaced review. The %d unanswered item%s %s not.", n,
                  one ? "answer" : "answers", one ? "is" : "are", open, open == 1 ? "" : "s", open == 1 ? "is" : "are");
