@@ -85,10 +85,14 @@ static void clear_answer(Answer *a)
 
 /* Shuffles items (n > 0, owned strings) with rng (unless rng is NULL: the
  * order given stands), repairs the order and makes a session of them,
- * grading reverse items against mods (n_mods, copied). Takes the items'
- * strings in every case; frees the items array. NULL if out of memory. */
+ * grading reverse items against mods (n_mods, copied). keep > 0 (and below
+ * n) keeps only the first keep items of the repaired order; a prefix of a
+ * repaired order keeps its rules (a point's locate item comes before its
+ * other items, a locate-all item after its points' locate items). Takes the
+ * items' strings in every case; frees the items array. NULL if out of
+ * memory. */
 static Session *session_make(SessionMode mode, uint64_t seed, Item *items, int n, Rng *rng,
-                             const Module *const *mods, int n_mods)
+                             const Module *const *mods, int n_mods, int keep)
 {
     Session *s = NULL;
     int *order = NULL;
@@ -117,6 +121,14 @@ static Session *session_make(SessionMode mode, uint64_t seed, Item *items, int n
         s->items[i] = items[order[i]];
     free(items); /* the strings moved into s->items */
     free(order);
+    if (keep > 0 && keep < n) {
+        for (int i = keep; i < n; i++) {
+            free(s->items[i].prompt);
+            free(s->items[i].key);
+            free(s->items[i].targets);
+        }
+        n = keep;
+    }
 
     for (int i = 0; i < n; i++)
         clear_answer(&s->answers[i]);
@@ -130,7 +142,7 @@ static Session *session_make(SessionMode mode, uint64_t seed, Item *items, int n
     return s;
 }
 
-static Session *create_module_session(SessionMode mode, const Module *m, uint64_t seed)
+static Session *create_module_session(SessionMode mode, const Module *m, uint64_t seed, int max_items)
 {
     if (!m)
         return NULL;
@@ -148,17 +160,22 @@ static Session *create_module_session(SessionMode mode, const Module *m, uint64_
         items_free(items, n);
         return NULL;
     }
-    return session_make(mode, seed, items, n, &rng, &m, 1);
+    return session_make(mode, seed, items, n, &rng, &m, 1, max_items);
 }
 
 Session *session_create_practice(const Module *m, uint64_t seed)
 {
-    return create_module_session(SESSION_PRACTICE, m, seed);
+    return create_module_session(SESSION_PRACTICE, m, seed, 0);
+}
+
+Session *session_create_practice_limit(const Module *m, uint64_t seed, int max_items)
+{
+    return create_module_session(SESSION_PRACTICE, m, seed, max_items);
 }
 
 Session *session_create_quiz(const Module *m, uint64_t seed)
 {
-    return create_module_session(SESSION_QUIZ, m, seed);
+    return create_module_session(SESSION_QUIZ, m, seed, 0);
 }
 
 /* Step 2 of the exam procedure: share[k] for modules with count[k] items,
@@ -248,7 +265,7 @@ static Session *create_drawn(SessionMode mode, const Module *const *modules, int
         }
         free(idx);
     }
-    s = session_make(mode, seed, chosen, n, &rng, mods, n_mods);
+    s = session_make(mode, seed, chosen, n, &rng, mods, n_mods, 0);
     chosen = NULL; /* session_make took it, even on failure */
 
 done:
@@ -349,7 +366,7 @@ Session *session_create_review(const Library *lib, const char *const *keys, int 
     if (failed || n == 0)
         items_free(chosen, n);
     else
-        s = session_make(SESSION_REVIEW, seed, chosen, n, NULL, mods, n_mods);
+        s = session_make(SESSION_REVIEW, seed, chosen, n, NULL, mods, n_mods, 0);
     free(mods);
     return s;
 }

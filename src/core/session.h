@@ -135,6 +135,13 @@ typedef struct Session Session;
  * no items. */
 Session *session_create_practice(const Module *m, uint64_t seed);
 
+/* Practice over one module, shorter: the first max_items items of the
+ * order session_create_practice(m, seed) has (the same items in the same
+ * order, cut), so every rule of that order holds in it too. max_items < 1,
+ * or at least the module's item count, gives them all. A quiz always has
+ * every item. NULL as session_create_practice. */
+Session *session_create_practice_limit(const Module *m, uint64_t seed, int max_items);
+
 /* A graded module quiz: every item practice would have, built and ordered
  * exactly as practice builds them from the same seed; only the mode
  * differs. NULL if the module has no items. */

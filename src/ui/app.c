@@ -230,6 +230,7 @@ int app_run(const AppOptions *opt)
     a->virtual_ms = opt->clock_start_ms ? opt->clock_start_ms : VIRTUAL_EPOCH_MS;
     a->seed_override = opt->seed;
     a->learner_lock = -1;
+    a->practice_length = APP_PRACTICE_ITEMS;
     a->screens = SCREENS;
 
     Script *script = NULL;

@@ -112,6 +112,7 @@ bool app_sign_in(App *a, const char *id, const char *name)
     if (st != STATION_SIGNED_IN)
         return false;
     a->learner_lock = in.lock;
+    a->practice_length = APP_PRACTICE_ITEMS; /* each learner chooses their own */
     snprintf(a->learner, sizeof a->learner, "%s", id);
     scorefile_free(a->scores);
     a->scores = in.scores;
@@ -169,6 +170,26 @@ void app_review_session(App *a, const Session *s)
     diag_free(d);
 }
 
+void app_leave_session(App *a)
+{
+    Session *s = a->session;
+    if (!s || session_finished(s) || a->practice_recorded)
+        return;
+    session_submit(s, app_now_ms(a));
+    a->practice_recorded = true; /* its summary, if ever drawn, schedules nothing again */
+    app_review_session(a, s);
+    SessionMode mode = session_mode(s);
+    char what[200] = "";
+    if (mode == SESSION_PRACTICE && a->practice_protocol)
+        snprintf(what, sizeof what, "protocol=%s ", a->practice_protocol->id);
+    else if (mode != SESSION_REVIEW && a->module)
+        snprintf(what, sizeof what, "module=%s ", a->module->id);
+    printf("%s left: %sitems=%d answered=%d\n",
+           mode == SESSION_QUIZ ? "quiz" : mode == SESSION_REVIEW ? "review" : "practice", what,
+           session_item_count(s), session_answered_count(s));
+    fflush(stdout);
+}
+
 void app_sign_out(App *a)
 {
     review_free(a->review);
@@ -216,7 +237,8 @@ static void begin_session(App *a, Session *s, const Module *m)
 static void start_module_session(App *a, const Module *m, bool quiz)
 {
     uint64_t seed = new_seed(a);
-    begin_session(a, quiz ? session_create_quiz(m, seed) : session_create_practice(m, seed), m);
+    begin_session(a, quiz ? session_create_quiz(m, seed) : session_create_practice_limit(m, seed, a->practice_length),
+                  m);
     if (!a->session) {
         snprintf(a->banner, sizeof a->banner, "%s has no practice items yet.", m->name);
         return;

@@ -10,7 +10,11 @@
 /* Milliseconds since the epoch (virtual under --virtual-clock). */
 int64_t app_now_ms(const App *a);
 void app_go(App *a, ScreenId s);
-/* Starts a practice session on a module and shows it. */
+/* Items a module's practice serves unless the learner chooses otherwise
+ * (App.practice_length: 10, 20 or 0 for all, on the study screen). */
+#define APP_PRACTICE_ITEMS 20
+/* Starts a practice session on a module (App.practice_length items at
+ * most, the first of its shuffled order) and shows it. */
 void app_start_practice(App *a, const Module *m);
 /* Starts a graded module quiz (recorded in the score file). */
 void app_start_quiz(App *a, const Module *m);
@@ -47,6 +51,11 @@ CertStatus app_cert_status(const App *a, const Course *c);
 /* Schedules every answered item of a finished session for spaced review
  * and saves the deck (a failure is shown, the deck kept in memory). */
 void app_review_session(App *a, const Session *s);
+/* Leaves the practice, quiz or review session on screen before its end:
+ * the items answered so far go into the review schedule (once: the
+ * session is ended and counts as scheduled), nothing is recorded as a quiz
+ * attempt or practice progress. */
+void app_leave_session(App *a);
 /* Reloads the signed-in learner's score file after a change. */
 void app_reload_scores(App *a);
 

@@ -176,16 +176,19 @@ bool item_view_options(App *a, const Item *it, const Answer *an, bool *sel, SDL_
         if (h < badge + 2 * pad)
             h = badge + 2 * pad;
         SDL_Rect r = {area.x, y, area.w, h};
-        char letter[2] = {(char)('A' + i), 0};
+        /* Numbered as the keys that choose them (1 to SESSION_MAX_OPTIONS). */
+        char number[4];
+        snprintf(number, sizeof number, "%d", i + 1);
         bool chosen = accept || !an->answered ? sel[i] : an->chosen[i];
         bool right = it->option_correct[i];
         SDL_Color border = THEME_BORDER, bg = THEME_PANEL, fg = THEME_TEXT, badge_bg = THEME_PANEL_ALT,
                   badge_fg = THEME_ACCENT_DARK;
-        const char *mark = letter;
+        const char *mark = number;
         if (accept) {
             char label[600];
-            snprintf(label, sizeof label, "%s. %s", letter, it->options[i]);
-            if (ui_clickable(ui, r, label) || ui_key(ui, (SDL_Keycode)('1' + i))) {
+            snprintf(label, sizeof label, "%s. %s", number, it->options[i]);
+            if (ui_clickable(ui, r, label) || ui_key(ui, (SDL_Keycode)('1' + i)) ||
+                ui_key(ui, (SDL_Keycode)(SDLK_KP_1 + i))) {
                 if (it->type == ITEM_CHOICE)
                     memset(sel, 0, sizeof *sel * SESSION_MAX_OPTIONS);
                 sel[i] = it->type == ITEM_CHOICE ? true : !chosen;

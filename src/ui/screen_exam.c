@@ -536,8 +536,8 @@ void screen_exam(App *a, SDL_Rect all)
                                                       : "Click on the chart to answer. You can change it until you submit.")
                            : it->type == ITEM_ZONE_PAINT ? "Paint where the pain goes (press and drag). Each stroke is saved as you go."
                            : it->type == ITEM_LOCATE_ALL ? "Click to place a mark on each trigger point; click a mark to remove it. Saved as you go."
-                           : it->type == ITEM_MULTI ? "Select every correct option. Your selection is saved as you go."
-                                                    : "Select one option. Your selection is saved as you go.";
+                           : it->type == ITEM_MULTI ? "Select every correct option (or press their numbers). Your selection is saved as you go."
+                                                    : "Select one option (or press its number). Your selection is saved as you go.";
         y += ren_text_wrapped(a->ren, FONT_SMALL, x, y, w, THEME_MUTED, hint, true, 0, all.h);
 
         SDL_Rect inner = {pane.x + ui_px(ui, 12), pane.y + ui_px(ui, 12), pane.w - ui_px(ui, 24), pane.h - ui_px(ui, 24)};

@@ -13,6 +13,13 @@
 #include "theme.h"
 #include "xapi_thread.h"
 
+/* Leaving a session before its end: the confirmation asked for, and the
+ * session it is about (drawn over the page, which takes no input then). */
+static struct {
+    const Session *session;
+    bool confirm;
+} leave_st;
+
 static void distance_text(const App *a, const char *view, double units, char *buf, size_t size)
 {
     const View *v = library_find_view(a->lib, view);
@@ -309,7 +316,72 @@ static void summary(App *a, SDL_Rect area)
     }
 }
 
-void screen_practice(App *a, SDL_Rect all)
+/* Where Back leads from a session. */
+static ScreenId back_screen(const App *a)
+{
+    if (session_mode(a->session) == SESSION_REVIEW)
+        return SCREEN_HOME;
+    return session_mode(a->session) == SESSION_PRACTICE && a->practice_protocol ? SCREEN_PROTOCOLS : SCREEN_MODULES;
+}
+
+/* Back before the end: with answers given, ask first (leave_dialog). */
+static void leave(App *a)
+{
+    Session *s = a->session;
+    if (!session_finished(s) && session_answered_count(s) > 0) {
+        leave_st.session = s;
+        leave_st.confirm = true;
+        a->redraw = true;
+        return;
+    }
+    app_go(a, back_screen(a));
+}
+
+static void leave_dialog(App *a, SDL_Rect all)
+{
+    Ui *ui = &a->ui;
+    Session *s = a->session;
+    SessionMode mode = session_mode(s);
+    int n = session_answered_count(s);
+    ren_fill_rect(a->ren, all, COLA(0x10, 0x20, 0x24, 0x90));
+    SDL_Rect box = {all.w / 2 - ui_px(ui, 280), all.h / 2 - ui_px(ui, 105), ui_px(ui, 560), ui_px(ui, 210)};
+    ren_fill_round_rect(a->ren, box, ui_px(ui, 12), THEME_PANEL);
+    int x = box.x + ui_px(ui, 28), y = box.y + ui_px(ui, 24), w = box.w - ui_px(ui, 56);
+    const char *what = mode == SESSION_QUIZ ? "quiz" : mode == SESSION_REVIEW ? "review" : "practice";
+    char line[300];
+    snprintf(line, sizeof line, "Leave this %s?", what);
+    ren_text(a->ren, FONT_HEADING, x, y, THEME_TEXT, line);
+    y += ren_text_height(a->ren, FONT_HEADING) + ui_px(ui, 10);
+    bool one = n == 1;
+    int open = session_item_count(s) - n;
+    if (mode == SESSION_QUIZ)
+        snprintf(line, sizeof line,
+                 "Your %d %s so far %s not recorded as a quiz attempt: only a finished quiz counts toward "
+                 "certification. %s kept for spaced review.",
+                 n, one ? "answer" : "answers", one ? "is" : "are", one ? "It is" : "They are");
+    else if (mode == SESSION_REVIEW) /* the items not answered stay where they were: due */
+        snprintf(line, sizeof line, "Your %d %s so far %s kept for spaced review. The %d unanswered item%s %s due.", n,
+                 one ? "answer" : "answers", one ? "is" : "are", open, open == 1 ? "" : "s",
+                 open == 1 ? "stays" : "stay");
+    else
+        snprintf(line, sizeof line, "Your %d %s so far %s kept for spaced review. The %d unanswered item%s %s not.", n,
+                 one ? "answer" : "answers", one ? "is" : "are", open, open == 1 ? "" : "s", open == 1 ? "is" : "are");
+    ren_text_wrapped(a->ren, FONT_BODY, x, y, w, THEME_TEXT, line, true, 0, all.h);
+    int bw = ui_px(ui, 170), bh = ui_px(ui, 44);
+    SDL_Rect yes = {box.x + box.w - ui_px(ui, 28) - bw, box.y + box.h - ui_px(ui, 24) - bh, bw, bh};
+    SDL_Rect no = {yes.x - bw - ui_px(ui, 12), yes.y, bw, bh};
+    const char *stay = mode == SESSION_QUIZ ? "Keep answering" : mode == SESSION_REVIEW ? "Keep reviewing" : "Keep practising";
+    if (ui_button(ui, no, stay, BUTTON_PRIMARY) || ui_key(ui, SDLK_ESCAPE)) {
+        leave_st.confirm = false;
+        a->redraw = true;
+    } else if (ui_button(ui, yes, "Leave", BUTTON_SECONDARY)) {
+        leave_st.confirm = false;
+        app_leave_session(a);
+        app_go(a, back_screen(a));
+    }
+}
+
+static void practice_page(App *a, SDL_Rect all)
 {
     Ui *ui = &a->ui;
     Session *s = a->session;
@@ -330,7 +402,7 @@ void screen_practice(App *a, SDL_Rect all)
     else
         snprintf(crumb, sizeof crumb, "Question %d of %d", session_current(s) + 1, session_item_count(s));
     if (chrome_top_bar(a, title, crumb, true, &area)) {
-        app_go(a, review ? SCREEN_HOME : prot ? SCREEN_PROTOCOLS : SCREEN_MODULES);
+        leave(a);
         return;
     }
     /* Progress strip under the bar. */
@@ -388,7 +460,7 @@ void screen_practice(App *a, SDL_Rect all)
                            : it->type == ITEM_LOCATE_ALL
                                ? "Click to place a mark on each trigger point; click a mark to remove it. Then check."
                            : it->type == ITEM_MULTI
-                               ? "Select every correct option (keys 1-8 work too), then check."
+                               ? "Select every correct option (or press their numbers), then check."
                                : "Select one option (or press its number), then check.";
         y += ren_text_wrapped(a->ren, FONT_SMALL, x, y, w, THEME_MUTED, hint, true, 0, all.h);
     } else {
@@ -435,18 +507,19 @@ void screen_practice(App *a, SDL_Rect all)
                              true, 0, all.h);
     }
 
-    /* The answer area. */
+    /* The answer area (it takes nothing while leaving is being confirmed). */
+    bool accept = !an->answered && !leave_st.confirm;
     SDL_Rect inner = {pane.x + ui_px(ui, 12), pane.y + ui_px(ui, 12), pane.w - ui_px(ui, 24), pane.h - ui_px(ui, 24)};
     if (click_item) {
         Vec2 click;
-        if (item_view_chart(a, it, an, inner, !quiz, !an->answered, &click)) {
+        if (item_view_chart(a, it, an, inner, !quiz, accept, &click)) {
             session_answer_click(s, click, app_now_ms(a));
             a->redraw = true;
         }
     } else if (work_item) {
-        if (item_view_workspace(a, it, an, inner, !quiz, !an->answered))
+        if (item_view_workspace(a, it, an, inner, !quiz, accept))
             a->redraw = true;
-    } else if (item_view_options(a, it, an, a->option_chosen, inner, !quiz, !an->answered)) {
+    } else if (item_view_options(a, it, an, a->option_chosen, inner, !quiz && an->answered, accept)) {
         a->redraw = true;
     }
 
@@ -480,5 +553,20 @@ void screen_practice(App *a, SDL_Rect all)
             session_answer_options(s, a->option_chosen, app_now_ms(a));
             a->redraw = true;
         }
+    }
+}
+
+void screen_practice(App *a, SDL_Rect all)
+{
+    /* The confirmation to leave is modal: the page under it takes no input. */
+    bool modal = leave_st.confirm && leave_st.session == a->session && !session_finished(a->session);
+    leave_st.confirm = modal;
+    UiHeld held = {0};
+    if (modal)
+        held = ui_modal_begin(&a->ui);
+    practice_page(a, all);
+    if (modal) {
+        ui_modal_end(&a->ui, held);
+        leave_dialog(a, all);
     }
 }

@@ -110,6 +110,31 @@ static void draw_chart(App *a, const Module *m, const char *view, SDL_Rect area)
     chrome_zoom_button(a);
 }
 
+/* How many items the practice serves (10, 20 or all), left of the button
+ * go that starts it; the choice stays for the learner's later practice. */
+static void length_choice(App *a, SDL_Rect go)
+{
+    Ui *ui = &a->ui;
+    static const int LENGTHS[] = {10, 20, 0};
+    static const char *const NAMES[] = {"10", "20", "All"};
+    static const char *const TARGETS[] = {"Practise 10 items", "Practise 20 items", "Practise all items"};
+    int bw = ui_px(ui, 48), gap = ui_px(ui, 4), bh = go.h - ui_px(ui, 8);
+    int x = go.x - ui_px(ui, 14) - 3 * bw - 2 * gap;
+    const char *label = "Items";
+    int lw = ren_text_width(a->ren, FONT_SMALL, label);
+    ren_text(a->ren, FONT_SMALL, x - ui_px(ui, 8) - lw, go.y + (go.h - ren_text_height(a->ren, FONT_SMALL)) / 2,
+             THEME_MUTED, label);
+    for (int i = 0; i < 3; i++) {
+        SDL_Rect b = {x + i * (bw + gap), go.y + ui_px(ui, 4), bw, bh};
+        bool sel = a->practice_length == LENGTHS[i];
+        if (ui_button(ui, b, NAMES[i], sel ? BUTTON_SELECTED : BUTTON_SECONDARY)) {
+            a->practice_length = LENGTHS[i];
+            a->redraw = true;
+        }
+        ui_register_target(ui, TARGETS[i], b);
+    }
+}
+
 void screen_study(App *a, SDL_Rect all)
 {
     Ui *ui = &a->ui;
@@ -251,10 +276,11 @@ void screen_study(App *a, SDL_Rect all)
     if (study_st.scroll != before)
         a->redraw = true;
 
-    SDL_Rect go = {text.x + text.w - ui_px(ui, 220), text.y + text.h + ui_px(ui, 14), ui_px(ui, 220),
+    SDL_Rect go = {text.x + text.w - ui_px(ui, 210), text.y + text.h + ui_px(ui, 14), ui_px(ui, 210),
                    ui_px(ui, 44)};
     if (ui_button(ui, go, "Practise this module", BUTTON_PRIMARY))
         app_start_practice(a, m);
+    length_choice(a, go);
 }
 
 void screen_study_enter(App *a)

@@ -121,6 +121,7 @@ typedef struct App {
     /* Practice */
     Session *session;
     const Protocol *practice_protocol; /* the protocol whose muscles the practice session is over, or NULL */
+    int practice_length; /* items a module's practice serves at most (0: all); the learner's last choice */
     bool option_chosen[SESSION_MAX_OPTIONS];
     int summary_scroll;
     bool practice_recorded;

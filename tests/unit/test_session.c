@@ -460,6 +460,74 @@ static void test_locate_before_zone_and_not_adjacent(void **state)
     }
 }
 
+/* A shorter practice: the first n items of the full practice's order from
+ * the same seed, all distinct, the same for the same seed, keeping the
+ * order's rules; which items make the cut changes with the seed. */
+static void test_practice_limit(void **state)
+{
+    (void)state;
+    const Module *m = make_module();
+    static const int LIMITS[] = {1, 5, 10, N_ITEMS - 1, N_ITEMS, N_ITEMS + 5, 0, -3};
+    for (int li = 0; li < N(LIMITS); li++) {
+        int limit = LIMITS[li], want = limit < 1 || limit > N_ITEMS ? N_ITEMS : limit;
+        for (uint64_t seed = 0; seed < 300; seed++) {
+            Session *full = session_create_practice(m, seed);
+            Session *s = session_create_practice_limit(m, seed, limit);
+            Session *again = session_create_practice_limit(m, seed, limit);
+            assert_non_null(s);
+            assert_int_equal(session_mode(s), SESSION_PRACTICE);
+            assert_int_equal(session_item_count(s), want);
+            assert_int_equal(session_item_count(again), want);
+            for (int i = 0; i < want; i++) {
+                assert_string_equal(session_item(s, i)->key, session_item(full, i)->key);
+                assert_string_equal(session_item(s, i)->key, session_item(again, i)->key);
+                assert_string_equal(session_item(s, i)->prompt, session_item(again, i)->prompt);
+                for (int j = 0; j < i; j++)
+                    assert_string_not_equal(session_item(s, i)->key, session_item(s, j)->key);
+            }
+            check_order_rules(s, &m, 1, true, seed);
+            session_free(full);
+            session_free(s);
+            session_free(again);
+        }
+    }
+    /* Ten items: over many seeds, every item of the module is drawn at
+     * some time, and not every session draws the same ten. */
+    int drawn[N_ITEMS] = {0};
+    char first[1024], other[1024];
+    int differ = 0;
+    for (uint64_t seed = 0; seed < 200; seed++) {
+        Session *s = session_create_practice_limit(m, seed, 10);
+        for (int i = 0; i < session_item_count(s); i++)
+            drawn[canonical_index(session_item(s, i)->key)]++;
+        order_of(s, seed == 0 ? first : other, sizeof first);
+        differ += seed > 0 && strcmp(first, other) != 0;
+        /* Answering and finishing a short session works as in full practice. */
+        bool pick[SESSION_MAX_OPTIONS] = {true};
+        int answered = 0;
+        for (int i = 0; i < session_item_count(s); i++) {
+            const Item *it = session_item(s, i);
+            if (it->type == ITEM_CHOICE || it->type == ITEM_MULTI)
+                answered += session_answer_options(s, pick, 1000 + i) != NULL;
+            else if (it->type != ITEM_ZONE_PAINT && it->type != ITEM_LOCATE_ALL)
+                answered += session_answer_click(s, (Vec2){1, 1}, 1000 + i) != NULL;
+            session_next(s);
+        }
+        assert_true(session_finished(s));
+        assert_int_equal(session_answered_count(s), answered);
+        session_free(s);
+    }
+    for (int i = 0; i < N_ITEMS; i++)
+        assert_true(drawn[i] > 0);
+    assert_true(differ > 150);
+    /* A module without items gives none, whatever the length. */
+    Module empty = *m;
+    empty.n_tps = 0;
+    empty.n_zones = 0;
+    empty.n_questions = 0;
+    assert_null(session_create_practice_limit(&empty, 1, 10));
+}
+
 static void test_small_module_keeps_locate_first(void **state)
 {
     (void)state;
@@ -1628,6 +1696,7 @@ int main(void)
         cmocka_unit_test(test_deterministic_per_seed),
         cmocka_unit_test(test_seeds_give_different_orders),
         cmocka_unit_test(test_locate_before_zone_and_not_adjacent),
+        cmocka_unit_test(test_practice_limit),
         cmocka_unit_test(test_small_module_keeps_locate_first),
         cmocka_unit_test(test_empty_module_and_unanswerable_question),
         cmocka_unit_test(test_answering),
