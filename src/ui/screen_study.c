@@ -39,10 +39,9 @@ static int section(App *a, int x, int y, int w, const char *title, const char *t
 {
     if (!text || !*text)
         return 0;
-    int h = 0;
-    if (y + ren_text_height(a->ren, FONT_BOLD) > clip.y && y < clip.y + clip.h)
-        ren_text(a->ren, FONT_BOLD, x, y, THEME_ACCENT_DARK, title);
-    h += ren_text_height(a->ren, FONT_BOLD) + ui_px(&a->ui, 4);
+    /* The heading wraps too: a narrow panel must not cut it. */
+    int h = ren_text_wrapped(a->ren, FONT_BOLD, x, y, w, THEME_ACCENT_DARK, title, true, clip.y, clip.y + clip.h);
+    h += ui_px(&a->ui, 4);
     h += ren_text_wrapped(a->ren, FONT_BODY, x, y + h, w, THEME_TEXT, text, true, clip.y, clip.y + clip.h);
     return h + ui_px(&a->ui, 16);
 }
