@@ -12,3 +12,15 @@ RF_FIBRES = [[(82, 665), (75, 760), (58, 935)], [(86, 690), (84, 780), (62, 930)
 SHAPES = {
     "front": [dict(pts=RF, fibres=RF_FIBRES)],
 }
+
+
+def _thigh(pts):
+    """Front-view half-body points (dx, y) into the thigh close-up
+    (THIGH_FRONT_CAM = Camera(140, 570, 2.0)); the patient's right is x = 300 - dx."""
+    return [((300 - p[0] - 140) * 2.0, (p[1] - 570) * 2.0) + tuple(p[2:]) for p in pts]
+
+
+# the same shapes, magnified with the chart (the module's regional view)
+SHAPES["thigh_front"] = [
+    dict(sh, pts=_thigh(sh["pts"]), fibres=[_thigh(f) for f in sh.get("fibres", ())])
+    for sh in SHAPES["front"]]
