@@ -365,7 +365,7 @@ out:
     scorefile_free(a->scores);
     review_free(a->review);
     free(a->signin.known);
-    session_free(a->session);
+    session_free(a->run.session);
     progress_free(a->progress);
     disorders_free(a->disorders);
     protocols_free(a->protocols);

@@ -172,16 +172,16 @@ void app_review_session(App *a, const Session *s)
 
 void app_leave_session(App *a)
 {
-    Session *s = a->session;
-    if (!s || session_finished(s) || a->practice_recorded)
+    Session *s = a->run.session;
+    if (!s || session_finished(s) || a->run.practice_recorded)
         return;
     session_submit(s, app_now_ms(a));
-    a->practice_recorded = true; /* its summary, if ever drawn, schedules nothing again */
+    a->run.practice_recorded = true; /* its summary, if ever drawn, schedules nothing again */
     app_review_session(a, s);
     SessionMode mode = session_mode(s);
     char what[200] = "";
-    if (mode == SESSION_PRACTICE && a->practice_protocol)
-        snprintf(what, sizeof what, "protocol=%s ", a->practice_protocol->id);
+    if (mode == SESSION_PRACTICE && a->run.protocol)
+        snprintf(what, sizeof what, "protocol=%s ", a->run.protocol->id);
     else if (mode != SESSION_REVIEW && a->module)
         snprintf(what, sizeof what, "module=%s ", a->module->id);
     printf("%s left: %sitems=%d answered=%d\n",
@@ -196,8 +196,8 @@ void app_sign_out(App *a)
     a->review = NULL;
     exam_run_free(a->exam); /* an exam left open resumes at the next sign-in */
     a->exam = NULL;
-    session_free(a->session);
-    a->session = NULL;
+    session_free(a->run.session);
+    a->run.session = NULL;
     scorefile_free(a->scores);
     a->scores = NULL;
     progress_free(a->progress);
@@ -222,16 +222,16 @@ static uint64_t new_seed(const App *a)
  * nothing of the one before it left over. */
 static void begin_session(App *a, Session *s, const Module *m)
 {
-    session_free(a->session);
-    a->session = s;
-    a->session_started_ms = app_now_ms(a);
-    a->record_saved = false;
-    a->record_error[0] = 0;
+    session_free(a->run.session);
+    a->run.session = s;
+    a->run.started_ms = app_now_ms(a);
+    a->run.record_saved = false;
+    a->run.record_error[0] = 0;
     a->module = m;
-    a->practice_protocol = NULL;
-    a->summary_scroll = 0;
-    a->practice_recorded = false;
-    memset(a->option_chosen, 0, sizeof a->option_chosen);
+    a->run.protocol = NULL;
+    a->run.summary_scroll = 0;
+    a->run.practice_recorded = false;
+    memset(a->run.option_chosen, 0, sizeof a->run.option_chosen);
 }
 
 static void start_module_session(App *a, const Module *m, bool quiz)
@@ -239,11 +239,11 @@ static void start_module_session(App *a, const Module *m, bool quiz)
     uint64_t seed = new_seed(a);
     begin_session(a, quiz ? session_create_quiz(m, seed) : session_create_practice_limit(m, seed, a->practice_length),
                   m);
-    if (!a->session) {
+    if (!a->run.session) {
         snprintf(a->banner, sizeof a->banner, "%s has no practice items yet.", m->name);
         return;
     }
-    session_show(a->session, app_now_ms(a));
+    session_show(a->run.session, app_now_ms(a));
     app_go(a, SCREEN_PRACTICE);
 }
 
@@ -257,15 +257,15 @@ void app_start_protocol_practice(App *a, const Protocol *p)
         if (p->steps[i].module)
             mods[n++] = p->steps[i].module;
     begin_session(a, session_create_practice_set(mods, n, new_seed(a), APP_PROTOCOL_ITEMS), NULL);
-    if (!a->session) {
+    if (!a->run.session) {
         snprintf(a->banner, sizeof a->banner, "The muscles of %s have no practice items yet.", p->title);
         a->redraw = true;
         return;
     }
-    a->practice_protocol = p;
-    printf("protocol practice started: protocol=%s items=%d muscles=%d\n", p->id, session_item_count(a->session), n);
+    a->run.protocol = p;
+    printf("protocol practice started: protocol=%s items=%d muscles=%d\n", p->id, session_item_count(a->run.session), n);
     fflush(stdout);
-    session_show(a->session, app_now_ms(a));
+    session_show(a->run.session, app_now_ms(a));
     app_go(a, SCREEN_PRACTICE);
 }
 void app_start_quiz(App *a, const Module *m) { start_module_session(a, m, true); }
@@ -335,15 +335,15 @@ void app_start_review(App *a)
     begin_session(a, session_create_review(a->lib, keys, n, new_seed(a), &skipped), NULL);
     if (skipped)
         fprintf(stderr, "review: %d due item%s no longer in the courses, skipped\n", skipped, skipped == 1 ? "" : "s");
-    if (!a->session) {
+    if (!a->run.session) {
         snprintf(a->banner, sizeof a->banner,
                  "The items due for review are no longer in the courses on this station.");
         a->redraw = true;
         return;
     }
-    printf("review started: items=%d due=%d\n", session_item_count(a->session),
+    printf("review started: items=%d due=%d\n", session_item_count(a->run.session),
            review_due_count(a->review, app_now_ms(a) / 1000));
     fflush(stdout);
-    session_show(a->session, app_now_ms(a));
+    session_show(a->run.session, app_now_ms(a));
     app_go(a, SCREEN_PRACTICE);
 }

@@ -14,11 +14,11 @@
 static bool keyboard_crosshair(App *a, const Item *it, const ChartLayout *l, Vec2 *click)
 {
     Ui *ui = &a->ui;
-    if (a->cross.session != a->session || a->cross.item != it || !a->cross.on) {
+    if (a->cross.session != a->run.session || a->cross.item != it || !a->cross.on) {
         /* A new item: the crosshair starts hidden, at the chart's centre. */
-        if (a->cross.session != a->session || a->cross.item != it) {
+        if (a->cross.session != a->run.session || a->cross.item != it) {
             a->cross.on = false;
-            a->cross.session = a->session;
+            a->cross.session = a->run.session;
             a->cross.item = it;
         }
         a->cross.at = (Vec2){l->viewbox.x + l->viewbox.w / 2, l->viewbox.y + l->viewbox.h / 2};
@@ -275,9 +275,9 @@ bool item_view_work_ready(const App *a)
 /* Starts the work afresh (or from the answer) when the item changed. */
 static void sync_work(App *a, const Item *it, const Answer *an, const View *v)
 {
-    if (a->work.session == a->session && a->work.item == it)
+    if (a->work.session == a->run.session && a->work.item == it)
         return;
-    a->work.session = a->session;
+    a->work.session = a->run.session;
     a->work.item = it;
     a->work.n_marks = 0;
     if (a->work.canvas_ok)

@@ -63,14 +63,14 @@ static void journal_event(App *a, JournalEvent e)
 
 static void sync_selection(App *a)
 {
-    const Answer *an = session_answer(a->session, session_current(a->session));
+    const Answer *an = session_answer(a->run.session, session_current(a->run.session));
     for (int i = 0; i < SESSION_MAX_OPTIONS; i++)
-        a->option_chosen[i] = an->answered && an->chosen[i];
+        a->run.option_chosen[i] = an->answered && an->chosen[i];
 }
 
 static void go_to(App *a, int i)
 {
-    session_goto(a->session, i, app_now_ms(a));
+    session_goto(a->run.session, i, app_now_ms(a));
     sync_selection(a);
     exam_st.overview = false;
     a->redraw = true;
@@ -106,10 +106,10 @@ static void enter_exam(App *a, const Course *c)
 {
     a->exam_course = c;
     a->course = c;
-    a->session_started_ms = exam_run_started_ms(a->exam);
+    a->run.started_ms = exam_run_started_ms(a->exam);
     exam_st.overview = exam_st.confirm = exam_st.auto_submitted = false;
-    a->record_saved = false;
-    a->record_error[0] = exam_st.journal_error[0] = 0;
+    a->run.record_saved = false;
+    a->run.record_error[0] = exam_st.journal_error[0] = 0;
     exam_st.result_scroll = 0;
     show_journal_state(a);
 }
@@ -155,9 +155,9 @@ static void exam_start(App *a, const Course *c)
     }
     diag_free(d);
     exam_run_free(a->exam);
-    session_free(a->session);
+    session_free(a->run.session);
     a->exam = run;
-    a->session = s;
+    a->run.session = s;
     app_reload_scores(a); /* the start record: the attempt counts from now */
     enter_exam(a, c);
     go_to(a, 0);
@@ -211,9 +211,9 @@ bool exam_resume_pending(App *a)
     if (!run)
         return false;
     exam_run_free(a->exam);
-    session_free(a->session);
+    session_free(a->run.session);
     a->exam = run;
-    a->session = s;
+    a->run.session = s;
     enter_exam(a, res.course);
     if (res.kind == EXAM_RESUME_EXPIRED) {
         printf("exam expired while closed: course=%s answered=%d\n", res.course->id, session_answered_count(s));
@@ -244,9 +244,9 @@ static void save_record(App *a)
     const Course *c = a->exam_course;
     Diag *d = diag_create();
     if (exam_run_submit(a->exam, app_now_ms(a), exam_st.auto_submitted, d) == 0) {
-        a->record_saved = true;
+        a->run.record_saved = true;
         xapi_thread_poke(a->xapi);
-        a->record_error[0] = 0;
+        a->run.record_error[0] = 0;
         printf("exam recorded: course=%s score=%.1f%% passed=%s auto=%s\n", c->id,
                exam_run_score(a->exam) * 100, exam_run_passed(a->exam) ? "yes" : "no",
                exam_st.auto_submitted ? "yes" : "no");
@@ -257,7 +257,7 @@ static void save_record(App *a)
         app_reload_scores(a);
     } else {
         const DiagItem *it = diag_count(d) ? diag_item(d, 0) : NULL;
-        snprintf(a->record_error, sizeof a->record_error,
+        snprintf(a->run.record_error, sizeof a->run.record_error,
                  "Your result could not be saved yet (%s). Your answers are safe in the exam journal.",
                  it ? it->message : "unknown error");
     }
@@ -273,7 +273,7 @@ static const char FIVE_MINUTES_LEFT[] = "Five minutes left.";
 /* Records the exam (auto_submitted at the deadline) and shows its result. */
 static void exam_submit(App *a, bool auto_submitted)
 {
-    if (!a->session || !a->exam)
+    if (!a->run.session || !a->exam)
         return;
     exam_st.auto_submitted = auto_submitted;
     exam_st.confirm = false;
@@ -283,9 +283,9 @@ static void exam_submit(App *a, bool auto_submitted)
     if (!strcmp(a->banner, ONE_MINUTE_LEFT) || !strcmp(a->banner, FIVE_MINUTES_LEFT))
         a->banner[0] = 0; /* a problem saving the record below may set its own */
     save_record(a);
-    if (!session_finished(a->session))
-        session_submit(a->session, app_now_ms(a));
-    app_review_session(a, a->session);
+    if (!session_finished(a->run.session))
+        session_submit(a->run.session, app_now_ms(a));
+    app_review_session(a, a->run.session);
     app_go(a, SCREEN_EXAM_RESULT);
 }
 
@@ -384,7 +384,7 @@ void screen_exam_intro(App *a, SDL_Rect all)
 static void overview(App *a, SDL_Rect area)
 {
     Ui *ui = &a->ui;
-    Session *s = a->session;
+    Session *s = a->run.session;
     int n = session_item_count(s);
     int x = area.x + ui_px(ui, 24), y = area.y + ui_px(ui, 20);
     ren_text(a->ren, FONT_HEADING, x, y, THEME_TEXT, "Overview");
@@ -434,7 +434,7 @@ static void confirm_dialog(App *a, SDL_Rect all)
     int x = box.x + ui_px(ui, 28), y = box.y + ui_px(ui, 24);
     ren_text(a->ren, FONT_HEADING, x, y, THEME_TEXT, "Submit the exam now?");
     y += ren_text_height(a->ren, FONT_HEADING) + ui_px(ui, 10);
-    Session *s = a->session;
+    Session *s = a->run.session;
     int n = session_item_count(s), answered = session_answered_count(s), flagged = 0;
     for (int i = 0; i < n; i++)
         flagged += session_flagged(s, i);
@@ -457,7 +457,7 @@ static void confirm_dialog(App *a, SDL_Rect all)
 void screen_exam(App *a, SDL_Rect all)
 {
     Ui *ui = &a->ui;
-    Session *s = a->session;
+    Session *s = a->run.session;
     const Course *c = a->exam_course;
     int64_t now = app_now_ms(a);
     if (!a->exam) { /* no exam running (recorded already) */
@@ -566,13 +566,13 @@ void screen_exam(App *a, SDL_Rect all)
                     }
                     a->redraw = true;
                 }
-            } else if (item_view_options(a, it, an, a->option_chosen, inner, false, true)) {
+            } else if (item_view_options(a, it, an, a->run.option_chosen, inner, false, true)) {
                 unsigned bits = 0;
                 for (int k = 0; k < it->n_options; k++)
-                    if (a->option_chosen[k])
+                    if (a->run.option_chosen[k])
                         bits |= 1u << k;
                 if (bits) {
-                    session_set_options(s, cur, a->option_chosen, app_now_ms(a));
+                    session_set_options(s, cur, a->run.option_chosen, app_now_ms(a));
                     journal_event(a, (JournalEvent){.op = JOURNAL_OPTIONS, .item = cur, .options = bits});
                 } else {
                     session_clear(s, cur);
@@ -585,7 +585,7 @@ void screen_exam(App *a, SDL_Rect all)
         } else if (work_item) {
             item_view_workspace(a, it, an, inner, false, false);
         } else {
-            item_view_options(a, it, an, a->option_chosen, inner, false, false);
+            item_view_options(a, it, an, a->run.option_chosen, inner, false, false);
         }
 
         /* Navigation and flag at the bottom of the side panel. */
@@ -637,12 +637,12 @@ void screen_exam_result(App *a, SDL_Rect all)
 {
     Ui *ui = &a->ui;
     const Course *c = a->exam_course;
-    Session *s = a->session;
+    Session *s = a->run.session;
     SDL_Rect area;
     char title[200];
     snprintf(title, sizeof title, "Exam result \xC2\xB7 %s", c->title);
     if (chrome_top_bar(a, title, "", true, &area)) {
-        if (a->record_saved) {
+        if (a->run.record_saved) {
             a->course = c;
             app_go(a, SCREEN_MODULES);
         }
@@ -667,10 +667,10 @@ void screen_exam_result(App *a, SDL_Rect all)
              exam_st.auto_submitted ? " \xC2\xB7 submitted automatically when the time ran out" : "");
     ren_text(a->ren, FONT_BODY, x, y, THEME_MUTED, line);
     y += ren_text_height(a->ren, FONT_BODY) + ui_px(ui, 10);
-    if (a->record_error[0]) {
+    if (a->run.record_error[0]) {
         SDL_Rect retry = {panel.x + panel.w - ui_px(ui, 28) - ui_px(ui, 140), y - ui_px(ui, 4), ui_px(ui, 140),
                           ui_px(ui, 34)};
-        ren_text_fit(a->ren, FONT_SMALL, x, y, retry.x - x - ui_px(ui, 10), THEME_BAD, a->record_error);
+        ren_text_fit(a->ren, FONT_SMALL, x, y, retry.x - x - ui_px(ui, 10), THEME_BAD, a->run.record_error);
         if (ui_button(ui, retry, "Try again", BUTTON_SECONDARY)) {
             save_record(a);
             a->redraw = true;
@@ -744,7 +744,7 @@ void screen_exam_result(App *a, SDL_Rect all)
 
     int bw = ui_px(ui, 200), bh = ui_px(ui, 46);
     SDL_Rect done = {panel.x + panel.w - ui_px(ui, 28) - bw, panel.y + panel.h - ui_px(ui, 24) - bh, bw, bh};
-    if (a->record_saved) {
+    if (a->run.record_saved) {
         CertStatus cs = app_cert_status(a, c);
         bool certified = cs.certified;
         certify_status_free(&cs);

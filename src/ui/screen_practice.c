@@ -34,23 +34,23 @@ static void distance_text(const App *a, const char *view, double units, char *bu
 static void record_quiz(App *a)
 {
     const Course *c = a->course;
-    Record *r = attempt_build(a->session, ATTEMPT_QUIZ, c, a->module->id, a->session_started_ms / 1000,
+    Record *r = attempt_build(a->run.session, ATTEMPT_QUIZ, c, a->module->id, a->run.started_ms / 1000,
                               app_now_ms(a) / 1000, c ? c->module_pass_mark : 80, false);
     Diag *d = diag_create();
     char path[4096];
     app_learner_path(a, "scores", path, sizeof path);
     int rc = r && a->have_key ? scorefile_append(path, r, a->key, d) : -1;
     if (rc == 0) {
-        a->record_saved = true;
+        a->run.record_saved = true;
         xapi_thread_poke(a->xapi);
-        a->record_error[0] = 0;
+        a->run.record_error[0] = 0;
         printf("quiz recorded: module=%s score=%.1f%% passed=%s\n", a->module->id, r->score * 100,
                r->passed ? "yes" : "no");
         fflush(stdout);
         app_reload_scores(a);
     } else {
         const DiagItem *it = diag_count(d) ? diag_item(d, 0) : NULL;
-        snprintf(a->record_error, sizeof a->record_error, "Your result could not be saved yet: %s",
+        snprintf(a->run.record_error, sizeof a->run.record_error, "Your result could not be saved yet: %s",
                  it ? it->message : !a->have_key ? "no station key" : "out of memory");
         diag_sort(d);
         diag_print(d, stderr);
@@ -61,34 +61,34 @@ static void record_quiz(App *a)
 
 static void finish(App *a)
 {
-    if (a->practice_recorded)
+    if (a->run.practice_recorded)
         return;
-    a->practice_recorded = true;
-    app_review_session(a, a->session);
-    if (session_mode(a->session) == SESSION_QUIZ) {
+    a->run.practice_recorded = true;
+    app_review_session(a, a->run.session);
+    if (session_mode(a->run.session) == SESSION_QUIZ) {
         record_quiz(a);
         return;
     }
-    double score = session_score(a->session);
-    if (session_mode(a->session) == SESSION_REVIEW) {
+    double score = session_score(a->run.session);
+    if (session_mode(a->run.session) == SESSION_REVIEW) {
         /* Its answers went into the review schedule; practice progress
          * belongs to modules. */
-        printf("review finished: items=%d answered=%d score=%.1f%% due=%d\n", session_item_count(a->session),
-               session_answered_count(a->session), score * 100, app_review_due(a, NULL));
+        printf("review finished: items=%d answered=%d score=%.1f%% due=%d\n", session_item_count(a->run.session),
+               session_answered_count(a->run.session), score * 100, app_review_due(a, NULL));
         fflush(stdout);
         return;
     }
-    if (a->practice_protocol) {
+    if (a->run.protocol) {
         /* Its answers went into the review schedule; practice progress
          * belongs to one module at a time. */
         printf("protocol practice finished: protocol=%s items=%d answered=%d score=%.1f%%\n",
-               a->practice_protocol->id, session_item_count(a->session), session_answered_count(a->session),
+               a->run.protocol->id, session_item_count(a->run.session), session_answered_count(a->run.session),
                score * 100);
         fflush(stdout);
         return;
     }
     printf("practice finished: module=%s items=%d answered=%d score=%.1f%%\n", a->module->id,
-           session_item_count(a->session), session_answered_count(a->session), score * 100);
+           session_item_count(a->run.session), session_answered_count(a->run.session), score * 100);
     fflush(stdout);
     if (!a->progress || !a->progress_path)
         return;
@@ -199,18 +199,18 @@ static void summary(App *a, SDL_Rect area)
     SDL_Rect panel = {pad, area.y + pad, area.w - 2 * pad, area.h - 2 * pad};
     ren_fill_round_rect(a->ren, panel, ui_px(ui, 10), THEME_PANEL);
     int x = panel.x + ui_px(ui, 28), y = panel.y + ui_px(ui, 24);
-    double score = session_score(a->session);
+    double score = session_score(a->run.session);
     char line[300];
     snprintf(line, sizeof line, "%d%%", (int)lround(score * 100));
     int pass = a->course ? a->course->module_pass_mark : 80;
     SDL_Color sc = score * 100 + 1e-9 >= pass ? THEME_GOOD : THEME_PARTIAL;
     int w = ren_text(a->ren, FONT_TITLE, x, y, sc, line);
-    int n = session_item_count(a->session), full = 0;
+    int n = session_item_count(a->run.session), full = 0;
     for (int i = 0; i < n; i++)
-        full += session_answer(a->session, i)->credit >= 0.999;
-    bool quiz = session_mode(a->session) == SESSION_QUIZ;
-    bool review = session_mode(a->session) == SESSION_REVIEW;
-    const Protocol *prot = quiz || review ? NULL : a->practice_protocol;
+        full += session_answer(a->run.session, i)->credit >= 0.999;
+    bool quiz = session_mode(a->run.session) == SESSION_QUIZ;
+    bool review = session_mode(a->run.session) == SESSION_REVIEW;
+    const Protocol *prot = quiz || review ? NULL : a->run.protocol;
     bool passed = score * 100 + 1e-9 >= pass;
     snprintf(line, sizeof line, "%s \xC2\xB7 %d of %d items with full credit",
              quiz ? "Quiz score" : review ? "Review score" : "Practice score", full, n);
@@ -237,10 +237,10 @@ static void summary(App *a, SDL_Rect area)
                  pass);
     ren_text(a->ren, quiz ? FONT_BOLD : FONT_SMALL, x, y, quiz ? (passed ? THEME_GOOD : THEME_BAD) : THEME_MUTED, line);
     y += ren_text_height(a->ren, quiz ? FONT_BOLD : FONT_SMALL) + ui_px(ui, 16);
-    if (quiz && a->record_error[0]) {
+    if (quiz && a->run.record_error[0]) {
         SDL_Rect retry = {panel.x + panel.w - ui_px(ui, 28) - ui_px(ui, 140), y - ui_px(ui, 6), ui_px(ui, 140),
                           ui_px(ui, 34)};
-        ren_text_fit(a->ren, FONT_SMALL, x, y, retry.x - x - ui_px(ui, 10), THEME_BAD, a->record_error);
+        ren_text_fit(a->ren, FONT_SMALL, x, y, retry.x - x - ui_px(ui, 10), THEME_BAD, a->run.record_error);
         if (ui_button(ui, retry, "Try again", BUTTON_SECONDARY)) {
             record_quiz(a);
             a->redraw = true;
@@ -250,12 +250,12 @@ static void summary(App *a, SDL_Rect area)
 
     SDL_Rect list = {x, y, panel.w - ui_px(ui, 56), panel.y + panel.h - y - ui_px(ui, 80)};
     int row = ren_text_height(a->ren, FONT_BODY) + ui_px(ui, 10);
-    ui_scroll(ui, list, &a->summary_scroll, n * row);
+    ui_scroll(ui, list, &a->run.summary_scroll, n * row);
     ren_clip(a->ren, list);
     for (int i = 0; i < n; i++) {
-        const Item *it = session_item(a->session, i);
-        const Answer *an = session_answer(a->session, i);
-        int ry = list.y + i * row - a->summary_scroll;
+        const Item *it = session_item(a->run.session, i);
+        const Answer *an = session_answer(a->run.session, i);
+        int ry = list.y + i * row - a->run.summary_scroll;
         if (ry + row < list.y || ry > list.y + list.h)
             continue;
         SDL_Rect chip = {list.x, ry + ui_px(ui, 2), ui_px(ui, 64), row - ui_px(ui, 6)};
@@ -319,15 +319,15 @@ static void summary(App *a, SDL_Rect area)
 /* Where Back leads from a session. */
 static ScreenId back_screen(const App *a)
 {
-    if (session_mode(a->session) == SESSION_REVIEW)
+    if (session_mode(a->run.session) == SESSION_REVIEW)
         return SCREEN_HOME;
-    return session_mode(a->session) == SESSION_PRACTICE && a->practice_protocol ? SCREEN_PROTOCOLS : SCREEN_MODULES;
+    return session_mode(a->run.session) == SESSION_PRACTICE && a->run.protocol ? SCREEN_PROTOCOLS : SCREEN_MODULES;
 }
 
 /* Back before the end: with answers given, ask first (leave_dialog). */
 static void leave(App *a)
 {
-    Session *s = a->session;
+    Session *s = a->run.session;
     if (!session_finished(s) && session_answered_count(s) > 0) {
         leave_st.session = s;
         leave_st.confirm = true;
@@ -340,7 +340,7 @@ static void leave(App *a)
 static void leave_dialog(App *a, SDL_Rect all)
 {
     Ui *ui = &a->ui;
-    Session *s = a->session;
+    Session *s = a->run.session;
     SessionMode mode = session_mode(s);
     int n = session_answered_count(s);
     ren_fill_rect(a->ren, all, COLA(0x10, 0x20, 0x24, 0x90));
@@ -384,11 +384,11 @@ static void leave_dialog(App *a, SDL_Rect all)
 static void practice_page(App *a, SDL_Rect all)
 {
     Ui *ui = &a->ui;
-    Session *s = a->session;
+    Session *s = a->run.session;
     SDL_Rect area;
     char title[300], crumb[200];
     bool review = session_mode(s) == SESSION_REVIEW;
-    const Protocol *prot = session_mode(s) == SESSION_PRACTICE ? a->practice_protocol : NULL;
+    const Protocol *prot = session_mode(s) == SESSION_PRACTICE ? a->run.protocol : NULL;
     if (review)
         snprintf(title, sizeof title, "Spaced review");
     else if (prot)
@@ -519,7 +519,7 @@ static void practice_page(App *a, SDL_Rect all)
     } else if (work_item) {
         if (item_view_workspace(a, it, an, inner, !quiz, accept))
             a->redraw = true;
-    } else if (item_view_options(a, it, an, a->option_chosen, inner, !quiz && an->answered, accept)) {
+    } else if (item_view_options(a, it, an, a->run.option_chosen, inner, !quiz && an->answered, accept)) {
         a->redraw = true;
     }
 
@@ -529,7 +529,7 @@ static void practice_page(App *a, SDL_Rect all)
         bool last = session_current(s) + 1 >= session_item_count(s);
         if (ui_button(ui, btn, last ? "See results" : "Next question", BUTTON_PRIMARY) ||
             ui_key(ui, SDLK_RETURN) || ui_key(ui, SDLK_KP_ENTER)) {
-            memset(a->option_chosen, 0, sizeof a->option_chosen);
+            memset(a->run.option_chosen, 0, sizeof a->run.option_chosen);
             if (session_next(s))
                 session_show(s, app_now_ms(a));
             a->redraw = true;
@@ -547,10 +547,10 @@ static void practice_page(App *a, SDL_Rect all)
     } else if (!click_item) {
         bool any = false;
         for (int i = 0; i < it->n_options; i++)
-            any = any || a->option_chosen[i];
+            any = any || a->run.option_chosen[i];
         if (ui_button(ui, btn, "Check answer", any ? BUTTON_PRIMARY : BUTTON_DISABLED) ||
             (any && (ui_key(ui, SDLK_RETURN) || ui_key(ui, SDLK_KP_ENTER)))) {
-            session_answer_options(s, a->option_chosen, app_now_ms(a));
+            session_answer_options(s, a->run.option_chosen, app_now_ms(a));
             a->redraw = true;
         }
     }
@@ -559,7 +559,7 @@ static void practice_page(App *a, SDL_Rect all)
 void screen_practice(App *a, SDL_Rect all)
 {
     /* The confirmation to leave is modal: the page under it takes no input. */
-    bool modal = leave_st.confirm && leave_st.session == a->session && !session_finished(a->session);
+    bool modal = leave_st.confirm && leave_st.session == a->run.session && !session_finished(a->run.session);
     leave_st.confirm = modal;
     UiHeld held = {0};
     if (modal)

@@ -154,7 +154,7 @@ void screen_study(App *a, SDL_Rect all)
     snprintf(crumb, sizeof crumb, "%s%s%s \xC2\xB7 study", a->course && a->study_return == SCREEN_MODULES ? a->course->title : "",
              a->course && a->study_return == SCREEN_MODULES ? " \xC2\xB7 " : "", group ? group : m->group);
     if (chrome_top_bar(a, title, crumb, true, &area)) {
-        if (a->study_return == SCREEN_PRACTICE && a->session) {
+        if (a->study_return == SCREEN_PRACTICE && a->run.session) {
             /* Opened from practice feedback: back to the same item. */
             a->module = a->study_back_module;
             app_go(a, SCREEN_PRACTICE);

@@ -118,16 +118,20 @@ typedef struct App {
      * what more than one screen reads or sets is here. */
     ScreenId study_return; /* where Back leads from the study screen */
     const Module *study_back_module; /* study_return SCREEN_PRACTICE: the practice's module, restored on Back */
-    /* Practice */
-    Session *session;
-    const Protocol *practice_protocol; /* the protocol whose muscles the practice session is over, or NULL */
     int practice_length; /* items a module's practice serves at most (0: all); the learner's last choice */
-    bool option_chosen[SESSION_MAX_OPTIONS];
-    int summary_scroll;
-    bool practice_recorded;
-    int64_t session_started_ms;
-    bool record_saved;      /* the quiz/exam record is in the score file */
-    char record_error[300]; /* why it is not (yet): shown, and retried */
+    /* The practice, quiz or review being taken (screen_practice.c) and,
+     * for the exam (screen_exam.c), its session and record; item_view.c
+     * and app_state.c read and start it. */
+    struct {
+        Session *session;
+        const Protocol *protocol; /* the protocol whose muscles a practice is over, or NULL */
+        bool option_chosen[SESSION_MAX_OPTIONS];
+        int summary_scroll;
+        bool practice_recorded;
+        int64_t started_ms;
+        bool record_saved;      /* the quiz/exam record is in the score file */
+        char record_error[300]; /* why it is not (yet): shown, and retried */
+    } run;
 
     /* The answer area of an item (item_view.c). Work in progress on a
      * paint or locate-all item (before it is answered, or while an exam
