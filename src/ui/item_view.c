@@ -177,7 +177,7 @@ bool item_view_options(App *a, const Item *it, const Answer *an, bool *sel, SDL_
             h = badge + 2 * pad;
         SDL_Rect r = {area.x, y, area.w, h};
         /* Numbered as the keys that choose them (1 to SESSION_MAX_OPTIONS). */
-        char number[4];
+        char number[12];
         snprintf(number, sizeof number, "%d", i + 1);
         bool chosen = accept || !an->answered ? sel[i] : an->chosen[i];
         bool right = it->option_correct[i];
