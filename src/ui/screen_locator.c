@@ -109,21 +109,30 @@ void screen_locator(App *a, SDL_Rect all)
         }
         bx += w + ui_px(ui, 6);
     }
-    SDL_Rect er = {bx, by, ui_px(ui, 80), ui_px(ui, 30)};
+    /* Erase, Undo and Clear go on a second row where the first has no room
+     * for them (a narrow window). */
+    int gap = ui_px(ui, 6), inset = ui_px(ui, 24);
+    int ew = ren_text_width(a->ren, FONT_BODY, "Erase") + inset, uw = ren_text_width(a->ren, FONT_BODY, "Undo") + inset,
+        cw = ren_text_width(a->ren, FONT_BODY, "Clear") + inset;
+    if (bx + ew + uw + cw + 2 * gap > panel.x + panel.w - ui_px(ui, 12)) {
+        by += ui_px(ui, 36);
+        bx = panel.x + ui_px(ui, 12) + lw + ui_px(ui, 8);
+    }
+    SDL_Rect er = {bx, by, ew, ui_px(ui, 30)};
     if (ui_button(ui, er, "Erase", p->erase ? BUTTON_SELECTED : BUTTON_SECONDARY) || ui_key(ui, SDLK_e)) {
         p->erase = !p->erase;
         a->redraw = true;
     }
-    bx += er.w + ui_px(ui, 6);
-    SDL_Rect un = {bx, by, ui_px(ui, 70), ui_px(ui, 30)};
+    bx += er.w + gap;
+    SDL_Rect un = {bx, by, uw, ui_px(ui, 30)};
     if (ui_button(ui, un, "Undo", p->n_undo ? BUTTON_SECONDARY : BUTTON_DISABLED) ||
         (ui_key(ui, SDLK_z) && p->n_undo)) {
         paint_undo(p);
         loc_st.ranked = false;
         a->redraw = true;
     }
-    bx += un.w + ui_px(ui, 6);
-    SDL_Rect cl = {bx, by, ui_px(ui, 70), ui_px(ui, 30)};
+    bx += un.w + gap;
+    SDL_Rect cl = {bx, by, cw, ui_px(ui, 30)};
     if (ui_button(ui, cl, "Clear", BUTTON_SECONDARY)) {
         paint_clear(p);
         loc_st.ranked = false;
