@@ -2134,6 +2134,28 @@ def overlay_shape(svg, view, pts, fibres=(), deep=False, absolute=False):
                                        path_d(place(f))))
 
 
+# Each close-up: the whole-body view it magnifies and its camera.
+CLOSEUP_CAMS = {
+    "shoulder_back": ("back", SHOULDER_CAM), "chest": ("front", CHEST_CAM),
+    "pelvis_back": ("back", PELVIS_BACK_CAM), "hip_side": ("side", HIP_CAM),
+    "thigh_front": ("front", THIGH_FRONT_CAM), "leg_side": ("side", LEG_SIDE_CAM),
+    "leg": ("back", LEG_CAM),
+}
+
+
+def closeup(view, pts, absolute=False):
+    """Overlay points of the whole-body view a close-up magnifies, put on the close-up view
+    through its camera: half-body points (dx, y) on the patient's right (x = 300 - dx on
+    front, 300 + dx on back), or chart points (x, y) if absolute or the view is side.  Given
+    to every overlay file as `closeup`, so no file repeats a camera."""
+    base, cam = CLOSEUP_CAMS[view]
+    out = []
+    for q in pts:
+        x = q[0] if absolute or base == "side" else (300 - q[0] if base == "front" else 300 + q[0])
+        out.append(cam.p((x, q[1])) + tuple(q[2:]))
+    return out
+
+
 def load_overlays():
     """Every muscle's overlay spec, from tools/charts/overlays/<muscle>.py.
 
@@ -2145,7 +2167,8 @@ def load_overlays():
       deep     optional: the muscle seen through the body from the other side (dashed, paler)
       absolute optional: pts are chart coordinates, not mirrored half-body points
     A point may carry a third item CORNER ("c") for a sharp corner in the spline.
-    Later shapes are drawn on top of earlier ones."""
+    Later shapes are drawn on top of earlier ones.  A close-up's shapes are usually the
+    whole-body ones through `closeup(view, pts)` (defined above, given to every file)."""
     here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "overlays")
     specs = {}
     for name in sorted(os.listdir(here)):
@@ -2153,6 +2176,7 @@ def load_overlays():
             continue
         spec = importlib.util.spec_from_file_location("overlay_" + name[:-3], os.path.join(here, name))
         mod = importlib.util.module_from_spec(spec)
+        mod.closeup = closeup  # the one way an overlay file puts its shapes on a close-up
         spec.loader.exec_module(mod)
         specs[name[:-3]] = mod.SHAPES
     return specs

@@ -16,13 +16,8 @@ SHAPES = {
 }
 
 
-def _chest(pts):
-    """Front-view half-body points (dx, y) into the chest close-up
-    (CHEST_CAM = Camera(112, 240, 2.6)); the patient's right is x = 300 - dx."""
-    return [((300 - p[0] - 112) * 2.6, (p[1] - 240) * 2.6) + tuple(p[2:]) for p in pts]
-
-
 # the same shapes, magnified with the chart (the module's regional view)
 SHAPES["chest"] = [
-    dict(sh, pts=_chest(sh["pts"]), fibres=[_chest(f) for f in sh.get("fibres", ())])
+    dict(sh, pts=closeup("chest", sh["pts"]),
+         fibres=[closeup("chest", f) for f in sh.get("fibres", ())])
     for sh in SHAPES["front"]]

@@ -19,15 +19,12 @@ SHAPES = {
 }
 
 
-def _leg(pts):
-    """Back-view half-body points (dx, y) into the leg close-up (LEG_CAM = Camera(262, 943, 1.85))."""
-    return [((300 + p[0] - 262) * 1.85, (p[1] - 943) * 1.85) + tuple(p[2:]) for p in pts]
-
-
 # leg (the close-up from behind): the same two heads, on the chart's gastrocnemius borders, their
 # lower ends at the musculotendinous junction in mid-calf.
-SHAPES["leg"] = [dict(pts=_leg(MEDIAL), fibres=[_leg(f) for f in MEDIAL_FIBRES]),
-                 dict(pts=_leg(LATERAL), fibres=[_leg(f) for f in LATERAL_FIBRES])]
+SHAPES["leg"] = [dict(pts=closeup("leg", MEDIAL),
+     fibres=[closeup("leg", f) for f in MEDIAL_FIBRES]),
+                 dict(pts=closeup("leg", LATERAL),
+                      fibres=[closeup("leg", f) for f in LATERAL_FIBRES])]
 
 # foot_sole: the muscle ends at the back of the heel and does not reach the sole; the view carries
 # only TP1's instep zone, so its overlay is empty.

@@ -16,13 +16,8 @@ SHAPES = {
 }
 
 
-def _pelvis(pts):
-    """Back-view half-body points (dx, y) into the pelvis_back close-up
-    (PELVIS_BACK_CAM = Camera(170, 560, 2.2)); the patient's right is x = 300 + dx."""
-    return [((300 + p[0] - 170) * 2.2, (p[1] - 560) * 2.2) + tuple(p[2:]) for p in pts]
-
-
 # the same shapes, magnified with the chart (the module's regional view)
 SHAPES["pelvis_back"] = [
-    dict(sh, pts=_pelvis(sh["pts"]), fibres=[_pelvis(f) for f in sh.get("fibres", ())])
+    dict(sh, pts=closeup("pelvis_back", sh["pts"]),
+         fibres=[closeup("pelvis_back", f) for f in sh.get("fibres", ())])
     for sh in SHAPES["back"]]

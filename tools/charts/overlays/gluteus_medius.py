@@ -23,12 +23,8 @@ GMED_SIDE_FIBRES = [[(256, 612), (270, 640), (283, 664)], [(285, 594), (288, 630
                     [(322, 604), (308, 632), (297, 664)]]
 
 
-def _hip(pts):
-    """side.svg points into the hip_side close-up (HIP_CAM = Camera(178, 508, 2.5))."""
-    return [((p[0] - 178) * 2.5, (p[1] - 508) * 2.5) + tuple(p[2:]) for p in pts]
-
-
 SHAPES = {
     "back": [dict(pts=GMED_BACK, fibres=GMED_BACK_FIBRES)],
-    "hip_side": [dict(pts=_hip(GMED_SIDE), fibres=[_hip(f) for f in GMED_SIDE_FIBRES])],
+    "hip_side": [dict(pts=closeup("hip_side", GMED_SIDE, absolute=True),
+         fibres=[closeup("hip_side", f, absolute=True) for f in GMED_SIDE_FIBRES])],
 }

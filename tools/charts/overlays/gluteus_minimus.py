@@ -14,13 +14,8 @@ GMIN_SIDE = [(300, 612, CORNER), (324, 606), (339, 620), (331, 642), (314, 660),
              (291, 664), (278, 650), (272, 632), (283, 617)]
 
 
-def _hip(pts):
-    """side.svg points into the hip_side close-up (HIP_CAM = Camera(178, 508, 2.5))."""
-    return [((p[0] - 178) * 2.5, (p[1] - 508) * 2.5) + tuple(p[2:]) for p in pts]
-
-
 SHAPES = {
     "back": [dict(pts=GMIN_BACK, deep=True)],
     "side": [dict(pts=GMIN_SIDE, deep=True)],
-    "hip_side": [dict(pts=_hip(GMIN_SIDE), deep=True)],
+    "hip_side": [dict(pts=closeup("hip_side", GMIN_SIDE, absolute=True), deep=True)],
 }

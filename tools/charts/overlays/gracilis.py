@@ -15,10 +15,5 @@ SHAPES = {
 }
 
 
-def _thigh(pts):
-    """Front-view half-body points (dx, y) into the thigh close-up
-    (THIGH_FRONT_CAM = Camera(140, 570, 2.0)); the patient's right is x = 300 - dx."""
-    return [((300 - p[0] - 140) * 2.0, (p[1] - 570) * 2.0) + tuple(p[2:]) for p in pts]
-
-
-SHAPES["thigh_front"] = [dict(pts=_thigh(GRACILIS), fibres=[_thigh(f) for f in FIBRES])]
+SHAPES["thigh_front"] = [dict(pts=closeup("thigh_front", GRACILIS),
+     fibres=[closeup("thigh_front", f) for f in FIBRES])]

@@ -20,12 +20,6 @@ SHAPES = {
 }
 
 
-def _shoulder(pts):
-    """Back-view half-body points (dx, y) into the shoulder_back close-up (SHOULDER_CAM =
-    Camera(270, 212, 2.6)): the same shape, magnified with the chart."""
-    return [((300 + p[0] - 270) * 2.6, (p[1] - 212) * 2.6) + tuple(p[2:]) for p in pts]
-
-
-SHAPES["shoulder_back"] = [dict(sh, pts=_shoulder(sh["pts"]),
-                                fibres=[_shoulder(f) for f in sh.get("fibres", ())])
+SHAPES["shoulder_back"] = [dict(sh, pts=closeup("shoulder_back", sh["pts"]),
+                                fibres=[closeup("shoulder_back", f) for f in sh.get("fibres", ())])
                            for sh in SHAPES["back"]]

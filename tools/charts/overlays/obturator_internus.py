@@ -14,10 +14,4 @@ SHAPES = {
 }
 
 
-def _pelvis(pts):
-    """Back-view half-body points (dx, y) into the pelvis close-up
-    (PELVIS_BACK_CAM = Camera(170, 560, 2.2)); the patient's right is x = 300 + dx."""
-    return [((300 + p[0] - 170) * 2.2, (p[1] - 560) * 2.2) + tuple(p[2:]) for p in pts]
-
-
-SHAPES["pelvis_back"] = [dict(pts=_pelvis(OI), deep=True)]
+SHAPES["pelvis_back"] = [dict(pts=closeup("pelvis_back", OI), deep=True)]

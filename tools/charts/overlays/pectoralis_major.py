@@ -13,11 +13,8 @@ PEC_MAJOR_FIBRES = [[(35, 293), (85, 303), (134, 328)],
                     [(30, 436), (80, 418), (118, 380), (139, 348)]]
 
 
-def _chest(pts):
-    """Front-chart half-body points into the chest close-up (CHEST_CAM: x0 112, y0 240, 2.6x)."""
-    return [((300 - p[0] - 112) * 2.6, (p[1] - 240) * 2.6) + tuple(p[2:]) for p in pts]
-
 SHAPES = {
     "front": [dict(pts=PEC_MAJOR, fibres=PEC_MAJOR_FIBRES)],
-    "chest": [dict(pts=_chest(PEC_MAJOR), fibres=[_chest(f) for f in PEC_MAJOR_FIBRES])],
+    "chest": [dict(pts=closeup("chest", PEC_MAJOR),
+         fibres=[closeup("chest", f) for f in PEC_MAJOR_FIBRES])],
 }

@@ -10,11 +10,8 @@ PEC_MINOR_FIBRES = [[(105, 302), (82, 326), (58, 350)],
                     [(106, 308), (86, 362), (63, 418)]]
 
 
-def _chest(pts):
-    """Front-chart half-body points into the chest close-up (CHEST_CAM: x0 112, y0 240, 2.6x)."""
-    return [((300 - p[0] - 112) * 2.6, (p[1] - 240) * 2.6) + tuple(p[2:]) for p in pts]
-
 SHAPES = {
     "front": [dict(pts=PEC_MINOR, fibres=PEC_MINOR_FIBRES)],
-    "chest": [dict(pts=_chest(PEC_MINOR), fibres=[_chest(f) for f in PEC_MINOR_FIBRES])],
+    "chest": [dict(pts=closeup("chest", PEC_MINOR),
+         fibres=[closeup("chest", f) for f in PEC_MINOR_FIBRES])],
 }

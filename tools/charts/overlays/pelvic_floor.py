@@ -15,10 +15,4 @@ SHAPES = {
 }
 
 
-def _pelvis(pts):
-    """Back-view chart points (x, y) into the pelvis close-up (PELVIS_BACK_CAM = Camera(170,
-    560, 2.2))."""
-    return [((p[0] - 170) * 2.2, (p[1] - 560) * 2.2) + tuple(p[2:]) for p in pts]
-
-
-SHAPES["pelvis_back"] = [dict(pts=_pelvis(FLOOR), deep=True)]
+SHAPES["pelvis_back"] = [dict(pts=closeup("pelvis_back", FLOOR, absolute=True), deep=True)]

@@ -15,9 +15,4 @@ SHAPES = {
 }
 
 
-def _leg(pts):
-    """Back-view half-body points (dx, y) into the leg close-up (LEG_CAM = Camera(262, 943, 1.85))."""
-    return [((300 + p[0] - 262) * 1.85, (p[1] - 943) * 1.85) + tuple(p[2:]) for p in pts]
-
-
-SHAPES["leg"] = [dict(pts=_leg(PLANTARIS), deep=True)]
+SHAPES["leg"] = [dict(pts=closeup("leg", PLANTARIS), deep=True)]

@@ -14,13 +14,8 @@ SHAPES = {
 }
 
 
-def _thigh(pts):
-    """Front-view half-body points (dx, y) into the thigh close-up
-    (THIGH_FRONT_CAM = Camera(140, 570, 2.0)); the patient's right is x = 300 - dx."""
-    return [((300 - p[0] - 140) * 2.0, (p[1] - 570) * 2.0) + tuple(p[2:]) for p in pts]
-
-
 # the same shapes, magnified with the chart (the module's regional view)
 SHAPES["thigh_front"] = [
-    dict(sh, pts=_thigh(sh["pts"]), fibres=[_thigh(f) for f in sh.get("fibres", ())])
+    dict(sh, pts=closeup("thigh_front", sh["pts"]),
+         fibres=[closeup("thigh_front", f) for f in sh.get("fibres", ())])
     for sh in SHAPES["front"]]

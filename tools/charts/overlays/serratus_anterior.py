@@ -15,12 +15,9 @@ SERRATUS_BACK = [(46, 302, CORNER), (45, 330), (49.5, 364), (57, 391), (65, 403,
                  (75, 312)]
 
 
-def _chest(pts):
-    """Front-chart half-body points into the chest close-up (CHEST_CAM: x0 112, y0 240, 2.6x)."""
-    return [((300 - p[0] - 112) * 2.6, (p[1] - 240) * 2.6) + tuple(p[2:]) for p in pts]
-
 SHAPES = {
     "front": [dict(pts=SERRATUS, fibres=SERRATUS_FIBRES)],
-    "chest": [dict(pts=_chest(SERRATUS), fibres=[_chest(f) for f in SERRATUS_FIBRES])],
+    "chest": [dict(pts=closeup("chest", SERRATUS),
+         fibres=[closeup("chest", f) for f in SERRATUS_FIBRES])],
     "back": [dict(pts=SERRATUS_BACK, deep=True)],
 }

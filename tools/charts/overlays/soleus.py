@@ -14,11 +14,6 @@ SHAPES = {
 }
 
 
-def _leg(pts):
-    """Back-view half-body points (dx, y) into the leg close-up (LEG_CAM = Camera(262, 943, 1.85))."""
-    return [((300 + p[0] - 262) * 1.85, (p[1] - 943) * 1.85) + tuple(p[2:]) for p in pts]
-
-
 # leg (the close-up from behind): from the fibular head and the soleal line, broad under the
 # gastrocnemius, showing at both sides of the calf on the chart's soleus lines, and narrowing to
 # join the Achilles tendon in the lower calf.
@@ -27,7 +22,8 @@ SOL_LEG = [(30, 1026, CORNER), (50, 1018), (70, 1015), (88, 1018, CORNER), (95, 
            (19.5, 1080)]
 SOL_LEG_FIBRES = [[(32, 1050), (32, 1150), (50, 1230)], [(84, 1040), (84, 1150), (64, 1232)],
                   [(57, 1030), (57, 1140), (57, 1235)]]
-SHAPES["leg"] = [dict(pts=_leg(SOL_LEG), fibres=[_leg(f) for f in SOL_LEG_FIBRES])]
+SHAPES["leg"] = [dict(pts=closeup("leg", SOL_LEG),
+     fibres=[closeup("leg", f) for f in SOL_LEG_FIBRES])]
 
 # foot_sole: the muscle ends at the back of the heel and does not reach the sole; the view carries
 # only TP1's plantar heel zone, so its overlay is empty.

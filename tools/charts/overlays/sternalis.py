@@ -9,12 +9,7 @@ STERNALIS = [(3, 292, CORNER), (11, 294), (16, 318), (18, 360), (17, 400), (14, 
 FIBRES = [[(8, 298), (9, 360), (8, 440)], [(13, 305), (14, 370), (12, 435)]]
 
 
-def _chest(pts):
-    """Front-chart half-body points into the chest close-up (CHEST_CAM: x0 112, y0 240, 2.6x)."""
-    return [((300 - p[0] - 112) * 2.6, (p[1] - 240) * 2.6) + tuple(p[2:]) for p in pts]
-
-
 SHAPES = {
-    "chest": [dict(pts=_chest(STERNALIS), fibres=[_chest(f) for f in FIBRES])],
+    "chest": [dict(pts=closeup("chest", STERNALIS), fibres=[closeup("chest", f) for f in FIBRES])],
     "front": [dict(pts=STERNALIS, fibres=FIBRES)],
 }

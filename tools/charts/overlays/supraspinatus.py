@@ -15,10 +15,5 @@ SHAPES = {
 }
 
 
-def _shoulder(pts):
-    """Back-view half-body points (dx, y) into the shoulder_back close-up (SHOULDER_CAM =
-    Camera(270, 212, 2.6))."""
-    return [((300 + p[0] - 270) * 2.6, (p[1] - 212) * 2.6) + tuple(p[2:]) for p in pts]
-
-
-SHAPES["shoulder_back"] = [dict(pts=_shoulder(SUPRA), fibres=[_shoulder(f) for f in SUPRA_FIBRES])]
+SHAPES["shoulder_back"] = [dict(pts=closeup("shoulder_back", SUPRA),
+     fibres=[closeup("shoulder_back", f) for f in SUPRA_FIBRES])]

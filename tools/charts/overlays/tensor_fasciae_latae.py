@@ -12,12 +12,8 @@ TFL_SIDE = [(346, 626, CORNER), (343, 642), (336, 675), (328, 712), (321, 745), 
 TFL_SIDE_FIBRES = [[(334, 612), (322, 680), (313, 750)], [(343, 632), (332, 690), (318, 758)]]
 
 
-def _hip(pts):
-    """side.svg points into the hip_side close-up (HIP_CAM = Camera(178, 508, 2.5))."""
-    return [((p[0] - 178) * 2.5, (p[1] - 508) * 2.5) + tuple(p[2:]) for p in pts]
-
-
 SHAPES = {
     "side": [dict(pts=TFL_SIDE, fibres=TFL_SIDE_FIBRES)],
-    "hip_side": [dict(pts=_hip(TFL_SIDE), fibres=[_hip(f) for f in TFL_SIDE_FIBRES])],
+    "hip_side": [dict(pts=closeup("hip_side", TFL_SIDE, absolute=True),
+         fibres=[closeup("hip_side", f, absolute=True) for f in TFL_SIDE_FIBRES])],
 }

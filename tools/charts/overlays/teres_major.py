@@ -11,12 +11,8 @@ TM = [(60, 405, CORNER), (70, 404.5), (86, 397), (104, 389.5), (121, 384), (130,
 TM_FIBRES = [[(66, 401), (95, 388), (127, 370)], [(72, 393), (100, 378), (125, 362)]]
 
 
-def _sb(pts):
-    """Half-body back points into shoulder_back chart units (SHOULDER_CAM: x0 270, y0 212, 2.6x)."""
-    return [((300 + p[0] - 270) * 2.6, (p[1] - 212) * 2.6) + tuple(p[2:]) for p in pts]
-
-
 SHAPES = {
     "back": [dict(pts=TM, fibres=TM_FIBRES)],
-    "shoulder_back": [dict(pts=_sb(TM), fibres=[_sb(f) for f in TM_FIBRES])],
+    "shoulder_back": [dict(pts=closeup("shoulder_back", TM),
+         fibres=[closeup("shoulder_back", f) for f in TM_FIBRES])],
 }

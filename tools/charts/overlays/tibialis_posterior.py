@@ -13,11 +13,6 @@ SHAPES = {
 }
 
 
-def _leg(pts):
-    """Back-view half-body points (dx, y) into the leg close-up (LEG_CAM = Camera(262, 943, 1.85))."""
-    return [((300 + p[0] - 262) * 1.85, (p[1] - 943) * 1.85) + tuple(p[2:]) for p in pts]
-
-
 # leg (the close-up from behind, the foot pointed so the sole faces the viewer): the deep belly
 # between the bones, its tendon behind the medial malleolus and on into the sole to the
 # navicular tuberosity, fanning out to the cuneiforms and the bases of the middle metatarsals.
@@ -25,7 +20,7 @@ TP_LEG = [(40, 1025, CORNER), (60, 1020), (78, 1028, CORNER), (74, 1080), (66, 1
           (47, 1245), (42, 1275), (41, 1300), (39, 1330), (38, 1360), (44, 1384), (58, 1398),
           (62, 1406, CORNER), (46, 1408), (34, 1395), (31, 1368), (33, 1330), (34.5, 1300),
           (35.5, 1272), (38, 1240), (44, 1190), (48, 1140), (44, 1080)]
-SHAPES["leg"] = [dict(pts=_leg(TP_LEG), deep=True)]
+SHAPES["leg"] = [dict(pts=closeup("leg", TP_LEG), deep=True)]
 
 # foot_sole (the sole from below): the tendon comes round the medial border under the medial
 # malleolus to the navicular tuberosity and fans out deep in the sole to the cuneiforms, the cuboid

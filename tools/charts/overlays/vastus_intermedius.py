@@ -13,10 +13,4 @@ SHAPES = {
 }
 
 
-def _thigh(pts):
-    """Front-view half-body points (dx, y) into the thigh close-up
-    (THIGH_FRONT_CAM = Camera(140, 570, 2.0)); the patient's right is x = 300 - dx."""
-    return [((300 - p[0] - 140) * 2.0, (p[1] - 570) * 2.0) + tuple(p[2:]) for p in pts]
-
-
-SHAPES["thigh_front"] = [dict(pts=_thigh(VI), deep=True)]
+SHAPES["thigh_front"] = [dict(pts=closeup("thigh_front", VI), deep=True)]
