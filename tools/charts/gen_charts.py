@@ -2156,6 +2156,21 @@ def closeup(view, pts, absolute=False):
     return out
 
 
+def tendon_strip(line, w):
+    """A tendon of half-width w along a polyline of chart points, as an overlay outline with
+    square ends.  Given to every overlay file as `tendon_strip`."""
+    left, right = [], []
+    for i, p in enumerate(line):
+        a, b = line[max(i - 1, 0)], line[min(i + 1, len(line) - 1)]
+        dx, dy = b[0] - a[0], b[1] - a[1]
+        n = (dx * dx + dy * dy) ** 0.5
+        ux, uy = -dy / n * w, dx / n * w
+        left.append((p[0] + ux, p[1] + uy))
+        right.append((p[0] - ux, p[1] - uy))
+    return [left[0] + (CORNER,)] + left[1:-1] + [left[-1] + (CORNER,), right[-1] + (CORNER,)] + \
+        list(reversed(right[1:-1])) + [right[0] + (CORNER,)]
+
+
 def load_overlays():
     """Every muscle's overlay spec, from tools/charts/overlays/<muscle>.py.
 
@@ -2168,7 +2183,8 @@ def load_overlays():
       absolute optional: pts are chart coordinates, not mirrored half-body points
     A point may carry a third item CORNER ("c") for a sharp corner in the spline.
     Later shapes are drawn on top of earlier ones.  A close-up's shapes are usually the
-    whole-body ones through `closeup(view, pts)` (defined above, given to every file)."""
+    whole-body ones through `closeup(view, pts)`; a tendon is `tendon_strip(line, w)` (both defined
+    above, given to every file)."""
     here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "overlays")
     specs = {}
     for name in sorted(os.listdir(here)):
@@ -2177,6 +2193,7 @@ def load_overlays():
         spec = importlib.util.spec_from_file_location("overlay_" + name[:-3], os.path.join(here, name))
         mod = importlib.util.module_from_spec(spec)
         mod.closeup = closeup  # the one way an overlay file puts its shapes on a close-up
+        mod.tendon_strip = tendon_strip
         spec.loader.exec_module(mod)
         specs[name[:-3]] = mod.SHAPES
     return specs

@@ -28,24 +28,10 @@ SHAPES = {
 }
 
 
-def _strip(line, w):
-    """A tendon of half-width w along a polyline of foot chart points."""
-    left, right = [], []
-    for i, p in enumerate(line):
-        a, b = line[max(i - 1, 0)], line[min(i + 1, len(line) - 1)]
-        dx, dy = b[0] - a[0], b[1] - a[1]
-        n = (dx * dx + dy * dy) ** 0.5
-        ux, uy = -dy / n * w, dx / n * w
-        left.append((p[0] + ux, p[1] + uy))
-        right.append((p[0] - ux, p[1] - uy))
-    return [left[0] + (CORNER,)] + left[1:-1] + [left[-1] + (CORNER,), right[-1] + (CORNER,)] + \
-        list(reversed(right[1:-1])) + [right[0] + (CORNER,)]
-
-
 # foot_top (the dorsum from above): the tendons on the top of the foot, extensor hallucis longus to
 # the big toe, extensor digitorum longus fanning to the four lesser toes, on the chart's lines.
-SHAPES["foot_top"] = [dict(pts=_strip([(190, 1030), (184, 860), (172, 740), (134, 560), (100, 400),
+SHAPES["foot_top"] = [dict(pts=tendon_strip([(190, 1030), (184, 860), (172, 740), (134, 560), (100, 400),
                                        (84, 300), (84, 190)], 6))] + \
-    [dict(pts=_strip([(232, 1030), (232, 860), (231, 760)], 7))] + \
-    [dict(pts=_strip([(231, 760), ((230 + t[0]) / 2.0, 540), (t[0], 360), t], 4.5))
+    [dict(pts=tendon_strip([(232, 1030), (232, 860), (231, 760)], 7))] + \
+    [dict(pts=tendon_strip([(231, 760), ((230 + t[0]) / 2.0, 540), (t[0], 360), t], 4.5))
      for t in ((168, 196), (222, 220), (276, 250), (332, 296))]

@@ -22,25 +22,11 @@ SHAPES = {
 }
 
 
-def _strip(line, w):
-    """A tendon of half-width w along a polyline of foot chart points."""
-    left, right = [], []
-    for i, p in enumerate(line):
-        a, b = line[max(i - 1, 0)], line[min(i + 1, len(line) - 1)]
-        dx, dy = b[0] - a[0], b[1] - a[1]
-        n = (dx * dx + dy * dy) ** 0.5
-        ux, uy = -dy / n * w, dx / n * w
-        left.append((p[0] + ux, p[1] + uy))
-        right.append((p[0] - ux, p[1] - uy))
-    return [left[0] + (CORNER,)] + left[1:-1] + [left[-1] + (CORNER,), right[-1] + (CORNER,)] + \
-        list(reversed(right[1:-1])) + [right[0] + (CORNER,)]
-
-
 # foot_sole (the sole from below): the tendons deep in the sole, flexor hallucis longus along the
 # medial sole to the big toe's distal phalanx, flexor digitorum longus crossing it obliquely and
 # dividing into four slips to the lesser toes' distal phalanges.  Deep: drawn as projections.
-SHAPES["foot_sole"] = [dict(pts=_strip([(272, 800), (286, 660), (300, 520), (316, 400), (318, 260),
+SHAPES["foot_sole"] = [dict(pts=tendon_strip([(272, 800), (286, 660), (300, 520), (316, 400), (318, 260),
                                         (318, 150)], 7), deep=True),
-                       dict(pts=_strip([(262, 770), (240, 660), (214, 580), (204, 530)], 8), deep=True)] + \
-    [dict(pts=_strip([(204, 530), ((204 + t[0]) / 2.0, 420), t], 4.5), deep=True)
+                       dict(pts=tendon_strip([(262, 770), (240, 660), (214, 580), (204, 530)], 8), deep=True)] + \
+    [dict(pts=tendon_strip([(204, 530), ((204 + t[0]) / 2.0, 420), t], 4.5), deep=True)
      for t in ((233, 190), (179, 220), (126, 252), (74, 304))]

@@ -14,23 +14,9 @@ SHAPES = {
 }
 
 
-def _strip(line, w):
-    """A tendon of half-width w along a polyline of foot chart points."""
-    left, right = [], []
-    for i, p in enumerate(line):
-        a, b = line[max(i - 1, 0)], line[min(i + 1, len(line) - 1)]
-        dx, dy = b[0] - a[0], b[1] - a[1]
-        n = (dx * dx + dy * dy) ** 0.5
-        ux, uy = -dy / n * w, dx / n * w
-        left.append((p[0] + ux, p[1] + uy))
-        right.append((p[0] - ux, p[1] - uy))
-    return [left[0] + (CORNER,)] + left[1:-1] + [left[-1] + (CORNER,), right[-1] + (CORNER,)] + \
-        list(reversed(right[1:-1])) + [right[0] + (CORNER,)]
-
-
 # foot_top (the dorsum from above): the tendon over the front of the ankle to the medial cuneiform
 # and the base of the first metatarsal, on the chart's line.
-SHAPES["foot_top"] = [dict(pts=_strip([(168, 1030), (158, 860), (146, 750), (120, 660), (100, 600)], 8))]
+SHAPES["foot_top"] = [dict(pts=tendon_strip([(168, 1030), (158, 860), (146, 750), (120, 660), (100, 600)], 8))]
 
 
 # leg_side (the right lower leg from the outside, LEG_SIDE_CAM): the belly seen just behind the shin
