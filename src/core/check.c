@@ -350,6 +350,13 @@ static void check_module_folder(Library *lib, const char *dir, const char *sub, 
     char *folder = text_path_join(dir, sub);
     int n = 0;
     char **names = folder ? list_dir(folder, is_ini_file, &n) : NULL;
+    if (folder && !names) { /* empty, missing or no folder at all */
+        DIR *probe = opendir(folder);
+        if (probe)
+            closedir(probe);
+        else
+            datafile_folder_error(d, folder, sub, errno);
+    }
     for (int i = 0; i < n; i++) {
         char *path = text_path_join(folder, names[i]);
         const Module *m = path ? library_load_module_file(lib, path, d) : NULL;

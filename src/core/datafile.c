@@ -492,3 +492,11 @@ int datafile_lock(const char *path, bool wait, Diag *d)
     }
     return fd;
 }
+
+void datafile_folder_error(Diag *d, const char *dir, const char *what, int err)
+{
+    if (err == ENOENT)
+        return;
+    const char *why = err == ELOOP ? "is a loop of symbolic links" : datafile_problem(dir);
+    diag_error(d, dir, 0, "cannot read the %s folder: it %s", what, why ? why : "is a file, not a folder");
+}

@@ -48,6 +48,11 @@ const char *datafile_kind_name(DatafileKind kind);
  * string, to follow the path in a message). Follows symbolic links. */
 const char *datafile_problem(const char *path);
 
+/* After opendir(dir) failed with errno err: an error in d, "cannot read the
+ * <what> folder: it is a FIFO ..." (or a loop of links, a file, ...), unless
+ * err is ENOENT (an optional folder that is not there). */
+void datafile_folder_error(Diag *d, const char *dir, const char *what, int err);
+
 /* Opens path for reading (O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY), after
  * a stat() that keeps anything but a regular file from being opened at all.
  * Returns the descriptor of a regular file no larger than the kind's cap,

@@ -320,10 +320,7 @@ DisorderSet *disorders_load(const char *dir, const Library *lib, const ProtocolS
     DIR *dh = opendir(dir);
     if (!dh) {
         /* No disorders folder is fine; one that is no folder is not. */
-        if (errno != ENOENT) {
-            const char *why = errno == ELOOP ? "is a loop of symbolic links" : datafile_problem(dir);
-            diag_error(d, dir, 0, "cannot read the disorders folder: it %s", why ? why : "is a file, not a folder");
-        }
+        datafile_folder_error(d, dir, "disorders", errno);
         return set;
     }
     char **names = NULL;

@@ -286,11 +286,7 @@ ProtocolSet *protocols_load(const char *dir, const Library *lib, Diag *d)
     DIR *dh = opendir(dir);
     if (!dh) {
         /* No protocols folder is fine; one that is no folder is not. */
-        if (errno != ENOENT) {
-            const char *why = errno == ELOOP ? "is a loop of symbolic links" : datafile_problem(dir);
-            diag_error(d, dir, 0, "cannot read the protocols folder: it %s",
-                       why ? why : "is a file, not a folder");
-        }
+        datafile_folder_error(d, dir, "protocols", errno);
         return set;
     }
     char **names = NULL;

@@ -60,7 +60,7 @@ what() { # the words the message must hold for KIND
 station() {
   rm -rf "$tmp/st"; mkdir -p "$tmp/st/data"
   cp -r "$root/tests/e2e/fixture/courses" "$tmp/st/courses"
-  mkdir -p "$tmp/st/courses/protocols" "$tmp/st/courses/disorders"
+  mkdir -p "$tmp/st/courses/protocols" "$tmp/st/courses/disorders" "$tmp/st/courses/lessons"
   cat >"$tmp/st/config.ini" <<EOF
 [paths]
 courses = courses
@@ -101,6 +101,10 @@ for kind in fifo dir loop zero; do
   expect "check, disorder is $kind" 1 "disorders/x.ini: error: cannot read: it $w" -- \
     "$tpquiz" check --config "$cfg"
   expect "program, disorder is $kind" 0 "disorders/x.ini: error: cannot read: it $w" -- "${gui[@]}" "$start_script"
+  station
+  plant $kind "$st/courses/lessons/x.ini"
+  expect "check, lesson is $kind" 1 "lessons/x.ini: error: cannot read: it $w" -- \
+    "$tpquiz" check --config "$cfg"
   station
   plant $kind "$st/courses/muscles/demo_muscle.ini"
   expect "check, module is $kind" 1 "demo_muscle.ini $w" -- "$tpquiz" check --config "$cfg"
@@ -183,6 +187,12 @@ expect "check, a disorder linked from outside" 1 \
   "disorders/outside.ini: error: not read: a symbolic link out of the courses folder (to $tmp/outside-disorder.ini)" -- \
   "$tpquiz" check --config "$cfg"
 station
+printf '[lesson]\nid = outside\n' >"$tmp/outside-lesson.ini"
+ln -s "$tmp/outside-lesson.ini" "$st/courses/lessons/outside.ini"
+expect "check, a lesson linked from outside" 1 \
+  "lessons/outside.ini: error: not read: a symbolic link out of the courses folder (to $tmp/outside-lesson.ini)" -- \
+  "$tpquiz" check --config "$cfg"
+station
 mkdir -p "$st/assets/anatomy/muscles"
 for f in "$root"/assets/anatomy/*.svg; do ln "$f" "$st/assets/anatomy/" 2>/dev/null || cp "$f" "$st/assets/anatomy/"; done
 sed -i "s|^assets = .*|assets = assets|" "$cfg"
@@ -217,6 +227,10 @@ for kind in fifo loop zero; do
   station
   plant $kind "$st/courses/disorders"
   expect "check, disorders folder is $kind" 1 "disorders: error: cannot read the disorders folder: it $(what $kind)" -- \
+    "$tpquiz" check --config "$cfg"
+  station
+  plant $kind "$st/courses/lessons"
+  expect "check, lessons folder is $kind" 1 "lessons: error: cannot read the lessons folder: it $(what $kind)" -- \
     "$tpquiz" check --config "$cfg"
 done
 
