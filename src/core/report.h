@@ -239,7 +239,11 @@ void report_finish(Report *r);
 const ReportSummary *report_summary(const Report *r);
 int report_item_count(const Report *r);
 const ReportItem *report_item(const Report *r, int i);
-/* A short verdict on the item's statistics in one population, "" if none:
+/* Fewer answers than this in a population give no verdict on an item. */
+#define REPORT_MIN_ANSWERS 5
+
+/* A short verdict on the item's statistics in one population, "" if none
+ * (no answers): "too few answers" under REPORT_MIN_ANSWERS answers, else
  * "very hard", "very easy", "negative discrimination", "weak
  * discrimination" (joined by "; "). Thresholds from Moodle's guidance in
  * docs/REPORT.md. Returns buf. */

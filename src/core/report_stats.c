@@ -560,6 +560,12 @@ char *report_item_note(const ReportItemStats *s, char *buf, size_t size)
     buf[0] = '\0';
     if (s->answers == 0)
         return buf;
+    /* A facility or a discrimination from a handful of answers is noise:
+     * one lucky or unlucky learner would brand the item. */
+    if (s->answers < REPORT_MIN_ANSWERS) {
+        snprintf(buf, size, "too few answers");
+        return buf;
+    }
     const char *notes[2];
     int n = 0;
     if (s->facility < 20)

@@ -188,7 +188,8 @@ static void test_discrimination_by_hand(void **state)
     const ReportItem *b = find_item(r, "demo_back/question.b");
     assert_true(b->stats[REPORT_EXAM].has_discrimination);
     char note[64];
-    assert_string_equal(report_item_note(s, note, sizeof note), "");
+    /* Four answers are too few for a verdict, however the numbers fall. */
+    assert_string_equal(report_item_note(s, note, sizeof note), "too few answers");
     report_free(r);
 
     /* Every learner the same: no variance, no index. */
@@ -202,8 +203,40 @@ static void test_discrimination_by_hand(void **state)
     r = run(two, (ReportOptions){0}, &seen);
     s = &find_item(r, "demo_back/question.a")->stats[REPORT_EXAM];
     assert_false(s->has_discrimination);
-    assert_string_equal(report_item_note(s, note, sizeof note), "very easy");
+    assert_string_equal(report_item_note(s, note, sizeof note), "too few answers");
     report_free(r);
+}
+
+/* The verdicts need REPORT_MIN_ANSWERS answers: below it only "too few
+ * answers" is said, whatever the facility or discrimination; at it the
+ * thresholds apply; with no answers nothing is said. */
+static void test_note_minimum_answers(void **state)
+{
+    (void)state;
+    char note[64];
+    ReportItemStats s = {0};
+    assert_string_equal(report_item_note(&s, note, sizeof note), "");
+    s.answers = REPORT_MIN_ANSWERS - 1;
+    s.facility = 0;
+    s.has_discrimination = true;
+    s.discrimination = -50;
+    assert_string_equal(report_item_note(&s, note, sizeof note), "too few answers");
+    s.facility = 100;
+    assert_string_equal(report_item_note(&s, note, sizeof note), "too few answers");
+    s.answers = 1;
+    assert_string_equal(report_item_note(&s, note, sizeof note), "too few answers");
+    s.answers = REPORT_MIN_ANSWERS;
+    s.facility = 10;
+    assert_string_equal(report_item_note(&s, note, sizeof note), "very hard; negative discrimination");
+    s.facility = 95;
+    s.discrimination = 10;
+    assert_string_equal(report_item_note(&s, note, sizeof note), "very easy; weak discrimination");
+    s.facility = 60;
+    s.discrimination = 40;
+    assert_string_equal(report_item_note(&s, note, sizeof note), "");
+    s.has_discrimination = false;
+    s.facility = 19.9;
+    assert_string_equal(report_item_note(&s, note, sizeof note), "very hard");
 }
 
 /* Distances from demo_back's tp.upper at (360, 560), radius 20, on the back
@@ -546,7 +579,8 @@ static void test_csv_quoting(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_discrimination_by_hand), cmocka_unit_test(test_distances_median_wrong_side),
+        cmocka_unit_test(test_discrimination_by_hand), cmocka_unit_test(test_note_minimum_answers),
+        cmocka_unit_test(test_distances_median_wrong_side),
         cmocka_unit_test(test_front_chart_and_zone),   cmocka_unit_test(test_reverse_locate_all_paint),
         cmocka_unit_test(test_histogram_median),       cmocka_unit_test(test_learners_and_bad_files),
         cmocka_unit_test(test_threads_same_result),    cmocka_unit_test(test_csv_quoting),
