@@ -224,6 +224,7 @@ void instructor_screen_enter(App *a)
     st->sort_dir = 1;
     st->qsort = Q_TITLE;
     st->qsort_dir = 1;
+    st->qcourse = -1;
     a->instructor = st;
     ui_focus_next_field(&a->ui);
 }

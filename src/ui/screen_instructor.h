@@ -62,8 +62,16 @@ struct InstructorState {
     int sort, sort_dir; /* column, +1 ascending / -1 descending */
     QuestionRow *qrows;
     int n_qrows;
+    /* qorder[0..n_qshown): the rows that pass the filters, sorted; the
+     * rest of qorder is scratch. qheight[row]: the row's height when the
+     * question column is qheight_w wide (0: not measured). */
     int *qorder;
+    int n_qshown;
+    int *qheight;
+    int qheight_w;
     int qsort, qsort_dir;
+    int qcourse;       /* library course index the table shows, -1: all */
+    char qfilter[64]; /* a module or question name to look for, "" for all */
     bool questions_tab;
     int list_scroll, q_scroll;
 
@@ -106,6 +114,15 @@ void instr_score_chip(App *a, SDL_Rect r, double score, bool passed);
 void instr_claimed_score_chip(App *a, SDL_Rect r, double score);
 void instr_free_rows(State *st);
 void instr_open_question(App *a, State *st, int index);
+void instr_sort_order(State *st, int *order, int n, int (*cmp)(const State *, int, int));
+int instr_cmp_num(double x, double y);
+/* The question rows of the report (false if out of memory), sorted and
+ * filtered. */
+bool instr_build_question_rows(App *a, State *st);
+/* Sorts the question rows and keeps those that pass the course and name
+ * filters (qorder, n_qshown). */
+void instr_filter_questions(App *a, State *st);
+void instr_question_table(App *a, State *st, SDL_Rect box);
 void instr_page_report(App *a, State *st, SDL_Rect area);
 char *instr_current_hash(const App *a);
 void instr_passwd_command(const App *a, char *buf, size_t size);

@@ -162,7 +162,10 @@ static int question_stats(App *a, const ReportItem *it, int x, int y0, int w, bo
         if (!note[0])
             continue;
         snprintf(buf, sizeof buf, "%s: %s", p == REPORT_EXAM ? "Exams" : "Quizzes", note);
-        WRAP(FONT_BOLD, THEME_BAD, buf);
+        if (it->stats[p].answers < REPORT_MIN_ANSWERS)
+            WRAP(FONT_BODY, THEME_MUTED, buf);
+        else
+            WRAP(FONT_BOLD, THEME_BAD, buf);
     }
     y += ui_px(ui, 8);
     WRAP(FONT_SMALL, THEME_MUTED,
@@ -187,7 +190,7 @@ static int question_stats(App *a, const ReportItem *it, int x, int y0, int w, bo
 void instr_page_question(App *a, State *st, SDL_Rect area)
 {
     Ui *ui = &a->ui;
-    if (st->question < 0 || st->question >= st->n_qrows)
+    if (st->question < 0 || st->question >= st->n_qshown)
         return;
     const ReportItem *it = st->qrows[st->qorder[st->question]].item;
     int pad = ui_px(ui, 20);
@@ -206,8 +209,8 @@ void instr_page_question(App *a, State *st, SDL_Rect area)
         instr_open_question(a, st, st->question - 1);
         return;
     }
-    if (ui_button(ui, next, "Next question \xE2\x80\xBA", st->question + 1 < st->n_qrows ? BUTTON_SECONDARY : BUTTON_DISABLED) ||
-        (st->question + 1 < st->n_qrows && ui_key(ui, SDLK_PAGEDOWN))) {
+    if (ui_button(ui, next, "Next question \xE2\x80\xBA", st->question + 1 < st->n_qshown ? BUTTON_SECONDARY : BUTTON_DISABLED) ||
+        (st->question + 1 < st->n_qshown && ui_key(ui, SDLK_PAGEDOWN))) {
         instr_open_question(a, st, st->question + 1);
         return;
     }

@@ -19,7 +19,7 @@
 
 /* Stable insertion sort of order[] by cmp (with the state): the file order
  * (or the report's key order) breaks ties. */
-static void sort_order(State *st, int *order, int n, int (*cmp)(const State *, int, int))
+void instr_sort_order(State *st, int *order, int n, int (*cmp)(const State *, int, int))
 {
     for (int i = 0; i < n; i++)
         order[i] = i;
@@ -33,7 +33,7 @@ static void sort_order(State *st, int *order, int n, int (*cmp)(const State *, i
     }
 }
 
-static int cmp_num(double x, double y) { return x < y ? -1 : x > y; }
+int instr_cmp_num(double x, double y) { return x < y ? -1 : x > y; }
 
 /* Certification sorts: no attempts, then by how far along, certified last. */
 static double cert_rank(const CertCell *c)
@@ -61,55 +61,15 @@ static int cmp_learners(const State *st, int x, int y)
         break;
     case L_INTEGRITY:
         /* Problems first when ascending: the files to look at. */
-        k = cmp_num(p->records ? (double)p->good / p->records : 0, q->records ? (double)q->good / q->records : 0);
+        k = instr_cmp_num(p->records ? (double)p->good / p->records : 0, q->records ? (double)q->good / q->records : 0);
         break;
     default:
-        k = cmp_num(cert_rank(&p->cert[st->sort - L_COURSE0]), cert_rank(&q->cert[st->sort - L_COURSE0]));
+        k = instr_cmp_num(cert_rank(&p->cert[st->sort - L_COURSE0]), cert_rank(&q->cert[st->sort - L_COURSE0]));
         break;
     }
     if (k == 0 && st->sort != L_NAME)
         k = strcasecmp(p->name, q->name) * st->sort_dir; /* ties stay A to Z either way */
     return k * st->sort_dir;
-}
-
-static double side_share(const ReportItemStats *s) { return s->sided ? (double)s->wrong_side / s->sided : -1; }
-
-static int cmp_questions(const State *st, int x, int y)
-{
-    const QuestionRow *p = &st->qrows[x], *q = &st->qrows[y];
-    const ReportItemStats *a = &p->item->stats[p->pop], *b = &q->item->stats[q->pop];
-    int k = 0;
-    char na[96], nb[96];
-    switch (st->qsort) {
-    case Q_TITLE:
-        k = strcmp(p->item->key, q->item->key);
-        if (k == 0)
-            k = (int)p->pop - (int)q->pop;
-        break;
-    case Q_ANSWERS:
-        k = a->answers - b->answers;
-        break;
-    case Q_FACILITY:
-        k = cmp_num(a->facility, b->facility);
-        break;
-    case Q_DISCRIM:
-        k = cmp_num(a->has_discrimination ? a->discrimination : -1000,
-                    b->has_discrimination ? b->discrimination : -1000);
-        break;
-    case Q_CLICKS:
-        k = a->clicks - b->clicks;
-        break;
-    case Q_MEDIAN:
-        k = cmp_num(a->clicks ? a->median_distance : -1, b->clicks ? b->median_distance : -1);
-        break;
-    case Q_SIDE:
-        k = cmp_num(side_share(a), side_share(b));
-        break;
-    default:
-        k = strcmp(report_item_note(a, na, sizeof na), report_item_note(b, nb, sizeof nb));
-        break;
-    }
-    return k * st->qsort_dir;
 }
 
 /* ---- reading the folder --------------------------------------------------------- */
@@ -131,6 +91,9 @@ void instr_free_rows(State *st)
     free(st->order);
     free(st->qrows);
     free(st->qorder);
+    free(st->qheight);
+    st->qheight = NULL;
+    st->n_qshown = 0;
     st->rows = NULL;
     st->order = st->qorder = NULL;
     st->qrows = NULL;
@@ -226,24 +189,6 @@ static int on_file(void *user, const ReportFile *f)
     return 0;
 }
 
-/* The question table's rows: every item in each population it has answers in. */
-static bool build_question_rows(State *st)
-{
-    int n = report_item_count(st->report);
-    st->qrows = calloc((size_t)(2 * n > 0 ? 2 * n : 1), sizeof *st->qrows);
-    st->qorder = calloc((size_t)(2 * n > 0 ? 2 * n : 1), sizeof *st->qorder);
-    if (!st->qrows || !st->qorder)
-        return false;
-    for (int i = 0; i < n; i++) {
-        const ReportItem *it = report_item(st->report, i);
-        for (int p = 0; p < REPORT_POPULATIONS; p++)
-            if (it->stats[p].answers > 0)
-                st->qrows[st->n_qrows++] = (QuestionRow){it, (ReportPopulation)p};
-    }
-    sort_order(st, st->qorder, st->n_qrows, cmp_questions);
-    return true;
-}
-
 /* "~/x" is the home folder's x; a trailing slash is dropped. */
 static void folder_path(const char *typed, char *out, size_t size)
 {
@@ -321,12 +266,12 @@ static void open_folder(App *a, State *st)
     report_paths_free(paths, n);
     report_finish(st->report);
     st->order = calloc((size_t)(st->n_rows > 0 ? st->n_rows : 1), sizeof *st->order);
-    if (!st->order || !build_question_rows(st)) {
+    if (!st->order || !instr_build_question_rows(a, st)) {
         instr_free_rows(st);
         snprintf(st->message, sizeof st->message, "Out of memory while reading %s.", st->opened);
         return;
     }
-    sort_order(st, st->order, st->n_rows, cmp_learners);
+    instr_sort_order(st, st->order, st->n_rows, cmp_learners);
     const ReportSummary *s = report_summary(st->report);
     if (n == 0)
         snprintf(st->message, sizeof st->message,
@@ -405,7 +350,7 @@ static void learner_table(App *a, State *st, SDL_Rect box)
         a->redraw = true;
     if (resorted || vis_sort != before) {
         st->sort = map[vis_sort];
-        sort_order(st, st->order, st->n_rows, cmp_learners);
+        instr_sort_order(st, st->order, st->n_rows, cmp_learners);
     }
     SDL_Rect list = {box.x, box.y + hh, box.w, box.h - hh};
     int rh = ui_px(ui, 56), sh = ui_px(ui, 46);
@@ -506,125 +451,6 @@ static void learner_table(App *a, State *st, SDL_Rect box)
     ren_unclip(a->ren);
 }
 
-static void fmt_distance(const ReportItem *it, double d, char *buf, size_t size)
-{
-    if (it->view && it->view->cm_per_unit > 0)
-        snprintf(buf, size, "%.1f (%.1f cm)", d, d * it->view->cm_per_unit);
-    else
-        snprintf(buf, size, "%.1f", d);
-}
-
-void instr_open_question(App *a, State *st, int index)
-{
-    st->question = index;
-    st->stats_scroll = 0;
-    instr_go_page(a, st, PAGE_QUESTION);
-}
-
-static void question_table(App *a, State *st, SDL_Rect box)
-{
-    Ui *ui = &a->ui;
-    static const TableColumn cols[Q_COLUMNS] = {
-        {"Question", 280, 3.0f, false}, {"Answers", 120, 0, true},   {"Facility", 80, 0, true},
-        {"Discrim.", 80, 0, true},      {"Clicks", 60, 0, true},    {"Median dist.", 120, 0, true},
-        {"Wrong side", 90, 0, true},    {"Note", 190, 0.5f, false}};
-    int xs[Q_COLUMNS], ws[Q_COLUMNS];
-    int sw = box.w - ui_px(ui, 12);
-    table_layout_columns(a->ren, &a->ui, cols, Q_COLUMNS, box.x, sw, xs, ws);
-    int hh = ui_px(ui, 38);
-    if (table_header(a->ren, &a->ui, (SDL_Rect){box.x, box.y, box.w, hh}, cols, Q_COLUMNS, xs, ws, &st->qsort,
-                     &st->qsort_dir, "questions")) {
-        a->redraw = true;
-        sort_order(st, st->qorder, st->n_qrows, cmp_questions);
-    }
-    SDL_Rect list = {box.x, box.y + hh, box.w, box.h - hh};
-    int rh = ui_px(ui, 56);
-    instr_scroll_keys(a, &st->q_scroll, list.h);
-    ui_scroll(ui, list, &st->q_scroll, (st->n_qrows > 0 ? st->n_qrows : 1) * rh);
-    ren_clip(a->ren, list);
-    int y = list.y - st->q_scroll;
-    if (st->n_qrows == 0)
-        ren_text(a->ren, FONT_BODY, box.x + ui_px(ui, 10), y + (rh - instr_text_h(a, FONT_BODY)) / 2, THEME_MUTED,
-                 "No good attempts: question statistics use verified records only.");
-    for (int i = 0; i < st->n_qrows; i++, y += rh) {
-        if (y + rh < list.y || y > list.y + list.h)
-            continue;
-        const QuestionRow *q = &st->qrows[st->qorder[i]];
-        const ReportItem *it = q->item;
-        const ReportItemStats *s = &it->stats[q->pop];
-        SDL_Rect row = {box.x, y, sw, rh};
-        if (ui_hover(ui, instr_clip_to(row, list)))
-            ren_fill_rect(a->ren, row, THEME_ACCENT_LIGHT);
-        else if (i % 2)
-            ren_fill_rect(a->ren, row, THEME_PANEL_ALT);
-        char title[600], v[96], sub[160];
-        /* The muscle goes under the question, so the question itself fits. */
-        instr_item_title(it->module, it->kind, it->tp, it->question, it->view ? it->view->name : NULL, it->key, false,
-                   title, sizeof title);
-        snprintf(sub, sizeof sub, "%s \xC2\xB7 %s", q->pop == REPORT_EXAM ? "exams" : "quizzes",
-                 it->module ? it->module->name : it->key);
-        table_cell_text(a->ren, &a->ui, (SDL_Rect){xs[Q_TITLE], y, ws[Q_TITLE], rh}, false, FONT_BODY, THEME_TEXT, title, THEME_MUTED,
-                  sub);
-        snprintf(v, sizeof v, "%d", s->answers);
-        if (s->answered < s->answers)
-            snprintf(sub, sizeof sub, "%d unanswered", s->answers - s->answered);
-        else
-            sub[0] = 0;
-        table_cell_text(a->ren, &a->ui, (SDL_Rect){xs[Q_ANSWERS], y, ws[Q_ANSWERS], rh}, true, FONT_BODY, THEME_TEXT, v, THEME_MUTED,
-                  sub);
-        snprintf(v, sizeof v, "%.1f%%", s->facility);
-        table_cell_text(a->ren, &a->ui, (SDL_Rect){xs[Q_FACILITY], y, ws[Q_FACILITY], rh}, true, FONT_BOLD,
-                  s->facility < 20 || s->facility > 90 ? THEME_PARTIAL : THEME_TEXT, v, THEME_MUTED, NULL);
-        if (s->has_discrimination)
-            snprintf(v, sizeof v, "%+.1f", s->discrimination);
-        else
-            snprintf(v, sizeof v, "\xE2\x80\x94");
-        table_cell_text(a->ren, &a->ui, (SDL_Rect){xs[Q_DISCRIM], y, ws[Q_DISCRIM], rh}, true, FONT_BODY,
-                  s->has_discrimination && s->discrimination < 0    ? THEME_BAD
-                  : s->has_discrimination && s->discrimination < 20 ? THEME_PARTIAL
-                                                                    : THEME_TEXT,
-                  v, THEME_MUTED, NULL);
-        snprintf(v, sizeof v, "%d", s->clicks);
-        table_cell_text(a->ren, &a->ui, (SDL_Rect){xs[Q_CLICKS], y, ws[Q_CLICKS], rh}, true, FONT_BODY,
-                  s->clicks ? THEME_TEXT : THEME_MUTED, s->clicks ? v : "\xE2\x80\x94", THEME_MUTED, NULL);
-        if (s->clicks) {
-            fmt_distance(it, s->median_distance, v, sizeof v);
-            snprintf(sub, sizeof sub, "mean %.1f%s", s->mean_distance, s->median_estimated ? ", median ~" : "");
-        } else {
-            snprintf(v, sizeof v, "\xE2\x80\x94");
-            sub[0] = 0;
-        }
-        table_cell_text(a->ren, &a->ui, (SDL_Rect){xs[Q_MEDIAN], y, ws[Q_MEDIAN], rh}, true, FONT_BODY, THEME_TEXT, v, THEME_MUTED, sub);
-        if (s->sided) {
-            snprintf(v, sizeof v, "%.1f%%", 100.0 * s->wrong_side / s->sided);
-            snprintf(sub, sizeof sub, "%d of %d", s->wrong_side, s->sided);
-        } else {
-            snprintf(v, sizeof v, "\xE2\x80\x94");
-            sub[0] = 0;
-        }
-        table_cell_text(a->ren, &a->ui, (SDL_Rect){xs[Q_SIDE], y, ws[Q_SIDE], rh}, true, FONT_BODY,
-                  s->sided && s->wrong_side ? THEME_BAD : THEME_TEXT, v, THEME_MUTED, sub);
-        char note[120];
-        report_item_note(s, note, sizeof note);
-        /* Two notes go on two lines, so neither is cut. */
-        char *semi = strstr(note, "; ");
-        if (semi)
-            *semi = 0;
-        table_cell_text(a->ren, &a->ui, (SDL_Rect){xs[Q_NOTE], y, ws[Q_NOTE], rh}, false, FONT_SMALL,
-                  strstr(note, "negative") || strstr(note, "very hard") ? THEME_BAD : THEME_PARTIAL,
-                  note[0] ? note : (it->module ? "" : "not in these courses"),
-                  semi && strstr(semi + 2, "negative") ? THEME_BAD : THEME_PARTIAL, semi ? semi + 2 : NULL);
-        char label[400];
-        snprintf(label, sizeof label, "Open question %s (%s)", it->key, report_population_name(q->pop));
-        if (ui_clickable(ui, instr_clip_to(row, list), label)) {
-            ren_unclip(a->ren);
-            instr_open_question(a, st, i);
-            return;
-        }
-    }
-    ren_unclip(a->ren);
-}
-
 void instr_page_report(App *a, State *st, SDL_Rect area)
 {
     Ui *ui = &a->ui;
@@ -713,7 +539,7 @@ void instr_page_report(App *a, State *st, SDL_Rect area)
     instr_panel(a, box);
     SDL_Rect inner = {box.x + ui_px(ui, 8), box.y + ui_px(ui, 8), box.w - ui_px(ui, 16), box.h - ui_px(ui, 16)};
     if (st->questions_tab)
-        question_table(a, st, inner);
+        instr_question_table(a, st, inner);
     else
         learner_table(a, st, inner);
 }
