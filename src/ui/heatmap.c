@@ -52,17 +52,20 @@ char *heatmap_file_name(const ReportItem *it, char *buf, size_t size)
 
 /* ---- density ------------------------------------------------------------- */
 
-/* Blue, cyan, green, yellow, red: cold to hot. t in 0..1. */
+/* A sequential light blue to deep purple ramp (after ColorBrewer's BuPu):
+ * lightness falls steadily with t, so "more" reads as "darker" in any
+ * colour vision and in greyscale, and its hues stay clear of the marks'
+ * green, orange and red. t in 0..1. */
 static SDL_Color ramp(double t)
 {
     static const struct {
         double t;
         int r, g, b;
-    } STOPS[] = {{0.0, 40, 70, 230},
-                 {0.3, 0, 190, 235},
-                 {0.55, 90, 215, 70},
-                 {0.78, 250, 215, 30},
-                 {1.0, 225, 35, 25}};
+    } STOPS[] = {{0.0, 170, 200, 228},
+                 {0.3, 140, 150, 198},
+                 {0.55, 140, 107, 177},
+                 {0.78, 136, 65, 157},
+                 {1.0, 110, 1, 107}};
     if (t <= 0)
         t = 0;
     if (t >= 1)
@@ -74,6 +77,16 @@ static SDL_Color ramp(double t)
     SDL_Color c = {(Uint8)lround(STOPS[k].r + u * (STOPS[k + 1].r - STOPS[k].r)),
                    (Uint8)lround(STOPS[k].g + u * (STOPS[k + 1].g - STOPS[k].g)),
                    (Uint8)lround(STOPS[k].b + u * (STOPS[k + 1].b - STOPS[k].b)), 255};
+    return c;
+}
+
+/* The colour of density t (0..1 of the peak) as the chart shows it: the
+ * square root through the ramp, at its opacity. */
+static SDL_Color shown_colour(double t)
+{
+    double v = sqrt(t);
+    SDL_Color c = ramp(v);
+    c.a = (Uint8)lround(255 * fmin(0.72, 0.18 + 0.6 * v));
     return c;
 }
 
@@ -103,10 +116,8 @@ static void blit_density(Ren *ren, const ChartLayout *l, const float *grid, int 
                 continue;
             }
             /* Square root: a lone click still shows next to a crowd. */
-            double v = sqrt(t);
-            SDL_Color c = ramp(v);
-            Uint8 a = (Uint8)lround(255 * fmin(0.72, 0.18 + 0.6 * v));
-            px[x] = SDL_MapRGBA(s->format, c.r, c.g, c.b, a);
+            SDL_Color c = shown_colour(t);
+            px[x] = SDL_MapRGBA(s->format, c.r, c.g, c.b, c.a);
         }
     }
     SDL_Texture *tex = SDL_CreateTextureFromSurface(ren_sdl(ren), s);
@@ -341,6 +352,50 @@ void heatmap_draw(Ren *ren, ChartCache *cache, const ChartLayout *l, const Repor
     SDL_RenderSetClipRect(sdl, NULL);
 }
 
+/* ---- the scale ------------------------------------------------------------ */
+
+int heatmap_scale_height(Ren *ren, float ui_scale)
+{
+    return 2 * ren_text_height(ren, FONT_SMALL) + (int)lroundf(18 * ui_scale);
+}
+
+void heatmap_draw_scale(Ren *ren, SDL_Rect r, const ReportItem *it, float ui_scale)
+{
+    bool paint = it->kind == REPORT_ITEM_PAINT;
+    int sh = ren_text_height(ren, FONT_SMALL);
+    const char *caption = paint ? "Colour: share of the paintings that cover a spot"
+                                : "Colour: how crowded the clicks are, as a share of the most crowded spot";
+    ren_text_fit(ren, FONT_SMALL, r.x, r.y, r.w, THEME_TEXT, caption);
+    int pad = (int)lroundf(14 * ui_scale);
+    SDL_Rect bar = {r.x + pad, r.y + sh + (int)lroundf(4 * ui_scale), r.w - 2 * pad, (int)lroundf(12 * ui_scale)};
+    if (bar.w <= 0)
+        return;
+    /* Over the chart's paper, as the density is drawn: a spot under 2% of
+     * the peak is not coloured. */
+    ren_fill_rect(ren, bar, COL(0xF6, 0xF1, 0xEA));
+    for (int i = 0; i < bar.w; i++) {
+        double v = (double)i / (bar.w - 1 > 0 ? bar.w - 1 : 1);
+        double t = v * v;
+        if (t < 0.02)
+            continue;
+        ren_fill_rect(ren, (SDL_Rect){bar.x + i, bar.y, 1, bar.h}, shown_colour(t));
+    }
+    ren_rect(ren, bar, 1, THEME_BORDER);
+    /* Ticks where the share is 0, 10, 25, 50 and 100%: the bar runs by its
+     * square root, as the colours do. */
+    static const double TICKS[] = {0, 0.1, 0.25, 0.5, 1};
+    int ty = bar.y + bar.h + (int)lroundf(2 * ui_scale);
+    for (size_t k = 0; k < sizeof TICKS / sizeof *TICKS; k++) {
+        int x = bar.x + (int)lround(sqrt(TICKS[k]) * (bar.w - 1));
+        ren_fill_rect(ren, (SDL_Rect){x, bar.y + bar.h, 1, (int)lroundf(4 * ui_scale)}, INK);
+        char label[32];
+        snprintf(label, sizeof label, "%d%%", (int)lround(TICKS[k] * 100));
+        int w = ren_text_width(ren, FONT_SMALL, label);
+        int lx = k == 0 ? x : k + 1 == sizeof TICKS / sizeof *TICKS ? x - w : x - w / 2;
+        ren_text(ren, FONT_SMALL, lx, ty + (int)lroundf(2 * ui_scale), THEME_MUTED, label);
+    }
+}
+
 /* ---- the PNG writer -------------------------------------------------------- */
 
 struct HeatmapWriter {
@@ -476,10 +531,11 @@ static void legend(Ren *ren, const ReportItem *it, int x, int y)
     }
     x += 10;
     x += ren_text(ren, FONT_BODY, x, y, THEME_TEXT, paint ? "painted by: few" : "density: few") + 8;
+    ren_fill_rect(ren, (SDL_Rect){x, y + 2, 120, th - 4}, COL(0xF6, 0xF1, 0xEA));
     for (int i = 0; i < 120; i++) {
-        SDL_Color c = ramp(i / 119.0);
-        c.a = (Uint8)lround(255 * fmin(0.72, 0.18 + 0.6 * (i / 119.0)));
-        ren_fill_rect(ren, (SDL_Rect){x + i, y + 2, 1, th - 4}, c);
+        double v = i / 119.0;
+        if (v * v >= 0.02)
+            ren_fill_rect(ren, (SDL_Rect){x + i, y + 2, 1, th - 4}, shown_colour(v * v));
     }
     ren_rect(ren, (SDL_Rect){x, y + 2, 120, th - 4}, 1, THEME_BORDER);
     x += 128;

@@ -2,7 +2,7 @@
  * reverse, locate-all; for paint questions, where it painted).
  *
  * Over the question's chart: a density of every click (Gaussian splats,
- * a colour ramp from blue through yellow to red, translucent), every click
+ * a sequential ramp from light blue to deep purple, translucent), every click
  * marked by its credit (full: green dot, partial: orange triangle, none:
  * red cross: shape and colour, so it reads without colour too), and the
  * target on top (the trigger point's X with its full-credit circle and the
@@ -36,6 +36,12 @@ void heatmap_draw(Ren *ren, ChartCache *cache, const ChartLayout *l, const Repor
  * point, every point of a locate-all chart, or the referral zones) with
  * room around it for the near misses, in image units. */
 RectD heatmap_focus(const ReportItem *it);
+
+/* The colour scale of the item's density in r (r.w wide,
+ * heatmap_scale_height high): what the colour means, a bar of the colours
+ * as drawn, and ticks at 0, 10, 25, 50 and 100%. */
+int heatmap_scale_height(Ren *ren, float ui_scale);
+void heatmap_draw_scale(Ren *ren, SDL_Rect r, const ReportItem *it, float ui_scale);
 
 /* The PNG's file name for an item: its key with '/' turned into '.'
  * ("iliopsoas.tp.iliacus.locate.png"), written into buf; returns buf. */

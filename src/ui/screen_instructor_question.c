@@ -177,9 +177,11 @@ static int question_stats(App *a, const ReportItem *it, int x, int y0, int w, bo
         WRAP(FONT_BOLD, THEME_ACCENT_DARK, "Reading the heatmap");
         WRAP(FONT_SMALL, THEME_TEXT,
              it->kind == REPORT_ITEM_PAINT
-                 ? "Colour: the share of paintings covering each spot (red: every learner). Outlines: the "
-                   "referral zones, essential thick, spillover thin."
-                 : "Colour: where clicks crowd (blue few, red many). Green dot: full credit; orange "
+                 ? "Colour: the share of paintings covering each spot, from light blue (few) to deep purple "
+                   "(every learner); the scale is under the charts. Outlines: the referral zones, essential "
+                   "thick, spillover thin."
+                 : "Colour: where clicks crowd, from light blue (few) to deep purple (the most crowded spot); "
+                   "the scale is under the charts. Green dot: full credit; orange "
                    "triangle: partial; red cross: none. X and circle: the target (full credit inside the circle, "
                    "none beyond the dashed one); zones as outlines.");
     }
@@ -240,8 +242,13 @@ void instr_page_question(App *a, State *st, SDL_Rect area)
     int lab = instr_text_h(a, FONT_BOLD) + ui_px(ui, 8);
     int gap = ui_px(ui, 16);
     int whole_w = (inner.w - gap) * 40 / 100;
-    SDL_Rect whole = {inner.x, inner.y + lab, whole_w, inner.h - lab};
-    SDL_Rect close = {inner.x + whole_w + gap, inner.y + lab, inner.w - whole_w - gap, inner.h - lab};
+    /* The colour scale under both charts. */
+    int scale_h = heatmap_scale_height(a->ren, ui->scale);
+    int charts_h = inner.h - lab - scale_h - ui_px(ui, 10);
+    SDL_Rect whole = {inner.x, inner.y + lab, whole_w, charts_h};
+    SDL_Rect close = {inner.x + whole_w + gap, inner.y + lab, inner.w - whole_w - gap, charts_h};
+    heatmap_draw_scale(a->ren, (SDL_Rect){inner.x, whole.y + charts_h + ui_px(ui, 10), inner.w, scale_h}, it,
+                       ui->scale);
     char head[200];
     int clicks = it->kind == REPORT_ITEM_PAINT ? it->paint.paintings : it->n_clicks;
     snprintf(head, sizeof head, "Whole chart \xC2\xB7 %d %s%s", clicks,
