@@ -1,13 +1,14 @@
 /* The muscle directory: every muscle of the installed courses, browsed by
  * muscle group or by the pain region it refers to, or found by name in the
- * search box, each leading to its study page. (By complaint: the pain
- * protocols screen.) */
+ * search box, each with a small picture of its chart (muscle_thumb.h) and
+ * leading to its study page. (By complaint: the pain protocols screen.) */
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "app_state.h"
 #include "chrome.h"
+#include "muscle_thumb.h"
 #include "theme.h"
 
 /* The state of the muscle directory, kept while the program runs. */
@@ -154,7 +155,9 @@ void screen_directory(App *a, SDL_Rect all)
     int n = 0;
     for (int i = 0; i < library_module_count(a->lib); i++)
         n += module_listed(library_module(a->lib, i), dir_st.mode, id);
-    int row_h = ui_px(ui, 64);
+    int row_h = ui_px(ui, 104);
+    int thumb_w = ui_px(ui, 84), thumb_h = row_h - ui_px(ui, 12);
+    int budget = 4; /* pictures made this frame */
     ui_scroll(ui, inner, &dir_st.scroll, n * row_h + ui_px(ui, 40));
     ren_clip(a->ren, inner);
     int y2 = inner.y - dir_st.scroll;
@@ -173,7 +176,13 @@ void screen_directory(App *a, SDL_Rect all)
         if (!module_listed(m, dir_st.mode, id))
             continue;
         if (y2 + row_h > inner.y && y2 < inner.y + inner.h) {
-            ren_text(a->ren, FONT_BOLD, inner.x, y2 + ui_px(ui, 4), THEME_TEXT, m->name);
+            SDL_Rect pic = {inner.x, y2 + ui_px(ui, 4), thumb_w, thumb_h};
+            if (!muscle_thumb_draw(a->ren, a->charts, a->lib, m, pic, ui->scale, &budget))
+                a->redraw = true;
+            int text_x = inner.x + thumb_w + ui_px(ui, 16), tw = inner.w - thumb_w - ui_px(ui, 16);
+            int text_y = y2 + (row_h - ren_text_height(a->ren, FONT_BOLD) - ui_px(ui, 6) -
+                           ren_text_height(a->ren, FONT_SMALL)) / 2;
+            ren_text_fit(a->ren, FONT_BOLD, text_x, text_y, tw - ui_px(ui, 130), THEME_TEXT, m->name);
             char sub[600];
             size_t used = 0;
             sub[0] = 0;
@@ -184,9 +193,10 @@ void screen_directory(App *a, SDL_Rect all)
                     break;
                 used += (size_t)w;
             }
-            ren_text_fit(a->ren, FONT_SMALL, inner.x, y2 + ui_px(ui, 6) + ren_text_height(a->ren, FONT_BOLD),
-                         inner.w - ui_px(ui, 130), THEME_MUTED, sub);
-            SDL_Rect go = {inner.x + inner.w - ui_px(ui, 110), y2 + ui_px(ui, 8), ui_px(ui, 96), ui_px(ui, 34)};
+            ren_text_fit(a->ren, FONT_SMALL, text_x, text_y + ui_px(ui, 6) + ren_text_height(a->ren, FONT_BOLD),
+                         tw - ui_px(ui, 130), THEME_MUTED, sub);
+            SDL_Rect go = {inner.x + inner.w - ui_px(ui, 110), y2 + (row_h - ui_px(ui, 34)) / 2, ui_px(ui, 96),
+                           ui_px(ui, 34)};
             char label[300];
             snprintf(label, sizeof label, "Study %s", m->name);
             bool clicked = ui_button(ui, go, "Study", BUTTON_SECONDARY);
