@@ -206,13 +206,21 @@ static void note_text(const QuestionRow *q, char *buf, size_t size)
 
 /* A row's height at title column width w: the wrapped question, the line
  * under it, and the padding. */
+/* The line under a question: its population and muscle. */
+static void row_sub(const QuestionRow *q, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s \xC2\xB7 %s", q->pop == REPORT_EXAM ? "exams" : "quizzes",
+             q->item->module ? q->item->module->name : q->item->key);
+}
+
 static int row_height(App *a, const QuestionRow *q, int w, int note_w)
 {
     Ui *ui = &a->ui;
-    char title[700], note[120];
+    char title[700], note[120], sub[300];
     row_title(q, false, title, sizeof title);
+    row_sub(q, sub, sizeof sub);
     int th = ren_text_wrapped(a->ren, FONT_BODY, 0, 0, w, THEME_TEXT, title, false, 0, 0);
-    int h = th + instr_text_h(a, FONT_SMALL) + ui_px(ui, 16);
+    int h = th + ren_text_wrapped(a->ren, FONT_SMALL, 0, 0, w, THEME_MUTED, sub, false, 0, 0) + ui_px(ui, 16);
     note_text(q, note, sizeof note);
     int nh = ren_text_wrapped(a->ren, FONT_SMALL, 0, 0, note_w, THEME_TEXT, note, false, 0, 0) + ui_px(ui, 16);
     if (nh > h)
@@ -224,9 +232,9 @@ void instr_question_table(App *a, State *st, SDL_Rect box)
 {
     Ui *ui = &a->ui;
     static const TableColumn cols[Q_COLUMNS] = {
-        {"Question", 280, 3.0f, false}, {"Answers", 120, 0, true},   {"Facility", 80, 0, true},
-        {"Discrim.", 80, 0, true},      {"Clicks", 60, 0, true},    {"Median dist.", 120, 0, true},
-        {"Wrong side", 90, 0, true},    {"Note", 170, 0.5f, false}};
+        {"Question", 180, 3.0f, false}, {"Answers", 100, 0, true}, {"Facility", 80, 0, true},
+        {"Discrim.", 80, 0, true},      {"Clicks", 60, 0, true},   {"Median dist.", 110, 0, true},
+        {"Wrong side", 90, 0, true},    {"Note", 120, 0.5f, false}};
     int fh = filter_bar(a, st, box) + ui_px(ui, 10);
     box.y += fh;
     box.h -= fh;
@@ -280,9 +288,9 @@ void instr_question_table(App *a, State *st, SDL_Rect box)
         int ty = ry + ui_px(ui, 8);
         ty += ren_text_wrapped(a->ren, FONT_BODY, xs[Q_TITLE] + pad, ty, title_w, THEME_TEXT, title, true, list.y,
                                list.y + list.h);
-        snprintf(sub, sizeof sub, "%s \xC2\xB7 %s", q->pop == REPORT_EXAM ? "exams" : "quizzes",
-                 it->module ? it->module->name : it->key);
-        ren_text_fit(a->ren, FONT_SMALL, xs[Q_TITLE] + pad, ty, title_w, THEME_MUTED, sub);
+        row_sub(q, sub, sizeof sub);
+        ren_text_wrapped(a->ren, FONT_SMALL, xs[Q_TITLE] + pad, ty, title_w, THEME_MUTED, sub, true, list.y,
+                         list.y + list.h);
         snprintf(v, sizeof v, "%d", s->answers);
         if (s->answered < s->answers)
             snprintf(sub, sizeof sub, "%d unanswered", s->answers - s->answered);
