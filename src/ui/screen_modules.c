@@ -119,8 +119,9 @@ static void section_heading(App *a, SDL_Rect r, int section, bool folded, bool s
     /* A bar of the quizzes passed, then the counts, at the right. */
     int bar_w = ui_px(ui, 90), bar_h = ui_px(ui, 8);
     SDL_Rect bar = {r.x + r.w - pad - bar_w, r.y + (r.h - bar_h) / 2, bar_w, bar_h};
-    ren_fill_round_rect(a->ren, bar, bar_h / 2, THEME_BORDER);
-    if (n.modules > 0 && n.passed > 0) {
+    if (!searching) /* while searching the counts are of the matches: no bar */
+        ren_fill_round_rect(a->ren, bar, bar_h / 2, THEME_BORDER);
+    if (!searching && n.modules > 0 && n.passed > 0) {
         SDL_Rect done = bar;
         done.w = bar_w * n.passed / n.modules;
         if (done.w < bar_h)
@@ -128,7 +129,7 @@ static void section_heading(App *a, SDL_Rect r, int section, bool folded, bool s
         ren_fill_round_rect(a->ren, done, bar_h / 2, THEME_GOOD);
     }
     int name_w = ren_text_width(a->ren, FONT_BOLD, name);
-    int count_right = bar.x - ui_px(ui, 12);
+    int count_right = searching ? r.x + r.w - pad : bar.x - ui_px(ui, 12);
     int count_w = ren_text_width(a->ren, FONT_SMALL, count);
     if (count_right - count_w < x + name_w + ui_px(ui, 16)) {
         /* No room for the whole line: the numbers alone. */
