@@ -347,7 +347,11 @@ def selfcare(folder):
         s = Svg("selfcare_" + module_id, "self-care for %s: %s" % (module_id.replace("_", " "), what))
         s.skin, s.outline, s.outline_w = SKIN, OUTLINE, OUTLINE_W
         s.muscle_fill, s.muscle_stroke, s.arrow_colour = OVERLAY_FILL, OVERLAY_STROKE, ARROW
+        s.top = 0
         draw(s)
+        if s.top:  # a figure lying low is cropped above, so it is drawn larger
+            s.parts[1] = s.parts[1].replace('height="%d" viewBox="0 0 %d %d"' % (s.h, s.w, s.h),
+                                            'height="%d" viewBox="0 %d %d %d"' % (s.h - s.top, s.top, s.w, s.h - s.top))
         s.write(folder)
 
 

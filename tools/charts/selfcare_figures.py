@@ -137,6 +137,7 @@ def lerp(a, b, t):
 def quadratus_lumborum(fig):
     """Side-lying over a bolster, top arm overhead, top leg dropped behind: the upper side's
     waist lengthens (front view, head left)."""
+    fig.top = 220
     floor(fig)
     fig.ellipse(300, 340, 34, 28, PROP, PROP_EDGE, 1.8)
     b = Body(fig)
@@ -208,6 +209,7 @@ def gluteus_medius(fig):
 def gluteus_minimus(fig):
     """Side-lying at the edge of a bed, the top leg straight and let down behind the edge:
     the outer hip lengthens (front view, head left)."""
+    fig.top = 190
     floor(fig)
     block(fig, 40, 250, 400, 60, r=8)
     b = Body(fig)
@@ -229,6 +231,7 @@ def gluteus_minimus(fig):
 def piriformis(fig):
     """Lying on the back, the ankle of the treated side crossed over the other knee, that thigh
     drawn toward the chest (figure-4; side view, head left)."""
+    fig.top = 160
     floor(fig)
     b = Body(fig)
     hip = (300, 346)
@@ -282,7 +285,7 @@ def _neck_stretch(fig, tilt, turn, chin, anchor, band, arrow):
     if anchor == "lap":
         b.chain([right, (cx + 70, 186), (cx + 36, 236)], 15)
     elif anchor == "collarbone":
-        b.chain([right, (cx + 58, 196), (cx + 20, 128)], 14)
+        b.chain([right, (cx + 40, 200), (cx - 22, 128)], 14)
     else:  # the left hand over the head, easing it on
         b.chain([right, (cx + 96, 110), head], 15)
     b.draw()
@@ -404,6 +407,7 @@ def tensor_fasciae_latae(fig):
 def hamstrings(fig):
     """Lying on the back, a strap round the ball of the foot, the straight leg raised until a
     stretch is felt behind the thigh (side view, head left)."""
+    fig.top = 90
     floor(fig)
     b = Body(fig)
     hip = (300, 346)
