@@ -15,6 +15,7 @@ import math
 
 PROP = "#dcd6cc"
 LANDMARK = "#8f7f74"
+HAIR = "#7a6a5e"
 PROP_EDGE = "#8f867c"
 STRAP = "#5d6d73"
 FLOOR_Y = 368
@@ -351,7 +352,9 @@ def supraspinatus(fig):
     b.chain([(cx + 44, 104), (cx + 64, 160), (cx + 10, 196)], 15)  # treated arm behind the back
     b.chain([(cx - 44, 104), (cx - 62, 160), (cx - 4, 198)], 15)  # the other hand holds its wrist
     b.draw()
-    # The back: the spine and both shoulder blades.
+    # Seen from behind: hair over the back of the head, the spine and both shoulder blades.
+    fig.path([(cx - 21, 52), (cx - 18, 36), (cx - 8, 29), (cx + 8, 29), (cx + 18, 36), (cx + 21, 52),
+              (cx + 14, 62), (cx, 66), (cx - 14, 62)], fill=HAIR, stroke=fig.outline, width=1.2)
     fig.line((cx, 100), (cx, 218), LANDMARK, 1.4)
     for side in (-1, 1):
         fig.path([(cx + side * 14, 106), (cx + side * 42, 106), (cx + side * 18, 168)], stroke=LANDMARK, width=1.4)
