@@ -381,6 +381,30 @@ static void test_selfcare(void **state)
     assert_non_null(strstr(msg, "T/courses/lessons/caring.ini:38: error: [selfcare] in a lesson"));
     library_free(lib);
     diag_free(d);
+
+    /* Self-care is prose and a picture: the course fingerprint, which
+     * records carry, is the same with and without it. */
+    put("courses/care/course.ini", "[course]\nid = care\ntitle = Care\nmodules = good\nmodule_pass_mark = 80\n"
+                                   "[exam]\ntime_limit = 10\nquestions = 1\npass_mark = 75\nattempts = 0\n"
+                                   "wait_hours = 0\nshow_answers = yes\n");
+    char with[65], without[65];
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) {
+            snprintf(text, sizeof text, "%.*sgood%s", (int)(at - MUSCLE), MUSCLE, at + 2);
+            put("courses/muscles/good.ini", text);
+        }
+        d = diag_create();
+        lib = lib_here();
+        const Course *c = library_load_course_file(lib, tmp_path("courses/care/course.ini"), d);
+        assert_non_null(c);
+        assert_string_equal(diag_text(d, DIAG_TEXT_SORTED), "");
+        assert_int_equal(c->modules[0]->selfcare != NULL, pass == 0);
+        snprintf(pass == 0 ? with : without, 65, "%s", c->fingerprint);
+        library_free(lib);
+        diag_free(d);
+    }
+    assert_int_equal((int)strlen(with), 64);
+    assert_string_equal(with, without);
 }
 
 int main(void)
