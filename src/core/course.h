@@ -78,6 +78,20 @@ typedef struct {
     int line;
 } LessonPage;
 
+/* A muscle's self-care ([selfcare] of its module): a figure of the
+ * self-stretch or self-pressure position and short instructions. Prose for
+ * the study page only: it does not enter grading or the fingerprint. */
+typedef struct {
+    char *figure;     /* path of the figure SVG (checked) */
+    RectD figure_box; /* its viewBox */
+    char *caption;    /* one or two lines under the figure */
+    char *position;   /* how to take the position */
+    char *feel;       /* what the learner should feel */
+    char *dose;       /* how long and how often */
+    char *caution;    /* when not to, or what to avoid */
+    int line;
+} SelfCare;
+
 typedef struct {
     char *id; /* file name without .ini */
     char *path;
@@ -107,6 +121,8 @@ typedef struct {
     char *summary;
     LessonPage *pages;
     int n_pages;
+    /* A muscle's [selfcare], or NULL (none, or it had an error). */
+    SelfCare *selfcare;
 } Module;
 
 typedef struct {

@@ -178,5 +178,17 @@ void lesson_load_head(const char *path, const RawSection *sec, Module *m, bool *
 void lesson_load_page(Library *lib, const char *path, const RawSection *sec, const char *id, Module *m,
                       bool *oom, Diag *d);
 void lesson_pages_free(LessonPage *pages, int n);
+/* Checks the figure named by e (a lesson page's or a self-care figure):
+ * a name of [a-z0-9_-] whose <assets>/figures/<name>.svg passes the chart
+ * checks. Returns the file's path (malloc'ed) with its viewBox in *box, or
+ * NULL (reported against path:line). */
+char *library_check_figure(Library *lib, const char *path, const RawEntry *e, RectD *box, bool *oom, Diag *d);
+
+/* ---- self-care (selfcare_load.c) ----------------------------------------------- */
+
+/* A muscle's [selfcare] section into m->selfcare (left out, reported, if
+ * it has an error). */
+void selfcare_load(Library *lib, const char *path, const RawSection *sec, Module *m, bool *oom, Diag *d);
+void selfcare_free(SelfCare *sc);
 
 #endif

@@ -58,9 +58,7 @@ void lesson_pages_free(LessonPage *pages, int n)
     free(pages);
 }
 
-/* Checks a figure name and its file; returns the file's path (malloc'ed)
- * with its viewBox in *box, or NULL (reported). */
-static char *check_figure(Library *lib, const char *path, const RawEntry *e, RectD *box, bool *oom, Diag *d)
+char *library_check_figure(Library *lib, const char *path, const RawEntry *e, RectD *box, bool *oom, Diag *d)
 {
     const char *name = raw_line_value(e);
     if (!course_valid_view_name(name)) {
@@ -148,7 +146,7 @@ void lesson_load_page(Library *lib, const char *path, const RawSection *sec, con
     bool ok = raw_check_keys(path, sec, PAGE_KEYS, f, d);
     LessonPage p = {.line = sec->line};
     if (f[P_FIGURE]) {
-        p.figure = check_figure(lib, path, f[P_FIGURE], &p.figure_box, oom, d);
+        p.figure = library_check_figure(lib, path, f[P_FIGURE], &p.figure_box, oom, d);
         if (!p.figure)
             ok = false;
     }

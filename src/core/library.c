@@ -194,6 +194,7 @@ void library_module_free(Module *m)
     strings_free(m->overlay_paths, m->n_overlays);
     free(m->summary);
     lesson_pages_free(m->pages, m->n_pages);
+    selfcare_free(m->selfcare);
     free(m);
 }
 

@@ -445,7 +445,7 @@ static void load_muscle(ModuleLoad *ml, const RawSection *sec)
  * reports duplicates. Returns the [muscle] (or [lesson]) section or NULL. */
 static const RawSection *sort_sections(ModuleLoad *ml, const RawIni *ini)
 {
-    static const char *const KINDS[] = {"muscle", "lesson", "tp", "zone", "question", "page", NULL};
+    static const char *const KINDS[] = {"muscle", "lesson", "tp", "zone", "question", "page", "selfcare", NULL};
     const char *head_name = ml->lesson ? "lesson" : "muscle";
     const RawSection *muscle = NULL;
     for (int i = 0; i < ini->n; i++) {
@@ -466,6 +466,17 @@ static const RawSection *sort_sections(ModuleLoad *ml, const RawIni *ini)
                            head_name, muscle->line);
             else
                 muscle = s;
+            continue;
+        }
+        if (!strcmp(s->name, "selfcare")) {
+            if (ml->lesson)
+                diag_error(ml->d, ml->path, s->line,
+                           "[selfcare] in a lesson: self-care belongs to a muscle module; this one is ignored");
+            else if (ml->selfcare)
+                diag_error(ml->d, ml->path, s->line, "[selfcare] appears twice (first on line %d); this one is ignored",
+                           ml->selfcare->line);
+            else
+                ml->selfcare = s;
             continue;
         }
         const char *dot = strchr(s->name, '.');
@@ -501,9 +512,9 @@ static const RawSection *sort_sections(ModuleLoad *ml, const RawIni *ini)
             char head[INIFILE_MAX_LINE + 1];
             snprintf(head, sizeof head, "%.*s", (int)prefix, s->name);
             const char *near = inifile_nearest(head, KINDS, 2);
-            if (near && !strcmp(near, "muscle"))
-                diag_error(ml->d, ml->path, s->line, "unknown section [%s] (did you mean [muscle]?)",
-                           s->name);
+            if (near && (!strcmp(near, "muscle") || !strcmp(near, "selfcare")))
+                diag_error(ml->d, ml->path, s->line, "unknown section [%s] (did you mean [%s]?)", s->name,
+                           near);
             else if (near)
                 diag_error(ml->d, ml->path, s->line, "unknown section [%s] (did you mean [%s%s]?)", s->name,
                            near, dot ? dot : ".<id>");
@@ -513,7 +524,7 @@ static const RawSection *sort_sections(ModuleLoad *ml, const RawIni *ini)
             else
                 diag_error(ml->d, ml->path, s->line,
                            "unknown section [%s] (a module has [muscle], [tp.<id>], "
-                           "[zone.<id>] and [question.<id>])",
+                           "[zone.<id>], [question.<id>] and [selfcare])",
                            s->name);
             continue;
         }
@@ -615,6 +626,8 @@ const Module *library_load_module_file(Library *lib, const char *path, Diag *d)
         lesson_load_page(lib, path, ml.pages[i].sec, ml.pages[i].id, m, &ml.oom, d);
     for (int i = 0; i < ml.n_questions; i++)
         load_question(&ml, &ml.questions[i]);
+    if (ml.selfcare)
+        selfcare_load(lib, path, ml.selfcare, m, &ml.oom, d);
     if (ml.lesson) {
         if (ml.n_pages == 0)
             diag_error(d, path, 0, "no pages: a lesson needs at least one [page.<id>]");

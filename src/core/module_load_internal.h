@@ -26,6 +26,7 @@ typedef struct {
     const char *view_names[64];
     int view_lines[64];
     int n_views;
+    const RawSection *selfcare; /* [selfcare], if the file has one */
     const RawEntry *deep_views; /* [muscle] deep_views, checked once the views are known */
 } ModuleLoad;
 

@@ -1,7 +1,10 @@
 /* Study: the muscle on its chart with every trigger point (X) and referral
  * zone (essential solid, spillover stippled), and its facts in a scrolling
  * panel. Selecting a trigger point in the panel shows only its pattern. A
- * lesson is shown page by page instead (screen_lesson.c). */
+ * muscle with a [selfcare] section has a Self-care tab after its views: its
+ * figure and caption take the chart's place and the facts scroll to the
+ * self-care instructions. A lesson is shown page by page instead
+ * (screen_lesson.c). */
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -12,8 +15,10 @@
 
 /* The state of the study screen (reset on entering it), kept while the program runs. */
 static struct {
-    int view; /* index into the module's views */
+    int view; /* index into the module's views; the view count: the self-care figure */
     int scroll;
+    bool to_selfcare; /* scroll the facts to the self-care instructions once laid out */
+    int selfcare_w;   /* the text width they were scrolled to: a resize scrolls again */
 } study_st;
 
 #define MAX_VIEWS 8
@@ -109,6 +114,30 @@ static void draw_chart(App *a, const Module *m, const char *view, SDL_Rect area)
     chrome_zoom_button(a);
 }
 
+/* The self-care figure fitted into area with its caption below (the
+ * caption comes from the module: the SVG renderer draws no text). */
+static void draw_selfcare_figure(App *a, const SelfCare *sc, SDL_Rect area)
+{
+    Ui *ui = &a->ui;
+    int cap_w = area.w - ui_px(ui, 16), gap = ui_px(ui, 12);
+    int cap_h = ren_text_wrapped(a->ren, FONT_BODY, 0, 0, cap_w, THEME_TEXT, sc->caption, false, 0, 0);
+    SDL_Rect fig = {area.x, area.y, area.w, area.h - cap_h - gap};
+    ren_clip(a->ren, area);
+    if (fig.h >= ui_px(ui, 60)) {
+        /* The figure and its caption together, centred in the panel. */
+        ChartLayout l = chart_layout(fig, sc->figure_box);
+        fig.y += (fig.h - l.image.h) / 2;
+        fig.h = l.image.h;
+        l = chart_layout(fig, sc->figure_box);
+        if (!chart_draw_svg(a->charts, sc->figure, &l))
+            ren_text(a->ren, FONT_BODY, fig.x, fig.y, THEME_BAD, "This figure could not be loaded.");
+        fig.h = l.image.y + l.image.h - fig.y;
+    }
+    ren_text_wrapped(a->ren, FONT_BODY, area.x + ui_px(ui, 8), fig.y + fig.h + gap, cap_w, THEME_TEXT,
+                     sc->caption, true, area.y, area.y + area.h);
+    ren_unclip(a->ren);
+}
+
 /* How many items the practice serves (10, 20 or all), left of the button
  * go that starts it; the choice stays for the learner's later practice. */
 static void length_choice(App *a, SDL_Rect go)
@@ -169,7 +198,7 @@ void screen_study(App *a, SDL_Rect all)
     int pad = ui_px(ui, 20);
     const char *views[MAX_VIEWS];
     int nv = module_views(m, views, MAX_VIEWS);
-    if (study_st.view >= nv)
+    if (study_st.view > nv || (study_st.view == nv && !m->selfcare))
         study_st.view = 0;
 
     /* Left: the chart, with a tab per view. */
@@ -177,31 +206,58 @@ void screen_study(App *a, SDL_Rect all)
     SDL_Rect panel = {pad, area.y + pad, chart_w - pad, area.h - 2 * pad};
     ren_fill_round_rect(a->ren, panel, ui_px(ui, 10), THEME_PANEL);
     int tab_h = ui_px(ui, 34), tx = panel.x + ui_px(ui, 12), ty = panel.y + ui_px(ui, 12);
+    char labels[MAX_VIEWS][80];
+    /* The self-care tab after the views: where they do not all fit, the
+     * views drop the word "view" ("Back" instead of "Back view"). */
+    int tabs_w = m->selfcare ? ren_text_width(a->ren, FONT_BODY, "Self-care") + ui_px(ui, 36) : 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < nv; i++) {
+            char *label = labels[i];
+            snprintf(label, sizeof labels[i], "%s", views[i]);
+            if (label[0] >= 'a' && label[0] <= 'z')
+                label[0] = (char)(label[0] - 'a' + 'A');
+            for (char *p = label; *p; p++)
+                if (*p == '_')
+                    *p = ' ';
+            if (pass == 1 && tabs_w > panel.w - ui_px(ui, 24))
+                continue;
+            snprintf(label + strlen(label), sizeof labels[i] - strlen(label), " view");
+            if (pass == 0)
+                tabs_w += ren_text_width(a->ren, FONT_BODY, label) + ui_px(ui, 36);
+        }
     for (int i = 0; i < nv; i++) {
-        char label[80];
-        snprintf(label, sizeof label, "%s", views[i]);
-        if (label[0] >= 'a' && label[0] <= 'z')
-            label[0] = (char)(label[0] - 'a' + 'A');
-        for (char *p = label; *p; p++)
-            if (*p == '_')
-                *p = ' ';
-        snprintf(label + strlen(label), sizeof label - strlen(label), " view");
-        int w = ren_text_width(a->ren, FONT_BODY, label) + ui_px(ui, 28);
+        int w = ren_text_width(a->ren, FONT_BODY, labels[i]) + ui_px(ui, 28);
         SDL_Rect tab = {tx, ty, w, tab_h};
-        if (ui_button(ui, tab, label, i == study_st.view ? BUTTON_SELECTED : BUTTON_SECONDARY)) {
+        if (ui_button(ui, tab, labels[i], i == study_st.view ? BUTTON_SELECTED : BUTTON_SECONDARY)) {
             study_st.view = i;
             a->redraw = true;
         }
         tx += w + ui_px(ui, 8);
     }
+    bool selfcare = m->selfcare && study_st.view == nv;
+    if (m->selfcare) {
+        int w = ren_text_width(a->ren, FONT_BODY, "Self-care") + ui_px(ui, 28);
+        SDL_Rect tab = {tx, ty, w, tab_h};
+        if (ui_button(ui, tab, "Self-care", selfcare ? BUTTON_SELECTED : BUTTON_SECONDARY)) {
+            study_st.view = nv;
+            study_st.to_selfcare = true;
+            a->redraw = true;
+        }
+        selfcare = study_st.view == nv;
+    }
     /* tests/labels/label_sweep.c computes this rectangle too: keep in step. */
     int legend_h = chart_legend_height(a->ren) + ui_px(ui, 12);
     SDL_Rect chart = {panel.x + ui_px(ui, 12), ty + tab_h + ui_px(ui, 8), panel.w - ui_px(ui, 24),
                       panel.h - tab_h - ui_px(ui, 32) - legend_h};
-    if (nv > 0)
-        draw_chart(a, m, views[study_st.view], chart);
-    chart_draw_legend(a->ren, (SDL_Rect){panel.x + ui_px(ui, 16), panel.y + panel.h - legend_h,
-                                         panel.w - ui_px(ui, 32), chart_legend_height(a->ren)});
+    if (selfcare) {
+        chart.h = panel.y + panel.h - ui_px(ui, 12) - chart.y;
+        draw_selfcare_figure(a, m->selfcare, chart);
+    } else {
+        if (study_st.view < nv)
+            draw_chart(a, m, views[study_st.view], chart);
+        chart_draw_legend(a->ren, (SDL_Rect){panel.x + ui_px(ui, 16), panel.y + panel.h - legend_h,
+                                             panel.w - ui_px(ui, 32), chart_legend_height(a->ren)});
+    }
 
     /* Right: the facts. */
     SDL_Rect text = {chart_w + pad, area.y + pad, all.w - chart_w - 2 * pad, area.h - 2 * pad - ui_px(ui, 60)};
@@ -262,9 +318,35 @@ void screen_study(App *a, SDL_Rect all)
     y += section(a, inner.x, y, w, "Symptoms and findings", m->symptoms, inner);
     y += section(a, inner.x, y, w, "Often mistaken for", m->differential, inner);
     y += section(a, inner.x, y, w, "Treatment", m->treatment, inner);
-    y += section(a, inner.x, y, w, "Self-care", m->self_care, inner);
+    int selfcare_at = y + study_st.scroll - inner.y;
+    if (m->selfcare) {
+        /* The instructions for the figure of the Self-care tab, then the
+         * module's everyday advice. */
+        y += ren_text_wrapped(a->ren, FONT_HEADING, inner.x, y, w, THEME_ACCENT_DARK, "Self-care", true, inner.y,
+                              inner.y + inner.h) +
+             ui_px(ui, 8);
+        if (!selfcare) {
+            const char *hint = "The Self-care tab shows the position.";
+            y += ren_text_wrapped(a->ren, FONT_SMALL, inner.x, y, w, THEME_MUTED, hint, true, inner.y,
+                                  inner.y + inner.h) +
+                 ui_px(ui, 8);
+        }
+        y += section(a, inner.x, y, w, "The position", m->selfcare->position, inner);
+        y += section(a, inner.x, y, w, "What you should feel", m->selfcare->feel, inner);
+        y += section(a, inner.x, y, w, "How long, how often", m->selfcare->dose, inner);
+        y += section(a, inner.x, y, w, "Caution", m->selfcare->caution, inner);
+        y += section(a, inner.x, y, w, "Everyday self-care", m->self_care, inner);
+    } else {
+        y += section(a, inner.x, y, w, "Self-care", m->self_care, inner);
+    }
     int content_h = y + study_st.scroll - inner.y;
     ren_unclip(a->ren);
+    if (study_st.to_selfcare || (selfcare && study_st.selfcare_w != w)) {
+        study_st.to_selfcare = false;
+        study_st.selfcare_w = w;
+        study_st.scroll = selfcare_at;
+        a->redraw = true;
+    }
     SDL_Rect scroll_area = {inner.x, inner.y, inner.w + ui_px(ui, 12), inner.h};
     int before = study_st.scroll;
     ui_scroll(ui, scroll_area, &study_st.scroll, content_h);
@@ -286,5 +368,6 @@ void screen_study_enter(App *a)
 {
     study_st.scroll = 0;
     study_st.view = 0;
+    study_st.to_selfcare = false;
     screen_lesson_enter(a);
 }

@@ -575,7 +575,7 @@ static void test_sections_and_ids(void **state)
                         "T/courses/muscles/ids.ini:24: error: unknown section [musle] (did you "
                         "mean [muscle]?)\n"
                         "T/courses/muscles/ids.ini:25: error: unknown section [whatever] (a "
-                        "module has [muscle], [tp.<id>], [zone.<id>] and [question.<id>])\n"
+                        "module has [muscle], [tp.<id>], [zone.<id>], [question.<id>] and [selfcare])\n"
                         "T/courses/muscles/ids.ini:30: error: 'B' is both a correct and a wrong "
                         "option\n"
                         "T/courses/muscles/ids.ini:32: error: 'B' is both a correct and a wrong "

@@ -2,7 +2,8 @@
  * module_load.c and course_load.c): a good lesson read in full and used
  * for practice, a course listing lessons and muscles, an id used by both
  * kinds, and figures that are not what they should be (missing, a FIFO, a
- * link out of the assets folder, too large, with <text>). */
+ * link out of the assets folder, too large, with <text>); a muscle's
+ * [selfcare] section, which uses the same figures. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -315,6 +316,97 @@ static void test_check_tree(void **state)
     config_free(cfg);
 }
 
+/* A muscle's [selfcare]: its figure and instructions read in full; a
+ * missing figure, a missing key, a second [selfcare] and one in a lesson
+ * are errors, and the muscle still loads without it. */
+static void test_selfcare(void **state)
+{
+    (void)state;
+    char text[2048];
+    const char *SC = "[selfcare]\nfigure = band\ncaption = Lying on a ball.\nposition = Lie on it,\n"
+                     "  the knees bent.\nfeel = A deep ache.\ndose = Half a minute,\n  - twice a day.\n"
+                     "caution = Not on a bruise.\n";
+    const char *at = strstr(MUSCLE, "ID");
+    snprintf(text, sizeof text, "%.*sgood%s%s", (int)(at - MUSCLE), MUSCLE, at + 2, SC);
+    put("courses/muscles/good.ini", text);
+    put("assets/anatomy/muscles/good.front.svg", CHART);
+    put("assets/anatomy/muscles/bad.front.svg", CHART);
+    put("assets/anatomy/muscles/short.front.svg", CHART);
+    Diag *d = diag_create();
+    Library *lib = lib_here();
+    const Module *m = library_load_module_file(lib, tmp_path("courses/muscles/good.ini"), d);
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED), "");
+    assert_non_null(m);
+    assert_non_null(m->selfcare);
+    assert_string_equal(m->selfcare->figure, tmp_path("assets/figures/band.svg"));
+    assert_true(m->selfcare->figure_box.w == 300 && m->selfcare->figure_box.h == 200);
+    assert_string_equal(m->selfcare->caption, "Lying on a ball.");
+    assert_string_equal(m->selfcare->position, "Lie on it, the knees bent.");
+    assert_string_equal(m->selfcare->feel, "A deep ache.");
+    assert_string_equal(m->selfcare->dose, "Half a minute,\n- twice a day.");
+    assert_string_equal(m->selfcare->caution, "Not on a bruise.");
+    library_free(lib);
+    diag_free(d);
+
+    /* The muscle section is 12 lines, the trigger point 7: [selfcare] on 20. */
+    snprintf(text, sizeof text,
+             "%.*sbad%s[selfcare]\nfigure = no_such\ncaption = C\nposition = P\nfeel = F\ndose = D\ncaution = C\n"
+             "[selfcare]\nfigure = band\n",
+             (int)(at - MUSCLE), MUSCLE, at + 2);
+    put("courses/muscles/bad.ini", text);
+    snprintf(text, sizeof text, "%.*sshort%s[selfcare]\nfigure = band\ncaption = C\nposition = P\nfeel = F\n"
+             "dose = D\ncautoin = C\n", (int)(at - MUSCLE), MUSCLE, at + 2);
+    put("courses/muscles/short.ini", text);
+    const char *idat = strstr(LESSON, "basics");
+    snprintf(text, sizeof text, "%.*scaring%s%s", (int)(idat - LESSON), LESSON, idat + 6, SC);
+    put("courses/lessons/caring.ini", text);
+    d = diag_create();
+    lib = lib_here();
+    m = library_load_module_file(lib, tmp_path("courses/muscles/bad.ini"), d);
+    assert_non_null(m);
+    assert_null(m->selfcare);
+    assert_int_equal(m->n_tps, 1);
+    m = library_load_module_file(lib, tmp_path("courses/muscles/short.ini"), d);
+    assert_non_null(m);
+    assert_null(m->selfcare);
+    m = library_load_module_file(lib, tmp_path("courses/lessons/caring.ini"), d);
+    assert_non_null(m);
+    assert_null(m->selfcare);
+    assert_int_equal(m->n_pages, 2);
+    const char *msg = diag_text(d, DIAG_TEXT_SORTED);
+    assert_non_null(strstr(msg, "T/courses/muscles/bad.ini:21: error: figure 'no_such' not found: "));
+    assert_non_null(strstr(msg, "T/courses/muscles/bad.ini:27: error: [selfcare] appears twice (first on line 20)"));
+    assert_non_null(strstr(msg, "T/courses/muscles/short.ini:26: error: unknown key 'cautoin' in [selfcare] (did "
+                                "you mean 'caution'?)"));
+    assert_non_null(strstr(msg, "T/courses/lessons/caring.ini:38: error: [selfcare] in a lesson"));
+    library_free(lib);
+    diag_free(d);
+
+    /* Self-care is prose and a picture: the course fingerprint, which
+     * records carry, is the same with and without it. */
+    put("courses/care/course.ini", "[course]\nid = care\ntitle = Care\nmodules = good\nmodule_pass_mark = 80\n"
+                                   "[exam]\ntime_limit = 10\nquestions = 1\npass_mark = 75\nattempts = 0\n"
+                                   "wait_hours = 0\nshow_answers = yes\n");
+    char with[65], without[65];
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) {
+            snprintf(text, sizeof text, "%.*sgood%s", (int)(at - MUSCLE), MUSCLE, at + 2);
+            put("courses/muscles/good.ini", text);
+        }
+        d = diag_create();
+        lib = lib_here();
+        const Course *c = library_load_course_file(lib, tmp_path("courses/care/course.ini"), d);
+        assert_non_null(c);
+        assert_string_equal(diag_text(d, DIAG_TEXT_SORTED), "");
+        assert_int_equal(c->modules[0]->selfcare != NULL, pass == 0);
+        snprintf(pass == 0 ? with : without, 65, "%s", c->fingerprint);
+        library_free(lib);
+        diag_free(d);
+    }
+    assert_int_equal((int)strlen(with), 64);
+    assert_string_equal(with, without);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -323,6 +415,7 @@ int main(void)
         cmocka_unit_test(test_hostile_figures),
         cmocka_unit_test(test_kind_rules),
         cmocka_unit_test(test_check_tree),
+        cmocka_unit_test(test_selfcare),
     };
     return cmocka_run_group_tests(tests, setup, tmp_teardown);
 }

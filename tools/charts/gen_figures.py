@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Draws the figures of the Foundations lessons into assets/figures/*.svg.
+"""Draws the figures of the Foundations lessons and the self-care figures of the Essentials
+muscles (selfcare_figures.py) into assets/figures/*.svg.
 
 The figures use the palette and line weights of the anatomy charts
 (tools/charts/gen_charts.py): skin, outline, muscle and landmark colours,
@@ -14,6 +15,8 @@ Python 3 standard library only; the output is the same on every run.
 import math
 import os
 import sys
+
+import selfcare_figures
 
 SKIN = "#f3e4d5"
 OUTLINE = "#3d3834"
@@ -338,8 +341,22 @@ def perpetuating_cycle(folder):
     s.write(folder)
 
 
+def selfcare(folder):
+    """The self-care figures of the Essentials muscles (selfcare_figures.py), in this palette."""
+    for module_id, draw, what in selfcare_figures.SELFCARE:
+        s = Svg("selfcare_" + module_id, "self-care for %s: %s" % (module_id.replace("_", " "), what))
+        s.skin, s.outline, s.outline_w = SKIN, OUTLINE, OUTLINE_W
+        s.muscle_fill, s.muscle_stroke, s.arrow_colour = OVERLAY_FILL, OVERLAY_STROKE, ARROW
+        s.top = 0
+        draw(s)
+        if s.top:  # a figure lying low is cropped above, so it is drawn larger
+            s.parts[1] = s.parts[1].replace('height="%d" viewBox="0 0 %d %d"' % (s.h, s.w, s.h),
+                                            'height="%d" viewBox="0 %d %d %d"' % (s.h - s.top, s.top, s.w, s.h - s.top))
+        s.write(folder)
+
+
 FIGURES = [taut_band, contraction_knots, flat_palpation, pincer_palpation, referral_map_example, pressure_release,
-           stretch_release, perpetuating_cycle]
+           stretch_release, perpetuating_cycle, selfcare]
 
 
 def main():
