@@ -15,6 +15,10 @@ void answers_rebuild_one(const Library *lib, const Item *it, const RecordAnswer 
     an->time_ms = ra->time_ms;
     an->zone = -1;
     an->answered = ra->answered;
+    /* Options: the texts chosen, at the places this item shows them. */
+    for (int i = 0; ra->answered && i < it->n_options; i++)
+        for (int k = 0; k < ra->n_chosen && !an->chosen[i]; k++)
+            an->chosen[i] = ra->chosen[k] && it->options[i] && !strcmp(ra->chosen[k], it->options[i]);
     if (!ra->answered || !it->view)
         return;
     if (ra->view && strcmp(ra->view, it->view) != 0) {

@@ -133,6 +133,19 @@ static void compare(const Session *s, const RebuiltAttempt *rb, bool all_answere
             assert_memory_equal(&got->paint, &want->paint, sizeof got->paint);
             break;
         }
+        case ITEM_CHOICE:
+        case ITEM_MULTI:
+            /* The options chosen, found by their text. */
+            assert_true(got->answered);
+            for (int o = 0; o < it->n_options; o++) {
+                int r = -1;
+                for (int q = 0; q < ra->item->n_options; q++)
+                    if (!strcmp(ra->item->options[q], it->options[o]))
+                        r = q;
+                assert_true(r >= 0);
+                assert_int_equal(got->chosen[r], want->chosen[o]);
+            }
+            break;
         default:
             break;
         }
@@ -142,6 +155,7 @@ static void compare(const Session *s, const RebuiltAttempt *rb, bool all_answere
         assert_true(seen[ITEM_LOCATE_TP] > 0);
         assert_true(seen[ITEM_ZONE_CLICK] > 0);
         assert_true(seen[ITEM_ZONE_PAINT] > 0);
+        assert_true(seen[ITEM_CHOICE] + seen[ITEM_MULTI] > 0);
     }
 }
 
