@@ -50,6 +50,22 @@ void answers_rebuild_one(const Library *lib, const Item *it, const RecordAnswer 
                 }
             }
         }
+        /* What the feedback says besides the credit: how far the click was
+         * and which zone it fell in, from the same geometry as grading. */
+        if (!an->answered)
+            break;
+        if (it->type == ITEM_LOCATE_TP) {
+            const TriggerPoint *tp = &m->tps[it->tp];
+            grade_locate_tp(an->click, tp->at, tp->radius, &an->distance);
+        } else if (it->type == ITEM_REVERSE) {
+            const TriggerPoint *tp = an->reverse.module ? &an->reverse.module->tps[an->reverse.tp] : &m->tps[it->tp];
+            an->distance = geom_distance(an->click, tp->at);
+        } else {
+            ZoneClickResult zr = grade_zone_click(an->click, m, it->tp, it->view);
+            an->distance = zr.distance;
+            an->zone = zr.zone;
+            an->zone_kind = zr.kind;
+        }
         break;
     case ITEM_LOCATE_ALL: {
         int n = ra->n_marks < SESSION_MAX_CLICKS ? ra->n_marks : SESSION_MAX_CLICKS;
