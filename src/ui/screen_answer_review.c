@@ -312,7 +312,7 @@ static void explain_panel(App *a, const Item *it, const Answer *an, bool answere
         unanswered_text(it, body, sizeof body);
     }
     int inner = w - ui_px(ui, 24);
-    int hh = ren_text_height(a->ren, FONT_BOLD) + ui_px(ui, 12);
+    int hh = ren_text_wrapped(a->ren, FONT_BOLD, 0, 0, inner, THEME_TEXT, head, false, 0, 0) + ui_px(ui, 12);
     int mh = miss[0] ? ren_text_wrapped(a->ren, FONT_BOLD, 0, 0, inner, THEME_TEXT, miss, false, 0, 0) + ui_px(ui, 6) : 0;
     int bh = ren_text_wrapped(a->ren, FONT_BODY, 0, 0, inner, THEME_TEXT, body, false, 0, 0);
     SDL_Rect box = {x - ui_px(ui, 4), y, w + ui_px(ui, 8), hh + mh + bh + ui_px(ui, 16)};
@@ -320,8 +320,8 @@ static void explain_panel(App *a, const Item *it, const Answer *an, bool answere
         box.h = bottom - box.y;
     ren_fill_round_rect(a->ren, box, ui_px(ui, 8), answered ? theme_credit_light(an->credit) : THEME_PANEL_ALT);
     ren_clip(a->ren, box);
-    ren_text_fit(a->ren, FONT_BOLD, x + ui_px(ui, 8), y + ui_px(ui, 8), inner,
-                 answered ? theme_credit_colour(an->credit) : THEME_MUTED, head);
+    ren_text_wrapped(a->ren, FONT_BOLD, x + ui_px(ui, 8), y + ui_px(ui, 8), inner,
+                     answered ? theme_credit_colour(an->credit) : THEME_MUTED, head, true, 0, bottom);
     if (miss[0])
         ren_text_wrapped(a->ren, FONT_BOLD, x + ui_px(ui, 8), y + hh, inner, THEME_TEXT, miss, true, 0, bottom);
     ren_text_wrapped(a->ren, FONT_BODY, x + ui_px(ui, 8), y + hh + mh, inner, THEME_TEXT, body, true, 0, bottom);
@@ -334,7 +334,7 @@ static void explain_panel(App *a, const Item *it, const Answer *an, bool answere
                   ? "Blue ring: your click. Green X: the trigger point, with its full-credit circle."
                   : "Blue ring: your click. Red: the referral pattern (solid essential, dotted spillover).";
     else if (it->type == ITEM_LOCATE_ALL && answered)
-        key = "Blue numbers: your marks. Green X: found; red X: missed.";
+        key = "Blue numbers: your marks, in the order you placed them.";
     if (key && y < bottom)
         ren_text_wrapped(a->ren, FONT_SMALL, x, y, w, THEME_MUTED, key, true, 0, bottom);
 }
