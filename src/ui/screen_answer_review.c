@@ -170,7 +170,7 @@ static void answer_key_chart(App *a, const Item *it, SDL_Rect area)
         area.h -= lh + gap;
     }
     const Module *m = it->module;
-    ChartLayout l = chrome_chart_layout(a, m, v, area, CHART_VIEW_ARROWS);
+    ChartLayout l = chrome_chart_layout(a, m, v, area, 0); /* the arrow keys step between items */
     float s = a->ui.scale;
     ren_clip(a->ren, area);
     chart_draw_svg(a->charts, v->path, &l);
