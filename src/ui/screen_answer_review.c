@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -217,18 +218,20 @@ static void answer_key_chart(App *a, const Item *it, SDL_Rect area)
 static void unanswered_text(const Item *it, char *buf, size_t size)
 {
     const Module *m = it->module;
+    /* The point as the prompts name it ("the iliacus trigger point of iliopsoas"). */
+    char *phrase = it->tp >= 0 ? session_tp_phrase(m, it->tp) : NULL;
+    const char *tp = phrase ? phrase : "the trigger point";
     switch (it->type) {
     case ITEM_LOCATE_TP:
     case ITEM_REVERSE:
-        snprintf(buf, size, "The %s trigger point of %s, shown by the green X: %s.", m->tps[it->tp].label, m->name,
-                 m->tps[it->tp].location);
+        snprintf(buf, size, "The green X marks %s: %s.", tp, m->tps[it->tp].location);
         break;
     case ITEM_ZONE_CLICK:
     case ITEM_ZONE_PAINT:
         snprintf(buf, size,
-                 "The referral pattern of the %s trigger point of %s is shown in red: solid where nearly every "
-                 "patient feels the pain (essential zone), dotted where some do (spillover).",
-                 m->tps[it->tp].label, m->name);
+                 "The referral pattern of %s is shown in red: solid where nearly every patient feels the pain "
+                 "(essential zone), dotted where some do (spillover).",
+                 tp);
         break;
     case ITEM_LOCATE_ALL:
         snprintf(buf, size, "Every trigger point of %s on this chart is marked with a green X.", m->name);
@@ -240,6 +243,7 @@ static void unanswered_text(const Item *it, char *buf, size_t size)
         break;
     }
     }
+    free(phrase);
 }
 
 /* The strip of items: a numbered chip each, in its credit's colour (grey
