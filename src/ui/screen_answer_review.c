@@ -28,6 +28,7 @@ typedef struct {
     int n, cur;
     ScreenId back;
     char title[200];
+    char when[64]; /* a record's date, "" for a session just taken */
     bool option_none[SESSION_MAX_OPTIONS]; /* no working selection: options are only shown */
 } AnswerReviewState;
 
@@ -81,6 +82,7 @@ void answer_review_open_session(App *a, const Session *s, int first, ScreenId ba
     rv.cur = first >= 0 && first < rv.n ? first : 0;
     rv.back = back;
     snprintf(rv.title, sizeof rv.title, "%s", title ? title : "Your answers");
+    rv.when[0] = 0;
     app_go(a, SCREEN_ANSWER_REVIEW);
 }
 
@@ -115,16 +117,14 @@ bool answer_review_open_record(App *a, const Record *r, ScreenId back)
     rv.back = back;
     const Course *c = r->course ? library_find_course(a->lib, r->course) : NULL;
     const Module *m = r->module ? library_find_module(a->lib, r->module) : NULL;
-    char when[64];
     time_t t = (time_t)r->finished;
     struct tm tm;
     localtime_r(&t, &tm);
-    strftime(when, sizeof when, "%d %b %Y", &tm);
+    strftime(rv.when, sizeof rv.when, "%d %b %Y \xC2\xB7 ", &tm);
     if (r->mode == ATTEMPT_EXAM)
-        snprintf(rv.title, sizeof rv.title, "Exam \xC2\xB7 %s \xC2\xB7 %s", c ? c->title : r->course, when);
+        snprintf(rv.title, sizeof rv.title, "Exam \xC2\xB7 %s", c ? c->title : r->course);
     else
-        snprintf(rv.title, sizeof rv.title, "Module quiz \xC2\xB7 %s \xC2\xB7 %s",
-                 m ? m->name : r->module ? r->module : "?", when);
+        snprintf(rv.title, sizeof rv.title, "Module quiz \xC2\xB7 %s", m ? m->name : r->module ? r->module : "?");
     app_go(a, SCREEN_ANSWER_REVIEW);
     return true;
 }
@@ -356,8 +356,8 @@ void screen_answer_review(App *a, SDL_Rect all)
 {
     Ui *ui = &a->ui;
     SDL_Rect area;
-    char crumb[80];
-    snprintf(crumb, sizeof crumb, "Answer %d of %d", rv.cur + 1, rv.n);
+    char crumb[160];
+    snprintf(crumb, sizeof crumb, "%sAnswer %d of %d", rv.when, rv.cur + 1, rv.n);
     char title[260];
     snprintf(title, sizeof title, "Answers \xC2\xB7 %s", rv.title);
     if (chrome_top_bar(a, title, rv.n ? crumb : "", true, &area) || rv.n == 0) {

@@ -31,8 +31,11 @@ static const char *closed_reason(const App *a, int i)
         return "Failed its integrity check: not shown";
     if (r->void_reason)
         return "Void: not graded";
+    if (r->mode == ATTEMPT_EXAM ? !r->course || !library_find_course(a->lib, r->course)
+                                : !r->module || !library_find_module(a->lib, r->module))
+        return "Not in the courses on this station";
     if (!answer_review_allowed(a, r))
-        return r->mode == ATTEMPT_EXAM ? "This exam does not show answers" : "Not in the courses here";
+        return "This exam does not show answers";
     if (r->n_answers <= 0)
         return "No answers recorded";
     return "";
