@@ -22,13 +22,13 @@
 #include "theme.h"
 
 typedef struct {
-    const Session *session;  /* the session reviewed, or NULL for a record */
-    RebuiltAttempt rebuilt;  /* a record's answers (session NULL) */
+    const Session *session; /* the session reviewed, or NULL for a record */
+    RebuiltAttempt rebuilt; /* a record's answers (session NULL) */
     bool have_rebuilt;
     int n, cur;
     ScreenId back;
     char title[200];
-    char when[64]; /* a record's date, "" for a session just taken */
+    char when[64];                         /* a record's date, "" for a session just taken */
     bool option_none[SESSION_MAX_OPTIONS]; /* no working selection: options are only shown */
 } AnswerReviewState;
 
@@ -46,7 +46,10 @@ static void close_review(App *a)
     a->work.session = NULL;
 }
 
-void screen_answer_review_leave(App *a) { close_review(a); }
+void screen_answer_review_leave(App *a)
+{
+    close_review(a);
+}
 
 /* Item i, its answer and why it cannot be drawn ("" if it can). The item
  * is NULL for a recorded answer of an item this station does not have. */
@@ -124,7 +127,10 @@ bool answer_review_open_record(App *a, const Record *r, ScreenId back)
     if (r->mode == ATTEMPT_EXAM)
         snprintf(rv.title, sizeof rv.title, "Exam \xC2\xB7 %s", c ? c->title : r->course);
     else
-        snprintf(rv.title, sizeof rv.title, "Module quiz \xC2\xB7 %s", m ? m->name : r->module ? r->module : "?");
+        snprintf(rv.title, sizeof rv.title, "Module quiz \xC2\xB7 %s",
+                 m           ? m->name
+                 : r->module ? r->module
+                             : "?");
     app_go(a, SCREEN_ANSWER_REVIEW);
     return true;
 }
@@ -167,7 +173,8 @@ static void answer_key_chart(App *a, const Item *it, SDL_Rect area)
     }
     int lh = chart_legend_height(a->ren), gap = ui_px(&a->ui, 8);
     if (area.h >= 4 * lh) {
-        chart_draw_legend(a->ren, (SDL_Rect){area.x + ui_px(&a->ui, 4), area.y + area.h - lh, area.w - ui_px(&a->ui, 8), lh});
+        chart_draw_legend(a->ren, (SDL_Rect){area.x + ui_px(&a->ui, 4), area.y + area.h - lh,
+                                             area.w - ui_px(&a->ui, 8), lh});
         area.h -= lh + gap;
     }
     const Module *m = it->module;
@@ -193,12 +200,14 @@ static void answer_key_chart(App *a, const Item *it, SDL_Rect area)
             for (int pass = 0; pass < 2; pass++)
                 for (int i = 0; i < m->n_zones; i++) {
                     const Zone *z = &m->zones[i];
-                    if (z->tp == it->tp && !strcmp(z->view, it->view) && (pass == 0) == (z->kind == ZONE_SPILLOVER))
+                    if (z->tp == it->tp && !strcmp(z->view, it->view) &&
+                        (pass == 0) == (z->kind == ZONE_SPILLOVER))
                         chart_draw_zone(a->ren, &l, z, s);
                 }
         const TriggerPoint *tp = &m->tps[it->tp];
         if (!strcmp(tp->view, it->view)) {
-            chart_draw_tp(a->ren, &l, tp, THEME_GOOD, it->type == ITEM_LOCATE_TP || it->type == ITEM_REVERSE, s);
+            chart_draw_tp(a->ren, &l, tp, THEME_GOOD, it->type == ITEM_LOCATE_TP || it->type == ITEM_REVERSE,
+                          s);
             pts[n] = tp->at;
             labels[n++] = tp->label;
         }
@@ -228,18 +237,19 @@ static void unanswered_text(const Item *it, char *buf, size_t size)
         break;
     case ITEM_ZONE_CLICK:
     case ITEM_ZONE_PAINT:
-        snprintf(buf, size,
-                 "The referral pattern of %s is shown in red: solid where nearly every patient feels the pain "
-                 "(essential zone), dotted where some do (spillover).",
-                 tp);
+        snprintf(
+            buf, size,
+            "The referral pattern of %s is shown in red: solid where nearly every patient feels the pain "
+            "(essential zone), dotted where some do (spillover).",
+            tp);
         break;
     case ITEM_LOCATE_ALL:
         snprintf(buf, size, "Every trigger point of %s on this chart is marked with a green X.", m->name);
         break;
     default: {
         const Question *q = &m->questions[it->question];
-        snprintf(buf, size, "The right option%s marked \xE2\x9C\x93. %s", it->type == ITEM_MULTI ? "s are" : " is",
-                 q->explain ? q->explain : "");
+        snprintf(buf, size, "The right option%s marked \xE2\x9C\x93. %s",
+                 it->type == ITEM_MULTI ? "s are" : " is", q->explain ? q->explain : "");
         break;
     }
     }
@@ -271,8 +281,8 @@ static int item_strip(App *a, SDL_Rect r)
         char num[16], label[32];
         snprintf(num, sizeof num, "%d", i + 1);
         int tw = ren_text_width(a->ren, FONT_BOLD, num);
-        ren_text(a->ren, FONT_BOLD, c.x + (c.w - tw) / 2, c.y + (c.h - ren_text_height(a->ren, FONT_BOLD)) / 2, fg,
-                 num);
+        ren_text(a->ren, FONT_BOLD, c.x + (c.w - tw) / 2,
+                 c.y + (c.h - ren_text_height(a->ren, FONT_BOLD)) / 2, fg, num);
         snprintf(label, sizeof label, "Item %d", i + 1);
         if (ui_clickable(ui, c, label))
             select_item(a, i);
@@ -282,8 +292,8 @@ static int item_strip(App *a, SDL_Rect r)
 
 /* The right panel: what was asked, the credit, what a miss landed on, the
  * explanation. */
-static void explain_panel(App *a, const Item *it, const Answer *an, bool answered, const char *note, SDL_Rect side,
-                          int bottom)
+static void explain_panel(App *a, const Item *it, const Answer *an, bool answered, const char *note,
+                          SDL_Rect side, int bottom)
 {
     Ui *ui = &a->ui;
     int x = side.x + ui_px(ui, 20), y = side.y + ui_px(ui, 18), w = side.w - ui_px(ui, 40);
@@ -302,7 +312,8 @@ static void explain_panel(App *a, const Item *it, const Answer *an, bool answere
     snprintf(line, sizeof line, "%s \xC2\xB7 %s", kind, it->module->name);
     ren_text_fit(a->ren, FONT_SMALL, x, y, w, THEME_ACCENT, line);
     y += ren_text_height(a->ren, FONT_SMALL) + ui_px(ui, 6);
-    y += ren_text_wrapped(a->ren, FONT_HEADING, x, y, w, THEME_TEXT, it->prompt, true, 0, bottom) + ui_px(ui, 10);
+    y += ren_text_wrapped(a->ren, FONT_HEADING, x, y, w, THEME_TEXT, it->prompt, true, 0, bottom) +
+         ui_px(ui, 10);
     char head[300], body[2048], miss[400] = "";
     if (answered && !an->answered && note[0]) {
         /* Recorded, but not drawable here: the credit and why. */
@@ -317,18 +328,23 @@ static void explain_panel(App *a, const Item *it, const Answer *an, bool answere
     }
     int inner = w - ui_px(ui, 24);
     int hh = ren_text_wrapped(a->ren, FONT_BOLD, 0, 0, inner, THEME_TEXT, head, false, 0, 0) + ui_px(ui, 12);
-    int mh = miss[0] ? ren_text_wrapped(a->ren, FONT_BOLD, 0, 0, inner, THEME_TEXT, miss, false, 0, 0) + ui_px(ui, 6) : 0;
+    int mh = miss[0] ? ren_text_wrapped(a->ren, FONT_BOLD, 0, 0, inner, THEME_TEXT, miss, false, 0, 0) +
+                           ui_px(ui, 6)
+                     : 0;
     int bh = ren_text_wrapped(a->ren, FONT_BODY, 0, 0, inner, THEME_TEXT, body, false, 0, 0);
     SDL_Rect box = {x - ui_px(ui, 4), y, w + ui_px(ui, 8), hh + mh + bh + ui_px(ui, 16)};
     if (box.y + box.h > bottom)
         box.h = bottom - box.y;
-    ren_fill_round_rect(a->ren, box, ui_px(ui, 8), answered ? theme_credit_light(an->credit) : THEME_PANEL_ALT);
+    ren_fill_round_rect(a->ren, box, ui_px(ui, 8),
+                        answered ? theme_credit_light(an->credit) : THEME_PANEL_ALT);
     ren_clip(a->ren, box);
     ren_text_wrapped(a->ren, FONT_BOLD, x + ui_px(ui, 8), y + ui_px(ui, 8), inner,
                      answered ? theme_credit_colour(an->credit) : THEME_MUTED, head, true, 0, bottom);
     if (miss[0])
-        ren_text_wrapped(a->ren, FONT_BOLD, x + ui_px(ui, 8), y + hh, inner, THEME_TEXT, miss, true, 0, bottom);
-    ren_text_wrapped(a->ren, FONT_BODY, x + ui_px(ui, 8), y + hh + mh, inner, THEME_TEXT, body, true, 0, bottom);
+        ren_text_wrapped(a->ren, FONT_BOLD, x + ui_px(ui, 8), y + hh, inner, THEME_TEXT, miss, true, 0,
+                         bottom);
+    ren_text_wrapped(a->ren, FONT_BODY, x + ui_px(ui, 8), y + hh + mh, inner, THEME_TEXT, body, true, 0,
+                     bottom);
     ren_unclip(a->ren);
     y += box.h + ui_px(ui, 10);
     const char *key = NULL;
@@ -407,7 +423,8 @@ void screen_answer_review(App *a, SDL_Rect all)
     if (ui_button(ui, next, "Next", rv.cur + 1 < rv.n ? BUTTON_PRIMARY : BUTTON_DISABLED))
         select_item(a, rv.cur + 1);
 
-    SDL_Rect inner = {pane.x + ui_px(ui, 12), pane.y + ui_px(ui, 12), pane.w - ui_px(ui, 24), pane.h - ui_px(ui, 24)};
+    SDL_Rect inner = {pane.x + ui_px(ui, 12), pane.y + ui_px(ui, 12), pane.w - ui_px(ui, 24),
+                      pane.h - ui_px(ui, 24)};
     if (!it)
         return;
     if (chart_item && !an->answered)

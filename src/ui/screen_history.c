@@ -55,9 +55,10 @@ void screen_history(App *a, SDL_Rect all)
     int x = panel.x + ui_px(ui, 24), y = panel.y + ui_px(ui, 20), w = panel.w - ui_px(ui, 48);
     ren_text(a->ren, FONT_HEADING, x, y, THEME_ACCENT_DARK, "Your graded quizzes and exams");
     y += ren_text_height(a->ren, FONT_HEADING) + ui_px(ui, 4);
-    y += ren_text_wrapped(a->ren, FONT_SMALL, x, y, w, THEME_MUTED,
-                          "Newest first. Open one to go through its answers on the charts beside the right ones.",
-                          true, 0, all.h) +
+    y += ren_text_wrapped(
+             a->ren, FONT_SMALL, x, y, w, THEME_MUTED,
+             "Newest first. Open one to go through its answers on the charts beside the right ones.", true, 0,
+             all.h) +
          ui_px(ui, 12);
 
     int n = a->scores ? scorefile_count(a->scores) : 0;
@@ -69,9 +70,10 @@ void screen_history(App *a, SDL_Rect all)
     }
     SDL_Rect list = {x, y, w, panel.y + panel.h - ui_px(ui, 16) - y};
     if (k == 0) {
-        ren_text_wrapped(a->ren, FONT_BODY, x, y, w, THEME_TEXT,
-                         "No graded quizzes or exams yet. Every module quiz and exam you finish is listed here.", true,
-                         0, all.h);
+        ren_text_wrapped(
+            a->ren, FONT_BODY, x, y, w, THEME_TEXT,
+            "No graded quizzes or exams yet. Every module quiz and exam you finish is listed here.", true, 0,
+            all.h);
         return;
     }
     int rh = ren_text_height(a->ren, FONT_BODY) + ren_text_height(a->ren, FONT_SMALL) + ui_px(ui, 20);
@@ -101,11 +103,17 @@ void screen_history(App *a, SDL_Rect all)
         SDL_Rect chip = {row.x + ui_px(ui, 6), ry + (row.h - ui_px(ui, 30)) / 2, chip_w, ui_px(ui, 30)};
         bool counts = scorefile_status(a->scores, i) == RECORD_GOOD && !r->void_reason;
         ren_fill_round_rect(a->ren, chip, ui_px(ui, 5),
-                            !counts ? THEME_PANEL_ALT : r->passed ? THEME_GOOD_LIGHT : THEME_BAD_LIGHT);
+                            !counts     ? THEME_PANEL_ALT
+                            : r->passed ? THEME_GOOD_LIGHT
+                                        : THEME_BAD_LIGHT);
         snprintf(line, sizeof line, r->void_reason ? "void" : "%d%%", (int)(r->score * 100 + 0.5));
         int cw = ren_text_width(a->ren, FONT_BOLD, line);
-        ren_text(a->ren, FONT_BOLD, chip.x + (chip.w - cw) / 2, chip.y + (chip.h - ren_text_height(a->ren, FONT_BOLD)) / 2,
-                 !counts ? THEME_MUTED : r->passed ? THEME_GOOD : THEME_BAD, line);
+        ren_text(a->ren, FONT_BOLD, chip.x + (chip.w - cw) / 2,
+                 chip.y + (chip.h - ren_text_height(a->ren, FONT_BOLD)) / 2,
+                 !counts     ? THEME_MUTED
+                 : r->passed ? THEME_GOOD
+                             : THEME_BAD,
+                 line);
         const Course *c = r->course ? library_find_course(a->lib, r->course) : NULL;
         const Module *m = r->module ? library_find_module(a->lib, r->module) : NULL;
         const char *course = c ? c->title : r->course ? r->course : "?";
@@ -119,7 +127,10 @@ void screen_history(App *a, SDL_Rect all)
         localtime_r(&t, &tm);
         strftime(when, sizeof when, "%d %b %Y, %H:%M", &tm);
         snprintf(sub, sizeof sub, "%s \xC2\xB7 %s \xC2\xB7 %s (pass mark %d%%)", when, course,
-                 r->void_reason ? "not graded" : r->passed ? "passed" : "not passed", r->pass_mark);
+                 r->void_reason ? "not graded"
+                 : r->passed    ? "passed"
+                                : "not passed",
+                 r->pass_mark);
         /* At the right: the way in, or why there is none. */
         const char *tail = can ? "Review answers \xE2\x80\xBA" : why;
         int tw = ren_text_width(a->ren, FONT_SMALL, tail);
@@ -129,7 +140,8 @@ void screen_history(App *a, SDL_Rect all)
         ren_text(a->ren, FONT_SMALL, tx, ry + (row.h - ren_text_height(a->ren, FONT_SMALL)) / 2,
                  can ? THEME_ACCENT : THEME_MUTED, tail);
         ren_text_fit(a->ren, FONT_BOLD, text_x, ty, text_w, THEME_TEXT, line);
-        ren_text_fit(a->ren, FONT_SMALL, text_x, ty + ren_text_height(a->ren, FONT_BODY), text_w, THEME_MUTED, sub);
+        ren_text_fit(a->ren, FONT_SMALL, text_x, ty + ren_text_height(a->ren, FONT_BODY), text_w, THEME_MUTED,
+                     sub);
         SDL_Rect rule = {row.x, ry + rh - ui_px(ui, 3), row.w, ui_px(ui, 1)};
         ren_fill_rect(a->ren, rule, THEME_BORDER);
     }
