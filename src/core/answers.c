@@ -15,6 +15,10 @@ void answers_rebuild_one(const Library *lib, const Item *it, const RecordAnswer 
     an->time_ms = ra->time_ms;
     an->zone = -1;
     an->answered = ra->answered;
+    /* Options: the texts chosen, at the places this item shows them. */
+    for (int i = 0; ra->answered && i < it->n_options; i++)
+        for (int k = 0; k < ra->n_chosen && !an->chosen[i]; k++)
+            an->chosen[i] = ra->chosen[k] && it->options[i] && !strcmp(ra->chosen[k], it->options[i]);
     if (!ra->answered || !it->view)
         return;
     if (ra->view && strcmp(ra->view, it->view) != 0) {
@@ -45,6 +49,22 @@ void answers_rebuild_one(const Library *lib, const Item *it, const RecordAnswer 
                     an->reverse.tp = tp;
                 }
             }
+        }
+        /* What the feedback says besides the credit: how far the click was
+         * and which zone it fell in, from the same geometry as grading. */
+        if (!an->answered)
+            break;
+        if (it->type == ITEM_LOCATE_TP) {
+            const TriggerPoint *tp = &m->tps[it->tp];
+            grade_locate_tp(an->click, tp->at, tp->radius, &an->distance);
+        } else if (it->type == ITEM_REVERSE) {
+            const TriggerPoint *tp = an->reverse.module ? &an->reverse.module->tps[an->reverse.tp] : &m->tps[it->tp];
+            an->distance = geom_distance(an->click, tp->at);
+        } else {
+            ZoneClickResult zr = grade_zone_click(an->click, m, it->tp, it->view);
+            an->distance = zr.distance;
+            an->zone = zr.zone;
+            an->zone_kind = zr.kind;
         }
         break;
     case ITEM_LOCATE_ALL: {

@@ -6,7 +6,9 @@
  * from those keys and the record's seed, so prompts, charts and targets are
  * the ones the learner saw. Clicks, marks and the reverse item's credited
  * point are copied; a painting is decoded and classified again against this
- * station's zones (grade_zone_paint_classify) for its colours; the credit
+ * station's zones (grade_zone_paint_classify) for its colours; the options
+ * chosen are found again by their text; a click's distance and the zone
+ * it fell in are measured again for the feedback's words; the credit
  * and time are the record's, never re-graded. */
 #ifndef TPQUIZ_ANSWERS_H
 #define TPQUIZ_ANSWERS_H

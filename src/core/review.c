@@ -172,6 +172,41 @@ const ReviewCard *review_record(ReviewDeck *deck, const char *key, double credit
     return c;
 }
 
+/* Whether key is among keys[0..n). */
+static bool key_among(const char *key, const char *const *keys, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (keys[i] && strcmp(keys[i], key) == 0)
+            return true;
+    return false;
+}
+
+int review_mark_due(ReviewDeck *deck, const char *const *keys, int n, int64_t now_s)
+{
+    if (!deck || !keys || n <= 0)
+        return 0;
+    if (now_s < 0)
+        now_s = 0;
+    /* Before the earliest due time of every other card due now. */
+    int64_t first = now_s;
+    for (int i = 0; i < deck->n; i++)
+        if (deck->c[i].due_s < first && !key_among(deck->c[i].key, keys, n))
+            first = deck->c[i].due_s;
+    int64_t at = first > (int64_t)n ? first - n : 0;
+    int marked = 0;
+    for (int k = 0; k < n; k++) {
+        const char *key = keys[k];
+        if (!key || !valid_key(key) || key_among(key, keys, k))
+            continue;
+        ReviewCard *c = (ReviewCard *)review_find(deck, key);
+        if (!c)
+            continue;
+        c->due_s = at < first ? at++ : first;
+        marked++;
+    }
+    return marked;
+}
+
 int review_due_count(const ReviewDeck *deck, int64_t now_s)
 {
     int n = 0;

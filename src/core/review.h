@@ -70,6 +70,16 @@ int review_count(const ReviewDeck *deck);
 const ReviewCard *review_card(const ReviewDeck *deck, int i); /* NULL out of range */
 const ReviewCard *review_find(const ReviewDeck *deck, const char *key);
 
+/* Puts the cards of keys[0..n) first in the review: each becomes due
+ * before every other card due at now_s, in the order given (the first key
+ * first), so review_due_keys serves them ahead of the rest. The rest of a
+ * card (its interval, ease, counts) stays: only when it comes back
+ * changes. A key without a card is skipped (record the answer first with
+ * review_record), as is a key given again. Due times never go below 0 (a
+ * deck already due at 0 or 1 may tie with them, broken by key). Returns
+ * how many cards were made due. */
+int review_mark_due(ReviewDeck *deck, const char *const *keys, int n, int64_t now_s);
+
 /* Cards with due_s <= now_s. */
 int review_due_count(const ReviewDeck *deck, int64_t now_s);
 

@@ -320,8 +320,10 @@ static bool build_item_by_key(const Module *m, const char *key, Rng *rng, Item *
     return found;
 }
 
-Session *session_create_review(const Library *lib, const char *const *keys, int n_keys, uint64_t seed,
-                               int *skipped)
+/* A session of the items keys name, in mode (review or practice): see
+ * session_create_review. */
+static Session *create_from_keys(SessionMode mode, const Library *lib, const char *const *keys, int n_keys,
+                                 uint64_t seed, int *skipped)
 {
     if (skipped)
         *skipped = 0;
@@ -366,9 +368,21 @@ Session *session_create_review(const Library *lib, const char *const *keys, int 
     if (failed || n == 0)
         items_free(chosen, n);
     else
-        s = session_make(SESSION_REVIEW, seed, chosen, n, NULL, mods, n_mods, 0);
+        s = session_make(mode, seed, chosen, n, NULL, mods, n_mods, 0);
     free(mods);
     return s;
+}
+
+Session *session_create_review(const Library *lib, const char *const *keys, int n_keys, uint64_t seed,
+                               int *skipped)
+{
+    return create_from_keys(SESSION_REVIEW, lib, keys, n_keys, seed, skipped);
+}
+
+Session *session_create_practice_keys(const Library *lib, const char *const *keys, int n_keys, uint64_t seed,
+                                      int *skipped)
+{
+    return create_from_keys(SESSION_PRACTICE, lib, keys, n_keys, seed, skipped);
 }
 
 void session_free(Session *s)

@@ -187,6 +187,13 @@ Session *session_create_practice_set(const Module *const *modules, int n_modules
 Session *session_create_review(const Library *lib, const char *const *keys, int n_keys, uint64_t seed,
                                int *skipped);
 
+/* A practice session of the items keys name (the items a learner missed or
+ * got only part of, say, to practise them again): built, ordered and
+ * skipped exactly as session_create_review does, but in SESSION_PRACTICE
+ * mode. NULL as session_create_review. */
+Session *session_create_practice_keys(const Library *lib, const char *const *keys, int n_keys, uint64_t seed,
+                                      int *skipped);
+
 void session_free(Session *s);
 
 SessionMode session_mode(const Session *s);

@@ -148,6 +148,8 @@ bool app_sign_in(App *a, const char *id, const char *name)
     return true;
 }
 
+static void save_review(App *a);
+
 void app_review_session(App *a, const Session *s)
 {
     if (!a->review || !s)
@@ -158,6 +160,12 @@ void app_review_session(App *a, const Session *s)
         if (an->answered)
             review_record(a->review, session_item(s, i)->key, an->credit, now);
     }
+    save_review(a);
+}
+
+/* Saves the learner's review deck; a failure is shown in the banner. */
+static void save_review(App *a)
+{
     char path[4096];
     app_learner_path(a, "review", path, sizeof path);
     Diag *d = diag_create();
@@ -229,6 +237,7 @@ static void begin_session(App *a, Session *s, const Module *m)
     a->run.record_error[0] = 0;
     a->module = m;
     a->run.protocol = NULL;
+    a->run.misses = false;
     a->run.summary_scroll = 0;
     a->run.practice_recorded = false;
     memset(a->run.option_chosen, 0, sizeof a->run.option_chosen);
@@ -269,6 +278,34 @@ void app_start_protocol_practice(App *a, const Protocol *p)
     app_go(a, SCREEN_PRACTICE);
 }
 void app_start_quiz(App *a, const Module *m) { start_module_session(a, m, true); }
+
+void app_start_misses(App *a, const char *const *keys, const double *credits, int n)
+{
+    if (n <= 0)
+        return;
+    int64_t now = app_now_ms(a) / 1000;
+    if (a->review) {
+        for (int i = 0; i < n; i++)
+            if (!review_find(a->review, keys[i]))
+                review_record(a->review, keys[i], credits[i], now);
+        review_mark_due(a->review, keys, n, now);
+        save_review(a);
+    }
+    int skipped = 0;
+    Session *s = session_create_practice_keys(a->lib, keys, n, new_seed(a), &skipped);
+    if (!s) {
+        snprintf(a->banner, sizeof a->banner, "The items you missed are no longer in the courses on this station.");
+        a->redraw = true;
+        return;
+    }
+    begin_session(a, s, NULL);
+    a->run.misses = true;
+    printf("misses practice started: items=%d skipped=%d due=%d\n", session_item_count(s), skipped,
+           app_review_due(a, NULL));
+    fflush(stdout);
+    session_show(s, app_now_ms(a));
+    app_go(a, SCREEN_PRACTICE);
+}
 
 /* "in 3 days", "tomorrow", "in 5 hours": when a time to come is. */
 void app_when_text(int64_t seconds, char *buf, size_t size)

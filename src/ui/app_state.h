@@ -25,6 +25,16 @@ void app_start_quiz(App *a, const Module *m);
  * drawn evenly from each loaded module) and shows it; says in the banner
  * why not if none of them has items. */
 void app_start_protocol_practice(App *a, const Protocol *p);
+/* Items "Practise my misses" takes at most. */
+#define APP_MISSES_MAX 100
+/* Practises the items keys[0..n) a learner missed or got only part of
+ * (credits[i] the credit each earned): each goes first in spaced review
+ * (an item not scheduled yet is scheduled with its credit, then all are
+ * made due before anything else, core review_mark_due; the deck is saved),
+ * then a practice session of them starts (session_create_practice_keys),
+ * or the banner says why not. keys may point into the current session:
+ * they are used before it is replaced. */
+void app_start_misses(App *a, const char *const *keys, const double *credits, int n);
 /* Items a review session serves at most (the most overdue first). */
 #define APP_REVIEW_ITEMS 20
 /* Starts a spaced-review session of the learner's due items, or says (in

@@ -5,6 +5,7 @@
 #include <SDL_image.h>
 #include <stdio.h>
 
+#include "screen_answer_review.h"
 #include "theme.h"
 
 static void update_scale(App *a)
@@ -92,4 +93,6 @@ const ScreenEntry SCREENS[SCREEN_COUNT] = {
     [SCREEN_DIRECTORY] = {NULL, NULL, screen_directory},
     [SCREEN_INSTRUCTOR] = {instructor_screen_enter, instructor_screen_leave, screen_instructor},
     [SCREEN_DISORDERS] = {NULL, NULL, screen_disorders},
+    [SCREEN_ANSWER_REVIEW] = {NULL, screen_answer_review_leave, screen_answer_review},
+    [SCREEN_HISTORY] = {screen_history_enter, NULL, screen_history},
 };

@@ -20,6 +20,7 @@
 #include "datafile.h"
 #include "exam.h"
 #include "item_view.h"
+#include "screen_answer_review.h"
 #include "app_state.h"
 #include "screen_exam.h"
 #include "chrome.h"
@@ -709,13 +710,23 @@ void screen_exam_result(App *a, SDL_Rect all)
         ren_text(a->ren, FONT_BODY, list.x + chip.w + ui_px(ui, 14), ry + ui_px(ui, 3), THEME_TEXT, line);
         ry += row;
     }
+    int open = -1;
     if (c->exam.show_answers) {
         ry += row / 2;
-        ren_text(a->ren, FONT_BOLD, list.x, ry, THEME_ACCENT_DARK, "Every question");
+        ren_text(a->ren, FONT_BOLD, list.x, ry, THEME_ACCENT_DARK, "Every question (open one to see it on its chart)");
         ry += row;
         for (int i = 0; i < session_item_count(s); i++) {
             const Item *it = session_item(s, i);
             const Answer *an = session_answer(s, i);
+            SDL_Rect rr = {list.x, ry, list.w, row - ui_px(ui, 2)}, hit;
+            char label[48];
+            snprintf(label, sizeof label, "Review question %d", i + 1);
+            if (SDL_IntersectRect(&rr, &list, &hit)) {
+                if (ui_hover(ui, hit))
+                    ren_fill_round_rect(a->ren, rr, ui_px(ui, 6), THEME_PANEL_ALT);
+                if (ui_clickable(ui, hit, label))
+                    open = i;
+            }
             /* An unanswered question is not a wrong answer: it says so. */
             if (an->answered)
                 snprintf(line, sizeof line, "%d%%", (int)(an->credit * 100 + 0.5));
@@ -744,6 +755,22 @@ void screen_exam_result(App *a, SDL_Rect all)
 
     int bw = ui_px(ui, 200), bh = ui_px(ui, 46);
     SDL_Rect done = {panel.x + panel.w - ui_px(ui, 28) - bw, panel.y + panel.h - ui_px(ui, 24) - bh, bw, bh};
+    /* The answers item by item on their charts, if the course shows them. */
+    if (c->exam.show_answers) {
+        SDL_Rect answers = {x, done.y, ui_px(ui, 190), bh};
+        if (ui_button(ui, answers, "Review answers", BUTTON_SECONDARY) && open < 0)
+            open = 0;
+        if (open >= 0) {
+            snprintf(title, sizeof title, "Exam \xC2\xB7 %s", c->title);
+            answer_review_open_session(a, s, open, SCREEN_EXAM_RESULT, title);
+            return;
+        }
+    } else {
+        int room = done.x - bw - ui_px(ui, 24) - x;
+        ren_text_wrapped(a->ren, FONT_BODY, x, done.y + ui_px(ui, 2), room, THEME_MUTED,
+                         "This exam does not show answers: its score and the score per module are all it reports.",
+                         true, 0, all.h);
+    }
     if (a->run.record_saved) {
         CertStatus cs = app_cert_status(a, c);
         bool certified = cs.certified;

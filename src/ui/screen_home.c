@@ -61,7 +61,10 @@ static bool review_panel(App *a, SDL_Rect r)
     int bw = ren_text_width(a->ren, FONT_BOLD, button) + ui_px(ui, 40), bh = ui_px(ui, 44);
     int pad = ui_px(ui, 22);
     SDL_Rect btn = {r.x + r.w - pad - bw, r.y + (r.h - bh) / 2, bw, bh};
-    int x = r.x + pad, tw = btn.x - ui_px(ui, 20) - x;
+    /* The learner's graded quizzes and exams, to go through their answers. */
+    int hw = ren_text_width(a->ren, FONT_BODY, "Past results") + ui_px(ui, 36);
+    SDL_Rect hist = {btn.x - ui_px(ui, 10) - hw, btn.y, hw, bh};
+    int x = r.x + pad, tw = hist.x - ui_px(ui, 20) - x;
     int y = r.y + ui_px(ui, 16);
     ren_text(a->ren, FONT_HEADING, x, y, THEME_ACCENT_DARK, "Spaced review");
     y += ren_text_height(a->ren, FONT_HEADING) + ui_px(ui, 4);
@@ -85,6 +88,10 @@ static bool review_panel(App *a, SDL_Rect r)
     ren_text_wrapped(a->ren, FONT_BODY, x, y, tw, THEME_TEXT, line, true, 0, r.y + r.h);
     if (ui_button(ui, btn, button, due > 0 ? BUTTON_PRIMARY : BUTTON_DISABLED) && due > 0) {
         app_start_review(a);
+        return true;
+    }
+    if (ui_button(ui, hist, "Past results", BUTTON_SECONDARY)) {
+        app_go(a, SCREEN_HISTORY);
         return true;
     }
     return false;

@@ -8,6 +8,7 @@
 
 #include "attempt.h"
 #include "item_view.h"
+#include "screen_answer_review.h"
 #include "app_state.h"
 #include "chrome.h"
 #include "theme.h"
@@ -78,6 +79,12 @@ static void finish(App *a)
         fflush(stdout);
         return;
     }
+    if (a->run.misses) {
+        printf("misses practice finished: items=%d answered=%d score=%.1f%%\n", session_item_count(a->run.session),
+               session_answered_count(a->run.session), score * 100);
+        fflush(stdout);
+        return;
+    }
     if (a->run.protocol) {
         /* Its answers went into the review schedule; practice progress
          * belongs to one module at a time. */
@@ -103,9 +110,9 @@ static void finish(App *a)
     diag_free(d);
 }
 
-/* The feedback sentence for an answered item. */
-static void feedback(const App *a, const Item *it, const Answer *an, char *head, size_t hs, char *body,
-                     size_t bs)
+/* The feedback sentence for an answered item (screens.h). */
+void practice_feedback(const App *a, const Item *it, const Answer *an, char *head, size_t hs, char *body,
+                       size_t bs)
 {
     int pct = (int)lround(an->credit * 100);
     const Module *m = it->module;
@@ -191,6 +198,21 @@ static void feedback(const App *a, const Item *it, const Answer *an, char *head,
     }
 }
 
+/* What the session is, for titles: "Module quiz · Trapezius". */
+static void run_title(const App *a, char *buf, size_t size)
+{
+    const Session *s = a->run.session;
+    if (session_mode(s) == SESSION_REVIEW)
+        snprintf(buf, size, "Spaced review");
+    else if (a->run.misses)
+        snprintf(buf, size, "Practice \xC2\xB7 Your misses");
+    else if (a->run.protocol)
+        snprintf(buf, size, "Practice \xC2\xB7 %s", a->run.protocol->title);
+    else
+        snprintf(buf, size, "%s \xC2\xB7 %s", session_mode(s) == SESSION_QUIZ ? "Module quiz" : "Practice",
+                 a->module ? a->module->name : "");
+}
+
 static void summary(App *a, SDL_Rect area)
 {
     Ui *ui = &a->ui;
@@ -227,6 +249,10 @@ static void summary(App *a, SDL_Rect area)
                  passed ? "\xE2\x9C\x93 Passed: the module pass mark is %d%%. This counts toward certification."
                         : "\xE2\x9C\x97 Not passed: the module pass mark is %d%%. Study, practise and take the quiz again.",
                  pass);
+    else if (a->run.misses)
+        snprintf(line, sizeof line,
+                 "The items you missed, practised again; each also comes back in spaced review. Practice is not "
+                 "recorded for certification.");
     else if (prot)
         snprintf(line, sizeof line, "Items drawn evenly from the muscles of the %s protocol. Practice is not recorded for certification.",
                  prot->title);
@@ -252,12 +278,23 @@ static void summary(App *a, SDL_Rect area)
     int row = ren_text_height(a->ren, FONT_BODY) + ui_px(ui, 10);
     ui_scroll(ui, list, &a->run.summary_scroll, n * row);
     ren_clip(a->ren, list);
+    int open = -1;
     for (int i = 0; i < n; i++) {
         const Item *it = session_item(a->run.session, i);
         const Answer *an = session_answer(a->run.session, i);
         int ry = list.y + i * row - a->run.summary_scroll;
         if (ry + row < list.y || ry > list.y + list.h)
             continue;
+        /* A row opens its item in the answer review. */
+        SDL_Rect rr = {list.x - ui_px(ui, 6), ry, list.w + ui_px(ui, 6), row - ui_px(ui, 2)}, hit;
+        char label[48];
+        snprintf(label, sizeof label, "Review item %d", i + 1);
+        if (SDL_IntersectRect(&rr, &list, &hit)) {
+            if (ui_hover(ui, hit))
+                ren_fill_round_rect(a->ren, rr, ui_px(ui, 6), THEME_PANEL_ALT);
+            if (ui_clickable(ui, hit, label))
+                open = i;
+        }
         SDL_Rect chip = {list.x, ry + ui_px(ui, 2), ui_px(ui, 64), row - ui_px(ui, 6)};
         ren_fill_round_rect(a->ren, chip, ui_px(ui, 4), theme_credit_light(an->credit));
         snprintf(line, sizeof line, "%d%%", (int)lround(an->credit * 100));
@@ -282,6 +319,23 @@ static void summary(App *a, SDL_Rect area)
     SDL_Rect again = {panel.x + panel.w - ui_px(ui, 28) - bw, panel.y + panel.h - ui_px(ui, 24) - bh, bw, bh};
     SDL_Rect back = {again.x - bw - ui_px(ui, 12), again.y, bw, bh};
     SDL_Rect study = {back.x - bw - ui_px(ui, 12), again.y, bw, bh};
+    /* Every item with the right answer on its chart: the answer review. */
+    SDL_Rect answers = {x, again.y, ui_px(ui, 190), bh};
+    if (answers.x + answers.w > study.x - ui_px(ui, 8))
+        answers.w = study.x - ui_px(ui, 8) - answers.x;
+    if (ui_button(ui, answers, "Review answers", BUTTON_SECONDARY) && open < 0)
+        open = 0;
+    if (open >= 0) {
+        char title[300];
+        run_title(a, title, sizeof title);
+        answer_review_open_session(a, a->run.session, open, SCREEN_PRACTICE, title);
+        return;
+    }
+    if (a->run.misses) {
+        if (ui_button(ui, again, "Back to courses", BUTTON_SECONDARY))
+            app_go(a, SCREEN_HOME);
+        return;
+    }
     if (review) {
         if (ui_button(ui, back, "Back to courses", BUTTON_SECONDARY))
             app_go(a, SCREEN_HOME);
@@ -319,7 +373,7 @@ static void summary(App *a, SDL_Rect area)
 /* Where Back leads from a session. */
 static ScreenId back_screen(const App *a)
 {
-    if (session_mode(a->run.session) == SESSION_REVIEW)
+    if (session_mode(a->run.session) == SESSION_REVIEW || a->run.misses)
         return SCREEN_HOME;
     return session_mode(a->run.session) == SESSION_PRACTICE && a->run.protocol ? SCREEN_PROTOCOLS : SCREEN_MODULES;
 }
@@ -389,13 +443,7 @@ static void practice_page(App *a, SDL_Rect all)
     char title[300], crumb[200];
     bool review = session_mode(s) == SESSION_REVIEW;
     const Protocol *prot = session_mode(s) == SESSION_PRACTICE ? a->run.protocol : NULL;
-    if (review)
-        snprintf(title, sizeof title, "Spaced review");
-    else if (prot)
-        snprintf(title, sizeof title, "Practice \xC2\xB7 %s", prot->title);
-    else
-        snprintf(title, sizeof title, "%s \xC2\xB7 %s", session_mode(s) == SESSION_QUIZ ? "Module quiz" : "Practice",
-                 a->module->name);
+    run_title(a, title, sizeof title);
     bool done = session_finished(s);
     if (done)
         snprintf(crumb, sizeof crumb, "Summary");
@@ -439,7 +487,7 @@ static void practice_page(App *a, SDL_Rect all)
                                                      : "CHOOSE ONE";
     char kind_line[200];
     /* A review or a protocol's practice mixes muscles: say whose item this is. */
-    bool mixed = review || prot;
+    bool mixed = review || prot || a->run.misses;
     snprintf(kind_line, sizeof kind_line, "%s%s%s", kind, mixed ? " \xC2\xB7 " : "", mixed ? it->module->name : "");
     ren_text_fit(a->ren, FONT_SMALL, x, y, w, THEME_ACCENT, kind_line);
     y += ren_text_height(a->ren, FONT_SMALL) + ui_px(ui, 8);
@@ -447,7 +495,7 @@ static void practice_page(App *a, SDL_Rect all)
     y += ui_px(ui, 10);
     bool quiz = session_mode(s) == SESSION_QUIZ;
     if (an->answered && quiz) {
-        const char *msg = "Answer recorded. Your results and the right answers come at the end of the quiz.";
+        const char *msg = "Answer recorded. At the end of the quiz you can review every answer beside the right one.";
         int bh = ren_text_wrapped(a->ren, FONT_BODY, 0, 0, w - ui_px(ui, 24), THEME_TEXT, msg, false, 0, 0);
         SDL_Rect box = {x - ui_px(ui, 4), y, w + ui_px(ui, 8), bh + ui_px(ui, 20)};
         ren_fill_round_rect(a->ren, box, ui_px(ui, 8), THEME_ACCENT_LIGHT);
@@ -465,7 +513,7 @@ static void practice_page(App *a, SDL_Rect all)
         y += ren_text_wrapped(a->ren, FONT_SMALL, x, y, w, THEME_MUTED, hint, true, 0, all.h);
     } else {
         char head[300], body[2048];
-        feedback(a, it, an, head, sizeof head, body, sizeof body);
+        practice_feedback(a, it, an, head, sizeof head, body, sizeof body);
         /* What the miss landed on, under the credit line. */
         char miss[400];
         const Module *other = NULL;

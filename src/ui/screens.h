@@ -43,6 +43,8 @@ typedef enum {
     SCREEN_DIRECTORY,
     SCREEN_INSTRUCTOR,
     SCREEN_DISORDERS,
+    SCREEN_ANSWER_REVIEW, /* a session's or a record's answers, item by item */
+    SCREEN_HISTORY,       /* the learner's past quizzes and exams */
     SCREEN_COUNT
 } ScreenId;
 
@@ -125,6 +127,7 @@ typedef struct App {
     struct {
         Session *session;
         const Protocol *protocol; /* the protocol whose muscles a practice is over, or NULL */
+        bool misses; /* a practice of missed items (app_start_misses): no module's progress */
         bool option_chosen[SESSION_MAX_OPTIONS];
         int summary_scroll;
         bool practice_recorded;
@@ -197,6 +200,10 @@ void screen_study_enter(App *a);
 void screen_lesson(App *a, SDL_Rect area);
 void screen_lesson_enter(App *a);
 void screen_practice(App *a, SDL_Rect area);
+/* The feedback on an answered item, as practice gives it: the credit line
+ * (head) and what it means (body). */
+void practice_feedback(const App *a, const Item *it, const Answer *an, char *head, size_t hs, char *body,
+                       size_t bs);
 
 /* Instructor screen: entered locked (from sign-in); leaving it forgets
  * the passphrase, the unlocked state and the report. */

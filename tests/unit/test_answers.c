@@ -108,6 +108,13 @@ static void compare(const Session *s, const RebuiltAttempt *rb, bool all_answere
             assert_true(got->answered);
             assert_true(fabs(got->click.x - want->click.x) < 0.01);
             assert_true(fabs(got->click.y - want->click.y) < 0.01);
+            /* The feedback's distance and zone, measured again. */
+            assert_true(fabs(got->distance - want->distance) < 0.01);
+            if (it->type == ITEM_ZONE_CLICK) {
+                assert_int_equal(got->zone, want->zone);
+                if (want->zone >= 0)
+                    assert_int_equal(got->zone_kind, want->zone_kind);
+            }
             if (it->type == ITEM_REVERSE) {
                 assert_ptr_equal(got->reverse.module, want->reverse.module);
                 assert_int_equal(got->reverse.tp, want->reverse.tp);
@@ -133,6 +140,19 @@ static void compare(const Session *s, const RebuiltAttempt *rb, bool all_answere
             assert_memory_equal(&got->paint, &want->paint, sizeof got->paint);
             break;
         }
+        case ITEM_CHOICE:
+        case ITEM_MULTI:
+            /* The options chosen, found by their text. */
+            assert_true(got->answered);
+            for (int o = 0; o < it->n_options; o++) {
+                int r = -1;
+                for (int q = 0; q < ra->item->n_options; q++)
+                    if (!strcmp(ra->item->options[q], it->options[o]))
+                        r = q;
+                assert_true(r >= 0);
+                assert_int_equal(got->chosen[r], want->chosen[o]);
+            }
+            break;
         default:
             break;
         }
@@ -142,6 +162,7 @@ static void compare(const Session *s, const RebuiltAttempt *rb, bool all_answere
         assert_true(seen[ITEM_LOCATE_TP] > 0);
         assert_true(seen[ITEM_ZONE_CLICK] > 0);
         assert_true(seen[ITEM_ZONE_PAINT] > 0);
+        assert_true(seen[ITEM_CHOICE] + seen[ITEM_MULTI] > 0);
     }
 }
 
@@ -163,6 +184,35 @@ static void test_round_trip_answered(void **state)
     answers_free(&rb);
     assert_null(rb.answers);
     assert_null(rb.items);
+    scorefile_free(f);
+    session_free(s);
+}
+
+/* Clicks off target: the rebuilt answers measure the same distances and
+ * zones as grading did (the feedback's words depend on them). */
+static void test_round_trip_missed_clicks(void **state)
+{
+    (void)state;
+    Session *s = session_create_quiz(library_find_module(LIB, "demo_back"), 2);
+    assert_non_null(s);
+    int off = 0;
+    for (int i = 0; i < session_item_count(s); i++) {
+        const Item *it = session_item(s, i);
+        if (it->type == ITEM_LOCATE_TP || it->type == ITEM_ZONE_CLICK || it->type == ITEM_REVERSE) {
+            Vec2 at = it->module->tps[it->tp].at;
+            session_answer_click(s, (Vec2){at.x + 9 + 7 * off, at.y + 31 * off}, 0);
+            off++;
+        } else {
+            answer_item(LIB, s, i, false);
+        }
+        session_next(s);
+    }
+    assert_true(off >= 3);
+    ScoreFile *f = write_and_read(s, "demo_back");
+    RebuiltAttempt rb;
+    assert_int_equal(answers_rebuild(LIB, attempt_of(f), &rb), 0);
+    compare(s, &rb, true);
+    answers_free(&rb);
     scorefile_free(f);
     session_free(s);
 }
@@ -228,6 +278,7 @@ int main(void)
     (void)real_attempt; /* real_attempts.h: only answer_item is used here */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip_answered),
+        cmocka_unit_test(test_round_trip_missed_clicks),
         cmocka_unit_test(test_round_trip_unanswered),
         cmocka_unit_test(test_other_chart_not_drawn),
     };

@@ -344,6 +344,60 @@ static void test_headers(void **state)
     diag_free(d);
 }
 
+/* Missed items go first: due before everything else due, in the order
+ * given; the rest of each card stays. */
+static void test_mark_due_puts_keys_first(void **state)
+{
+    (void)state;
+    ReviewDeck *deck = review_create();
+    review_record(deck, "old", 0.0, T0 - 5 * DAY); /* due T0 - 4 days: overdue */
+    review_record(deck, "mid", 0.0, T0 - 2 * DAY); /* due T0 - 1 day */
+    const ReviewCard *c = review_record(deck, "later", 1.0, T0);
+    c = review_record(deck, "later", 1.0, c->due_s); /* due in 7 days, interval 6 */
+    review_record(deck, "miss", 0.2, T0);            /* due T0 + 1 day */
+    assert_int_equal(review_due_count(deck, T0), 2);
+    const char *keys[] = {"miss", "later", "miss", "unknown", "has space"};
+    assert_int_equal(review_mark_due(deck, keys, 5, T0), 2);
+    assert_int_equal(review_count(deck), 4); /* no card made for an unknown key */
+    assert_int_equal(review_due_count(deck, T0), 4);
+    const char *due[8];
+    assert_int_equal(review_due_keys(deck, T0, due, 8), 4);
+    assert_string_equal(due[0], "miss");
+    assert_string_equal(due[1], "later");
+    assert_string_equal(due[2], "old");
+    assert_string_equal(due[3], "mid");
+    c = review_find(deck, "later");
+    assert_true(c->due_s < T0 - 4 * DAY);
+    assert_int_equal(c->interval_days, 6);
+    assert_int_equal(c->reps, 2);
+    assert_int_equal(c->reviews, 2);
+    /* Answered right now that it is due: the schedule moves on as for any
+     * due card (the third success in a row: 6 days x the E-Factor). */
+    c = review_record(deck, "later", 1.0, T0);
+    assert_int_equal(c->reps, 3);
+    assert_true(c->due_s > T0 + 6 * DAY);
+
+    /* Nothing else due: they become due now, in order. */
+    ReviewDeck *d2 = review_create();
+    review_record(d2, "x", 1.0, T0);
+    review_record(d2, "y", 1.0, T0);
+    const char *two[] = {"y", "x"};
+    assert_int_equal(review_mark_due(d2, two, 2, T0 + 60), 2);
+    assert_int_equal(review_find(d2, "y")->due_s, T0 + 58);
+    assert_int_equal(review_find(d2, "x")->due_s, T0 + 59);
+    assert_int_equal(review_due_keys(d2, T0 + 60, due, 8), 2);
+    assert_string_equal(due[0], "y");
+    /* Never below 0. */
+    assert_int_equal(review_mark_due(d2, two, 2, 0), 2);
+    assert_int_equal(review_find(d2, "y")->due_s, 0);
+    assert_true(review_find(d2, "x")->due_s >= 0);
+    assert_int_equal(review_mark_due(d2, NULL, 2, T0), 0);
+    assert_int_equal(review_mark_due(NULL, two, 2, T0), 0);
+    assert_int_equal(review_mark_due(d2, two, 0, T0), 0);
+    review_free(d2);
+    review_free(deck);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -354,6 +408,7 @@ int main(void)
         cmocka_unit_test(test_ease_floor),
         cmocka_unit_test(test_due_counts_and_order),
         cmocka_unit_test(test_bad_keys_refused),
+        cmocka_unit_test(test_mark_due_puts_keys_first),
         cmocka_unit_test_setup_teardown(test_round_trip, setup, tmp_state_teardown),
         cmocka_unit_test_setup_teardown(test_missing_file_and_save_errors, setup, tmp_state_teardown),
         cmocka_unit_test_setup_teardown(test_bad_lines_reported_and_skipped, setup, tmp_state_teardown),

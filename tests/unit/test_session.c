@@ -1686,6 +1686,47 @@ static void test_review_deterministic(void **state)
     library_free(lib);
 }
 
+/* Practice from a list of keys (a learner's misses): the items named, as
+ * practice builds them, in practice mode; unknown keys skipped. */
+static void test_practice_from_keys(void **state)
+{
+    (void)state;
+    Library *lib = fixture_library();
+    const char *keys[] = {"demo_muscle/tp.upper/zone", "demo_muscle/question.sides", "gone_muscle/tp.x/locate",
+                          "demo_muscle/tp.upper/paint", "demo_muscle/question.sides"};
+    int skipped = -1;
+    Session *s = session_create_practice_keys(lib, keys, N(keys), 5, &skipped);
+    assert_non_null(s);
+    assert_int_equal(skipped, 1);
+    assert_int_equal(session_mode(s), SESSION_PRACTICE);
+    assert_int_equal(session_item_count(s), 3);
+    assert_true(find_key(s, "demo_muscle/tp.upper/zone") >= 0);
+    assert_true(find_key(s, "demo_muscle/question.sides") >= 0);
+    int paint = find_key(s, "demo_muscle/tp.upper/paint");
+    assert_true(paint >= 0);
+    assert_int_equal(session_item(s, paint)->type, ITEM_ZONE_PAINT);
+    /* Practice's order rule: a point's zone item before its paint item. */
+    assert_true(find_key(s, "demo_muscle/tp.upper/zone") < paint);
+    /* Practice: one shot with feedback, not an exam's changeable answers. */
+    session_show(s, 0);
+    const Item *it = session_item(s, 0);
+    if (it->type == ITEM_CHOICE || it->type == ITEM_MULTI) {
+        bool chosen[SESSION_MAX_OPTIONS] = {0};
+        chosen[0] = true;
+        assert_non_null(session_answer_options(s, chosen, 10));
+        assert_null(session_answer_options(s, chosen, 20)); /* final */
+    } else {
+        assert_non_null(session_answer_click(s, (Vec2){1, 1}, 10));
+        assert_null(session_answer_click(s, (Vec2){2, 2}, 20));
+    }
+    session_free(s);
+    const char *none[] = {"gone_muscle/tp.x/locate"};
+    assert_null(session_create_practice_keys(lib, none, 1, 5, &skipped));
+    assert_int_equal(skipped, 1);
+    assert_null(session_create_practice_keys(lib, keys, 0, 5, NULL));
+    library_free(lib);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1718,6 +1759,7 @@ int main(void)
         cmocka_unit_test(test_review_repairs_giveaways),
         cmocka_unit_test(test_review_skips_unknown_keys),
         cmocka_unit_test(test_review_deterministic),
+        cmocka_unit_test(test_practice_from_keys),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
