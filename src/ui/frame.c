@@ -92,4 +92,5 @@ const ScreenEntry SCREENS[SCREEN_COUNT] = {
     [SCREEN_DIRECTORY] = {NULL, NULL, screen_directory},
     [SCREEN_INSTRUCTOR] = {instructor_screen_enter, instructor_screen_leave, screen_instructor},
     [SCREEN_DISORDERS] = {NULL, NULL, screen_disorders},
+    [SCREEN_STATS] = {screen_stats_enter, screen_stats_leave, screen_stats},
 };
