@@ -67,12 +67,13 @@ bool stats_key_module(const char *key, char *buf, size_t size)
     return true;
 }
 
-double stats_locate_cm(const Library *lib, const char *key, const char *view, Vec2 click)
+/* stats_locate_cm with the key's module already found (m may be NULL). */
+static double locate_cm(const Library *lib, const Module *m, const char *key, const char *view, Vec2 click)
 {
-    char mod[128];
-    if (!lib || !view || !stats_key_module(key, mod, sizeof mod))
+    const char *slash = key ? strchr(key, '/') : NULL;
+    if (!lib || !m || !view || !slash)
         return -1;
-    const char *rest = key + strlen(mod) + 1;
+    const char *rest = slash + 1;
     if (strncmp(rest, "tp.", 3) != 0)
         return -1;
     const char *tail = strrchr(rest, '/');
@@ -84,14 +85,21 @@ double stats_locate_cm(const Library *lib, const char *key, const char *view, Ve
         return -1;
     memcpy(tp_id, rest + 3, n);
     tp_id[n] = '\0';
-    const Module *m = library_find_module(lib, mod);
-    int tp = m ? module_find_tp(m, tp_id) : -1;
+    int tp = module_find_tp(m, tp_id);
     if (tp < 0 || !m->tps[tp].view || strcmp(m->tps[tp].view, view) != 0)
         return -1;
     const View *v = library_find_view(lib, view);
     if (!v || !(v->cm_per_unit > 0))
         return -1;
     return geom_distance(click, m->tps[tp].at) * v->cm_per_unit;
+}
+
+double stats_locate_cm(const Library *lib, const char *key, const char *view, Vec2 click)
+{
+    char mod[128];
+    if (!lib || !stats_key_module(key, mod, sizeof mod))
+        return -1;
+    return locate_cm(lib, library_find_module(lib, mod), key, view, click);
 }
 
 /* The index of module id in the sorted keys, -1 if none. */
@@ -178,8 +186,8 @@ static Sample *collect(const StatsInput *in, Stats *s, const ModuleKey *keys, in
             x->order = *n;
             x->module = key_module(keys, s->n_modules, a->key);
             x->credit = a->credit >= 0 ? a->credit <= 1 ? a->credit : 1 : 0;
-            x->cm = a->has_click && a->type && !strcmp(a->type, "locate")
-                        ? stats_locate_cm(in->lib, a->key, a->view, a->click)
+            x->cm = a->has_click && x->module >= 0 && a->type && !strcmp(a->type, "locate")
+                        ? locate_cm(in->lib, s->modules[x->module].module, a->key, a->view, a->click)
                         : -1;
         }
     }

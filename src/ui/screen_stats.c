@@ -503,6 +503,11 @@ static void forecast_chart(App *a, const Stats *s, SDL_Rect r)
     for (int i = 0; i < STATS_FORECAST_DAYS; i++)
         max = s->forecast[i] > max ? s->forecast[i] : max;
     char lab[64];
+    /* Today's bar in the colour of its label, with the overdue in words. */
+    snprintf(lab, sizeof lab, "Today %d, of which %d overdue", s->forecast[0], s->overdue);
+    ren_text_fit(a->ren, FONT_SMALL, in.x, in.y, in.w, THEME_PARTIAL, lab);
+    in.y += sh + ui_px(ui, 4);
+    in.h -= sh + ui_px(ui, 4);
     snprintf(lab, sizeof lab, "%d", max);
     int left = ren_text_width(a->ren, FONT_SMALL, lab) + ui_px(ui, 6);
     SDL_Rect plot = {in.x + left, in.y + sh / 2, in.w - left, in.h - sh - sh / 2 - ui_px(ui, 4)};
@@ -525,7 +530,7 @@ static void forecast_chart(App *a, const Stats *s, SDL_Rect r)
         if (s->forecast[i] > 0) {
             snprintf(lab, sizeof lab, "%d", s->forecast[i]);
             int tw = ren_text_width(a->ren, FONT_SMALL, lab);
-            if (tw <= slot && plot.h - h >= sh)
+            if (tw + ui_px(ui, 3) <= slot && plot.h - h >= sh)
                 ren_text(a->ren, FONT_SMALL, plot.x + i * slot + (slot - tw) / 2, plot.y + plot.h - h - sh,
                          THEME_TEXT, lab);
         }
