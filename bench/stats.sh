@@ -20,7 +20,7 @@
 #              gen_scores, stats_core, runstat, libtpquiz_probe.so
 #   RUNS       runs of each measurement (default 11); medians are reported
 # Generating the learner takes about a minute (every attempt is a real,
-# signed record appended to the file).
+# signed record appended to the file); BENCH_DATA=DIR keeps it for the next run.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -44,7 +44,8 @@ id=bench.stats
 start=1772438400            # the first attempt: 2026-03-02 08:00 UTC
 days=1000
 now=$((start + days * 86400 + 43200))
-data=$work/data
+# BENCH_DATA=DIR keeps the generated station in DIR and reuses it next time.
+data=${BENCH_DATA:-$work/data}
 mkdir -p "$data"
 
 echo "== machine"
@@ -52,6 +53,9 @@ echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); cpu: $(nproc) x $(sed -n 's/^model
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== the learner: 1,000 attempts"
+if [ -f "$data/learners/$id.scores" ]; then
+    echo "(reused from $data)"
+else
 # --folder: no ledger while generating (each append would read it back whole).
 "$b/gen_scores" --data "$data" --courses "$root/courses" --assets "$root/assets" --course complete --id "$id" \
     --name "Bench Stats" --attempts 1000 --skill 0.7 --start "$start" --folder gen >/dev/null
@@ -74,6 +78,8 @@ awk -v start="$start" -v days="$days" 'BEGIN {OFS = "\t"; print "tpquiz-practice
 awk -v now="$now" 'BEGIN {OFS = "\t"; print "tpquiz-review 1"}
     {due = now - 5 * 86400 + (NR * 7 * 3600) % (45 * 86400)
      print $1, 2, "2.50", 6, due, due - 6 * 86400, 3, 0, "80.00"}' "$work/keys" >"$data/learners/$id.review"
+fi
+awk '$1 == "key" {print $2}' "$data/learners/$id.scores" | sort -u >"$work/keys"
 printf 'score file %s bytes, %d records; practice log %d lines; review schedule %d cards\n' "$(stat -c %s "$scores")" \
     "$(grep -c '^record ' "$scores")" "$(($(wc -l <"$data/learners/$id.practice") - 1))" "$(wc -l <"$work/keys")"
 

@@ -261,7 +261,12 @@ static bool periods(Stats *s, const Sample *x, int n, int64_t off)
     int64_t first = floor_div(x[0].at_s + off, REVIEW_SECONDS_PER_DAY);
     int64_t last = floor_div(x[n - 1].at_s + off, REVIEW_SECONDS_PER_DAY);
     s->period_days = last - first + 1 <= STATS_DAILY_SPAN ? 1 : 7;
-    s->periods = calloc((size_t)n, sizeof *s->periods);
+    /* Room for every period from the first to the last (those without
+     * answers are left out), not for every sample: a long history has
+     * tens of thousands of answers in a few hundred periods. */
+    int64_t span = (last - first) / s->period_days + 2;
+    size_t room = span < n ? (size_t)span : (size_t)n;
+    s->periods = calloc(room, sizeof *s->periods);
     double *cm = malloc((size_t)n * sizeof *cm);
     if (!s->periods || !cm) {
         free(cm);

@@ -24,7 +24,7 @@
 
 static bool key_storable(const char *k)
 {
-    size_t n = strlen(k);
+    size_t n = k ? strlen(k) : 0;
     if (n == 0 || n > STUDYLOG_MAX_KEY)
         return false;
     for (const unsigned char *c = (const unsigned char *)k; *c; c++)
@@ -78,9 +78,14 @@ int studylog_append(const char *path, const StudyLogEntry *entries, int n, Diag 
     return rc;
 }
 
+/* While reading: the entries, their keys as offsets into one pool of
+ * NUL-terminated strings (made pointers at the end, once the pool stops
+ * moving). */
 typedef struct {
     StudyLogEntry *e;
+    size_t *key_at;
     int n, cap;
+    TextBuf keys;
     bool oom;
 } Loaded;
 
@@ -112,18 +117,22 @@ static void parse_row(void *user, char **f, const char *path, int line, Diag *d)
         diag_error(d, path, line, "bad distance '%.30s' (expected cm or -)", f[4]);
         return;
     }
-    snprintf(e.key, sizeof e.key, "%s", f[1]);
     e.credit = pct / 100;
     if (l->n == l->cap) {
-        int cap = l->cap ? 2 * l->cap : 64;
+        int cap = l->cap ? 2 * l->cap : 256;
         StudyLogEntry *g = realloc(l->e, sizeof *g * (size_t)cap);
-        if (!g) {
+        if (g)
+            l->e = g;
+        size_t *k = g ? realloc(l->key_at, sizeof *k * (size_t)cap) : NULL;
+        if (!k) {
             l->oom = true;
             return;
         }
-        l->e = g;
+        l->key_at = k;
         l->cap = cap;
     }
+    l->key_at[l->n] = l->keys.n;
+    text_buf_add(&l->keys, f[1], strlen(f[1]) + 1);
     l->e[l->n++] = e;
 }
 
@@ -137,10 +146,25 @@ int studylog_load(const char *path, StudyLogEntry **out, Diag *d)
     Loaded l = {0};
     text_tsv_parse(buf, len, HEADER, "practice log", N_FIELDS, parse_row, &l, path, d);
     free(buf);
-    if (l.oom) {
-        free(l.e);
-        return -1;
+    StudyLogEntry *all = NULL;
+    if (!l.oom && !l.keys.failed && l.n > 0) {
+        /* The entries, then their keys, in one block. */
+        size_t head = sizeof *all * (size_t)l.n;
+        all = malloc(head + l.keys.n);
+        if (all) {
+            memcpy(all, l.e, head);
+            char *pool = (char *)all + head;
+            memcpy(pool, l.keys.s, l.keys.n);
+            for (int i = 0; i < l.n; i++)
+                all[i].key = pool + l.key_at[i];
+        }
     }
-    *out = l.e;
+    bool failed = l.oom || l.keys.failed || (l.n > 0 && !all);
+    free(l.e);
+    free(l.key_at);
+    text_buf_free(&l.keys);
+    if (failed)
+        return -1;
+    *out = all;
     return l.n;
 }

@@ -24,7 +24,7 @@
 
 typedef struct {
     int64_t at_s;                   /* when the session ended */
-    char key[STUDYLOG_MAX_KEY + 1]; /* Item.key: "<module>/tp.<id>/locate", ... */
+    const char *key;                /* Item.key: "<module>/tp.<id>/locate", ... */
     double credit;                  /* 0..1 */
     int64_t time_ms;                /* from the item shown to the answer */
     double distance_cm;             /* locate items: the click's distance from the point; < 0 if none */
@@ -37,8 +37,9 @@ typedef struct {
  * -1 with "path: error: ..." in d. n <= 0 writes nothing. */
 int studylog_append(const char *path, const StudyLogEntry *entries, int n, Diag *d);
 
-/* Reads path into a new array *out (the caller frees it; NULL when empty)
- * and returns the entry count. A missing file is an empty log (no
+/* Reads path into a new array *out and returns the entry count. The keys
+ * live in the same allocation as the array: one free(*out) releases all
+ * (NULL when empty). A missing file is an empty log (no
  * message); a file that cannot be read (a folder, a FIFO, over 16 MB) is
  * reported and is empty; a bad line is reported as path:line and skipped.
  * -1 only if memory runs out. */

@@ -165,7 +165,7 @@ static void log_practice(App *a, const Session *s, int64_t now)
             continue;
         StudyLogEntry *x = &e[n++];
         x->at_s = now;
-        snprintf(x->key, sizeof x->key, "%s", it->key);
+        x->key = it->key;
         x->credit = an->credit;
         x->time_ms = an->time_ms;
         x->distance_cm = -1;

@@ -112,7 +112,7 @@ static StudyLogEntry entry(int64_t at, const char *key, double credit, int64_t t
     StudyLogEntry e;
     memset(&e, 0, sizeof e);
     e.at_s = at;
-    snprintf(e.key, sizeof e.key, "%s", key);
+    e.key = key;
     e.credit = credit;
     e.time_ms = time_ms;
     e.distance_cm = cm;
