@@ -53,14 +53,14 @@ echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); cpu: $(nproc) x $(sed -n 's/^model
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== the learner: 1,000 attempts"
-if [ -f "$data/learners/$id.scores" ]; then
+scores=$data/learners/$id.scores
+if [ -f "$scores" ]; then
     echo "(reused from $data)"
 else
 # --folder: no ledger while generating (each append would read it back whole).
 "$b/gen_scores" --data "$data" --courses "$root/courses" --assets "$root/assets" --course complete --id "$id" \
     --name "Bench Stats" --attempts 1000 --skill 0.7 --start "$start" --folder gen >/dev/null
 mv "$data/gen" "$data/learners"
-scores=$data/learners/$id.scores
 awk '$1 == "key" {print $2}' "$scores" | sort -u >"$work/keys"
 # The practice log: 20 answers a day over the same days, credits and
 # distances varying; the schedule: a card per key, due over the next 45 days
