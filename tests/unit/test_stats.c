@@ -11,6 +11,7 @@
 #include <cmocka.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "bodymap.h"
 #include "score_samples.h"
@@ -438,6 +439,16 @@ static void test_log_missing_and_damaged(void **state)
     assert_int_equal(diag_error_count(d), 1);
     /* Appending to a folder fails with a reason, and nothing breaks. */
     StudyLogEntry e = entry(T0, "demo_back/tp.upper/locate", 1, 1, -1);
+    assert_int_equal(studylog_append(path, &e, 1, d), -1);
+    assert_int_equal(diag_error_count(d), 2);
+    diag_free(d);
+    /* A FIFO in its place: reading and appending say so and never wait
+     * for a writer or a reader. */
+    assert_int_equal(rmdir(path), 0);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    d = diag_create();
+    assert_int_equal(studylog_load(path, &got, d), 0);
+    assert_null(got);
     assert_int_equal(studylog_append(path, &e, 1, d), -1);
     assert_int_equal(diag_error_count(d), 2);
     diag_free(d);
