@@ -657,7 +657,7 @@ void report_skipped(const Report *r, int i, const char **path, const char **reas
  * folder and are not score files: left out of a report quietly. */
 static bool maybe_scores(const char *name)
 {
-    static const char *const others[] = {".review", ".progress", ".journal", ".lock"};
+    static const char *const others[] = {".review", ".progress", ".practice", ".journal", ".lock"};
     size_t n = strlen(name);
     for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
         size_t k = strlen(others[i]);

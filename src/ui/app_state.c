@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "station.h"
+#include "studylog.h"
 
 int64_t app_now_ms(const App *a)
 {
@@ -149,12 +150,45 @@ bool app_sign_in(App *a, const char *id, const char *name)
 }
 
 static void save_review(App *a);
+/* Practice and review answers go into the practice log (core studylog)
+ * for the statistics; quizzes and exams are in the score file already. */
+static void log_practice(App *a, const Session *s, int64_t now)
+{
+    SessionMode mode = session_mode(s);
+    if (mode != SESSION_PRACTICE && mode != SESSION_REVIEW)
+        return;
+    int n_items = session_item_count(s), n = 0;
+    StudyLogEntry *e = n_items > 0 ? calloc((size_t)n_items, sizeof *e) : NULL;
+    for (int i = 0; e && i < n_items; i++) {
+        const Answer *an = session_answer(s, i);
+        const Item *it = session_item(s, i);
+        if (!an->answered)
+            continue;
+        StudyLogEntry *x = &e[n++];
+        x->at_s = now;
+        x->key = it->key;
+        x->credit = an->credit;
+        x->time_ms = an->time_ms;
+        x->distance_cm = -1;
+        const View *v = it->type == ITEM_LOCATE_TP ? library_find_view(a->lib, it->view) : NULL;
+        if (v && v->cm_per_unit > 0)
+            x->distance_cm = an->distance * v->cm_per_unit;
+    }
+    char path[4096];
+    app_learner_path(a, "practice", path, sizeof path);
+    Diag *d = diag_create();
+    if (studylog_append(path, e, n, d) != 0)
+        print_diag(d); /* the statistics miss this session; practice goes on */
+    diag_free(d);
+    free(e);
+}
 
 void app_review_session(App *a, const Session *s)
 {
     if (!a->review || !s)
         return;
     int64_t now = app_now_ms(a) / 1000;
+    log_practice(a, s, now);
     for (int i = 0; i < session_item_count(s); i++) {
         const Answer *an = session_answer(s, i);
         if (an->answered)

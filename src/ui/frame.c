@@ -95,4 +95,5 @@ const ScreenEntry SCREENS[SCREEN_COUNT] = {
     [SCREEN_DISORDERS] = {NULL, NULL, screen_disorders},
     [SCREEN_ANSWER_REVIEW] = {NULL, screen_answer_review_leave, screen_answer_review},
     [SCREEN_HISTORY] = {screen_history_enter, NULL, screen_history},
+    [SCREEN_STATS] = {screen_stats_enter, screen_stats_leave, screen_stats},
 };

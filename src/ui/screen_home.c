@@ -44,8 +44,8 @@ static void course_progress(const App *a, const Course *c, int *practised, doubl
     *mean_best = c->n_modules ? sum / c->n_modules : 0;
 }
 
-/* The spaced-review strip: how many items are due and the way in. Returns
- * true if a review session started. */
+/* The spaced-review strip: how many items are due and the way in, and the
+ * way to the statistics. Returns true if the screen changed. */
 static bool review_panel(App *a, SDL_Rect r)
 {
     Ui *ui = &a->ui;
@@ -61,10 +61,13 @@ static bool review_panel(App *a, SDL_Rect r)
     int bw = ren_text_width(a->ren, FONT_BOLD, button) + ui_px(ui, 40), bh = ui_px(ui, 44);
     int pad = ui_px(ui, 22);
     SDL_Rect btn = {r.x + r.w - pad - bw, r.y + (r.h - bh) / 2, bw, bh};
-    /* The learner's graded quizzes and exams, to go through their answers. */
+    /* The learner's graded quizzes and exams, to go through their answers,
+     * and their statistics (mastery, history, the review forecast). */
     int hw = ren_text_width(a->ren, FONT_BODY, "Past results") + ui_px(ui, 36);
     SDL_Rect hist = {btn.x - ui_px(ui, 10) - hw, btn.y, hw, bh};
-    int x = r.x + pad, tw = hist.x - ui_px(ui, 20) - x;
+    int stw = ren_text_width(a->ren, FONT_BODY, "Statistics") + ui_px(ui, 36);
+    SDL_Rect stats = {hist.x - ui_px(ui, 10) - stw, btn.y, stw, bh};
+    int x = r.x + pad, tw = stats.x - ui_px(ui, 20) - x;
     int y = r.y + ui_px(ui, 16);
     ren_text(a->ren, FONT_HEADING, x, y, THEME_ACCENT_DARK, "Spaced review");
     y += ren_text_height(a->ren, FONT_HEADING) + ui_px(ui, 4);
@@ -86,6 +89,10 @@ static bool review_panel(App *a, SDL_Rect r)
     } else
         snprintf(line, sizeof line, "Nothing is due for the courses on this station.");
     ren_text_wrapped(a->ren, FONT_BODY, x, y, tw, THEME_TEXT, line, true, 0, r.y + r.h);
+    if (ui_button(ui, stats, "Statistics", BUTTON_SECONDARY)) {
+        app_go(a, SCREEN_STATS);
+        return true;
+    }
     if (ui_button(ui, btn, button, due > 0 ? BUTTON_PRIMARY : BUTTON_DISABLED) && due > 0) {
         app_start_review(a);
         return true;

@@ -45,6 +45,7 @@ typedef enum {
     SCREEN_DISORDERS,
     SCREEN_ANSWER_REVIEW, /* a session's or a record's answers, item by item */
     SCREEN_HISTORY,       /* the learner's past quizzes and exams */
+    SCREEN_STATS,
     SCREEN_COUNT
 } ScreenId;
 
@@ -188,6 +189,10 @@ void screen_locator(App *a, SDL_Rect area);
 void screen_locator_free(void);
 void screen_directory(App *a, SDL_Rect area);
 void screen_disorders(App *a, SDL_Rect area);
+/* The learner's statistics: computed on enter, freed on leave. */
+void screen_stats(App *a, SDL_Rect area);
+void screen_stats_enter(App *a);
+void screen_stats_leave(App *a);
 /* Shows protocol p on the pain protocols screen (the next time it is
  * drawn), from a link elsewhere. */
 void screen_protocols_show(const App *a, const Protocol *p);

@@ -22,12 +22,12 @@ case "${1:-}" in
   protocol) files=(courses/protocols/*.ini tests/data/bad/protocol_*.ini) ;;
   disorder) files=(courses/disorders/*.ini tests/data/bad/disorder_*.ini) ;;
   scorefile) files=(tests/data/scores/*.scores) ;;
-  journal | progress | review) files=() ;;
+  journal | progress | review | practice) files=() ;;
   script) files=(tests/e2e/*.script tests/e2e/crash/*.script) ;;
   svgview) files=(assets/anatomy/*.svg assets/anatomy/muscles/*.svg tests/data/good/assets/anatomy/*.svg
                   tests/data/bad/svg_*.svg tests/data/bad/assets/anatomy/*.svg assets/figures/*.svg
                   tests/data/bad/assets/figures/*.svg) ;;
-  *) echo "usage: $0 config|course|module|protocol|disorder|scorefile|journal|progress|review|script|svgview" >&2; exit 2 ;;
+  *) echo "usage: $0 config|course|module|protocol|disorder|scorefile|journal|progress|review|practice|script|svgview" >&2; exit 2 ;;
 esac
 files+=(tests/fuzz/corpus/"$1"/*)
 for f in "${files[@]}"; do
