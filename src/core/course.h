@@ -18,6 +18,10 @@
 
 typedef enum { ZONE_ESSENTIAL, ZONE_SPILLOVER } ZoneKind;
 
+/* How a zone's authored points are read: the polygon through them, or a
+ * smooth closed curve (centripetal Catmull-Rom) through them. */
+typedef enum { ZONE_OUTLINE_POLYGON, ZONE_OUTLINE_SMOOTH } ZoneOutline;
+
 typedef struct {
     char *id;       /* the part after "tp." */
     char *view;     /* view name, e.g. "front" */
@@ -35,7 +39,12 @@ typedef struct {
     char *tp_id;
     int tp;     /* index into Module.tps, -1 if unresolved */
     ZoneKind kind;
+    ZoneOutline outline;
+    /* The outline everything uses (grading, drawing, reports): the authored
+     * points for a polygon, the curve sampled once at load
+     * (ZONE_SMOOTH_SAMPLES per authored segment) for a smooth zone. */
     Polygon poly;
+    Polygon authored; /* the points as written in the file (for the fingerprint) */
     int line;
 } Zone;
 
@@ -165,6 +174,7 @@ typedef struct {
 #define COURSE_MAX_QUESTIONS 200        /* authored questions per module */
 #define COURSE_MAX_OPTIONS 8            /* options per question: keys 1..8 pick them */
 #define COURSE_MAX_POLY_POINTS 1000     /* points per zone polygon */
+#define ZONE_SMOOTH_SAMPLES 8           /* polygon points per authored segment of a smooth zone */
 #define COURSE_MIN_RADIUS 0.5           /* image units */
 #define COURSE_MAX_PAGES 40             /* pages per lesson */
 #define COURSE_MAX_LABELS 12            /* labels per lesson figure */

@@ -28,6 +28,8 @@ static void put_num(crypto_hash_sha256_state *h, char tag, double v)
     put(h, tag, num);
 }
 
+_Static_assert(ZONE_SMOOTH_SAMPLES == 8, "FINGERPRINT_SMOOTH_OUTLINE names the sampling: give it a new name");
+
 static void put_module(crypto_hash_sha256_state *h, const Module *m)
 {
     put_num(h, 't', m->n_tps);
@@ -47,10 +49,20 @@ static void put_module(crypto_hash_sha256_state *h, const Module *m)
         put(h, 'v', z->view);
         put(h, 'o', z->tp_id);
         put_num(h, 'k', z->kind);
-        put_num(h, 'n', z->poly.n);
-        for (int k = 0; k < z->poly.n; k++) {
-            put_num(h, 'x', z->poly.pts[k].x);
-            put_num(h, 'y', z->poly.pts[k].y);
+        /* A smooth zone: how its points are read, then the authored points
+         * (the curve is a function of them and of this name, which names
+         * the sampling too: a change to either must make a new name). A
+         * polygon zone adds nothing, so courses without smooth zones keep
+         * the fingerprints they had. */
+        const Polygon *p = &z->poly;
+        if (z->outline == ZONE_OUTLINE_SMOOTH) {
+            put(h, 'O', FINGERPRINT_SMOOTH_OUTLINE);
+            p = &z->authored;
+        }
+        put_num(h, 'n', p->n);
+        for (int k = 0; k < p->n; k++) {
+            put_num(h, 'x', p->pts[k].x);
+            put_num(h, 'y', p->pts[k].y);
         }
     }
     put_num(h, 'q', m->n_questions);

@@ -16,6 +16,12 @@
 
 #define FINGERPRINT_HEX 64
 
+/* The field a smooth zone adds (docs/FORMATS.md): the curve and its
+ * sampling (cut at the view's edge, module_load.c). Give it a new name
+ * whenever geom_smooth_closed, ZONE_SMOOTH_SAMPLES or that cut changes what
+ * a zone covers. */
+#define FINGERPRINT_SMOOTH_OUTLINE "smooth centripetal-catmull-rom 8 cut-at-viewbox"
+
 /* Writes the course's fingerprint as 64 lower-case hex digits and a NUL.
  * lib supplies the charts' viewBoxes (a view it does not know counts as
  * missing, which is part of the fingerprint too). */

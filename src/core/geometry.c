@@ -412,3 +412,86 @@ void geom_rasterise_polygon(const Grid *g, const Vec2 *pts, int n, unsigned char
     free(e);
     free(act);
 }
+
+/* The centripetal parameter step between two points: sqrt of their distance
+ * (alpha = 1/2). The caller has merged duplicates, so it is never 0. */
+static double knot_step(Vec2 a, Vec2 b)
+{
+    return sqrt(geom_distance(a, b));
+}
+
+static Vec2 lerp_knots(Vec2 a, Vec2 b, double ta, double tb, double t)
+{
+    double u = (t - ta) / (tb - ta);
+    return (Vec2){a.x + (b.x - a.x) * u, a.y + (b.y - a.y) * u};
+}
+
+/* The point at parameter t of the Catmull-Rom segment p1-p2 (knots t0..t3),
+ * by the Barry-Goldman pyramid. */
+static Vec2 catmull_rom(Vec2 p0, Vec2 p1, Vec2 p2, Vec2 p3, double t1, double t2, double t3, double t)
+{
+    const double t0 = 0;
+    Vec2 a1 = lerp_knots(p0, p1, t0, t1, t);
+    Vec2 a2 = lerp_knots(p1, p2, t1, t2, t);
+    Vec2 a3 = lerp_knots(p2, p3, t2, t3, t);
+    Vec2 b1 = lerp_knots(a1, a2, t0, t2, t);
+    Vec2 b2 = lerp_knots(a2, a3, t1, t3, t);
+    return lerp_knots(b1, b2, t1, t2, t);
+}
+
+Vec2 *geom_smooth_closed(const Vec2 *pts, int n, int per_segment, int *n_out, int **seg_of)
+{
+    *n_out = 0;
+    if (seg_of)
+        *seg_of = NULL;
+    if (!pts || n < 1 || per_segment < 1)
+        return NULL;
+    /* The distinct points, each with the index of its first copy. */
+    Vec2 *d = malloc(sizeof *d * (size_t)n);
+    int *src = malloc(sizeof *src * (size_t)n);
+    if (!d || !src) {
+        free(d);
+        free(src);
+        return NULL;
+    }
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        if (m > 0 && pts[i].x == d[m - 1].x && pts[i].y == d[m - 1].y)
+            continue;
+        d[m] = pts[i];
+        src[m++] = i;
+    }
+    while (m > 1 && d[m - 1].x == d[0].x && d[m - 1].y == d[0].y)
+        m--;
+    int per = m < 3 ? 1 : per_segment;
+    size_t total = (size_t)m * (size_t)per;
+    Vec2 *out = malloc(sizeof *out * total);
+    int *seg = seg_of ? malloc(sizeof *seg * total) : NULL;
+    if (!out || (seg_of && !seg)) {
+        free(out);
+        free(seg);
+        free(d);
+        free(src);
+        return NULL;
+    }
+    int k = 0;
+    for (int i = 0; i < m; i++) {
+        Vec2 p0 = d[(i + m - 1) % m], p1 = d[i], p2 = d[(i + 1) % m], p3 = d[(i + 2) % m];
+        double t1 = knot_step(p0, p1);
+        double t2 = t1 + knot_step(p1, p2);
+        double t3 = t2 + knot_step(p2, p3);
+        for (int s = 0; s < per; s++) {
+            /* s = 0 is the authored point itself, exactly. */
+            out[k] = s == 0 ? p1 : catmull_rom(p0, p1, p2, p3, t1, t2, t3, t1 + (t2 - t1) * s / per);
+            if (seg)
+                seg[k] = src[i];
+            k++;
+        }
+    }
+    free(d);
+    free(src);
+    *n_out = k;
+    if (seg_of)
+        *seg_of = seg;
+    return out;
+}

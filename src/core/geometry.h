@@ -47,6 +47,20 @@ RectD geom_polygon_bounds(const Vec2 *pts, int n);
  * i+1). */
 bool geom_polygon_self_intersects(const Vec2 *pts, int n, int *edge_a, int *edge_b);
 
+/* A closed centripetal Catmull-Rom curve through pts, sampled into a
+ * polygon: per_segment points for each authored segment, the first of which
+ * is the authored point itself (so the curve passes exactly through every
+ * authored point, in order). Consecutive duplicate points (also the last and
+ * the first) are merged first; with fewer than 3 distinct points the distinct
+ * points are returned as they are. Returns a malloc'd array of *n_out points
+ * (NULL with *n_out = 0 when pts is empty, per_segment < 1 or out of memory).
+ * If seg_of is non-NULL it gets a malloc'd array of *n_out entries: the index
+ * in pts of the authored point that starts each sample's segment, for
+ * messages that name the author's points. The centripetal form (alpha 1/2)
+ * makes no cusps or loops inside a segment, so a sane outline (no crossing,
+ * no hairpin between close points) gives a simple polygon; callers check. */
+Vec2 *geom_smooth_closed(const Vec2 *pts, int n, int per_segment, int *n_out, int **seg_of);
+
 /* A grid laid over an image: cols x rows square cells of side cell, with its
  * top-left at origin. Cell (c, r) covers [origin.x + c*cell, ...+cell). */
 typedef struct {

@@ -178,6 +178,8 @@ void library_module_free(Module *m)
         free(m->zones[i].id);
         free(m->zones[i].view);
         free(m->zones[i].tp_id);
+        if (m->zones[i].authored.pts != m->zones[i].poly.pts)
+            free(m->zones[i].authored.pts);
         free(m->zones[i].poly.pts);
     }
     free(m->zones);

@@ -14,10 +14,10 @@ static const KeyRule TP_KEYS[] = {
     {NULL, false, VAL_LINE},
 };
 
-enum { ZONE_VIEW, ZONE_TP, ZONE_KIND, ZONE_POLY };
+enum { ZONE_VIEW, ZONE_TP, ZONE_KIND, ZONE_POLY, ZONE_OUTLINE };
 static const KeyRule ZONE_KEYS[] = {
-    {"view", true, VAL_LINE}, {"tp", true, VAL_LINE},  {"kind", true, VAL_LINE},
-    {"poly", true, VAL_LIST}, {NULL, false, VAL_LINE},
+    {"view", true, VAL_LINE}, {"tp", true, VAL_LINE},       {"kind", true, VAL_LINE},
+    {"poly", true, VAL_LIST}, {"outline", false, VAL_LINE}, {NULL, false, VAL_LINE},
 };
 
 enum { Q_TYPE, Q_PROMPT, Q_CORRECT, Q_WRONG, Q_EXPLAIN };
@@ -39,13 +39,14 @@ enum {
     M_TREATMENT,
     M_SELF_CARE,
     M_DEEP_VIEWS,
+    M_ZONE_OUTLINE,
 };
 static const KeyRule MUSCLE_KEYS[] = {
     {"id", true, VAL_LINE},           {"name", true, VAL_TEXT},        {"group", true, VAL_LINE},
     {"pain_regions", true, VAL_LIST}, {"attachments", true, VAL_TEXT}, {"action", true, VAL_TEXT},
     {"causes", true, VAL_TEXT},       {"symptoms", true, VAL_TEXT},    {"differential", true, VAL_TEXT},
     {"treatment", true, VAL_TEXT},    {"self_care", true, VAL_TEXT},   {"deep_views", false, VAL_LIST},
-    {NULL, false, VAL_LINE},
+    {"zone_outline", false, VAL_LINE}, {NULL, false, VAL_LINE},
 };
 
 #include "module_load_internal.h"
@@ -133,11 +134,82 @@ static const char *nearest_tp(const ModuleLoad *ml, const char *id)
     return inifile_nearest(id, names, 3);
 }
 
+/* An outline value (a zone's outline or [muscle] zone_outline) into *out;
+ * false (reported) if it is neither smooth nor polygon. */
+static bool parse_outline(ModuleLoad *ml, const RawEntry *e, ZoneOutline *out)
+{
+    const char *v = raw_line_value(e);
+    if (!strcmp(v, "smooth"))
+        *out = ZONE_OUTLINE_SMOOTH;
+    else if (!strcmp(v, "polygon"))
+        *out = ZONE_OUTLINE_POLYGON;
+    else {
+        diag_error(ml->d, ml->path, e->line, "%s must be smooth or polygon, not '%s'", e->key, v);
+        return false;
+    }
+    return true;
+}
+
+/* A smooth zone's curve through its n authored points (each from lines[i]),
+ * sampled into *out; checked like the points: it must not cross itself and
+ * must stay on the body. False (reported) if it fails, or out of memory. */
+static bool smooth_zone(ModuleLoad *ml, const Vec2 *pts, const int *lines, int n, const View *view,
+                        Polygon *out)
+{
+    int ns = 0, *seg = NULL;
+    Vec2 *c = geom_smooth_closed(pts, n, ZONE_SMOOTH_SAMPLES, &ns, &seg);
+    if (!c) {
+        ml->oom = true;
+        return false;
+    }
+    /* A zone drawn to the chart's edge goes on past it: the curve is cut
+     * there, as the chart is, instead of bulging out of the view. */
+    for (int i = 0; view && i < ns; i++) {
+        RectD b = view->viewbox;
+        c[i].x = c[i].x < b.x ? b.x : c[i].x > b.x + b.w ? b.x + b.w : c[i].x;
+        c[i].y = c[i].y < b.y ? b.y : c[i].y > b.y + b.h ? b.y + b.h : c[i].y;
+    }
+    bool ok = true;
+    int ea, eb;
+    if (ns < 3) {
+        diag_error(ml->d, ml->path, lines[0], "poly has fewer than 3 distinct points; a smooth zone needs 3");
+        ok = false;
+    } else if (geom_polygon_self_intersects(c, ns, &ea, &eb)) {
+        int a = seg[ea], b = seg[eb];
+        diag_error(ml->d, ml->path, lines[b],
+                   "the smooth outline crosses itself: the curve after point %d meets the curve after "
+                   "point %d (move the points apart, or use outline = polygon)",
+                   b + 1, a + 1);
+        ok = false;
+    }
+    /* The curve bulges a little past its points: every sample must be on the
+     * body too. One message per zone is enough. */
+    for (int i = 0; ok && view && i < ns; i++) {
+        if (i % ZONE_SMOOTH_SAMPLES == 0 && c[i].x == pts[seg[i]].x && c[i].y == pts[seg[i]].y)
+            continue; /* an authored point, checked already */
+        char what[64];
+        snprintf(what, sizeof what, "the smooth outline after poly point %d, at", seg[i] + 1);
+        if (!module_check_on_body(ml, lines[seg[i]], what, c[i], view)) {
+            ok = false;
+        }
+    }
+    free(seg);
+    if (!ok) {
+        free(c);
+        return false;
+    }
+    *out = (Polygon){c, ns};
+    return true;
+}
+
 static void load_zone(ModuleLoad *ml, const Part *part)
 {
     const RawEntry *f[MAX_RULES];
     bool ok = raw_check_keys(ml->path, part->sec, ZONE_KEYS, f, ml->d);
-    Zone z = {.line = part->sec->line, .tp = -1};
+    Zone z = {.line = part->sec->line, .tp = -1, .outline = ml->zone_outline};
+
+    if (f[ZONE_OUTLINE] && !parse_outline(ml, f[ZONE_OUTLINE], &z.outline))
+        ok = false;
 
     const View *view = f[ZONE_VIEW] ? module_check_view(ml, f[ZONE_VIEW]) : NULL;
     if (!view)
@@ -257,6 +329,9 @@ static void load_zone(ModuleLoad *ml, const Part *part)
             }
         }
     }
+    Polygon poly = {pts, n};
+    if (ok && z.outline == ZONE_OUTLINE_SMOOTH && !smooth_zone(ml, pts, lines, n, view, &poly))
+        ok = false;
     free(lines);
     if (!ok) {
         free(pts);
@@ -270,11 +345,14 @@ static void load_zone(ModuleLoad *ml, const Part *part)
     z.id = strdup(part->id);
     z.view = strdup(raw_line_value(f[ZONE_VIEW]));
     z.tp_id = strdup(raw_line_value(f[ZONE_TP]));
-    z.poly = (Polygon){pts, n};
+    z.poly = poly;
+    z.authored = (Polygon){pts, n};
     if (!zones || !z.id || !z.view || !z.tp_id) {
         free(z.id);
         free(z.view);
         free(z.tp_id);
+        if (poly.pts != pts)
+            free(poly.pts);
         free(pts);
         ml->oom = true;
         return;
@@ -367,6 +445,8 @@ static void load_muscle(ModuleLoad *ml, const RawSection *sec)
     raw_check_keys(ml->path, sec, MUSCLE_KEYS, f, ml->d);
     Module *m = ml->m;
     ml->deep_views = f[M_DEEP_VIEWS];
+    if (f[M_ZONE_OUTLINE])
+        parse_outline(ml, f[M_ZONE_OUTLINE], &ml->zone_outline);
 
     if (f[M_ID] && strcmp(raw_line_value(f[M_ID]), m->id))
         diag_error(ml->d, ml->path, f[M_ID]->line, "module id '%s' does not match the file name '%s.ini'",

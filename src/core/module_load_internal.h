@@ -28,6 +28,7 @@ typedef struct {
     int n_views;
     const RawSection *selfcare; /* [selfcare], if the file has one */
     const RawEntry *deep_views; /* [muscle] deep_views, checked once the views are known */
+    ZoneOutline zone_outline;   /* [muscle] zone_outline: the outline of a zone without its own */
 } ModuleLoad;
 
 /* ---- module_views.c: the views a module uses ---- */

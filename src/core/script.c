@@ -41,6 +41,7 @@ static const CommandSpec COMMANDS[] = {
     {"screenshot", SCRIPT_SCREENSHOT, "W", "screenshot NAME"},
     {"expect", SCRIPT_EXPECT, "T", "expect TEXT"},
     {"expect-not", SCRIPT_EXPECT_NOT, "T", "expect-not TEXT"},
+    {"expect-chart-still", SCRIPT_EXPECT_CHART_STILL, "W", "expect-chart-still VIEW"},
     {"print", SCRIPT_PRINT, "T", "print TEXT"},
     {"hang", SCRIPT_HANG, "", "hang"},
     {"quit", SCRIPT_QUIT, "", "quit"},
@@ -213,6 +214,7 @@ static bool parse_line(const char *s, size_t len, const char *path, int line, Di
         }
         break;
     case SCRIPT_CLICK_IMAGE:
+    case SCRIPT_EXPECT_CHART_STILL:
         if (!text_utf8_valid(word, word_len, NULL)) {
             diag_error(d, path, line, "view name is not valid UTF-8");
             return false;

@@ -16,6 +16,9 @@
  *   screenshot NAME           write NAME.png into the screenshot folder
  *   expect TEXT               fail unless TEXT is drawn on the current screen
  *   expect-not TEXT           fail if TEXT is drawn on the current screen
+ *   expect-chart-still VIEW   fail unless the chart VIEW is on screen where it was at the
+ *                             script's previous expect-chart-still VIEW (the first one
+ *                             notes where it is)
  *   print TEXT                write TEXT as a line on standard output (a marker for test drivers)
  *   hang                      stop reading the script and wait until killed (crash tests)
  *   quit                      close the program
@@ -48,6 +51,7 @@ typedef enum {
     SCRIPT_SCREENSHOT,
     SCRIPT_EXPECT,
     SCRIPT_EXPECT_NOT,
+    SCRIPT_EXPECT_CHART_STILL,
     SCRIPT_PRINT,
     SCRIPT_HANG,
     SCRIPT_QUIT

@@ -306,6 +306,78 @@ static void draw_mark(App *a, const ChartLayout *l, Vec2 p, int number, SDL_Colo
     ren_text(a->ren, FONT_SMALL, (int)(s.x - (float)w / 2), (int)(s.y - (float)h / 2), COL(255, 255, 255), num);
 }
 
+/* The brush sizes, Erase, Undo and Clear in row; true if the painting
+ * changed. */
+static bool paint_tools(App *a, PaintCanvas *p, const View *v, SDL_Rect row)
+{
+    Ui *ui = &a->ui;
+    bool changed = false;
+    int bx = row.x, by = row.y, bh = row.h;
+    static const struct {
+        const char *label;
+        double frac;
+    } sizes[] = {{"Small", 80}, {"Medium", 40}, {"Large", 20}};
+    for (int i = 0; i < 3; i++) {
+        double brush = v->viewbox.w / sizes[i].frac;
+        int w = ren_text_width(a->ren, FONT_BODY, sizes[i].label) + ui_px(ui, 24);
+        SDL_Rect b = {bx, by, w, bh};
+        bool sel = p->brush > brush * 0.99 && p->brush < brush * 1.01;
+        if (ui_button(ui, b, sizes[i].label, sel ? BUTTON_SELECTED : BUTTON_SECONDARY)) {
+            p->brush = brush;
+            a->redraw = true;
+        }
+        bx += w + ui_px(ui, 6);
+    }
+    const char *tools[] = {"Erase", "Undo", "Clear"};
+    for (int i = 0; i < 3; i++) {
+        int w = ren_text_width(a->ren, FONT_BODY, tools[i]) + ui_px(ui, 24);
+        SDL_Rect b = {bx, by, w, bh};
+        ButtonStyle st = i == 0 && p->erase ? BUTTON_SELECTED : i == 1 && !p->n_undo ? BUTTON_DISABLED : BUTTON_SECONDARY;
+        if (ui_button(ui, b, tools[i], st)) {
+            if (i == 0)
+                p->erase = !p->erase;
+            else if (i == 1)
+                changed = paint_undo(p);
+            else {
+                paint_clear(p);
+                changed = true;
+            }
+            a->redraw = true;
+        }
+        bx += w + ui_px(ui, 6);
+    }
+    return changed;
+}
+
+/* After the answer: what the three kinds of feedback shape mean, in the
+ * row the tools had. */
+static void paint_key(App *a, SDL_Rect row)
+{
+    static const struct {
+        const char *label;
+        SDL_Color fill, edge;
+    } kinds[] = {
+        {"painted, in the pattern", {0x2E, 0x7D, 0x32, 0xC0}, {0x1B, 0x5E, 0x20, 0xE0}},
+        {"missed", {0xC6, 0x28, 0x28, 0xD8}, {0xC6, 0x28, 0x28, 0xC0}},
+        {"painted outside it", {0x1D, 0x3F, 0xA8, 0x48}, {0x1D, 0x3F, 0xA8, 0xF0}},
+    };
+    int x = row.x, sw = ui_px(&a->ui, 18), th = ren_text_height(a->ren, FONT_SMALL);
+    for (int i = 0; i < 3; i++) {
+        int w = sw + ui_px(&a->ui, 6) + ren_text_width(a->ren, FONT_SMALL, kinds[i].label);
+        if (x + w > row.x + row.w)
+            break;
+        SDL_Rect sq = {x, row.y + (row.h - sw) / 2, sw, sw};
+        ren_fill_round_rect(a->ren, sq, sw / 3, kinds[i].fill);
+        if (i == 1) /* hatched, as on the chart */
+            for (int k = 0; k < 3; k++)
+                ren_line(a->ren, (float)(sq.x + k * sw / 3), (float)(sq.y + sw), (float)(sq.x + sw), (float)(sq.y + k * sw / 3),
+                         1.5f * a->ui.scale, COL(0xFF, 0xFF, 0xFF));
+        ren_rect(a->ren, sq, 1, kinds[i].edge);
+        ren_text(a->ren, FONT_SMALL, x + sw + ui_px(&a->ui, 6), row.y + (row.h - th) / 2, THEME_TEXT, kinds[i].label);
+        x += w + ui_px(&a->ui, 16);
+    }
+}
+
 bool item_view_workspace(App *a, const Item *it, const Answer *an, SDL_Rect area, bool reveal, bool accept)
 {
     Ui *ui = &a->ui;
@@ -318,43 +390,15 @@ bool item_view_workspace(App *a, const Item *it, const Answer *an, SDL_Rect area
     bool changed = false;
     const Module *m = it->module;
     float s = ui->scale;
-    /* Tools above the chart for painting. */
-    if (it->type == ITEM_ZONE_PAINT && a->work.canvas_ok && accept) {
-        PaintCanvas *p = &a->work.canvas;
-        int bx = area.x, by = area.y, bh = ui_px(ui, 30);
-        static const struct {
-            const char *label;
-            double frac;
-        } sizes[] = {{"Small", 80}, {"Medium", 40}, {"Large", 20}};
-        for (int i = 0; i < 3; i++) {
-            double brush = v->viewbox.w / sizes[i].frac;
-            int w = ren_text_width(a->ren, FONT_BODY, sizes[i].label) + ui_px(ui, 24);
-            SDL_Rect b = {bx, by, w, bh};
-            bool sel = p->brush > brush * 0.99 && p->brush < brush * 1.01;
-            if (ui_button(ui, b, sizes[i].label, sel ? BUTTON_SELECTED : BUTTON_SECONDARY)) {
-                p->brush = brush;
-                a->redraw = true;
-            }
-            bx += w + ui_px(ui, 6);
-        }
-        const char *tools[] = {"Erase", "Undo", "Clear"};
-        for (int i = 0; i < 3; i++) {
-            int w = ren_text_width(a->ren, FONT_BODY, tools[i]) + ui_px(ui, 24);
-            SDL_Rect b = {bx, by, w, bh};
-            ButtonStyle st = i == 0 && p->erase ? BUTTON_SELECTED : i == 1 && !p->n_undo ? BUTTON_DISABLED : BUTTON_SECONDARY;
-            if (ui_button(ui, b, tools[i], st)) {
-                if (i == 0)
-                    p->erase = !p->erase;
-                else if (i == 1)
-                    changed = paint_undo(p);
-                else {
-                    paint_clear(p);
-                    changed = true;
-                }
-                a->redraw = true;
-            }
-            bx += w + ui_px(ui, 6);
-        }
+    /* Tools above the chart for painting. Their row is kept after the
+     * answer too (a key to the feedback then), so the chart stays where it
+     * was painted on instead of growing when the tools go. */
+    if (it->type == ITEM_ZONE_PAINT && a->work.canvas_ok) {
+        int bh = ui_px(ui, 30);
+        if (accept)
+            changed = paint_tools(a, &a->work.canvas, v, (SDL_Rect){area.x, area.y, area.w, bh});
+        else if (reveal && an->answered && an->classes)
+            paint_key(a, (SDL_Rect){area.x, area.y, area.w, bh});
         area.y += bh + ui_px(ui, 8);
         area.h -= bh + ui_px(ui, 8);
     }
@@ -372,9 +416,11 @@ bool item_view_workspace(App *a, const Item *it, const Answer *an, SDL_Rect area
             chart_draw_tp(a->ren, &l, &m->tps[it->tp], COL(0x11, 0x11, 0x11), false, s);
         if (a->work.canvas_ok) {
             if (reveal && an->answered && an->classes)
-                paint_draw_classes(&a->work.canvas, ren_sdl(a->ren), &l, an->classes);
+                paint_draw_classes(&a->work.canvas, ren_sdl(a->ren), &l, an->classes, s);
             else
-                paint_draw(&a->work.canvas, ren_sdl(a->ren), &l, COLA(0x1D, 0x3F, 0xA8, 0x90));
+                paint_draw(&a->work.canvas, ren_sdl(a->ren), &l, COLA(0x1D, 0x3F, 0xA8, 0x90), s);
+            if (accept)
+                paint_draw_brush(&a->work.canvas, a->ren, &l, ui->mx, ui->my, s);
         }
     } else {
         if (reveal && an->answered) {

@@ -123,102 +123,219 @@ bool paint_input(PaintCanvas *p, Ui *ui, const ChartLayout *l)
     return ended;
 }
 
-/* The source rectangle, in cells, that the layout's viewbox covers. */
-static SDL_Rect cell_rect(const PaintCanvas *p, const ChartLayout *l)
-{
-    const Grid *g = &p->grid;
-    return (SDL_Rect){(int)floor((l->viewbox.x - g->origin.x) / g->cell),
-                      (int)floor((l->viewbox.y - g->origin.y) / g->cell), (int)ceil(l->viewbox.w / g->cell),
-                      (int)ceil(l->viewbox.h / g->cell)};
-}
+/* ---- drawing at screen resolution ----
+ *
+ * The cells are what is graded, but square cells stretched over the chart
+ * look like a mosaic. So each kind of cell (painted; or hit, missed, outside
+ * after the answer) is drawn as the smooth contour of its cells: a field
+ * that is 1 on a cell of that kind and 0 elsewhere, softened a little
+ * ([1 6 1]/8 each way, so a lone cell still shows), is sampled per screen
+ * pixel bilinearly between cell centres, and the pixel is inside where the
+ * field passes 1/2, with one pixel of anti-aliasing. A straight edge of
+ * cells stays exactly on the cell border, corners and stair steps round
+ * off: what is drawn is what is graded, to within a fraction of a cell. */
 
-static bool ensure_texture(PaintCanvas *p, SDL_Renderer *r)
+/* The softened field of the cells whose value has its bit in kinds. */
+static float *kind_field(const Grid *g, const unsigned char *cells, unsigned kinds)
 {
-    if (p->tex)
-        return true;
-    p->tex = SDL_CreateTexture(r, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STREAMING, p->grid.cols, p->grid.rows);
-    if (!p->tex)
-        return false;
-    SDL_SetTextureBlendMode(p->tex, SDL_BLENDMODE_BLEND);
-    p->dirty = true;
-    return true;
-}
-
-static void copy_over_chart(PaintCanvas *p, SDL_Renderer *r, const ChartLayout *l)
-{
-    SDL_Rect src = cell_rect(p, l);
-    /* The destination matches the source's extent in image units exactly. */
-    const Grid *g = &p->grid;
-    Vec2 o = {g->origin.x + src.x * g->cell, g->origin.y + src.y * g->cell};
-    SDL_FPoint a = chart_to_screen(l, o);
-    SDL_FPoint b = chart_to_screen(l, (Vec2){o.x + src.w * g->cell, o.y + src.h * g->cell});
-    SDL_FRect dst = {a.x, a.y, b.x - a.x, b.y - a.y};
-    SDL_RenderSetClipRect(r, &l->image);
-    SDL_RenderCopyF(r, p->tex, &src, &dst);
-    SDL_RenderSetClipRect(r, NULL);
-}
-
-void paint_draw(PaintCanvas *p, SDL_Renderer *r, const ChartLayout *l, SDL_Color c)
-{
-    if (!ensure_texture(p, r))
-        return;
-    if (p->dirty) {
-        void *pixels;
-        int pitch;
-        if (SDL_LockTexture(p->tex, NULL, &pixels, &pitch) == 0) {
-            for (int row = 0; row < p->grid.rows; row++) {
-                Uint8 *px = (Uint8 *)pixels + (size_t)row * (size_t)pitch;
-                const unsigned char *cells = p->cells + (size_t)row * (size_t)p->grid.cols;
-                for (int col = 0; col < p->grid.cols; col++, px += 4) {
-                    px[0] = c.r;
-                    px[1] = c.g;
-                    px[2] = c.b;
-                    px[3] = cells[col] ? c.a : 0;
-                }
-            }
-            SDL_UnlockTexture(p->tex);
-            p->dirty = false;
-        }
+    size_t n = (size_t)g->cols * (size_t)g->rows;
+    float *a = malloc(sizeof *a * n), *b = malloc(sizeof *b * n);
+    if (!a || !b) {
+        free(a);
+        free(b);
+        return NULL;
     }
-    copy_over_chart(p, r, l);
+    for (size_t i = 0; i < n; i++)
+        a[i] = cells[i] < 32 && (kinds >> cells[i] & 1u) ? 1.0f : 0.0f;
+    for (int r = 0; r < g->rows; r++) /* rows: a -> b */
+        for (int c = 0; c < g->cols; c++) {
+            const float *row = a + (size_t)r * (size_t)g->cols;
+            float l = c > 0 ? row[c - 1] : 0, m = row[c], rr = c + 1 < g->cols ? row[c + 1] : 0;
+            b[(size_t)r * (size_t)g->cols + (size_t)c] = (l + 6 * m + rr) / 8;
+        }
+    for (int r = 0; r < g->rows; r++) /* columns: b -> a */
+        for (int c = 0; c < g->cols; c++) {
+            size_t i = (size_t)r * (size_t)g->cols + (size_t)c;
+            float u = r > 0 ? b[i - (size_t)g->cols] : 0, d = r + 1 < g->rows ? b[i + (size_t)g->cols] : 0;
+            a[i] = (u + 6 * b[i] + d) / 8;
+        }
+    free(b);
+    return a;
 }
 
-void paint_draw_classes(PaintCanvas *p, SDL_Renderer *r, const ChartLayout *l, const unsigned char *classes)
+static float field_at(const Grid *g, const float *f, double fx, double fy)
 {
-    if (!ensure_texture(p, r))
-        return;
+    int c0 = (int)floor(fx), r0 = (int)floor(fy);
+    float tx = (float)(fx - c0), ty = (float)(fy - r0);
+    float v[4];
+    for (int k = 0; k < 4; k++) {
+        int c = c0 + (k & 1), r = r0 + (k >> 1);
+        v[k] = c >= 0 && r >= 0 && c < g->cols && r < g->rows ? f[(size_t)r * (size_t)g->cols + (size_t)c] : 0;
+    }
+    return (v[0] * (1 - tx) + v[1] * tx) * (1 - ty) + (v[2] * (1 - tx) + v[3] * tx) * ty;
+}
+
+static float clamp01(float v)
+{
+    return v < 0 ? 0 : v > 1 ? 1 : v;
+}
+
+/* One kind of cell as drawn: its fill (hatched in stripes when hatch), its
+ * edge line, both in colours with alpha. */
+typedef struct {
+    unsigned kinds;
+    SDL_Color fill, edge;
+    bool hatch;
+} PaintLayer;
+
+/* "Source over" of colour c at coverage a onto the premultiplied pixel. */
+static void over(float px[4], SDL_Color c, float a)
+{
+    float ca = a * (float)c.a / 255;
+    px[0] = px[0] * (1 - ca) + (float)c.r / 255 * ca;
+    px[1] = px[1] * (1 - ca) + (float)c.g / 255 * ca;
+    px[2] = px[2] * (1 - ca) + (float)c.b / 255 * ca;
+    px[3] = px[3] * (1 - ca) + ca;
+}
+
+/* The part of the chart image that is on screen. */
+static SDL_Rect visible_rect(const ChartLayout *l)
+{
+    SDL_Rect v;
+    if (!SDL_IntersectRect(&l->image, &l->area, &v))
+        v = (SDL_Rect){l->image.x, l->image.y, 0, 0};
+    return v;
+}
+
+/* Fills the screen texture with the layers over the visible chart; true if
+ * there is something to copy. */
+static bool render_layers(PaintCanvas *p, SDL_Renderer *r, const ChartLayout *l, const unsigned char *cells,
+                          const PaintLayer *layers, int n_layers, float ui_scale)
+{
+    SDL_Rect vis = visible_rect(l);
+    if (vis.w <= 0 || vis.h <= 0)
+        return false;
+    if (p->tex && (p->tex_w != vis.w || p->tex_h != vis.h)) {
+        SDL_DestroyTexture(p->tex);
+        p->tex = NULL;
+    }
+    if (!p->tex) {
+        p->tex = SDL_CreateTexture(r, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STREAMING, vis.w, vis.h);
+        if (!p->tex)
+            return false;
+        p->tex_w = vis.w;
+        p->tex_h = vis.h;
+        SDL_SetTextureBlendMode(p->tex, SDL_BLENDMODE_BLEND);
+    }
+    const Grid *g = &p->grid;
+    float *field[4] = {NULL, NULL, NULL, NULL};
+    for (int k = 0; k < n_layers && k < 4; k++)
+        if (!(field[k] = kind_field(g, cells, layers[k].kinds))) {
+            for (int j = 0; j < k; j++)
+                free(field[j]);
+            return false;
+        }
     void *pixels;
     int pitch;
-    if (SDL_LockTexture(p->tex, NULL, &pixels, &pitch) != 0)
-        return;
-    for (int row = 0; row < p->grid.rows; row++) {
-        Uint8 *px = (Uint8 *)pixels + (size_t)row * (size_t)pitch;
-        for (int col = 0; col < p->grid.cols; col++, px += 4) {
-            SDL_Color c = {0, 0, 0, 0};
-            switch (classes[(size_t)row * (size_t)p->grid.cols + (size_t)col]) {
-            case PAINT_CELL_HIT_ESSENTIAL:
-            case PAINT_CELL_HIT_SPILLOVER:
-                c = COLA(0x2E, 0x7D, 0x32, 0xC0); /* solid: right */
-                break;
-            case PAINT_CELL_MISSED_ESSENTIAL:
-            case PAINT_CELL_MISSED_SPILLOVER:
-                if ((row + col) % 3 == 0) /* diagonal hatch: missed */
-                    c = COLA(0xC6, 0x28, 0x28, 0xE0);
-                break;
-            case PAINT_CELL_EXCESS:
-                if (row % 2 == 0 && col % 2 == 0) /* dots: painted outside the pattern */
-                    c = COLA(0x1D, 0x3F, 0xA8, 0xF0);
-                break;
-            default:
-                break;
+    if (SDL_LockTexture(p->tex, NULL, &pixels, &pitch) != 0) {
+        for (int k = 0; k < n_layers && k < 4; k++)
+            free(field[k]);
+        return false;
+    }
+    /* Field units per pixel: the field rises by about 1/2 per cell at an
+     * edge, so the 1/2 crossing is blurred over one pixel with this slope. */
+    double units_per_px = 1 / l->scale;
+    float slope = (float)(g->cell / units_per_px); /* pixels per cell */
+    float edge_w = 1.4f * ui_scale;                 /* the edge line, pixels */
+    float stripe = 7 * ui_scale;                    /* hatch period, pixels */
+    for (int y = 0; y < vis.h; y++) {
+        Uint8 *row = (Uint8 *)pixels + (size_t)y * (size_t)pitch;
+        double iy = l->viewbox.y + ((double)(vis.y - l->image.y) + y + 0.5) * units_per_px;
+        double fy = (iy - g->origin.y) / g->cell - 0.5;
+        for (int x = 0; x < vis.w; x++) {
+            double ix = l->viewbox.x + ((double)(vis.x - l->image.x) + x + 0.5) * units_per_px;
+            double fx = (ix - g->origin.x) / g->cell - 0.5;
+            float px[4] = {0, 0, 0, 0};
+            for (int k = 0; k < n_layers && k < 4; k++) {
+                float v = field_at(g, field[k], fx, fy);
+                if (v <= 0.02f)
+                    continue;
+                /* distance to the contour in pixels, + inside */
+                float d = (v - 0.5f) * 2 * slope;
+                float inside = clamp01(d + 0.5f);
+                float a = inside;
+                if (layers[k].hatch) {
+                    float t = fmodf((float)(x + vis.x + y + vis.y), stripe) / stripe; /* 0..1 across a stripe */
+                    float band = fabsf(t - 0.5f) * stripe;                          /* pixels from its middle */
+                    a *= clamp01(stripe * 0.22f - band + 0.5f);
+                }
+                over(px, layers[k].fill, a);
+                if (layers[k].edge.a)
+                    over(px, layers[k].edge, clamp01(edge_w / 2 - fabsf(d) + 0.5f));
             }
-            px[0] = c.r;
-            px[1] = c.g;
-            px[2] = c.b;
-            px[3] = c.a;
+            Uint8 *o = row + 4 * x;
+            float alpha = px[3];
+            o[0] = (Uint8)(alpha > 0 ? px[0] / alpha * 255 + 0.5f : 0);
+            o[1] = (Uint8)(alpha > 0 ? px[1] / alpha * 255 + 0.5f : 0);
+            o[2] = (Uint8)(alpha > 0 ? px[2] / alpha * 255 + 0.5f : 0);
+            o[3] = (Uint8)(alpha * 255 + 0.5f);
         }
     }
     SDL_UnlockTexture(p->tex);
-    p->dirty = true; /* the next paint_draw refills it */
-    copy_over_chart(p, r, l);
+    for (int k = 0; k < n_layers && k < 4; k++)
+        free(field[k]);
+    return true;
+}
+
+/* Redraws the texture only when the cells, the kind of drawing or the
+ * chart's place changed, then copies it over the chart. */
+static void draw_layers(PaintCanvas *p, SDL_Renderer *r, const ChartLayout *l, const unsigned char *cells,
+                        const PaintLayer *layers, int n_layers, const void *key, float ui_scale)
+{
+    bool same = !p->dirty && p->tex && p->drawn_key == key && p->drawn_scale == ui_scale &&
+                SDL_RectEquals(&p->drawn.image, &l->image) && SDL_RectEquals(&p->drawn.area, &l->area) &&
+                p->drawn.viewbox.x == l->viewbox.x && p->drawn.viewbox.y == l->viewbox.y &&
+                p->drawn.scale == l->scale;
+    if (!same) {
+        if (!render_layers(p, r, l, cells, layers, n_layers, ui_scale))
+            return;
+        p->dirty = false;
+        p->drawn = *l;
+        p->drawn_key = key;
+        p->drawn_scale = ui_scale;
+    }
+    SDL_Rect vis = visible_rect(l);
+    SDL_RenderCopy(r, p->tex, NULL, &vis);
+}
+
+void paint_draw(PaintCanvas *p, SDL_Renderer *r, const ChartLayout *l, SDL_Color c, float ui_scale)
+{
+    SDL_Color edge = {c.r, c.g, c.b, (Uint8)(c.a + (255 - c.a) / 2)};
+    PaintLayer layer = {1u << 1, c, edge, false};
+    draw_layers(p, r, l, p->cells, &layer, 1, p->cells, ui_scale);
+}
+
+void paint_draw_classes(PaintCanvas *p, SDL_Renderer *r, const ChartLayout *l, const unsigned char *classes,
+                        float ui_scale)
+{
+    const PaintLayer layers[] = {
+        /* outside the pattern: a light blue wash with a firm blue edge */
+        {1u << PAINT_CELL_EXCESS, COLA(0x1D, 0x3F, 0xA8, 0x48), COLA(0x1D, 0x3F, 0xA8, 0xF0), false},
+        /* missed: red hatching with a red edge */
+        {1u << PAINT_CELL_MISSED_ESSENTIAL | 1u << PAINT_CELL_MISSED_SPILLOVER, COLA(0xC6, 0x28, 0x28, 0xD8),
+         COLA(0xC6, 0x28, 0x28, 0xC0), true},
+        /* right: solid green */
+        {1u << PAINT_CELL_HIT_ESSENTIAL | 1u << PAINT_CELL_HIT_SPILLOVER, COLA(0x2E, 0x7D, 0x32, 0xC0),
+         COLA(0x1B, 0x5E, 0x20, 0xE0), false},
+    };
+    draw_layers(p, r, l, classes, layers, 3, classes, ui_scale);
+}
+
+void paint_draw_brush(const PaintCanvas *p, Ren *ren, const ChartLayout *l, int mx, int my, float ui_scale)
+{
+    if (!chart_hit(l, mx, my))
+        return;
+    float rad = (float)(p->brush * l->scale);
+    SDL_Color c = p->erase ? COLA(0x44, 0x44, 0x44, 0xC0) : COLA(0x1D, 0x3F, 0xA8, 0xC0);
+    ren_circle(ren, (float)mx, (float)my, rad, 1.5f * ui_scale, c);
 }

@@ -148,7 +148,7 @@ void screen_locator(App *a, SDL_Rect all)
     ChartLayout l = chart_view_layout(a, &loc_st, v, chart, NULL, CHART_VIEW_PAINT | CHART_VIEW_ARROWS);
     ren_clip(a->ren, chart);
     chart_draw_svg(a->charts, v->path, &l);
-    paint_draw(p, ren_sdl(a->ren), &l, COLA(0xC6, 0x28, 0x28, 0xA0));
+    paint_draw(p, ren_sdl(a->ren), &l, COLA(0xC6, 0x28, 0x28, 0xA0), a->ui.scale);
     ren_unclip(a->ren);
     chart_draw_sides(a->ren, &l, v->name);
     bool on_controls = ui->pressed && chart_view_on_controls(a, ui->press_x, ui->press_y);

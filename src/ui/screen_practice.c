@@ -170,7 +170,7 @@ void practice_feedback(const App *a, const Item *it, const Answer *an, char *hea
             snprintf(head, hs, "\xE2\x9C\x97 No overlap with the pattern");
         snprintf(body, bs,
                  "Solid green: painted and in the pattern. Red hatching: part of the pattern you did not paint. "
-                 "Blue dots: painted outside it. The essential zone counts more than the spillover.");
+                 "Pale blue: painted outside it. The essential zone counts more than the spillover.");
         break;
     case ITEM_LOCATE_ALL: {
         int found = 0;

@@ -78,6 +78,12 @@ static int script_fail(App *a, const Script *s, const ScriptCmd *c, const char *
 
 int script_run(App *a, const Script *s, const char *shots)
 {
+    /* expect-chart-still: where each view's chart was at its first check. */
+    struct {
+        char view[64];
+        ChartLayout layout;
+    } still[8];
+    int n_still = 0;
     frame_settle(a);
     for (int i = 0; i < s->n && !a->quit; i++) {
         const ScriptCmd *c = &s->cmds[i];
@@ -182,6 +188,32 @@ int script_run(App *a, const Script *s, const char *shots)
             if (ren_text_seen(a->ren, c->text))
                 return script_fail(a, s, c, shots, "this text should not be on screen:", c->text);
             continue;
+        case SCRIPT_EXPECT_CHART_STILL: {
+            int k = 0;
+            while (k < a->n_drawn && strcmp(a->drawn[k].view, c->text))
+                k++;
+            if (k == a->n_drawn)
+                return script_fail(a, s, c, shots, "no chart on screen for the view", c->text);
+            /* The chart's place and what it shows, at the view's first check. */
+            const ChartLayout *l = &a->drawn[k].layout;
+            int n = 0;
+            while (n < n_still && strcmp(still[n].view, c->text))
+                n++;
+            if (n == n_still) {
+                if (n_still == (int)(sizeof still / sizeof *still))
+                    return script_fail(a, s, c, shots, "too many views for expect-chart-still:", c->text);
+                snprintf(still[n_still].view, sizeof still[n_still].view, "%s", c->text);
+                still[n_still++].layout = *l;
+            } else if (!SDL_RectEquals(&still[n].layout.image, &l->image) ||
+                       still[n].layout.viewbox.x != l->viewbox.x || still[n].layout.viewbox.y != l->viewbox.y ||
+                       still[n].layout.viewbox.w != l->viewbox.w || still[n].layout.viewbox.h != l->viewbox.h) {
+                const SDL_Rect *was = &still[n].layout.image, *now = &l->image;
+                fprintf(stderr, "chart was %d,%d %dx%d, now %d,%d %dx%d\n", was->x, was->y, was->w, was->h, now->x,
+                        now->y, now->w, now->h);
+                return script_fail(a, s, c, shots, "the chart moved or changed size for the view", c->text);
+            }
+            continue;
+        }
         case SCRIPT_PRINT:
             printf("%s\n", c->text);
             fflush(stdout);

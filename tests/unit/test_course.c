@@ -14,6 +14,8 @@
 #include <cmocka.h>
 
 #include "course.h"
+#include "fingerprint.h"
+#include "geometry.h"
 #include "support.h"
 
 #define GOOD TEST_DATA_DIR "/good"
@@ -631,6 +633,69 @@ static void test_muscle_values(void **state)
     diag_free(d);
 }
 
+/* zone_outline = smooth: a zone is the curve through its points, sampled at
+ * load into the polygon everything uses; outline = polygon keeps one zone
+ * straight; the fingerprint tells them apart. */
+static void test_smooth_zones(void **state)
+{
+    (void)state;
+    Diag *d = diag_create();
+    Library *lib;
+    const char *body = "[tp.a]\nview = front\nat = 300,300\nradius = 10\nprimary = yes\n"
+                       "label = A\nlocation = L\n"
+                       "[zone.round]\nview = front\ntp = a\nkind = essential\n"
+                       "poly = 200,200 400,200 400,400 200,400\n"
+                       "[zone.square]\nview = front\ntp = a\nkind = spillover\noutline = polygon\n"
+                       "poly = 200,500 400,500 400,700 200,700\n"
+                       "[zone.edge]\nview = front\ntp = a\nkind = spillover\n"
+                       "poly = 0,900 200,900 200,1100 0,1100\n";
+    char text[2048];
+    snprintf(text, sizeof text, "zone_outline = smooth\n%s", body);
+    const Module *m = load_module(&lib, d, "sm", text);
+    assert_non_null(m);
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED), "");
+    assert_int_equal(m->n_zones, 3);
+    const Zone *round = &m->zones[0], *square = &m->zones[1], *edge = &m->zones[2];
+    assert_int_equal(round->outline, ZONE_OUTLINE_SMOOTH);
+    assert_int_equal(round->authored.n, 4);
+    assert_int_equal(round->poly.n, 4 * ZONE_SMOOTH_SAMPLES);
+    for (int i = 0; i < 4; i++) {
+        Vec2 p = round->poly.pts[i * ZONE_SMOOTH_SAMPLES], q = round->authored.pts[i];
+        assert_true(p.x == q.x && p.y == q.y);
+    }
+    /* The curve bulges past the straight side: a point just outside the
+     * authored square is in the zone, as drawn. */
+    assert_false(geom_point_in_polygon((Vec2){300, 196}, round->authored.pts, 4));
+    assert_true(geom_point_in_polygon((Vec2){300, 196}, round->poly.pts, round->poly.n));
+    assert_int_equal(square->outline, ZONE_OUTLINE_POLYGON);
+    assert_int_equal(square->poly.n, 4);
+    assert_ptr_equal(square->poly.pts, square->authored.pts);
+    /* Cut at the chart's edge, not bulging out of the view. */
+    for (int i = 0; i < edge->poly.n; i++)
+        assert_true(edge->poly.pts[i].x >= 0);
+    assert_false(geom_polygon_self_intersects(edge->poly.pts, edge->poly.n, NULL, NULL));
+
+    /* The fingerprint: the outline kind counts; a polygon zone adds nothing. */
+    char *ids[] = {"sm"};
+    const Module *mods[] = {m};
+    Course c = {.id = "c", .module_ids = ids, .n_modules = 1, .modules = mods};
+    char fp_smooth[FINGERPRINT_HEX + 1], fp_again[FINGERPRINT_HEX + 1], fp_plain[FINGERPRINT_HEX + 1];
+    course_fingerprint(lib, &c, fp_smooth);
+    course_fingerprint(lib, &c, fp_again);
+    assert_string_equal(fp_smooth, fp_again);
+    Library *lib2;
+    const Module *plain = load_module(&lib2, d, "sm", body);
+    assert_int_equal(plain->n_zones, 3);
+    assert_int_equal(plain->zones[0].outline, ZONE_OUTLINE_POLYGON);
+    assert_int_equal(plain->zones[0].poly.n, 4);
+    mods[0] = plain;
+    course_fingerprint(lib2, &c, fp_plain);
+    assert_string_not_equal(fp_smooth, fp_plain);
+    library_free(lib2);
+    library_free(lib);
+    diag_free(d);
+}
+
 static const char COURSE[] = "[course]\n"
                              "id = ID\n"
                              "title = T\n"
@@ -938,6 +1003,7 @@ int main(void)
         cmocka_unit_test(test_muscle_values),
         cmocka_unit_test(test_course_modules),
         cmocka_unit_test(test_course_file_problems),
+        cmocka_unit_test(test_smooth_zones),
         cmocka_unit_test(test_load_all),
         cmocka_unit_test(test_progress_can_stop_loading),
         cmocka_unit_test(test_links_out_of_the_tree),

@@ -6,6 +6,7 @@
 
 #include <cmocka.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "geometry.h"
@@ -479,6 +480,121 @@ static void test_point_near_matches_in_or_edge_distance(void **state)
     assert_false(geom_point_near_polygon(v(5, 5), NULL, 0, 3));
 }
 
+/* ---- geom_smooth_closed: the closed centripetal Catmull-Rom ---- */
+
+static void test_smooth_passes_through_authored_points(void **state)
+{
+    (void)state;
+    int n = 0, *seg = NULL;
+    Vec2 *c = geom_smooth_closed(U_SHAPE, 8, 6, &n, &seg);
+    assert_non_null(c);
+    assert_non_null(seg);
+    assert_int_equal(n, 8 * 6);
+    for (int i = 0; i < 8; i++) {
+        /* every sixth sample is the authored point, exactly, in order */
+        assert_true(c[i * 6].x == U_SHAPE[i].x && c[i * 6].y == U_SHAPE[i].y);
+        for (int s = 0; s < 6; s++)
+            assert_int_equal(seg[i * 6 + s], i);
+    }
+    free(c);
+    free(seg);
+}
+
+static void test_smooth_is_closed_and_continuous(void **state)
+{
+    (void)state;
+    int n = 0;
+    Vec2 *c = geom_smooth_closed(SQUARE, 4, 16, &n, NULL);
+    assert_int_equal(n, 64);
+    /* no gap anywhere, the closing edge (last sample to the first point)
+     * included: each step is a small part of a 10-unit side */
+    for (int i = 0; i < n; i++)
+        assert_true(geom_distance(c[i], c[(i + 1) % n]) < 1.5);
+    /* smooth, not the square: the middle of a side bulges out a little,
+     * and the curve is a simple polygon */
+    assert_true(c[8].y < 0 && c[8].y > -2.5);
+    assert_false(geom_polygon_self_intersects(c, n, NULL, NULL));
+    free(c);
+}
+
+static void test_smooth_is_bounded(void **state)
+{
+    (void)state;
+    /* An uneven outline: long and short sides, a sharp corner. */
+    static const Vec2 P[] = {{0, 0}, {40, 2}, {41, 3}, {42, 30}, {20, 31}, {3, 12}};
+    int n = 0;
+    Vec2 *c = geom_smooth_closed(P, 6, 12, &n, NULL);
+    assert_int_equal(n, 72);
+    RectD b = geom_polygon_bounds(P, 6);
+    /* The curve may swing out a little past its points, never far: a sixth
+     * of the longest side at most. */
+    double m = 42.0 / 6;
+    for (int i = 0; i < n; i++) {
+        assert_true(c[i].x >= b.x - m && c[i].x <= b.x + b.w + m);
+        assert_true(c[i].y >= b.y - m && c[i].y <= b.y + b.h + m);
+    }
+    assert_false(geom_polygon_self_intersects(c, n, NULL, NULL));
+    /* Its area is close to the polygon's. */
+    double a = geom_polygon_area(c, n), ap = geom_polygon_area(P, 6);
+    assert_true(a > ap * 0.8 && a < ap * 1.25);
+    free(c);
+}
+
+static void test_smooth_is_deterministic(void **state)
+{
+    (void)state;
+    int n1 = 0, n2 = 0;
+    Vec2 *a = geom_smooth_closed(U_SHAPE, 8, 8, &n1, NULL);
+    Vec2 *b = geom_smooth_closed(U_SHAPE, 8, 8, &n2, NULL);
+    assert_int_equal(n1, n2);
+    assert_memory_equal(a, b, sizeof *a * (size_t)n1);
+    free(a);
+    free(b);
+}
+
+static void test_smooth_degenerate_inputs(void **state)
+{
+    (void)state;
+    int n = 0, *seg = NULL;
+    /* three points: a smooth closed blob through them */
+    static const Vec2 TRI[] = {{0, 0}, {10, 0}, {5, 8}};
+    Vec2 *c = geom_smooth_closed(TRI, 3, 8, &n, NULL);
+    assert_int_equal(n, 24);
+    assert_false(geom_polygon_self_intersects(c, n, NULL, NULL));
+    assert_true(geom_point_in_polygon(v(5, 3), c, n));
+    free(c);
+    /* duplicates, also first = last: merged, the authored indices kept */
+    static const Vec2 DUP[] = {{0, 0}, {0, 0}, {10, 0}, {10, 10}, {10, 10}, {0, 10}, {0, 0}};
+    c = geom_smooth_closed(DUP, 7, 4, &n, &seg);
+    assert_int_equal(n, 16);
+    for (int i = 0; i < n; i++)
+        assert_true(isfinite(c[i].x) && isfinite(c[i].y));
+    assert_int_equal(seg[0], 0);
+    assert_int_equal(seg[4], 2);
+    assert_int_equal(seg[8], 3);
+    assert_int_equal(seg[12], 5);
+    free(c);
+    free(seg);
+    /* all the same point, two points, nothing: no curve to draw, no crash */
+    static const Vec2 SAME[] = {{3, 3}, {3, 3}, {3, 3}};
+    c = geom_smooth_closed(SAME, 3, 8, &n, NULL);
+    assert_int_equal(n, 1);
+    free(c);
+    c = geom_smooth_closed(TRI, 2, 8, &n, NULL);
+    assert_int_equal(n, 2);
+    assert_true(c[1].x == 10 && c[1].y == 0);
+    free(c);
+    assert_null(geom_smooth_closed(NULL, 0, 8, &n, NULL));
+    assert_int_equal(n, 0);
+    assert_null(geom_smooth_closed(TRI, 3, 0, &n, NULL));
+    /* collinear points: finite, no crash */
+    static const Vec2 LINE[] = {{0, 0}, {5, 0}, {10, 0}};
+    c = geom_smooth_closed(LINE, 3, 8, &n, NULL);
+    for (int i = 0; i < n; i++)
+        assert_true(isfinite(c[i].x) && isfinite(c[i].y));
+    free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -501,6 +617,11 @@ int main(void)
         cmocka_unit_test(test_rasterise),
         cmocka_unit_test(test_rasterise_matches_point_in_polygon),
         cmocka_unit_test(test_rasterise_offset_grid_and_clipping),
+        cmocka_unit_test(test_smooth_passes_through_authored_points),
+        cmocka_unit_test(test_smooth_is_closed_and_continuous),
+        cmocka_unit_test(test_smooth_is_bounded),
+        cmocka_unit_test(test_smooth_is_deterministic),
+        cmocka_unit_test(test_smooth_degenerate_inputs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

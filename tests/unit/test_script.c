@@ -48,11 +48,12 @@ static void test_every_command(void **state)
                       "screenshot study_iliopsoas-1\n" /* 12 */
                       "expect Iliopsoas\n"             /* 13 */
                       "expect-not Error\n"             /* 14 */
-                      "quit\n",                        /* 15 */
+                      "quit\n"                         /* 15 */
+                      "expect-chart-still back\n",     /* 16 */
                       d);
     assert_int_equal(diag_count(d), 0);
     assert_string_equal(s->path, "t.script");
-    assert_int_equal(s->n, 13);
+    assert_int_equal(s->n, 14);
     const ScriptCmd *c = s->cmds;
     assert_int_equal(c[0].op, SCRIPT_CLICK);
     assert_int_equal(c[0].line, 3);
@@ -90,6 +91,8 @@ static void test_every_command(void **state)
     assert_int_equal(c[12].op, SCRIPT_QUIT);
     assert_int_equal(c[12].line, 15);
     assert_null(c[12].text);
+    assert_int_equal(c[13].op, SCRIPT_EXPECT_CHART_STILL);
+    assert_string_equal(c[13].text, "back");
     script_free(s);
     diag_free(d);
 }
