@@ -156,37 +156,53 @@ void certify_status_free(CertStatus *s)
     s->module_best = NULL;
 }
 
-/* The only two functions that read a ScoreFile (record.c). */
+/* The only functions that read a ScoreFile (record.c). */
 CertStatus certify_status(const Course *c, const ScoreFile *f, int64_t now_s)
 {
     return certify_status_at(c, f, now_s, NULL);
 }
 
-CertStatus certify_status_at(const Course *c, const ScoreFile *f, int64_t now_s, const JudgeStations *stations)
+RecordStatus *certify_judge_records(const Course *c, const ScoreFile *f, const JudgeStations *stations)
+{
+    int n = f ? scorefile_count(f) : 0;
+    RecordStatus *st = malloc(sizeof *st * (size_t)(n > 0 ? n : 1));
+    if (!st)
+        return NULL;
+    for (int i = 0; i < n; i++) {
+        const Record *r = scorefile_record(f, i);
+        st[i] = scorefile_status(f, i);
+        if (st[i] == RECORD_GOOD && !scorefile_trusted(f))
+            st[i] = RECORD_EDITED; /* misnamed or rolled back: nothing in it counts */
+        else if (st[i] == RECORD_GOOD && r->kind == RECORD_ATTEMPT && same(r->course, c->id) &&
+                 !judge_record_at(c, f, i, stations).counts)
+            st[i] = RECORD_EDITED; /* genuine bytes, but not what the course grades it */
+    }
+    return st;
+}
+
+CertStatus certify_status_judged(const Course *c, const ScoreFile *f, const RecordStatus *st, int64_t now_s)
 {
     int n = f ? scorefile_count(f) : 0;
     const Record **recs = malloc(sizeof *recs * (size_t)(n > 0 ? n : 1));
-    RecordStatus *st = malloc(sizeof *st * (size_t)(n > 0 ? n : 1));
     if (!recs || !st) {
         /* Out of memory: nothing passed and no exam allowed, rather than an
          * empty history that would open the exam to anyone. */
         free(recs);
-        free(st);
         CertStatus cs = certify_status_records(c, NULL, NULL, 0, now_s);
         cs.exam_attempts_left = 0;
         return cs;
     }
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n; i++)
         recs[i] = scorefile_record(f, i);
-        st[i] = scorefile_status(f, i);
-        if (st[i] == RECORD_GOOD && !scorefile_trusted(f))
-            st[i] = RECORD_EDITED; /* misnamed or rolled back: nothing in it counts */
-        else if (st[i] == RECORD_GOOD && recs[i]->kind == RECORD_ATTEMPT && same(recs[i]->course, c->id) &&
-                 !judge_record_at(c, f, i, stations).counts)
-            st[i] = RECORD_EDITED; /* genuine bytes, but not what the course grades it */
-    }
     CertStatus cs = certify_status_records(c, recs, st, n, now_s);
     free(recs);
+    return cs;
+}
+
+CertStatus certify_status_at(const Course *c, const ScoreFile *f, int64_t now_s, const JudgeStations *stations)
+{
+    RecordStatus *st = certify_judge_records(c, f, stations);
+    CertStatus cs = certify_status_judged(c, f, st, now_s);
     free(st);
     return cs;
 }

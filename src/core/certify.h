@@ -11,6 +11,8 @@
 #include "course.h"
 #include "record.h"
 
+struct JudgeStations;
+
 typedef struct {
     int modules_total;
     int modules_passed;     /* modules with a passing, good quiz record */
@@ -32,10 +34,20 @@ typedef struct {
  * must be set (library loading does it). */
 CertStatus certify_status(const Course *c, const ScoreFile *f, int64_t now_s);
 /* The same with the institute's issued station keys (judge_record_at). */
-struct JudgeStations;
 CertStatus certify_status_at(const Course *c, const ScoreFile *f, int64_t now_s,
                              const struct JudgeStations *stations);
 void certify_status_free(CertStatus *s);
+
+/* certify_status_at in two steps, for a caller that asks often about the
+ * same score file (the screens ask every frame): judging re-grades every
+ * attempt and is the costly part; the status from its result depends on
+ * now only through waits. certify_judge_records gives each record's status
+ * as certify counts it (not good when the file is not trusted or the
+ * course does not grade the record as written): scorefile_count(f)
+ * entries, malloc'd, NULL when out of memory. certify_status_judged with
+ * st == NULL grants nothing (as out of memory). */
+RecordStatus *certify_judge_records(const Course *c, const ScoreFile *f, const struct JudgeStations *stations);
+CertStatus certify_status_judged(const Course *c, const ScoreFile *f, const RecordStatus *st, int64_t now_s);
 
 typedef enum { EXAM_ALLOWED, EXAM_NO_ATTEMPTS_LEFT, EXAM_TOO_SOON, EXAM_ALREADY_PASSED } ExamGate;
 /* Whether the learner may start the exam now; for EXAM_TOO_SOON, *wait_until

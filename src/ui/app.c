@@ -362,6 +362,7 @@ int app_run(const AppOptions *opt)
 out:
     xapi_thread_stop(a->xapi); /* before the library it reads */
     exam_run_free(a->exam); /* its journal stays on disk for the next sign-in */
+    app_forget_cert(a);
     scorefile_free(a->scores);
     review_free(a->review);
     free(a->signin.known);

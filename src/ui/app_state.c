@@ -45,8 +45,17 @@ static void print_diag(Diag *d)
     diag_print(d, stderr);
 }
 
+/* The score file changed (or went): the judged statuses are stale. */
+void app_forget_cert(App *a)
+{
+    for (int i = 0; i < a->n_cert_cache; i++)
+        free(a->cert_cache[i].st);
+    a->n_cert_cache = 0;
+}
+
 void app_reload_scores(App *a)
 {
+    app_forget_cert(a);
     scorefile_free(a->scores);
     a->scores = NULL;
     if (!a->learner[0])
@@ -60,9 +69,21 @@ void app_reload_scores(App *a)
                  "Your score file failed its integrity check: records that do not verify do not count.");
 }
 
-CertStatus app_cert_status(const App *a, const Course *c)
+CertStatus app_cert_status(App *a, const Course *c)
 {
-    return certify_status(c, a->scores, app_now_ms(a) / 1000);
+    int64_t now = app_now_ms(a) / 1000;
+    for (int i = 0; i < a->n_cert_cache; i++)
+        if (a->cert_cache[i].course == c)
+            return certify_status_judged(c, a->scores, a->cert_cache[i].st, now);
+    RecordStatus *st = certify_judge_records(c, a->scores, NULL);
+    CertStatus cs = certify_status_judged(c, a->scores, st, now);
+    int cap = (int)(sizeof a->cert_cache / sizeof a->cert_cache[0]);
+    if (st && a->n_cert_cache < cap) {
+        a->cert_cache[a->n_cert_cache].course = c;
+        a->cert_cache[a->n_cert_cache++].st = st;
+    } else
+        free(st);
+    return cs;
 }
 
 /* Many large score files take a while to verify: a window closed
@@ -115,6 +136,7 @@ bool app_sign_in(App *a, const char *id, const char *name)
     a->learner_lock = in.lock;
     a->practice_length = APP_PRACTICE_ITEMS; /* each learner chooses their own */
     snprintf(a->learner, sizeof a->learner, "%s", id);
+    app_forget_cert(a);
     scorefile_free(a->scores);
     a->scores = in.scores;
     if (!scorefile_intact(a->scores))
@@ -240,6 +262,7 @@ void app_sign_out(App *a)
     a->exam = NULL;
     session_free(a->run.session);
     a->run.session = NULL;
+    app_forget_cert(a);
     scorefile_free(a->scores);
     a->scores = NULL;
     progress_free(a->progress);

@@ -57,7 +57,9 @@ void app_scan_learners(App *a);
 /* <data>/learners/<learner>.<ext> into buf. */
 void app_learner_path(const App *a, const char *ext, char *buf, size_t size);
 /* The learner's standing in a course (free with certify_status_free). */
-CertStatus app_cert_status(const App *a, const Course *c);
+CertStatus app_cert_status(App *a, const Course *c);
+/* Forgets app_cert_status's judged records: call when a->scores changes. */
+void app_forget_cert(App *a);
 /* Schedules every answered item of a finished session for spaced review
  * and saves the deck (a failure is shown, the deck kept in memory). */
 void app_review_session(App *a, const Session *s);

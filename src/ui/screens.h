@@ -100,6 +100,14 @@ typedef struct App {
     int learner_lock; /* fd holding learners/<id>.lock while signed in, -1 if none */
     char learner_name[LEARNER_NAME_MAX + 1];
     ScoreFile *scores;
+    /* certify's verdict on each record of scores, judged once per course
+     * (app_cert_status: judging re-grades every attempt, too slow for every
+     * frame with a long history); forgotten whenever scores changes. */
+    struct {
+        const Course *course;
+        RecordStatus *st;
+    } cert_cache[8];
+    int n_cert_cache;
     ReviewDeck *review; /* spaced review of every auto-graded item met */
     /* Sign-in: this station's learners (rescanned at sign-out) and why the
      * last sign-in failed ("" if it did not). */

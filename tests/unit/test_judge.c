@@ -93,6 +93,49 @@ static void test_genuine_records_count(void **state)
     scorefile_free(f);
 }
 
+/* certify_status_at in two steps (what the screens cache) gives the same
+ * standing, and the judged statuses say which records count. */
+static void test_status_in_two_steps(void **state)
+{
+    (void)state;
+    fresh();
+    real_attempt(LIB, "demo", PATH, KEY, "demo_back", true, T0 + 3600);
+    real_attempt(LIB, "demo", PATH, KEY, "demo_front", false, T0 + 7200);
+    real_attempt(LIB, "demo", PATH, KEY, NULL, true, T0 + 86400);
+    ScoreFile *f = load();
+    RecordStatus *st = certify_judge_records(demo(), f, NULL);
+    assert_non_null(st);
+    for (int i = 0; i < scorefile_count(f); i++)
+        assert_int_equal(st[i], scorefile_status(f, i));
+    int64_t times[] = {T0 + 100, T0 + 90000, T0 + 10 * 86400};
+    for (int k = 0; k < 3; k++) {
+        CertStatus a = certify_status(demo(), f, times[k]);
+        CertStatus b = certify_status_judged(demo(), f, st, times[k]);
+        assert_int_equal(a.modules_passed, b.modules_passed);
+        assert_int_equal(a.exam_attempts, b.exam_attempts);
+        assert_int_equal(a.exam_attempts_left, b.exam_attempts_left);
+        assert_int_equal(a.exam_passed, b.exam_passed);
+        assert_int_equal(a.certified, b.certified);
+        assert_int_equal(a.next_exam_at, b.next_exam_at);
+        for (int m = 0; m < a.modules_total; m++)
+            assert_int_equal(a.module_passed[m], b.module_passed[m]);
+        certify_status_free(&a);
+        certify_status_free(&b);
+    }
+    /* One record edited by judging (a forged verdict) is not good in st,
+     * and no status grants anything without st. */
+    st[1] = RECORD_EDITED;
+    CertStatus e = certify_status_judged(demo(), f, st, T0 + 90000);
+    assert_false(e.certified);
+    certify_status_free(&e);
+    CertStatus none = certify_status_judged(demo(), f, NULL, T0 + 90000);
+    assert_int_equal(none.modules_passed, 0);
+    assert_int_equal(none.exam_attempts_left, 0);
+    certify_status_free(&none);
+    free(st);
+    scorefile_free(f);
+}
+
 /* Appends r (the learner writing with a private copy of the program's
  * rules, but no other power: the station key signs as it always does). */
 static void append(Record *r)
@@ -281,7 +324,7 @@ static void test_replay(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_genuine_records_count), cmocka_unit_test(test_private_course_copy),
+        cmocka_unit_test(test_genuine_records_count), cmocka_unit_test(test_status_in_two_steps), cmocka_unit_test(test_private_course_copy),
         cmocka_unit_test(test_short_exam),            cmocka_unit_test(test_claimed_score),
         cmocka_unit_test(test_time_and_starts),       cmocka_unit_test(test_remaining_time),
         cmocka_unit_test(test_replay),
