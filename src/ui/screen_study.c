@@ -176,28 +176,28 @@ void screen_study(App *a, SDL_Rect all)
     int chart_w = all.w * 52 / 100;
     SDL_Rect panel = {pad, area.y + pad, chart_w - pad, area.h - 2 * pad};
     ren_fill_round_rect(a->ren, panel, ui_px(ui, 10), THEME_PANEL);
-    int tab_h = ui_px(ui, 34), tx = panel.x + ui_px(ui, 12), ty = panel.y + ui_px(ui, 12);
+    /* A tab per view, wrapped onto a second row where they do not fit (a
+     * module on a close-up and whole-body charts front and back). */
+    int tab_h = ui_px(ui, 34), tab_gap = ui_px(ui, 8), tx = panel.x + ui_px(ui, 12), ty = panel.y + ui_px(ui, 12);
+    char labels[MAX_VIEWS][80];
+    int tab_w[MAX_VIEWS], tab_x[MAX_VIEWS], tab_row[MAX_VIEWS];
     for (int i = 0; i < nv; i++) {
-        char label[80];
-        snprintf(label, sizeof label, "%s", views[i]);
-        if (label[0] >= 'a' && label[0] <= 'z')
-            label[0] = (char)(label[0] - 'a' + 'A');
-        for (char *p = label; *p; p++)
-            if (*p == '_')
-                *p = ' ';
-        snprintf(label + strlen(label), sizeof label - strlen(label), " view");
-        int w = ren_text_width(a->ren, FONT_BODY, label) + ui_px(ui, 28);
-        SDL_Rect tab = {tx, ty, w, tab_h};
-        if (ui_button(ui, tab, label, i == study_st.view ? BUTTON_SELECTED : BUTTON_SECONDARY)) {
+        layout_view_tab_label(views[i], labels[i], sizeof labels[i]);
+        tab_w[i] = ren_text_width(a->ren, FONT_BODY, labels[i]) + ui_px(ui, 28);
+    }
+    int rows = layout_wrap_row(tab_w, nv, panel.w - ui_px(ui, 24), tab_gap, tab_x, tab_row);
+    for (int i = 0; i < nv; i++) {
+        SDL_Rect tab = {tx + tab_x[i], ty + tab_row[i] * (tab_h + tab_gap), tab_w[i], tab_h};
+        if (ui_button(ui, tab, labels[i], i == study_st.view ? BUTTON_SELECTED : BUTTON_SECONDARY)) {
             study_st.view = i;
             a->redraw = true;
         }
-        tx += w + ui_px(ui, 8);
     }
+    int tabs_h = rows > 1 ? rows * tab_h + (rows - 1) * tab_gap : tab_h;
     /* tests/labels/label_sweep.c computes this rectangle too: keep in step. */
     int legend_h = chart_legend_height(a->ren) + ui_px(ui, 12);
-    SDL_Rect chart = {panel.x + ui_px(ui, 12), ty + tab_h + ui_px(ui, 8), panel.w - ui_px(ui, 24),
-                      panel.h - tab_h - ui_px(ui, 32) - legend_h};
+    SDL_Rect chart = {panel.x + ui_px(ui, 12), ty + tabs_h + ui_px(ui, 8), panel.w - ui_px(ui, 24),
+                      panel.h - tabs_h - ui_px(ui, 32) - legend_h};
     if (nv > 0)
         draw_chart(a, m, views[study_st.view], chart);
     chart_draw_legend(a->ren, (SDL_Rect){panel.x + ui_px(ui, 16), panel.y + panel.h - legend_h,
