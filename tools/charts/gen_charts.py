@@ -1643,6 +1643,230 @@ THIGH_FRONT_LANDMARKS = [
 ]
 
 
+# abdomen: the front view around the abdominal wall, both sides, 2x (0.065 cm per unit): from the
+# lower sternum and costal margins to the pubis and inguinal ligaments, flank to flank; for the
+# abdominal obliques, rectus abdominis and the front of the patterns of the back muscles
+ABDOMEN_CAM = Camera(170, 400, 2.0)
+
+
+def draw_abdomen(svg):
+    svg.tf = ABDOMEN_CAM
+    svg.add('<g id="body">')
+    body_path(svg, body_outline("front"))
+    svg.add('</g>')
+    svg.add('<g id="details">')
+    draw_front_details(svg)
+    v = "front"
+
+    def ln(pts, color, width, extra=""):
+        mirrored(svg, pts, color, width, v, extra=extra)
+
+    # rectus abdominis: its tendinous intersections (xiphoid level, midway, navel level)
+    for y, sag in ((486, 3), (522, 3), (558, 2)):
+        ln([(2, y), (20, y + sag), (40, y), (64, y - 2)], MUSCLE, MUSCLE_W, ' opacity="0.8"')
+    # external oblique: where its fleshy part turns into aponeurosis (dashed), and its
+    # digitations on the lower ribs
+    ln([(98, 520), (90, 560), (86, 600), (84, 622)], MUSCLE, MUSCLE_W, ' stroke-dasharray="5 4"')
+    for y in (470, 494):
+        ln([(94, y), (104, y + 10), (110, y + 22)], MUSCLE, MUSCLE_W, ' opacity="0.7"')
+    # anterior superior iliac spine to the navel line (McBurney's point two thirds of the way)
+    ln([(90, 628), (60, 604), (30, 584)], LANDMARK, 0.8, ' stroke-dasharray="3 4" opacity="0.6"')
+    circle(svg, CX - 60, 604, 1.6, 'fill="%s" stroke="none" opacity="0.8"' % LANDMARK)
+    svg.add('</g>')
+    svg.tf = None
+
+
+def abdomen_outline():
+    return [ABDOMEN_CAM.all(body_outline("front"))]
+
+
+ABDOMEN_LANDMARKS = [
+    ("xiphoid tip", (300, 447)), ("costal margin, right (10th rib)", (197, 535)),
+    ("epigastrium (below the xiphoid)", (300, 470)), ("navel", (300, 568)),
+    ("rectus abdominis, right, at the navel", (270, 568)),
+    ("linea semilunaris, right", (236, 560)), ("McBurney's point", (240, 604)),
+    ("iliac crest, lateral (right)", (190, 594)), ("ASIS, right", (210, 628)),
+    ("inguinal ligament, middle (right)", (240, 656)), ("pubic tubercle, right", (279, 690)),
+    ("pubic symphysis", (300, 694)), ("lower abdomen, right (above the pubis)", (262, 664)),
+    ("ASIS, left", (390, 628)), ("costal margin, left", (403, 535)),
+]
+
+
+# low_back: the back view around the trunk, both sides, 1.5x (0.0867 cm per unit): from the
+# scapulae (T5) to the buttocks; for the long back muscles, quadratus lumborum, serratus
+# posterior inferior and the back of the abdominal patterns
+LOW_BACK_CAM = Camera(170, 280, 1.5)
+
+
+def draw_low_back(svg):
+    svg.tf = LOW_BACK_CAM
+    svg.add('<g id="body">')
+    body_path(svg, body_outline("back"))
+    svg.add('</g>')
+    svg.add('<g id="details">')
+    draw_back_details(svg)
+    v = "back"
+
+    def ln(pts, color, width, extra=""):
+        mirrored(svg, pts, color, width, v, extra=extra)
+
+    # erector spinae: the groove between iliocostalis (lateral) and longissimus (dashed)
+    ln([(36, 420), (40, 470), (42, 520), (40, 570), (33, 615)], MUSCLE, MUSCLE_W,
+       ' stroke-dasharray="5 4"')
+    svg.add('</g>')
+    svg.tf = None
+
+
+def low_back_outline():
+    return [LOW_BACK_CAM.all(body_outline("back"))]
+
+
+LOW_BACK_LANDMARKS = [
+    ("scapula inferior angle (T7), right", (366, 403)), ("T7 spinous process", (300, 396)),
+    ("T12 spinous process", (300, 488)), ("L3 spinous process", (300, 562)),
+    ("L4 spinous process (crest level)", (300, 587)), ("L5 spinous process", (300, 611)),
+    ("12th rib, tip (right)", (380, 524)), ("iliac crest, top (right)", (395, 587)),
+    ("PSIS, right (dimple)", (337, 637)), ("median sacral crest (S2)", (300, 648)),
+    ("sacrum apex / coccyx", (300, 703)),
+    ("erector spinae, lateral border at L1 (right)", (357, 512)),
+    ("iliocostalis, thoracic (right)", (348, 430)), ("longissimus, at T12 (right)", (326, 490)),
+    ("multifidus, beside L5 (right)", (310, 600)),
+    ("quadratus lumborum (lateral to the erector, above the crest)", (370, 560)),
+    ("greater trochanter, right", (422, 677)), ("gluteus maximus, middle (right)", (360, 700)),
+    ("PSIS, left", (263, 637)), ("12th rib, tip (left)", (220, 524)),
+]
+
+
+# thigh_back: the back view around the right thigh, buttock to the upper calf, 2x (0.065 cm per
+# unit); the other thigh shows at the left edge; for the hamstrings
+THIGH_BACK_CAM = Camera(262, 690, 2.0)
+
+
+def draw_thigh_back(svg):
+    svg.tf = THIGH_BACK_CAM
+    svg.add('<g id="body">')
+    body_path(svg, body_outline("back"))
+    svg.add('</g>')
+    svg.add('<g id="details">')
+    draw_back_details(svg)
+    v = "back"
+
+    def ln(pts, color, width, extra=""):
+        mirrored(svg, pts, color, width, v, extra=extra)
+
+    # the ischial tuberosity (deep to gluteus maximus, dashed), the groove between the medial
+    # hamstrings and biceps femoris, the iliotibial band's posterior edge, the fibular head
+    for s in (-1, 1):
+        ellipse(svg, CX + s * 45, 738, 9, 7, 'fill="none" stroke="%s" stroke-width="1.1" '
+                'stroke-dasharray="4 3" opacity="0.85"' % LANDMARK)
+    ln([(50, 775), (54, 830), (57, 890), (58, 940)], MUSCLE, MUSCLE_W, ' stroke-dasharray="5 4"')
+    ln([(102, 790), (106, 860), (104, 930), (98, 975)], MUSCLE, MUSCLE_W, ' opacity="0.7"')
+    ln([(86, 1000), (90, 1010)], LANDMARK, 1.0)
+    ellipse(svg, CX + 88, 1008, 5, 6, 'fill="none" stroke="%s" stroke-width="1.1"' % LANDMARK)
+    # the popliteal fossa's borders below the crease (the two gastrocnemius heads meet them)
+    ln([(40, 945), (46, 965), (52, 980)], MUSCLE, MUSCLE_W, ' opacity="0.7"')
+    ln([(76, 945), (70, 965), (63, 980)], MUSCLE, MUSCLE_W, ' opacity="0.7"')
+    svg.add('</g>')
+    svg.tf = None
+
+
+def thigh_back_outline():
+    return [THIGH_BACK_CAM.all(body_outline("back"))]
+
+
+THIGH_BACK_LANDMARKS = [
+    ("ischial tuberosity", (345, 738)), ("gluteal fold, middle", (355, 768)),
+    ("medial hamstrings, middle (semitendinosus, semimembranosus)", (340, 870)),
+    ("biceps femoris, long head, middle", (372, 880)),
+    ("biceps femoris, short head (above the knee, lateral)", (380, 950)),
+    ("popliteal crease centre", (357, 987)), ("fibular head", (388, 1008)),
+    ("medial knee (pes anserinus, behind)", (330, 1000)),
+    ("gastrocnemius, medial head", (330, 1060)), ("gastrocnemius, lateral head", (384, 1060)),
+]
+
+
+# thigh_side: the side view around the right thigh, iliac crest to below the knee, without the
+# arm, 1.8x (0.0722 cm per unit); for vastus lateralis and the outer thigh
+THIGH_SIDE_CAM = Camera(196, 585, 1.8)
+
+
+def draw_thigh_side(svg):
+    svg.tf = THIGH_SIDE_CAM
+    draw_side(svg, arm=False)
+
+    def ln(pts, color, width, extra=""):
+        line(svg, pts, color, width, False, extra)
+
+    # the femoral shaft (deep, dashed) from below the trochanter to the lateral condyle; the
+    # lateral femoral condyle and epicondyle; the quadriceps tendon above the patella
+    ln([(291, 700), (296, 780), (302, 860), (308, 930)], LANDMARK, 0.9,
+       ' stroke-dasharray="6 5" opacity="0.6"')
+    ln([(300, 940), (312, 936), (324, 944), (326, 960)], LANDMARK, 0.9, ' opacity="0.6"')
+    circle(svg, 306, 962, 1.5, 'fill="%s" stroke="none" opacity="0.7"' % LANDMARK)
+    ln([(334, 905), (337, 925), (339, 940)], MUSCLE, MUSCLE_W)
+    svg.tf = None
+
+
+def thigh_side_outline():
+    return [THIGH_SIDE_CAM.all(side_body_outline())]
+
+
+THIGH_SIDE_LANDMARKS = [
+    ("iliac crest, highest point", (285, 590)), ("ASIS", (346, 628)),
+    ("greater trochanter", (291, 676)), ("tensor fasciae latae", (330, 690)),
+    ("iliotibial band, middle", (300, 860)), ("vastus lateralis, upper", (300, 740)),
+    ("vastus lateralis, middle (in front of the band)", (318, 830)),
+    ("vastus lateralis, behind the band", (262, 870)),
+    ("lateral femoral epicondyle", (306, 962)), ("patella", (338, 962)),
+    ("lateral knee joint line", (300, 988)), ("fibular head", (270, 1006)),
+    ("gluteal fold", (226, 789)), ("biceps femoris (back of the thigh)", (252, 900)),
+]
+
+
+# neck_back: the back view around the neck and the top of the right shoulder, 2.6x (0.05 cm per
+# unit): occiput to the scapular spine, midline to the acromion; for the upper trapezius
+NECK_BACK_CAM = Camera(250, 120, 2.6)
+
+
+def draw_neck_back(svg):
+    svg.tf = NECK_BACK_CAM
+    svg.add('<g id="body">')
+    body_path(svg, body_outline("back"))
+    svg.add('</g>')
+    svg.add('<g id="details">')
+    draw_back_details(svg)
+    v = "back"
+
+    def ln(pts, color, width, extra=""):
+        mirrored(svg, pts, color, width, v, extra=extra)
+
+    # superior nuchal line from the inion, the mastoid processes, the nuchal ligament's line
+    # (dashed), C2's spinous process, levator scapulae under the trapezius (dashed)
+    ln([(0, 152), (14, 151), (28, 154), (42, 160), (52, 168)], LANDMARK, 1.0)
+    for s in (-1, 1):
+        ellipse(svg, CX + s * 45, 176, 3, 5.5, 'fill="none" stroke="%s" stroke-width="1.0"' % LANDMARK)
+    dots(svg, [(CX, 186)], 2.6, 3.4, DOT)
+    ln([(28, 190), (36, 230), (44, 275), (44, 298)], MUSCLE, MUSCLE_W, ' stroke-dasharray="5 4"')
+    svg.add('</g>')
+    svg.tf = None
+
+
+def neck_back_outline():
+    return [NECK_BACK_CAM.all(body_outline("back"))]
+
+
+NECK_BACK_LANDMARKS = [
+    ("inion (external occipital protuberance)", (300, 152)),
+    ("superior nuchal line", (328, 154)), ("mastoid process, right", (345, 176)),
+    ("C2 spinous process", (300, 186)), ("C7 spinous process", (300, 268)),
+    ("upper trapezius, mid-neck (right)", (334, 215)),
+    ("upper trapezius, top of the shoulder (right)", (392, 270)),
+    ("levator scapulae (under the trapezius)", (338, 250)),
+    ("acromion, right", (448, 286)), ("scapula superior angle, right", (344, 300)),
+    ("root of the scapular spine (T3), right", (347, 322)), ("T1 spinous process", (300, 286)),
+]
+
+
 # leg_side: the side view around the right lower leg and foot, 2x (0.065 cm per unit)
 LEG_SIDE_CAM = Camera(182, 872, 2.0)
 
@@ -2046,6 +2270,27 @@ def make_views():
              "(patient's right; the inner thigh on the viewer's right).", draw_thigh_front,
              thigh_front_outline,
              lambda: [(n, THIGH_FRONT_CAM.p(p)) for n, p in THIGH_FRONT_LANDMARKS]),
+        View("abdomen", 520, 680, "0.065",
+             "tpquiz anatomy chart: the abdominal wall from the front, both sides, costal "
+             "margins to the pubis (patient's right on the viewer's left).", draw_abdomen,
+             abdomen_outline, lambda: [(n, ABDOMEN_CAM.p(p)) for n, p in ABDOMEN_LANDMARKS]),
+        View("low_back", 390, 780, "0.0867",
+             "tpquiz anatomy chart: the back from behind, both sides, shoulder blades to the "
+             "buttocks (patient's right on the viewer's right).", draw_low_back,
+             low_back_outline, lambda: [(n, LOW_BACK_CAM.p(p)) for n, p in LOW_BACK_LANDMARKS]),
+        View("thigh_back", 380, 960, "0.065",
+             "tpquiz anatomy chart: the right thigh from behind, buttock to the upper calf "
+             "(the inner thigh on the viewer's left).", draw_thigh_back, thigh_back_outline,
+             lambda: [(n, THIGH_BACK_CAM.p(p)) for n, p in THIGH_BACK_LANDMARKS]),
+        View("thigh_side", 350, 910, "0.0722",
+             "tpquiz anatomy chart: the right hip and thigh from the side, iliac crest to below "
+             "the knee (facing the viewer's right).", draw_thigh_side, thigh_side_outline,
+             lambda: [(n, THIGH_SIDE_CAM.p(p)) for n, p in THIGH_SIDE_LANDMARKS]),
+        View("neck_back", 600, 570, "0.05",
+             "tpquiz anatomy chart: the neck and the top of the right shoulder from behind, "
+             "occiput to the scapular spine (patient's right on the viewer's right).",
+             draw_neck_back, neck_back_outline,
+             lambda: [(n, NECK_BACK_CAM.p(p)) for n, p in NECK_BACK_LANDMARKS]),
         View("head_side", HEAD_W, HEAD_H, HEAD_CM,
              "tpquiz anatomy chart: head and neck, right lateral view (the patient's right side; "
              "the face looks to the viewer's right).",
@@ -2139,7 +2384,9 @@ CLOSEUP_CAMS = {
     "shoulder_back": ("back", SHOULDER_CAM), "chest": ("front", CHEST_CAM),
     "pelvis_back": ("back", PELVIS_BACK_CAM), "hip_side": ("side", HIP_CAM),
     "thigh_front": ("front", THIGH_FRONT_CAM), "leg_side": ("side", LEG_SIDE_CAM),
-    "leg": ("back", LEG_CAM),
+    "leg": ("back", LEG_CAM), "abdomen": ("front", ABDOMEN_CAM),
+    "low_back": ("back", LOW_BACK_CAM), "thigh_back": ("back", THIGH_BACK_CAM),
+    "thigh_side": ("side", THIGH_SIDE_CAM), "neck_back": ("back", NECK_BACK_CAM),
 }
 
 
@@ -2153,6 +2400,21 @@ def closeup(view, pts, absolute=False):
     for q in pts:
         x = q[0] if absolute or base == "side" else (300 - q[0] if base == "front" else 300 + q[0])
         out.append(cam.p((x, q[1])) + tuple(q[2:]))
+    return out
+
+
+def closeup_shapes(view, shapes):
+    """A whole-body view's overlay shapes put on one of its close-ups, every outline and fibre
+    through the close-up's camera (what a muscle moved onto a close-up draws there).  Given to
+    every overlay file as `closeup_shapes`."""
+    out = []
+    for sh in shapes:
+        absolute = sh.get("absolute", False)
+        d = {k: v for k, v in sh.items() if k != "absolute"}
+        d["pts"] = closeup(view, sh["pts"], absolute)
+        if "fibres" in sh:
+            d["fibres"] = [closeup(view, f, absolute) for f in sh["fibres"]]
+        out.append(d)
     return out
 
 
@@ -2183,7 +2445,8 @@ def load_overlays():
       absolute optional: pts are chart coordinates, not mirrored half-body points
     A point may carry a third item CORNER ("c") for a sharp corner in the spline.
     Later shapes are drawn on top of earlier ones.  A close-up's shapes are usually the
-    whole-body ones through `closeup(view, pts)`; a tendon is `tendon_strip(line, w)` (both defined
+    whole-body ones through `closeup(view, pts)` (or all of a view's shapes through
+    `closeup_shapes(view, shapes)`); a tendon is `tendon_strip(line, w)` (both defined
     above, given to every file)."""
     here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "overlays")
     specs = {}
@@ -2194,6 +2457,7 @@ def load_overlays():
         mod = importlib.util.module_from_spec(spec)
         mod.closeup = closeup  # the one way an overlay file puts its shapes on a close-up
         mod.tendon_strip = tendon_strip
+        mod.closeup_shapes = closeup_shapes
         spec.loader.exec_module(mod)
         specs[name[:-3]] = mod.SHAPES
     return specs
