@@ -255,8 +255,8 @@ FLANK = [(121.5, 388, CORNER), (118.5, 412), (115.5, 442), (111, 475), (106.5, 5
 FOOT_FRONT = [(82.5, 1292), (87, 1305), (90.5, 1320), (93.5, 1335), (95, 1346), (93.5, 1352.5),
               (90, 1355), (86.5, 1353.5, CORNER), (84, 1357.5), (80.5, 1358.5), (77.5, 1356.5, CORNER),
               (75, 1360), (71, 1361.2), (67.5, 1359.5, CORNER), (65, 1362.2), (60.5, 1363.2),
-              (56.5, 1361.5, CORNER), (53, 1364.2), (44, 1365), (35, 1363.5), (28.5, 1359),
-              (25, 1350), (23.5, 1336), (24.5, 1320), (26, 1306), (28, 1296)]
+              (56, 1359.5, CORNER), (52.5, 1364.5), (44, 1367), (35, 1366), (28.5, 1361.5),
+              (24.5, 1352), (25, 1340), (27.5, 1327), (27, 1313), (26.5, 1303), (28, 1296)]
 FOOT_BACK = [(82.5, 1292), (86.5, 1304), (89, 1320), (89.5, 1337), (86, 1350), (76, 1358),
              (60, 1361.5), (44, 1360), (32, 1354), (26, 1343), (24.5, 1326), (25.5, 1310),
              (27, 1298)]
@@ -427,6 +427,21 @@ SPINOUS = [("C7", 268)] + [("T%d" % (i + 1), 286 + i * 18.4) for i in range(12)]
     [("L1", 512), ("L2", 537), ("L3", 562), ("L4", 587), ("L5", 611)]
 
 
+CHEST_RIBS = [  # (sternal end dy, the rib's course outward) for ribs 2 to 7, half-body (dx, y)
+    [(13, 318), (40, 313), (72, 316), (100, 326), (118, 342)],
+    [(13.5, 340), (40, 336), (72, 339), (100, 350), (118, 366)],
+    [(13, 362), (40, 359), (72, 363), (100, 375), (117, 392)],
+    [(12, 385), (38, 383), (70, 388), (98, 400), (116, 418)],
+    [(11, 407), (34, 409), (64, 416), (94, 428), (114, 445)],
+    [(9, 427), (28, 432), (56, 442), (88, 456), (111, 472)],
+]
+
+STERNUM = [(0, 290.5), (5, 289.5), (9, 287.5, CORNER), (12.5, 291), (15.5, 294, CORNER), (17, 301),
+           (16, 309), (13, 318, CORNER), (14.6, 328), (14, 339, CORNER), (15.4, 350), (15, 361, CORNER),
+           (16, 373), (15.4, 384, CORNER), (15.6, 395), (13.8, 406, CORNER), (12.4, 416),
+           (9.5, 426, CORNER), (5, 432, CORNER), (3.6, 440), (0, 447)]  # half-body (dx, y)
+
+
 def draw_front_details(svg):
     v = "front"
     # face (kept light: the program draws labels and highlights on top)
@@ -454,9 +469,17 @@ def draw_front_details(svg):
          LANDMARK, 1.3)
     mirrored(svg, [(10, 286), (30, 291), (60, 286.5), (95, 279.5), (124, 279), (143, 282.5)],
              LANDMARK, 1.4, v)
-    mirrored(svg, [(15, 295), (17, 306), (13, 318, CORNER), (14, 345), (13, 395), (10, 425),
-                   (4.5, 432, CORNER), (0, 446, CORNER)], LANDMARK, 0.8, v, extra=' opacity="0.45"')
-    line(svg, [(CX - 13, 318), (CX + 13, 318)], LANDMARK, 0.8, extra=' opacity="0.45"')
+    # sternum: the manubrium with the clavicular notches at its upper corners, the sternal angle
+    # (2nd cartilage), the body with a notch for each cartilage from the 3rd to the 7th, widest at
+    # the 5th, the xiphoid process; the costal cartilages (pale) and ribs 2 to 7 beyond them
+    # (dashed, faint), the 1st cartilage under the clavicle
+    mirrored(svg, STERNUM, LANDMARK, 1.0, v)
+    line(svg, [(CX - 13, 318), (CX + 13, 318)], LANDMARK, 0.9)
+    line(svg, [(CX - 5, 432), (CX + 5, 432)], LANDMARK, 0.8, extra=' opacity="0.7"')
+    mirrored(svg, [(16.5, 299), (26, 301), (36, 302)], LANDMARK, 0.8, v, extra=' opacity="0.5"')
+    for rib in CHEST_RIBS:
+        mirrored(svg, rib[:2], LANDMARK, 0.8, v, extra=' opacity="0.5"')
+        mirrored(svg, rib[1:], LANDMARK, 0.7, v, extra=' stroke-dasharray="5 4" opacity="0.35"')
     # pectoral border, nipple, deltopectoral groove
     mirrored(svg, [(14, 432), (42, 441), (78, 433), (104, 411), (119, 391)], MUSCLE, MUSCLE_W, v)
     for s in (-1, 1):
@@ -505,9 +528,12 @@ def draw_front_details(svg):
     mirrored(svg, [(34, 1283), (37, 1292), (34, 1301)], LANDMARK, 1.2, v)
     mirrored(svg, [(78.5, 1294), (75.5, 1303), (78.5, 1312)], LANDMARK, 1.2, v)
     mirrored(svg, [(38, 1306), (57, 1310), (74, 1312)], LANDMARK, 0.9, v)
-    for dx, y0, y1 in ((56.5, 1351, 1361.5), (67.5, 1350, 1359.5), (77.5, 1349, 1356.5),
+    for dx, y0, y1 in ((56, 1349, 1359.5), (67.5, 1350, 1359.5), (77.5, 1349, 1356.5),
                        (86.5, 1347, 1353.5)):
         mirrored(svg, [(dx - 0.5, y0), (dx, y1)], LANDMARK, 0.9, v)
+    # the big toe's nail; the medial arch (instep) above the ball of the big toe
+    mirrored(svg, [(35, 1361), (35.5, 1357.5), (41, 1356.5), (46, 1358), (46, 1361.5)], LANDMARK, 0.8, v)
+    mirrored(svg, [(29, 1306), (31, 1320), (29.5, 1334)], LANDMARK, 0.8, v, extra=' opacity="0.6"')
     # arm: cubital crease, wrist crease, fingers
     mirrored(svg, [FOREARM.at(2, -13), FOREARM.at(-1.5, 0), FOREARM.at(2, 12)], LANDMARK, 1.0, v)
     mirrored(svg, [HAND.at(2, -16), HAND.at(0.5, 0), HAND.at(2, 18)], LANDMARK, 0.9, v)
@@ -517,6 +543,16 @@ def draw_front_details(svg):
         mirrored(svg, [HAND.at(q[1], q[0]) for q in fl], LANDMARK, 0.9, v)
     mirrored(svg, [UPPER_ARM.t(0.50, -6), UPPER_ARM.t(0.75, -8), UPPER_ARM.t(0.92, -4)],
              MUSCLE, MUSCLE_W, v)                                                    # biceps
+
+
+# the right scapula from behind, half-body (dx, y): the blade, and its spine with the acromion
+SCAPULA = [(51, 296.5, CORNER), (46.5, 308), (45.5, 322), (47, 345), (51, 368), (57, 388),
+           (64.5, 403, CORNER), (73, 398), (86, 380), (99, 360), (110, 342), (118, 327),
+           (121.5, 320, CORNER), (125, 314), (125.5, 306), (122, 300.5, CORNER), (110, 300.5),
+           (104, 303.5, CORNER), (99, 300, CORNER), (80, 297), (62, 295.5)]
+SCAPULA_SPINE = [(46, 315, CORNER), (62, 311), (84, 304), (108, 296), (130, 288.5), (140, 284.5),
+                 (147, 282.5), (153, 284.5), (154.5, 289.5, CORNER), (151, 293.5), (142, 296.5),
+                 (130, 299.5), (108, 306.5), (84, 315), (62, 322), (47, 330, CORNER)]
 
 
 def draw_back_details(svg):
@@ -529,16 +565,11 @@ def draw_back_details(svg):
     line(svg, [(CX, 192), (CX, 258)], MUSCLE, MUSCLE_W)
     mirrored(svg, [(2, 488), (22, 455), (37, 405), (47, 356), (51, 328)], MUSCLE, MUSCLE_W, v)
     mirrored(svg, [(30, 158), (36, 200), (44, 238)], MUSCLE, MUSCLE_W, v)           # trapezius, upper
-    scap = [(52, 297.5), (45.5, 303), (45, 330), (49.5, 364), (57, 391), (65, 403), (74, 398),
-            (90, 374), (107, 348), (119, 327), (125, 316)]
-    mirrored(svg, scap, LANDMARK, 1.2, v)
-    mirrored(svg, [(52, 297.5), (70, 296), (90, 299)], LANDMARK, 0.9, v,
-             extra=' stroke-dasharray="5 4" opacity="0.7"')                            # superior border
-    spine_upper = [(46.5, 318.5), (78, 305), (112, 292.5), (138, 284), (150, 285)]
-    spine_lower = [(47, 325.5), (80, 314), (114, 302), (140, 297), (151, 292)]
-    mirrored(svg, spine_upper, LANDMARK, 1.2, v)
-    mirrored(svg, spine_lower, LANDMARK, 1.2, v)
-    mirrored(svg, [(46.5, 318.5), (44.5, 322), (47, 325.5)], LANDMARK, 1.2, v)
+    # scapulae: the closed blade (superior angle, medial border, inferior angle, lateral border
+    # up to the glenoid, superior border with the suprascapular notch), its spine from the
+    # triangular root at the medial border widening out to the acromion, and the acromion
+    mirrored(svg, SCAPULA, LANDMARK, 1.1, v, closed=True)
+    mirrored(svg, SCAPULA_SPINE, LANDMARK, 1.1, v, closed=True)
     # ribs 11 and 12
     mirrored(svg, [(17, 471), (55, 484), (90, 499), (112, 514)], LANDMARK, 0.9, v,
              extra=' stroke-dasharray="6 5" opacity="0.8"')
@@ -840,8 +871,9 @@ SIDE_FRONT = [(333.5, 262), (339.5, 278), (344.5, 292), (351, 320), (361, 358), 
               (361, 605), (356, 640), (350.5, 672), (350, 700), (354, 740), (356.5, 790),
               (355.5, 845), (350, 900), (344, 935), (341.5, 962), (340.5, 985), (336.5, 1012),
               (333, 1045), (329.5, 1100), (324, 1170), (319, 1235), (316.5, 1275), (318, 1297),
-              (332, 1306), (352, 1315), (375, 1323), (400, 1333), (420, 1341), (435, 1347),
-              (443.5, 1352), (447, 1358.5, CORNER), (439, 1364), (405, 1364.5), (360, 1363), (320, 1363.5),
+              (332, 1306), (352, 1315), (375, 1323), (398, 1332), (412, 1338.5),
+              (424, 1342), (431, 1343), (438, 1345.5), (444, 1350), (446.5, 1357, CORNER), (440, 1363.5),
+              (428, 1363), (419, 1361.5, CORNER), (405, 1364.5), (360, 1362.5), (320, 1363.5),
               (280, 1364), (252, 1362.5), (242.5, 1355), (241, 1338), (245, 1318),
               (248.5, 1298), (249, 1270), (244, 1232), (234, 1185), (224.5, 1135), (221, 1085),
               (224, 1040), (231, 1005), (236, 985), (233.5, 955), (225.5, 905), (219, 850),
@@ -975,7 +1007,11 @@ def draw_side(svg, arm=True):
        LANDMARK, 1.2, closed=True)
     ln([(251, 1318), (257, 1336), (262, 1352)], LANDMARK, 0.8, ' opacity="0.6"')
     dots(svg, [(339, 1349)], 2.2, 2.2, LANDMARK)
-    ln([(410, 1356), (430, 1357)], LANDMARK, 0.9)
+    # toes: the little toe's upper contour in front of the fifth metatarsal head, the toe-sole
+    # fold, the big toe's nail at the tip; the longitudinal arch's lift under the midfoot
+    ln([(413, 1360.5), (418, 1353), (428, 1350.5), (438, 1352.5)], LANDMARK, 0.9)
+    ln([(438, 1346), (442.5, 1348.5), (445, 1352.5)], LANDMARK, 0.9)
+    ln([(300, 1361), (340, 1358.5), (380, 1360.5)], LANDMARK, 0.8, ' opacity="0.5"')
     svg.add('</g>')
     if not arm:
         return
@@ -1052,10 +1088,6 @@ def draw_shoulder_back(svg):
     def r(pts, color, width, extra="", closed=False):
         line(svg, side(pts, 1), color, width, closed, extra)
 
-    # supraspinous fossa: the superior border of the scapula (deep, dashed) to the notch
-    r([(90, 299), (104, 300.5), (114, 302)], LANDMARK, 0.9, ' stroke-dasharray="5 4" opacity="0.7"')
-    # acromion: its posterior angle and lateral border; the spine's lateral end
-    r([(138, 284), (147, 282.5), (153, 285), (154.5, 289.5), (151, 292.5)], LANDMARK, 1.2)
     # glenoid and humeral head under the deltoid (deep, dashed)
     circle(svg, CX + 134, 306, 17, 'fill="none" stroke="%s" stroke-width="1" '
            'stroke-dasharray="5 4" opacity="0.75"' % LANDMARK)
@@ -1108,14 +1140,6 @@ SHOULDER_LANDMARKS = [
 # digitations of serratus anterior show between the pectoral border and latissimus.
 CHEST_CAM = Camera(112, 240, 2.6)
 CHEST_VIEW_W, CHEST_VIEW_H = 560, 800
-CHEST_RIBS = [  # (sternal end dy, the rib's course outward) for ribs 2 to 7, half-body (dx, y)
-    [(13, 318), (40, 313), (72, 316), (100, 326), (118, 342)],
-    [(13.5, 340), (40, 336), (72, 339), (100, 350), (118, 366)],
-    [(13, 362), (40, 359), (72, 363), (100, 375), (117, 392)],
-    [(12, 385), (38, 383), (70, 388), (98, 400), (116, 418)],
-    [(11, 407), (34, 409), (64, 416), (94, 428), (114, 445)],
-    [(9, 427), (28, 432), (56, 442), (88, 456), (111, 472)],
-]
 
 
 def draw_chest(svg):
@@ -1125,24 +1149,8 @@ def draw_chest(svg):
     def r(pts, color, width, extra="", closed=False):
         line(svg, side(pts, -1), color, width, closed, extra)
 
-    def both(pts, color, width, extra="", closed=False):
-        for s in (-1, 1):
-            line(svg, side(pts, s), color, width, closed, extra)
-
-    # sternum: the manubrium with the clavicular notches at its upper corners and the 1st costal
-    # cartilage below them, the sternal angle (2nd cartilage), the body with a notch for each
-    # cartilage from the 3rd to the 7th, widest at the 5th, the xiphoid process
-    both([(0, 290.5), (5, 289.5), (9, 287.5, CORNER), (12.5, 291), (15.5, 294, CORNER), (17, 301),
-          (16, 309), (13, 318, CORNER), (14.6, 328), (14, 339, CORNER), (15.4, 350), (15, 361, CORNER),
-          (16, 373), (15.4, 384, CORNER), (15.6, 395), (13.8, 406, CORNER), (12.4, 416),
-          (9.5, 426, CORNER), (5, 432, CORNER), (3.6, 440), (0, 447)], LANDMARK, 1.2)
-    line(svg, [(CX - 13, 318), (CX + 13, 318)], LANDMARK, 1.0)
-    line(svg, [(CX - 5, 432), (CX + 5, 432)], LANDMARK, 0.8, ' opacity="0.7"')
-    # the costal cartilages of ribs 1 to 7 from their notches (solid, pale), then the ribs
-    r([(16.5, 299), (26, 301), (36, 302)], LANDMARK, 0.9, ' opacity="0.6"')
-    for rib in CHEST_RIBS:
-        r(rib[:2], LANDMARK, 0.9, ' opacity="0.6"')
-    # ribs 2 to 7 beyond their cartilages (dashed), the right side only
+    # the ribs beyond their cartilages a little stronger on the right side (the sternum, the
+    # cartilages and the faint ribs are the front view's)
     for rib in CHEST_RIBS:
         r(rib[1:], LANDMARK, 0.8, ' stroke-dasharray="5 4" opacity="0.45"')
     # clavicle (lower border: the bone between the two lines), sternoclavicular joint, acromion
