@@ -1894,11 +1894,9 @@ def draw_leg_side(svg):
     # extensor tendons on the instep, the ankle crease, tibialis anterior border
     ln([(326, 1310), (350, 1322), (385, 1336), (420, 1347)], MUSCLE, MUSCLE_W)
     ln([(320, 1030), (314, 1120), (308, 1200), (306, 1260)], MUSCLE, MUSCLE_W)
-    # Achilles tendon (front edge), heel pad, sole edge, little toe
+    # Achilles tendon (front edge), heel pad (the arch and the toes are the side view's)
     ln([(256, 1175), (259, 1230), (262, 1280), (262, 1310)], MUSCLE, MUSCLE_W)
     ln([(252, 1343), (270, 1356), (300, 1359)], LANDMARK, 0.8, ' opacity="0.7"')
-    ln([(330, 1359), (380, 1357), (415, 1356)], LANDMARK, 0.8, ' opacity="0.7"')
-    ln([(412, 1348), (420, 1352), (418, 1360)], LANDMARK, 0.9)
     # lateral femoral condyle and the lateral collateral ligament
     ln([(262, 962), (280, 958), (300, 962)], LANDMARK, 0.8, ' opacity="0.6"')
     ln([(285, 972), (278, 990), (272, 1000)], MUSCLE, MUSCLE_W, ' opacity="0.8"')
