@@ -19,6 +19,7 @@
 #include "config.h"
 #include "course.h"
 #include "diag.h"
+#include "diagnose.h"
 #include "labels.h"
 #include "layout.h"
 
@@ -88,7 +89,7 @@ static void sweep_one(const Module *m, const View *v, int W, int H, bool whole, 
         int bw = text_w(body_font, "Whole body") + 28;
         avoid[n_avoid++] = (RectD){area.x + area.w - bw, area.y, bw, 34};
     }
-    if (!strcmp(v->name, "front") || !strcmp(v->name, "back") || !strcmp(v->name, "head_front")) {
+    if (diagnose_view_midline(v->name, NULL, NULL)) { /* chart.c side_letters: R and L */
         int hh = TTF_FontLineSkip(heading_font), p8 = 8;
         int y = area.y + area.h - p8 - hh;
         avoid[n_avoid++] = (RectD){area.x + p8, y, text_w(heading_font, "R"), hh};
