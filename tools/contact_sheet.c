@@ -3,6 +3,7 @@
  * PNG files for review (docs/CHARTS.md).
  *
  *   contact_sheet OUTDIR [--courses DIR] [--assets DIR] [--size PIXELS] [--outline]
+ *                        [--before OLD_ASSETS]
  *
  * OUTDIR gets:
  *   view.<view>.png              the chart alone
@@ -18,6 +19,11 @@
  * --size is the larger side of each picture in pixels (default 1000);
  * --outline also draws each chart's body outline (id="tpquiz-body") in blue,
  * the shape tpquiz check tests points against.
+ * --before OLD_ASSETS (an assets folder of another version, e.g. from
+ * `git archive REF assets | tar -x -C DIR`) also writes, for every chart and
+ * every overlay of ASSETS, before.<view>.png and before.<muscle>.<view>.png:
+ * the old picture on the left, the new one on the right, each at --size (a
+ * grey panel where the old version had no such file).
  *
  * Charts are rasterised by SDL2_image (nanosvg), as in the program; marks are
  * drawn into the SDL_Surface pixel by pixel, so no window or renderer is
@@ -43,7 +49,7 @@
 #define PI 3.14159265358979323846
 
 typedef struct {
-    const char *out, *courses, *assets;
+    const char *out, *courses, *assets, *before;
     int size;
     bool outline;
     int failures;
@@ -504,11 +510,90 @@ static void modules(Sheet *sh)
     library_free(lib);
 }
 
+/* before.<name>.png: the chart (with the overlay, if any) of the old assets
+ * folder beside that of the current one, each at --size; a light grey panel
+ * of the new one's size where the old version had no such chart or overlay. */
+static void before_after(Sheet *sh, const char *view, const char *overlay_file, const char *name)
+{
+    char paths[2][2][4096];
+    const char *roots[2] = {sh->before, sh->assets};
+    Canvas c[2] = {{0}, {0}};
+    for (int k = 0; k < 2; k++) {
+        pathf(paths[k][0], sizeof paths[k][0], "%s/anatomy/%s.svg", roots[k], view);
+        if (overlay_file)
+            pathf(paths[k][1], sizeof paths[k][1], "%s/anatomy/muscles/%s", roots[k], overlay_file);
+        struct stat st;
+        if (stat(paths[k][0], &st) != 0 || (overlay_file && stat(paths[k][1], &st) != 0))
+            continue; /* not in this version */
+        SvgInfo info;
+        if (read_chart(paths[k][0], &info) && open_canvas(sh, paths[k][0], &info, &c[k]) && overlay_file)
+            add_overlay(sh, &c[k], paths[k][1], false);
+        svgview_info_free(&info);
+    }
+    if (!c[1].s) {
+        if (c[0].s)
+            SDL_FreeSurface(c[0].s);
+        return;
+    }
+    int gap = 24, w0 = c[0].s ? c[0].s->w : c[1].s->w, h0 = c[0].s ? c[0].s->h : c[1].s->h;
+    int w = w0 + gap + c[1].s->w, h = h0 > c[1].s->h ? h0 : c[1].s->h;
+    Canvas out = {SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGBA32), c[1].vb, c[1].scale};
+    if (out.s) {
+        SDL_FillRect(out.s, NULL, SDL_MapRGBA(out.s->format, 255, 255, 255, 255));
+        SDL_Rect left = {0, 0, w0, h0}, right = {w0 + gap, 0, c[1].s->w, c[1].s->h};
+        if (c[0].s)
+            SDL_BlitSurface(c[0].s, NULL, out.s, &left);
+        else
+            SDL_FillRect(out.s, &left, SDL_MapRGBA(out.s->format, 225, 225, 225, 255));
+        SDL_BlitSurface(c[1].s, NULL, out.s, &right);
+        SDL_Rect bar = {w0 + gap / 2 - 1, 0, 2, h};
+        SDL_FillRect(out.s, &bar, SDL_MapRGBA(out.s->format, 120, 120, 120, 255));
+        char caption[700];
+        pathf(caption, sizeof caption, "%s: before (left), after (right)", name);
+        save(sh, &out, name, caption);
+    } else {
+        sh->failures++;
+    }
+    for (int k = 0; k < 2; k++)
+        if (c[k].s)
+            SDL_FreeSurface(c[k].s);
+}
+
+/* Every chart and overlay of the current assets beside its old version. */
+static void before_and_after(Sheet *sh)
+{
+    char anatomy[4096], muscles[4096];
+    pathf(anatomy, sizeof anatomy, "%s/anatomy", sh->assets);
+    pathf(muscles, sizeof muscles, "%s/anatomy/muscles", sh->assets);
+    int n = 0, m = 0;
+    char **views = list_files(anatomy, ".svg", &n);
+    for (int i = 0; views && i < n; i++) {
+        char view[512], name[600];
+        pathf(view, sizeof view, "%.*s", (int)(strlen(views[i]) - 4), views[i]);
+        pathf(name, sizeof name, "before.%s.png", view);
+        before_after(sh, view, NULL, name);
+    }
+    char **overlays = list_files(muscles, ".svg", &m);
+    for (int i = 0; overlays && i < m; i++) {
+        const char *dot = strchr(overlays[i], '.');
+        char view[256], name[600];
+        if (!dot)
+            continue;
+        pathf(view, sizeof view, "%.*s", (int)(strlen(dot + 1) - 4), dot + 1);
+        pathf(name, sizeof name, "before.%.*s.png", (int)(strlen(overlays[i]) - 4), overlays[i]);
+        before_after(sh, view, overlays[i], name);
+    }
+    free_names(views, n);
+    free_names(overlays, m);
+}
+
 static int usage(FILE *out)
 {
     fprintf(out, "usage: contact_sheet OUTDIR [--courses DIR] [--assets DIR] [--size PIXELS] [--outline]\n"
+                 "                     [--before OLD_ASSETS]\n"
                  "Renders every chart, every overlay on its chart and every module's trigger points and\n"
-                 "zones to PNG files in OUTDIR (created if needed), with sheet.png and index.html.\n");
+                 "zones to PNG files in OUTDIR (created if needed), with sheet.png and index.html;\n"
+                 "with --before, every chart and overlay beside its version in OLD_ASSETS (before.*.png).\n");
     return out == stdout ? 0 : 2;
 }
 
@@ -521,9 +606,13 @@ int main(int argc, char **argv)
             return usage(stdout);
         if (!strcmp(a, "--outline")) {
             sh.outline = true;
-        } else if ((!strcmp(a, "--courses") || !strcmp(a, "--assets") || !strcmp(a, "--size")) && i + 1 < argc) {
+        } else if ((!strcmp(a, "--courses") || !strcmp(a, "--assets") || !strcmp(a, "--size") ||
+                    !strcmp(a, "--before")) &&
+                   i + 1 < argc) {
             const char *v = argv[++i];
-            if (!strcmp(a, "--courses"))
+            if (!strcmp(a, "--before"))
+                sh.before = v;
+            else if (!strcmp(a, "--courses"))
                 sh.courses = v;
             else if (!strcmp(a, "--assets"))
                 sh.assets = v;
@@ -547,8 +636,21 @@ int main(int argc, char **argv)
     if (sh.index)
         fprintf(sh.index, "<!DOCTYPE html>\n<meta charset=\"utf-8\"><title>tpquiz contact sheet</title>\n"
                           "<style>figure{display:inline-block;margin:6px}img{border:1px solid #ccc}</style>\n");
+    if (sh.before) {
+        struct stat st;
+        char old[4096];
+        pathf(old, sizeof old, "%s/anatomy", sh.before);
+        if (stat(old, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            fprintf(stderr, "%s: no anatomy folder: not an assets folder\n", sh.before);
+            if (sh.index)
+                fclose(sh.index);
+            return 1;
+        }
+    }
     views_and_overlays(&sh);
     modules(&sh);
+    if (sh.before)
+        before_and_after(&sh);
     if (sh.index)
         fclose(sh.index);
     IMG_Quit();

@@ -11,8 +11,10 @@
 
 /* The charts that show both sides of the body about a vertical midline
  * (docs/CHARTS.md, the "side" column). A front chart is mirrored: the
- * patient's right is on the viewer's left. The close-ups of one limb or of
- * the right chest show one side only. */
+ * patient's right is on the viewer's left. The close-ups of the pelvis, the
+ * abdomen and the low back show both sides (the midline is the whole-body
+ * x = 300 through their cameras); those of one limb, of the right chest or of
+ * the neck and right shoulder show one side only. */
 static const struct {
     const char *view;
     double midline;
@@ -22,6 +24,8 @@ static const struct {
     {"back", 300, false},
     {"head_front", 300, true},
     {"pelvis_back", 286, false},
+    {"abdomen", 260, true},
+    {"low_back", 195, false},
 };
 
 bool diagnose_view_midline(const char *view, double *x, bool *right_on_viewer_left)

@@ -1,6 +1,7 @@
 #include "layout.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 Layout layout_fit(PixelRect area, RectD vb)
@@ -213,4 +214,33 @@ bool layout_hit(const Layout *l, int x, int y)
 {
     return x >= l->image.x && y >= l->image.y && x < l->image.x + l->image.w &&
            y < l->image.y + l->image.h;
+}
+
+int layout_wrap_row(const int *w, int n, int avail, int gap, int *x_out, int *row_out)
+{
+    int row = 0, x = 0;
+    for (int i = 0; i < n; i++) {
+        if (i > 0 && x + w[i] > avail) {
+            row++;
+            x = 0;
+        }
+        if (x_out)
+            x_out[i] = x;
+        if (row_out)
+            row_out[i] = row;
+        x += w[i] + gap;
+    }
+    return n > 0 ? row + 1 : 0;
+}
+
+void layout_view_tab_label(const char *view, char *out, size_t size)
+{
+    if (!out || !size)
+        return;
+    snprintf(out, size, "%s view", view ? view : "");
+    if (out[0] >= 'a' && out[0] <= 'z')
+        out[0] = (char)(out[0] - 'a' + 'A');
+    for (char *p = out; *p; p++)
+        if (*p == '_')
+            *p = ' ';
 }

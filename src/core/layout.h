@@ -75,4 +75,14 @@ Vec2 layout_to_image(const Layout *l, int x, int y);
 /* Whether pixel (x, y) is on the image (not the letterbox margins). */
 bool layout_hit(const Layout *l, int x, int y);
 
+/* A row of n buttons of widths w[i] (a screen's view tabs), gap apart,
+ * wrapped onto more rows where the next one would pass avail: each button's
+ * x offset from the row's start in x_out[i] and its row in row_out[i] (either
+ * may be NULL). A button wider than avail gets a row of its own. Returns the
+ * number of rows (0 if n <= 0). */
+int layout_wrap_row(const int *w, int n, int avail, int gap, int *x_out, int *row_out);
+/* A view tab's caption: the view's name with its first letter capitalised,
+ * '_' as spaces and " view" after it ("low_back" -> "Low back view"). */
+void layout_view_tab_label(const char *view, char *out, size_t size);
+
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "datafile.h"
+#include "diagnose.h"
 #include "labels.h"
 #include "overlay_style.h"
 #include "layout.h"
@@ -527,21 +528,28 @@ void chart_draw_click(Ren *ren, const ChartLayout *l, Vec2 p, SDL_Color c, float
     ren_fill_circle(ren, s.x, s.y, 2.5f * ui_scale, c);
 }
 
+/* The side letters of a view that shows both sides of the body about a
+ * midline (diagnose_view_midline: front, back, head_front and the close-ups
+ * of the pelvis, abdomen and low back): false for a one-sided view. */
+static bool side_letters(const char *view, const char **left, const char **right)
+{
+    bool right_on_viewer_left = false;
+    if (!diagnose_view_midline(view, NULL, &right_on_viewer_left))
+        return false;
+    *left = right_on_viewer_left ? "R" : "L";
+    *right = right_on_viewer_left ? "L" : "R";
+    return true;
+}
+
 void chart_draw_sides(Ren *ren, const ChartLayout *l, const char *view)
 {
     /* Only views that show both sides get R and L: in anterior views the
      * patient's right is on the viewer's left. One-sided views (side, head
-     * side, close-ups) show the patient's right side only. */
+     * side, the close-ups of a limb or of one shoulder) show the patient's
+     * right side only. */
     const char *left, *right;
-    if (!strcmp(view, "front") || !strcmp(view, "head_front")) {
-        left = "R";
-        right = "L";
-    } else if (!strcmp(view, "back")) {
-        left = "L";
-        right = "R";
-    } else {
+    if (!side_letters(view, &left, &right))
         return;
-    }
     int pad = (int)(8 * ren_scale(ren));
     int y = l->area.y + l->area.h - pad - ren_text_height(ren, FONT_HEADING);
     ren_text(ren, FONT_HEADING, l->area.x + pad, y, THEME_MUTED, left);
@@ -552,7 +560,8 @@ void chart_draw_sides(Ren *ren, const ChartLayout *l, const char *view)
 /* The rectangles chart_draw_sides writes its letters into (0 or 2). */
 int chart_sides_rects(Ren *ren, const ChartLayout *l, const char *view, SDL_Rect out[2])
 {
-    if (strcmp(view, "front") && strcmp(view, "head_front") && strcmp(view, "back"))
+    const char *left, *right;
+    if (!side_letters(view, &left, &right))
         return 0;
     int pad = (int)(8 * ren_scale(ren)), hh = ren_text_height(ren, FONT_HEADING);
     int y = l->area.y + l->area.h - pad - hh;

@@ -205,39 +205,30 @@ void screen_study(App *a, SDL_Rect all)
     int chart_w = all.w * 52 / 100;
     SDL_Rect panel = {pad, area.y + pad, chart_w - pad, area.h - 2 * pad};
     ren_fill_round_rect(a->ren, panel, ui_px(ui, 10), THEME_PANEL);
-    int tab_h = ui_px(ui, 34), tx = panel.x + ui_px(ui, 12), ty = panel.y + ui_px(ui, 12);
+    /* A tab per view and, for a muscle with a [selfcare] section, the
+     * Self-care tab after them; wrapped onto more rows where they do not fit
+     * (a module on a close-up and whole-body charts front and back). */
+    int tab_h = ui_px(ui, 34), tab_gap = ui_px(ui, 8), tx = panel.x + ui_px(ui, 12), ty = panel.y + ui_px(ui, 12);
     char labels[MAX_VIEWS][80];
-    /* The self-care tab after the views: where they do not all fit, the
-     * views drop the word "view" ("Back" instead of "Back view"). */
-    int tabs_w = m->selfcare ? ren_text_width(a->ren, FONT_BODY, "Self-care") + ui_px(ui, 36) : 0;
-    for (int pass = 0; pass < 2; pass++)
-        for (int i = 0; i < nv; i++) {
-            char *label = labels[i];
-            snprintf(label, sizeof labels[i], "%s", views[i]);
-            if (label[0] >= 'a' && label[0] <= 'z')
-                label[0] = (char)(label[0] - 'a' + 'A');
-            for (char *p = label; *p; p++)
-                if (*p == '_')
-                    *p = ' ';
-            if (pass == 1 && tabs_w > panel.w - ui_px(ui, 24))
-                continue;
-            snprintf(label + strlen(label), sizeof labels[i] - strlen(label), " view");
-            if (pass == 0)
-                tabs_w += ren_text_width(a->ren, FONT_BODY, label) + ui_px(ui, 36);
-        }
+    int tab_w[MAX_VIEWS + 1], tab_x[MAX_VIEWS + 1], tab_row[MAX_VIEWS + 1];
     for (int i = 0; i < nv; i++) {
-        int w = ren_text_width(a->ren, FONT_BODY, labels[i]) + ui_px(ui, 28);
-        SDL_Rect tab = {tx, ty, w, tab_h};
+        layout_view_tab_label(views[i], labels[i], sizeof labels[i]);
+        tab_w[i] = ren_text_width(a->ren, FONT_BODY, labels[i]) + ui_px(ui, 28);
+    }
+    int ntabs = nv;
+    if (m->selfcare)
+        tab_w[ntabs++] = ren_text_width(a->ren, FONT_BODY, "Self-care") + ui_px(ui, 28);
+    int rows = layout_wrap_row(tab_w, ntabs, panel.w - ui_px(ui, 24), tab_gap, tab_x, tab_row);
+    for (int i = 0; i < nv; i++) {
+        SDL_Rect tab = {tx + tab_x[i], ty + tab_row[i] * (tab_h + tab_gap), tab_w[i], tab_h};
         if (ui_button(ui, tab, labels[i], i == study_st.view ? BUTTON_SELECTED : BUTTON_SECONDARY)) {
             study_st.view = i;
             a->redraw = true;
         }
-        tx += w + ui_px(ui, 8);
     }
     bool selfcare = m->selfcare && study_st.view == nv;
     if (m->selfcare) {
-        int w = ren_text_width(a->ren, FONT_BODY, "Self-care") + ui_px(ui, 28);
-        SDL_Rect tab = {tx, ty, w, tab_h};
+        SDL_Rect tab = {tx + tab_x[nv], ty + tab_row[nv] * (tab_h + tab_gap), tab_w[nv], tab_h};
         if (ui_button(ui, tab, "Self-care", selfcare ? BUTTON_SELECTED : BUTTON_SECONDARY)) {
             study_st.view = nv;
             study_st.to_selfcare = true;
@@ -245,10 +236,11 @@ void screen_study(App *a, SDL_Rect all)
         }
         selfcare = study_st.view == nv;
     }
+    int tabs_h = rows > 1 ? rows * tab_h + (rows - 1) * tab_gap : tab_h;
     /* tests/labels/label_sweep.c computes this rectangle too: keep in step. */
     int legend_h = chart_legend_height(a->ren) + ui_px(ui, 12);
-    SDL_Rect chart = {panel.x + ui_px(ui, 12), ty + tab_h + ui_px(ui, 8), panel.w - ui_px(ui, 24),
-                      panel.h - tab_h - ui_px(ui, 32) - legend_h};
+    SDL_Rect chart = {panel.x + ui_px(ui, 12), ty + tabs_h + ui_px(ui, 8), panel.w - ui_px(ui, 24),
+                      panel.h - tabs_h - ui_px(ui, 32) - legend_h};
     if (selfcare) {
         chart.h = panel.y + panel.h - ui_px(ui, 12) - chart.y;
         draw_selfcare_figure(a, m->selfcare, chart);

@@ -19,6 +19,7 @@
 #include "config.h"
 #include "course.h"
 #include "diag.h"
+#include "diagnose.h"
 #include "labels.h"
 #include "layout.h"
 
@@ -26,6 +27,7 @@
 #define SMALL_FACTOR 0.85   /* FONT_SMALL, src/ui/render.c */
 #define HEADING_FACTOR 1.25 /* FONT_HEADING */
 #define LEGEND_ROWS 2       /* CHART_LEGEND_ROWS, src/ui/chart.h */
+#define MAX_TABS 8          /* MAX_VIEWS, src/ui/screen_study.c */
 
 
 
@@ -49,13 +51,35 @@ static void sweep_one(const Module *m, const View *v, int W, int H, bool whole, 
 {
     int lh = TTF_FontLineSkip(small_font);
     /* screen_study.c at scale 1: top bar 56, padding 20, the chart panel 52 %
-     * of the width, a row of view tabs 34 high, the legend under the chart. */
+     * of the width, rows of view tabs 34 high, the legend under the chart. */
     int top = 56, pad = 20;
     int chart_w = W * 52 / 100;
     PixelRect panel = {pad, top + pad, chart_w - pad, H - top - 2 * pad};
     int tab_h = 34, ty = panel.y + 12;
+    /* The view tabs, wrapped like the study screen's: the module's views in
+     * its order (src/ui/chrome.c module_views: trigger points', then zones'). */
+    const char *views[MAX_TABS];
+    int nv = 0, tab_w[MAX_TABS];
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < (pass ? m->n_zones : m->n_tps); i++) {
+            const char *name = pass ? m->zones[i].view : m->tps[i].view;
+            bool seen = false;
+            for (int k = 0; k < nv; k++)
+                seen = seen || !strcmp(views[k], name);
+            if (!seen && nv < MAX_TABS)
+                views[nv++] = name;
+        }
+    for (int i = 0; i < nv; i++) {
+        char label[80];
+        layout_view_tab_label(views[i], label, sizeof label);
+        tab_w[i] = text_w(body_font, label) + 28;
+    }
+    if (m->selfcare && nv < MAX_TABS) /* the Self-care tab after the views */
+        tab_w[nv++] = text_w(body_font, "Self-care") + 28;
+    int rows = layout_wrap_row(tab_w, nv, panel.w - 24, 8, NULL, NULL);
+    int tabs_h = rows > 1 ? rows * tab_h + (rows - 1) * 8 : tab_h;
     int legend_h = LEGEND_ROWS * (lh + 6) + 12; /* chart_legend_height + 12 */
-    PixelRect area = {panel.x + 12, ty + tab_h + 8, panel.w - 24, panel.h - tab_h - 32 - legend_h};
+    PixelRect area = {panel.x + 12, ty + tabs_h + 8, panel.w - 24, panel.h - tabs_h - 32 - legend_h};
     Layout l;
     RectD avoid[3];
     int n_avoid = 0;
@@ -67,7 +91,7 @@ static void sweep_one(const Module *m, const View *v, int W, int H, bool whole, 
         int bw = text_w(body_font, "Whole body") + 28;
         avoid[n_avoid++] = (RectD){area.x + area.w - bw, area.y, bw, 34};
     }
-    if (!strcmp(v->name, "front") || !strcmp(v->name, "back") || !strcmp(v->name, "head_front")) {
+    if (diagnose_view_midline(v->name, NULL, NULL)) { /* chart.c side_letters: R and L */
         int hh = TTF_FontLineSkip(heading_font), p8 = 8;
         int y = area.y + area.h - p8 - hh;
         avoid[n_avoid++] = (RectD){area.x + p8, y, text_w(heading_font, "R"), hh};

@@ -314,7 +314,8 @@ static void test_missing_and_empty_keys(void **state)
 }
 
 /* deep_views: the shipped rectus abdominis is seen through the body on the
- * back chart only; a module without the key has no deep view. */
+ * back chart and its low back close-up only; a module without the key has no
+ * deep view. */
 static void test_deep_views(void **state)
 {
     (void)state;
@@ -323,9 +324,11 @@ static void test_deep_views(void **state)
     const Module *m = library_load_module_file(lib, SOURCE_ROOT "/courses/muscles/rectus_abdominis.ini", d);
     assert_non_null(m);
     assert_int_equal(diag_count(d), 0);
-    assert_int_equal(m->n_deep_views, 1);
+    assert_int_equal(m->n_deep_views, 2);
     assert_true(module_view_is_deep(m, "back"));
+    assert_true(module_view_is_deep(m, "low_back"));
     assert_false(module_view_is_deep(m, "front"));
+    assert_false(module_view_is_deep(m, "abdomen"));
     assert_false(module_view_is_deep(m, NULL));
     const Module *g = library_load_module_file(lib, SOURCE_ROOT "/courses/muscles/gluteus_maximus.ini", d);
     assert_non_null(g);

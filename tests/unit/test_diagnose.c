@@ -135,6 +135,13 @@ static void test_wrong_side_front_is_mirrored(void **state)
     assert_true(diagnose_view_midline("pelvis_back", &x, &rvl));
     assert_near(x, 286, 0);
     assert_false(rvl);
+    assert_true(diagnose_view_midline("abdomen", &x, &rvl));
+    assert_near(x, 260, 0);
+    assert_true(rvl);
+    assert_true(diagnose_view_midline("low_back", &x, &rvl));
+    assert_near(x, 195, 0);
+    assert_false(rvl);
+    assert_false(diagnose_view_midline("thigh_back", NULL, NULL));
 }
 
 static void test_no_wrong_side_near_midline_or_without_one(void **state)
@@ -326,15 +333,16 @@ static void test_shipped_courses(void **state)
     assert_int_equal(d.f[0].tp, ed);
     assert_true(strlen(diagnose_text(&d.f[0], buf, sizeof buf)) > 0);
 
-    /* Rectus abdominis' periumbilical point on front, mirrored across the
-     * midline: the patient's left. */
+    /* Rectus abdominis' periumbilical point on the abdomen close-up (both
+     * sides, midline at x = 260), mirrored across the midline: the
+     * patient's left. */
     const Module *ra = library_find_module(lib, "rectus_abdominis");
     assert_non_null(ra);
     int peri = module_find_tp(ra, "periumbilical");
     assert_true(peri >= 0);
-    assert_string_equal(ra->tps[peri].view, "front");
-    it = item(ITEM_LOCATE_TP, ra, peri, "front");
-    c = (Vec2){600 - ra->tps[peri].at.x, ra->tps[peri].at.y};
+    assert_string_equal(ra->tps[peri].view, "abdomen");
+    it = item(ITEM_LOCATE_TP, ra, peri, "abdomen");
+    c = (Vec2){520 - ra->tps[peri].at.x, ra->tps[peri].at.y};
     d = diagnose_click_library(lib, &it, c, locate_credit(&it, c));
     assert_true(d.n >= 1);
     assert_int_equal(d.f[0].kind, MISS_WRONG_SIDE);

@@ -347,6 +347,30 @@ static void test_zoom_of_focus(void **state)
     assert_near(f.full.h, full.h, 0);
 }
 
+/* View tabs wrap onto a new row where the next would not fit; a tab wider
+ * than the row gets one of its own; captions from view names. */
+static void test_wrap_row(void **state)
+{
+    (void)state;
+    int w[4] = {100, 120, 90, 110}, x[4], row[4];
+    assert_int_equal(layout_wrap_row(w, 4, 500, 8, x, row), 1);
+    assert_int_equal(x[3], 100 + 120 + 90 + 3 * 8);
+    assert_int_equal(layout_wrap_row(w, 4, 320, 8, x, row), 2);
+    assert_int_equal(row[1], 0);
+    assert_int_equal(row[2], 1);
+    assert_int_equal(x[2], 0);
+    assert_int_equal(x[3], 98);
+    assert_int_equal(layout_wrap_row(w, 4, 50, 8, x, row), 4);
+    assert_int_equal(x[0], 0);
+    assert_int_equal(row[3], 3);
+    assert_int_equal(layout_wrap_row(w, 0, 500, 8, NULL, NULL), 0);
+    char buf[40];
+    layout_view_tab_label("low_back", buf, sizeof buf);
+    assert_string_equal(buf, "Low back view");
+    layout_view_tab_label("thigh_side", buf, 6);
+    assert_string_equal(buf, "Thigh");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -367,6 +391,7 @@ int main(void)
         cmocka_unit_test(test_pan_clamped),
         cmocka_unit_test(test_zoom_limits),
         cmocka_unit_test(test_zoom_of_focus),
+        cmocka_unit_test(test_wrap_row),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -211,13 +211,14 @@ FOREARM_W = [(0.12, 30, 27.5), (0.32, 29, 26), (0.55, 25, 22.5), (0.80, 21, 19),
 # palm forward (anatomical position), fingers together, thumb a little away.
 HAND_OUTLINE = [(26, 16), (33, 34), (39.5, 52), (43, 68), (44, 82), (42.5, 93),
                 (38.5, 99.5), (33, 99), (30, 93), (29, 80), (27.5, 67), (25.5, 60, CORNER),
-                (27.5, 72), (28.5, 92), (27.5, 112), (25, 126), (20.5, 133), (15.5, 131.5),
-                (13.5, 122, CORNER), (12.5, 132), (8.5, 141.5), (2.5, 143), (-2, 138.5),
-                (-3.2, 126, CORNER), (-4.5, 135), (-9.5, 140), (-14.5, 138.5), (-17.5, 131),
-                (-18.2, 121, CORNER), (-19.5, 121.5), (-24, 127.5), (-28.5, 123.5), (-30.5, 113),
+                (27.5, 72), (28.5, 92), (27.5, 112), (25, 126), (20.5, 133), (16, 131),
+                (14.2, 124), (13.5, 114, CORNER), (12.8, 124), (11.5, 134), (8.5, 141.5), (2.5, 143),
+                (-1.5, 139), (-2.6, 130), (-3.2, 117, CORNER), (-3.9, 130), (-5.5, 136), (-9.5, 140),
+                (-14.5, 138.5), (-16.8, 131), (-17.6, 123), (-18.2, 113, CORNER), (-19.2, 120),
+                (-21, 125.5), (-24, 127.5), (-28.5, 123.5), (-30.5, 113),
                 (-31.5, 97), (-31.5, 78), (-30.5, 55), (-28, 33), (-24, 14)]
-HAND_FINGER_LINES = [[(13.5, 122), (13.2, 108), (13, 96)], [(-3.2, 126), (-3, 112), (-2.6, 98)],
-                     [(-18.2, 121), (-17.8, 107), (-17.2, 95)]]
+HAND_FINGER_LINES = [[(13.5, 114), (13.2, 105), (13, 96)], [(-3.2, 117), (-3, 108), (-2.6, 98)],
+                     [(-18.2, 113), (-17.8, 104), (-17.2, 95)]]
 
 
 def arm_points():
@@ -255,8 +256,8 @@ FLANK = [(121.5, 388, CORNER), (118.5, 412), (115.5, 442), (111, 475), (106.5, 5
 FOOT_FRONT = [(82.5, 1292), (87, 1305), (90.5, 1320), (93.5, 1335), (95, 1346), (93.5, 1352.5),
               (90, 1355), (86.5, 1353.5, CORNER), (84, 1357.5), (80.5, 1358.5), (77.5, 1356.5, CORNER),
               (75, 1360), (71, 1361.2), (67.5, 1359.5, CORNER), (65, 1362.2), (60.5, 1363.2),
-              (56.5, 1361.5, CORNER), (53, 1364.2), (44, 1365), (35, 1363.5), (28.5, 1359),
-              (25, 1350), (23.5, 1336), (24.5, 1320), (26, 1306), (28, 1296)]
+              (56, 1359.5, CORNER), (52.5, 1364.5), (44, 1367), (35, 1366), (28.5, 1361.5),
+              (24.5, 1352), (25, 1340), (27.5, 1327), (27, 1313), (26.5, 1303), (28, 1296)]
 FOOT_BACK = [(82.5, 1292), (86.5, 1304), (89, 1320), (89.5, 1337), (86, 1350), (76, 1358),
              (60, 1361.5), (44, 1360), (32, 1354), (26, 1343), (24.5, 1326), (25.5, 1310),
              (27, 1298)]
@@ -427,6 +428,21 @@ SPINOUS = [("C7", 268)] + [("T%d" % (i + 1), 286 + i * 18.4) for i in range(12)]
     [("L1", 512), ("L2", 537), ("L3", 562), ("L4", 587), ("L5", 611)]
 
 
+CHEST_RIBS = [  # (sternal end dy, the rib's course outward) for ribs 2 to 7, half-body (dx, y)
+    [(13, 318), (40, 313), (72, 316), (100, 326), (118, 342)],
+    [(13.5, 340), (40, 336), (72, 339), (100, 350), (118, 366)],
+    [(13, 362), (40, 359), (72, 363), (100, 375), (117, 392)],
+    [(12, 385), (38, 383), (70, 388), (98, 400), (116, 418)],
+    [(11, 407), (34, 409), (64, 416), (94, 428), (114, 445)],
+    [(9, 427), (28, 432), (56, 442), (88, 456), (111, 472)],
+]
+
+STERNUM = [(0, 290.5), (5, 289.5), (9, 287.5, CORNER), (12.5, 291), (15.5, 294, CORNER), (17, 301),
+           (16, 309), (13, 318, CORNER), (14.6, 328), (14, 339, CORNER), (15.4, 350), (15, 361, CORNER),
+           (16, 373), (15.4, 384, CORNER), (15.6, 395), (13.8, 406, CORNER), (12.4, 416),
+           (9.5, 426, CORNER), (5, 432, CORNER), (3.6, 440), (0, 447)]  # half-body (dx, y)
+
+
 def draw_front_details(svg):
     v = "front"
     # face (kept light: the program draws labels and highlights on top)
@@ -454,9 +470,17 @@ def draw_front_details(svg):
          LANDMARK, 1.3)
     mirrored(svg, [(10, 286), (30, 291), (60, 286.5), (95, 279.5), (124, 279), (143, 282.5)],
              LANDMARK, 1.4, v)
-    mirrored(svg, [(15, 295), (17, 306), (13, 318, CORNER), (14, 345), (13, 395), (10, 425),
-                   (4.5, 432, CORNER), (0, 446, CORNER)], LANDMARK, 0.8, v, extra=' opacity="0.45"')
-    line(svg, [(CX - 13, 318), (CX + 13, 318)], LANDMARK, 0.8, extra=' opacity="0.45"')
+    # sternum: the manubrium with the clavicular notches at its upper corners, the sternal angle
+    # (2nd cartilage), the body with a notch for each cartilage from the 3rd to the 7th, widest at
+    # the 5th, the xiphoid process; the costal cartilages (pale) and ribs 2 to 7 beyond them
+    # (dashed, faint), the 1st cartilage under the clavicle
+    mirrored(svg, STERNUM, LANDMARK, 1.0, v)
+    line(svg, [(CX - 13, 318), (CX + 13, 318)], LANDMARK, 0.9)
+    line(svg, [(CX - 5, 432), (CX + 5, 432)], LANDMARK, 0.8, extra=' opacity="0.7"')
+    mirrored(svg, [(16.5, 299), (26, 301), (36, 302)], LANDMARK, 0.8, v, extra=' opacity="0.5"')
+    for rib in CHEST_RIBS:
+        mirrored(svg, rib[:2], LANDMARK, 0.8, v, extra=' opacity="0.5"')
+        mirrored(svg, rib[1:], LANDMARK, 0.7, v, extra=' stroke-dasharray="5 4" opacity="0.35"')
     # pectoral border, nipple, deltopectoral groove
     mirrored(svg, [(14, 432), (42, 441), (78, 433), (104, 411), (119, 391)], MUSCLE, MUSCLE_W, v)
     for s in (-1, 1):
@@ -505,9 +529,12 @@ def draw_front_details(svg):
     mirrored(svg, [(34, 1283), (37, 1292), (34, 1301)], LANDMARK, 1.2, v)
     mirrored(svg, [(78.5, 1294), (75.5, 1303), (78.5, 1312)], LANDMARK, 1.2, v)
     mirrored(svg, [(38, 1306), (57, 1310), (74, 1312)], LANDMARK, 0.9, v)
-    for dx, y0, y1 in ((56.5, 1351, 1361.5), (67.5, 1350, 1359.5), (77.5, 1349, 1356.5),
+    for dx, y0, y1 in ((56, 1349, 1359.5), (67.5, 1350, 1359.5), (77.5, 1349, 1356.5),
                        (86.5, 1347, 1353.5)):
         mirrored(svg, [(dx - 0.5, y0), (dx, y1)], LANDMARK, 0.9, v)
+    # the big toe's nail; the medial arch (instep) above the ball of the big toe
+    mirrored(svg, [(35, 1361), (35.5, 1357.5), (41, 1356.5), (46, 1358), (46, 1361.5)], LANDMARK, 0.8, v)
+    mirrored(svg, [(29, 1306), (31, 1320), (29.5, 1334)], LANDMARK, 0.8, v, extra=' opacity="0.6"')
     # arm: cubital crease, wrist crease, fingers
     mirrored(svg, [FOREARM.at(2, -13), FOREARM.at(-1.5, 0), FOREARM.at(2, 12)], LANDMARK, 1.0, v)
     mirrored(svg, [HAND.at(2, -16), HAND.at(0.5, 0), HAND.at(2, 18)], LANDMARK, 0.9, v)
@@ -517,6 +544,16 @@ def draw_front_details(svg):
         mirrored(svg, [HAND.at(q[1], q[0]) for q in fl], LANDMARK, 0.9, v)
     mirrored(svg, [UPPER_ARM.t(0.50, -6), UPPER_ARM.t(0.75, -8), UPPER_ARM.t(0.92, -4)],
              MUSCLE, MUSCLE_W, v)                                                    # biceps
+
+
+# the right scapula from behind, half-body (dx, y): the blade, and its spine with the acromion
+SCAPULA = [(51, 296.5, CORNER), (46.5, 308), (45.5, 322), (47, 345), (51, 368), (57, 388),
+           (64.5, 403, CORNER), (73, 398), (86, 380), (99, 360), (110, 342), (118, 327),
+           (121.5, 320, CORNER), (125, 314), (125.5, 306), (122, 300.5, CORNER), (110, 300.5),
+           (104, 303.5, CORNER), (99, 300, CORNER), (80, 297), (62, 295.5)]
+SCAPULA_SPINE = [(46, 315, CORNER), (62, 311), (84, 304), (108, 296), (130, 288.5), (140, 284.5),
+                 (147, 282.5), (153, 284.5), (154.5, 289.5, CORNER), (151, 293.5), (142, 296.5),
+                 (130, 299.5), (108, 306.5), (84, 315), (62, 322), (47, 330, CORNER)]
 
 
 def draw_back_details(svg):
@@ -529,16 +566,11 @@ def draw_back_details(svg):
     line(svg, [(CX, 192), (CX, 258)], MUSCLE, MUSCLE_W)
     mirrored(svg, [(2, 488), (22, 455), (37, 405), (47, 356), (51, 328)], MUSCLE, MUSCLE_W, v)
     mirrored(svg, [(30, 158), (36, 200), (44, 238)], MUSCLE, MUSCLE_W, v)           # trapezius, upper
-    scap = [(52, 297.5), (45.5, 303), (45, 330), (49.5, 364), (57, 391), (65, 403), (74, 398),
-            (90, 374), (107, 348), (119, 327), (125, 316)]
-    mirrored(svg, scap, LANDMARK, 1.2, v)
-    mirrored(svg, [(52, 297.5), (70, 296), (90, 299)], LANDMARK, 0.9, v,
-             extra=' stroke-dasharray="5 4" opacity="0.7"')                            # superior border
-    spine_upper = [(46.5, 318.5), (78, 305), (112, 292.5), (138, 284), (150, 285)]
-    spine_lower = [(47, 325.5), (80, 314), (114, 302), (140, 297), (151, 292)]
-    mirrored(svg, spine_upper, LANDMARK, 1.2, v)
-    mirrored(svg, spine_lower, LANDMARK, 1.2, v)
-    mirrored(svg, [(46.5, 318.5), (44.5, 322), (47, 325.5)], LANDMARK, 1.2, v)
+    # scapulae: the closed blade (superior angle, medial border, inferior angle, lateral border
+    # up to the glenoid, superior border with the suprascapular notch), its spine from the
+    # triangular root at the medial border widening out to the acromion, and the acromion
+    mirrored(svg, SCAPULA, LANDMARK, 1.1, v, closed=True)
+    mirrored(svg, SCAPULA_SPINE, LANDMARK, 1.1, v, closed=True)
     # ribs 11 and 12
     mirrored(svg, [(17, 471), (55, 484), (90, 499), (112, 514)], LANDMARK, 0.9, v,
              extra=' stroke-dasharray="6 5" opacity="0.8"')
@@ -840,8 +872,9 @@ SIDE_FRONT = [(333.5, 262), (339.5, 278), (344.5, 292), (351, 320), (361, 358), 
               (361, 605), (356, 640), (350.5, 672), (350, 700), (354, 740), (356.5, 790),
               (355.5, 845), (350, 900), (344, 935), (341.5, 962), (340.5, 985), (336.5, 1012),
               (333, 1045), (329.5, 1100), (324, 1170), (319, 1235), (316.5, 1275), (318, 1297),
-              (332, 1306), (352, 1315), (375, 1323), (400, 1333), (420, 1341), (435, 1347),
-              (443.5, 1352), (447, 1358.5, CORNER), (439, 1364), (405, 1364.5), (360, 1363), (320, 1363.5),
+              (332, 1306), (352, 1315), (375, 1323), (398, 1332), (412, 1338.5),
+              (424, 1342), (431, 1343), (438, 1345.5), (444, 1350), (446.5, 1357, CORNER), (440, 1363.5),
+              (428, 1363), (419, 1361.5, CORNER), (405, 1364.5), (360, 1362.5), (320, 1363.5),
               (280, 1364), (252, 1362.5), (242.5, 1355), (241, 1338), (245, 1318),
               (248.5, 1298), (249, 1270), (244, 1232), (234, 1185), (224.5, 1135), (221, 1085),
               (224, 1040), (231, 1005), (236, 985), (233.5, 955), (225.5, 905), (219, 850),
@@ -975,7 +1008,11 @@ def draw_side(svg, arm=True):
        LANDMARK, 1.2, closed=True)
     ln([(251, 1318), (257, 1336), (262, 1352)], LANDMARK, 0.8, ' opacity="0.6"')
     dots(svg, [(339, 1349)], 2.2, 2.2, LANDMARK)
-    ln([(410, 1356), (430, 1357)], LANDMARK, 0.9)
+    # toes: the little toe's upper contour in front of the fifth metatarsal head, the toe-sole
+    # fold, the big toe's nail at the tip; the longitudinal arch's lift under the midfoot
+    ln([(413, 1360.5), (418, 1353), (428, 1350.5), (438, 1352.5)], LANDMARK, 0.9)
+    ln([(438, 1346), (442.5, 1348.5), (445, 1352.5)], LANDMARK, 0.9)
+    ln([(300, 1361), (340, 1358.5), (380, 1360.5)], LANDMARK, 0.8, ' opacity="0.5"')
     svg.add('</g>')
     if not arm:
         return
@@ -1052,10 +1089,6 @@ def draw_shoulder_back(svg):
     def r(pts, color, width, extra="", closed=False):
         line(svg, side(pts, 1), color, width, closed, extra)
 
-    # supraspinous fossa: the superior border of the scapula (deep, dashed) to the notch
-    r([(90, 299), (104, 300.5), (114, 302)], LANDMARK, 0.9, ' stroke-dasharray="5 4" opacity="0.7"')
-    # acromion: its posterior angle and lateral border; the spine's lateral end
-    r([(138, 284), (147, 282.5), (153, 285), (154.5, 289.5), (151, 292.5)], LANDMARK, 1.2)
     # glenoid and humeral head under the deltoid (deep, dashed)
     circle(svg, CX + 134, 306, 17, 'fill="none" stroke="%s" stroke-width="1" '
            'stroke-dasharray="5 4" opacity="0.75"' % LANDMARK)
@@ -1108,14 +1141,6 @@ SHOULDER_LANDMARKS = [
 # digitations of serratus anterior show between the pectoral border and latissimus.
 CHEST_CAM = Camera(112, 240, 2.6)
 CHEST_VIEW_W, CHEST_VIEW_H = 560, 800
-CHEST_RIBS = [  # (sternal end dy, the rib's course outward) for ribs 2 to 7, half-body (dx, y)
-    [(13, 318), (40, 313), (72, 316), (100, 326), (118, 342)],
-    [(13.5, 340), (40, 336), (72, 339), (100, 350), (118, 366)],
-    [(13, 362), (40, 359), (72, 363), (100, 375), (117, 392)],
-    [(12, 385), (38, 383), (70, 388), (98, 400), (116, 418)],
-    [(11, 407), (34, 409), (64, 416), (94, 428), (114, 445)],
-    [(9, 427), (28, 432), (56, 442), (88, 456), (111, 472)],
-]
 
 
 def draw_chest(svg):
@@ -1125,24 +1150,8 @@ def draw_chest(svg):
     def r(pts, color, width, extra="", closed=False):
         line(svg, side(pts, -1), color, width, closed, extra)
 
-    def both(pts, color, width, extra="", closed=False):
-        for s in (-1, 1):
-            line(svg, side(pts, s), color, width, closed, extra)
-
-    # sternum: the manubrium with the clavicular notches at its upper corners and the 1st costal
-    # cartilage below them, the sternal angle (2nd cartilage), the body with a notch for each
-    # cartilage from the 3rd to the 7th, widest at the 5th, the xiphoid process
-    both([(0, 290.5), (5, 289.5), (9, 287.5, CORNER), (12.5, 291), (15.5, 294, CORNER), (17, 301),
-          (16, 309), (13, 318, CORNER), (14.6, 328), (14, 339, CORNER), (15.4, 350), (15, 361, CORNER),
-          (16, 373), (15.4, 384, CORNER), (15.6, 395), (13.8, 406, CORNER), (12.4, 416),
-          (9.5, 426, CORNER), (5, 432, CORNER), (3.6, 440), (0, 447)], LANDMARK, 1.2)
-    line(svg, [(CX - 13, 318), (CX + 13, 318)], LANDMARK, 1.0)
-    line(svg, [(CX - 5, 432), (CX + 5, 432)], LANDMARK, 0.8, ' opacity="0.7"')
-    # the costal cartilages of ribs 1 to 7 from their notches (solid, pale), then the ribs
-    r([(16.5, 299), (26, 301), (36, 302)], LANDMARK, 0.9, ' opacity="0.6"')
-    for rib in CHEST_RIBS:
-        r(rib[:2], LANDMARK, 0.9, ' opacity="0.6"')
-    # ribs 2 to 7 beyond their cartilages (dashed), the right side only
+    # the ribs beyond their cartilages a little stronger on the right side (the sternum, the
+    # cartilages and the faint ribs are the front view's)
     for rib in CHEST_RIBS:
         r(rib[1:], LANDMARK, 0.8, ' stroke-dasharray="5 4" opacity="0.45"')
     # clavicle (lower border: the bone between the two lines), sternoclavicular joint, acromion
@@ -1643,6 +1652,230 @@ THIGH_FRONT_LANDMARKS = [
 ]
 
 
+# abdomen: the front view around the abdominal wall, both sides, 2x (0.065 cm per unit): from the
+# lower sternum and costal margins to the pubis and inguinal ligaments, flank to flank; for the
+# abdominal obliques, rectus abdominis and the front of the patterns of the back muscles
+ABDOMEN_CAM = Camera(170, 400, 2.0)
+
+
+def draw_abdomen(svg):
+    svg.tf = ABDOMEN_CAM
+    svg.add('<g id="body">')
+    body_path(svg, body_outline("front"))
+    svg.add('</g>')
+    svg.add('<g id="details">')
+    draw_front_details(svg)
+    v = "front"
+
+    def ln(pts, color, width, extra=""):
+        mirrored(svg, pts, color, width, v, extra=extra)
+
+    # rectus abdominis: its tendinous intersections (xiphoid level, midway, navel level)
+    for y, sag in ((486, 3), (522, 3), (558, 2)):
+        ln([(2, y), (20, y + sag), (40, y), (64, y - 2)], MUSCLE, MUSCLE_W, ' opacity="0.8"')
+    # external oblique: where its fleshy part turns into aponeurosis (dashed), and its
+    # digitations on the lower ribs
+    ln([(98, 520), (90, 560), (86, 600), (84, 622)], MUSCLE, MUSCLE_W, ' stroke-dasharray="5 4"')
+    for y in (470, 494):
+        ln([(94, y), (104, y + 10), (110, y + 22)], MUSCLE, MUSCLE_W, ' opacity="0.7"')
+    # anterior superior iliac spine to the navel line (McBurney's point two thirds of the way)
+    ln([(90, 628), (60, 604), (30, 584)], LANDMARK, 0.8, ' stroke-dasharray="3 4" opacity="0.6"')
+    circle(svg, CX - 60, 604, 1.6, 'fill="%s" stroke="none" opacity="0.8"' % LANDMARK)
+    svg.add('</g>')
+    svg.tf = None
+
+
+def abdomen_outline():
+    return [ABDOMEN_CAM.all(body_outline("front"))]
+
+
+ABDOMEN_LANDMARKS = [
+    ("xiphoid tip", (300, 447)), ("costal margin, right (10th rib)", (197, 535)),
+    ("epigastrium (below the xiphoid)", (300, 470)), ("navel", (300, 568)),
+    ("rectus abdominis, right, at the navel", (270, 568)),
+    ("linea semilunaris, right", (236, 560)), ("McBurney's point", (240, 604)),
+    ("iliac crest, lateral (right)", (190, 594)), ("ASIS, right", (210, 628)),
+    ("inguinal ligament, middle (right)", (240, 656)), ("pubic tubercle, right", (279, 690)),
+    ("pubic symphysis", (300, 694)), ("lower abdomen, right (above the pubis)", (262, 664)),
+    ("ASIS, left", (390, 628)), ("costal margin, left", (403, 535)),
+]
+
+
+# low_back: the back view around the trunk, both sides, 1.5x (0.0867 cm per unit): from the
+# scapulae (T5) to the buttocks; for the long back muscles, quadratus lumborum, serratus
+# posterior inferior and the back of the abdominal patterns
+LOW_BACK_CAM = Camera(170, 280, 1.5)
+
+
+def draw_low_back(svg):
+    svg.tf = LOW_BACK_CAM
+    svg.add('<g id="body">')
+    body_path(svg, body_outline("back"))
+    svg.add('</g>')
+    svg.add('<g id="details">')
+    draw_back_details(svg)
+    v = "back"
+
+    def ln(pts, color, width, extra=""):
+        mirrored(svg, pts, color, width, v, extra=extra)
+
+    # erector spinae: the groove between iliocostalis (lateral) and longissimus (dashed)
+    ln([(36, 420), (40, 470), (42, 520), (40, 570), (33, 615)], MUSCLE, MUSCLE_W,
+       ' stroke-dasharray="5 4"')
+    svg.add('</g>')
+    svg.tf = None
+
+
+def low_back_outline():
+    return [LOW_BACK_CAM.all(body_outline("back"))]
+
+
+LOW_BACK_LANDMARKS = [
+    ("scapula inferior angle (T7), right", (366, 403)), ("T7 spinous process", (300, 396)),
+    ("T12 spinous process", (300, 488)), ("L3 spinous process", (300, 562)),
+    ("L4 spinous process (crest level)", (300, 587)), ("L5 spinous process", (300, 611)),
+    ("12th rib, tip (right)", (380, 524)), ("iliac crest, top (right)", (395, 587)),
+    ("PSIS, right (dimple)", (337, 637)), ("median sacral crest (S2)", (300, 648)),
+    ("sacrum apex / coccyx", (300, 703)),
+    ("erector spinae, lateral border at L1 (right)", (357, 512)),
+    ("iliocostalis, thoracic (right)", (348, 430)), ("longissimus, at T12 (right)", (326, 490)),
+    ("multifidus, beside L5 (right)", (310, 600)),
+    ("quadratus lumborum (lateral to the erector, above the crest)", (370, 560)),
+    ("greater trochanter, right", (422, 677)), ("gluteus maximus, middle (right)", (360, 700)),
+    ("PSIS, left", (263, 637)), ("12th rib, tip (left)", (220, 524)),
+]
+
+
+# thigh_back: the back view around the right thigh, buttock to the upper calf, 2x (0.065 cm per
+# unit); the other thigh shows at the left edge; for the hamstrings
+THIGH_BACK_CAM = Camera(262, 690, 2.0)
+
+
+def draw_thigh_back(svg):
+    svg.tf = THIGH_BACK_CAM
+    svg.add('<g id="body">')
+    body_path(svg, body_outline("back"))
+    svg.add('</g>')
+    svg.add('<g id="details">')
+    draw_back_details(svg)
+    v = "back"
+
+    def ln(pts, color, width, extra=""):
+        mirrored(svg, pts, color, width, v, extra=extra)
+
+    # the ischial tuberosity (deep to gluteus maximus, dashed), the groove between the medial
+    # hamstrings and biceps femoris, the iliotibial band's posterior edge, the fibular head
+    for s in (-1, 1):
+        ellipse(svg, CX + s * 45, 738, 9, 7, 'fill="none" stroke="%s" stroke-width="1.1" '
+                'stroke-dasharray="4 3" opacity="0.85"' % LANDMARK)
+    ln([(50, 775), (54, 830), (57, 890), (58, 940)], MUSCLE, MUSCLE_W, ' stroke-dasharray="5 4"')
+    ln([(102, 790), (106, 860), (104, 930), (98, 975)], MUSCLE, MUSCLE_W, ' opacity="0.7"')
+    ln([(86, 1000), (90, 1010)], LANDMARK, 1.0)
+    ellipse(svg, CX + 88, 1008, 5, 6, 'fill="none" stroke="%s" stroke-width="1.1"' % LANDMARK)
+    # the popliteal fossa's borders below the crease (the two gastrocnemius heads meet them)
+    ln([(40, 945), (46, 965), (52, 980)], MUSCLE, MUSCLE_W, ' opacity="0.7"')
+    ln([(76, 945), (70, 965), (63, 980)], MUSCLE, MUSCLE_W, ' opacity="0.7"')
+    svg.add('</g>')
+    svg.tf = None
+
+
+def thigh_back_outline():
+    return [THIGH_BACK_CAM.all(body_outline("back"))]
+
+
+THIGH_BACK_LANDMARKS = [
+    ("ischial tuberosity", (345, 738)), ("gluteal fold, middle", (355, 768)),
+    ("medial hamstrings, middle (semitendinosus, semimembranosus)", (340, 870)),
+    ("biceps femoris, long head, middle", (372, 880)),
+    ("biceps femoris, short head (above the knee, lateral)", (380, 950)),
+    ("popliteal crease centre", (357, 987)), ("fibular head", (388, 1008)),
+    ("medial knee (pes anserinus, behind)", (330, 1000)),
+    ("gastrocnemius, medial head", (330, 1060)), ("gastrocnemius, lateral head", (384, 1060)),
+]
+
+
+# thigh_side: the side view around the right thigh, iliac crest to below the knee, without the
+# arm, 1.8x (0.0722 cm per unit); for vastus lateralis and the outer thigh
+THIGH_SIDE_CAM = Camera(196, 585, 1.8)
+
+
+def draw_thigh_side(svg):
+    svg.tf = THIGH_SIDE_CAM
+    draw_side(svg, arm=False)
+
+    def ln(pts, color, width, extra=""):
+        line(svg, pts, color, width, False, extra)
+
+    # the femoral shaft (deep, dashed) from below the trochanter to the lateral condyle; the
+    # lateral femoral condyle and epicondyle; the quadriceps tendon above the patella
+    ln([(291, 700), (296, 780), (302, 860), (308, 930)], LANDMARK, 0.9,
+       ' stroke-dasharray="6 5" opacity="0.6"')
+    ln([(300, 940), (312, 936), (324, 944), (326, 960)], LANDMARK, 0.9, ' opacity="0.6"')
+    circle(svg, 306, 962, 1.5, 'fill="%s" stroke="none" opacity="0.7"' % LANDMARK)
+    ln([(334, 905), (337, 925), (339, 940)], MUSCLE, MUSCLE_W)
+    svg.tf = None
+
+
+def thigh_side_outline():
+    return [THIGH_SIDE_CAM.all(side_body_outline())]
+
+
+THIGH_SIDE_LANDMARKS = [
+    ("iliac crest, highest point", (285, 590)), ("ASIS", (346, 628)),
+    ("greater trochanter", (291, 676)), ("tensor fasciae latae", (330, 690)),
+    ("iliotibial band, middle", (300, 860)), ("vastus lateralis, upper", (300, 740)),
+    ("vastus lateralis, middle (in front of the band)", (318, 830)),
+    ("vastus lateralis, behind the band", (262, 870)),
+    ("lateral femoral epicondyle", (306, 962)), ("patella", (338, 962)),
+    ("lateral knee joint line", (300, 988)), ("fibular head", (270, 1006)),
+    ("gluteal fold", (226, 789)), ("biceps femoris (back of the thigh)", (252, 900)),
+]
+
+
+# neck_back: the back view around the neck and the top of the right shoulder, 2.6x (0.05 cm per
+# unit): occiput to the scapular spine, midline to the acromion; for the upper trapezius
+NECK_BACK_CAM = Camera(250, 120, 2.6)
+
+
+def draw_neck_back(svg):
+    svg.tf = NECK_BACK_CAM
+    svg.add('<g id="body">')
+    body_path(svg, body_outline("back"))
+    svg.add('</g>')
+    svg.add('<g id="details">')
+    draw_back_details(svg)
+    v = "back"
+
+    def ln(pts, color, width, extra=""):
+        mirrored(svg, pts, color, width, v, extra=extra)
+
+    # superior nuchal line from the inion, the mastoid processes, the nuchal ligament's line
+    # (dashed), C2's spinous process, levator scapulae under the trapezius (dashed)
+    ln([(0, 152), (14, 151), (28, 154), (42, 160), (52, 168)], LANDMARK, 1.0)
+    for s in (-1, 1):
+        ellipse(svg, CX + s * 45, 176, 3, 5.5, 'fill="none" stroke="%s" stroke-width="1.0"' % LANDMARK)
+    dots(svg, [(CX, 186)], 2.6, 3.4, DOT)
+    ln([(28, 190), (36, 230), (44, 275), (44, 298)], MUSCLE, MUSCLE_W, ' stroke-dasharray="5 4"')
+    svg.add('</g>')
+    svg.tf = None
+
+
+def neck_back_outline():
+    return [NECK_BACK_CAM.all(body_outline("back"))]
+
+
+NECK_BACK_LANDMARKS = [
+    ("inion (external occipital protuberance)", (300, 152)),
+    ("superior nuchal line", (328, 154)), ("mastoid process, right", (345, 176)),
+    ("C2 spinous process", (300, 186)), ("C7 spinous process", (300, 268)),
+    ("upper trapezius, mid-neck (right)", (334, 215)),
+    ("upper trapezius, top of the shoulder (right)", (392, 270)),
+    ("levator scapulae (under the trapezius)", (338, 250)),
+    ("acromion, right", (448, 286)), ("scapula superior angle, right", (344, 300)),
+    ("root of the scapular spine (T3), right", (347, 322)), ("T1 spinous process", (300, 286)),
+]
+
+
 # leg_side: the side view around the right lower leg and foot, 2x (0.065 cm per unit)
 LEG_SIDE_CAM = Camera(182, 872, 2.0)
 
@@ -1661,11 +1894,9 @@ def draw_leg_side(svg):
     # extensor tendons on the instep, the ankle crease, tibialis anterior border
     ln([(326, 1310), (350, 1322), (385, 1336), (420, 1347)], MUSCLE, MUSCLE_W)
     ln([(320, 1030), (314, 1120), (308, 1200), (306, 1260)], MUSCLE, MUSCLE_W)
-    # Achilles tendon (front edge), heel pad, sole edge, little toe
+    # Achilles tendon (front edge), heel pad (the arch and the toes are the side view's)
     ln([(256, 1175), (259, 1230), (262, 1280), (262, 1310)], MUSCLE, MUSCLE_W)
     ln([(252, 1343), (270, 1356), (300, 1359)], LANDMARK, 0.8, ' opacity="0.7"')
-    ln([(330, 1359), (380, 1357), (415, 1356)], LANDMARK, 0.8, ' opacity="0.7"')
-    ln([(412, 1348), (420, 1352), (418, 1360)], LANDMARK, 0.9)
     # lateral femoral condyle and the lateral collateral ligament
     ln([(262, 962), (280, 958), (300, 962)], LANDMARK, 0.8, ' opacity="0.6"')
     ln([(285, 972), (278, 990), (272, 1000)], MUSCLE, MUSCLE_W, ' opacity="0.8"')
@@ -2046,6 +2277,27 @@ def make_views():
              "(patient's right; the inner thigh on the viewer's right).", draw_thigh_front,
              thigh_front_outline,
              lambda: [(n, THIGH_FRONT_CAM.p(p)) for n, p in THIGH_FRONT_LANDMARKS]),
+        View("abdomen", 520, 680, "0.065",
+             "tpquiz anatomy chart: the abdominal wall from the front, both sides, costal "
+             "margins to the pubis (patient's right on the viewer's left).", draw_abdomen,
+             abdomen_outline, lambda: [(n, ABDOMEN_CAM.p(p)) for n, p in ABDOMEN_LANDMARKS]),
+        View("low_back", 390, 780, "0.0867",
+             "tpquiz anatomy chart: the back from behind, both sides, shoulder blades to the "
+             "buttocks (patient's right on the viewer's right).", draw_low_back,
+             low_back_outline, lambda: [(n, LOW_BACK_CAM.p(p)) for n, p in LOW_BACK_LANDMARKS]),
+        View("thigh_back", 380, 960, "0.065",
+             "tpquiz anatomy chart: the right thigh from behind, buttock to the upper calf "
+             "(the inner thigh on the viewer's left).", draw_thigh_back, thigh_back_outline,
+             lambda: [(n, THIGH_BACK_CAM.p(p)) for n, p in THIGH_BACK_LANDMARKS]),
+        View("thigh_side", 350, 910, "0.0722",
+             "tpquiz anatomy chart: the right hip and thigh from the side, iliac crest to below "
+             "the knee (facing the viewer's right).", draw_thigh_side, thigh_side_outline,
+             lambda: [(n, THIGH_SIDE_CAM.p(p)) for n, p in THIGH_SIDE_LANDMARKS]),
+        View("neck_back", 600, 570, "0.05",
+             "tpquiz anatomy chart: the neck and the top of the right shoulder from behind, "
+             "occiput to the scapular spine (patient's right on the viewer's right).",
+             draw_neck_back, neck_back_outline,
+             lambda: [(n, NECK_BACK_CAM.p(p)) for n, p in NECK_BACK_LANDMARKS]),
         View("head_side", HEAD_W, HEAD_H, HEAD_CM,
              "tpquiz anatomy chart: head and neck, right lateral view (the patient's right side; "
              "the face looks to the viewer's right).",
@@ -2139,7 +2391,9 @@ CLOSEUP_CAMS = {
     "shoulder_back": ("back", SHOULDER_CAM), "chest": ("front", CHEST_CAM),
     "pelvis_back": ("back", PELVIS_BACK_CAM), "hip_side": ("side", HIP_CAM),
     "thigh_front": ("front", THIGH_FRONT_CAM), "leg_side": ("side", LEG_SIDE_CAM),
-    "leg": ("back", LEG_CAM),
+    "leg": ("back", LEG_CAM), "abdomen": ("front", ABDOMEN_CAM),
+    "low_back": ("back", LOW_BACK_CAM), "thigh_back": ("back", THIGH_BACK_CAM),
+    "thigh_side": ("side", THIGH_SIDE_CAM), "neck_back": ("back", NECK_BACK_CAM),
 }
 
 
@@ -2153,6 +2407,21 @@ def closeup(view, pts, absolute=False):
     for q in pts:
         x = q[0] if absolute or base == "side" else (300 - q[0] if base == "front" else 300 + q[0])
         out.append(cam.p((x, q[1])) + tuple(q[2:]))
+    return out
+
+
+def closeup_shapes(view, shapes):
+    """A whole-body view's overlay shapes put on one of its close-ups, every outline and fibre
+    through the close-up's camera (what a muscle moved onto a close-up draws there).  Given to
+    every overlay file as `closeup_shapes`."""
+    out = []
+    for sh in shapes:
+        absolute = sh.get("absolute", False)
+        d = {k: v for k, v in sh.items() if k != "absolute"}
+        d["pts"] = closeup(view, sh["pts"], absolute)
+        if "fibres" in sh:
+            d["fibres"] = [closeup(view, f, absolute) for f in sh["fibres"]]
+        out.append(d)
     return out
 
 
@@ -2183,7 +2452,8 @@ def load_overlays():
       absolute optional: pts are chart coordinates, not mirrored half-body points
     A point may carry a third item CORNER ("c") for a sharp corner in the spline.
     Later shapes are drawn on top of earlier ones.  A close-up's shapes are usually the
-    whole-body ones through `closeup(view, pts)`; a tendon is `tendon_strip(line, w)` (both defined
+    whole-body ones through `closeup(view, pts)` (or all of a view's shapes through
+    `closeup_shapes(view, shapes)`); a tendon is `tendon_strip(line, w)` (both defined
     above, given to every file)."""
     here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "overlays")
     specs = {}
@@ -2194,6 +2464,7 @@ def load_overlays():
         mod = importlib.util.module_from_spec(spec)
         mod.closeup = closeup  # the one way an overlay file puts its shapes on a close-up
         mod.tendon_strip = tendon_strip
+        mod.closeup_shapes = closeup_shapes
         spec.loader.exec_module(mod)
         specs[name[:-3]] = mod.SHAPES
     return specs

@@ -15,3 +15,6 @@ OBLIQUE_FIBRES = [[(100, 428), (82, 470), (66, 510)], [(108, 470), (90, 520), (6
 SHAPES = {
     "front": [dict(pts=OBLIQUES, fibres=OBLIQUE_FIBRES)],
 }
+
+# on the abdomen close-up: the front shapes through its camera
+SHAPES["abdomen"] = closeup_shapes("abdomen", SHAPES["front"])

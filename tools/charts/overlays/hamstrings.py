@@ -15,3 +15,6 @@ BICEPS_FIBRES = [[(53, 750), (70, 860), (86, 1010)]]
 SHAPES = {
     "back": [dict(pts=SEMIS, fibres=SEMIS_FIBRES), dict(pts=BICEPS, fibres=BICEPS_FIBRES)],
 }
+
+# on the thigh_back close-up: the back shapes through its camera
+SHAPES["thigh_back"] = closeup_shapes("thigh_back", SHAPES["back"])

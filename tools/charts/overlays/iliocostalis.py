@@ -14,3 +14,6 @@ SHAPES = {
     # seen through the body from the front (the abdominal spillover zone is on this view)
     "front": [dict(pts=ILIOCOSTALIS, deep=True)],
 }
+
+# on the low_back close-up: the back shapes through its camera
+SHAPES["low_back"] = closeup_shapes("low_back", SHAPES["back"])

@@ -12,3 +12,6 @@ FIBRES = [[(20, 310), (25, 420), (28, 540), (30, 630)], [(28, 330), (34, 440), (
 SHAPES = {
     "back": [dict(pts=LONG, fibres=FIBRES)],
 }
+
+# on the low_back close-up: the back shapes through its camera
+SHAPES["low_back"] = closeup_shapes("low_back", SHAPES["back"])

@@ -17,3 +17,9 @@ SHAPES = {
     # seen through the abdomen from the front
     "front": [dict(pts=QL, deep=True)],
 }
+
+# on the low_back close-up: the back shapes through its camera
+SHAPES["low_back"] = closeup_shapes("low_back", SHAPES["back"])
+
+# on the abdomen close-up: the front shapes through its camera
+SHAPES["abdomen"] = closeup_shapes("abdomen", SHAPES["front"])

@@ -13,3 +13,9 @@ SHAPES = {
     # seen through the body from behind (the back pain bands are on this view)
     "back": [dict(pts=RECTUS, deep=True)],
 }
+
+# on the abdomen close-up: the front shapes through its camera
+SHAPES["abdomen"] = closeup_shapes("abdomen", SHAPES["front"])
+
+# on the low_back close-up: the back shapes through its camera
+SHAPES["low_back"] = closeup_shapes("low_back", SHAPES["back"])

@@ -12,3 +12,6 @@ SPI_FIBRES = [[(4, 480), (45, 470), (82, 470)], [(4, 500), (45, 490), (84, 486)]
 SHAPES = {
     "back": [dict(pts=SPI, fibres=SPI_FIBRES)],
 }
+
+# on the low_back close-up: the back shapes through its camera
+SHAPES["low_back"] = closeup_shapes("low_back", SHAPES["back"])

@@ -6,14 +6,15 @@ CORNER = "c"
 # shoulder, the lateral third of the clavicle and the acromion.  From behind it covers the whole
 # crest of the shoulder down to the top of the supraspinous fossa, just above the spine of the
 # scapula, where its lower edge (fibres from C6-C7, running out to the acromion) meets the middle
-# fibres (a separate module).
+# fibres (a separate module): its lower edge runs from C7 out over the superior angle of the
+# scapula to the acromion, so both trigger points on the crest of the shoulder lie inside it.
 TRAP_UPPER = [(0, 151, CORNER), (15, 152.5), (30, 157.5, CORNER), (33, 178), (36, 200), (40, 220),
               (45, 238), (55, 249.5), (80, 259.5), (110, 267.5), (134, 275.5), (149, 285, CORNER),
-              (140, 290), (124, 293), (104, 292), (80, 286), (56, 280), (30, 275),
-              (0, 272, CORNER)]
+              (140, 292), (124, 298), (104, 302), (80, 301), (56, 296), (30, 289),
+              (0, 285, CORNER)]
 TRAP_UPPER_FIBRES = [[(4, 165), (14, 210), (34, 250), (70, 264), (120, 277)],
                      [(14, 158), (26, 205), (44, 252), (90, 272), (140, 284)],
-                     [(4, 225), (22, 258), (70, 279), (125, 290)]]
+                     [(4, 225), (22, 262), (70, 286), (125, 294)]]
 
 # Head and neck, right lateral view (chart coordinates): the muscle between the back of the neck
 # and its free anterior border, from the superior nuchal line down to the acromion and the
@@ -30,3 +31,5 @@ SHAPES = {
     "back": [dict(pts=TRAP_UPPER, fibres=TRAP_UPPER_FIBRES)],
     "head_side": [dict(pts=TRAP_UPPER_SIDE, fibres=TRAP_UPPER_SIDE_FIBRES)],
 }
+# on the neck_back close-up: the back shapes through its camera
+SHAPES["neck_back"] = closeup_shapes("neck_back", SHAPES["back"])

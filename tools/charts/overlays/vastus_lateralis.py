@@ -16,3 +16,6 @@ VL_SIDE_FIBRES = [[(292, 706), (300, 800), (318, 900), (330, 945)],
 SHAPES = {
     "side": [dict(pts=VL_SIDE, fibres=VL_SIDE_FIBRES)],
 }
+
+# on the thigh_side close-up: the side shapes through its camera
+SHAPES["thigh_side"] = closeup_shapes("thigh_side", SHAPES["side"])
