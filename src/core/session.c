@@ -549,6 +549,25 @@ static const Answer *grade_paint_into(Session *s, int i, const unsigned char *ce
     return a;
 }
 
+/* A painting given as runs (grade_zone_paint_runs) on item i into its
+ * answer: the same counts and credit as grade_paint_into, no cells kept.
+ * NULL (the old answer stays) if the runs do not fit the grid or memory
+ * runs out. */
+static const Answer *grade_paint_runs_into(Session *s, int i, const int *runs, int n_runs, const Grid *g)
+{
+    const Item *it = &s->items[i];
+    ZonePaintResult r = grade_zone_paint_runs(runs, n_runs, g, it->module, it->tp, it->view);
+    if (!r.ok)
+        return NULL;
+    Answer *a = &s->answers[i];
+    clear_answer(a);
+    a->grid = *g;
+    a->paint = r;
+    a->credit = r.credit;
+    a->answered = true;
+    return a;
+}
+
 /* Grades locate-all marks on item i into its answer; as grade_paint_into,
  * NULL with the old answer kept if memory runs out. */
 static const Answer *grade_clicks_into(Session *s, int i, const Vec2 *clicks, int n)
@@ -645,6 +664,15 @@ static const Answer *answer_paint(Session *s, int i, const unsigned char *cells,
     return grade_paint_into(s, i, cells, g);
 }
 
+static const Answer *answer_paint_runs(Session *s, int i, const int *runs, int n_runs, const Grid *g,
+                                       int64_t now_ms)
+{
+    if (i < 0 || s->items[i].type != ITEM_ZONE_PAINT || !paint_grid_ok(g))
+        return NULL;
+    time_answer(s, i, now_ms);
+    return grade_paint_runs_into(s, i, runs, n_runs, g);
+}
+
 static const Answer *answer_clicks(Session *s, int i, const Vec2 *clicks, int n, int64_t now_ms)
 {
     if (i < 0 || s->items[i].type != ITEM_LOCATE_ALL || n < 0 || n > SESSION_MAX_CLICKS || (n > 0 && !clicks))
@@ -666,6 +694,11 @@ const Answer *session_answer_options(Session *s, const bool *chosen, int64_t now
 const Answer *session_answer_paint(Session *s, const unsigned char *cells, const Grid *g, int64_t now_ms)
 {
     return answer_paint(s, open_current(s), cells, g, now_ms);
+}
+
+const Answer *session_answer_paint_runs(Session *s, const int *runs, int n_runs, const Grid *g, int64_t now_ms)
+{
+    return answer_paint_runs(s, open_current(s), runs, n_runs, g, now_ms);
 }
 
 const Answer *session_answer_clicks(Session *s, const Vec2 *clicks, int n, int64_t now_ms)
@@ -708,6 +741,12 @@ const Answer *session_set_options(Session *s, int i, const bool *chosen, int64_t
 const Answer *session_set_paint(Session *s, int i, const unsigned char *cells, const Grid *g, int64_t now_ms)
 {
     return answer_paint(s, exam_open(s, i) ? i : -1, cells, g, now_ms);
+}
+
+const Answer *session_set_paint_runs(Session *s, int i, const int *runs, int n_runs, const Grid *g,
+                                     int64_t now_ms)
+{
+    return answer_paint_runs(s, exam_open(s, i) ? i : -1, runs, n_runs, g, now_ms);
 }
 
 const Answer *session_set_clicks(Session *s, int i, const Vec2 *clicks, int n, int64_t now_ms)

@@ -265,6 +265,15 @@ const Answer *session_set_options(Session *s, int i, const bool *chosen, int64_t
  * numbers of 10^9 or more. Whatever is accepted can be journaled and
  * recorded. */
 const Answer *session_set_paint(Session *s, int i, const unsigned char *cells, const Grid *g, int64_t now_ms);
+/* A painting given as its recorded runs (record.h: record_paint_encode)
+ * instead of cells, as session_answer_paint / session_set_paint do it:
+ * the same counts and credit (grade_zone_paint_runs), but the answer keeps
+ * no cells (painted and classes stay NULL), so it cannot be drawn; for
+ * re-grading records (judge.c), where only the credit matters. NULL also if
+ * the runs do not fit the grid (grade_zone_paint_runs). */
+const Answer *session_answer_paint_runs(Session *s, const int *runs, int n_runs, const Grid *g, int64_t now_ms);
+const Answer *session_set_paint_runs(Session *s, int i, const int *runs, int n_runs, const Grid *g,
+                                     int64_t now_ms);
 /* Locate-all marks: n clicks in image units of the item's view, 0..
  * SESSION_MAX_CLICKS (none is an answer worth 0); clicks may be NULL when
  * n is 0. The session copies them. */
