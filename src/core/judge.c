@@ -189,7 +189,8 @@ JudgeResult judge_record_at(const Course *c, const ScoreFile *f, int i, const Ju
             return verdict(res, JUDGE_NO_COURSE, "the module '%s' is not part of the course '%s'",
                            r->module ? r->module : "?", c->id);
     }
-    Session *s = exam ? session_create_exam(c, r->seed, c->exam.questions) : session_create_quiz(m, r->seed);
+    Session *s = exam ? session_create_exam_unprompted(c, r->seed, c->exam.questions)
+                      : session_create_quiz_unprompted(m, r->seed);
     if (!s)
         return verdict(res, JUDGE_ITEMS, "its questions cannot be drawn from the course");
     int n = session_item_count(s);

@@ -162,6 +162,14 @@ Session *session_create_quiz(const Module *m, uint64_t seed);
  * The exact procedure is in session.c and GRADING.md. */
 Session *session_create_exam(const Course *c, uint64_t seed, int n_questions);
 
+/* The session session_create_quiz / session_create_exam builds from the
+ * same arguments (the same items in the same order, graded the same), but
+ * without prompts: every Item.prompt is NULL. For re-grading records
+ * (judge.c), which shows no question; formatting every prompt was a
+ * tenth of re-grading. */
+Session *session_create_quiz_unprompted(const Module *m, uint64_t seed);
+Session *session_create_exam_unprompted(const Course *c, uint64_t seed, int n_questions);
+
 /* Practice over several modules (a pain protocol's muscles): n_items items
  * drawn from every practice item of modules[0..n_modules) exactly as an
  * exam draws them (stratified, an even share per module, shuffled and
