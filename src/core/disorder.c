@@ -6,6 +6,7 @@
 
 #include "datafile.h"
 #include "inifile.h"
+#include "section_file.h"
 #include "text.h"
 
 #include <ctype.h>
@@ -28,8 +29,6 @@ typedef struct {
     const ProtocolSet *protocols;
     const char *path;
     const char *file_id;
-    bool in_section, seen_section;
-    int section_line;
     bool have_title, have_summary, have_feels, have_muscles, have_rule_out, have_refer;
 } Parse;
 
@@ -161,29 +160,9 @@ static void add_protocol(Parse *ps, const IniEntry *e, char *word, Diag *d)
         ps->c.protocols[ps->c.n_protocols++] = (DisorderLink){dup(word), p};
 }
 
-static void on_section(void *user, const char *section, int line, Diag *d)
-{
-    Parse *ps = user;
-    if (!strcmp(section, "disorder")) {
-        if (ps->seen_section)
-            diag_error(d, ps->path, line, "a second [disorder] section");
-        ps->in_section = !ps->seen_section;
-        ps->seen_section = true;
-        ps->section_line = line;
-    } else {
-        diag_error(d, ps->path, line, "unknown section [%s] (a disorder file has only [disorder])", section);
-        ps->in_section = false;
-    }
-}
-
 static int on_entry(void *user, const IniEntry *e, Diag *d)
 {
     Parse *ps = user;
-    if (!ps->in_section) {
-        if (!e->section[0])
-            diag_error(d, ps->path, e->line, "'%s' is outside any section (the file starts with [disorder])", e->key);
-        return 0;
-    }
     const char *k = e->key;
     if (!strcmp(k, "id")) {
         if (e->continuation)
@@ -241,37 +220,20 @@ static void add(DisorderSet *set, Disorder c)
 /* false if the file could not be read at all. */
 static bool load_one(DisorderSet *set, const char *path, const Library *lib, const ProtocolSet *protocols, Diag *d)
 {
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
     char file_id[256];
-    size_t n = strlen(base);
-    if (n > 4 && !strcmp(base + n - 4, ".ini"))
-        n -= 4;
-    if (n >= sizeof file_id)
-        n = sizeof file_id - 1;
-    memcpy(file_id, base, n);
-    file_id[n] = 0;
+    section_file_id(path, file_id, sizeof file_id);
     Parse ps;
     memset(&ps, 0, sizeof ps);
     ps.lib = lib;
     ps.protocols = protocols;
     ps.path = path;
     ps.file_id = file_id;
-    if (library_link_leaves(lib, path, d))
-        return false;
-    size_t len;
-    char *buf = datafile_read_capped(path, DATAFILE_COURSE, &len, d);
-    if (!buf)
-        return false;
-    IniCallbacks cb = {on_entry, on_section, &ps};
-    inifile_parse_buffer(path, buf, len, &cb, d);
-    free(buf);
-    if (!ps.seen_section) {
-        diag_error(d, path, 0, "no [disorder] section");
+    SectionFile sf = {"disorder", "a disorder file", on_entry, &ps};
+    int at = section_file_read(lib, path, &sf, d);
+    if (at <= 0) {
         free_disorder(&ps.c);
-        return true;
+        return at == 0;
     }
-    int at = ps.section_line;
     const struct {
         bool have;
         const char *key;

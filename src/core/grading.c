@@ -2,6 +2,7 @@
  * docs/GRADING.md; keep the two in step. */
 #include "grading.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -147,12 +148,29 @@ static void mark_zones(const Grid *g, const Module *m, int tp, const char *view,
 
 /* ---- the zone cache ------------------------------------------------------ */
 
+/* The marks of one grid as runs along its rows: row r's spans are
+ * span[row[r]] .. span[row[r + 1] - 1], in column order, none touching
+ * another of the same mark. Built from the marks, so a painting counted
+ * against them gets exactly the cell-by-cell numbers, whatever the zones'
+ * shapes. */
+typedef struct {
+    int c0, c1; /* columns c0 .. c1 - 1 */
+    unsigned char mark;
+} Span;
+
+typedef struct {
+    int *row;   /* rows + 1 entries */
+    Span *span;
+    int essential, spillover; /* cells of each mark */
+} ZoneSpans;
+
 typedef struct {
     const Module *m;
     int tp;
-    const char *view; /* the caller's string; compared by content */
+    const char *view; /* the module's string, compared by content */
     Grid g;
     unsigned char *marks;
+    ZoneSpans *spans; /* built on first use for grading runs; NULL before */
 } CachedMarks;
 
 struct ZoneCache {
@@ -162,6 +180,59 @@ struct ZoneCache {
 };
 
 static _Thread_local ZoneCache *tls_zone_cache;
+
+static void spans_free(ZoneSpans *zs)
+{
+    if (!zs)
+        return;
+    free(zs->row);
+    free(zs->span);
+    free(zs);
+}
+
+/* The spans of marks (g->cols * g->rows bytes of 0, MARK_SPILLOVER,
+ * MARK_ESSENTIAL); *bytes gets what they hold. NULL if memory runs out. */
+static ZoneSpans *spans_of_marks(const Grid *g, const unsigned char *marks, size_t *bytes)
+{
+    size_t cols = (size_t)g->cols, rows = (size_t)g->rows;
+    ZoneSpans *zs = calloc(1, sizeof *zs);
+    if (!zs || !(zs->row = malloc(sizeof *zs->row * (rows + 1)))) {
+        spans_free(zs);
+        return NULL;
+    }
+    int n = 0, cap = 0;
+    for (size_t r = 0; r < rows; r++) {
+        zs->row[r] = n;
+        const unsigned char *row = marks + r * cols;
+        for (size_t c = 0; c < cols;) {
+            unsigned char k = row[c];
+            if (!k) {
+                c++;
+                continue;
+            }
+            size_t c0 = c;
+            while (c < cols && row[c] == k)
+                c++;
+            if (n == cap) {
+                cap = cap ? 2 * cap : 64;
+                Span *sp = realloc(zs->span, sizeof *sp * (size_t)cap);
+                if (!sp) {
+                    spans_free(zs);
+                    return NULL;
+                }
+                zs->span = sp;
+            }
+            zs->span[n++] = (Span){(int)c0, (int)c, k};
+            if (k == MARK_ESSENTIAL)
+                zs->essential += (int)(c - c0);
+            else
+                zs->spillover += (int)(c - c0);
+        }
+    }
+    zs->row[rows] = n;
+    *bytes = sizeof *zs + sizeof *zs->row * (rows + 1) + sizeof *zs->span * (size_t)cap;
+    return zs;
+}
 
 ZoneCache *zone_cache_create(size_t max_bytes)
 {
@@ -177,8 +248,10 @@ void zone_cache_free(ZoneCache *zc)
         return;
     if (tls_zone_cache == zc)
         tls_zone_cache = NULL;
-    for (int i = 0; i < zc->n; i++)
+    for (int i = 0; i < zc->n; i++) {
         free(zc->e[i].marks);
+        spans_free(zc->e[i].spans);
+    }
     free(zc->e);
     free(zc);
 }
@@ -196,14 +269,15 @@ static bool same_grid(const Grid *a, const Grid *b)
            a->origin.y == b->origin.y;
 }
 
-/* The cached marks of (m, tp, view, g), computed and kept if there is room;
- * NULL if they are not kept (no cache, full, or out of memory). */
-static const unsigned char *cached_marks(ZoneCache *zc, const Grid *g, const Module *m, int tp, const char *view)
+/* The cache's entry for (m, tp, view, g), its marks computed and kept if
+ * there is room; NULL if they are not kept (full, out of memory, or no
+ * zone of tp on view). */
+static CachedMarks *cache_entry(ZoneCache *zc, const Grid *g, const Module *m, int tp, const char *view)
 {
     for (int i = 0; i < zc->n; i++) {
-        const CachedMarks *c = &zc->e[i];
+        CachedMarks *c = &zc->e[i];
         if (c->m == m && c->tp == tp && same_grid(&c->g, g) && (c->view == view || strcmp(c->view, view) == 0))
-            return c->marks;
+            return c;
     }
     size_t n = (size_t)g->cols * (size_t)g->rows;
     if (zc->bytes > zc->max_bytes || n > zc->max_bytes - zc->bytes)
@@ -216,23 +290,56 @@ static const unsigned char *cached_marks(ZoneCache *zc, const Grid *g, const Mod
         zc->e = e;
         zc->cap = cap;
     }
-    unsigned char *marks = malloc(n);
-    if (!marks)
-        return NULL;
-    mark_zones(g, m, tp, view, marks);
     /* The view string may be the caller's (a record's or an item's): keep
      * the module's own copy, which lives as long as the module. */
     const char *mview = NULL;
     for (int i = 0; i < m->n_zones && !mview; i++)
         if (m->zones[i].tp == tp && m->zones[i].view && strcmp(m->zones[i].view, view) == 0)
             mview = m->zones[i].view;
-    if (!mview) { /* no zone of tp on view: nothing of the module to point at */
-        free(marks);
+    if (!mview) /* no zone of tp on view: nothing of the module to point at */
         return NULL;
-    }
-    zc->e[zc->n++] = (CachedMarks){m, tp, mview, *g, marks};
+    unsigned char *marks = malloc(n);
+    if (!marks)
+        return NULL;
+    mark_zones(g, m, tp, view, marks);
+    zc->e[zc->n] = (CachedMarks){m, tp, mview, *g, marks, NULL};
     zc->bytes += n;
-    return marks;
+    return &zc->e[zc->n++];
+}
+
+static const unsigned char *cached_marks(ZoneCache *zc, const Grid *g, const Module *m, int tp, const char *view)
+{
+    const CachedMarks *c = cache_entry(zc, g, m, tp, view);
+    return c ? c->marks : NULL;
+}
+
+/* The spans of (m, tp, view, g): the cache's if it keeps them, else made
+ * for this call and returned in *own as well (the caller frees them).
+ * NULL if memory runs out. */
+static const ZoneSpans *spans_for(const Grid *g, const Module *m, int tp, const char *view, ZoneSpans **own)
+{
+    *own = NULL;
+    ZoneCache *zc = tls_zone_cache;
+    CachedMarks *c = zc ? cache_entry(zc, g, m, tp, view) : NULL;
+    size_t bytes = 0;
+    if (c && c->spans)
+        return c->spans;
+    if (c) {
+        ZoneSpans *zs = spans_of_marks(g, c->marks, &bytes);
+        if (zs && zc->bytes <= zc->max_bytes && bytes <= zc->max_bytes - zc->bytes) {
+            c->spans = zs;
+            zc->bytes += bytes;
+            return zs;
+        }
+        return *own = zs;
+    }
+    unsigned char *marks = malloc((size_t)g->cols * (size_t)g->rows);
+    if (!marks)
+        return NULL;
+    mark_zones(g, m, tp, view, marks);
+    *own = spans_of_marks(g, marks, &bytes);
+    free(marks);
+    return *own;
 }
 
 /* One cell: painted p, zone mark k, into its class and the counts. */
@@ -278,6 +385,30 @@ static inline bool classify_word(uint64_t pw, uint64_t kw, uint64_t *cw, ZonePai
     return true;
 }
 
+/* Fills in ok, painted, zone_cells, the spillover weight and the credit
+ * from the five counts. */
+static void finish_result(ZonePaintResult *r)
+{
+    r->ok = true;
+    r->painted = r->hit_essential + r->hit_spillover + r->excess;
+    r->zone_cells = r->hit_essential + r->missed_essential + r->hit_spillover + r->missed_spillover;
+    /* The spillover zone as a whole never weighs more than the essential
+     * zone: otherwise, where the spillover is over twice the essential
+     * zone's size, painting only the spillover would beat painting only the
+     * essential zone (GRADING.md). */
+    int e_cells = r->hit_essential + r->missed_essential;
+    int s_cells = r->hit_spillover + r->missed_spillover;
+    double s = GRADE_SPILLOVER_CREDIT;
+    if (e_cells > 0 && s * s_cells > e_cells)
+        s = (double)e_cells / s_cells;
+    r->spillover_weight = s;
+    double overlap = r->hit_essential + s * r->hit_spillover;
+    double zone_w = e_cells + s * s_cells;
+    double painted_w = overlap + r->excess;
+    if (r->zone_cells > 0 && painted_w > 0)
+        r->credit = 2 * overlap / (zone_w + painted_w);
+}
+
 ZonePaintResult grade_zone_paint_classify(const unsigned char *painted, const Grid *g, const Module *m,
                                           int tp, const char *view, unsigned char *classes)
 {
@@ -307,24 +438,7 @@ ZonePaintResult grade_zone_paint_classify(const unsigned char *painted, const Gr
     }
     for (; i < n; i++)
         classify_cell(painted[i] != 0, marks[i], classes + i, &res);
-    res.ok = true;
-    res.painted = res.hit_essential + res.hit_spillover + res.excess;
-    res.zone_cells = res.hit_essential + res.missed_essential + res.hit_spillover + res.missed_spillover;
-    /* The spillover zone as a whole never weighs more than the essential
-     * zone: otherwise, where the spillover is over twice the essential
-     * zone's size, painting only the spillover would beat painting only the
-     * essential zone (GRADING.md). */
-    int e_cells = res.hit_essential + res.missed_essential;
-    int s_cells = res.hit_spillover + res.missed_spillover;
-    double s = GRADE_SPILLOVER_CREDIT;
-    if (e_cells > 0 && s * s_cells > e_cells)
-        s = (double)e_cells / s_cells;
-    res.spillover_weight = s;
-    double overlap = res.hit_essential + s * res.hit_spillover;
-    double zone_w = e_cells + s * s_cells;
-    double painted_w = overlap + res.excess;
-    if (res.zone_cells > 0 && painted_w > 0)
-        res.credit = 2 * overlap / (zone_w + painted_w);
+    finish_result(&res);
     return res;
 }
 
@@ -339,6 +453,64 @@ ZonePaintResult grade_zone_paint(const unsigned char *painted, const Grid *g, co
         return res;
     res = grade_zone_paint_classify(painted, g, m, tp, view, classes);
     free(classes);
+    return res;
+}
+
+ZonePaintResult grade_zone_paint_runs(const int *runs, int n_runs, const Grid *g, const Module *m, int tp,
+                                      const char *view)
+{
+    ZonePaintResult res = {0};
+    if (!g || !m || !view || g->cols <= 0 || g->rows <= 0 || !(g->cell > 0) || n_runs < 0 || n_runs % 2 != 0 ||
+        (n_runs > 0 && !runs))
+        return res;
+    int64_t n = (int64_t)g->cols * g->rows, sum = 0;
+    if (n > INT_MAX)
+        return res;
+    for (int i = 0; i < n_runs; i++) {
+        if (runs[i] < 0 || (sum += runs[i]) > n)
+            return res;
+    }
+    ZoneSpans *own;
+    const ZoneSpans *zs = spans_for(g, m, tp, view, &own);
+    if (!zs)
+        return res;
+    /* Each painted run, cut at row ends, against the spans of its row. Runs
+     * go forward, so a span wholly left of a run is left of every later run
+     * of the row: k only moves forward within a row, and the whole count is
+     * linear in runs and spans. */
+    const int cols = g->cols;
+    int64_t at = 0;
+    int painted = 0, hit_e = 0, hit_s = 0, row = -1, k = 0;
+    for (int i = 0; i < n_runs; i += 2) {
+        at += runs[i];
+        int64_t end = at + runs[i + 1];
+        painted += runs[i + 1];
+        while (at < end) {
+            int r = (int)(at / cols), c0 = (int)(at % cols);
+            int64_t left = end - (int64_t)r * cols;
+            int c1 = left < cols ? (int)left : cols;
+            if (r != row) {
+                row = r;
+                k = zs->row[r];
+            }
+            int k_end = zs->row[r + 1];
+            while (k < k_end && zs->span[k].c1 <= c0)
+                k++;
+            for (int j = k; j < k_end && zs->span[j].c0 < c1; j++) {
+                const Span *sp = &zs->span[j];
+                int lo = sp->c0 > c0 ? sp->c0 : c0, hi = sp->c1 < c1 ? sp->c1 : c1;
+                *(sp->mark == MARK_ESSENTIAL ? &hit_e : &hit_s) += hi - lo;
+            }
+            at = (int64_t)r * cols + c1;
+        }
+    }
+    res.hit_essential = hit_e;
+    res.hit_spillover = hit_s;
+    res.missed_essential = zs->essential - hit_e;
+    res.missed_spillover = zs->spillover - hit_s;
+    res.excess = painted - hit_e - hit_s;
+    spans_free(own);
+    finish_result(&res);
     return res;
 }
 

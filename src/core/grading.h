@@ -96,6 +96,18 @@ ZonePaintResult grade_zone_paint(const unsigned char *painted, const Grid *g, co
 ZonePaintResult grade_zone_paint_classify(const unsigned char *painted, const Grid *g, const Module *m,
                                           int tp, const char *view, unsigned char *classes);
 
+/* The same counts and credit for a painting given as runs of cells
+ * (record.h: n_runs alternating lengths, unpainted then painted, from the
+ * first cell row-major; the unpainted rest left out), without a pass over
+ * the grid: each painted run is intersected with the zones' marks kept as
+ * spans along each row (taken from the rasterised marks, so the numbers are
+ * exactly grade_zone_paint's for any zone shape). ok false, everything 0, on
+ * bad arguments: odd n_runs, a negative run, runs past the grid's end, or a
+ * grid of over INT_MAX cells. Uses the calling thread's zone cache if one is
+ * installed (the spans are then kept with the marks). */
+ZonePaintResult grade_zone_paint_runs(const int *runs, int n_runs, const Grid *g, const Module *m, int tp,
+                                      const char *view);
+
 /* A cache of rasterised zones for grading many paintings: the marks of
  * one trigger point's zones on one view and grid are the same for every
  * learner, so a report that re-grades thousands of paintings rasterises

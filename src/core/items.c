@@ -384,3 +384,34 @@ bool items_write_prompts(Item *items, int n)
             ok &= (items[i].prompt = item_prompt(&items[i])) != NULL;
     return ok;
 }
+
+/* Step 2 of session.c's exam procedure. */
+bool items_stratify(const int *count, int n_mods, int n, Rng *rng, int *share)
+{
+    int level = 0, given = 0;
+    for (;;) {
+        int next = 0;
+        for (int k = 0; k < n_mods; k++)
+            next += count[k] < level + 1 ? count[k] : level + 1;
+        if (next > n || next == given)
+            break; /* one more level would be too many, or nothing grows */
+        level++;
+        given = next;
+    }
+    int *bigger = malloc(sizeof *bigger * (size_t)n_mods);
+    if (!bigger)
+        return false;
+    int n_bigger = 0;
+    for (int k = 0; k < n_mods; k++) {
+        share[k] = count[k] < level ? count[k] : level;
+        if (count[k] > level)
+            bigger[n_bigger++] = k;
+    }
+    rng_shuffle_ints(rng, bigger, n_bigger);
+    /* Fewer are missing than there are bigger modules, else the level
+     * would have been raised. */
+    for (int i = 0; i < n - given && i < n_bigger; i++)
+        share[bigger[i]]++;
+    free(bigger);
+    return true;
+}

@@ -5,7 +5,9 @@
  * seed, against the course's modules), its items are compared key by key
  * with the record's answers, and each answer is given again through the
  * same session calls the screens use, so grading is the same code on both
- * sides. Credits are compared with a small tolerance: a click is written
+ * sides (a painting through the session's runs calls, which grade its
+ * runs without expanding them into cells: the same numbers, tested cell
+ * for cell against the screens' grading in unit.test_grading). Credits are compared with a small tolerance: a click is written
  * with three decimals, which moves a locate credit by at most about 1e-4. */
 #include "judge.h"
 
@@ -96,20 +98,13 @@ static const Answer *replay(Session *s, int i, const RecordAnswer *a, bool exam)
         }
         return exam ? session_set_options(s, i, chosen, 0) : session_answer_options(s, chosen, 0);
     }
-    case ITEM_ZONE_PAINT: {
-        if (!a->has_paint)
+    case ITEM_ZONE_PAINT:
+        /* Graded from its runs, as decoding them into cells would give
+         * (record_paint_ok: what record_paint_decode accepts). */
+        if (!record_paint_ok(a))
             return NULL;
-        size_t n = (size_t)a->grid.cols * (size_t)a->grid.rows;
-        unsigned char *cells = calloc(n ? n : 1, 1);
-        if (!cells || !record_paint_decode(a, cells)) {
-            free(cells);
-            return NULL;
-        }
-        const Answer *an = exam ? session_set_paint(s, i, cells, &a->grid, 0)
-                                : session_answer_paint(s, cells, &a->grid, 0);
-        free(cells);
-        return an;
-    }
+        return exam ? session_set_paint_runs(s, i, a->runs, a->n_runs, &a->grid, 0)
+                    : session_answer_paint_runs(s, a->runs, a->n_runs, &a->grid, 0);
     case ITEM_LOCATE_ALL:
         return exam ? session_set_clicks(s, i, a->marks, a->n_marks, 0)
                     : session_answer_clicks(s, a->marks, a->n_marks, 0);
@@ -194,7 +189,8 @@ JudgeResult judge_record_at(const Course *c, const ScoreFile *f, int i, const Ju
             return verdict(res, JUDGE_NO_COURSE, "the module '%s' is not part of the course '%s'",
                            r->module ? r->module : "?", c->id);
     }
-    Session *s = exam ? session_create_exam(c, r->seed, c->exam.questions) : session_create_quiz(m, r->seed);
+    Session *s = exam ? session_create_exam_unprompted(c, r->seed, c->exam.questions)
+                      : session_create_quiz_unprompted(m, r->seed);
     if (!s)
         return verdict(res, JUDGE_ITEMS, "its questions cannot be drawn from the course");
     int n = session_item_count(s);

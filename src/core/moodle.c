@@ -181,6 +181,24 @@ static unsigned char *image(const Out *x, const View *v, size_t *len, double *sc
     return png;
 }
 
+/* The start of a drag-markers question on view v: its chart rendered
+ * (*scale: image units to its pixels) and embedded, with the title, text
+ * and general feedback given; *rc gets ddmarker_head's status. False, with
+ * nothing written, if the chart cannot be rendered (reason in x->d). */
+static bool question_head(const Out *x, const View *v, const char *title, const char *text, const char *feedback,
+                          double *scale, int *rc)
+{
+    size_t len;
+    unsigned char *png = image(x, v, &len, scale);
+    if (!png)
+        return false;
+    char file[256];
+    snprintf(file, sizeof file, "%s-%s.png", x->m->id, v->name);
+    *rc = ddmarker_head(x->o, title, text, feedback, png, len, file);
+    free(png);
+    return true;
+}
+
 static int tp_question(const Out *x, const View *v)
 {
     int n = 0;
@@ -188,12 +206,7 @@ static int tp_question(const Out *x, const View *v)
         n += !strcmp(x->m->tps[i].view, v->name);
     if (n == 0)
         return 0;
-    size_t len;
-    double s;
-    unsigned char *png = image(x, v, &len, &s);
-    if (!png)
-        return -1;
-    char title[512], text[1024], feedback[4096], file[256];
+    char title[512], text[1024], feedback[4096];
     snprintf(title, sizeof title, "%s: trigger points (%s view)", x->m->name, v->name);
     snprintf(text, sizeof text, "Drag each marker onto its trigger point of %s.", x->m->name);
     size_t k = 0;
@@ -202,9 +215,10 @@ static int tp_question(const Out *x, const View *v)
         if (!strcmp(x->m->tps[i].view, v->name))
             k += (size_t)snprintf(feedback + k, sizeof feedback - k, "%s%s: %s.", k ? " " : "", x->m->tps[i].label,
                                   x->m->tps[i].location);
-    snprintf(file, sizeof file, "%s-%s.png", x->m->id, v->name);
-    int rc = ddmarker_head(x->o, title, text, feedback, png, len, file);
-    free(png);
+    double s;
+    int rc;
+    if (!question_head(x, v, title, text, feedback, &s, &rc))
+        return -1;
     int no = 0;
     for (int i = 0; i < x->m->n_tps; i++)
         if (!strcmp(x->m->tps[i].view, v->name))
@@ -233,12 +247,7 @@ static int zone_question(const Out *x, const View *v, int tp)
         n += x->m->zones[i].tp == tp && x->m->zones[i].kind == ZONE_ESSENTIAL && !strcmp(x->m->zones[i].view, v->name);
     if (n == 0)
         return 0;
-    size_t len;
-    double s;
-    unsigned char *png = image(x, v, &len, &s);
-    if (!png)
-        return -1;
-    char title[512], text[1024], feedback[1024], file[256];
+    char title[512], text[1024], feedback[1024];
     snprintf(title, sizeof title, "%s: referral of %s (%s view)", x->m->name, t->label, v->name);
     if (n == 1)
         snprintf(text, sizeof text, "Where does the %s trigger point of %s (%s) send its pain? Drop the marker in its "
@@ -248,9 +257,10 @@ static int zone_question(const Out *x, const View *v, int tp)
                  "zone has %d parts on this chart: drop a marker in each.", t->label, x->m->name, t->location, n);
     snprintf(feedback, sizeof feedback, "The essential zone is where nearly every patient with this point feels the "
              "pain; spillover zones are felt by some.");
-    snprintf(file, sizeof file, "%s-%s.png", x->m->id, v->name);
-    int rc = ddmarker_head(x->o, title, text, feedback, png, len, file);
-    free(png);
+    double s;
+    int rc;
+    if (!question_head(x, v, title, text, feedback, &s, &rc))
+        return -1;
     drag(x->o, 1, "Pain", n);
     int no = 0;
     for (int i = 0; i < x->m->n_zones; i++) {

@@ -72,13 +72,17 @@ bool record_paint_grid_ok(const Grid *g)
            g->cell >= 0.001 && g->cell < 1e12 && fabs(g->origin.x) < 1e12 && fabs(g->origin.y) < 1e12;
 }
 
+bool record_paint_ok(const RecordAnswer *a)
+{
+    return a && a->has_paint && record_paint_grid_ok(&a->grid) &&
+           !record_runs_problem(a->runs, a->n_runs, (int64_t)a->grid.cols * a->grid.rows);
+}
+
 bool record_paint_decode(const RecordAnswer *a, unsigned char *cells)
 {
-    if (!a || !cells || !a->has_paint || !record_paint_grid_ok(&a->grid))
+    if (!cells || !record_paint_ok(a))
         return false;
     int64_t n = (int64_t)a->grid.cols * a->grid.rows;
-    if (record_runs_problem(a->runs, a->n_runs, n))
-        return false;
     memset(cells, 0, (size_t)n);
     int64_t at = 0;
     for (int i = 0; i < a->n_runs; i++) {

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "inifile.h"
+#include "section_file.h"
 
 struct ProtocolSet {
     Protocol *items;
@@ -21,9 +22,6 @@ typedef struct {
     const Library *lib;
     const char *path;
     const char *file_id;
-    bool in_protocol;
-    bool seen_section;
-    int section_line;
     int cap_steps;
     int cap_regions;
     int summary_line, steps_line;
@@ -134,29 +132,9 @@ static void add_step(Parse *ps, const IniEntry *e, Diag *d)
     free(line);
 }
 
-static void on_section(void *user, const char *section, int line, Diag *d)
-{
-    Parse *ps = user;
-    if (!strcmp(section, "protocol")) {
-        if (ps->seen_section)
-            diag_error(d, ps->path, line, "a second [protocol] section");
-        ps->in_protocol = !ps->seen_section;
-        ps->seen_section = true;
-        ps->section_line = line;
-    } else {
-        diag_error(d, ps->path, line, "unknown section [%s] (a protocol has only [protocol])", section);
-        ps->in_protocol = false;
-    }
-}
-
 static int on_entry(void *user, const IniEntry *e, Diag *d)
 {
     Parse *ps = user;
-    if (!ps->in_protocol) {
-        if (!e->section[0])
-            diag_error(d, ps->path, e->line, "'%s' is outside any section (the file starts with [protocol])", e->key);
-        return 0;
-    }
     const char *k = e->key;
     if (!strcmp(k, "id")) {
         if (e->continuation) {
@@ -222,36 +200,19 @@ static void add(ProtocolSet *set, Protocol p)
 
 static bool load_one(ProtocolSet *set, const char *path, const Library *lib, Diag *d)
 {
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
     char file_id[256];
-    size_t n = strlen(base);
-    if (n > 4 && !strcmp(base + n - 4, ".ini"))
-        n -= 4;
-    if (n >= sizeof file_id)
-        n = sizeof file_id - 1;
-    memcpy(file_id, base, n);
-    file_id[n] = 0;
+    section_file_id(path, file_id, sizeof file_id);
     Parse ps;
     memset(&ps, 0, sizeof ps);
     ps.lib = lib;
     ps.path = path;
     ps.file_id = file_id;
-    IniCallbacks cb = {on_entry, on_section, &ps};
-    size_t len;
-    if (library_link_leaves(lib, path, d))
-        return false;
-    char *buf = datafile_read_capped(path, DATAFILE_COURSE, &len, d);
-    if (!buf)
-        return false;
-    inifile_parse_buffer(path, buf, len, &cb, d);
-    free(buf);
-    if (!ps.seen_section) {
-        diag_error(d, path, 0, "no [protocol] section");
+    SectionFile sf = {"protocol", "a protocol", on_entry, &ps};
+    int at = section_file_read(lib, path, &sf, d);
+    if (at <= 0) {
         free_protocol(&ps.p);
-        return true;
+        return at == 0;
     }
-    int at = ps.section_line;
     if (!ps.p.id)
         diag_error(d, path, at, "missing key 'id' in [protocol]");
     if (!ps.have_title)

@@ -99,6 +99,9 @@ typedef struct {
  * painting. */
 int record_paint_encode(const unsigned char *cells, int n_cells, int **runs);
 bool record_paint_decode(const RecordAnswer *a, unsigned char *cells);
+/* True if a has a painting that decodes: a grid a painting can be
+ * recorded on and runs that fit it (what record_paint_decode accepts). */
+bool record_paint_ok(const RecordAnswer *a);
 /* Why runs (an even count, only the first may be 0, ending within n_cells)
  * cannot be a painting on a grid of n_cells cells, or NULL. */
 const char *record_runs_problem(const int *runs, int n_runs, int64_t n_cells);

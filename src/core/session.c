@@ -84,7 +84,8 @@ static void clear_answer(Answer *a)
 }
 
 /* Shuffles items (n > 0, owned strings) with rng (unless rng is NULL: the
- * order given stands), repairs the order and makes a session of them,
+ * order given stands), repairs the order and makes a session of them
+ * (writing their prompts unless prompts is false),
  * grading reverse items against mods (n_mods, copied). keep > 0 (and below
  * n) keeps only the first keep items of the repaired order; a prefix of a
  * repaired order keeps its rules (a point's locate item comes before its
@@ -92,11 +93,11 @@ static void clear_answer(Answer *a)
  * items' strings in every case; frees the items array. NULL if out of
  * memory. */
 static Session *session_make(SessionMode mode, uint64_t seed, Item *items, int n, Rng *rng,
-                             const Module *const *mods, int n_mods, int keep)
+                             const Module *const *mods, int n_mods, int keep, bool prompts)
 {
     Session *s = NULL;
     int *order = NULL;
-    if (!items_write_prompts(items, n) || !(order = malloc(sizeof *order * (size_t)n)) ||
+    if ((prompts && !items_write_prompts(items, n)) || !(order = malloc(sizeof *order * (size_t)n)) ||
         !(s = calloc(1, sizeof *s)) ||
         !(s->answers = calloc((size_t)n, sizeof *s->answers)) ||
         !(s->flags = calloc((size_t)n, sizeof *s->flags)) ||
@@ -142,7 +143,8 @@ static Session *session_make(SessionMode mode, uint64_t seed, Item *items, int n
     return s;
 }
 
-static Session *create_module_session(SessionMode mode, const Module *m, uint64_t seed, int max_items)
+static Session *create_module_session(SessionMode mode, const Module *m, uint64_t seed, int max_items,
+                                      bool prompts)
 {
     if (!m)
         return NULL;
@@ -160,61 +162,34 @@ static Session *create_module_session(SessionMode mode, const Module *m, uint64_
         items_free(items, n);
         return NULL;
     }
-    return session_make(mode, seed, items, n, &rng, &m, 1, max_items);
+    return session_make(mode, seed, items, n, &rng, &m, 1, max_items, prompts);
 }
 
 Session *session_create_practice(const Module *m, uint64_t seed)
 {
-    return create_module_session(SESSION_PRACTICE, m, seed, 0);
+    return create_module_session(SESSION_PRACTICE, m, seed, 0, true);
 }
 
 Session *session_create_practice_limit(const Module *m, uint64_t seed, int max_items)
 {
-    return create_module_session(SESSION_PRACTICE, m, seed, max_items);
+    return create_module_session(SESSION_PRACTICE, m, seed, max_items, true);
 }
 
 Session *session_create_quiz(const Module *m, uint64_t seed)
 {
-    return create_module_session(SESSION_QUIZ, m, seed, 0);
+    return create_module_session(SESSION_QUIZ, m, seed, 0, true);
 }
 
-/* Step 2 of the exam procedure: share[k] for modules with count[k] items,
- * n <= the sum of count[]. */
-static bool stratify(const int *count, int n_mods, int n, Rng *rng, int *share)
+Session *session_create_quiz_unprompted(const Module *m, uint64_t seed)
 {
-    int level = 0, given = 0;
-    for (;;) {
-        int next = 0;
-        for (int k = 0; k < n_mods; k++)
-            next += count[k] < level + 1 ? count[k] : level + 1;
-        if (next > n || next == given)
-            break; /* one more level would be too many, or nothing grows */
-        level++;
-        given = next;
-    }
-    int *bigger = malloc(sizeof *bigger * (size_t)n_mods);
-    if (!bigger)
-        return false;
-    int n_bigger = 0;
-    for (int k = 0; k < n_mods; k++) {
-        share[k] = count[k] < level ? count[k] : level;
-        if (count[k] > level)
-            bigger[n_bigger++] = k;
-    }
-    rng_shuffle_ints(rng, bigger, n_bigger);
-    /* Fewer are missing than there are bigger modules, else the level
-     * would have been raised. */
-    for (int i = 0; i < n - given && i < n_bigger; i++)
-        share[bigger[i]]++;
-    free(bigger);
-    return true;
+    return create_module_session(SESSION_QUIZ, m, seed, 0, false);
 }
 
 /* n_questions items drawn stratified from every item of modules[0..n_in)
  * (NULL entries and repeats skipped), as the exam draws them, in a session
  * of the given mode whose reverse items are graded against those modules. */
 static Session *create_drawn(SessionMode mode, const Module *const *modules, int n_in, uint64_t seed,
-                             int n_questions)
+                             int n_questions, bool prompts)
 {
     if (n_questions < 1 || n_in <= 0 || !modules)
         return NULL;
@@ -249,7 +224,7 @@ static Session *create_drawn(SessionMode mode, const Module *const *modules, int
     if (failed || total == 0)
         goto done;
     n = n_questions < total ? n_questions : total;
-    if (!stratify(count, n_mods, n, &rng, share) || !(chosen = malloc(sizeof *chosen * (size_t)n)))
+    if (!items_stratify(count, n_mods, n, &rng, share) || !(chosen = malloc(sizeof *chosen * (size_t)n)))
         goto done;
     for (int k = 0; k < n_mods; k++) {
         int *idx = malloc(sizeof *idx * (size_t)(share[k] > 0 ? share[k] : 1));
@@ -265,7 +240,7 @@ static Session *create_drawn(SessionMode mode, const Module *const *modules, int
         }
         free(idx);
     }
-    s = session_make(mode, seed, chosen, n, &rng, mods, n_mods, 0);
+    s = session_make(mode, seed, chosen, n, &rng, mods, n_mods, 0, prompts);
     chosen = NULL; /* session_make took it, even on failure */
 
 done:
@@ -284,12 +259,19 @@ Session *session_create_exam(const Course *c, uint64_t seed, int n_questions)
 {
     if (!c)
         return NULL;
-    return create_drawn(SESSION_EXAM, c->modules, c->n_modules, seed, n_questions);
+    return create_drawn(SESSION_EXAM, c->modules, c->n_modules, seed, n_questions, true);
+}
+
+Session *session_create_exam_unprompted(const Course *c, uint64_t seed, int n_questions)
+{
+    if (!c)
+        return NULL;
+    return create_drawn(SESSION_EXAM, c->modules, c->n_modules, seed, n_questions, false);
 }
 
 Session *session_create_practice_set(const Module *const *modules, int n_modules, uint64_t seed, int n_items)
 {
-    return create_drawn(SESSION_PRACTICE, modules, n_modules, seed, n_items);
+    return create_drawn(SESSION_PRACTICE, modules, n_modules, seed, n_items, true);
 }
 
 /* Moves the item of m whose key is key into *out (built as practice builds
@@ -368,7 +350,7 @@ static Session *create_from_keys(SessionMode mode, const Library *lib, const cha
     if (failed || n == 0)
         items_free(chosen, n);
     else
-        s = session_make(mode, seed, chosen, n, NULL, mods, n_mods, 0);
+        s = session_make(mode, seed, chosen, n, NULL, mods, n_mods, 0, true);
     free(mods);
     return s;
 }
@@ -563,6 +545,25 @@ static const Answer *grade_paint_into(Session *s, int i, const unsigned char *ce
     return a;
 }
 
+/* A painting given as runs (grade_zone_paint_runs) on item i into its
+ * answer: the same counts and credit as grade_paint_into, no cells kept.
+ * NULL (the old answer stays) if the runs do not fit the grid or memory
+ * runs out. */
+static const Answer *grade_paint_runs_into(Session *s, int i, const int *runs, int n_runs, const Grid *g)
+{
+    const Item *it = &s->items[i];
+    ZonePaintResult r = grade_zone_paint_runs(runs, n_runs, g, it->module, it->tp, it->view);
+    if (!r.ok)
+        return NULL;
+    Answer *a = &s->answers[i];
+    clear_answer(a);
+    a->grid = *g;
+    a->paint = r;
+    a->credit = r.credit;
+    a->answered = true;
+    return a;
+}
+
 /* Grades locate-all marks on item i into its answer; as grade_paint_into,
  * NULL with the old answer kept if memory runs out. */
 static const Answer *grade_clicks_into(Session *s, int i, const Vec2 *clicks, int n)
@@ -659,6 +660,15 @@ static const Answer *answer_paint(Session *s, int i, const unsigned char *cells,
     return grade_paint_into(s, i, cells, g);
 }
 
+static const Answer *answer_paint_runs(Session *s, int i, const int *runs, int n_runs, const Grid *g,
+                                       int64_t now_ms)
+{
+    if (i < 0 || s->items[i].type != ITEM_ZONE_PAINT || !paint_grid_ok(g))
+        return NULL;
+    time_answer(s, i, now_ms);
+    return grade_paint_runs_into(s, i, runs, n_runs, g);
+}
+
 static const Answer *answer_clicks(Session *s, int i, const Vec2 *clicks, int n, int64_t now_ms)
 {
     if (i < 0 || s->items[i].type != ITEM_LOCATE_ALL || n < 0 || n > SESSION_MAX_CLICKS || (n > 0 && !clicks))
@@ -680,6 +690,11 @@ const Answer *session_answer_options(Session *s, const bool *chosen, int64_t now
 const Answer *session_answer_paint(Session *s, const unsigned char *cells, const Grid *g, int64_t now_ms)
 {
     return answer_paint(s, open_current(s), cells, g, now_ms);
+}
+
+const Answer *session_answer_paint_runs(Session *s, const int *runs, int n_runs, const Grid *g, int64_t now_ms)
+{
+    return answer_paint_runs(s, open_current(s), runs, n_runs, g, now_ms);
 }
 
 const Answer *session_answer_clicks(Session *s, const Vec2 *clicks, int n, int64_t now_ms)
@@ -722,6 +737,12 @@ const Answer *session_set_options(Session *s, int i, const bool *chosen, int64_t
 const Answer *session_set_paint(Session *s, int i, const unsigned char *cells, const Grid *g, int64_t now_ms)
 {
     return answer_paint(s, exam_open(s, i) ? i : -1, cells, g, now_ms);
+}
+
+const Answer *session_set_paint_runs(Session *s, int i, const int *runs, int n_runs, const Grid *g,
+                                     int64_t now_ms)
+{
+    return answer_paint_runs(s, exam_open(s, i) ? i : -1, runs, n_runs, g, now_ms);
 }
 
 const Answer *session_set_clicks(Session *s, int i, const Vec2 *clicks, int n, int64_t now_ms)

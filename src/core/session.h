@@ -162,6 +162,14 @@ Session *session_create_quiz(const Module *m, uint64_t seed);
  * The exact procedure is in session.c and GRADING.md. */
 Session *session_create_exam(const Course *c, uint64_t seed, int n_questions);
 
+/* The session session_create_quiz / session_create_exam builds from the
+ * same arguments (the same items in the same order, graded the same), but
+ * without prompts: every Item.prompt is NULL. For re-grading records
+ * (judge.c), which shows no question; formatting every prompt was a
+ * tenth of re-grading. */
+Session *session_create_quiz_unprompted(const Module *m, uint64_t seed);
+Session *session_create_exam_unprompted(const Course *c, uint64_t seed, int n_questions);
+
 /* Practice over several modules (a pain protocol's muscles): n_items items
  * drawn from every practice item of modules[0..n_modules) exactly as an
  * exam draws them (stratified, an even share per module, shuffled and
@@ -272,6 +280,15 @@ const Answer *session_set_options(Session *s, int i, const bool *chosen, int64_t
  * numbers of 10^9 or more. Whatever is accepted can be journaled and
  * recorded. */
 const Answer *session_set_paint(Session *s, int i, const unsigned char *cells, const Grid *g, int64_t now_ms);
+/* A painting given as its recorded runs (record.h: record_paint_encode)
+ * instead of cells, as session_answer_paint / session_set_paint do it:
+ * the same counts and credit (grade_zone_paint_runs), but the answer keeps
+ * no cells (painted and classes stay NULL), so it cannot be drawn; for
+ * re-grading records (judge.c), where only the credit matters. NULL also if
+ * the runs do not fit the grid (grade_zone_paint_runs). */
+const Answer *session_answer_paint_runs(Session *s, const int *runs, int n_runs, const Grid *g, int64_t now_ms);
+const Answer *session_set_paint_runs(Session *s, int i, const int *runs, int n_runs, const Grid *g,
+                                     int64_t now_ms);
 /* Locate-all marks: n clicks in image units of the item's view, 0..
  * SESSION_MAX_CLICKS (none is an answer worth 0); clicks may be NULL when
  * n is 0. The session copies them. */

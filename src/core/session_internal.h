@@ -27,6 +27,10 @@ bool items_write_prompts(Item *items, int n);
 void items_free(Item *items, int n);
 /* k distinct numbers of 0..n-1 drawn with rng into out, in drawing order. */
 void items_pick(Rng *rng, int n, int k, int *out);
+/* Step 2 of session.c's exam procedure: share[k] of n items for each of
+ * n_mods modules with count[k] items (n <= the sum of count[]). False if
+ * memory runs out. */
+bool items_stratify(const int *count, int n_mods, int n, Rng *rng, int *share);
 
 /* ---- item_order.c ---- */
 

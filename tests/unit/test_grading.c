@@ -6,9 +6,12 @@
 
 #include <cmocka.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "grading.h"
+#include "record.h"
 #include "support.h"
 
 static Vec2 v(double x, double y)
@@ -639,6 +642,171 @@ static void test_paint_words_match_cells_and_cache(void **state)
     zone_cache_free(none);
 }
 
+/* ---- grading from runs against the cell by cell method ------------------ */
+
+/* A painting of every kind on g: nothing, everything, noise of a density,
+ * filled ellipses and rectangles (strokes over and around the zones of
+ * bounds b, some across the grid's edges), and single cells. */
+static void random_painting(uint64_t *x, const Grid *g, RectD b, int kind, unsigned char *p)
+{
+    size_t n = (size_t)g->cols * (size_t)g->rows;
+    memset(p, 0, n);
+    if (kind == 0)
+        return;
+    if (kind == 1) {
+        memset(p, 1, n);
+        return;
+    }
+    if (kind == 2) {
+        double density = next_unit(x);
+        for (size_t i = 0; i < n; i++)
+            p[i] = next_unit(x) < density;
+        return;
+    }
+    if (kind == 3) {
+        for (int k = 0; k < 6; k++)
+            p[(size_t)(next_unit(x) * (double)n)] = 1;
+        return;
+    }
+    int blobs = 1 + (int)(next_unit(x) * 6);
+    for (int k = 0; k < blobs; k++) {
+        /* Centre within the zones' bounds widened by half their size. */
+        double cx = b.x - b.w / 2 + next_unit(x) * 2 * b.w, cy = b.y - b.h / 2 + next_unit(x) * 2 * b.h;
+        double rx = 1 + next_unit(x) * b.w / 1.5, ry = 1 + next_unit(x) * b.h / 1.5;
+        bool ellipse = kind % 2 == 0;
+        for (int r = 0; r < g->rows; r++)
+            for (int c = 0; c < g->cols; c++) {
+                double dx = (g->origin.x + (c + 0.5) * g->cell - cx) / rx;
+                double dy = (g->origin.y + (r + 0.5) * g->cell - cy) / ry;
+                if (ellipse ? dx * dx + dy * dy <= 1 : fabs(dx) <= 1 && fabs(dy) <= 1)
+                    p[(size_t)r * (size_t)g->cols + (size_t)c] = 1;
+            }
+    }
+}
+
+/* The runs method gives exactly what the cells give (every count, the
+ * weight and the credit), without a cache, with one, and with one too
+ * small to keep anything. Returns how many paintings were compared. */
+static int compare_runs_and_cells(const Module *m, int tp, const char *view, const Grid *g, RectD b, uint64_t *x,
+                                  ZoneCache *zc, ZoneCache *none, int paintings)
+{
+    size_t n = (size_t)g->cols * (size_t)g->rows;
+    unsigned char *p = malloc(n);
+    assert_non_null(p);
+    for (int k = 0; k < paintings; k++) {
+        random_painting(x, g, b, k < 6 ? k : 4 + (int)(next_unit(x) * 2), p);
+        ZonePaintResult want = grade_zone_paint(p, g, m, tp, view);
+        assert_true(want.ok);
+        int *runs = NULL;
+        int n_runs = record_paint_encode(p, (int)n, &runs);
+        assert_true(n_runs >= 0);
+        for (int c = 0; c < 3; c++) {
+            ZoneCache *before = zone_cache_use(c == 0 ? NULL : c == 1 ? zc : none);
+            ZonePaintResult got = grade_zone_paint_runs(runs, n_runs, g, m, tp, view);
+            zone_cache_use(before);
+            assert_true(got.ok);
+            assert_int_equal(got.hit_essential, want.hit_essential);
+            assert_int_equal(got.hit_spillover, want.hit_spillover);
+            assert_int_equal(got.missed_essential, want.missed_essential);
+            assert_int_equal(got.missed_spillover, want.missed_spillover);
+            assert_int_equal(got.excess, want.excess);
+            assert_int_equal(got.painted, want.painted);
+            assert_int_equal(got.zone_cells, want.zone_cells);
+            assert_true(got.spillover_weight == want.spillover_weight);
+            assert_true(got.credit == want.credit);
+        }
+        free(runs);
+    }
+    free(p);
+    return paintings;
+}
+
+static void test_paint_runs_match_cells(void **state)
+{
+    (void)state;
+    static Zone zones[2];
+    zones[0] = (Zone){.id = "e", .view = "front", .tp = 0, .kind = ZONE_ESSENTIAL, .poly = {WE, 5}};
+    zones[1] = (Zone){.id = "s", .view = "front", .tp = 0, .kind = ZONE_SPILLOVER, .poly = {WS, 4}};
+    TriggerPoint tp = {.id = "a", .view = "front", .at = {10, 10}, .radius = 3};
+    Module m = {.id = "w", .name = "W", .tps = &tp, .n_tps = 1, .zones = zones, .n_zones = 2};
+    ZoneCache *zc = zone_cache_create(1 << 20), *none = zone_cache_create(0);
+    uint64_t x = 0xD1B54A32D192ED03u;
+    RectD b = {3.2, 0.5, 33.3, 22.4};
+    /* Grids whose rows end inside a zone, cells of odd sizes, an origin off
+     * the zones, and one cell a row. */
+    const Grid grids[] = {{{0, 0}, 1, 37, 23}, {{-1.3, 0.7}, 0.7, 61, 40}, {{2, 2}, 3.3, 9, 8}, {{0, 0}, 1, 1, 30}};
+    for (size_t k = 0; k < sizeof grids / sizeof grids[0]; k++)
+        compare_runs_and_cells(&m, 0, "front", &grids[k], b, &x, zc, none, 60);
+    /* A trigger point or view with no zone: nothing to paint, all excess. */
+    compare_runs_and_cells(&m, 0, "back", &grids[0], b, &x, zc, none, 8);
+    compare_runs_and_cells(&m, 1, "front", &grids[0], b, &x, zc, none, 8);
+
+    /* What cannot be a painting is refused, not read past its grid. */
+    const Grid g = grids[0];
+    int odd[] = {0, 3, 1};
+    int past[] = {0, 37 * 23 + 1};
+    int negative[] = {5, -2};
+    int fits[] = {0, 37 * 23};
+    assert_false(grade_zone_paint_runs(odd, 3, &g, &m, 0, "front").ok);
+    assert_false(grade_zone_paint_runs(past, 2, &g, &m, 0, "front").ok);
+    assert_false(grade_zone_paint_runs(negative, 2, &g, &m, 0, "front").ok);
+    assert_false(grade_zone_paint_runs(NULL, 2, &g, &m, 0, "front").ok);
+    assert_true(grade_zone_paint_runs(fits, 2, &g, &m, 0, "front").ok);
+    assert_true(grade_zone_paint_runs(NULL, 0, &g, &m, 0, "front").ok);
+    Grid empty = {{0, 0}, 1, 0, 5};
+    assert_false(grade_zone_paint_runs(fits, 2, &empty, &m, 0, "front").ok);
+    zone_cache_free(zc);
+    zone_cache_free(none);
+}
+
+/* Every zone of the shipped courses: each trigger point's zones on each
+ * view they are drawn on, on that view's painting grid and on a grid of odd
+ * cells and origin, with paintings of every kind. */
+static void test_paint_runs_match_cells_shipped(void **state)
+{
+    (void)state;
+    Diag *d = diag_create();
+    Library *lib = library_load(SOURCE_ROOT "/courses", SOURCE_ROOT "/assets", d);
+    assert_int_equal(diag_error_count(d), 0);
+    ZoneCache *zc = zone_cache_create(64u << 20), *none = zone_cache_create(0);
+    uint64_t x = 0x2545F4914F6CDD1Du;
+    int pairs = 0, compared = 0;
+    for (int i = 0; i < library_module_count(lib); i++) {
+        const Module *m = library_module(lib, i);
+        for (int z = 0; z < m->n_zones; z++) {
+            const Zone *zn = &m->zones[z];
+            bool first = true; /* each (tp, view) once: its first zone */
+            for (int k = 0; k < z && first; k++)
+                first = !(m->zones[k].tp == zn->tp && strcmp(m->zones[k].view, zn->view) == 0);
+            const View *view = library_find_view(lib, zn->view);
+            if (!first || !view || !view->ok)
+                continue;
+            RectD b = geom_polygon_bounds(zn->poly.pts, zn->poly.n);
+            for (int k = 0; k < m->n_zones; k++)
+                if (m->zones[k].tp == zn->tp && strcmp(m->zones[k].view, zn->view) == 0) {
+                    RectD o = geom_polygon_bounds(m->zones[k].poly.pts, m->zones[k].poly.n);
+                    double x1 = fmax(b.x + b.w, o.x + o.w), y1 = fmax(b.y + b.h, o.y + o.h);
+                    b.x = fmin(b.x, o.x);
+                    b.y = fmin(b.y, o.y);
+                    b.w = x1 - b.x;
+                    b.h = y1 - b.y;
+                }
+            Grid g = grade_paint_grid(view->viewbox, 0);
+            RectD shifted = {view->viewbox.x - 1.7, view->viewbox.y + 2.3, view->viewbox.w, view->viewbox.h};
+            Grid odd = grade_paint_grid(shifted, 5.3);
+            compared += compare_runs_and_cells(m, zn->tp, zn->view, &g, b, &x, zc, none, 8);
+            compared += compare_runs_and_cells(m, zn->tp, zn->view, &odd, b, &x, zc, none, 3);
+            pairs++;
+        }
+    }
+    printf("%d trigger point views, %d paintings compared\n", pairs, compared);
+    assert_true(pairs > 50);
+    zone_cache_free(zc);
+    zone_cache_free(none);
+    library_free(lib);
+    diag_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -660,6 +828,8 @@ int main(void)
         cmocka_unit_test(test_paint_overlap_and_spillover_cap),
         cmocka_unit_test(test_paint_tiny_zone_keeps_a_cell),
         cmocka_unit_test(test_paint_words_match_cells_and_cache),
+        cmocka_unit_test(test_paint_runs_match_cells),
+        cmocka_unit_test(test_paint_runs_match_cells_shipped),
         cmocka_unit_test(test_locate_all_swapped_order),
         cmocka_unit_test(test_locate_all_extra_and_missing_clicks),
         cmocka_unit_test(test_locate_all_optimal_not_greedy),

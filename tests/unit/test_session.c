@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "record.h"
 #include "session.h"
 #include "support.h"
 
@@ -1727,10 +1728,112 @@ static void test_practice_from_keys(void **state)
     library_free(lib);
 }
 
+static void assert_same_items(const Session *a, const Session *b)
+{
+    assert_int_equal(session_item_count(a), session_item_count(b));
+    for (int i = 0; i < session_item_count(a); i++) {
+        const Item *x = session_item(a, i), *y = session_item(b, i);
+        assert_int_equal(x->type, y->type);
+        assert_ptr_equal(x->module, y->module);
+        assert_int_equal(x->tp, y->tp);
+        assert_int_equal(x->question, y->question);
+        assert_ptr_equal(x->view, y->view);
+        assert_string_equal(x->key, y->key);
+        assert_int_equal(x->n_options, y->n_options);
+        for (int o = 0; o < x->n_options; o++) {
+            assert_ptr_equal(x->options[o], y->options[o]);
+            assert_int_equal(x->option_correct[o], y->option_correct[o]);
+        }
+        assert_int_equal(x->n_targets, y->n_targets);
+        if (x->n_targets)
+            assert_memory_equal(x->targets, y->targets, sizeof *x->targets * (size_t)x->n_targets);
+        assert_non_null(x->prompt);
+        assert_null(y->prompt);
+    }
+}
+
+/* Sessions for re-grading: the same items in the same order as the real
+ * quiz and exam, without prompts, on every shipped module and course; and
+ * a painting given as runs earns what its cells earn. */
+static void test_unprompted_sessions_and_paint_runs(void **state)
+{
+    (void)state;
+    Diag *d = diag_create();
+    Library *lib = library_load(SOURCE_ROOT "/courses", SOURCE_ROOT "/assets", d);
+    assert_int_equal(diag_error_count(d), 0);
+    int paintings = 0;
+    for (uint64_t seed = 1; seed <= 3; seed++) {
+        for (int k = 0; k < library_module_count(lib); k++) {
+            const Module *m = library_module(lib, k);
+            Session *a = session_create_quiz(m, seed), *b = session_create_quiz_unprompted(m, seed);
+            assert_non_null(a);
+            assert_non_null(b);
+            assert_int_equal(session_mode(b), SESSION_QUIZ);
+            assert_same_items(a, b);
+            for (int i = 0; i < session_item_count(a); i++) {
+                const Item *it = session_item(a, i);
+                if (it->type == ITEM_ZONE_PAINT) {
+                    const View *v = library_find_view(lib, it->view);
+                    assert_non_null(v);
+                    Grid g = grade_paint_grid(v->viewbox, 0);
+                    size_t n = (size_t)g.cols * (size_t)g.rows;
+                    unsigned char *cells = calloc(n, 1);
+                    assert_non_null(cells);
+                    /* A band of rows through the trigger point, some cells skipped. */
+                    Vec2 at = m->tps[it->tp].at;
+                    int r0 = (int)((at.y - g.origin.y) / g.cell) - 12 - (int)seed * 5;
+                    for (int r = r0 < 0 ? 0 : r0; r < r0 + 30 && r < g.rows; r++)
+                        for (int c = 0; c < g.cols; c++)
+                            cells[(size_t)r * (size_t)g.cols + (size_t)c] = (unsigned char)((c * 7 + r) % 5 != 0);
+                    int *runs = NULL;
+                    int n_runs = record_paint_encode(cells, (int)n, &runs);
+                    assert_true(n_runs >= 0);
+                    const Answer *x = session_set_paint(a, i, cells, &g, 0);
+                    assert_null(x); /* a quiz is answered one item at a time */
+                    while (session_current(a) < i) {
+                        session_next(a);
+                        session_next(b);
+                    }
+                    x = session_answer_paint(a, cells, &g, 0);
+                    const Answer *y = session_answer_paint_runs(b, runs, n_runs, &g, 0);
+                    assert_non_null(x);
+                    assert_non_null(y);
+                    assert_true(x->credit == y->credit);
+                    assert_memory_equal(&x->paint, &y->paint, sizeof x->paint);
+                    assert_null(y->painted);
+                    assert_null(y->classes);
+                    /* Answered once only, as with cells. */
+                    assert_null(session_answer_paint_runs(b, runs, n_runs, &g, 0));
+                    paintings++;
+                    free(runs);
+                    free(cells);
+                }
+            }
+            session_free(a);
+            session_free(b);
+        }
+        for (int k = 0; k < library_course_count(lib); k++) {
+            const Course *c = library_course(lib, k);
+            Session *a = session_create_exam(c, seed, c->exam.questions);
+            Session *b = session_create_exam_unprompted(c, seed, c->exam.questions);
+            assert_non_null(a);
+            assert_non_null(b);
+            assert_int_equal(session_mode(b), SESSION_EXAM);
+            assert_same_items(a, b);
+            session_free(a);
+            session_free(b);
+        }
+    }
+    assert_true(paintings > 20);
+    library_free(lib);
+    diag_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_items_and_keys),
+        cmocka_unit_test(test_unprompted_sessions_and_paint_runs),
         cmocka_unit_test(test_locate_and_zone_items),
         cmocka_unit_test(test_question_items),
         cmocka_unit_test(test_options_shuffled_across_seeds),
