@@ -41,6 +41,7 @@ static const CommandSpec COMMANDS[] = {
     {"screenshot", SCRIPT_SCREENSHOT, "W", "screenshot NAME"},
     {"expect", SCRIPT_EXPECT, "T", "expect TEXT"},
     {"expect-not", SCRIPT_EXPECT_NOT, "T", "expect-not TEXT"},
+    {"check-layout", SCRIPT_CHECK_LAYOUT, "", "check-layout"},
     {"print", SCRIPT_PRINT, "T", "print TEXT"},
     {"hang", SCRIPT_HANG, "", "hang"},
     {"quit", SCRIPT_QUIT, "", "quit"},

@@ -16,6 +16,9 @@
  *   screenshot NAME           write NAME.png into the screenshot folder
  *   expect TEXT               fail unless TEXT is drawn on the current screen
  *   expect-not TEXT           fail if TEXT is drawn on the current screen
+ *   check-layout              fail if text on the current screen is cut off, shortened
+ *                             with "…" where it must fit, or drawn over other text
+ *                             (the run goes on, to report every screen; it fails at the end)
  *   print TEXT                write TEXT as a line on standard output (a marker for test drivers)
  *   hang                      stop reading the script and wait until killed (crash tests)
  *   quit                      close the program
@@ -48,6 +51,7 @@ typedef enum {
     SCRIPT_SCREENSHOT,
     SCRIPT_EXPECT,
     SCRIPT_EXPECT_NOT,
+    SCRIPT_CHECK_LAYOUT,
     SCRIPT_PRINT,
     SCRIPT_HANG,
     SCRIPT_QUIT

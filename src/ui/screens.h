@@ -56,6 +56,7 @@ typedef struct {
     void (*enter)(struct App *a);
     void (*leave)(struct App *a);
     void (*draw)(struct App *a, SDL_Rect area);
+    const char *name; /* for messages ("home", "practice"); may be NULL */
 } ScreenEntry;
 
 /* Every screen, indexed by ScreenId (frame.c). */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "frame.h"
+#include "layout_check.h"
 
 static void push_mouse_button(App *a, int type, int x, int y, Uint8 button)
 {
@@ -76,8 +77,33 @@ static int script_fail(App *a, const Script *s, const ScriptCmd *c, const char *
     return 1;
 }
 
+/* check-layout: reports every problem of the frame's layout (with a
+ * screenshot) and returns their number; the run goes on. */
+static int check_layout(App *a, const Script *s, const ScriptCmd *c, const char *shots)
+{
+    const char *name = a->screens[a->screen].name;
+    char screen[64];
+    snprintf(screen, sizeof screen, "%s", name ? name : "?");
+    int n = layout_check(ren_text_log(a->ren), a->ui.width, a->ui.height, NULL, NULL, 0);
+    if (n == 0)
+        return 0;
+    fprintf(stderr, "%s:%d: error: layout check: %d problem%s on the %s screen at %dx%d:\n", s->path, c->line, n,
+            n == 1 ? "" : "s", screen, a->ui.width, a->ui.height);
+    layout_check(ren_text_log(a->ren), a->ui.width, a->ui.height, stderr, "  ", 40);
+    if (n > 40)
+        fprintf(stderr, "  ... and %d more\n", n - 40);
+    if (shots) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/layout-line-%d.png", shots, c->line);
+        frame_draw(a, path);
+        fprintf(stderr, "screenshot: %s\n", path);
+    }
+    return n;
+}
+
 int script_run(App *a, const Script *s, const char *shots)
 {
+    int layout_failures = 0;
     frame_settle(a);
     for (int i = 0; i < s->n && !a->quit; i++) {
         const ScriptCmd *c = &s->cmds[i];
@@ -182,6 +208,10 @@ int script_run(App *a, const Script *s, const char *shots)
             if (ren_text_seen(a->ren, c->text))
                 return script_fail(a, s, c, shots, "this text should not be on screen:", c->text);
             continue;
+        case SCRIPT_CHECK_LAYOUT:
+            if (check_layout(a, s, c, shots))
+                layout_failures++;
+            continue;
         case SCRIPT_PRINT:
             printf("%s\n", c->text);
             fflush(stdout);
@@ -197,5 +227,8 @@ int script_run(App *a, const Script *s, const char *shots)
         frame_pump(a);
         frame_settle(a);
     }
-    return 0;
+    if (layout_failures)
+        fprintf(stderr, "%s: error: the layout check failed on %d screen%s\n", s->path, layout_failures,
+                layout_failures == 1 ? "" : "s");
+    return layout_failures ? 1 : 0;
 }
