@@ -57,9 +57,13 @@ static bool scrolls(const TextLog *log, const TextBox *b)
 {
     if (!(b->flags & TEXTBOX_CLIPPED))
         return false;
-    for (int i = 0; i < log->n_scrolls; i++)
-        if (SDL_RectEquals(&log->scrolls[i], &b->clip))
+    /* The scrolled area may be a little wider than the clip (room for the
+     * scrollbar): the same rows, side by side, is the same viewport. */
+    for (int i = 0; i < log->n_scrolls; i++) {
+        SDL_Rect s = log->scrolls[i];
+        if (s.y == b->clip.y && s.h == b->clip.h && s.x < b->clip.x + b->clip.w && b->clip.x < s.x + s.w)
             return true;
+    }
     return false;
 }
 

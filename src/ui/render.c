@@ -468,9 +468,9 @@ int ren_text_wrapped(Ren *ren, FontId f, int x, int y, int width, SDL_Color c, c
             word[wl] = 0;
             int ww = ren_text_width(ren, f, word);
             bool full = ll > 0 && lw + space + ww > width;
-            if (ll > 0 && !full && lw + space + ww > width - 2 * space) {
+            if (ll > 0 && !full && lw + space + ww > width - 2 * space - width / 64) {
                 /* Near the edge the sum of word widths is not the line's
-                 * (kerning, rounding): measure the line itself. */
+                 * (kerning, rounding add up along a line): measure it. */
                 line[ll] = ' ';
                 memcpy(line + ll + 1, word, wl + 1);
                 full = ren_text_width(ren, f, line) > width;

@@ -30,18 +30,14 @@ static void fit_paragraph(Ren *ren, FontId f, int width, const char *text, int m
     out[0] = '\0';
 }
 
-static void course_progress(const App *a, const Course *c, int *practised, double *mean_best)
+static int course_practised(const App *a, const Course *c)
 {
-    *practised = 0;
-    double sum = 0;
+    int practised = 0;
     for (int i = 0; i < c->n_modules; i++) {
         const ProgressEntry *e = a->progress ? progress_find(a->progress, c->module_ids[i]) : NULL;
-        if (e && e->sessions > 0) {
-            (*practised)++;
-            sum += e->best;
-        }
+        practised += e && e->sessions > 0;
     }
-    *mean_best = c->n_modules ? sum / c->n_modules : 0;
+    return practised;
 }
 
 /* The spaced-review strip: how many items are due and the way in. Returns
@@ -169,23 +165,32 @@ void screen_home(App *a, SDL_Rect all)
             open = (SDL_Rect){x, cy, open_w, open_h};
             cy += open_h + ui_px(ui, 10);
         }
+        /* The course's numbers on one line, or two when the card is too
+         * narrow for one (the description gives up the room). */
+        char line[200], line2[100] = "";
+        snprintf(line, sizeof line, "%d module%s \xC2\xB7 exam %d questions in %d min \xC2\xB7 practised %d",
+                 c->n_modules, c->n_modules == 1 ? "" : "s", c->exam.questions, c->exam.time_limit_min,
+                 course_practised(a, c));
+        int extra = 0;
+        if (ren_text_width(a->ren, FONT_SMALL, line) > tw) {
+            snprintf(line, sizeof line, "%d module%s \xC2\xB7 practised %d", c->n_modules, c->n_modules == 1 ? "" : "s",
+                     course_practised(a, c));
+            snprintf(line2, sizeof line2, "Exam: %d questions in %d min", c->exam.questions, c->exam.time_limit_min);
+            extra = ren_text_height(a->ren, FONT_SMALL);
+        }
         if (c->description) {
             FontId font = narrow ? FONT_SMALL : FONT_BODY;
-            int text_room = card.y + card.h - ui_px(ui, 128) - cy;
+            int text_room = card.y + card.h - ui_px(ui, 128) - extra - cy;
             char text[2048];
             fit_paragraph(a->ren, font, tw, c->description, text_room, text, sizeof text);
             ren_text_wrapped(a->ren, font, x, cy, tw, THEME_TEXT, text, true, 0, all.h);
         }
-        int practised;
-        double best;
-        course_progress(a, c, &practised, &best);
         CertStatus cs = app_cert_status(a, c);
-        char line[200];
-        snprintf(line, sizeof line, "%d module%s \xC2\xB7 exam %d questions in %d min \xC2\xB7 practised %d",
-                 c->n_modules, c->n_modules == 1 ? "" : "s", c->exam.questions, c->exam.time_limit_min, practised);
-        int by = card.y + card.h - ui_px(ui, 122);
+        int by = card.y + card.h - ui_px(ui, 122) - extra;
         ren_text_fit(a->ren, FONT_SMALL, x, by, tw, THEME_MUTED, line);
-        by += ren_text_height(a->ren, FONT_SMALL) + ui_px(ui, 8);
+        if (line2[0])
+            ren_text_fit(a->ren, FONT_SMALL, x, by + extra, tw, THEME_MUTED, line2);
+        by += extra + ren_text_height(a->ren, FONT_SMALL) + ui_px(ui, 8);
         SDL_Rect bar = {x, by, tw, ui_px(ui, 8)};
         ren_fill_round_rect(a->ren, bar, bar.h / 2, THEME_PANEL_ALT);
         if (cs.modules_total > 0 && cs.modules_passed > 0) {

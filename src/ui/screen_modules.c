@@ -64,8 +64,20 @@ void screen_modules(App *a, SDL_Rect all)
         snprintf(line, sizeof line, "Certification: %d of %d module quizzes passed \xC2\xB7 exam %s", cs.modules_passed,
                  cs.modules_total, cs.exam_passed ? "passed" : cs.exam_attempts ? "not passed yet" : "not taken yet");
     int th = ren_text_height(a->ren, FONT_BOLD);
-    ren_text_fit(a->ren, FONT_BOLD, strip.x + ui_px(ui, 18), strip.y + (sh - th) / 2, strip.w - ui_px(ui, 560),
-                 cs.certified ? THEME_GOOD : THEME_ACCENT_DARK, line);
+    int room = strip.w - ui_px(ui, 560);
+    SDL_Color ink = cs.certified ? THEME_GOOD : THEME_ACCENT_DARK;
+    if (ren_text_width(a->ren, FONT_BOLD, line) <= room || cs.certified) {
+        ren_text_fit(a->ren, FONT_BOLD, strip.x + ui_px(ui, 18), strip.y + (sh - th) / 2, room, ink, line);
+    } else {
+        /* Too narrow for one line: the quizzes, and the exam under them. */
+        char exam_line[100];
+        snprintf(line, sizeof line, "Certification: %d of %d module quizzes", cs.modules_passed, cs.modules_total);
+        snprintf(exam_line, sizeof exam_line, "passed \xC2\xB7 exam %s",
+                 cs.exam_passed ? "passed" : cs.exam_attempts ? "not passed yet" : "not taken yet");
+        int sth = ren_text_height(a->ren, FONT_SMALL), top = strip.y + (sh - th - sth) / 2;
+        ren_text_fit(a->ren, FONT_BOLD, strip.x + ui_px(ui, 18), top, room, ink, line);
+        ren_text_fit(a->ren, FONT_SMALL, strip.x + ui_px(ui, 18), top + th, room, ink, exam_line);
+    }
     /* Type-ahead search by muscle name. */
     SDL_Rect find = {strip.x + strip.w - ui_px(ui, 14) - ui_px(ui, 210) - ui_px(ui, 12) - ui_px(ui, 260),
                      strip.y + (sh - ui_px(ui, 38)) / 2, ui_px(ui, 260), ui_px(ui, 38)};
@@ -129,6 +141,9 @@ void screen_modules(App *a, SDL_Rect all)
         int ty = row.y + ui_px(ui, 12);
         int btn_w = ui_px(ui, 100), btn_h = ui_px(ui, 38);
         int right = row.x + row.w - pad - 3 * btn_w - 2 * ui_px(ui, 10);
+        /* The status column is as wide as its longer line; the name and
+         * its summary get the rest. */
+        char quiz_line[100], prac_line[100];
         if (!mod) {
             snprintf(line, sizeof line, "%s (could not be loaded)", c->module_ids[i]);
             ren_text(a->ren, FONT_BOLD, x, ty, THEME_BAD, line);
@@ -136,7 +151,24 @@ void screen_modules(App *a, SDL_Rect all)
                      THEME_MUTED, "Run `tpquiz check` to see what is wrong with its file.");
             continue;
         }
-        ren_text_fit(a->ren, FONT_BOLD, x, ty, right - x - ui_px(ui, 262), THEME_TEXT, mod->name);
+        const ProgressEntry *pe = a->progress ? progress_find(a->progress, mod->id) : NULL;
+        bool passed = cs.module_passed && cs.module_passed[i];
+        if (passed)
+            snprintf(quiz_line, sizeof quiz_line, "\xE2\x9C\x93 Quiz passed %d%%", (int)(cs.module_best[i] * 100 + 0.5));
+        else if (cs.module_best && cs.module_best[i] >= 0)
+            snprintf(quiz_line, sizeof quiz_line, "Quiz best %d%%", (int)(cs.module_best[i] * 100 + 0.5));
+        else
+            snprintf(quiz_line, sizeof quiz_line, "Quiz not taken");
+        if (pe && pe->sessions > 0)
+            snprintf(prac_line, sizeof prac_line, "Practice best %d%% (%d session%s)", (int)(pe->best * 100 + 0.5),
+                     pe->sessions, pe->sessions == 1 ? "" : "s");
+        else
+            snprintf(prac_line, sizeof prac_line, "Not practised yet");
+        int qw = ren_text_width(a->ren, passed ? FONT_BOLD : FONT_SMALL, quiz_line),
+            pw = ren_text_width(a->ren, FONT_SMALL, prac_line);
+        int px = right - (qw > pw ? qw : pw) - ui_px(ui, 16);
+        int name_w = px - x - ui_px(ui, 16);
+        ren_text_fit(a->ren, FONT_BOLD, x, ty, name_w, THEME_TEXT, mod->name);
         char pain[512];
         pain_line(mod, pain, sizeof pain);
         const char *group = named_id_name(MUSCLE_GROUPS, mod->group);
@@ -145,25 +177,12 @@ void screen_modules(App *a, SDL_Rect all)
                      mod->summary);
         else
             snprintf(line, sizeof line, "%s \xC2\xB7 refers to %s", group ? group : mod->group, pain);
-        ren_text_fit(a->ren, FONT_SMALL, x, ty + ren_text_height(a->ren, FONT_BOLD) + ui_px(ui, 6),
-                     right - x - ui_px(ui, 262), THEME_MUTED, line);
-
-        const ProgressEntry *pe = a->progress ? progress_find(a->progress, mod->id) : NULL;
-        int px = right - ui_px(ui, 250);
-        if (cs.module_passed && cs.module_passed[i])
-            snprintf(line, sizeof line, "\xE2\x9C\x93 Quiz passed %d%%", (int)(cs.module_best[i] * 100 + 0.5));
-        else if (cs.module_best && cs.module_best[i] >= 0)
-            snprintf(line, sizeof line, "Quiz best %d%%", (int)(cs.module_best[i] * 100 + 0.5));
-        else
-            snprintf(line, sizeof line, "Quiz not taken");
-        bool passed = cs.module_passed && cs.module_passed[i];
-        ren_text(a->ren, passed ? FONT_BOLD : FONT_SMALL, px, ty, passed ? THEME_GOOD : THEME_TEXT, line);
-        if (pe && pe->sessions > 0)
-            snprintf(line, sizeof line, "Practice best %d%% (%d session%s)", (int)(pe->best * 100 + 0.5), pe->sessions,
-                     pe->sessions == 1 ? "" : "s");
-        else
-            snprintf(line, sizeof line, "Not practised yet");
-        ren_text(a->ren, FONT_SMALL, px, ty + ren_text_height(a->ren, FONT_BOLD) + ui_px(ui, 6), THEME_MUTED, line);
+        /* A preview: the study screen shows all of it. */
+        ren_text_may_ellipsise(a->ren, FONT_SMALL, x, ty + ren_text_height(a->ren, FONT_BOLD) + ui_px(ui, 6), name_w,
+                               THEME_MUTED, line);
+        ren_text(a->ren, passed ? FONT_BOLD : FONT_SMALL, px, ty, passed ? THEME_GOOD : THEME_TEXT, quiz_line);
+        ren_text(a->ren, FONT_SMALL, px, ty + ren_text_height(a->ren, FONT_BOLD) + ui_px(ui, 6), THEME_MUTED,
+                 prac_line);
         SDL_Rect study = {right, row.y + (row.h - btn_h) / 2, btn_w, btn_h};
         SDL_Rect prac = {right + btn_w + ui_px(ui, 10), study.y, btn_w, btn_h};
         char label[300];
