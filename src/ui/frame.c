@@ -12,9 +12,12 @@ static void update_scale(App *a)
     int ww, wh, ow, oh;
     SDL_GetWindowSize(a->win, &ww, &wh);
     SDL_GetRendererOutputSize(a->sdl, &ow, &oh);
-    float scale = ww > 0 ? (float)ow / (float)ww : 1.0f;
-    if (scale < 1.0f)
-        scale = 1.0f;
+    float pixels = ww > 0 ? (float)ow / (float)ww : 1.0f;
+    if (pixels < 1.0f)
+        pixels = 1.0f;
+    /* Fonts and spacing follow the chosen text size; the mouse does not. */
+    float scale = pixels * (float)a->settings.text_size / 100.0f;
+    a->ui.pointer_scale = pixels;
     if (ren_set_scale(a->ren, scale))
         a->ui.scale = scale;
 }
@@ -92,4 +95,5 @@ const ScreenEntry SCREENS[SCREEN_COUNT] = {
     [SCREEN_DIRECTORY] = {NULL, NULL, screen_directory, "directory"},
     [SCREEN_INSTRUCTOR] = {instructor_screen_enter, instructor_screen_leave, screen_instructor, "instructor"},
     [SCREEN_DISORDERS] = {NULL, NULL, screen_disorders, "disorders"},
+    [SCREEN_SETTINGS] = {NULL, NULL, screen_settings, "settings"},
 };

@@ -488,7 +488,11 @@ void screen_exam(App *a, SDL_Rect all)
     chrome_top_bar(a, title, "", false, &area);
     /* The countdown, always visible at the bar's right. */
     char clock[32], text[64];
-    format_time(left, clock, sizeof clock);
+    /* Reduce motion: no second ticking by until the last two minutes. */
+    if (a->settings.reduce_motion && left > 120000)
+        snprintf(clock, sizeof clock, "%d min", (int)((left + 59999) / 60000));
+    else
+        format_time(left, clock, sizeof clock);
     snprintf(text, sizeof text, "Time left %s", clock);
     int tw = ren_text_width(a->ren, FONT_HEADING, text);
     int bar_h = ui_px(ui, 56);

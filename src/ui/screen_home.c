@@ -98,10 +98,15 @@ void screen_home(App *a, SDL_Rect all)
         app_sign_out(a);
         return;
     }
+    SDL_Rect set = {out.x - ui_px(ui, 10) - ui_px(ui, 100), out.y, ui_px(ui, 100), bh};
+    if (ui_button(ui, set, "Settings", BUTTON_QUIET)) {
+        screen_settings_open(a);
+        return;
+    }
     char who[200];
     snprintf(who, sizeof who, "%s (%s)", a->learner_name, a->learner);
     int ww = ren_text_width(a->ren, FONT_BODY, who);
-    ren_text(a->ren, FONT_BODY, out.x - ui_px(ui, 16) - ww, (ui_px(ui, 56) - ren_text_height(a->ren, FONT_BODY)) / 2,
+    ren_text(a->ren, FONT_BODY, set.x - ui_px(ui, 16) - ww, (ui_px(ui, 56) - ren_text_height(a->ren, FONT_BODY)) / 2,
              THEME_ON_ACCENT, who);
     int m = ui_px(ui, 40);
     int y = area.y + ui_px(ui, 28);

@@ -24,6 +24,7 @@
 #include "protocol.h"
 #include "render.h"
 #include "session.h"
+#include "settings.h"
 #include "station.h"
 #include "paint.h"
 #include "ui.h"
@@ -43,6 +44,7 @@ typedef enum {
     SCREEN_DIRECTORY,
     SCREEN_INSTRUCTOR,
     SCREEN_DISORDERS,
+    SCREEN_SETTINGS,
     SCREEN_COUNT
 } ScreenId;
 
@@ -89,6 +91,10 @@ typedef struct App {
     struct XapiThread *xapi; /* sends records to the LRS ([xapi] endpoint); NULL if none */
     Uint64 loading_drawn_ms; /* when the loading frame was last drawn */
     char banner[512]; /* an error the learner must see, "" if none */
+    /* The display settings (core settings.h) and their file; NULL without
+     * a data folder (they apply, but are not kept). */
+    Settings settings;
+    char *settings_path;
 
     const Course *course;
     const Module *module;
@@ -198,6 +204,12 @@ void screen_study_enter(App *a);
 void screen_lesson(App *a, SDL_Rect area);
 void screen_lesson_enter(App *a);
 void screen_practice(App *a, SDL_Rect area);
+/* Settings: text size, full screen, reduce motion. screen_settings_open
+ * shows it, Back returning to the current screen; screen_settings_apply
+ * puts a->settings into effect (the window; frame.c scales the text). */
+void screen_settings(App *a, SDL_Rect area);
+void screen_settings_open(App *a);
+void screen_settings_apply(App *a);
 
 /* Instructor screen: entered locked (from sign-in); leaving it forgets
  * the passphrase, the unlocked state and the report. */

@@ -58,7 +58,7 @@ static void push_key(App *a, SDL_Keycode k)
 }
 
 /* Output pixels to window points (what SDL mouse events carry). */
-static int to_points(const App *a, double px) { return (int)(px / a->ui.scale); }
+static int to_points(const App *a, double px) { return (int)(px / a->ui.pointer_scale); }
 
 /* Reports a failed command (what, then the quoted argument) with the text on
  * screen and a screenshot; returns the exit status. */

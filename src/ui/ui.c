@@ -10,15 +10,15 @@ void ui_init(Ui *ui, Ren *ren)
 {
     memset(ui, 0, sizeof *ui);
     ui->ren = ren;
-    ui->scale = ren_scale(ren);
+    ui->scale = ui->pointer_scale = ren_scale(ren);
     ui->focus = -1;
     ui->mx = ui->my = -1;
 }
 
 static void scale_point(const Ui *ui, int x, int y, int *ox, int *oy)
 {
-    *ox = (int)lroundf((float)x * ui->scale);
-    *oy = (int)lroundf((float)y * ui->scale);
+    *ox = (int)lroundf((float)x * ui->pointer_scale);
+    *oy = (int)lroundf((float)y * ui->pointer_scale);
 }
 
 void ui_event(Ui *ui, const SDL_Event *e)
