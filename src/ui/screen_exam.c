@@ -637,6 +637,23 @@ void screen_exam(App *a, SDL_Rect all)
 
 /* ---- result ------------------------------------------------------------ */
 
+/* A question of the result's list: the prompt, and the right answer where
+ * one line says it. */
+static void result_question(const Item *it, const Answer *an, char *q, size_t size)
+{
+    const char *skipped = an->answered ? "" : "Not answered \xC2\xB7 ";
+    const char *right = NULL;
+    for (int k = 0; k < it->n_options && !right; k++)
+        if (it->option_correct[k])
+            right = it->options[k];
+    if (right && it->type == ITEM_CHOICE)
+        snprintf(q, size, "%s%s \xE2\x80\x94 answer: %s", skipped, it->prompt, right);
+    else if (it->type == ITEM_LOCATE_TP)
+        snprintf(q, size, "%s%s \xE2\x80\x94 %s", skipped, it->prompt, it->module->tps[it->tp].location);
+    else
+        snprintf(q, size, "%s%s", skipped, it->prompt);
+}
+
 void screen_exam_result(App *a, SDL_Rect all)
 {
     Ui *ui = &a->ui;
@@ -694,8 +711,15 @@ void screen_exam_result(App *a, SDL_Rect all)
             session_module_score(s, c->modules[i]->id, &k);
         rows += k > 0;
     }
-    int answers_rows = c->exam.show_answers ? session_item_count(s) + 2 : 0;
-    ui_scroll(ui, list, &exam_st.result_scroll, (rows + answers_rows) * row);
+    /* Every question wraps (its row grows) rather than being cut. */
+    int answers_h = c->exam.show_answers ? 2 * row : 0;
+    for (int i = 0; c->exam.show_answers && i < session_item_count(s); i++) {
+        char q[760];
+        result_question(session_item(s, i), session_answer(s, i), q, sizeof q);
+        answers_h += row - ren_text_height(a->ren, FONT_BODY) +
+                     ren_text_wrapped(a->ren, FONT_BODY, 0, 0, list.w - ui_px(ui, 90), THEME_TEXT, q, false, 0, 0);
+    }
+    ui_scroll(ui, list, &exam_st.result_scroll, rows * row + answers_h);
     ren_clip(a->ren, list);
     int ry = list.y - exam_st.result_scroll;
     for (int i = 0; i < c->n_modules; i++) {
@@ -728,20 +752,11 @@ void screen_exam_result(App *a, SDL_Rect all)
             ren_text(a->ren, FONT_BOLD, list.x, ry + ui_px(ui, 3),
                      an->answered ? theme_credit_colour(an->credit) : THEME_MUTED, line);
             char q[760];
-            const char *skipped = an->answered ? "" : "Not answered \xC2\xB7 ";
-            const char *right = NULL;
-            for (int k = 0; k < it->n_options && !right; k++)
-                if (it->option_correct[k])
-                    right = it->options[k];
-            if (right && it->type == ITEM_CHOICE)
-                snprintf(q, sizeof q, "%s%s \xE2\x80\x94 answer: %s", skipped, it->prompt, right);
-            else if (it->type == ITEM_LOCATE_TP)
-                snprintf(q, sizeof q, "%s%s \xE2\x80\x94 %s", skipped, it->prompt, it->module->tps[it->tp].location);
-            else
-                snprintf(q, sizeof q, "%s%s", skipped, it->prompt);
-            ren_text_fit(a->ren, FONT_BODY, list.x + ui_px(ui, 64) + ui_px(ui, 14), ry + ui_px(ui, 3),
-                         list.w - ui_px(ui, 90), an->answered ? THEME_TEXT : THEME_MUTED, q);
-            ry += row;
+            result_question(it, an, q, sizeof q);
+            ry += row - ren_text_height(a->ren, FONT_BODY) +
+                  ren_text_wrapped(a->ren, FONT_BODY, list.x + ui_px(ui, 64) + ui_px(ui, 14), ry + ui_px(ui, 3),
+                                   list.w - ui_px(ui, 90), an->answered ? THEME_TEXT : THEME_MUTED, q, true, list.y,
+                                   list.y + list.h);
         }
     }
     ren_unclip(a->ren);
