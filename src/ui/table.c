@@ -1,6 +1,7 @@
 #include "table.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "theme.h"
 
@@ -60,17 +61,65 @@ bool table_header(Ren *ren, Ui *ui, SDL_Rect r, const TableColumn *cols, int n, 
     return changed;
 }
 
+/* Splits s for a cell w pixels wide: *cut is where a second line starts
+ * (the text after the last space that lets the first line fit), or 0 if s
+ * fits on one line or has no such space. */
+static size_t split_at(Ren *ren, FontId f, const char *s, int w)
+{
+    if (ren_text_width(ren, f, s) <= w)
+        return 0;
+    char buf[400];
+    size_t best = 0;
+    for (size_t i = 1; s[i] && i < sizeof buf; i++) {
+        if (s[i] != ' ')
+            continue;
+        memcpy(buf, s, i);
+        buf[i] = 0;
+        if (ren_text_width(ren, f, buf) > w)
+            break;
+        best = i;
+    }
+    return best;
+}
+
+/* Draws s in one line, or two split at *cut, aligned in [x, x + w);
+ * returns the height used. */
+static int draw_lines(Ren *ren, FontId f, int x, int y, int w, bool right, SDL_Color c, const char *s, size_t cut)
+{
+    char first[400];
+    const char *lines[2] = {s, NULL};
+    if (cut > 0 && cut < sizeof first) {
+        memcpy(first, s, cut);
+        first[cut] = 0;
+        lines[0] = first;
+        lines[1] = s + cut + 1;
+    }
+    int lh = ren_text_height(ren, f), h = 0;
+    for (int i = 0; i < 2 && lines[i]; i++, h += lh) {
+        int tw = ren_text_width(ren, f, lines[i]);
+        ren_text_fit(ren, f, right ? x + w - (tw < w ? tw : w) : x, y + h, w, c, lines[i]);
+    }
+    return h;
+}
+
 void table_cell_text(Ren *ren, const Ui *ui, SDL_Rect cell, bool right, FontId f, SDL_Color c,
                      const char *main_text, SDL_Color sub_c, const char *sub)
 {
     int pad = ui_px(ui, 10), w = cell.w - 2 * pad;
-    int h = ren_text_height(ren, f) + (sub && *sub ? ren_text_height(ren, FONT_SMALL) : 0);
+    bool has_sub = sub && *sub;
+    /* A text too long for the cell takes a second line where the row has
+     * room for it (the sub line first, then the main one). */
+    int mh = ren_text_height(ren, f), sh = has_sub ? ren_text_height(ren, FONT_SMALL) : 0;
+    size_t main_cut = 0, sub_cut = has_sub ? split_at(ren, FONT_SMALL, sub, w) : 0;
+    if (sub_cut && mh + 2 * sh > cell.h)
+        sub_cut = 0;
+    int h = mh + (sub_cut ? 2 * sh : sh);
+    main_cut = split_at(ren, f, main_text, w);
+    if (main_cut && h + mh > cell.h)
+        main_cut = 0;
+    h += main_cut ? mh : 0;
     int y = cell.y + (cell.h - h) / 2;
-    int tw = ren_text_width(ren, f, main_text);
-    ren_text_fit(ren, f, right ? cell.x + cell.w - pad - (tw < w ? tw : w) : cell.x + pad, y, w, c, main_text);
-    if (sub && *sub) {
-        int sw = ren_text_width(ren, FONT_SMALL, sub);
-        ren_text_fit(ren, FONT_SMALL, right ? cell.x + cell.w - pad - (sw < w ? sw : w) : cell.x + pad,
-                     y + ren_text_height(ren, f), w, sub_c, sub);
-    }
+    y += draw_lines(ren, f, cell.x + pad, y, w, right, c, main_text, main_cut);
+    if (has_sub)
+        draw_lines(ren, FONT_SMALL, cell.x + pad, y, w, right, sub_c, sub, sub_cut);
 }
