@@ -61,23 +61,25 @@ bool table_header(Ren *ren, Ui *ui, SDL_Rect r, const TableColumn *cols, int n, 
     return changed;
 }
 
-/* Splits s for a cell w pixels wide: *cut is where a second line starts
- * (the text after the last space that lets the first line fit), or 0 if s
- * fits on one line or has no such space. */
+/* Splits s for a cell w pixels wide: returns where the first line ends
+ * (the last space, or just after the last '/', that lets it fit), or 0 if
+ * s fits on one line or cannot be split so. */
 static size_t split_at(Ren *ren, FontId f, const char *s, int w)
 {
     if (ren_text_width(ren, f, s) <= w)
         return 0;
     char buf[400];
     size_t best = 0;
-    for (size_t i = 1; s[i] && i < sizeof buf; i++) {
-        if (s[i] != ' ')
+    /* At a space (dropped), or after a '/' of a path (kept). */
+    for (size_t i = 1; s[i] && i + 1 < sizeof buf; i++) {
+        size_t keep = s[i] == ' ' ? i : s[i] == '/' && s[i + 1] ? i + 1 : 0;
+        if (!keep)
             continue;
-        memcpy(buf, s, i);
-        buf[i] = 0;
+        memcpy(buf, s, keep);
+        buf[keep] = 0;
         if (ren_text_width(ren, f, buf) > w)
             break;
-        best = i;
+        best = keep;
     }
     return best;
 }
@@ -92,7 +94,7 @@ static int draw_lines(Ren *ren, FontId f, int x, int y, int w, bool right, SDL_C
         memcpy(first, s, cut);
         first[cut] = 0;
         lines[0] = first;
-        lines[1] = s + cut + 1;
+        lines[1] = s + cut + (s[cut] == ' ');
     }
     int lh = ren_text_height(ren, f), h = 0;
     for (int i = 0; i < 2 && lines[i]; i++, h += lh) {
@@ -108,16 +110,16 @@ void table_cell_text(Ren *ren, const Ui *ui, SDL_Rect cell, bool right, FontId f
     int pad = ui_px(ui, 10), w = cell.w - 2 * pad;
     bool has_sub = sub && *sub;
     /* A text too long for the cell takes a second line where the row has
-     * room for it (the sub line first, then the main one). */
+     * room for it (the main text first, then the smaller one). */
     int mh = ren_text_height(ren, f), sh = has_sub ? ren_text_height(ren, FONT_SMALL) : 0;
-    size_t main_cut = 0, sub_cut = has_sub ? split_at(ren, FONT_SMALL, sub, w) : 0;
-    if (sub_cut && mh + 2 * sh > cell.h)
-        sub_cut = 0;
-    int h = mh + (sub_cut ? 2 * sh : sh);
-    main_cut = split_at(ren, f, main_text, w);
-    if (main_cut && h + mh > cell.h)
+    size_t main_cut = split_at(ren, f, main_text, w);
+    if (main_cut && 2 * mh + sh > cell.h)
         main_cut = 0;
-    h += main_cut ? mh : 0;
+    int h = (main_cut ? 2 * mh : mh) + sh;
+    size_t sub_cut = has_sub ? split_at(ren, FONT_SMALL, sub, w) : 0;
+    if (sub_cut && h + sh > cell.h)
+        sub_cut = 0;
+    h += sub_cut ? sh : 0;
     int y = cell.y + (cell.h - h) / 2;
     y += draw_lines(ren, f, cell.x + pad, y, w, right, c, main_text, main_cut);
     if (has_sub)
