@@ -318,6 +318,8 @@ static void remember(Ren *ren, const char *s)
     ren->seen[ren->seen_len] = 0;
 }
 
+void ren_remember(Ren *ren, const char *s) { remember(ren, s); }
+
 int ren_text_width(Ren *ren, FontId f, const char *s)
 {
     if (!*s)

@@ -49,6 +49,9 @@ int ren_text_may_ellipsise(Ren *ren, FontId f, int x, int y, int max_w, SDL_Colo
 int ren_text_wrapped(Ren *ren, FontId f, int x, int y, int width, SDL_Color c, const char *s,
                      bool draw, int clip_top, int clip_bottom);
 
+/* Notes s as drawn this frame for ren_text_seen, when it was drawn in
+ * pieces (a table cell's two lines). */
+void ren_remember(Ren *ren, const char *s);
 /* True if a string containing needle was drawn since ren_begin. */
 bool ren_text_seen(const Ren *ren, const char *needle);
 /* Every string drawn this frame, one per line, for failure messages. */

@@ -525,9 +525,11 @@ static void question_table(App *a, State *st, SDL_Rect box)
 {
     Ui *ui = &a->ui;
     static const TableColumn cols[Q_COLUMNS] = {
-        {"Question", 280, 3.0f, false}, {"Answers", 120, 0, true},   {"Facility", 80, 0, true},
+        /* Minimums that fit 960 pixels (a heading is never narrower than
+         * its label); a longer text takes a second line in its cell. */
+        {"Question", 230, 3.0f, false}, {"Answers", 90, 0, true},   {"Facility", 80, 0, true},
         {"Discrim.", 80, 0, true},      {"Clicks", 60, 0, true},    {"Median dist.", 120, 0, true},
-        {"Wrong side", 90, 0, true},    {"Note", 190, 0.5f, false}};
+        {"Wrong side", 90, 0, true},    {"Note", 100, 0.5f, false}};
     int xs[Q_COLUMNS], ws[Q_COLUMNS];
     int sw = box.w - ui_px(ui, 12);
     table_layout_columns(a->ren, &a->ui, cols, Q_COLUMNS, box.x, sw, xs, ws);
