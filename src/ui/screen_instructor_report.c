@@ -452,6 +452,9 @@ static void learner_table(App *a, State *st, SDL_Rect box)
                     snprintf(m, sizeof m, "\xE2\x9C\x93 All %d records good", r->records);
                 else
                     snprintf(m, sizeof m, "\xE2\x9C\x97 %s", r->wrong_key ? "Signed on another station?" : "Problems");
+                /* Narrow: the short question (the line under it explains). */
+                if (r->wrong_key && ren_text_width(a->ren, FONT_BOLD, m) > cell.w - ui_px(ui, 20))
+                    snprintf(m, sizeof m, "\xE2\x9C\x97 Signed elsewhere?");
                 if (r->wrong_key)
                     snprintf(s, sizeof s, "no record matches this station's key");
                 else
@@ -527,9 +530,9 @@ static void question_table(App *a, State *st, SDL_Rect box)
     static const TableColumn cols[Q_COLUMNS] = {
         /* Minimums that fit 960 pixels (a heading is never narrower than
          * its label); a longer text takes a second line in its cell. */
-        {"Question", 230, 3.0f, false}, {"Answers", 90, 0, true},   {"Facility", 80, 0, true},
-        {"Discrim.", 80, 0, true},      {"Clicks", 60, 0, true},    {"Median dist.", 120, 0, true},
-        {"Wrong side", 90, 0, true},    {"Note", 100, 0.5f, false}};
+        {"Question", 210, 3.0f, false}, {"Answers", 90, 0, true},   {"Facility", 80, 0, true},
+        {"Discrim.", 80, 0, true},      {"Clicks", 60, 0, true},    {"Median dist.", 100, 0.4f, true},
+        {"Wrong side", 90, 0.3f, true},    {"Note", 130, 0.5f, false}};
     int xs[Q_COLUMNS], ws[Q_COLUMNS];
     int sw = box.w - ui_px(ui, 12);
     table_layout_columns(a->ren, &a->ui, cols, Q_COLUMNS, box.x, sw, xs, ws);
@@ -540,7 +543,8 @@ static void question_table(App *a, State *st, SDL_Rect box)
         sort_order(st, st->qorder, st->n_qrows, cmp_questions);
     }
     SDL_Rect list = {box.x, box.y + hh, box.w, box.h - hh};
-    int rh = ui_px(ui, 56);
+    /* A narrow window: taller rows, for questions on three lines. */
+    int rh = ui_px(ui, box.w < ui_px(ui, 1000) ? 92 : 56);
     instr_scroll_keys(a, &st->q_scroll, list.h);
     ui_scroll(ui, list, &st->q_scroll, (st->n_qrows > 0 ? st->n_qrows : 1) * rh);
     ren_clip(a->ren, list);

@@ -28,25 +28,56 @@ static size_t split_at(Ren *ren, FontId f, const char *s, int w)
     return best;
 }
 
-/* Draws s in one line, or two split at *cut, aligned in [x, x + w);
- * returns the height used. */
-static int draw_lines(Ren *ren, FontId f, int x, int y, int w, bool right, SDL_Color c, const char *s, size_t cut)
+#define CELL_MAX_LINES 4
+
+/* Breaks s into lines of at most w pixels, greedily (split_at on what is
+ * left), at most max of them: starts[i] is where line i begins, ends[i]
+ * where it ends. Returns the number of lines; the last takes the rest,
+ * whether it fits or not. */
+static int break_lines(Ren *ren, FontId f, const char *s, int w, size_t *starts, size_t *ends, int max)
 {
-    char first[400];
-    const char *lines[2] = {s, NULL};
-    if (cut > 0 && cut < sizeof first) {
+    size_t at = 0;
+    int n = 0;
+    while (n < max) {
+        starts[n] = at;
+        size_t cut = n + 1 < max ? split_at(ren, f, s + at, w) : 0;
+        if (!cut) {
+            ends[n++] = strlen(s);
+            break;
+        }
+        ends[n++] = at + cut;
+        at += cut + (s[at + cut] == ' ');
+    }
+    return n;
+}
+
+/* Draws s in lines of at most w pixels (at most max), aligned in
+ * [x, x + w); returns the height used. */
+static int draw_lines(Ren *ren, FontId f, int x, int y, int w, bool right, SDL_Color c, const char *s, int max)
+{
+    size_t starts[CELL_MAX_LINES], ends[CELL_MAX_LINES];
+    int n = break_lines(ren, f, s, w, starts, ends, max < CELL_MAX_LINES ? max : CELL_MAX_LINES);
+    if (n > 1)
         ren_remember(ren, s); /* whole, so a test can expect it */
-        memcpy(first, s, cut);
-        first[cut] = 0;
-        lines[0] = first;
-        lines[1] = s + cut + (s[cut] == ' ');
+    int lh = ren_text_height(ren, f);
+    char line[400];
+    for (int i = 0; i < n; i++) {
+        size_t len = ends[i] - starts[i];
+        if (len >= sizeof line)
+            len = sizeof line - 1;
+        memcpy(line, s + starts[i], len);
+        line[len] = 0;
+        int tw = ren_text_width(ren, f, line);
+        ren_text_fit(ren, f, right ? x + w - (tw < w ? tw : w) : x, y + i * lh, w, c, line);
     }
-    int lh = ren_text_height(ren, f), h = 0;
-    for (int i = 0; i < 2 && lines[i]; i++, h += lh) {
-        int tw = ren_text_width(ren, f, lines[i]);
-        ren_text_fit(ren, f, right ? x + w - (tw < w ? tw : w) : x, y + h, w, c, lines[i]);
-    }
-    return h;
+    return n * lh;
+}
+
+/* How many lines s needs at w pixels (at most max). */
+static int lines_needed(Ren *ren, FontId f, const char *s, int w, int max)
+{
+    size_t starts[CELL_MAX_LINES], ends[CELL_MAX_LINES];
+    return break_lines(ren, f, s, w, starts, ends, max < CELL_MAX_LINES ? max : CELL_MAX_LINES);
 }
 
 /* The width of a heading: its label on one line, or on two split at its
@@ -103,10 +134,9 @@ bool table_header(Ren *ren, Ui *ui, SDL_Rect r, const TableColumn *cols, int n, 
         char label[160];
         snprintf(label, sizeof label, "%s%s", cols[i].label, on ? (*dir > 0 ? " \xE2\x96\xB2" : " \xE2\x96\xBC") : "");
         int w = cell.w - 2 * pad, lh = ren_text_height(ren, FONT_BOLD);
-        size_t cut = split_at(ren, FONT_BOLD, label, w);
-        int h = cut && 2 * lh <= r.h ? 2 * lh : lh;
-        draw_lines(ren, FONT_BOLD, cell.x + pad, r.y + (r.h - h) / 2, w, cols[i].right,
-                   on ? THEME_ACCENT : THEME_ACCENT_DARK, label, h > lh ? cut : 0);
+        int lines = lines_needed(ren, FONT_BOLD, label, w, r.h / lh);
+        draw_lines(ren, FONT_BOLD, cell.x + pad, r.y + (r.h - lines * lh) / 2, w, cols[i].right,
+                   on ? THEME_ACCENT : THEME_ACCENT_DARK, label, lines);
         char target[200];
         snprintf(target, sizeof target, "Sort %s by %s", what, cols[i].label);
         if (ui_clickable(ui, cell, target)) {
@@ -123,19 +153,18 @@ void table_cell_text(Ren *ren, const Ui *ui, SDL_Rect cell, bool right, FontId f
 {
     int pad = ui_px(ui, 10), w = cell.w - 2 * pad;
     bool has_sub = sub && *sub;
-    /* A text too long for the cell takes a second line where the row has
-     * room for it (the main text first, then the smaller one). */
+    /* A text too long for the cell takes more lines where the row has
+     * room for them: the main text first, then the smaller one. */
     int mh = ren_text_height(ren, f), sh = has_sub ? ren_text_height(ren, FONT_SMALL) : 0;
-    size_t main_cut = split_at(ren, f, main_text, w);
-    if (main_cut && 2 * mh + sh > cell.h)
-        main_cut = 0;
-    int h = (main_cut ? 2 * mh : mh) + sh;
-    size_t sub_cut = has_sub ? split_at(ren, FONT_SMALL, sub, w) : 0;
-    if (sub_cut && h + sh > cell.h)
-        sub_cut = 0;
-    h += sub_cut ? sh : 0;
+    int main_n = lines_needed(ren, f, main_text, w, (cell.h - sh) / mh);
+    if (main_n < 1)
+        main_n = 1;
+    int sub_n = has_sub ? lines_needed(ren, FONT_SMALL, sub, w, (cell.h - main_n * mh) / sh) : 0;
+    if (has_sub && sub_n < 1)
+        sub_n = 1;
+    int h = main_n * mh + sub_n * sh;
     int y = cell.y + (cell.h - h) / 2;
-    y += draw_lines(ren, f, cell.x + pad, y, w, right, c, main_text, main_cut);
+    y += draw_lines(ren, f, cell.x + pad, y, w, right, c, main_text, main_n);
     if (has_sub)
-        draw_lines(ren, FONT_SMALL, cell.x + pad, y, w, right, sub_c, sub, sub_cut);
+        draw_lines(ren, FONT_SMALL, cell.x + pad, y, w, right, sub_c, sub, sub_n);
 }
