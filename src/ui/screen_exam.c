@@ -593,13 +593,20 @@ void screen_exam(App *a, SDL_Rect all)
         }
 
         /* Navigation and flag at the bottom of the side panel. */
-        int bw = (w - 2 * ui_px(ui, 10)) / 3, bh = ui_px(ui, 44);
+        /* Each button as wide as its label needs, the rest shared. */
+        int gap = ui_px(ui, 10), bh = ui_px(ui, 44), need[3];
+        const char *widest[3] = {"\xE2\x80\xB9 Previous", "Unflag", "Next \xE2\x80\xBA"};
+        int spare = w - 2 * gap;
+        for (int k = 0; k < 3; k++)
+            spare -= need[k] = ren_text_width(a->ren, FONT_BODY, widest[k]) + ui_px(ui, 24);
+        for (int k = 0; k < 3; k++)
+            need[k] += spare / 3;
         int by = side.y + side.h - ui_px(ui, 20) - bh;
         SDL_Rect submit = {x, by, w, bh};
-        by -= bh + ui_px(ui, 10);
-        SDL_Rect prev = {x, by, bw, bh};
-        SDL_Rect flag = {x + bw + ui_px(ui, 10), by, bw, bh};
-        SDL_Rect next = {x + 2 * (bw + ui_px(ui, 10)), by, w - 2 * (bw + ui_px(ui, 10)), bh};
+        by -= bh + gap;
+        SDL_Rect prev = {x, by, need[0], bh};
+        SDL_Rect flag = {x + need[0] + gap, by, need[1], bh};
+        SDL_Rect next = {flag.x + need[1] + gap, by, x + w - (flag.x + need[1] + gap), bh};
         by -= bh + ui_px(ui, 10);
         SDL_Rect over = {x, by, w, bh};
         if (!exam_st.confirm) {
