@@ -98,11 +98,8 @@ void screen_home(App *a, SDL_Rect all)
         app_sign_out(a);
         return;
     }
+    /* Settings sits left of Sign out; drawn last (Tab reaches the courses first). */
     SDL_Rect set = {out.x - ui_px(ui, 10) - ui_px(ui, 100), out.y, ui_px(ui, 100), bh};
-    if (ui_button(ui, set, "Settings", BUTTON_QUIET)) {
-        screen_settings_open(a);
-        return;
-    }
     char who[200];
     snprintf(who, sizeof who, "%s (%s)", a->learner_name, a->learner);
     int ww = ren_text_width(a->ren, FONT_BODY, who);
@@ -142,8 +139,11 @@ void screen_home(App *a, SDL_Rect all)
     }
 
     int n = library_course_count(a->lib);
-    if (n == 0)
+    if (n == 0) {
+        if (ui_button(ui, set, "Settings", BUTTON_QUIET))
+            screen_settings_open(a);
         return;
+    }
     int gap = ui_px(ui, 24);
     int cols = n < 3 ? n : 3;
     int cw = (all.w - 2 * m - (cols - 1) * gap) / cols;
@@ -260,4 +260,6 @@ void screen_home(App *a, SDL_Rect all)
             return;
         }
     }
+    if (ui_button(ui, set, "Settings", BUTTON_QUIET))
+        screen_settings_open(a);
 }
