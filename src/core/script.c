@@ -42,6 +42,7 @@ static const CommandSpec COMMANDS[] = {
     {"expect", SCRIPT_EXPECT, "T", "expect TEXT"},
     {"expect-not", SCRIPT_EXPECT_NOT, "T", "expect-not TEXT"},
     {"expect-chart-still", SCRIPT_EXPECT_CHART_STILL, "W", "expect-chart-still VIEW"},
+    {"check-layout", SCRIPT_CHECK_LAYOUT, "", "check-layout"},
     {"print", SCRIPT_PRINT, "T", "print TEXT"},
     {"hang", SCRIPT_HANG, "", "hang"},
     {"quit", SCRIPT_QUIT, "", "quit"},

@@ -19,6 +19,9 @@
  *   expect-chart-still VIEW   fail unless the chart VIEW is on screen where it was at the
  *                             script's previous expect-chart-still VIEW (the first one
  *                             notes where it is)
+ *   check-layout              fail if text on the current screen is cut off, shortened
+ *                             with "…" where it must fit, or drawn over other text
+ *                             (the run goes on, to report every screen; it fails at the end)
  *   print TEXT                write TEXT as a line on standard output (a marker for test drivers)
  *   hang                      stop reading the script and wait until killed (crash tests)
  *   quit                      close the program
@@ -52,6 +55,7 @@ typedef enum {
     SCRIPT_EXPECT,
     SCRIPT_EXPECT_NOT,
     SCRIPT_EXPECT_CHART_STILL,
+    SCRIPT_CHECK_LAYOUT,
     SCRIPT_PRINT,
     SCRIPT_HANG,
     SCRIPT_QUIT

@@ -225,6 +225,7 @@ int app_run(const AppOptions *opt)
     static App app;
     App *a = &app;
     memset(a, 0, sizeof *a);
+    a->settings = settings_defaults();
     a->cfg = opt->config;
     a->virtual_clock = opt->virtual_clock;
     a->virtual_ms = opt->clock_start_ms ? opt->clock_start_ms : VIRTUAL_EPOCH_MS;
@@ -311,6 +312,21 @@ int app_run(const AppOptions *opt)
         a->data_dir = NULL;
     }
     if (a->data_dir) {
+        /* The display settings: a bad file is named, its good lines kept. */
+        Diag *sd = diag_create();
+        size_t n = strlen(a->data_dir) + sizeof "/" SETTINGS_FILE;
+        a->settings_path = malloc(n);
+        if (a->settings_path) {
+            snprintf(a->settings_path, n, "%s/%s", a->data_dir, SETTINGS_FILE);
+            if (settings_load(a->settings_path, &a->settings, sd) > 0 && diag_count(sd) > 0) {
+                char msg[400];
+                snprintf(a->banner, sizeof a->banner, "The settings file has errors (%s); the rest of it applies.",
+                         diag_format(diag_item(sd, 0), msg, sizeof msg));
+            }
+        }
+        print_diag(sd);
+        diag_free(sd);
+        screen_settings_apply(a);
         Diag *d = diag_create();
         a->have_key = station_key_load(a->data_dir, a->key, d) == 0;
         if (!a->have_key) {
@@ -383,6 +399,7 @@ out:
         SDL_DestroyWindow(a->win);
     free(a->data_dir);
     free(a->progress_path);
+    free(a->settings_path);
     script_free(script);
     TTF_Quit();
     SDL_Quit();

@@ -74,12 +74,14 @@ bool chrome_top_bar(App *a, const char *title, const char *crumb, bool back, SDL
     }
     int top = h;
     if (a->banner[0]) {
-        int bh = ui_px(ui, 36);
+        /* A long message wraps: the banner grows, line by line. */
+        int msg_w = ui->width - ui_px(ui, 140);
+        int msg_h = ren_text_wrapped(a->ren, FONT_BODY, 0, 0, msg_w, THEME_BAD, a->banner, false, 0, 0);
+        int bh = msg_h + ui_px(ui, 16) > ui_px(ui, 36) ? msg_h + ui_px(ui, 16) : ui_px(ui, 36);
         SDL_Rect br = {0, h, ui->width, bh};
         ren_fill_rect(a->ren, br, THEME_BAD_LIGHT);
-        int ch = ren_text_height(a->ren, FONT_BODY);
-        ren_text_fit(a->ren, FONT_BODY, ui_px(ui, 20), h + (bh - ch) / 2, ui->width - ui_px(ui, 140),
-                     THEME_BAD, a->banner);
+        ren_text_wrapped(a->ren, FONT_BODY, ui_px(ui, 20), h + (bh - msg_h) / 2, msg_w, THEME_BAD, a->banner, true,
+                         0, ui->height);
         SDL_Rect dismiss = {ui->width - ui_px(ui, 110), h + ui_px(ui, 4), ui_px(ui, 96), bh - ui_px(ui, 8)};
         if (ui_button(ui, dismiss, "Dismiss", BUTTON_QUIET)) {
             a->banner[0] = 0;

@@ -13,9 +13,12 @@ static void update_scale(App *a)
     int ww, wh, ow, oh;
     SDL_GetWindowSize(a->win, &ww, &wh);
     SDL_GetRendererOutputSize(a->sdl, &ow, &oh);
-    float scale = ww > 0 ? (float)ow / (float)ww : 1.0f;
-    if (scale < 1.0f)
-        scale = 1.0f;
+    float pixels = ww > 0 ? (float)ow / (float)ww : 1.0f;
+    if (pixels < 1.0f)
+        pixels = 1.0f;
+    /* Fonts and spacing follow the chosen text size; the mouse does not. */
+    float scale = pixels * (float)a->settings.text_size / 100.0f;
+    a->ui.pointer_scale = pixels;
     if (ren_set_scale(a->ren, scale))
         a->ui.scale = scale;
 }
@@ -79,21 +82,22 @@ void frame_pump(App *a)
 }
 
 const ScreenEntry SCREENS[SCREEN_COUNT] = {
-    [SCREEN_SIGNIN] = {NULL, NULL, screen_signin},
-    [SCREEN_HOME] = {NULL, NULL, screen_home},
-    [SCREEN_MODULES] = {screen_modules_enter, NULL, screen_modules},
-    [SCREEN_STUDY] = {screen_study_enter, NULL, screen_study},
-    [SCREEN_PRACTICE] = {NULL, NULL, screen_practice},
-    [SCREEN_EXAM_INTRO] = {NULL, NULL, screen_exam_intro},
-    [SCREEN_EXAM] = {NULL, NULL, screen_exam},
-    [SCREEN_EXAM_RESULT] = {NULL, NULL, screen_exam_result},
-    [SCREEN_CERTIFICATE] = {NULL, NULL, screen_certificate},
-    [SCREEN_PROTOCOLS] = {NULL, NULL, screen_protocols},
-    [SCREEN_LOCATOR] = {NULL, NULL, screen_locator},
-    [SCREEN_DIRECTORY] = {NULL, NULL, screen_directory},
-    [SCREEN_INSTRUCTOR] = {instructor_screen_enter, instructor_screen_leave, screen_instructor},
-    [SCREEN_DISORDERS] = {NULL, NULL, screen_disorders},
-    [SCREEN_ANSWER_REVIEW] = {NULL, screen_answer_review_leave, screen_answer_review},
-    [SCREEN_HISTORY] = {screen_history_enter, NULL, screen_history},
-    [SCREEN_STATS] = {screen_stats_enter, screen_stats_leave, screen_stats},
+    [SCREEN_SIGNIN] = {NULL, NULL, screen_signin, "sign-in"},
+    [SCREEN_HOME] = {NULL, NULL, screen_home, "home"},
+    [SCREEN_MODULES] = {screen_modules_enter, NULL, screen_modules, "modules"},
+    [SCREEN_STUDY] = {screen_study_enter, NULL, screen_study, "study"},
+    [SCREEN_PRACTICE] = {NULL, NULL, screen_practice, "practice"},
+    [SCREEN_EXAM_INTRO] = {NULL, NULL, screen_exam_intro, "exam intro"},
+    [SCREEN_EXAM] = {NULL, NULL, screen_exam, "exam"},
+    [SCREEN_EXAM_RESULT] = {NULL, NULL, screen_exam_result, "exam result"},
+    [SCREEN_CERTIFICATE] = {NULL, NULL, screen_certificate, "certificate"},
+    [SCREEN_PROTOCOLS] = {NULL, NULL, screen_protocols, "protocols"},
+    [SCREEN_LOCATOR] = {NULL, NULL, screen_locator, "locator"},
+    [SCREEN_DIRECTORY] = {NULL, NULL, screen_directory, "directory"},
+    [SCREEN_INSTRUCTOR] = {instructor_screen_enter, instructor_screen_leave, screen_instructor, "instructor"},
+    [SCREEN_DISORDERS] = {NULL, NULL, screen_disorders, "disorders"},
+    [SCREEN_ANSWER_REVIEW] = {NULL, screen_answer_review_leave, screen_answer_review, "answer review"},
+    [SCREEN_HISTORY] = {screen_history_enter, NULL, screen_history, "past results"},
+    [SCREEN_STATS] = {screen_stats_enter, screen_stats_leave, screen_stats, "statistics"},
+    [SCREEN_SETTINGS] = {NULL, NULL, screen_settings, "settings"},
 };

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "datafile.h"
+#include "layout_check.h"
 
 #define CACHE_SLOTS 1024
 #define WIDTH_SLOTS 4096
@@ -56,6 +57,7 @@ struct Ren {
     unsigned frame;
     char *seen; /* strings drawn this frame, '\n'-separated */
     size_t seen_len;
+    TextLog *log; /* where each string was drawn this frame (layout_check.h) */
 };
 
 static const float FONT_FACTOR[FONT_COUNT] = {1.0f, 0.85f, 1.0f, 1.25f, 1.7f};
@@ -163,14 +165,16 @@ Ren *ren_create(SDL_Renderer *r, const char *font_path, int font_pt, float scale
     ren->font_pt = font_pt;
     ren->scale = scale;
     ren->seen = malloc(SEEN_MAX);
+    ren->log = calloc(1, sizeof *ren->log);
     ren->regular = datafile_read_capped(font_path, DATAFILE_FONT, &ren->regular_len, NULL);
     char *bold = bold_path(font_path);
     ren->bold = bold ? datafile_read_capped(bold, DATAFILE_FONT | DATAFILE_MISSING_OK, &ren->bold_len, NULL)
                      : NULL;
     free(bold);
-    if (!ren->font_path || !ren->seen || !ren->regular || !open_fonts(ren)) {
+    if (!ren->font_path || !ren->seen || !ren->log || !ren->regular || !open_fonts(ren)) {
         free(ren->font_path);
         free(ren->seen);
+        free(ren->log);
         free(ren->regular);
         free(ren->bold);
         free(ren);
@@ -191,6 +195,7 @@ void ren_free(Ren *ren)
     free(ren->regular);
     free(ren->bold);
     free(ren->seen);
+    free(ren->log);
     free(ren);
 }
 
@@ -216,6 +221,7 @@ void ren_begin(Ren *ren, SDL_Color bg)
     ren->frame++;
     ren->seen_len = 0;
     ren->seen[0] = 0;
+    textlog_clear(ren->log);
     /* Drop text not drawn for a while once the cache fills up. */
     if (ren->cache_count > CACHE_SLOTS / 2) {
         for (int i = 0; i < CACHE_SLOTS; i++) {
@@ -312,6 +318,8 @@ static void remember(Ren *ren, const char *s)
     ren->seen[ren->seen_len] = 0;
 }
 
+void ren_remember(Ren *ren, const char *s) { remember(ren, s); }
+
 int ren_text_width(Ren *ren, FontId f, const char *s)
 {
     if (!*s)
@@ -346,12 +354,21 @@ int ren_text_height(Ren *ren, FontId f) { return TTF_FontLineSkip(ren->fonts[f])
 
 static int draw_text(Ren *ren, FontId f, int x, int y, SDL_Color c, const char *s);
 
+/* Notes where text (asked for as asked) went, for the layout check. */
+static void note_box(Ren *ren, FontId f, int x, int y, int w, const char *asked, unsigned flags, int wrap_w)
+{
+    SDL_Rect box = {x, y, w, TTF_FontHeight(ren->fonts[f])};
+    textlog_add(ren->log, box, asked, flags, wrap_w);
+}
+
 int ren_text(Ren *ren, FontId f, int x, int y, SDL_Color c, const char *s)
 {
     if (!s || !*s)
         return 0;
     remember(ren, s);
-    return draw_text(ren, f, x, y, c, s);
+    int w = draw_text(ren, f, x, y, c, s);
+    note_box(ren, f, x, y, w, s, 0, 0);
+    return w;
 }
 
 static int draw_text(Ren *ren, FontId f, int x, int y, SDL_Color c, const char *s)
@@ -375,7 +392,7 @@ static int draw_text(Ren *ren, FontId f, int x, int y, SDL_Color c, const char *
     return dst.w;
 }
 
-int ren_text_fit(Ren *ren, FontId f, int x, int y, int max_w, SDL_Color c, const char *s)
+static int text_fit(Ren *ren, FontId f, int x, int y, int max_w, SDL_Color c, const char *s, unsigned may)
 {
     if (ren_text_width(ren, f, s) <= max_w)
         return ren_text(ren, f, x, y, c, s);
@@ -393,9 +410,24 @@ int ren_text_fit(Ren *ren, FontId f, int x, int y, int max_w, SDL_Color c, const
         if (ren_text_width(ren, f, buf) <= max_w)
             break;
     }
-    int w = ren_text(ren, f, x, y, c, buf);
+    int w = 0;
+    if (*buf) {
+        remember(ren, buf);
+        w = draw_text(ren, f, x, y, c, buf);
+        note_box(ren, f, x, y, w, s, TEXTBOX_ELLIPSISED | may, 0);
+    }
     free(buf);
     return w;
+}
+
+int ren_text_fit(Ren *ren, FontId f, int x, int y, int max_w, SDL_Color c, const char *s)
+{
+    return text_fit(ren, f, x, y, max_w, c, s, 0);
+}
+
+int ren_text_may_ellipsise(Ren *ren, FontId f, int x, int y, int max_w, SDL_Color c, const char *s)
+{
+    return text_fit(ren, f, x, y, max_w, c, s, TEXTBOX_MAY_ELLIPSISE);
 }
 
 int ren_text_wrapped(Ren *ren, FontId f, int x, int y, int width, SDL_Color c, const char *s,
@@ -437,10 +469,18 @@ int ren_text_wrapped(Ren *ren, FontId f, int x, int y, int width, SDL_Color c, c
             memcpy(word, ws, wl);
             word[wl] = 0;
             int ww = ren_text_width(ren, f, word);
-            if (ll > 0 && lw + space + ww > width) {
+            bool full = ll > 0 && lw + space + ww > width;
+            if (ll > 0 && !full && lw + space + ww > width - 2 * space - width / 64) {
+                /* Near the edge the sum of word widths is not the line's
+                 * (kerning, rounding add up along a line): measure it. */
+                line[ll] = ' ';
+                memcpy(line + ll + 1, word, wl + 1);
+                full = ren_text_width(ren, f, line) > width;
+            }
+            if (full) {
                 line[ll] = 0;
                 if (draw && yy + lh > clip_top && yy < clip_bottom)
-                    draw_text(ren, f, x, yy, c, line);
+                    note_box(ren, f, x, yy, draw_text(ren, f, x, yy, c, line), line, TEXTBOX_WRAPPED, width);
                 yy += lh;
                 ll = 0;
                 lw = 0;
@@ -457,7 +497,7 @@ int ren_text_wrapped(Ren *ren, FontId f, int x, int y, int width, SDL_Color c, c
         if (ll > 0 || !any) {
             line[ll] = 0;
             if (draw && ll > 0 && yy + lh > clip_top && yy < clip_bottom)
-                draw_text(ren, f, x, yy, c, line);
+                note_box(ren, f, x, yy, draw_text(ren, f, x, yy, c, line), line, TEXTBOX_WRAPPED, width);
             yy += lh;
         }
         p = *end ? end + 1 : end;
@@ -492,9 +532,21 @@ static void fill_end(Ren *ren, SDL_Color c)
         SDL_SetRenderDrawBlendMode(ren->sdl, SDL_BLENDMODE_BLEND);
 }
 
-void ren_clip(Ren *ren, SDL_Rect r) { SDL_RenderSetClipRect(ren->sdl, &r); }
+void ren_clip(Ren *ren, SDL_Rect r)
+{
+    SDL_RenderSetClipRect(ren->sdl, &r);
+    textlog_set_clip(ren->log, &r);
+}
 
-void ren_unclip(Ren *ren) { SDL_RenderSetClipRect(ren->sdl, NULL); }
+void ren_unclip(Ren *ren)
+{
+    SDL_RenderSetClipRect(ren->sdl, NULL);
+    textlog_set_clip(ren->log, NULL);
+}
+
+void ren_note_scroll(Ren *ren, SDL_Rect r) { textlog_note_scroll(ren->log, r); }
+void ren_layer_next(Ren *ren) { textlog_next_layer(ren->log); }
+const TextLog *ren_text_log(const Ren *ren) { return ren->log; }
 
 void ren_fill_rect(Ren *ren, SDL_Rect r, SDL_Color c)
 {

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "diag.h"
+#include "layout_check.h"
 
 typedef enum { FONT_BODY, FONT_SMALL, FONT_BOLD, FONT_HEADING, FONT_TITLE, FONT_COUNT } FontId;
 
@@ -35,8 +36,12 @@ int ren_text_width(Ren *ren, FontId f, const char *s);
 int ren_text_height(Ren *ren, FontId f);
 /* Draws s with its top-left at x,y; returns the width drawn. */
 int ren_text(Ren *ren, FontId f, int x, int y, SDL_Color c, const char *s);
-/* Draws s shortened with "…" to fit max_w. */
+/* Draws s shortened with "…" to fit max_w. The layout check (`check-layout`)
+ * fails if it had to shorten it: use it where the text is meant to fit. */
 int ren_text_fit(Ren *ren, FontId f, int x, int y, int max_w, SDL_Color c, const char *s);
+/* The same where shortening is by design: the whole text is shown
+ * elsewhere (a tooltip, a detail pane) or the cell is a preview. */
+int ren_text_may_ellipsise(Ren *ren, FontId f, int x, int y, int max_w, SDL_Color c, const char *s);
 
 /* Lays s out in lines of at most width pixels (breaking at spaces, and at
  * '\n'), drawing them from y if draw is true, skipping lines above clip_top
@@ -44,6 +49,9 @@ int ren_text_fit(Ren *ren, FontId f, int x, int y, int max_w, SDL_Color c, const
 int ren_text_wrapped(Ren *ren, FontId f, int x, int y, int width, SDL_Color c, const char *s,
                      bool draw, int clip_top, int clip_bottom);
 
+/* Notes s as drawn this frame for ren_text_seen, when it was drawn in
+ * pieces (a table cell's two lines). */
+void ren_remember(Ren *ren, const char *s);
 /* True if a string containing needle was drawn since ren_begin. */
 bool ren_text_seen(const Ren *ren, const char *needle);
 /* Every string drawn this frame, one per line, for failure messages. */
@@ -54,6 +62,13 @@ void ren_dump_text(const Ren *ren, FILE *out);
 void ren_clip(Ren *ren, SDL_Rect r);
 /* Drawing reaches the whole window again. */
 void ren_unclip(Ren *ren);
+
+/* The layout check's record of the frame's text (layout_check.h): r is a
+ * viewport whose content scrolls (ui_scroll notes it); text drawn from now
+ * on is a layer above the rest (a modal dialog: ui_modal_end). */
+void ren_note_scroll(Ren *ren, SDL_Rect r);
+void ren_layer_next(Ren *ren);
+const TextLog *ren_text_log(const Ren *ren);
 
 void ren_fill_rect(Ren *ren, SDL_Rect r, SDL_Color c);
 void ren_rect(Ren *ren, SDL_Rect r, int thickness, SDL_Color c);

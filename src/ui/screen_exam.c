@@ -489,7 +489,11 @@ void screen_exam(App *a, SDL_Rect all)
     chrome_top_bar(a, title, "", false, &area);
     /* The countdown, always visible at the bar's right. */
     char clock[32], text[64];
-    format_time(left, clock, sizeof clock);
+    /* Reduce motion: no second ticking by until the last two minutes. */
+    if (a->settings.reduce_motion && left > 120000)
+        snprintf(clock, sizeof clock, "%d min", (int)((left + 59999) / 60000));
+    else
+        format_time(left, clock, sizeof clock);
     snprintf(text, sizeof text, "Time left %s", clock);
     int tw = ren_text_width(a->ren, FONT_HEADING, text);
     int bar_h = ui_px(ui, 56);
@@ -590,13 +594,20 @@ void screen_exam(App *a, SDL_Rect all)
         }
 
         /* Navigation and flag at the bottom of the side panel. */
-        int bw = (w - 2 * ui_px(ui, 10)) / 3, bh = ui_px(ui, 44);
+        /* Each button as wide as its label needs, the rest shared. */
+        int gap = ui_px(ui, 10), bh = ui_px(ui, 44), need[3];
+        const char *widest[3] = {"\xE2\x80\xB9 Previous", "Unflag", "Next \xE2\x80\xBA"};
+        int spare = w - 2 * gap;
+        for (int k = 0; k < 3; k++)
+            spare -= need[k] = ren_text_width(a->ren, FONT_BODY, widest[k]) + ui_px(ui, 24);
+        for (int k = 0; k < 3; k++)
+            need[k] += spare / 3;
         int by = side.y + side.h - ui_px(ui, 20) - bh;
         SDL_Rect submit = {x, by, w, bh};
-        by -= bh + ui_px(ui, 10);
-        SDL_Rect prev = {x, by, bw, bh};
-        SDL_Rect flag = {x + bw + ui_px(ui, 10), by, bw, bh};
-        SDL_Rect next = {x + 2 * (bw + ui_px(ui, 10)), by, w - 2 * (bw + ui_px(ui, 10)), bh};
+        by -= bh + gap;
+        SDL_Rect prev = {x, by, need[0], bh};
+        SDL_Rect flag = {x + need[0] + gap, by, need[1], bh};
+        SDL_Rect next = {flag.x + need[1] + gap, by, x + w - (flag.x + need[1] + gap), bh};
         by -= bh + ui_px(ui, 10);
         SDL_Rect over = {x, by, w, bh};
         if (!exam_st.confirm) {
@@ -633,6 +644,23 @@ void screen_exam(App *a, SDL_Rect all)
 }
 
 /* ---- result ------------------------------------------------------------ */
+
+/* A question of the result's list: the prompt, and the right answer where
+ * one line says it. */
+static void result_question(const Item *it, const Answer *an, char *q, size_t size)
+{
+    const char *skipped = an->answered ? "" : "Not answered \xC2\xB7 ";
+    const char *right = NULL;
+    for (int k = 0; k < it->n_options && !right; k++)
+        if (it->option_correct[k])
+            right = it->options[k];
+    if (right && it->type == ITEM_CHOICE)
+        snprintf(q, size, "%s%s \xE2\x80\x94 answer: %s", skipped, it->prompt, right);
+    else if (it->type == ITEM_LOCATE_TP)
+        snprintf(q, size, "%s%s \xE2\x80\x94 %s", skipped, it->prompt, it->module->tps[it->tp].location);
+    else
+        snprintf(q, size, "%s%s", skipped, it->prompt);
+}
 
 void screen_exam_result(App *a, SDL_Rect all)
 {
@@ -691,8 +719,15 @@ void screen_exam_result(App *a, SDL_Rect all)
             session_module_score(s, c->modules[i]->id, &k);
         rows += k > 0;
     }
-    int answers_rows = c->exam.show_answers ? session_item_count(s) + 2 : 0;
-    ui_scroll(ui, list, &exam_st.result_scroll, (rows + answers_rows) * row);
+    /* Every question wraps (its row grows) rather than being cut. */
+    int answers_h = c->exam.show_answers ? 2 * row : 0;
+    for (int i = 0; c->exam.show_answers && i < session_item_count(s); i++) {
+        char q[760];
+        result_question(session_item(s, i), session_answer(s, i), q, sizeof q);
+        answers_h += row - ren_text_height(a->ren, FONT_BODY) +
+                     ren_text_wrapped(a->ren, FONT_BODY, 0, 0, list.w - ui_px(ui, 90), THEME_TEXT, q, false, 0, 0);
+    }
+    ui_scroll(ui, list, &exam_st.result_scroll, rows * row + answers_h);
     ren_clip(a->ren, list);
     int ry = list.y - exam_st.result_scroll;
     for (int i = 0; i < c->n_modules; i++) {
@@ -735,20 +770,11 @@ void screen_exam_result(App *a, SDL_Rect all)
             ren_text(a->ren, FONT_BOLD, list.x, ry + ui_px(ui, 3),
                      an->answered ? theme_credit_colour(an->credit) : THEME_MUTED, line);
             char q[760];
-            const char *skipped = an->answered ? "" : "Not answered \xC2\xB7 ";
-            const char *right = NULL;
-            for (int k = 0; k < it->n_options && !right; k++)
-                if (it->option_correct[k])
-                    right = it->options[k];
-            if (right && it->type == ITEM_CHOICE)
-                snprintf(q, sizeof q, "%s%s \xE2\x80\x94 answer: %s", skipped, it->prompt, right);
-            else if (it->type == ITEM_LOCATE_TP)
-                snprintf(q, sizeof q, "%s%s \xE2\x80\x94 %s", skipped, it->prompt, it->module->tps[it->tp].location);
-            else
-                snprintf(q, sizeof q, "%s%s", skipped, it->prompt);
-            ren_text_fit(a->ren, FONT_BODY, list.x + ui_px(ui, 64) + ui_px(ui, 14), ry + ui_px(ui, 3),
-                         list.w - ui_px(ui, 90), an->answered ? THEME_TEXT : THEME_MUTED, q);
-            ry += row;
+            result_question(it, an, q, sizeof q);
+            ry += row - ren_text_height(a->ren, FONT_BODY) +
+                  ren_text_wrapped(a->ren, FONT_BODY, list.x + ui_px(ui, 64) + ui_px(ui, 14), ry + ui_px(ui, 3),
+                                   list.w - ui_px(ui, 90), an->answered ? THEME_TEXT : THEME_MUTED, q, true, list.y,
+                                   list.y + list.h);
         }
     }
     ren_unclip(a->ren);

@@ -30,29 +30,27 @@ static void fit_paragraph(Ren *ren, FontId f, int width, const char *text, int m
     out[0] = '\0';
 }
 
-static void course_progress(const App *a, const Course *c, int *practised, double *mean_best)
+static int course_practised(const App *a, const Course *c)
 {
-    *practised = 0;
-    double sum = 0;
+    int practised = 0;
     for (int i = 0; i < c->n_modules; i++) {
         const ProgressEntry *e = a->progress ? progress_find(a->progress, c->module_ids[i]) : NULL;
-        if (e && e->sessions > 0) {
-            (*practised)++;
-            sum += e->best;
-        }
+        practised += e && e->sessions > 0;
     }
-    *mean_best = c->n_modules ? sum / c->n_modules : 0;
+    return practised;
 }
 
 /* The spaced-review strip: how many items are due and the way in, and the
  * way to the statistics. Returns true if the screen changed. */
-static bool review_panel(App *a, SDL_Rect r)
+static bool review_panel(App *a, SDL_Rect r, int *measure)
 {
     Ui *ui = &a->ui;
-    ren_fill_round_rect(a->ren, r, ui_px(ui, 10), THEME_BORDER);
-    int b = ui_px(ui, 1);
-    SDL_Rect inner = {r.x + b, r.y + b, r.w - 2 * b, r.h - 2 * b};
-    ren_fill_round_rect(a->ren, inner, ui_px(ui, 10), THEME_PANEL);
+    if (!measure) {
+        ren_fill_round_rect(a->ren, r, ui_px(ui, 10), THEME_BORDER);
+        int b = ui_px(ui, 1);
+        SDL_Rect inner = {r.x + b, r.y + b, r.w - 2 * b, r.h - 2 * b};
+        ren_fill_round_rect(a->ren, inner, ui_px(ui, 10), THEME_PANEL);
+    }
     int64_t next = 0;
     int due = app_review_due(a, &next);
     int known = a->review ? review_count(a->review) : 0;
@@ -69,7 +67,8 @@ static bool review_panel(App *a, SDL_Rect r)
     SDL_Rect stats = {hist.x - ui_px(ui, 10) - stw, btn.y, stw, bh};
     int x = r.x + pad, tw = stats.x - ui_px(ui, 20) - x;
     int y = r.y + ui_px(ui, 16);
-    ren_text(a->ren, FONT_HEADING, x, y, THEME_ACCENT_DARK, "Spaced review");
+    if (!measure)
+        ren_text(a->ren, FONT_HEADING, x, y, THEME_ACCENT_DARK, "Spaced review");
     y += ren_text_height(a->ren, FONT_HEADING) + ui_px(ui, 4);
     if (known == 0)
         snprintf(line, sizeof line,
@@ -88,6 +87,12 @@ static bool review_panel(App *a, SDL_Rect r)
                  known, known == 1 ? "" : "s");
     } else
         snprintf(line, sizeof line, "Nothing is due for the courses on this station.");
+    if (measure) {
+        /* As tall as its text needs, at least as tall as the buttons with room. */
+        int h = y - r.y + ren_text_wrapped(a->ren, FONT_BODY, x, y, tw, THEME_TEXT, line, false, 0, 0) + ui_px(ui, 16);
+        *measure = h > ui_px(ui, 104) ? h : ui_px(ui, 104);
+        return false;
+    }
     ren_text_wrapped(a->ren, FONT_BODY, x, y, tw, THEME_TEXT, line, true, 0, r.y + r.h);
     if (ui_button(ui, stats, "Statistics", BUTTON_SECONDARY)) {
         app_go(a, SCREEN_STATS);
@@ -116,10 +121,12 @@ void screen_home(App *a, SDL_Rect all)
         app_sign_out(a);
         return;
     }
+    /* Settings sits left of Sign out; drawn last (Tab reaches the courses first). */
+    SDL_Rect set = {out.x - ui_px(ui, 10) - ui_px(ui, 100), out.y, ui_px(ui, 100), bh};
     char who[200];
     snprintf(who, sizeof who, "%s (%s)", a->learner_name, a->learner);
     int ww = ren_text_width(a->ren, FONT_BODY, who);
-    ren_text(a->ren, FONT_BODY, out.x - ui_px(ui, 16) - ww, (ui_px(ui, 56) - ren_text_height(a->ren, FONT_BODY)) / 2,
+    ren_text(a->ren, FONT_BODY, set.x - ui_px(ui, 16) - ww, (ui_px(ui, 56) - ren_text_height(a->ren, FONT_BODY)) / 2,
              THEME_ON_ACCENT, who);
     int m = ui_px(ui, 40);
     int y = area.y + ui_px(ui, 28);
@@ -155,12 +162,24 @@ void screen_home(App *a, SDL_Rect all)
     }
 
     int n = library_course_count(a->lib);
-    if (n == 0)
+    if (n == 0) {
+        if (ui_button(ui, set, "Settings", BUTTON_QUIET))
+            screen_settings_open(a);
         return;
+    }
     int gap = ui_px(ui, 24);
     int cols = n < 3 ? n : 3;
     int cw = (all.w - 2 * m - (cols - 1) * gap) / cols;
-    int ch = ui_px(ui, 300);
+    /* The cards give up height (their descriptions shorten) so that the
+     * spaced review panel under them fits in a small window. */
+    int rows = (n + cols - 1) / cols;
+    int rv_h = 0;
+    review_panel(a, (SDL_Rect){m, 0, all.w - 2 * m, 0}, &rv_h);
+    int ch = (all.h - ui_px(ui, 16) - rv_h - y) / rows - gap;
+    if (ch > ui_px(ui, 300))
+        ch = ui_px(ui, 300);
+    if (ch < ui_px(ui, 250))
+        ch = ui_px(ui, 250);
     for (int i = 0; i < n; i++) {
         const Course *c = library_course(a->lib, i);
         SDL_Rect card = {m + (i % cols) * (cw + gap), y + (i / cols) * (ch + gap), cw, ch};
@@ -183,23 +202,32 @@ void screen_home(App *a, SDL_Rect all)
             open = (SDL_Rect){x, cy, open_w, open_h};
             cy += open_h + ui_px(ui, 10);
         }
+        /* The course's numbers on one line, or two when the card is too
+         * narrow for one (the description gives up the room). */
+        char line[200], line2[100] = "";
+        snprintf(line, sizeof line, "%d module%s \xC2\xB7 exam %d questions in %d min \xC2\xB7 practised %d",
+                 c->n_modules, c->n_modules == 1 ? "" : "s", c->exam.questions, c->exam.time_limit_min,
+                 course_practised(a, c));
+        int extra = 0;
+        if (ren_text_width(a->ren, FONT_SMALL, line) > tw) {
+            snprintf(line, sizeof line, "%d module%s \xC2\xB7 practised %d", c->n_modules, c->n_modules == 1 ? "" : "s",
+                     course_practised(a, c));
+            snprintf(line2, sizeof line2, "Exam: %d questions in %d min", c->exam.questions, c->exam.time_limit_min);
+            extra = ren_text_height(a->ren, FONT_SMALL);
+        }
         if (c->description) {
             FontId font = narrow ? FONT_SMALL : FONT_BODY;
-            int text_room = card.y + card.h - ui_px(ui, 128) - cy;
+            int text_room = card.y + card.h - ui_px(ui, 128) - extra - cy;
             char text[2048];
             fit_paragraph(a->ren, font, tw, c->description, text_room, text, sizeof text);
             ren_text_wrapped(a->ren, font, x, cy, tw, THEME_TEXT, text, true, 0, all.h);
         }
-        int practised;
-        double best;
-        course_progress(a, c, &practised, &best);
         CertStatus cs = app_cert_status(a, c);
-        char line[200];
-        snprintf(line, sizeof line, "%d module%s \xC2\xB7 exam %d questions in %d min \xC2\xB7 practised %d",
-                 c->n_modules, c->n_modules == 1 ? "" : "s", c->exam.questions, c->exam.time_limit_min, practised);
-        int by = card.y + card.h - ui_px(ui, 122);
+        int by = card.y + card.h - ui_px(ui, 122) - extra;
         ren_text_fit(a->ren, FONT_SMALL, x, by, tw, THEME_MUTED, line);
-        by += ren_text_height(a->ren, FONT_SMALL) + ui_px(ui, 8);
+        if (line2[0])
+            ren_text_fit(a->ren, FONT_SMALL, x, by + extra, tw, THEME_MUTED, line2);
+        by += extra + ren_text_height(a->ren, FONT_SMALL) + ui_px(ui, 8);
         SDL_Rect bar = {x, by, tw, ui_px(ui, 8)};
         ren_fill_round_rect(a->ren, bar, bar.h / 2, THEME_PANEL_ALT);
         if (cs.modules_total > 0 && cs.modules_passed > 0) {
@@ -245,9 +273,8 @@ void screen_home(App *a, SDL_Rect all)
             app_go(a, SCREEN_MODULES);
         }
     }
-    int rows = (n + cols - 1) / cols;
-    SDL_Rect rv = {m, y + rows * (ch + gap), all.w - 2 * m, ui_px(ui, 104)};
-    if (review_panel(a, rv))
+    SDL_Rect rv = {m, y + rows * (ch + gap), all.w - 2 * m, rv_h};
+    if (review_panel(a, rv, NULL))
         return;
     /* Ways into the material besides the courses (drawn after the cards so
      * Tab reaches the courses first). */
@@ -264,4 +291,6 @@ void screen_home(App *a, SDL_Rect all)
             return;
         }
     }
+    if (ui_button(ui, set, "Settings", BUTTON_QUIET))
+        screen_settings_open(a);
 }

@@ -231,8 +231,9 @@ void instr_page_attempt(App *a, State *st, SDL_Rect area)
                  ra->answered ? "" : " \xC2\xB7 not answered", ra->flagged ? " \xC2\xB7 flagged" : "");
         int tx = chip.x + chip.w + ui_px(ui, 12), twid = row.x + row.w - tx - ui_px(ui, 8);
         int ty = yy + (rh - instr_text_h(a, FONT_BODY) - instr_text_h(a, FONT_SMALL)) / 2;
-        ren_text_fit(a->ren, sel ? FONT_BOLD : FONT_BODY, tx, ty, twid, THEME_TEXT, t);
-        ren_text_fit(a->ren, FONT_SMALL, tx, ty + instr_text_h(a, FONT_BODY), twid, THEME_MUTED, s);
+        /* An index: the answer's detail beside it shows the whole question. */
+        ren_text_may_ellipsise(a->ren, sel ? FONT_BOLD : FONT_BODY, tx, ty, twid, THEME_TEXT, t);
+        ren_text_may_ellipsise(a->ren, FONT_SMALL, tx, ty + instr_text_h(a, FONT_BODY), twid, THEME_MUTED, s);
         char label[64];
         snprintf(label, sizeof label, "Answer %d", i + 1);
         if (ui_clickable(ui, instr_clip_to(row, list), label))

@@ -279,10 +279,20 @@ void instr_page_learner(App *a, State *st, SDL_Rect area)
             if (ren_text_width(a->ren, FONT_SMALL, meta) > text_w)
                 snprintf(meta, sizeof meta, "%s \xC2\xB7 %s%s", when, result,
                          r->auto_submitted ? " (time ran out)" : "");
+            /* Narrower still: the day without the time, then the result alone. */
+            if (ren_text_width(a->ren, FONT_SMALL, meta) > text_w)
+                snprintf(meta, sizeof meta, "%.10s \xC2\xB7 %s%s", when, result,
+                         r->auto_submitted ? " (time ran out)" : "");
+            if (ren_text_width(a->ren, FONT_SMALL, meta) > text_w)
+                snprintf(meta, sizeof meta, "%s%s", result, r->auto_submitted ? " (time ran out)" : "");
         } else if (r->kind == RECORD_START) {
             char until[64];
             instr_utc_time(r->deadline, until, sizeof until);
             snprintf(meta, sizeof meta, "started %s \xC2\xB7 time up %s", when, until);
+            /* Narrow: the time allowed instead of the deadline. */
+            if (ren_text_width(a->ren, FONT_SMALL, meta) > text_w && r->deadline > r->started)
+                snprintf(meta, sizeof meta, "started %.16s \xC2\xB7 %lld min", when,
+                         (long long)((r->deadline - r->started + 59) / 60));
         } else {
             snprintf(meta, sizeof meta, "created %s", when);
         }

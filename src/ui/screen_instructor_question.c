@@ -147,6 +147,9 @@ static int question_stats(App *a, const ReportItem *it, int x, int y0, int w, bo
                         break;
                     }
                 }
+                /* Narrow: the wrong-side share in whole percent. */
+                if (row == R_SIDE && s->sided && ren_text_width(a->ren, FONT_BODY, v) > col_w - ui_px(ui, 6))
+                    snprintf(v, sizeof v, "%.0f%% of %d", 100.0 * s->wrong_side / s->sided, s->sided);
                 int vw = ren_text_width(a->ren, FONT_BODY, v);
                 ren_text_fit(a->ren, FONT_BODY, x + label_w + (p + 1) * col_w - (vw < col_w ? vw : col_w) - ui_px(ui, 6), y,
                              col_w - ui_px(ui, 6), THEME_TEXT, v);
@@ -206,13 +209,21 @@ void instr_page_question(App *a, State *st, SDL_Rect area)
     int bw = (left.w - 2 * in - ui_px(ui, 10)) / 2;
     SDL_Rect prev = {left.x + in, left.y + left.h - in - bh, bw, bh};
     SDL_Rect next = {prev.x + bw + ui_px(ui, 10), prev.y, bw, bh};
-    if (ui_button(ui, prev, "\xE2\x80\xB9 Previous question", st->question > 0 ? BUTTON_SECONDARY : BUTTON_DISABLED) ||
-        (st->question > 0 && ui_key(ui, SDLK_PAGEUP))) {
+    /* Narrow: "‹ Previous" and "Next ›" (scripts click either name). */
+    bool wide = ren_text_width(a->ren, FONT_BODY, "\xE2\x80\xB9 Previous question") <= bw - ui_px(ui, 20);
+    bool go_prev = ui_button(ui, prev, wide ? "\xE2\x80\xB9 Previous question" : "\xE2\x80\xB9 Previous",
+                             st->question > 0 ? BUTTON_SECONDARY : BUTTON_DISABLED);
+    if (!wide && st->question > 0)
+        ui_register_target(ui, "\xE2\x80\xB9 Previous question", prev);
+    if (go_prev || (st->question > 0 && ui_key(ui, SDLK_PAGEUP))) {
         instr_open_question(a, st, st->question - 1);
         return;
     }
-    if (ui_button(ui, next, "Next question \xE2\x80\xBA", st->question + 1 < st->n_qshown ? BUTTON_SECONDARY : BUTTON_DISABLED) ||
-        (st->question + 1 < st->n_qshown && ui_key(ui, SDLK_PAGEDOWN))) {
+    bool go_next = ui_button(ui, next, wide ? "Next question \xE2\x80\xBA" : "Next \xE2\x80\xBA",
+                             st->question + 1 < st->n_qshown ? BUTTON_SECONDARY : BUTTON_DISABLED);
+    if (!wide && st->question + 1 < st->n_qshown)
+        ui_register_target(ui, "Next question \xE2\x80\xBA", next);
+    if (go_next || (st->question + 1 < st->n_qshown && ui_key(ui, SDLK_PAGEDOWN))) {
         instr_open_question(a, st, st->question + 1);
         return;
     }
@@ -254,6 +265,9 @@ void instr_page_question(App *a, State *st, SDL_Rect area)
     snprintf(head, sizeof head, "Whole chart \xC2\xB7 %d %s%s", clicks,
              it->kind == REPORT_ITEM_PAINT ? "painting" : it->kind == REPORT_ITEM_LOCATE_ALL ? "mark" : "click",
              clicks == 1 ? "" : "s");
+    /* Narrow: the count on its own ("18 marks"). */
+    if (ren_text_width(a->ren, FONT_BOLD, head) > whole.w)
+        memmove(head, head + strlen("Whole chart \xC2\xB7 "), strlen(head + strlen("Whole chart \xC2\xB7 ")) + 1);
     ren_text_fit(a->ren, FONT_BOLD, whole.x, inner.y, whole.w, THEME_TEXT, head);
     ren_text_fit(a->ren, FONT_BOLD, close.x, inner.y, close.w, THEME_TEXT,
                  it->n_clicks < it->clicks_seen ? "Close-up of the target (a random sample of the clicks)"

@@ -232,9 +232,11 @@ void instr_question_table(App *a, State *st, SDL_Rect box)
 {
     Ui *ui = &a->ui;
     static const TableColumn cols[Q_COLUMNS] = {
-        {"Question", 180, 3.0f, false}, {"Answers", 100, 0, true}, {"Facility", 80, 0, true},
-        {"Discrim.", 80, 0, true},      {"Clicks", 60, 0, true},   {"Median dist.", 110, 0, true},
-        {"Wrong side", 90, 0, true},    {"Note", 120, 0.5f, false}};
+        /* Minimums that fit 960 pixels (a heading is never narrower than
+         * its label); a longer text takes a second line in its cell. */
+        {"Question", 210, 3.0f, false}, {"Answers", 90, 0, true}, {"Facility", 80, 0, true},
+        {"Discrim.", 80, 0, true},      {"Clicks", 60, 0, true},  {"Median dist.", 100, 0.4f, true},
+        {"Wrong side", 90, 0.3f, true}, {"Note", 130, 0.5f, false}};
     int fh = filter_bar(a, st, box) + ui_px(ui, 10);
     box.y += fh;
     box.h -= fh;

@@ -319,8 +319,8 @@ static void learner_table(App *a, State *st, SDL_Rect box)
     int n_cols = L_COURSE0 + (nc < 16 ? nc : 16);
     cols[L_NAME] = (TableColumn){"Name", 170, 1.3f, false};
     cols[L_ID] = (TableColumn){"Id", 130, 0.8f, false};
-    cols[L_ATTEMPTS] = (TableColumn){"Attempts", 150, 0, true};
-    cols[L_INTEGRITY] = (TableColumn){"Integrity", 210, 1.4f, false};
+    cols[L_ATTEMPTS] = (TableColumn){"Attempts", 120, 0, true}; /* "4 quizzes, 2 exams" takes two lines */
+    cols[L_INTEGRITY] = (TableColumn){"Integrity", 240, 1.4f, false};
     for (int c = L_COURSE0; c < n_cols; c++) {
         const Course *co = library_course(a->lib, c - L_COURSE0);
         cols[c] = (TableColumn){co->title && *co->title ? co->title : co->id, 190, 1.0f, false};
@@ -397,6 +397,9 @@ static void learner_table(App *a, State *st, SDL_Rect box)
                     snprintf(m, sizeof m, "\xE2\x9C\x93 All %d records good", r->records);
                 else
                     snprintf(m, sizeof m, "\xE2\x9C\x97 %s", r->wrong_key ? "Signed on another station?" : "Problems");
+                /* Narrow: the short question (the line under it explains). */
+                if (r->wrong_key && ren_text_width(a->ren, FONT_BOLD, m) > cell.w - ui_px(ui, 20))
+                    snprintf(m, sizeof m, "\xE2\x9C\x97 Signed elsewhere?");
                 if (r->wrong_key)
                     snprintf(s, sizeof s, "no record matches this station's key");
                 else

@@ -187,16 +187,21 @@ void screen_locator(App *a, SDL_Rect all)
                           "the pattern fits.",
                           true, 0, all.h) +
          ui_px(ui, 10);
-    int row_h = ui_px(ui, 62);
-    for (int i = 0; i < loc_st.n_results && y + row_h < res.y + res.h; i++) {
+    /* A row a muscle; its name and trigger point wrap left of the match
+     * bar and Study (the row grows), and rows stop where the panel ends. */
+    int tw = w - ui_px(ui, 200);
+    for (int i = 0; i < loc_st.n_results; i++) {
         const LocatorMatch *m = &loc_st.results[i];
-        char pct[16];
+        char pct[16], sub[300];
         snprintf(pct, sizeof pct, "%d%%", (int)(m->score * 100 + 0.5));
-        ren_text(a->ren, FONT_BOLD, x, y, THEME_TEXT, m->module->name);
-        char sub[300];
         snprintf(sub, sizeof sub, "%s trigger point", m->module->tps[m->tp].label);
-        ren_text_fit(a->ren, FONT_SMALL, x, y + ren_text_height(a->ren, FONT_BOLD), w - ui_px(ui, 200), THEME_MUTED,
-                     sub);
+        int nh = ren_text_wrapped(a->ren, FONT_BOLD, x, y, tw, THEME_TEXT, m->module->name, false, 0, 0);
+        int sh = ren_text_wrapped(a->ren, FONT_SMALL, x, y, tw, THEME_MUTED, sub, false, 0, 0);
+        int row_h = nh + sh + ui_px(ui, 20) > ui_px(ui, 62) ? nh + sh + ui_px(ui, 20) : ui_px(ui, 62);
+        if (y + row_h >= res.y + res.h)
+            break;
+        ren_text_wrapped(a->ren, FONT_BOLD, x, y, tw, THEME_TEXT, m->module->name, true, 0, all.h);
+        ren_text_wrapped(a->ren, FONT_SMALL, x, y + nh, tw, THEME_MUTED, sub, true, 0, all.h);
         SDL_Rect bar = {x + w - ui_px(ui, 190), y + ui_px(ui, 8), ui_px(ui, 80), ui_px(ui, 10)};
         ren_fill_round_rect(a->ren, bar, bar.h / 2, THEME_PANEL_ALT);
         SDL_Rect fill = bar;

@@ -179,7 +179,8 @@ static bool module_row(App *a, SDL_Rect row, int i, const CertStatus *cs, RowSha
                  mod->summary);
     else
         snprintf(line, sizeof line, "%s \xC2\xB7 refers to %s", group ? group : mod->group, pain);
-    ren_text_fit(a->ren, FONT_SMALL, x, ty + bold + ui_px(ui, 6), text_w, THEME_MUTED, line);
+    /* A preview: the study screen shows all of it. */
+    ren_text_may_ellipsise(a->ren, FONT_SMALL, x, ty + bold + ui_px(ui, 6), text_w, THEME_MUTED, line);
 
     const ProgressEntry *pe = a->progress ? progress_find(a->progress, mod->id) : NULL;
     bool passed = cs->module_passed && cs->module_passed[i];

@@ -213,6 +213,31 @@ static void run_title(const App *a, char *buf, size_t size)
                  a->module ? a->module->name : "");
 }
 
+/* In a review's summary, when item it comes back ("back in 3 days") into
+ * buf; returns the width it takes at the row's right end (0 if none). */
+static int review_note(const App *a, const Item *it, bool review, char *buf, size_t size)
+{
+    buf[0] = 0;
+    const ReviewCard *card = review && a->review ? review_find(a->review, it->key) : NULL;
+    if (!card)
+        return 0;
+    char when[64];
+    app_when_text(card->due_s - app_now_ms(a) / 1000, when, sizeof when);
+    snprintf(buf, size, "back %s", when);
+    return ren_text_width(a->ren, FONT_SMALL, buf) + ui_px(&a->ui, 24);
+}
+
+/* The height of summary row i: its question wrapped to text_w (less the
+ * review note), at least one row. */
+static int summary_row_height(App *a, int i, bool review, int text_w, int row)
+{
+    const Item *it = session_item(a->run.session, i);
+    char back[80];
+    text_w -= review_note(a, it, review, back, sizeof back);
+    int h = ren_text_wrapped(a->ren, FONT_BODY, 0, 0, text_w, THEME_TEXT, it->prompt, false, 0, 0) + ui_px(&a->ui, 10);
+    return h > row ? h : row;
+}
+
 static void summary(App *a, SDL_Rect area)
 {
     Ui *ui = &a->ui;
@@ -275,18 +300,27 @@ static void summary(App *a, SDL_Rect area)
     }
 
     SDL_Rect list = {x, y, panel.w - ui_px(ui, 56), panel.y + panel.h - y - ui_px(ui, 80)};
+    /* A row a question; a long question wraps (its row grows) rather than
+     * being cut. The rows' heights are measured first, for the scrollbar. */
     int row = ren_text_height(a->ren, FONT_BODY) + ui_px(ui, 10);
-    ui_scroll(ui, list, &a->run.summary_scroll, n * row);
+    int chip_w = ui_px(ui, 64);
+    int content_h = 0;
+    for (int i = 0; i < n; i++)
+        content_h += summary_row_height(a, i, review, list.w - chip_w - ui_px(ui, 30), row);
+    ui_scroll(ui, list, &a->run.summary_scroll, content_h);
     ren_clip(a->ren, list);
     int open = -1;
+    int ry = list.y - a->run.summary_scroll;
     for (int i = 0; i < n; i++) {
         const Item *it = session_item(a->run.session, i);
         const Answer *an = session_answer(a->run.session, i);
-        int ry = list.y + i * row - a->run.summary_scroll;
-        if (ry + row < list.y || ry > list.y + list.h)
+        int rh = summary_row_height(a, i, review, list.w - chip_w - ui_px(ui, 30), row);
+        int top = ry;
+        ry += rh;
+        if (top + rh < list.y || top > list.y + list.h)
             continue;
         /* A row opens its item in the answer review. */
-        SDL_Rect rr = {list.x - ui_px(ui, 6), ry, list.w + ui_px(ui, 6), row - ui_px(ui, 2)}, hit;
+        SDL_Rect rr = {list.x - ui_px(ui, 6), top, list.w + ui_px(ui, 6), rh - ui_px(ui, 2)}, hit;
         char label[48];
         snprintf(label, sizeof label, "Review item %d", i + 1);
         if (SDL_IntersectRect(&rr, &list, &hit)) {
@@ -295,24 +329,18 @@ static void summary(App *a, SDL_Rect area)
             if (ui_clickable(ui, hit, label))
                 open = i;
         }
-        SDL_Rect chip = {list.x, ry + ui_px(ui, 2), ui_px(ui, 64), row - ui_px(ui, 6)};
+        SDL_Rect chip = {list.x, top + ui_px(ui, 2), chip_w, row - ui_px(ui, 6)};
         ren_fill_round_rect(a->ren, chip, ui_px(ui, 4), theme_credit_light(an->credit));
         snprintf(line, sizeof line, "%d%%", (int)lround(an->credit * 100));
         int cw = ren_text_width(a->ren, FONT_BOLD, line);
-        ren_text(a->ren, FONT_BOLD, chip.x + (chip.w - cw) / 2, ry + ui_px(ui, 4), theme_credit_colour(an->credit), line);
-        int text_w = list.w - chip.w - ui_px(ui, 30);
-        const ReviewCard *card = review && a->review ? review_find(a->review, it->key) : NULL;
-        if (card) {
-            /* When the item comes back, at the row's right end. */
-            char when[64], back[80];
-            app_when_text(card->due_s - app_now_ms(a) / 1000, when, sizeof when);
-            snprintf(back, sizeof back, "back %s", when);
-            int bw2 = ren_text_width(a->ren, FONT_SMALL, back);
-            ren_text(a->ren, FONT_SMALL, list.x + list.w - bw2 - ui_px(ui, 8), ry + ui_px(ui, 6), THEME_MUTED, back);
-            text_w -= bw2 + ui_px(ui, 24);
-        }
-        ren_text_fit(a->ren, FONT_BODY, list.x + chip.w + ui_px(ui, 14), ry + ui_px(ui, 4), text_w, THEME_TEXT,
-                     it->prompt);
+        ren_text(a->ren, FONT_BOLD, chip.x + (chip.w - cw) / 2, top + ui_px(ui, 4), theme_credit_colour(an->credit), line);
+        char back[80];
+        int text_w = list.w - chip.w - ui_px(ui, 30) - review_note(a, it, review, back, sizeof back);
+        if (back[0])
+            ren_text(a->ren, FONT_SMALL, list.x + list.w - ren_text_width(a->ren, FONT_SMALL, back) - ui_px(ui, 8),
+                     top + ui_px(ui, 6), THEME_MUTED, back);
+        ren_text_wrapped(a->ren, FONT_BODY, list.x + chip.w + ui_px(ui, 14), top + ui_px(ui, 4), text_w, THEME_TEXT,
+                         it->prompt, true, list.y, list.y + list.h);
     }
     ren_unclip(a->ren);
     int bw = ui_px(ui, 200), bh = ui_px(ui, 44);

@@ -132,6 +132,11 @@ void screen_signin(App *a, SDL_Rect all)
     const char *instr = "Instructor review";
     int iw = ren_text_width(a->ren, FONT_BODY, instr) + ui_px(ui, 32);
     SDL_Rect ib = {all.w - ui_px(ui, 20) - iw, ui_px(ui, 10), iw, ui_px(ui, 36)};
-    if (ui_button(ui, ib, instr, BUTTON_SECONDARY))
+    if (ui_button(ui, ib, instr, BUTTON_SECONDARY)) {
         app_go(a, SCREEN_INSTRUCTOR);
+        return;
+    }
+    SDL_Rect sb = {ib.x - ui_px(ui, 10) - ui_px(ui, 100), ib.y, ui_px(ui, 100), ib.h};
+    if (ui_button(ui, sb, "Settings", BUTTON_QUIET))
+        screen_settings_open(a);
 }

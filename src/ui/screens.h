@@ -24,6 +24,7 @@
 #include "protocol.h"
 #include "render.h"
 #include "session.h"
+#include "settings.h"
 #include "station.h"
 #include "paint.h"
 #include "ui.h"
@@ -46,6 +47,7 @@ typedef enum {
     SCREEN_ANSWER_REVIEW, /* a session's or a record's answers, item by item */
     SCREEN_HISTORY,       /* the learner's past quizzes and exams */
     SCREEN_STATS,
+    SCREEN_SETTINGS,
     SCREEN_COUNT
 } ScreenId;
 
@@ -59,6 +61,7 @@ typedef struct {
     void (*enter)(struct App *a);
     void (*leave)(struct App *a);
     void (*draw)(struct App *a, SDL_Rect area);
+    const char *name; /* for messages ("home", "practice"); may be NULL */
 } ScreenEntry;
 
 /* Every screen, indexed by ScreenId (frame.c). */
@@ -91,6 +94,10 @@ typedef struct App {
     struct XapiThread *xapi; /* sends records to the LRS ([xapi] endpoint); NULL if none */
     Uint64 loading_drawn_ms; /* when the loading frame was last drawn */
     char banner[512]; /* an error the learner must see, "" if none */
+    /* The display settings (core settings.h) and their file; NULL without
+     * a data folder (they apply, but are not kept). */
+    Settings settings;
+    char *settings_path;
 
     const Course *course;
     const Module *module;
@@ -217,6 +224,12 @@ void screen_practice(App *a, SDL_Rect area);
  * (head) and what it means (body). */
 void practice_feedback(const App *a, const Item *it, const Answer *an, char *head, size_t hs, char *body,
                        size_t bs);
+/* Settings: text size, full screen, reduce motion. screen_settings_open
+ * shows it, Back returning to the current screen; screen_settings_apply
+ * puts a->settings into effect (the window; frame.c scales the text). */
+void screen_settings(App *a, SDL_Rect area);
+void screen_settings_open(App *a);
+void screen_settings_apply(App *a);
 
 /* Instructor screen: entered locked (from sign-in); leaving it forgets
  * the passphrase, the unlocked state and the report. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "frame.h"
+#include "layout_check.h"
 
 static void push_mouse_button(App *a, int type, int x, int y, Uint8 button)
 {
@@ -57,7 +58,7 @@ static void push_key(App *a, SDL_Keycode k)
 }
 
 /* Output pixels to window points (what SDL mouse events carry). */
-static int to_points(const App *a, double px) { return (int)(px / a->ui.scale); }
+static int to_points(const App *a, double px) { return (int)(px / a->ui.pointer_scale); }
 
 /* Reports a failed command (what, then the quoted argument) with the text on
  * screen and a screenshot; returns the exit status. */
@@ -76,6 +77,30 @@ static int script_fail(App *a, const Script *s, const ScriptCmd *c, const char *
     return 1;
 }
 
+/* check-layout: reports every problem of the frame's layout (with a
+ * screenshot) and returns their number; the run goes on. */
+static int check_layout(App *a, const Script *s, const ScriptCmd *c, const char *shots)
+{
+    const char *name = a->screens[a->screen].name;
+    char screen[64];
+    snprintf(screen, sizeof screen, "%s", name ? name : "?");
+    int n = layout_check(ren_text_log(a->ren), a->ui.width, a->ui.height, NULL, NULL, 0);
+    if (n == 0)
+        return 0;
+    fprintf(stderr, "%s:%d: error: layout check: %d problem%s on the %s screen at %dx%d:\n", s->path, c->line, n,
+            n == 1 ? "" : "s", screen, a->ui.width, a->ui.height);
+    layout_check(ren_text_log(a->ren), a->ui.width, a->ui.height, stderr, "  ", 40);
+    if (n > 40)
+        fprintf(stderr, "  ... and %d more\n", n - 40);
+    if (shots) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/layout-line-%d.png", shots, c->line);
+        frame_draw(a, path);
+        fprintf(stderr, "screenshot: %s\n", path);
+    }
+    return n;
+}
+
 int script_run(App *a, const Script *s, const char *shots)
 {
     /* expect-chart-still: where each view's chart was at its first check. */
@@ -84,6 +109,7 @@ int script_run(App *a, const Script *s, const char *shots)
         ChartLayout layout;
     } still[8];
     int n_still = 0;
+    int layout_failures = 0;
     frame_settle(a);
     for (int i = 0; i < s->n && !a->quit; i++) {
         const ScriptCmd *c = &s->cmds[i];
@@ -214,6 +240,10 @@ int script_run(App *a, const Script *s, const char *shots)
             }
             continue;
         }
+        case SCRIPT_CHECK_LAYOUT:
+            if (check_layout(a, s, c, shots))
+                layout_failures++;
+            continue;
         case SCRIPT_PRINT:
             printf("%s\n", c->text);
             fflush(stdout);
@@ -229,5 +259,8 @@ int script_run(App *a, const Script *s, const char *shots)
         frame_pump(a);
         frame_settle(a);
     }
-    return 0;
+    if (layout_failures)
+        fprintf(stderr, "%s: error: the layout check failed on %d screen%s\n", s->path, layout_failures,
+                layout_failures == 1 ? "" : "s");
+    return layout_failures ? 1 : 0;
 }

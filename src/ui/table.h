@@ -19,8 +19,9 @@ typedef struct {
 
 /* Column x positions and widths over width w (pixels): each column at
  * least its minimum (and never narrower than its heading with the sort
- * arrow), the rest shared by grow; too narrow for the minimums, all shrink
- * alike. */
+ * arrow; a two-word heading may take two lines), the rest shared by grow;
+ * too narrow for the minimums, all shrink alike. A cell's text too long for
+ * its column takes a second line where the row has room. */
 void table_layout_columns(Ren *ren, const Ui *ui, const TableColumn *cols, int n, int x, int w, int *xs, int *ws);
 
 /* The heading row in r: each heading sorts by its column (again: the other

@@ -10,15 +10,15 @@ void ui_init(Ui *ui, Ren *ren)
 {
     memset(ui, 0, sizeof *ui);
     ui->ren = ren;
-    ui->scale = ren_scale(ren);
+    ui->scale = ui->pointer_scale = ren_scale(ren);
     ui->focus = -1;
     ui->mx = ui->my = -1;
 }
 
 static void scale_point(const Ui *ui, int x, int y, int *ox, int *oy)
 {
-    *ox = (int)lroundf((float)x * ui->scale);
-    *oy = (int)lroundf((float)y * ui->scale);
+    *ox = (int)lroundf((float)x * ui->pointer_scale);
+    *oy = (int)lroundf((float)y * ui->pointer_scale);
 }
 
 void ui_event(Ui *ui, const SDL_Event *e)
@@ -277,6 +277,7 @@ void ui_modal_end(Ui *ui, UiHeld held)
     ui->released = held.released;
     ui->activate_focus = held.activate_focus;
     ui->n_keys = held.n_keys;
+    ren_layer_next(ui->ren); /* the dialog is drawn over the dimmed screen */
 }
 
 void ui_scroll(Ui *ui, SDL_Rect r, int *scroll, int content_h)
@@ -292,6 +293,7 @@ void ui_scroll(Ui *ui, SDL_Rect r, int *scroll, int content_h)
         *scroll = max;
     if (*scroll < 0)
         *scroll = 0;
+    ren_note_scroll(ui->ren, r);
     if (max > 0) {
         int w = ui_px(ui, 6);
         int track_h = r.h;
@@ -403,7 +405,7 @@ static int text_field(Ui *ui, SDL_Rect r, const char *label, char *buf, size_t s
         shown = bullets;
     }
     if (buf[0])
-        tw = ren_text_fit(ui->ren, FONT_BODY, r.x + pad, r.y + (r.h - th) / 2, r.w - 2 * pad, THEME_TEXT, shown);
+        tw = ren_text_may_ellipsise(ui->ren, FONT_BODY, r.x + pad, r.y + (r.h - th) / 2, r.w - 2 * pad, THEME_TEXT, shown);
     else if (placeholder)
         ren_text_fit(ui->ren, FONT_BODY, r.x + pad, r.y + (r.h - th) / 2, r.w - 2 * pad, THEME_MUTED, placeholder);
     if (focused) {

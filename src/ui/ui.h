@@ -26,7 +26,8 @@ typedef struct {
 
 typedef struct {
     Ren *ren;
-    float scale; /* output pixels per point */
+    float scale; /* output pixels per point of the layout (HiDPI and the text size setting) */
+    float pointer_scale; /* output pixels per window point (what mouse events carry) */
     int width, height; /* output pixels */
 
     /* Input gathered since the last frame. */
