@@ -193,8 +193,10 @@ void screen_directory(App *a, SDL_Rect all)
                     break;
                 used += (size_t)w;
             }
-            ren_text_fit(a->ren, FONT_SMALL, text_x, text_y + ui_px(ui, 6) + ren_text_height(a->ren, FONT_BOLD),
-                         tw - ui_px(ui, 130), THEME_MUTED, sub);
+            /* A preview: the study page lists every region. */
+            ren_text_may_ellipsise(a->ren, FONT_SMALL, text_x,
+                                   text_y + ui_px(ui, 6) + ren_text_height(a->ren, FONT_BOLD), tw - ui_px(ui, 130),
+                                   THEME_MUTED, sub);
             SDL_Rect go = {inner.x + inner.w - ui_px(ui, 110), y2 + (row_h - ui_px(ui, 34)) / 2, ui_px(ui, 96),
                            ui_px(ui, 34)};
             char label[300];

@@ -274,14 +274,30 @@ static void mastery_list(App *a, const Stats *s, SDL_Rect r)
     SDL_Rect in;
     panel(a, r, "Mastery by module", "By module", &in);
     int head_h = ren_text_height(a->ren, FONT_BOLD) + ui_px(ui, 12);
-    int row_h = ren_text_height(a->ren, FONT_BODY) + ren_text_height(a->ren, FONT_SMALL) + ui_px(ui, 12);
+    /* The room a scrollbar needs is kept whether or not there is one, so a
+     * row's height (its name wrapped beside the bar) is known before. */
+    int w = in.w - ui_px(ui, 12);
+    int x = in.x + ui_px(ui, 28), rw = in.x + w - x;
+    int bar_w = rw / 3 < ui_px(ui, 120) ? rw / 3 : ui_px(ui, 120);
+    int name_w = rw - bar_w - ui_px(ui, 12);
+    int small_h = ren_text_height(a->ren, FONT_SMALL);
+    /* A narrow list: the bar goes under the name, across the row. */
+    bool stacked = name_w < ui_px(ui, 200);
+    int bar_h = ui_px(ui, 10), extra = 0;
+    if (stacked) {
+        name_w = bar_w = rw;
+        extra = bar_h + ui_px(ui, 6);
+    }
     int content = 0;
     for (int g = 0; g < s->n_regions; g++)
-        content += head_h + s->regions[g].modules * row_h + ui_px(ui, 6);
+        content += head_h + ui_px(ui, 6);
+    for (int i = 0; i < s->n_modules; i++)
+        content += ren_text_wrapped(a->ren, FONT_BODY, 0, 0, name_w, THEME_TEXT, s->modules[i].module->name, false, 0,
+                                    0) +
+                   small_h + ui_px(ui, 12) + extra;
     ui_scroll(ui, in, &stats_st.scroll, content);
     ren_clip(a->ren, in);
-    int sb = content > in.h ? ui_px(ui, 12) : 0;
-    int w = in.w - sb, y = in.y - stats_st.scroll;
+    int y = in.y - stats_st.scroll;
     char line[200];
     for (int g = 0; g < s->n_regions; g++) {
         const StatsRegion *reg = &s->regions[g];
@@ -316,22 +332,25 @@ static void mastery_list(App *a, const Stats *s, SDL_Rect r)
             const StatsModule *m = &s->modules[i];
             if (strcmp(m->region, reg->id) != 0)
                 continue;
+            /* A long name wraps; its row grows. */
+            int name_h = ren_text_wrapped(a->ren, FONT_BODY, 0, 0, name_w, THEME_TEXT, m->module->name, false, 0, 0);
+            int row_h = name_h + small_h + ui_px(ui, 12) + extra;
             if (y + row_h >= in.y && y <= in.y + in.h) {
-                int x = in.x + ui_px(ui, 28), rw = in.x + w - x;
-                int bar_w = rw / 3 < ui_px(ui, 120) ? rw / 3 : ui_px(ui, 120);
                 int ty = y + ui_px(ui, 4);
-                ren_text_fit(a->ren, FONT_BODY, x, ty, rw - bar_w - ui_px(ui, 12), THEME_TEXT, m->module->name);
+                ren_text_wrapped(a->ren, FONT_BODY, x, ty, name_w, THEME_TEXT, m->module->name, true, in.y,
+                                 in.y + in.h);
                 if (m->answers > 0) {
                     snprintf(line, sizeof line, "%d%% \xC2\xB7 last %d of %d answer%s", pct(m->mastery), m->window,
                              m->answers, m->answers == 1 ? "" : "s");
-                    if (ren_text_width(a->ren, FONT_SMALL, line) > rw - bar_w - ui_px(ui, 12))
+                    if (ren_text_width(a->ren, FONT_SMALL, line) > name_w)
                         snprintf(line, sizeof line, "%d%% \xC2\xB7 %d answer%s", pct(m->mastery), m->answers,
                                  m->answers == 1 ? "" : "s");
                 } else
                     snprintf(line, sizeof line, "not practised yet");
-                ren_text_fit(a->ren, FONT_SMALL, x, ty + ren_text_height(a->ren, FONT_BODY), rw - bar_w - ui_px(ui, 12),
-                             THEME_MUTED, line);
-                SDL_Rect bar = {in.x + w - bar_w, y + (row_h - ui_px(ui, 10)) / 2, bar_w, ui_px(ui, 10)};
+                ren_text_fit(a->ren, FONT_SMALL, x, ty + name_h, name_w, THEME_MUTED, line);
+                SDL_Rect bar = {in.x + w - bar_w, y + (row_h - bar_h) / 2, bar_w, bar_h};
+                if (stacked)
+                    bar.y = ty + name_h + small_h + ui_px(ui, 4);
                 ren_fill_round_rect(a->ren, bar, bar.h / 2, THEME_PANEL_ALT);
                 ren_rect(a->ren, bar, 1, THEME_BORDER);
                 if (m->answers > 0 && m->mastery > 0) {
