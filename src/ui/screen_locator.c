@@ -7,9 +7,10 @@
 
 #include "app_state.h"
 #include "chrome.h"
+#include "layout.h"
 #include "theme.h"
 
-#define LOCATOR_VIEWS 8
+#define LOCATOR_VIEWS 12
 
 /* The state of the locator: a canvas per chart view and the ranking, kept while the program runs. */
 static struct {
@@ -22,7 +23,10 @@ static struct {
     bool ranked;
 } loc_st;
 
-static const char *const CANDIDATE_VIEWS[] = {"front", "back", "side", "head_front", "head_side", NULL};
+/* The whole body and the close-ups where pain is hard to paint on it: the
+ * head, the hands and the feet (their patterns are drawn there). */
+static const char *const CANDIDATE_VIEWS[] = {"front",     "back",      "side",      "head_front", "head_side",
+                                              "hand_palm", "hand_back", "foot_sole", "foot_top",   NULL};
 
 static void setup_views(App *a)
 {
@@ -56,6 +60,10 @@ static const char *view_title(const char *name)
            : !strcmp(name, "side")       ? "Side"
            : !strcmp(name, "head_front") ? "Head, front"
            : !strcmp(name, "head_side")  ? "Head, side"
+           : !strcmp(name, "hand_palm")  ? "Palm"
+           : !strcmp(name, "hand_back")  ? "Back of hand"
+           : !strcmp(name, "foot_sole")  ? "Sole"
+           : !strcmp(name, "foot_top")   ? "Top of foot"
                                          : name;
 }
 
@@ -76,18 +84,22 @@ void screen_locator(App *a, SDL_Rect all)
     int left_w = all.w * 52 / 100;
     SDL_Rect panel = {pad, area.y + pad, left_w - pad, area.h - 2 * pad};
     ren_fill_round_rect(a->ren, panel, ui_px(ui, 10), THEME_PANEL);
-    int tx = panel.x + ui_px(ui, 12), ty = panel.y + ui_px(ui, 12), tab_h = ui_px(ui, 34);
+    /* A tab per chart, wrapped onto more rows where they do not fit. */
+    int tx = panel.x + ui_px(ui, 12), ty = panel.y + ui_px(ui, 12), tab_h = ui_px(ui, 34), tab_gap = ui_px(ui, 6);
+    int tab_w[LOCATOR_VIEWS], tab_x[LOCATOR_VIEWS], tab_row[LOCATOR_VIEWS];
+    for (int i = 0; i < loc_st.n_views; i++)
+        tab_w[i] = ren_text_width(a->ren, FONT_BODY, view_title(loc_st.views[i]->name)) + ui_px(ui, 24);
+    int rows = layout_wrap_row(tab_w, loc_st.n_views, panel.w - ui_px(ui, 24), tab_gap, tab_x, tab_row);
     for (int i = 0; i < loc_st.n_views; i++) {
         const char *label = view_title(loc_st.views[i]->name);
-        int w = ren_text_width(a->ren, FONT_BODY, label) + ui_px(ui, 24);
-        SDL_Rect tab = {tx, ty, w, tab_h};
+        SDL_Rect tab = {tx + tab_x[i], ty + tab_row[i] * (tab_h + tab_gap), tab_w[i], tab_h};
         if (ui_button(ui, tab, label, i == loc_st.view ? BUTTON_SELECTED : BUTTON_SECONDARY) && i != loc_st.view) {
             loc_st.view = i;
             loc_st.ranked = false;
             a->redraw = true;
         }
-        tx += w + ui_px(ui, 6);
     }
+    ty += (rows > 1 ? rows - 1 : 0) * (tab_h + tab_gap);
     PaintCanvas *p = &loc_st.canvas[loc_st.view];
     /* Tools under the tabs. */
     int by = ty + tab_h + ui_px(ui, 8), bx = panel.x + ui_px(ui, 12);
