@@ -26,6 +26,7 @@
 #include "learner.h"
 #include "app_state.h"
 #include "frame.h"
+#include "screen_answer_review.h"
 #include "screens.h"
 #include "script.h"
 #include "script_run.h"
@@ -390,6 +391,7 @@ out:
     if (a->work.canvas_ok)
         paint_free(&a->work.canvas);
     instructor_screen_leave(a); /* its report points into the library */
+    screen_answer_review_free(a);
     library_free(a->lib);
     chart_cache_free(a->charts);
     ren_free(a->ren);

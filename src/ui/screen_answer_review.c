@@ -30,6 +30,7 @@ typedef struct {
     char title[200];
     char when[64];                         /* a record's date, "" for a session just taken */
     bool option_none[SESSION_MAX_OPTIONS]; /* no working selection: options are only shown */
+    bool studying; /* left for the study page of the muscle a miss landed on: kept for Back */
 } AnswerReviewState;
 
 static AnswerReviewState rv;
@@ -48,6 +49,18 @@ static void close_review(App *a)
 
 void screen_answer_review_leave(App *a)
 {
+    if (rv.studying) {
+        /* Back from the study page comes here again, to the same item. */
+        a->work.item = NULL;
+        a->work.session = NULL;
+        return;
+    }
+    close_review(a);
+}
+
+void screen_answer_review_free(App *a)
+{
+    rv.studying = false;
     close_review(a);
 }
 
@@ -292,7 +305,7 @@ static int item_strip(App *a, SDL_Rect r)
 
 /* The right panel: what was asked, the credit, what a miss landed on, the
  * explanation. */
-static void explain_panel(App *a, const Item *it, const Answer *an, bool answered, const char *note,
+static bool explain_panel(App *a, const Item *it, const Answer *an, bool answered, const char *note,
                           SDL_Rect side, int bottom)
 {
     Ui *ui = &a->ui;
@@ -300,7 +313,7 @@ static void explain_panel(App *a, const Item *it, const Answer *an, bool answere
     char line[300];
     if (!it) {
         ren_text_wrapped(a->ren, FONT_BODY, x, y, w, THEME_MUTED, note, true, 0, bottom);
-        return;
+        return false;
     }
     const char *kind = it->type == ITEM_LOCATE_TP    ? "LOCATE THE TRIGGER POINT"
                        : it->type == ITEM_ZONE_CLICK ? "REFERRED PAIN"
@@ -315,13 +328,14 @@ static void explain_panel(App *a, const Item *it, const Answer *an, bool answere
     y += ren_text_wrapped(a->ren, FONT_HEADING, x, y, w, THEME_TEXT, it->prompt, true, 0, bottom) +
          ui_px(ui, 10);
     char head[300], body[2048], miss[400] = "";
+    const Module *other = NULL;
     if (answered && !an->answered && note[0]) {
         /* Recorded, but not drawable here: the credit and why. */
         snprintf(head, sizeof head, "%d%% credit", (int)lround(an->credit * 100));
         snprintf(body, sizeof body, "%s", note);
     } else if (answered) {
         practice_feedback(a, it, an, head, sizeof head, body, sizeof body);
-        item_view_miss(a, it, an, miss, sizeof miss, NULL);
+        item_view_miss(a, it, an, miss, sizeof miss, &other);
     } else {
         snprintf(head, sizeof head, "\xE2\x80\x94 Not answered");
         unanswered_text(it, body, sizeof body);
@@ -347,6 +361,22 @@ static void explain_panel(App *a, const Item *it, const Answer *an, bool answere
                      bottom);
     ren_unclip(a->ren);
     y += box.h + ui_px(ui, 10);
+    if (other && y + ui_px(ui, 34) <= bottom) {
+        /* The muscle the miss landed on: its study page, and back here. */
+        char label[300];
+        snprintf(label, sizeof label, "Study %s", other->name);
+        int lw = ren_text_width(a->ren, FONT_BODY, label) + ui_px(ui, 32);
+        SDL_Rect go = {x, y, lw < w ? lw : w, ui_px(ui, 34)};
+        if (ui_button(ui, go, label, BUTTON_SECONDARY)) {
+            rv.studying = true;
+            a->study_back_module = a->module;
+            a->module = other;
+            a->study_return = SCREEN_ANSWER_REVIEW;
+            app_go(a, SCREEN_STUDY);
+            return true;
+        }
+        y += go.h + ui_px(ui, 10);
+    }
     const char *key = NULL;
     if (item_is_click(it))
         key = !answered ? "Green X: the trigger point. Red: its referral pattern."
@@ -357,6 +387,7 @@ static void explain_panel(App *a, const Item *it, const Answer *an, bool answere
         key = "Blue numbers: your marks, in the order you placed them.";
     if (key && y < bottom)
         ren_text_wrapped(a->ren, FONT_SMALL, x, y, w, THEME_MUTED, key, true, 0, bottom);
+    return false;
 }
 
 static void start_misses(App *a)
@@ -372,6 +403,7 @@ void screen_answer_review(App *a, SDL_Rect all)
 {
     Ui *ui = &a->ui;
     SDL_Rect area;
+    rv.studying = false; /* back from a study page, if it was one */
     char crumb[160];
     snprintf(crumb, sizeof crumb, "%sAnswer %d of %d", rv.when, rv.cur + 1, rv.n);
     char title[260];
@@ -417,7 +449,8 @@ void screen_answer_review(App *a, SDL_Rect all)
     int bw = (side.w - ui_px(ui, 40) - ui_px(ui, 12)) / 2, bh = ui_px(ui, 42);
     SDL_Rect prev = {side.x + ui_px(ui, 20), side.y + side.h - ui_px(ui, 18) - bh, bw, bh};
     SDL_Rect next = {prev.x + bw + ui_px(ui, 12), prev.y, bw, bh};
-    explain_panel(a, it, an, answered, note, side, prev.y - ui_px(ui, 10));
+    if (explain_panel(a, it, an, answered, note, side, prev.y - ui_px(ui, 10)))
+        return;
     if (ui_button(ui, prev, "Previous", rv.cur > 0 ? BUTTON_SECONDARY : BUTTON_DISABLED))
         select_item(a, rv.cur - 1);
     if (ui_button(ui, next, "Next", rv.cur + 1 < rv.n ? BUTTON_PRIMARY : BUTTON_DISABLED))

@@ -23,6 +23,8 @@ void answer_review_open_session(App *a, const Session *s, int first, ScreenId ba
  * shown: an exam whose course does not show answers, no answers, or no
  * memory. */
 bool answer_review_open_record(App *a, const Record *r, ScreenId back);
+/* Forgets the review kept while its miss's muscle is studied (at exit). */
+void screen_answer_review_free(App *a);
 
 /* Whether the answers of attempt r may be shown to the learner: a quiz's
  * always; an exam's if its course, loaded on this station, says

@@ -189,6 +189,12 @@ void screen_study(App *a, SDL_Rect all)
             app_go(a, SCREEN_PRACTICE);
             return;
         }
+        if (a->study_return == SCREEN_ANSWER_REVIEW) {
+            /* Opened from a miss in the answer review: back to that item. */
+            a->module = a->study_back_module;
+            app_go(a, SCREEN_ANSWER_REVIEW);
+            return;
+        }
         app_go(a, a->study_return == SCREEN_PROTOCOLS || a->study_return == SCREEN_LOCATOR ||
                           a->study_return == SCREEN_DIRECTORY || a->study_return == SCREEN_DISORDERS
                       ? a->study_return
