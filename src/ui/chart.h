@@ -60,6 +60,11 @@ void chart_cache_refine_later(ChartCache *c);
 void chart_cache_frame(ChartCache *c, bool idle);
 /* Whether refining is still to be done (another frame is wanted). */
 bool chart_cache_wants_frame(const ChartCache *c);
+/* Pan tiles are made ahead of need on a worker thread; a pan that outruns
+ * it shows the chart blurry until its tile is done (an event wakes the
+ * event loop then). Scripts wait for them before a screenshot: whether a
+ * tile was done (draw again to show it). */
+bool chart_caches_settle(void);
 
 /* A muscle overlay over l->image in the charts' visual language (core
  * overlay_style): the muscle tone, hatched if deep (the module lists the
