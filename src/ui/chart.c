@@ -20,6 +20,9 @@
 /* The backdrop of a tiled zoom: the whole view in at most this many
  * pixels, made ahead, drawn scaled up where a pan tile is not made yet. */
 #define BACKDROP_PIXELS (512L * 1024)
+/* Textures kept to reuse for the tiles the worker makes (a chart and its
+ * overlay: two). */
+#define SPARES 2
 
 typedef struct {
     char *path;
@@ -43,7 +46,8 @@ struct ChartCache {
      * (NULL: everything is rasterised when it is drawn). */
     ChartRaster *raster;
     Uint32 format;       /* the texture format the worker's tiles come in */
-    SDL_Texture *spare;  /* a tile's texture dropped, to reuse (drop()) */
+    SDL_Texture *spare[SPARES]; /* tiles' textures dropped, to reuse (drop()) */
+    int spare_w, spare_h;       /* the size of a pan tile at the current zoom */
     SvgEntry e[CACHE_ENTRIES];
     unsigned long tick;
     unsigned long frame; /* counted by chart_cache_frame */
@@ -124,19 +128,61 @@ ChartCache *chart_cache_create(SDL_Renderer *r)
     return c;
 }
 
-/* e emptied; its texture kept as the spare if it is of the worker's
- * format and there is none (a tile made anew reuses it: no new memory for
- * the renderer to allocate and clear, which costs a software renderer
- * tens of milliseconds for a large tile). */
+static long texture_pixels(SDL_Texture *t)
+{
+    int w = 0, h = 0;
+    return t && SDL_QueryTexture(t, NULL, NULL, &w, &h) == 0 ? (long)w * h : 0;
+}
+
+/* t kept as a spare in place of a smaller one (or none), else destroyed:
+ * a tile the worker makes reuses it, so the renderer allocates and clears
+ * no new memory, which costs a software renderer tens of milliseconds for
+ * a large tile. */
+static void keep_spare(ChartCache *c, SDL_Texture *t)
+{
+    Uint32 format = 0;
+    int smallest = 0, w = 0, h = 0;
+    for (int i = 1; i < SPARES; i++)
+        if (texture_pixels(c->spare[i]) < texture_pixels(c->spare[smallest]))
+            smallest = i;
+    /* Only one a pan tile fits in. */
+    if (c->raster && SDL_QueryTexture(t, &format, NULL, &w, &h) == 0 && format == c->format && w >= c->spare_w &&
+        h >= c->spare_h && texture_pixels(t) > texture_pixels(c->spare[smallest])) {
+        if (c->spare[smallest])
+            SDL_DestroyTexture(c->spare[smallest]);
+        c->spare[smallest] = t;
+    } else {
+        SDL_DestroyTexture(t);
+    }
+}
+
+/* Spares of w x h at least (a pan tile at the zoom), made now: the refine
+ * frame that makes the first pan tiles of a zoom pays for them, not a pan
+ * frame. */
+static void make_spares(ChartCache *c, int w, int h)
+{
+    c->spare_w = w;
+    c->spare_h = h;
+    for (int i = 0; i < SPARES; i++) {
+        int sw = 0, sh = 0;
+        if (c->spare[i] && SDL_QueryTexture(c->spare[i], NULL, NULL, &sw, &sh) == 0 && sw >= w && sh >= h)
+            continue;
+        SDL_Texture *t = SDL_CreateTexture(c->r, c->format, SDL_TEXTUREACCESS_STATIC, w, h);
+        if (!t)
+            return;
+        SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+        if (c->spare[i])
+            SDL_DestroyTexture(c->spare[i]);
+        c->spare[i] = t;
+    }
+}
+
+/* e emptied, its texture kept as a spare or destroyed. */
 static void drop(ChartCache *c, SvgEntry *e)
 {
     free(e->path);
-    Uint32 format = 0;
-    if (e->tex && c->raster && !c->spare && SDL_QueryTexture(e->tex, &format, NULL, NULL, NULL) == 0 &&
-        format == c->format)
-        c->spare = e->tex;
-    else if (e->tex)
-        SDL_DestroyTexture(e->tex);
+    if (e->tex)
+        keep_spare(c, e->tex);
     memset(e, 0, sizeof *e);
 }
 
@@ -152,8 +198,9 @@ void chart_cache_free(ChartCache *c)
     chart_raster_free(c->raster); /* the thread is stopped before the textures go */
     for (int i = 0; i < CACHE_ENTRIES; i++)
         drop(c, &c->e[i]);
-    if (c->spare)
-        SDL_DestroyTexture(c->spare);
+    for (int i = 0; i < SPARES; i++)
+        if (c->spare[i])
+            SDL_DestroyTexture(c->spare[i]);
     free(c);
 }
 
@@ -173,14 +220,20 @@ static void fill(ChartCache *c, SvgEntry *e, RasterKey *key, RasterOut *out)
     if (out->surface) {
         e->crop = out->crop;
         SDL_Surface *o = out->surface;
-        int sw = 0, sh = 0;
-        if (c->spare && o->format->format == c->format &&
-            SDL_QueryTexture(c->spare, NULL, NULL, &sw, &sh) == 0 && sw >= o->w && sh >= o->h) {
-            SDL_Rect r = {0, 0, o->w, o->h};
-            if (SDL_UpdateTexture(c->spare, &r, o->pixels, o->pitch) == 0) {
-                e->tex = c->spare;
-                c->spare = NULL;
-            }
+        /* The smallest spare it fits in; not for a small one (a backdrop),
+         * quick to make anew. */
+        int best = -1;
+        bool large = (long)o->w * o->h * 4 >= (long)c->spare_w * c->spare_h;
+        for (int i = 0; i < SPARES && large && o->format->format == c->format; i++) {
+            int sw = 0, sh = 0;
+            if (c->spare[i] && SDL_QueryTexture(c->spare[i], NULL, NULL, &sw, &sh) == 0 && sw >= o->w &&
+                sh >= o->h && (best < 0 || texture_pixels(c->spare[i]) < texture_pixels(c->spare[best])))
+                best = i;
+        }
+        SDL_Rect r = {0, 0, o->w, o->h};
+        if (best >= 0 && SDL_UpdateTexture(c->spare[best], &r, o->pixels, o->pitch) == 0) {
+            e->tex = c->spare[best];
+            c->spare[best] = NULL;
         }
         if (!e->tex)
             e->tex = SDL_CreateTextureFromSurface(c->r, o);
@@ -384,6 +437,10 @@ static SvgEntry *lookup(ChartCache *c, const char *path, double scale, RectD ful
     if (found && found != slot)
         drop(c, found); /* the partial tile is replaced by the refined one */
     rasterise(c, slot, path, scale, full, tile, style);
+    if (!quick && tiled && c->raster) {
+        SDL_Rect biggest = chart_raster_pan_tile((SDL_Rect){0, 0, need.w, need.h}, W, H, 0, 0);
+        make_spares(c, biggest.w, biggest.h);
+    }
     slot->frame_used = c->frame;
     slot->partial = quick && (tile.w != W || tile.h != H);
     return slot;
