@@ -47,9 +47,9 @@ void chart_cache_free(ChartCache *c);
  * (the file's root viewBox is replaced, so close-ups are as sharp as the
  * whole view). The file is rasterised at l->scale: all of l->full when that
  * is small enough, else a tile of it around what is on screen, so panning
- * copies from the cached tile and only a zoom step or a pan past the tile
- * rasterises again. False (and a one-time message on stderr) if the file
- * cannot be loaded. */
+ * copies from the cached tile; the next tile is made ahead on a worker
+ * thread, so only a zoom step rasterises in the frame. False (and a
+ * one-time message on stderr) if the file cannot be loaded. */
 bool chart_draw_svg(ChartCache *c, const char *path, const ChartLayout *l);
 /* A new zoom level is first rasterised just as far as it is on screen (a
  * zoom step stays quick); after the learner zoomed, ask for the tiles to be
@@ -60,6 +60,11 @@ void chart_cache_refine_later(ChartCache *c);
 void chart_cache_frame(ChartCache *c, bool idle);
 /* Whether refining is still to be done (another frame is wanted). */
 bool chart_cache_wants_frame(const ChartCache *c);
+/* Pan tiles are made ahead of need on a worker thread; a pan that outruns
+ * it shows the chart blurry until its tile is done (an event wakes the
+ * event loop then). Scripts wait for them before a screenshot: whether a
+ * tile was done (draw again to show it). */
+bool chart_caches_settle(void);
 
 /* A muscle overlay over l->image in the charts' visual language (core
  * overlay_style): the muscle tone, hatched if deep (the module lists the

@@ -203,6 +203,12 @@ int script_run(App *a, const Script *s, const char *shots)
             char path[4200];
             snprintf(path, sizeof path, "%s/%s.png", shots ? shots : ".", c->text);
             frame_pump(a);
+            /* Pan tiles still being made are waited for: the same script
+             * gives the same screenshot on a fast or a busy machine. */
+            if (chart_caches_settle()) {
+                frame_pump(a);
+                frame_settle(a);
+            }
             frame_draw(a, path);
             continue;
         }
