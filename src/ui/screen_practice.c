@@ -196,6 +196,11 @@ void practice_feedback(const App *a, const Item *it, const Answer *an, char *hea
         break;
     }
     }
+    /* A lesson's chart question: the lesson's own explanation after the
+     * chart's feedback. */
+    size_t used = strlen(body);
+    if (it->asked && it->asked->explain && it->asked->explain[0] && used + 2 < bs)
+        snprintf(body + used, bs - used, " %s", it->asked->explain);
 }
 
 /* What the session is, for titles: "Module quiz · Trapezius". */
