@@ -20,6 +20,9 @@
 #include "check.h"
 #include "config.h"
 #include "course.h"
+#include "judge.h"
+#include "real_attempts.h"
+#include "record.h"
 #include "session.h"
 #include "support.h"
 
@@ -544,6 +547,34 @@ static void test_chart_questions(void **state)
             assert_int_equal(session_item(e, i)->tp, pass);
         }
         session_free(e);
+        if (pass == 0) {
+            /* Records of its quiz and exam, with the chart items answered,
+             * are re-graded and count. */
+            static const unsigned char KEY[STATION_KEY_BYTES] = {3, 1, 4, 1, 5};
+            const int64_t t0 = INT64_C(1772438400);
+            char path[512];
+            snprintf(path, sizeof path, "%s/lea.scores", tmp_dir());
+            unlink(path);
+            assert_int_equal(scorefile_create(path, "lea", "Lea", t0, KEY, d), 0);
+            real_attempt(lib, "charts", path, KEY, "charted", true, t0 + 3600);
+            real_attempt(lib, "charts", path, KEY, NULL, true, t0 + 7200);
+            ScoreFile *f = scorefile_load(path, KEY, d);
+            assert_non_null(f);
+            int attempts = 0;
+            for (int i = 1; i < scorefile_count(f); i++) {
+                if (scorefile_record(f, i)->kind != RECORD_ATTEMPT)
+                    continue;
+                JudgeResult j = judge_record(c, f, i);
+                assert_true(j.counts);
+                assert_true(j.passed);
+                for (int k = 0; k < scorefile_record(f, i)->n_answers; k++)
+                    assert_string_equal(scorefile_record(f, i)->answers[k].module, "charted");
+                attempts++;
+            }
+            assert_int_equal(attempts, 2);
+            scorefile_free(f);
+            assert_string_equal(diag_text(d, DIAG_TEXT_SORTED), "");
+        }
         library_free(lib);
         diag_free(d);
     }
