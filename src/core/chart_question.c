@@ -13,12 +13,12 @@
 
 enum { C_TYPE, C_MUSCLE, C_ITEM, C_POINT, C_VIEW, C_PROMPT, C_EXPLAIN };
 static const KeyRule CHART_KEYS[] = {
-    {"type", true, VAL_LINE},  {"muscle", true, VAL_LINE},  {"item", true, VAL_LINE},
-    {"point", true, VAL_LINE}, {"view", false, VAL_LINE},   {"prompt", false, VAL_TEXT},
+    {"type", true, VAL_LINE},   {"muscle", true, VAL_LINE}, {"item", true, VAL_LINE},
+    {"point", false, VAL_LINE}, {"view", false, VAL_LINE},  {"prompt", false, VAL_TEXT},
     {"explain", true, VAL_TEXT}, {NULL, false, VAL_LINE},
 };
 
-static const char *const ASK_NAMES[] = {"locate", "zone", "paint", "reverse", NULL};
+static const char *const ASK_NAMES[] = {"locate", "zone", "paint", "reverse", "marks", NULL};
 
 bool chart_question_is(const RawSection *sec)
 {
@@ -105,16 +105,44 @@ void chart_question_load(ModuleLoad *ml, const Part *part)
             if (!strcmp(name, ASK_NAMES[i]))
                 ask = i;
         if (ask < 0) {
-            diag_error(ml->d, ml->path, f[C_ITEM]->line, "item must be locate, zone, paint or reverse, not '%s'",
-                       name);
+            diag_error(ml->d, ml->path, f[C_ITEM]->line,
+                       "item must be locate, zone, paint, reverse or marks, not '%s'", name);
             ok = false;
         }
     }
     const Module *mu = f[C_MUSCLE] ? load_muscle(ml, f[C_MUSCLE]) : NULL;
     if (!mu)
         ok = false;
+    bool marks = ask == CHART_MARKS;
+    if (ask >= 0 && !marks && !f[C_POINT]) {
+        diag_error(ml->d, ml->path, part->sec->line, "missing key 'point' in [%s]: item = %s asks about one point",
+                   part->sec->name, ASK_NAMES[ask]);
+        ok = false;
+    } else if (marks && f[C_POINT]) {
+        diag_error(ml->d, ml->path, f[C_POINT]->line,
+                   "item = marks asks for every trigger point on a view: give view, not point");
+        ok = false;
+    } else if (marks && !f[C_VIEW]) {
+        diag_error(ml->d, ml->path, part->sec->line, "missing key 'view' in [%s]: item = marks needs the view",
+                   part->sec->name);
+        ok = false;
+    }
+    const char *view = NULL;
+    if (mu && marks && f[C_VIEW]) {
+        const char *want = raw_line_value(f[C_VIEW]);
+        int on_view = 0;
+        for (int i = 0; i < mu->n_tps; i++)
+            on_view += mu->tps[i].view && !strcmp(mu->tps[i].view, want);
+        if (on_view < 2)
+            diag_error(ml->d, ml->path, f[C_VIEW]->line,
+                       "item = marks needs at least 2 trigger points of '%s' on view '%s', it has %d", mu->id, want,
+                       on_view);
+        else
+            view = want;
+        ok = ok && view;
+    }
     int tp = -1;
-    if (mu && f[C_POINT]) {
+    if (mu && f[C_POINT] && !marks) {
         const char *pid = raw_line_value(f[C_POINT]);
         tp = module_find_tp(mu, pid);
         char list[512];
@@ -124,7 +152,6 @@ void chart_question_load(ModuleLoad *ml, const Part *part)
             ok = false;
         }
     }
-    const char *view = NULL;
     if (tp >= 0 && ask >= 0) {
         const TriggerPoint *p = &mu->tps[tp];
         const char *want = f[C_VIEW] ? raw_line_value(f[C_VIEW]) : NULL;
@@ -165,9 +192,9 @@ void chart_question_load(ModuleLoad *ml, const Part *part)
     q.prompt = f[C_PROMPT] ? raw_join_text(f[C_PROMPT]) : strdup("");
     q.explain = raw_join_text(f[C_EXPLAIN]);
     q.muscle_id = strdup(mu->id);
-    q.point_id = strdup(mu->tps[tp].id);
+    q.point_id = tp >= 0 ? strdup(mu->tps[tp].id) : NULL;
     q.view = strdup(view);
-    if (!qs || !q.id || !q.prompt || !q.explain || !q.muscle_id || !q.point_id || !q.view) {
+    if (!qs || !q.id || !q.prompt || !q.explain || !q.muscle_id || (tp >= 0 && !q.point_id) || !q.view) {
         free(q.id);
         free(q.prompt);
         free(q.explain);
@@ -182,5 +209,5 @@ void chart_question_load(ModuleLoad *ml, const Part *part)
 
 const char *chart_ask_name(ChartAsk ask)
 {
-    return ask >= CHART_LOCATE && ask <= CHART_REVERSE ? ASK_NAMES[ask] : "?";
+    return ask >= CHART_LOCATE && ask <= CHART_MARKS ? ASK_NAMES[ask] : "?";
 }

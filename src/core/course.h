@@ -51,8 +51,9 @@ typedef struct {
 typedef enum { QUESTION_CHOICE, QUESTION_MULTI, QUESTION_CHART } QuestionType;
 
 /* What a chart question asks on its muscle's chart: the muscle module's own
- * item of that kind for the point (locate, zone click, zone paint, reverse). */
-typedef enum { CHART_LOCATE, CHART_ZONE, CHART_PAINT, CHART_REVERSE } ChartAsk;
+ * item of that kind for the point (locate, zone click, zone paint, reverse),
+ * or for a view (marks: every trigger point of the muscle on it). */
+typedef enum { CHART_LOCATE, CHART_ZONE, CHART_PAINT, CHART_REVERSE, CHART_MARKS } ChartAsk;
 
 struct Module;
 
@@ -67,8 +68,9 @@ typedef struct {
     char *explain;
     /* A chart question (a lesson's): the muscle module it is asked on
      * (loaded with the lesson, owned by the library), the point's index in
-     * it and the view it is answered on (the muscle item's view unless the
-     * file names another one the point is on). NULL, -1, NULL otherwise. */
+     * it (-1 for marks) and the view it is answered on (the muscle item's
+     * view unless the file names another one the point is on). NULL, -1,
+     * NULL otherwise. */
     char *muscle_id;
     const struct Module *muscle;
     ChartAsk ask;
@@ -263,7 +265,7 @@ const char *module_overlay(const Module *m, const char *view);
  * muscle seen through the body or under other muscles. */
 bool module_view_is_deep(const Module *m, const char *view);
 
-/* "locate", "zone", "paint" or "reverse": the item = value of a chart question. */
+/* "locate", "zone", "paint", "reverse" or "marks": the item = value of a chart question. */
 const char *chart_ask_name(ChartAsk ask);
 
 /* Index of the trigger point with this id, or -1. */

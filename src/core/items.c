@@ -295,7 +295,8 @@ static void tp_item(Item *it, ItemType type, const Module *m, int tp, const char
  * lesson as "<lesson>/question.<id>". */
 static void chart_item(Item *it, const Module *lesson, const Question *q, bool *failed)
 {
-    static const ItemType TYPES[] = {ITEM_LOCATE_TP, ITEM_ZONE_CLICK, ITEM_ZONE_PAINT, ITEM_REVERSE};
+    static const ItemType TYPES[] = {ITEM_LOCATE_TP, ITEM_ZONE_CLICK, ITEM_ZONE_PAINT, ITEM_REVERSE,
+                                     ITEM_LOCATE_ALL};
     it->type = TYPES[q->ask];
     it->module = q->muscle;
     it->tp = q->tp;
@@ -305,6 +306,16 @@ static void chart_item(Item *it, const Module *lesson, const Question *q, bool *
     it->asked = q;
     it->key = text_format("%s/question.%s", or_empty(lesson->id), or_empty(q->id));
     *failed |= !it->key;
+    if (q->ask != CHART_MARKS)
+        return;
+    /* Marks: every point of the muscle on the view, in module order, as
+     * the muscle's locate-all item has them. */
+    const Module *m = q->muscle;
+    it->targets = malloc(sizeof *it->targets * (size_t)(m->n_tps > 0 ? m->n_tps : 1));
+    *failed |= !it->targets;
+    for (int j = 0; j < m->n_tps && it->targets; j++)
+        if (tp_on_view(m, j, q->view))
+            it->targets[it->n_targets++] = j;
 }
 
 /* Step 1 of session.c's file comment: m's items in canonical order into items
@@ -357,7 +368,7 @@ int items_build(const Module *m, Rng *rng, Item *items, bool *failed)
     for (int i = 0; i < m->n_questions; i++) {
         const Question *q = &m->questions[i];
         if (q->type == QUESTION_CHART) {
-            if (q->muscle && q->tp >= 0 && q->tp < q->muscle->n_tps && q->view)
+            if (q->muscle && q->tp < q->muscle->n_tps && (q->tp >= 0 || q->ask == CHART_MARKS) && q->view)
                 chart_item(&items[n++], m, q, failed);
             continue;
         }

@@ -226,10 +226,11 @@ static void resolve(const Library *lib, ItemAcc *it)
             }
         /* A lesson's chart question is its muscle's item: measured on the
          * muscle's chart like that item. */
-        if (!chart || !chart->muscle || chart->tp < 0 || chart->tp >= chart->muscle->n_tps)
+        if (!chart || !chart->muscle || chart->tp >= chart->muscle->n_tps ||
+            (chart->tp < 0 && chart->ask != CHART_MARKS))
             return;
         static const ReportItemKind CHART_KINDS[] = {REPORT_ITEM_LOCATE, REPORT_ITEM_ZONE, REPORT_ITEM_PAINT,
-                                                     REPORT_ITEM_REVERSE};
+                                                     REPORT_ITEM_REVERSE, REPORT_ITEM_LOCATE_ALL};
         m = chart->muscle;
         p->tp = chart->tp;
         p->kind = CHART_KINDS[chart->ask];

@@ -200,7 +200,9 @@ static void item_name(const Module *m, const char *key, char *buf, size_t size)
         for (int i = 0; i < m->n_questions; i++)
             if (!strcmp(m->questions[i].id, rest + 9)) {
                 const Question *q = &m->questions[i];
-                if (q->type == QUESTION_CHART && !q->prompt[0] && q->muscle && q->tp >= 0)
+                if (q->type == QUESTION_CHART && !q->prompt[0] && q->muscle && q->ask == CHART_MARKS)
+                    snprintf(buf, size, "%s: every trigger point on the %s view", q->muscle->name, q->view);
+                else if (q->type == QUESTION_CHART && !q->prompt[0] && q->muscle && q->tp >= 0)
                     snprintf(buf, size, "%s: %s (%s)", q->muscle->name, q->muscle->tps[q->tp].label,
                              chart_ask_name(q->ask));
                 else

@@ -427,7 +427,8 @@ static const char ARM[] = "[muscle]\nid = arm\nname = Arm\ngroup = arm\npain_reg
                           "[zone.b_ess]\nview = front\ntp = b\nkind = essential\npoly = 250,1000 350,1000 350,1100 "
                           "250,1100\n";
 
-/* A lesson asking four chart questions on arm's point POINT. */
+/* A lesson asking four chart questions on arm's point POINT and one for
+ * both its points on the front chart. */
 static void put_chart_lesson(const char *point)
 {
     char text[2048];
@@ -438,7 +439,8 @@ static void put_chart_lesson(const char *point)
              "[question.zone]\ntype = chart\nmuscle = arm\nitem = zone\npoint = %s\nexplain = There.\n"
              "[question.paint]\ntype = chart\nmuscle = arm\nitem = paint\npoint = %s\nview = front\n"
              "prompt = Paint it all.\nexplain = All of it.\n"
-             "[question.reverse]\ntype = chart\nmuscle = arm\nitem = reverse\npoint = %s\nexplain = Back.\n",
+             "[question.reverse]\ntype = chart\nmuscle = arm\nitem = reverse\npoint = %s\nexplain = Back.\n"
+             "[question.marks]\ntype = chart\nmuscle = arm\nitem = marks\nview = front\nexplain = Both.\n",
              point, point, point, point);
     put("courses/lessons/charted.ini", text);
 }
@@ -467,8 +469,9 @@ static void test_chart_questions(void **state)
     const Module *arm = library_find_module(lib, "arm");
     assert_non_null(l);
     assert_non_null(arm); /* loaded with the lesson */
-    assert_int_equal(l->n_questions, 4);
+    assert_int_equal(l->n_questions, 5);
     assert_int_equal(l->questions[0].type, QUESTION_CHART);
+    assert_int_equal(l->questions[4].tp, -1);
     assert_ptr_equal(l->questions[0].muscle, arm);
     assert_int_equal(l->questions[0].tp, 0);
     assert_string_equal(l->questions[1].view, "front");
@@ -477,8 +480,9 @@ static void test_chart_questions(void **state)
     static const char *const PAIRS[][2] = {{"charted/question.locate", "arm/tp.a/locate"},
                                            {"charted/question.zone", "arm/tp.a/zone"},
                                            {"charted/question.paint", "arm/tp.a/paint"},
-                                           {"charted/question.reverse", "arm/tp.a/reverse"}};
-    for (int k = 0; k < 4; k++) {
+                                           {"charted/question.reverse", "arm/tp.a/reverse"},
+                                           {"charted/question.marks", "arm/view.front/locate_all"}};
+    for (int k = 0; k < 5; k++) {
         Session *ls = one_item(lib, PAIRS[k][0]), *ms = one_item(lib, PAIRS[k][1]);
         const Item *li = session_item(ls, 0), *mi = session_item(ms, 0);
         assert_string_equal(li->key, PAIRS[k][0]);
@@ -503,6 +507,12 @@ static void test_chart_questions(void **state)
             la = session_answer_paint(ls, cells, &g, 10);
             ma = session_answer_paint(ms, cells, &g, 10);
             free(cells);
+        } else if (li->type == ITEM_LOCATE_ALL) {
+            assert_int_equal(li->n_targets, 2);
+            assert_memory_equal(li->targets, mi->targets, 2 * sizeof *li->targets);
+            const Vec2 marks[] = {{305, 310}, {500, 500}};
+            la = session_answer_clicks(ls, marks, 2, 10);
+            ma = session_answer_clicks(ms, marks, 2, 10);
         } else {
             la = session_answer_click(ls, (Vec2){310, 420}, 10);
             ma = session_answer_click(ms, (Vec2){310, 420}, 10);
@@ -510,6 +520,8 @@ static void test_chart_questions(void **state)
         assert_non_null(la);
         assert_non_null(ma);
         assert_true(la->credit == ma->credit);
+        if (li->type == ITEM_LOCATE_ALL)
+            assert_true(la->credit > 0 && la->credit < 1); /* one of two found, one extra mark */
         assert_true(la->distance == ma->distance);
         assert_int_equal(la->zone, ma->zone);
         session_free(ls);
@@ -518,8 +530,8 @@ static void test_chart_questions(void **state)
     /* The lesson's quiz holds them (and only its own questions). */
     Session *q = session_create_quiz(l, 5);
     assert_non_null(q);
-    assert_int_equal(session_item_count(q), 4);
-    for (int i = 0; i < 4; i++)
+    assert_int_equal(session_item_count(q), 5);
+    for (int i = 0; i < 5; i++)
         assert_ptr_equal(item_owner(session_item(q, i)), l);
     session_free(q);
     library_free(lib);
@@ -528,7 +540,7 @@ static void test_chart_questions(void **state)
     /* In a course: an exam draws them, and the fingerprint covers the
      * point asked about (the muscle is not in the course). */
     put("courses/charts/course.ini", "[course]\nid = charts\ntitle = Charts\nmodules = charted\n"
-                                     "module_pass_mark = 80\n[exam]\ntime_limit = 10\nquestions = 4\n"
+                                     "module_pass_mark = 80\n[exam]\ntime_limit = 10\nquestions = 5\n"
                                      "pass_mark = 75\nattempts = 0\nwait_hours = 0\nshow_answers = yes\n");
     char fp[2][65];
     for (int pass = 0; pass < 2; pass++) {
@@ -539,12 +551,12 @@ static void test_chart_questions(void **state)
         assert_non_null(c);
         assert_string_equal(diag_text(d, DIAG_TEXT_SORTED), "");
         snprintf(fp[pass], 65, "%s", c->fingerprint);
-        Session *e = session_create_exam(c, 9, 4);
+        Session *e = session_create_exam(c, 9, 5);
         assert_non_null(e);
-        assert_int_equal(session_item_count(e), 4);
-        for (int i = 0; i < 4; i++) {
+        assert_int_equal(session_item_count(e), 5);
+        for (int i = 0; i < 5; i++) {
             assert_ptr_equal(item_owner(session_item(e, i)), c->modules[0]);
-            assert_int_equal(session_item(e, i)->tp, pass);
+            assert_int_equal(session_item(e, i)->tp, session_item(e, i)->type == ITEM_LOCATE_ALL ? -1 : pass);
         }
         session_free(e);
         if (pass == 0) {
