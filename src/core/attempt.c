@@ -174,7 +174,7 @@ Record *attempt_build(const Session *s, AttemptMode mode, const Course *c, const
         RecordAnswer *ra = &r->answers[i];
         ra->key = dup(it->key);
         ra->type = dup(type_name(it->type));
-        ra->module = dup(it->module->id);
+        ra->module = dup(item_owner(it)->id);
         ra->credit = an->answered ? an->credit : 0;
         ra->time_ms = an->time_ms;
         ra->answered = an->answered;

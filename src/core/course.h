@@ -48,17 +48,35 @@ typedef struct {
     int line;
 } Zone;
 
-typedef enum { QUESTION_CHOICE, QUESTION_MULTI } QuestionType;
+typedef enum { QUESTION_CHOICE, QUESTION_MULTI, QUESTION_CHART } QuestionType;
+
+/* What a chart question asks on its muscle's chart: the muscle module's own
+ * item of that kind for the point (locate, zone click, zone paint, reverse),
+ * or for a view (marks: every trigger point of the muscle on it). */
+typedef enum { CHART_LOCATE, CHART_ZONE, CHART_PAINT, CHART_REVERSE, CHART_MARKS } ChartAsk;
+
+struct Module;
 
 typedef struct {
     char *id; /* the part after "question." */
     QuestionType type;
-    char *prompt;
-    char **correct;
+    char *prompt;   /* a chart question: "" asks with the muscle item's own prompt */
+    char **correct; /* choice and multi only */
     int n_correct;
     char **wrong;
     int n_wrong;
     char *explain;
+    /* A chart question (a lesson's): the muscle module it is asked on
+     * (loaded with the lesson, owned by the library), the point's index in
+     * it (-1 for marks) and the view it is answered on (the muscle item's
+     * view unless the file names another one the point is on). NULL, -1,
+     * NULL otherwise. */
+    char *muscle_id;
+    const struct Module *muscle;
+    ChartAsk ask;
+    char *point_id;
+    int tp;
+    char *view;
     int line;
 } Question;
 
@@ -101,7 +119,7 @@ typedef struct {
     int line;
 } SelfCare;
 
-typedef struct {
+typedef struct Module {
     char *id; /* file name without .ini */
     char *path;
     ModuleKind kind;
@@ -246,6 +264,9 @@ const char *module_overlay(const Module *m, const char *view);
 /* True if the module lists view in deep_views: its overlay there shows a
  * muscle seen through the body or under other muscles. */
 bool module_view_is_deep(const Module *m, const char *view);
+
+/* "locate", "zone", "paint", "reverse" or "marks": the item = value of a chart question. */
+const char *chart_ask_name(ChartAsk ask);
 
 /* Index of the trigger point with this id, or -1. */
 int module_find_tp(const Module *m, const char *tp_id);

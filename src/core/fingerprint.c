@@ -30,6 +30,23 @@ static void put_num(crypto_hash_sha256_state *h, char tag, double v)
 
 _Static_assert(ZONE_SMOOTH_SAMPLES == 8, "FINGERPRINT_SMOOTH_OUTLINE names the sampling: give it a new name");
 
+static void put_module(crypto_hash_sha256_state *h, const Module *m);
+
+/* A lesson's chart question: what it asks, and the muscle whose points and
+ * zones grade it (the whole module: a reverse item credits any of its
+ * points with the same pattern), whether or not the course lists it. */
+static void put_chart_question(crypto_hash_sha256_state *h, const Question *q)
+{
+    put(h, 'U', q->muscle_id);
+    put(h, 'K', chart_ask_name(q->ask));
+    put(h, 'T', q->point_id);
+    put(h, 'V', q->view);
+    if (q->muscle && q->muscle->kind == MODULE_MUSCLE)
+        put_module(h, q->muscle);
+    else
+        put(h, 'm', "missing");
+}
+
 static void put_module(crypto_hash_sha256_state *h, const Module *m)
 {
     put_num(h, 't', m->n_tps);
@@ -76,6 +93,8 @@ static void put_module(crypto_hash_sha256_state *h, const Module *m)
         put_num(h, 'w', q->n_wrong);
         for (int k = 0; k < q->n_wrong; k++)
             put(h, 'o', q->wrong[k]);
+        if (q->type == QUESTION_CHART)
+            put_chart_question(h, q);
     }
 }
 

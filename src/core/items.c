@@ -290,6 +290,34 @@ static void tp_item(Item *it, ItemType type, const Module *m, int tp, const char
     *failed |= !it->key;
 }
 
+/* The item a lesson's chart question asks: its muscle's own item of that
+ * kind for the point (tp_item), on the question's view, keyed under the
+ * lesson as "<lesson>/question.<id>". */
+static void chart_item(Item *it, const Module *lesson, const Question *q, bool *failed)
+{
+    static const ItemType TYPES[] = {ITEM_LOCATE_TP, ITEM_ZONE_CLICK, ITEM_ZONE_PAINT, ITEM_REVERSE,
+                                     ITEM_LOCATE_ALL};
+    it->type = TYPES[q->ask];
+    it->module = q->muscle;
+    it->tp = q->tp;
+    it->question = -1;
+    it->view = q->view;
+    it->owner = lesson;
+    it->asked = q;
+    it->key = text_format("%s/question.%s", or_empty(lesson->id), or_empty(q->id));
+    *failed |= !it->key;
+    if (q->ask != CHART_MARKS)
+        return;
+    /* Marks: every point of the muscle on the view, in module order, as
+     * the muscle's locate-all item has them. */
+    const Module *m = q->muscle;
+    it->targets = malloc(sizeof *it->targets * (size_t)(m->n_tps > 0 ? m->n_tps : 1));
+    *failed |= !it->targets;
+    for (int j = 0; j < m->n_tps && it->targets; j++)
+        if (tp_on_view(m, j, q->view))
+            it->targets[it->n_targets++] = j;
+}
+
 /* Step 1 of session.c's file comment: m's items in canonical order into items
  * (room for items_capacity(m)). Returns how many; *failed is set if a
  * string could not be allocated (the items written so far still own
@@ -339,6 +367,11 @@ int items_build(const Module *m, Rng *rng, Item *items, bool *failed)
             tp_item(&items[n++], ITEM_REVERSE, m, i, m->tps[i].view, "reverse", failed);
     for (int i = 0; i < m->n_questions; i++) {
         const Question *q = &m->questions[i];
+        if (q->type == QUESTION_CHART) {
+            if (q->muscle && q->tp < q->muscle->n_tps && (q->tp >= 0 || q->ask == CHART_MARKS) && q->view)
+                chart_item(&items[n++], m, q, failed);
+            continue;
+        }
         if (q->n_correct <= 0)
             continue; /* nothing could be right; the loader reports it */
         Item *it = &items[n++];
@@ -358,6 +391,8 @@ int items_build(const Module *m, Rng *rng, Item *items, bool *failed)
 static char *item_prompt(const Item *it)
 {
     const Module *m = it->module;
+    if (it->asked && it->asked->prompt && it->asked->prompt[0])
+        return text_format("%s", it->asked->prompt);
     switch (it->type) {
     case ITEM_LOCATE_TP:
         return locate_prompt(m, &m->tps[it->tp]);

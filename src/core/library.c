@@ -190,6 +190,9 @@ void library_module_free(Module *m)
         strings_free(q->correct, q->n_correct);
         strings_free(q->wrong, q->n_wrong);
         free(q->explain);
+        free(q->muscle_id);
+        free(q->point_id);
+        free(q->view);
     }
     free(m->questions);
     strings_free(m->overlay_views, m->n_overlays);

@@ -362,9 +362,13 @@ static void load_zone(ModuleLoad *ml, const Part *part)
 
 static void load_question(ModuleLoad *ml, const Part *part)
 {
+    if (chart_question_is(part->sec)) {
+        chart_question_load(ml, part);
+        return;
+    }
     const RawEntry *f[MAX_RULES];
     bool ok = raw_check_keys(ml->path, part->sec, QUESTION_KEYS, f, ml->d);
-    Question q = {.line = part->sec->line};
+    Question q = {.line = part->sec->line, .tp = -1};
 
     bool type_known = false;
     if (f[Q_TYPE]) {
@@ -376,7 +380,7 @@ static void load_question(ModuleLoad *ml, const Part *part)
             q.type = QUESTION_MULTI;
             type_known = true;
         } else {
-            diag_error(ml->d, ml->path, f[Q_TYPE]->line, "type must be choice or multi, not '%s'", type);
+            diag_error(ml->d, ml->path, f[Q_TYPE]->line, "type must be choice, multi or chart, not '%s'", type);
             ok = false;
         }
     }

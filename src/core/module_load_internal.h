@@ -47,4 +47,12 @@ bool module_check_on_body(ModuleLoad *ml, int line, const char *what, Vec2 p, co
 void module_check_deep_views(ModuleLoad *ml);
 void module_check_overlays(ModuleLoad *ml);
 
+/* ---- chart_question.c: a lesson's chart questions ---- */
+
+/* True if the question section says type = chart. */
+bool chart_question_is(const RawSection *sec);
+/* A [question.<id>] with type = chart into ml->m->questions (left out,
+ * reported, if it has an error); loads the muscle it names. */
+void chart_question_load(ModuleLoad *ml, const Part *part);
+
 #endif

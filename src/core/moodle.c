@@ -321,6 +321,8 @@ int moodle_write(FILE *out, const Library *lib, const Course *c, const char *mod
                 rc = zone_question(&x, v, t);
         }
         for (int q = 0; rc == 0 && q < m->n_questions; q++) {
+            if (m->questions[q].type == QUESTION_CHART)
+                continue; /* a lesson's chart question: its muscle's chart items are exported with the muscle */
             multichoice(out, m, &m->questions[q]);
             if (counts)
                 counts->multichoice++;

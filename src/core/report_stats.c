@@ -211,14 +211,30 @@ static void resolve(const Library *lib, ItemAcc *it)
     if (!m)
         return;
     const char *rest = slash + 1;
+    const char *view_name = NULL;
     if (!strncmp(rest, "question.", 9)) {
+        const Question *chart = NULL;
         for (int q = 0; q < m->n_questions; q++)
             if (report_same(m->questions[q].id, rest + 9)) {
+                if (m->questions[q].type == QUESTION_CHART) {
+                    chart = &m->questions[q];
+                    continue;
+                }
                 p->module = m;
                 p->question = q;
                 p->kind = REPORT_ITEM_QUESTION;
             }
-        return;
+        /* A lesson's chart question is its muscle's item: measured on the
+         * muscle's chart like that item. */
+        if (!chart || !chart->muscle || chart->tp >= chart->muscle->n_tps ||
+            (chart->tp < 0 && chart->ask != CHART_MARKS))
+            return;
+        static const ReportItemKind CHART_KINDS[] = {REPORT_ITEM_LOCATE, REPORT_ITEM_ZONE, REPORT_ITEM_PAINT,
+                                                     REPORT_ITEM_REVERSE, REPORT_ITEM_LOCATE_ALL};
+        m = chart->muscle;
+        p->tp = chart->tp;
+        p->kind = CHART_KINDS[chart->ask];
+        view_name = chart->view;
     }
     static const struct {
         const char *suffix;
@@ -227,7 +243,6 @@ static void resolve(const Library *lib, ItemAcc *it)
                     {"/zone", REPORT_ITEM_ZONE},
                     {"/paint", REPORT_ITEM_PAINT},
                     {"/reverse", REPORT_ITEM_REVERSE}};
-    const char *view_name = NULL;
     char name[128];
     for (size_t k = 0; k < sizeof TP_KINDS / sizeof *TP_KINDS && !view_name; k++) {
         int tp = key_tp(m, rest, TP_KINDS[k].suffix);

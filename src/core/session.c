@@ -791,7 +791,7 @@ double session_module_score(const Session *s, const char *module_id, int *n_item
     int k = 0;
     double sum = 0;
     for (int i = 0; module_id && i < s->n; i++) {
-        const char *id = s->items[i].module->id;
+        const char *id = item_owner(&s->items[i])->id;
         if (!id || strcmp(id, module_id) != 0)
             continue;
         k++;

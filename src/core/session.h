@@ -71,7 +71,20 @@ typedef struct {
      * ".../paint", ".../reverse", "<module>/view.<view>/locate_all",
      * "<module>/question.<id>". */
     char *key;
+    /* A lesson's chart question (type = chart): the lesson the item belongs
+     * to (its key starts with the lesson's id, its records and progress are
+     * the lesson's) and the question; module, tp and view are then the
+     * muscle's, as in the muscle's own item. NULL for every other item. */
+    const Module *owner;
+    const Question *asked;
 } Item;
+
+/* The module an item belongs to: its lesson for a lesson's chart question,
+ * else the module it was built from. */
+static inline const Module *item_owner(const Item *it)
+{
+    return it->owner ? it->owner : it->module;
+}
 
 typedef struct {
     bool answered;

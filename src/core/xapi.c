@@ -198,8 +198,16 @@ static void item_name(const Module *m, const char *key, char *buf, size_t size)
                 snprintf(buf, size, "%s: %s (%s)", m->name, m->tps[i].label, slash ? slash + 1 : "item");
     } else if (!strncmp(rest, "question.", 9)) {
         for (int i = 0; i < m->n_questions; i++)
-            if (!strcmp(m->questions[i].id, rest + 9))
-                snprintf(buf, size, "%s", m->questions[i].prompt);
+            if (!strcmp(m->questions[i].id, rest + 9)) {
+                const Question *q = &m->questions[i];
+                if (q->type == QUESTION_CHART && !q->prompt[0] && q->muscle && q->ask == CHART_MARKS)
+                    snprintf(buf, size, "%s: every trigger point on the %s view", q->muscle->name, q->view);
+                else if (q->type == QUESTION_CHART && !q->prompt[0] && q->muscle && q->tp >= 0)
+                    snprintf(buf, size, "%s: %s (%s)", q->muscle->name, q->muscle->tps[q->tp].label,
+                             chart_ask_name(q->ask));
+                else
+                    snprintf(buf, size, "%s", q->prompt);
+            }
     } else if (!strncmp(rest, "view.", 5)) {
         snprintf(buf, size, "%s: every trigger point on the %.*s view", m->name,
                  (int)strcspn(rest + 5, "/"), rest + 5);

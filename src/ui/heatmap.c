@@ -323,8 +323,11 @@ static void draw_target(Ren *ren, const ChartLayout *l, const ReportItem *it, fl
     case REPORT_ITEM_ZONE:
     case REPORT_ITEM_PAINT:
         draw_zones(ren, l, it, it->tp, false, ui_scale);
-        /* The trigger point the question showed, for reference. */
-        chart_draw_tp(ren, l, &m->tps[it->tp], THEME_MUTED, false, ui_scale * 0.8f);
+        /* The trigger point the question showed, for reference, when it is
+         * on this chart (a zone drawn on another view than its point's
+         * has no X here: the point's coordinates belong to its own chart). */
+        if (m->tps[it->tp].view && !strcmp(m->tps[it->tp].view, it->view->name))
+            chart_draw_tp(ren, l, &m->tps[it->tp], THEME_MUTED, false, ui_scale * 0.8f);
         break;
     default:
         break;
@@ -561,9 +564,12 @@ static void legend(Ren *ren, const ReportItem *it, int x, int y)
     } else {
         ren_line(ren, (float)x, cy - 4, (float)x + 26, cy - 4, 3, INK);
         ren_line(ren, (float)x, cy + 5, (float)x + 26, cy + 5, 1.4f, INK);
+        const TriggerPoint *tp = it->module && it->tp >= 0 ? &it->module->tps[it->tp] : NULL;
+        bool x_here = tp && tp->view && it->view && !strcmp(tp->view, it->view->name);
         ren_text(ren, FONT_BODY, x + 34, y, THEME_TEXT,
-                 "the referral zones: essential (thick outline), spillover (thin outline); grey X: the "
-                 "trigger point");
+                 x_here ? "the referral zones: essential (thick outline), spillover (thin outline); grey X: the "
+                          "trigger point"
+                        : "the referral zones: essential (thick outline), spillover (thin outline)");
     }
 }
 

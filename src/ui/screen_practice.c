@@ -196,6 +196,11 @@ void practice_feedback(const App *a, const Item *it, const Answer *an, char *hea
         break;
     }
     }
+    /* A lesson's chart question: the lesson's own explanation after the
+     * chart's feedback. */
+    size_t used = strlen(body);
+    if (it->asked && it->asked->explain && it->asked->explain[0] && used + 2 < bs)
+        snprintf(body + used, bs - used, " %s", it->asked->explain);
 }
 
 /* What the session is, for titles: "Module quiz · Trapezius". */
@@ -546,14 +551,18 @@ static void practice_page(App *a, SDL_Rect all)
         char miss[400];
         const Module *other = NULL;
         item_view_miss(a, it, an, miss, sizeof miss, &other);
-        int hh = ren_text_height(a->ren, FONT_BOLD) + ui_px(ui, 12);
+        /* The credit line wraps in a narrow panel ("2 of 3 trigger points
+         * found: 67% credit" ran past the box at 960x640). */
+        int hh = ren_text_wrapped(a->ren, FONT_BOLD, 0, 0, w - ui_px(ui, 24), THEME_TEXT, head, false, 0, 0) +
+                 ui_px(ui, 12);
         int mh = miss[0] ? ren_text_wrapped(a->ren, FONT_BOLD, 0, 0, w - ui_px(ui, 24), THEME_TEXT, miss, false, 0, 0) +
                                ui_px(ui, 6)
                          : 0;
         int bh = ren_text_wrapped(a->ren, FONT_BODY, 0, 0, w - ui_px(ui, 24), THEME_TEXT, body, false, 0, 0);
         SDL_Rect box = {x - ui_px(ui, 4), y, w + ui_px(ui, 8), hh + mh + bh + ui_px(ui, 16)};
         ren_fill_round_rect(a->ren, box, ui_px(ui, 8), theme_credit_light(an->credit));
-        ren_text(a->ren, FONT_BOLD, x + ui_px(ui, 8), y + ui_px(ui, 8), theme_credit_colour(an->credit), head);
+        ren_text_wrapped(a->ren, FONT_BOLD, x + ui_px(ui, 8), y + ui_px(ui, 8), w - ui_px(ui, 24),
+                         theme_credit_colour(an->credit), head, true, 0, all.h);
         if (miss[0])
             ren_text_wrapped(a->ren, FONT_BOLD, x + ui_px(ui, 8), y + hh, w - ui_px(ui, 24), THEME_TEXT, miss, true, 0,
                              all.h);

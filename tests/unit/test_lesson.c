@@ -3,7 +3,8 @@
  * for practice, a course listing lessons and muscles, an id used by both
  * kinds, and figures that are not what they should be (missing, a FIFO, a
  * link out of the assets folder, too large, with <text>); a muscle's
- * [selfcare] section, which uses the same figures. */
+ * [selfcare] section, which uses the same figures; chart questions (a
+ * lesson asking its muscle's own chart items). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,6 +20,9 @@
 #include "check.h"
 #include "config.h"
 #include "course.h"
+#include "judge.h"
+#include "real_attempts.h"
+#include "record.h"
 #include "session.h"
 #include "support.h"
 
@@ -407,6 +411,189 @@ static void test_selfcare(void **state)
     assert_string_equal(with, without);
 }
 
+
+/* A muscle with two points and their zones on the front chart, for chart
+ * questions. */
+static const char ARM[] = "[muscle]\nid = arm\nname = Arm\ngroup = arm\npain_regions = elbow\n"
+                          "attachments = A\naction = A\ncauses = C\nsymptoms = S\ndifferential = D\n"
+                          "treatment = T\nself_care = S\n"
+                          "[tp.a]\nview = front\nat = 300,300\nradius = 20\nprimary = yes\nlabel = Upper\n"
+                          "location = High up\n"
+                          "[tp.b]\nview = front\nat = 300,900\nradius = 20\nprimary = no\nlabel = Lower\n"
+                          "location = Low down\n"
+                          "[zone.a_ess]\nview = front\ntp = a\nkind = essential\npoly = 250,400 350,400 350,500 250,500\n"
+                          "[zone.a_spill]\nview = front\ntp = a\nkind = spillover\npoly = 250,500 350,500 350,600 "
+                          "250,600\n"
+                          "[zone.b_ess]\nview = front\ntp = b\nkind = essential\npoly = 250,1000 350,1000 350,1100 "
+                          "250,1100\n";
+
+/* A lesson asking four chart questions on arm's point POINT and one for
+ * both its points on the front chart. */
+static void put_chart_lesson(const char *point)
+{
+    char text[2048];
+    snprintf(text, sizeof text,
+             "[lesson]\nid = charted\ntitle = Charts\nsummary = Reading them.\n"
+             "[page.one]\ntitle = One\ntext = Text.\n"
+             "[question.locate]\ntype = chart\nmuscle = arm\nitem = locate\npoint = %s\nexplain = Here.\n"
+             "[question.zone]\ntype = chart\nmuscle = arm\nitem = zone\npoint = %s\nexplain = There.\n"
+             "[question.paint]\ntype = chart\nmuscle = arm\nitem = paint\npoint = %s\nview = front\n"
+             "prompt = Paint it all.\nexplain = All of it.\n"
+             "[question.reverse]\ntype = chart\nmuscle = arm\nitem = reverse\npoint = %s\nexplain = Back.\n"
+             "[question.marks]\ntype = chart\nmuscle = arm\nitem = marks\nview = front\nexplain = Both.\n",
+             point, point, point, point);
+    put("courses/lessons/charted.ini", text);
+}
+
+/* The one-item practice session of key. */
+static Session *one_item(const Library *lib, const char *key)
+{
+    int skipped = -1;
+    Session *s = session_create_practice_keys(lib, &key, 1, 3, &skipped);
+    assert_non_null(s);
+    assert_int_equal(skipped, 0);
+    assert_int_equal(session_item_count(s), 1);
+    return s;
+}
+
+static void test_chart_questions(void **state)
+{
+    (void)state;
+    put("courses/muscles/arm.ini", ARM);
+    put("assets/anatomy/muscles/arm.front.svg", CHART);
+    put_chart_lesson("a");
+    Diag *d = diag_create();
+    Library *lib = lib_here();
+    const Module *l = library_load_module_file(lib, tmp_path("courses/lessons/charted.ini"), d);
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED), "");
+    const Module *arm = library_find_module(lib, "arm");
+    assert_non_null(l);
+    assert_non_null(arm); /* loaded with the lesson */
+    assert_int_equal(l->n_questions, 5);
+    assert_int_equal(l->questions[0].type, QUESTION_CHART);
+    assert_int_equal(l->questions[4].tp, -1);
+    assert_ptr_equal(l->questions[0].muscle, arm);
+    assert_int_equal(l->questions[0].tp, 0);
+    assert_string_equal(l->questions[1].view, "front");
+
+    /* Each is the muscle's own item, keyed under the lesson, graded the same. */
+    static const char *const PAIRS[][2] = {{"charted/question.locate", "arm/tp.a/locate"},
+                                           {"charted/question.zone", "arm/tp.a/zone"},
+                                           {"charted/question.paint", "arm/tp.a/paint"},
+                                           {"charted/question.reverse", "arm/tp.a/reverse"},
+                                           {"charted/question.marks", "arm/view.front/locate_all"}};
+    for (int k = 0; k < 5; k++) {
+        Session *ls = one_item(lib, PAIRS[k][0]), *ms = one_item(lib, PAIRS[k][1]);
+        const Item *li = session_item(ls, 0), *mi = session_item(ms, 0);
+        assert_string_equal(li->key, PAIRS[k][0]);
+        assert_int_equal(li->type, mi->type);
+        assert_ptr_equal(li->module, arm);
+        assert_ptr_equal(item_owner(li), l);
+        assert_ptr_equal(item_owner(mi), arm);
+        assert_int_equal(li->tp, mi->tp);
+        assert_string_equal(li->view, mi->view);
+        if (li->type == ITEM_ZONE_PAINT)
+            assert_string_equal(li->prompt, "Paint it all.");
+        else
+            assert_string_equal(li->prompt, mi->prompt);
+        const Answer *la, *ma;
+        if (li->type == ITEM_ZONE_PAINT) {
+            Grid g = grade_paint_grid((RectD){0, 0, 600, 1400}, 0);
+            size_t n = (size_t)g.cols * (size_t)g.rows;
+            unsigned char *cells = calloc(n, 1);
+            assert_non_null(cells);
+            for (size_t c = 0; c < n / 3; c += 7) /* some in, most out */
+                cells[n / 4 + c] = 1;
+            la = session_answer_paint(ls, cells, &g, 10);
+            ma = session_answer_paint(ms, cells, &g, 10);
+            free(cells);
+        } else if (li->type == ITEM_LOCATE_ALL) {
+            assert_int_equal(li->n_targets, 2);
+            assert_memory_equal(li->targets, mi->targets, 2 * sizeof *li->targets);
+            const Vec2 marks[] = {{305, 310}, {500, 500}};
+            la = session_answer_clicks(ls, marks, 2, 10);
+            ma = session_answer_clicks(ms, marks, 2, 10);
+        } else {
+            la = session_answer_click(ls, (Vec2){310, 420}, 10);
+            ma = session_answer_click(ms, (Vec2){310, 420}, 10);
+        }
+        assert_non_null(la);
+        assert_non_null(ma);
+        assert_true(la->credit == ma->credit);
+        if (li->type == ITEM_LOCATE_ALL)
+            assert_true(la->credit > 0 && la->credit < 1); /* one of two found, one extra mark */
+        assert_true(la->distance == ma->distance);
+        assert_int_equal(la->zone, ma->zone);
+        session_free(ls);
+        session_free(ms);
+    }
+    /* The lesson's quiz holds them (and only its own questions). */
+    Session *q = session_create_quiz(l, 5);
+    assert_non_null(q);
+    assert_int_equal(session_item_count(q), 5);
+    for (int i = 0; i < 5; i++)
+        assert_ptr_equal(item_owner(session_item(q, i)), l);
+    session_free(q);
+    library_free(lib);
+    diag_free(d);
+
+    /* In a course: an exam draws them, and the fingerprint covers the
+     * point asked about (the muscle is not in the course). */
+    put("courses/charts/course.ini", "[course]\nid = charts\ntitle = Charts\nmodules = charted\n"
+                                     "module_pass_mark = 80\n[exam]\ntime_limit = 10\nquestions = 5\n"
+                                     "pass_mark = 75\nattempts = 0\nwait_hours = 0\nshow_answers = yes\n");
+    char fp[2][65];
+    for (int pass = 0; pass < 2; pass++) {
+        put_chart_lesson(pass ? "b" : "a");
+        d = diag_create();
+        lib = lib_here();
+        const Course *c = library_load_course_file(lib, tmp_path("courses/charts/course.ini"), d);
+        assert_non_null(c);
+        assert_string_equal(diag_text(d, DIAG_TEXT_SORTED), "");
+        snprintf(fp[pass], 65, "%s", c->fingerprint);
+        Session *e = session_create_exam(c, 9, 5);
+        assert_non_null(e);
+        assert_int_equal(session_item_count(e), 5);
+        for (int i = 0; i < 5; i++) {
+            assert_ptr_equal(item_owner(session_item(e, i)), c->modules[0]);
+            assert_int_equal(session_item(e, i)->tp, session_item(e, i)->type == ITEM_LOCATE_ALL ? -1 : pass);
+        }
+        session_free(e);
+        if (pass == 0) {
+            /* Records of its quiz and exam, with the chart items answered,
+             * are re-graded and count. */
+            static const unsigned char KEY[STATION_KEY_BYTES] = {3, 1, 4, 1, 5};
+            const int64_t t0 = INT64_C(1772438400);
+            char path[512];
+            snprintf(path, sizeof path, "%s/lea.scores", tmp_dir());
+            unlink(path);
+            assert_int_equal(scorefile_create(path, "lea", "Lea", t0, KEY, d), 0);
+            real_attempt(lib, "charts", path, KEY, "charted", true, t0 + 3600);
+            real_attempt(lib, "charts", path, KEY, NULL, true, t0 + 7200);
+            ScoreFile *f = scorefile_load(path, KEY, d);
+            assert_non_null(f);
+            int attempts = 0;
+            for (int i = 1; i < scorefile_count(f); i++) {
+                if (scorefile_record(f, i)->kind != RECORD_ATTEMPT)
+                    continue;
+                JudgeResult j = judge_record(c, f, i);
+                assert_true(j.counts);
+                assert_true(j.passed);
+                for (int k = 0; k < scorefile_record(f, i)->n_answers; k++)
+                    assert_string_equal(scorefile_record(f, i)->answers[k].module, "charted");
+                attempts++;
+            }
+            assert_int_equal(attempts, 2);
+            scorefile_free(f);
+            assert_string_equal(diag_text(d, DIAG_TEXT_SORTED), "");
+        }
+        library_free(lib);
+        diag_free(d);
+    }
+    assert_string_not_equal(fp[0], fp[1]);
+    put_chart_lesson("a");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -416,6 +603,7 @@ int main(void)
         cmocka_unit_test(test_kind_rules),
         cmocka_unit_test(test_check_tree),
         cmocka_unit_test(test_selfcare),
+        cmocka_unit_test(test_chart_questions),
     };
     return cmocka_run_group_tests(tests, setup, tmp_teardown);
 }

@@ -1780,7 +1780,7 @@ static void test_unprompted_sessions_and_paint_runs(void **state)
                     unsigned char *cells = calloc(n, 1);
                     assert_non_null(cells);
                     /* A band of rows through the trigger point, some cells skipped. */
-                    Vec2 at = m->tps[it->tp].at;
+                    Vec2 at = it->module->tps[it->tp].at; /* a lesson's chart item: its muscle's */
                     int r0 = (int)((at.y - g.origin.y) / g.cell) - 12 - (int)seed * 5;
                     for (int r = r0 < 0 ? 0 : r0; r < r0 + 30 && r < g.rows; r++)
                         for (int c = 0; c < g.cols; c++)
