@@ -489,3 +489,14 @@ void item_view_miss(const App *a, const Item *it, const Answer *an, char *buf, s
     if (other && d.f[0].module != it->module && d.f[0].module->kind == MODULE_MUSCLE)
         *other = d.f[0].module;
 }
+
+const char *item_view_kind_label(const Item *it)
+{
+    return it->type == ITEM_LOCATE_TP    ? "LOCATE THE TRIGGER POINT"
+           : it->type == ITEM_ZONE_CLICK ? "REFERRED PAIN"
+           : it->type == ITEM_ZONE_PAINT ? "PAINT THE REFERRAL ZONE"
+           : it->type == ITEM_LOCATE_ALL ? "MARK EVERY TRIGGER POINT"
+           : it->type == ITEM_REVERSE    ? "FROM PAIN TO TRIGGER POINT"
+           : it->type == ITEM_MULTI      ? "CHOOSE ALL THAT APPLY"
+                                         : "CHOOSE ONE";
+}

@@ -23,6 +23,9 @@ bool item_view_chart(App *a, const Item *it, const Answer *an, SDL_Rect area, bo
 bool item_view_options(App *a, const Item *it, const Answer *an, bool *sel, SDL_Rect area, bool reveal,
                        bool accept);
 
+/* The item's kind as the heading over its question says it ("LOCATE THE
+ * TRIGGER POINT", "CHOOSE ONE" ...). */
+const char *item_view_kind_label(const Item *it);
 /* What a click answer short of full credit landed on (diagnose.h), as one
  * sentence for the feedback ("" when there is nothing to say), and the
  * other muscle it names (*other, NULL if none) for a link to its study

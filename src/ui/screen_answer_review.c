@@ -315,13 +315,7 @@ static bool explain_panel(App *a, const Item *it, const Answer *an, bool answere
         ren_text_wrapped(a->ren, FONT_BODY, x, y, w, THEME_MUTED, note, true, 0, bottom);
         return false;
     }
-    const char *kind = it->type == ITEM_LOCATE_TP    ? "LOCATE THE TRIGGER POINT"
-                       : it->type == ITEM_ZONE_CLICK ? "REFERRED PAIN"
-                       : it->type == ITEM_ZONE_PAINT ? "PAINT THE REFERRAL ZONE"
-                       : it->type == ITEM_LOCATE_ALL ? "MARK EVERY TRIGGER POINT"
-                       : it->type == ITEM_REVERSE    ? "FROM PAIN TO TRIGGER POINT"
-                       : it->type == ITEM_MULTI      ? "CHOOSE ALL THAT APPLY"
-                                                     : "CHOOSE ONE";
+    const char *kind = item_view_kind_label(it);
     snprintf(line, sizeof line, "%s \xC2\xB7 %s", kind, it->module->name);
     ren_text_fit(a->ren, FONT_SMALL, x, y, w, THEME_ACCENT, line);
     y += ren_text_height(a->ren, FONT_SMALL) + ui_px(ui, 6);

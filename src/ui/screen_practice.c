@@ -511,13 +511,7 @@ static void practice_page(App *a, SDL_Rect all)
     ren_fill_round_rect(a->ren, pane, ui_px(ui, 10), THEME_PANEL);
     ren_fill_round_rect(a->ren, side, ui_px(ui, 10), THEME_PANEL);
     int x = side.x + ui_px(ui, 22), y = side.y + ui_px(ui, 20), w = side.w - ui_px(ui, 44);
-    const char *kind = it->type == ITEM_LOCATE_TP    ? "LOCATE THE TRIGGER POINT"
-                       : it->type == ITEM_ZONE_CLICK ? "REFERRED PAIN"
-                       : it->type == ITEM_ZONE_PAINT ? "PAINT THE REFERRAL ZONE"
-                       : it->type == ITEM_LOCATE_ALL ? "MARK EVERY TRIGGER POINT"
-                       : it->type == ITEM_REVERSE    ? "FROM PAIN TO TRIGGER POINT"
-                       : it->type == ITEM_MULTI      ? "CHOOSE ALL THAT APPLY"
-                                                     : "CHOOSE ONE";
+    const char *kind = item_view_kind_label(it);
     char kind_line[200];
     /* A review or a protocol's practice mixes muscles: say whose item this is. */
     bool mixed = review || prot || a->run.misses;
