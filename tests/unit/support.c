@@ -266,3 +266,13 @@ const char *diag_text(Diag *d, int flags)
     }
     return out;
 }
+
+void assert_diag_error(const Diag *d, int i, const char *path, int line, const char *msg)
+{
+    const DiagItem *it = diag_item(d, i);
+    assert_non_null(it);
+    assert_int_equal(it->level, DIAG_ERROR);
+    assert_string_equal(it->path, path);
+    assert_int_equal(it->line, line);
+    assert_string_equal(it->message, msg);
+}

@@ -64,6 +64,9 @@ int tmp_state_teardown(void **state);
 /* A cmocka teardown (of a group or a test) that does tmp_remove. */
 int tmp_teardown(void **state);
 
+/* Asserts that diagnostic i of d reads exactly "<path>:<line>: error: <msg>". */
+void assert_diag_error(const Diag *d, int i, const char *path, int line, const char *msg);
+
 /* ---- files -------------------------------------------------------------- */
 
 /* Writes n bytes to path (made or emptied), failing the test on any error. */

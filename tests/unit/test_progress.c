@@ -21,16 +21,6 @@ static int setup(void **state)
     return tmp_state_setup(state, "tpquiz-test-progress", "progress.tsv");
 }
 
-/* Asserts that diagnostic i reads exactly "<path>:<line>: error: <msg>". */
-static void assert_diag(const Diag *d, int i, const char *path, int line, const char *msg)
-{
-    const DiagItem *it = diag_item(d, i);
-    assert_non_null(it);
-    assert_int_equal(it->level, DIAG_ERROR);
-    assert_string_equal(it->path, path);
-    assert_int_equal(it->line, line);
-    assert_string_equal(it->message, msg);
-}
 
 static void test_missing_file_is_empty(void **state)
 {
@@ -211,16 +201,16 @@ static void test_bad_lines_reported_and_skipped(void **state)
     const char *f = t->file;
     assert_int_equal(diag_count(d), 10);
     assert_int_equal(diag_error_count(d), 10);
-    assert_diag(d, 0, f, 3, "expected 5 tab-separated fields, found 3");
-    assert_diag(d, 1, f, 4, "bad module id 'Bad-Id' (expected [a-z0-9_])");
-    assert_diag(d, 2, f, 5, "bad session count 'x'");
-    assert_diag(d, 3, f, 6, "bad best percent '101' (expected a number 0..100)");
-    assert_diag(d, 4, f, 7, "bad last percent '5,5' (expected a number 0..100)");
-    assert_diag(d, 5, f, 8, "bad time '-1' (expected unix seconds)");
-    assert_diag(d, 6, f, 9, "best percent 40 is below last percent 50");
-    assert_diag(d, 7, f, 11, "module 'iliopsoas' appears twice; keeping the first");
-    assert_diag(d, 8, f, 12, "bad last percent '.5' (expected a number 0..100)");
-    assert_diag(d, 9, f, 13, "expected 5 tab-separated fields, found 6");
+    assert_diag_error(d, 0, f, 3, "expected 5 tab-separated fields, found 3");
+    assert_diag_error(d, 1, f, 4, "bad module id 'Bad-Id' (expected [a-z0-9_])");
+    assert_diag_error(d, 2, f, 5, "bad session count 'x'");
+    assert_diag_error(d, 3, f, 6, "bad best percent '101' (expected a number 0..100)");
+    assert_diag_error(d, 4, f, 7, "bad last percent '5,5' (expected a number 0..100)");
+    assert_diag_error(d, 5, f, 8, "bad time '-1' (expected unix seconds)");
+    assert_diag_error(d, 6, f, 9, "best percent 40 is below last percent 50");
+    assert_diag_error(d, 7, f, 11, "module 'iliopsoas' appears twice; keeping the first");
+    assert_diag_error(d, 8, f, 12, "bad last percent '.5' (expected a number 0..100)");
+    assert_diag_error(d, 9, f, 13, "expected 5 tab-separated fields, found 6");
     char buf[512], want[512];
     diag_format(diag_item(d, 0), buf, sizeof buf);
     snprintf(want, sizeof want, "%s:3: error: expected 5 tab-separated fields, found 3", f);
@@ -237,7 +227,7 @@ static void test_header_problems(void **state)
     write_text(t->file, "iliopsoas\t1\t50\t50\t1\r\npiriformis\t2\t60\t40\t9\r\n");
     Progress *p = progress_load(t->file, d);
     assert_int_equal(diag_count(d), 1);
-    assert_diag(d, 0, t->file, 1, "missing header 'tpquiz-progress 1'");
+    assert_diag_error(d, 0, t->file, 1, "missing header 'tpquiz-progress 1'");
     assert_int_equal(progress_count(p), 1);
     /* CRLF line ends are accepted. */
     assert_int_equal(progress_find(p, "piriformis")->last_time, 9);
@@ -250,7 +240,7 @@ static void test_header_problems(void **state)
     p = progress_load(t->file, d);
     assert_int_equal(progress_count(p), 0);
     assert_int_equal(diag_count(d), 1);
-    assert_diag(d, 0, t->file, 1, "unsupported progress file version '2' (this program reads 1)");
+    assert_diag_error(d, 0, t->file, 1, "unsupported progress file version '2' (this program reads 1)");
     progress_free(p);
     diag_free(d);
 
@@ -272,7 +262,7 @@ static void test_nul_byte_line(void **state)
     Diag *d = diag_create();
     Progress *p = progress_load(t->file, d);
     assert_int_equal(diag_count(d), 1);
-    assert_diag(d, 0, t->file, 2, "line contains a NUL byte");
+    assert_diag_error(d, 0, t->file, 2, "line contains a NUL byte");
     assert_int_equal(progress_count(p), 1);
     assert_non_null(progress_find(p, "ok"));
     progress_free(p);

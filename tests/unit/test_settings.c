@@ -16,16 +16,6 @@
 
 static int setup(void **state) { return tmp_state_setup(state, "tpquiz-test-settings", "settings"); }
 
-/* Asserts that diagnostic i reads "<path>:<line>: error: <msg>". */
-static void assert_diag(const Diag *d, int i, const char *path, int line, const char *msg)
-{
-    const DiagItem *it = diag_item(d, i);
-    assert_non_null(it);
-    assert_int_equal(it->level, DIAG_ERROR);
-    assert_string_equal(it->path, path);
-    assert_int_equal(it->line, line);
-    assert_string_equal(it->message, msg);
-}
 
 static void test_missing_file_gives_defaults(void **state)
 {
@@ -72,12 +62,12 @@ static void test_bad_lines_keep_defaults(void **state)
     Diag *d = diag_create();
     Settings s;
     assert_int_equal(settings_load(t->file, &s, d), 6);
-    assert_diag(d, 0, t->file, 2, "text_size must be 90, 100, 115 or 130, not '120'");
-    assert_diag(d, 1, t->file, 3, "fullscreen must be yes or no, not 'maybe'");
-    assert_diag(d, 2, t->file, 4, "unknown setting 'volume' (known: text_size, fullscreen, reduce_motion)");
-    assert_diag(d, 3, t->file, 5, "expected 'name = value'");
-    assert_diag(d, 4, t->file, 7, "text_size must be 90, 100, 115 or 130, not '99999999999999999999'");
-    assert_diag(d, 5, t->file, 8, "text_size must be 90, 100, 115 or 130, not ''");
+    assert_diag_error(d, 0, t->file, 2, "text_size must be 90, 100, 115 or 130, not '120'");
+    assert_diag_error(d, 1, t->file, 3, "fullscreen must be yes or no, not 'maybe'");
+    assert_diag_error(d, 2, t->file, 4, "unknown setting 'volume' (known: text_size, fullscreen, reduce_motion)");
+    assert_diag_error(d, 3, t->file, 5, "expected 'name = value'");
+    assert_diag_error(d, 4, t->file, 7, "text_size must be 90, 100, 115 or 130, not '99999999999999999999'");
+    assert_diag_error(d, 5, t->file, 8, "text_size must be 90, 100, 115 or 130, not ''");
     assert_int_equal(s.text_size, 100);
     assert_false(s.fullscreen);
     assert_true(s.reduce_motion);
@@ -97,8 +87,8 @@ static void test_binary_and_long_lines(void **state)
     Diag *d = diag_create();
     Settings s;
     assert_int_equal(settings_load(t->file, &s, d), 2);
-    assert_diag(d, 0, t->file, 2, "the line holds a NUL byte");
-    assert_diag(d, 1, t->file, 3, "the line is longer than 511 bytes");
+    assert_diag_error(d, 0, t->file, 2, "the line holds a NUL byte");
+    assert_diag_error(d, 1, t->file, 3, "the line is longer than 511 bytes");
     assert_int_equal(s.text_size, 90);
     diag_free(d);
 }
