@@ -1352,17 +1352,25 @@ def forearm_landmarks(sign):
 PELVIS_BACK_CAM = Camera(170, 560, 2.2)
 
 
-def draw_pelvis_back(svg):
-    svg.tf = PELVIS_BACK_CAM
+def closeup_begin(svg, cam, view):
+    """Starts a close-up of the whole-body chart view (front or back) through cam: the body, then
+    the details group with the whole-body details; the caller adds its finer lines (in whole-body
+    coordinates) and closes the group. Returns ln(pts, color, width, extra=""), which draws a
+    line on the right side and its mirror image on the left."""
+    svg.tf = cam
     svg.add('<g id="body">')
-    body_path(svg, body_outline("back"))
+    body_path(svg, body_outline(view))
     svg.add('</g>')
     svg.add('<g id="details">')
-    draw_back_details(svg)
-    v = "back"
+    (draw_front_details if view == "front" else draw_back_details)(svg)
 
     def ln(pts, color, width, extra=""):
-        mirrored(svg, pts, color, width, v, extra=extra)
+        mirrored(svg, pts, color, width, view, extra=extra)
+    return ln
+
+
+def draw_pelvis_back(svg):
+    ln = closeup_begin(svg, PELVIS_BACK_CAM, "back")
 
     # sacroiliac joints below the PSIS, the sacrum's lateral borders to the coccyx (deep, dashed),
     # the ischial tuberosities and the sacrotuberous ligaments (deep, dashed), the greater
@@ -1659,16 +1667,7 @@ ABDOMEN_CAM = Camera(170, 400, 2.0)
 
 
 def draw_abdomen(svg):
-    svg.tf = ABDOMEN_CAM
-    svg.add('<g id="body">')
-    body_path(svg, body_outline("front"))
-    svg.add('</g>')
-    svg.add('<g id="details">')
-    draw_front_details(svg)
-    v = "front"
-
-    def ln(pts, color, width, extra=""):
-        mirrored(svg, pts, color, width, v, extra=extra)
+    ln = closeup_begin(svg, ABDOMEN_CAM, "front")
 
     # rectus abdominis: its tendinous intersections (xiphoid level, midway, navel level)
     for y, sag in ((486, 3), (522, 3), (558, 2)):
@@ -1708,16 +1707,7 @@ LOW_BACK_CAM = Camera(170, 280, 1.5)
 
 
 def draw_low_back(svg):
-    svg.tf = LOW_BACK_CAM
-    svg.add('<g id="body">')
-    body_path(svg, body_outline("back"))
-    svg.add('</g>')
-    svg.add('<g id="details">')
-    draw_back_details(svg)
-    v = "back"
-
-    def ln(pts, color, width, extra=""):
-        mirrored(svg, pts, color, width, v, extra=extra)
+    ln = closeup_begin(svg, LOW_BACK_CAM, "back")
 
     # erector spinae: the groove between iliocostalis (lateral) and longissimus (dashed)
     ln([(36, 420), (40, 470), (42, 520), (40, 570), (33, 615)], MUSCLE, MUSCLE_W,
@@ -1752,16 +1742,7 @@ THIGH_BACK_CAM = Camera(262, 690, 2.0)
 
 
 def draw_thigh_back(svg):
-    svg.tf = THIGH_BACK_CAM
-    svg.add('<g id="body">')
-    body_path(svg, body_outline("back"))
-    svg.add('</g>')
-    svg.add('<g id="details">')
-    draw_back_details(svg)
-    v = "back"
-
-    def ln(pts, color, width, extra=""):
-        mirrored(svg, pts, color, width, v, extra=extra)
+    ln = closeup_begin(svg, THIGH_BACK_CAM, "back")
 
     # the ischial tuberosity (deep to gluteus maximus, dashed), the groove between the medial
     # hamstrings and biceps femoris, the iliotibial band's posterior edge, the fibular head
@@ -1838,16 +1819,7 @@ NECK_BACK_CAM = Camera(250, 120, 2.6)
 
 
 def draw_neck_back(svg):
-    svg.tf = NECK_BACK_CAM
-    svg.add('<g id="body">')
-    body_path(svg, body_outline("back"))
-    svg.add('</g>')
-    svg.add('<g id="details">')
-    draw_back_details(svg)
-    v = "back"
-
-    def ln(pts, color, width, extra=""):
-        mirrored(svg, pts, color, width, v, extra=extra)
+    ln = closeup_begin(svg, NECK_BACK_CAM, "back")
 
     # superior nuchal line from the inion, the mastoid processes, the nuchal ligament's line
     # (dashed), C2's spinous process, levator scapulae under the trapezius (dashed)
