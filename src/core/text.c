@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 size_t text_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
@@ -318,4 +319,15 @@ void text_tsv_parse(char *buf, size_t len, const char *header, const char *what,
             row(user, f, path, line, d);
         s = next;
     }
+}
+
+bool text_contains_ci(const char *hay, const char *needle)
+{
+    if (!hay)
+        return false;
+    size_t n = strlen(needle);
+    for (; *hay; hay++)
+        if (!strncasecmp(hay, needle, n))
+            return true;
+    return n == 0;
 }

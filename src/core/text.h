@@ -75,6 +75,10 @@ char *text_path_join(const char *dir, const char *name);
  * end), returned from its first other character. */
 char *text_trim(char *s);
 
+/* Whether needle occurs in hay, ASCII letters compared without case (the
+ * search boxes); an empty needle is in every text, a NULL hay holds none. */
+bool text_contains_ci(const char *hay, const char *needle);
+
 /* ---- a growing text buffer ---------------------------------------------- */
 
 /* Zero-initialise it ({0}); s is NUL-terminated once anything was added.

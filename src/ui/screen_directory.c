@@ -4,12 +4,12 @@
  * leading to its study page. (By complaint: the pain protocols screen.) */
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "app_state.h"
 #include "chrome.h"
 #include "muscle_thumb.h"
 #include "theme.h"
+#include "text.h"
 
 /* The state of the muscle directory, kept while the program runs. */
 static struct {
@@ -24,14 +24,7 @@ static struct {
  * ignored). */
 static bool module_found(const Module *m, const char *find)
 {
-    size_t n = strlen(find);
-    for (const char *h = m->name; h && *h; h++)
-        if (!strncasecmp(h, find, n))
-            return true;
-    for (const char *h = m->id; *h; h++)
-        if (!strncasecmp(h, find, n))
-            return true;
-    return false;
+    return (m->name && *m->name && text_contains_ci(m->name, find)) || text_contains_ci(m->id, find);
 }
 
 static bool module_in(const Module *m, int mode, const char *id)

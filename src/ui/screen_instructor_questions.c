@@ -8,10 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "screen_instructor.h"
 #include "theme.h"
+#include "text.h"
 
 static double side_share(const ReportItemStats *s) { return s->sided ? (double)s->wrong_side / s->sided : -1; }
 
@@ -74,15 +74,6 @@ bool instr_build_question_rows(App *a, State *st)
     return true;
 }
 
-/* Case-insensitive (ASCII) substring test. */
-static bool contains_ci(const char *hay, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (; *hay; hay++)
-        if (!strncasecmp(hay, needle, n))
-            return true;
-    return n == 0;
-}
 
 static void row_title(const QuestionRow *q, bool with_muscle, char *buf, size_t size)
 {
@@ -105,7 +96,7 @@ static bool row_passes(const App *a, const State *st, const QuestionRow *q)
     if (st->qfilter[0]) {
         char title[700];
         row_title(q, true, title, sizeof title);
-        if (!contains_ci(title, st->qfilter) && !contains_ci(it->key, st->qfilter))
+        if (!text_contains_ci(title, st->qfilter) && !text_contains_ci(it->key, st->qfilter))
             return false;
     }
     return true;

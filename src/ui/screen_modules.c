@@ -11,12 +11,12 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "app_state.h"
 #include "chrome.h"
 #include "module_sections.h"
 #include "theme.h"
+#include "text.h"
 
 /* The folded sections of the courses opened so far (one bit a section). */
 #define FOLD_COURSES 16
@@ -49,15 +49,6 @@ static void pain_line(const Module *m, char *buf, size_t size)
     }
 }
 
-/* Case-insensitive (ASCII) substring test. */
-static bool contains_ci(const char *hay, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (; *hay; hay++)
-        if (!strncasecmp(hay, needle, n))
-            return true;
-    return n == 0;
-}
 
 /* One line of the list: a section heading or a module row. */
 typedef struct {
@@ -363,8 +354,8 @@ void screen_modules(App *a, SDL_Rect all)
                 continue;
             const Module *mod = c->modules[i];
             const char *name = mod ? mod->name : c->module_ids[i];
-            if (searching && !contains_ci(name, a->modules.filter) &&
-                !contains_ci(c->module_ids[i], a->modules.filter))
+            if (searching && !text_contains_ci(name, a->modules.filter) &&
+                !text_contains_ci(c->module_ids[i], a->modules.filter))
                 continue;
             rows++;
             if (!open)

@@ -224,6 +224,18 @@ static void test_tsv(void **state)
     diag_free(d);
 }
 
+static void test_contains_ci(void **state)
+{
+    (void)state;
+    assert_true(text_contains_ci("Upper trapezius", "TRAP"));
+    assert_true(text_contains_ci("Upper trapezius", "upper t"));
+    assert_true(text_contains_ci("Upper trapezius", ""));
+    assert_true(text_contains_ci("", ""));
+    assert_false(text_contains_ci("Upper trapezius", "trapezii"));
+    assert_false(text_contains_ci("", "a"));
+    assert_false(text_contains_ci(NULL, ""));
+}
+
 static void test_trim(void **state)
 {
     (void)state;
@@ -239,7 +251,7 @@ static void test_trim(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_parse_int64),  cmocka_unit_test(test_parse_uint64),
+        cmocka_unit_test(test_parse_int64), cmocka_unit_test(test_contains_ci),  cmocka_unit_test(test_parse_uint64),
         cmocka_unit_test(test_parse_decimal), cmocka_unit_test(test_format_fixed),
         cmocka_unit_test(test_numbers_ignore_the_locale), cmocka_unit_test(test_path_join),
         cmocka_unit_test(test_buf),          cmocka_unit_test(test_format),
