@@ -2426,7 +2426,7 @@ def load_overlays():
     Later shapes are drawn on top of earlier ones.  A close-up's shapes are usually the
     whole-body ones through `closeup(view, pts)` (or all of a view's shapes through
     `closeup_shapes(view, shapes)`); a tendon is `tendon_strip(line, w)` (both defined
-    above, given to every file)."""
+    above, given to every file, with CHEST_RIBS, the ribs the chest view draws)."""
     here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "overlays")
     specs = {}
     for name in sorted(os.listdir(here)):
@@ -2437,6 +2437,7 @@ def load_overlays():
         mod.closeup = closeup  # the one way an overlay file puts its shapes on a close-up
         mod.tendon_strip = tendon_strip
         mod.closeup_shapes = closeup_shapes
+        mod.CHEST_RIBS = CHEST_RIBS  # the ribs the chest view draws (the intercostals fill between them)
         spec.loader.exec_module(mod)
         specs[name[:-3]] = mod.SHAPES
     return specs

@@ -6,14 +6,7 @@ CORNER = "c"
 # (CHEST_RIBS in gen_charts.py, front-chart half-body points); each space is the strip between a
 # rib's lower edge and the next rib's upper edge.  Fibres: the external intercostals, down and
 # forward (toward the sternum).
-RIBS = [
-    [(13, 318), (40, 313), (72, 316), (100, 326), (118, 342)],
-    [(13.5, 340), (40, 336), (72, 339), (100, 350), (118, 366)],
-    [(13, 362), (40, 359), (72, 363), (100, 375), (117, 392)],
-    [(12, 385), (38, 383), (70, 388), (98, 400), (116, 418)],
-    [(11, 407), (34, 409), (64, 416), (94, 428), (114, 445)],
-    [(9, 427), (28, 432), (56, 442), (88, 456), (111, 472)],
-]
+RIBS = CHEST_RIBS  # given by gen_charts.py
 
 
 def _chest(p):
