@@ -36,6 +36,16 @@ void screen_stats_enter(App *a)
     int n_log = studylog_load(path, &log, d);
     diag_sort(d);
     diag_print(d, stderr); /* a damaged line drops out; the rest is shown */
+    /* Said on screen too: the practice behind these figures is missing. */
+    if (diag_error_count(d) > 0) {
+        const DiagItem *first = diag_item(d, 0);
+        char where[32] = "";
+        if (first && first->line > 0)
+            snprintf(where, sizeof where, "line %d: ", first->line);
+        snprintf(a->banner, sizeof a->banner,
+                 "Your practice log could not be read in full, so these statistics leave some practice out (%s%s).",
+                 where, first ? first->message : "");
+    }
     diag_free(d);
     int64_t now = app_now_ms(a) / 1000;
     /* Local time minus UTC, for where a day begins: the UTC fields read

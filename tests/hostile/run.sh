@@ -84,6 +84,14 @@ click-text Start as new learner
 expect Choose a course
 quit
 EOF
+stats_script=$tmp/stats.script
+cat >"$stats_script" <<'EOF'
+click-text Sign in ann
+click-text Statistics
+expect Your practice log could not be read in full
+expect No statistics yet
+quit
+EOF
 start_script=$tmp/start.script
 printf 'expect Who is studying?\nquit\n' >"$start_script"
 gui=("$tpquiz" --config "$cfg" --virtual-clock --script)
@@ -267,7 +275,7 @@ expect "check, damaged passphrase hash" 1 "the instructor passphrase hash is dam
 printf 'click-text Instructor review\nexpect is not one `tpquiz passwd` writes\nquit\n' >"$tmp/hash.script"
 expect "instructor screen, damaged passphrase hash" 0 "" -- "${gui[@]}" "$tmp/hash.script"
 
-echo "== learner data: score files, journals, progress, review, station key"
+echo "== learner data: score files, journals, progress, review, practice log, settings, station key"
 for kind in fifo dir loop zero; do
   w=$(what $kind)
   station
@@ -282,6 +290,14 @@ for kind in fifo dir loop zero; do
     expect "sign in, ann.$ext is $kind" 0 "ann.$ext: error: cannot read: it $w" -- "${gui[@]}" "$sign_in_script"
     rm -rf "$st/data/learners/ann.$ext"
   done
+  # The practice log, read when the statistics open (they still open, without it),
+  # and the station's settings, read at start (defaults then).
+  plant $kind "$st/data/learners/ann.practice"
+  expect "statistics, ann.practice is $kind" 0 "ann.practice: error: cannot read: it $w" -- "${gui[@]}" "$stats_script"
+  rm -rf "$st/data/learners/ann.practice"
+  plant $kind "$st/data/settings"
+  expect "program start, settings is $kind" 0 "settings: error: cannot read: it $w" -- "${gui[@]}" "$start_script"
+  rm -rf "$st/data/settings"
   mv "$st/data/station.key" "$tmp/key"
   plant $kind "$st/data/station.key"
   expect "program start, station.key is $kind" 0 "station.key: error: cannot read the station key: it $w" -- \
