@@ -44,6 +44,10 @@ typedef struct {
      * points for a polygon, the curve sampled once at load
      * (ZONE_SMOOTH_SAMPLES per authored segment) for a smooth zone. */
     Polygon poly;
+    /* poly's bounding box, set at load so grading and the report can pass
+     * over a zone the click is far from; all zero when not known (a Zone
+     * built by hand), which only means every zone is measured in full. */
+    RectD bounds;
     Polygon authored; /* the points as written in the file (for the fingerprint) */
     int line;
 } Zone;

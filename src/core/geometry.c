@@ -167,6 +167,18 @@ double geom_polygon_edge_distance(Vec2 p, const Vec2 *pts, int n)
     return geom_distance(p, segment_nearest(p, pts[edge], point_at(pts, n, edge + 1)));
 }
 
+double geom_rect_gap2(Vec2 p, RectD r)
+{
+    double dx = p.x < r.x ? r.x - p.x : p.x > r.x + r.w ? p.x - (r.x + r.w) : 0;
+    double dy = p.y < r.y ? r.y - p.y : p.y > r.y + r.h ? p.y - (r.y + r.h) : 0;
+    return dx * dx + dy * dy;
+}
+
+bool geom_rect_known(RectD r)
+{
+    return r.x != 0 || r.y != 0 || r.w != 0 || r.h != 0;
+}
+
 Vec2 geom_polygon_centroid(const Vec2 *pts, int n)
 {
     Vec2 c = {0, 0};

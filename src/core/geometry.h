@@ -40,6 +40,14 @@ Vec2 geom_polygon_centroid(const Vec2 *pts, int n);
 
 RectD geom_polygon_bounds(const Vec2 *pts, int n);
 
+/* Squared distance from p to the rectangle r (0 inside it or on its edge):
+ * no point of a polygon within r is nearer, so a polygon whose bounds are
+ * farther than a distance already found can be passed over. */
+double geom_rect_gap2(Vec2 p, RectD r);
+
+/* Bounds that a caller filled in (a zone's, set at load), not all zero. */
+bool geom_rect_known(RectD r);
+
 /* True if two non-adjacent edges cross or touch (collinear overlaps
  * included), or two adjacent edges fold back over each other (a zero-width
  * spike). On true, *edge_a and *edge_b (if non-NULL) get the 0-based indices

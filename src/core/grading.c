@@ -22,6 +22,9 @@ double grade_locate_tp(Vec2 click, Vec2 target, double radius, double *distance)
     return (2 * radius - d) / radius;
 }
 
+/* Beyond the on-edge tolerance of geometry.c (1e-9) with room to spare. */
+#define GAP_EPS2 1e-12
+
 ZoneClickResult grade_zone_click(Vec2 click, const Module *m, int tp, const char *view)
 {
     ZoneClickResult r = {0.0, -1, ZONE_ESSENTIAL, -1.0};
@@ -31,6 +34,14 @@ ZoneClickResult grade_zone_click(Vec2 click, const Module *m, int tp, const char
         const Zone *z = &m->zones[i];
         if (z->tp != tp || !z->view || strcmp(z->view, view) != 0)
             continue;
+        /* A zone whose box is farther than a zone already measured can
+         * neither hold the click (it is beyond the on-edge tolerance) nor be
+         * nearer: the result is the same without measuring it. */
+        if (r.distance >= 0 && geom_rect_known(z->bounds)) {
+            double gap2 = geom_rect_gap2(click, z->bounds);
+            if (gap2 > GAP_EPS2 && gap2 > r.distance * r.distance)
+                continue;
+        }
         double d = geom_point_in_polygon(click, z->poly.pts, z->poly.n)
                        ? 0.0
                        : geom_polygon_edge_distance(click, z->poly.pts, z->poly.n);

@@ -346,6 +346,7 @@ static void load_zone(ModuleLoad *ml, const Part *part)
     z.view = strdup(raw_line_value(f[ZONE_VIEW]));
     z.tp_id = strdup(raw_line_value(f[ZONE_TP]));
     z.poly = poly;
+    z.bounds = geom_polygon_bounds(poly.pts, poly.n);
     z.authored = (Polygon){pts, n};
     if (!zones || !z.id || !z.view || !z.tp_id) {
         free(z.id);

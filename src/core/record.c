@@ -30,44 +30,13 @@
  * printf("%f"), so a locale with a decimal comma cannot change a file or
  * its MACs. */
 #include "record.h"
+#include "arena.h"
 #include "scorefile_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static void answer_free(RecordAnswer *a)
-{
-    free(a->key);
-    free(a->type);
-    free(a->module);
-    free(a->view);
-    for (int i = 0; i < a->n_chosen; i++)
-        free(a->chosen[i]);
-    free(a->chosen);
-    free(a->runs);
-    free(a->marks);
-    for (int i = 0; a->mark_tp && i < a->n_marks; i++)
-        free(a->mark_tp[i]);
-    free(a->mark_tp);
-    free(a->matched);
-}
-
-static void record_clear(Record *r)
-{
-    free(r->learner);
-    free(r->name);
-    free(r->course);
-    free(r->module);
-    free(r->course_fp);
-    free(r->key_id);
-    free(r->void_reason);
-    for (int i = 0; i < r->n_answers; i++)
-        answer_free(&r->answers[i]);
-    free(r->answers);
-    memset(r, 0, sizeof *r);
-}
 
 const char *record_status_name(RecordStatus s)
 {
@@ -130,8 +99,7 @@ void scorefile_free(ScoreFile *f)
 {
     if (!f)
         return;
-    for (int i = 0; i < f->n; i++)
-        record_clear(&f->rec[i]);
+    arena_free(&f->mem); /* every value of every record */
     free(f->rec);
     free(f->meta);
     free(f->status);

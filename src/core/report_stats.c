@@ -140,6 +140,11 @@ static double zone_distance(const Module *m, int tp, const char *view, Vec2 p)
         int n = zn->poly.n;
         if (zn->tp != tp || n < 1 || !report_same(zn->view, view))
             continue;
+        if (geom_rect_known(zn->bounds)) { /* as grade_zone_click passes over a far zone */
+            double gap2 = geom_rect_gap2(p, zn->bounds);
+            if (gap2 > 1e-12 && gap2 > best)
+                continue;
+        }
         double d2 = INFINITY;
         int wn = 0;
         for (int i = 0; i < n; i++) {

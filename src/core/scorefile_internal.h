@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arena.h"
 #include "diag.h"
 #include "mac.h"
 #include "record.h"
@@ -57,6 +58,7 @@ struct ScoreFile {
     bool distrusted; /* scorefile_distrust: found wanting by another check */
     char *text;   /* the file as read */
     size_t len;
+    Arena mem;    /* the records' strings, answers, marks and paintings */
 };
 
 /* ---- scoretext.c: the text below the level of records ---------------- */

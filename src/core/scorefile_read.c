@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "datafile.h"
 #include "learner.h"
 #include "text.h"
@@ -93,14 +94,15 @@ static bool clean_line(const char *s, size_t n)
     return true;
 }
 
-/* Stores a copy of a string field once; a second one is malformed. */
-static void set_str(char **dst, const char *v, Meta *m, int line)
+/* Stores a copy of a string field once (in the file's arena); a second
+ * one is malformed. */
+static void set_str(Arena *mem, char **dst, const char *v, Meta *m, int line)
 {
     if (*dst) {
         malformed(m, line, "a field appears twice");
         return;
     }
-    if (!(*dst = strdup(v)))
+    if (!(*dst = arena_strndup(mem, v, strlen(v))))
         malformed(m, line, "out of memory");
 }
 
@@ -152,6 +154,7 @@ enum {
 #define ANSWER_FIELDS (A_KEY | A_TYPE | A_MODULE | A_ANSWERED | A_CREDIT | A_TIME | A_FLAGGED)
 
 typedef struct {
+    Arena *mem;           /* the file's: every value kept is allocated here */
     unsigned seen;        /* F_* */
     unsigned answer_seen; /* A_* of the current answer */
     RecordAnswer *answer; /* the answer being read, NULL before the first */
@@ -223,7 +226,7 @@ static bool parse_grid(char *v, Grid *g)
 /* "none" or run lengths separated by single spaces (even count, only the
  * first may be 0; whether they fit the grid is checked at the answer's
  * end) into a new array. */
-static bool parse_runs(const char *v, int **runs, int *n_runs)
+static bool parse_runs(Arena *mem, const char *v, int **runs, int *n_runs)
 {
     *runs = NULL;
     *n_runs = 0;
@@ -241,11 +244,12 @@ static bool parse_runs(const char *v, int **runs, int *n_runs)
         if (x > RECORD_MAX_PAINT_CELLS || n >= RECORD_MAX_PAINT_CELLS)
             break;
         if (n == cap) {
-            cap = cap ? 2 * cap : 16;
-            int *r = realloc(*runs, sizeof *r * (size_t)cap);
+            int more = cap ? 2 * cap : 16;
+            int *r = arena_grow(mem, *runs, sizeof *r * (size_t)cap, sizeof *r * (size_t)more);
             if (!r)
                 break;
             *runs = r;
+            cap = more;
         }
         (*runs)[n++] = (int)x;
         if (c[len] == '\0') {
@@ -256,13 +260,12 @@ static bool parse_runs(const char *v, int **runs, int *n_runs)
         }
         c += len + 1;
     }
-    free(*runs);
-    *runs = NULL;
+    *runs = NULL; /* what was grown stays in the arena until the file goes */
     return false;
 }
 
 /* "x y tp" (tp "-" for an extra mark) appended to a's marks. */
-static bool add_mark(RecordAnswer *a, char *v, Meta *m, int line)
+static bool add_mark(Arena *mem, RecordAnswer *a, char *v, Meta *m, int line)
 {
     char *sp = strchr(v, ' ');
     char *sp2 = sp ? strchr(sp + 1, ' ') : NULL;
@@ -273,15 +276,15 @@ static bool add_mark(RecordAnswer *a, char *v, Meta *m, int line)
     Vec2 p;
     if (!parse_point(v, &p) || !scoretext_plain_token(id))
         return false;
-    char *tp = strcmp(id, "-") == 0 ? NULL : strdup(id);
-    Vec2 *mk = realloc(a->marks, sizeof *mk * (size_t)(a->n_marks + 1));
+    size_t had = (size_t)a->n_marks;
+    char *tp = strcmp(id, "-") == 0 ? NULL : arena_strndup(mem, id, strlen(id));
+    Vec2 *mk = arena_grow(mem, a->marks, sizeof *mk * had, sizeof *mk * (had + 1));
     if (mk)
         a->marks = mk;
-    char **ids = realloc(a->mark_tp, sizeof *ids * (size_t)(a->n_marks + 1));
+    char **ids = arena_grow(mem, a->mark_tp, sizeof *ids * had, sizeof *ids * (had + 1));
     if (ids)
         a->mark_tp = ids;
     if (!mk || !ids || (strcmp(id, "-") != 0 && !tp)) {
-        free(tp);
         malformed(m, line, "out of memory");
         return true;
     }
@@ -296,8 +299,9 @@ static void answer_field(FieldState *st, Meta *m, int line, const char *name, ch
     RecordAnswer *a = st->answer;
     double x = 0;
     if (strcmp(name, "chosen") == 0) {
-        char **c = realloc(a->chosen, sizeof *c * (size_t)(a->n_chosen + 1));
-        char *copy = c ? strdup(v) : NULL;
+        size_t had = (size_t)a->n_chosen;
+        char **c = arena_grow(st->mem, a->chosen, sizeof *c * had, sizeof *c * (had + 1));
+        char *copy = c ? arena_strndup(st->mem, v, strlen(v)) : NULL;
         if (c)
             a->chosen = c;
         if (!copy) {
@@ -308,7 +312,7 @@ static void answer_field(FieldState *st, Meta *m, int line, const char *name, ch
         return;
     }
     if (strcmp(name, "mark") == 0) {
-        if (!add_mark(a, v, m, line))
+        if (!add_mark(st->mem, a, v, m, line))
             bad_value(m, line, name);
         return;
     }
@@ -334,19 +338,19 @@ static void answer_field(FieldState *st, Meta *m, int line, const char *name, ch
     switch (flag) {
     case A_KEY:
         ok = *v != '\0';
-        set_str(&a->key, v, m, line);
+        set_str(st->mem, &a->key, v, m, line);
         break;
     case A_TYPE:
         ok = scoretext_plain_token(v);
-        set_str(&a->type, v, m, line);
+        set_str(st->mem, &a->type, v, m, line);
         break;
     case A_MODULE:
         ok = scoretext_plain_token(v);
-        set_str(&a->module, v, m, line);
+        set_str(st->mem, &a->module, v, m, line);
         break;
     case A_VIEW:
         ok = scoretext_plain_token(v);
-        set_str(&a->view, v, m, line);
+        set_str(st->mem, &a->view, v, m, line);
         break;
     case A_ANSWERED:
         ok = scoretext_parse_bool(v, &a->answered);
@@ -375,13 +379,13 @@ static void answer_field(FieldState *st, Meta *m, int line, const char *name, ch
     }
     case A_MATCHED:
         ok = scoretext_plain_token(v);
-        set_str(&a->matched, v, m, line);
+        set_str(st->mem, &a->matched, v, m, line);
         break;
     case A_GRID:
         ok = parse_grid(v, &a->grid);
         break;
     case A_CELLS:
-        ok = parse_runs(v, &a->runs, &a->n_runs);
+        ok = parse_runs(st->mem, v, &a->runs, &a->n_runs);
         break;
     default:
         break;
@@ -407,7 +411,8 @@ static void record_field(Record *r, FieldState *st, Meta *m, int line, const cha
         }
         if (r->n_answers == st->answers_cap) {
             int cap = st->answers_cap ? 2 * st->answers_cap : 8;
-            RecordAnswer *a = realloc(r->answers, sizeof *a * (size_t)cap);
+            RecordAnswer *a = arena_grow(st->mem, r->answers, sizeof *a * (size_t)st->answers_cap,
+                                         sizeof *a * (size_t)cap);
             if (!a) {
                 malformed(m, line, "out of memory");
                 st->answer = NULL;
@@ -470,11 +475,11 @@ static void record_field(Record *r, FieldState *st, Meta *m, int line, const cha
         break;
     case F_COURSE_FP:
         ok = scoretext_hex_string(v, 64);
-        set_str(&r->course_fp, v, m, line);
+        set_str(st->mem, &r->course_fp, v, m, line);
         break;
     case F_KEY_ID:
         ok = scoretext_hex_string(v, STATION_KEY_ID_HEX);
-        set_str(&r->key_id, v, m, line);
+        set_str(st->mem, &r->key_id, v, m, line);
         break;
     case F_START:
         ok = text_parse_int64(v, 18, &k) && k >= 1 && k < INT_MAX;
@@ -485,15 +490,15 @@ static void record_field(Record *r, FieldState *st, Meta *m, int line, const cha
         break;
     case F_VOID:
         ok = v[0] != 0;
-        set_str(&r->void_reason, v, m, line);
+        set_str(st->mem, &r->void_reason, v, m, line);
         break;
     case F_LEARNER:
         ok = learner_id_valid(v, NULL);
-        set_str(&r->learner, v, m, line);
+        set_str(st->mem, &r->learner, v, m, line);
         break;
     case F_NAME:
         ok = learner_name_readable(v);
-        set_str(&r->name, v, m, line);
+        set_str(st->mem, &r->name, v, m, line);
         break;
     case F_MODE:
         ok = strcmp(v, "quiz") == 0 || strcmp(v, "exam") == 0;
@@ -501,11 +506,11 @@ static void record_field(Record *r, FieldState *st, Meta *m, int line, const cha
         break;
     case F_COURSE:
         ok = scoretext_plain_token(v);
-        set_str(&r->course, v, m, line);
+        set_str(st->mem, &r->course, v, m, line);
         break;
     case F_MODULE:
         ok = scoretext_plain_token(v);
-        set_str(&r->module, v, m, line);
+        set_str(st->mem, &r->module, v, m, line);
         break;
     case F_CREATED:
     case F_STARTED:
@@ -582,6 +587,7 @@ static void parse_records(ScoreFile *f, const char *path, const unsigned char *k
     int stray_start = 0, stray_lines = 0;
     char *scratch = NULL; /* each value, unescaped */
     size_t scratch_cap = 0;
+    MacKey *keyed = NULL; /* the key made ready at the first record to check */
     while (s < end) {
         nl = memchr(s, '\n', (size_t)(end - s));
         char *eol = nl ? nl : end;
@@ -613,6 +619,7 @@ static void parse_records(ScoreFile *f, const char *path, const unsigned char *k
                 diag_error(d, path, line, "out of memory");
                 f->problems++;
                 free(scratch);
+                mac_key_free(keyed);
                 return;
             }
             r = &f->rec[f->n];
@@ -622,6 +629,7 @@ static void parse_records(ScoreFile *f, const char *path, const unsigned char *k
             memset(r, 0, sizeof *r);
             memset(m, 0, sizeof *m);
             memset(&st, 0, sizeof st);
+            st.mem = &f->mem;
             r->kind = RECORD_ATTEMPT;
             r->line = line;
             m->text_start = (size_t)(s - f->text);
@@ -647,8 +655,9 @@ static void parse_records(ScoreFile *f, const char *path, const unsigned char *k
                 check_record_fields(r, &st, m, line);
                 if (key && !m->malformed) {
                     unsigned char mac[MAC_BYTES];
-                    m->mac_ok = mac_of(mac, key, STATION_KEY_BYTES, f->text + m->text_start,
-                                       m->text_end - m->text_start) &&
+                    if (!keyed)
+                        keyed = mac_key_new(key, STATION_KEY_BYTES); /* NULL: each record fails its check */
+                    m->mac_ok = mac_key_of(keyed, mac, f->text + m->text_start, m->text_end - m->text_start) &&
                                 sodium_memcmp(mac, m->mac, sizeof mac) == 0;
                 }
             }
@@ -686,6 +695,7 @@ static void parse_records(ScoreFile *f, const char *path, const unsigned char *k
         s = next;
     }
     free(scratch);
+    mac_key_free(keyed);
     if (stray_lines) {
         diag_error(d, path, stray_start, "%d line%s outside any record", stray_lines,
                    stray_lines == 1 ? "" : "s");
@@ -770,6 +780,7 @@ ScoreFile *scorefile_load(const char *path, const unsigned char *key, Diag *d)
     }
     f->text = b.s ? b.s : strdup("");
     f->len = b.n;
+    arena_init(&f->mem, b.n / 2); /* the values kept take about half the text */
     f->version = version;
     f->profile = -1;
     parse_records(f, path, key, d);
