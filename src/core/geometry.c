@@ -33,7 +33,7 @@ static int sign(double v)
 }
 
 /* The point of segment a-b nearest to p. */
-static Vec2 segment_nearest(Vec2 p, Vec2 a, Vec2 b)
+static inline Vec2 segment_nearest(Vec2 p, Vec2 a, Vec2 b)
 {
     double dx = b.x - a.x, dy = b.y - a.y;
     double len2 = dx * dx + dy * dy;
@@ -61,7 +61,7 @@ static double segment_distance2(Vec2 p, Vec2 a, Vec2 b)
 /* Squared distance from p to the bounding box of segment a-b: never more
  * than segment_distance2, and cheap (no division), so most edges are ruled
  * out by it alone. */
-static double box_distance2(Vec2 p, Vec2 a, Vec2 b)
+static inline double box_distance2(Vec2 p, Vec2 a, Vec2 b)
 {
     double lx = a.x < b.x ? a.x : b.x, hx = a.x < b.x ? b.x : a.x;
     double ly = a.y < b.y ? a.y : b.y, hy = a.y < b.y ? b.y : a.y;
@@ -78,7 +78,7 @@ static Vec2 point_at(const Vec2 *pts, int n, int i)
 /* Edge a-b's part of p's winding number (Sunday): +1 for an upward
  * crossing of the ray to the right of p with p left of the edge, -1 for a
  * downward one with p right of it, else 0. */
-static int winding_step(Vec2 a, Vec2 b, Vec2 p)
+static inline int winding_step(Vec2 a, Vec2 b, Vec2 p)
 {
     if (a.y <= p.y)
         return b.y > p.y && cross(a, b, p) > 0 ? 1 : 0;
@@ -90,20 +90,17 @@ bool geom_point_in_polygon(Vec2 p, const Vec2 *pts, int n)
     if (!pts || n < 1)
         return false;
     const double eps2 = ON_EDGE_EPS * ON_EDGE_EPS;
+    /* On an edge is inside; else the winding number (Sunday): count upward
+     * crossings of the ray to the right of p where p is left of the edge,
+     * downward ones where it is right. Non-zero means inside. One pass. */
+    int wn = 0;
     for (int i = 0; i < n; i++) {
         Vec2 a = pts[i], b = point_at(pts, n, i + 1);
         if (box_distance2(p, a, b) <= eps2 && segment_distance2(p, a, b) <= eps2)
             return true;
+        wn += winding_step(a, b, p);
     }
-    if (n < 3)
-        return false;
-    /* Winding number (Sunday): count upward crossings of the ray to the
-     * right of p where p is left of the edge, downward ones where it is
-     * right. Non-zero means inside. */
-    int wn = 0;
-    for (int i = 0; i < n; i++)
-        wn += winding_step(pts[i], point_at(pts, n, i + 1), p);
-    return wn != 0;
+    return n >= 3 && wn != 0;
 }
 
 bool geom_point_near_polygon(Vec2 p, const Vec2 *pts, int n, double tol)

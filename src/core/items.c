@@ -286,7 +286,7 @@ static void tp_item(Item *it, ItemType type, const Module *m, int tp, const char
     it->tp = tp;
     it->question = -1;
     it->view = view;
-    it->key = text_format("%s/tp.%s/%s", or_empty(m->id), or_empty(m->tps[tp].id), suffix);
+    it->key = text_concat((const char *[]){m->id, "/tp.", m->tps[tp].id, "/", suffix}, 5);
     *failed |= !it->key;
 }
 
@@ -304,7 +304,7 @@ static void chart_item(Item *it, const Module *lesson, const Question *q, bool *
     it->view = q->view;
     it->owner = lesson;
     it->asked = q;
-    it->key = text_format("%s/question.%s", or_empty(lesson->id), or_empty(q->id));
+    it->key = text_concat((const char *[]){lesson->id, "/question.", q->id}, 3);
     *failed |= !it->key;
     if (q->ask != CHART_MARKS)
         return;
@@ -355,7 +355,7 @@ int items_build(const Module *m, Rng *rng, Item *items, bool *failed)
         it->tp = -1;
         it->question = -1;
         it->view = view;
-        it->key = text_format("%s/view.%s/locate_all", or_empty(m->id), view);
+        it->key = text_concat((const char *[]){m->id, "/view.", view, "/locate_all"}, 4);
         it->targets = malloc(sizeof *it->targets * (size_t)count);
         *failed |= !it->key || !it->targets;
         for (int j = 0; j < m->n_tps && it->targets; j++)
@@ -380,7 +380,7 @@ int items_build(const Module *m, Rng *rng, Item *items, bool *failed)
         it->tp = -1;
         it->question = i;
         it->view = NULL;
-        it->key = text_format("%s/question.%s", or_empty(m->id), or_empty(q->id));
+        it->key = text_concat((const char *[]){m->id, "/question.", q->id}, 3);
         *failed |= !it->key;
         fill_options(it, q, rng);
     }

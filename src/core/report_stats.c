@@ -129,40 +129,65 @@ static double segment_d2(Vec2 p, Vec2 a, Vec2 b)
     return ex * ex + ey * ey;
 }
 
+/* A zone of the item: its tp and view. */
+static bool item_zone(const Zone *zn, int tp, const char *view)
+{
+    return zn->tp == tp && zn->poly.n >= 1 && report_same(zn->view, view);
+}
+
+/* Squared distance from p to zn's nearest edge; *inside when p is within 1e-9 units of an
+ * edge or inside (the winding number, as geometry.c counts it). */
+static double zone_d2(const Zone *zn, Vec2 p, bool *inside)
+{
+    const Vec2 *v = zn->poly.pts;
+    int n = zn->poly.n;
+    int wn = 0;
+    for (int i = 0; i < n && n >= 3; i++) { /* the winding number first: no division */
+        Vec2 a = v[i], b = v[(i + 1) % n];
+        double cr = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
+        if (a.y <= p.y) {
+            if (b.y > p.y && cr > 0)
+                wn++;
+        } else if (b.y <= p.y && cr < 0) {
+            wn--;
+        }
+    }
+    if (wn != 0) {
+        *inside = true;
+        return 0;
+    }
+    double d2 = INFINITY;
+    for (int i = 0; i < n; i++) {
+        double e = segment_d2(p, v[i], v[(i + 1) % n]);
+        d2 = e < d2 ? e : d2;
+    }
+    *inside = d2 <= 1e-18;
+    return d2;
+}
+
 /* The click's distance from the item's zones: 0 inside any (edges count as
- * inside, within 1e-9 units as in geometry.c), else to the nearest edge. */
+ * inside, within 1e-9 units as in geometry.c), else to the nearest edge.
+ * First the zones whose bounds hold the click (only they can hold it),
+ * then the others, passing over those whose bounds are farther than the
+ * nearest edge found: the same distance as measuring every zone. */
 static double zone_distance(const Module *m, int tp, const char *view, Vec2 p)
 {
     double best = INFINITY;
-    for (int z = 0; z < m->n_zones; z++) {
-        const Zone *zn = &m->zones[z];
-        const Vec2 *v = zn->poly.pts;
-        int n = zn->poly.n;
-        if (zn->tp != tp || n < 1 || !report_same(zn->view, view))
-            continue;
-        if (geom_rect_known(zn->bounds)) { /* as grade_zone_click passes over a far zone */
-            double gap2 = geom_rect_gap2(p, zn->bounds);
-            if (gap2 > 1e-12 && gap2 > best)
+    bool inside = false;
+    for (int pass = 0; pass < 2; pass++)
+        for (int z = 0; z < m->n_zones; z++) {
+            const Zone *zn = &m->zones[z];
+            if (!item_zone(zn, tp, view))
                 continue;
+            double gap2 = geom_rect_known(zn->bounds) ? geom_rect_gap2(p, zn->bounds) : 0;
+            bool near = gap2 <= 1e-12; /* within the bounds (or not known): measured first */
+            if (near != (pass == 0) || (pass == 1 && gap2 > best))
+                continue;
+            double d2 = zone_d2(zn, p, &inside);
+            if (inside)
+                return 0;
+            best = d2 < best ? d2 : best;
         }
-        double d2 = INFINITY;
-        int wn = 0;
-        for (int i = 0; i < n; i++) {
-            Vec2 a = v[i], b = v[(i + 1) % n];
-            double e = segment_d2(p, a, b);
-            d2 = e < d2 ? e : d2;
-            double cr = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
-            if (a.y <= p.y) {
-                if (b.y > p.y && cr > 0)
-                    wn++;
-            } else if (b.y <= p.y && cr < 0) {
-                wn--;
-            }
-        }
-        if (d2 <= 1e-18 || (n >= 3 && wn != 0))
-            return 0;
-        best = d2 < best ? d2 : best;
-    }
     return isinf(best) ? 0 : sqrt(best);
 }
 

@@ -75,12 +75,27 @@ static bool field_name(const char *s, size_t n)
     return true;
 }
 
+/* True if one of the 8 bytes of w is not printable ASCII: below 0x20 (the
+ * subtraction borrows into a byte's high bit only from such a byte, which
+ * is itself found), or 0x7F and above (adding 1 sets the high bit; a carry
+ * comes only out of 0xFF, which has it already). */
+static bool unprintable8(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    return (((w - 0x20 * ones) & ~w) | (w + ones) | w) & high;
+}
+
 /* A raw line the writer could have written: valid UTF-8, no control bytes. */
 static bool clean_line(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
-        if (u[i] >= 0x20 && u[i] < 0x7F) { /* printable ASCII: most of a file */
+        uint64_t w;
+        if (n - i >= 8 && (memcpy(&w, u + i, 8), !unprintable8(w))) {
+            i += 8; /* eight printable ASCII bytes: most of a file */
+            continue;
+        }
+        if (u[i] >= 0x20 && u[i] < 0x7F) {
             i++;
             continue;
         }
@@ -160,6 +175,26 @@ typedef struct {
     RecordAnswer *answer; /* the answer being read, NULL before the first */
     int answers_cap;
 } FieldState;
+
+/* Field names are matched by length, then bytes (a file has thousands of
+ * lines: no strcmp over a table for each). */
+#define NAME_IS(name, len, lit) ((len) == sizeof(lit) - 1 && memcmp((name), (lit), sizeof(lit) - 1) == 0)
+
+typedef struct {
+    const char *name;
+    size_t len;
+    unsigned flag;
+} FieldName;
+#define FIELD(lit, flag) {lit, sizeof(lit) - 1, flag}
+
+/* The flag of the name in table t (n entries), 0 if it is not there. */
+static unsigned field_flag(const FieldName *t, size_t n, const char *name, size_t len)
+{
+    for (size_t i = 0; i < n; i++)
+        if (t[i].len == len && memcmp(t[i].name, name, len) == 0)
+            return t[i].flag;
+    return 0;
+}
 
 static bool seen_once(unsigned *seen, unsigned flag, Meta *m, int line)
 {
@@ -294,11 +329,11 @@ static bool add_mark(Arena *mem, RecordAnswer *a, char *v, Meta *m, int line)
     return true;
 }
 
-static void answer_field(FieldState *st, Meta *m, int line, const char *name, char *v)
+static void answer_field(FieldState *st, Meta *m, int line, const char *name, size_t nlen, char *v)
 {
     RecordAnswer *a = st->answer;
     double x = 0;
-    if (strcmp(name, "chosen") == 0) {
+    if (NAME_IS(name, nlen, "chosen")) {
         size_t had = (size_t)a->n_chosen;
         char **c = arena_grow(st->mem, a->chosen, sizeof *c * had, sizeof *c * (had + 1));
         char *copy = c ? arena_strndup(st->mem, v, strlen(v)) : NULL;
@@ -311,22 +346,17 @@ static void answer_field(FieldState *st, Meta *m, int line, const char *name, ch
         a->chosen[a->n_chosen++] = copy;
         return;
     }
-    if (strcmp(name, "mark") == 0) {
+    if (NAME_IS(name, nlen, "mark")) {
         if (!add_mark(st->mem, a, v, m, line))
             bad_value(m, line, name);
         return;
     }
-    static const struct {
-        const char *name;
-        unsigned flag;
-    } FIELDS[] = {{"key", A_KEY},           {"type", A_TYPE},     {"module", A_MODULE},
-                  {"answered", A_ANSWERED}, {"credit", A_CREDIT}, {"time_ms", A_TIME},
-                  {"flagged", A_FLAGGED},   {"view", A_VIEW},     {"click", A_CLICK},
-                  {"matched", A_MATCHED},   {"grid", A_GRID},     {"cells", A_CELLS}};
-    unsigned flag = 0;
-    for (size_t i = 0; i < sizeof FIELDS / sizeof *FIELDS && !flag; i++)
-        if (FIELDS[i].name[0] == name[0] && strcmp(name, FIELDS[i].name) == 0)
-            flag = FIELDS[i].flag;
+    static const FieldName FIELDS[] = {
+        FIELD("key", A_KEY),         FIELD("type", A_TYPE),       FIELD("module", A_MODULE),
+        FIELD("answered", A_ANSWERED), FIELD("credit", A_CREDIT), FIELD("time_ms", A_TIME),
+        FIELD("flagged", A_FLAGGED), FIELD("view", A_VIEW),       FIELD("click", A_CLICK),
+        FIELD("matched", A_MATCHED), FIELD("grid", A_GRID),       FIELD("cells", A_CELLS)};
+    unsigned flag = field_flag(FIELDS, sizeof FIELDS / sizeof *FIELDS, name, nlen);
     if (!flag) {
         malformed(m, line, "an unknown answer field");
         return;
@@ -397,9 +427,9 @@ static void answer_field(FieldState *st, Meta *m, int line, const char *name, ch
 /* Handles one "name value" line of a record. v is the unescaped value, in
  * the caller's scratch buffer: it may be changed, and what is kept is
  * copied. */
-static void record_field(Record *r, FieldState *st, Meta *m, int line, const char *name, char *v)
+static void record_field(Record *r, FieldState *st, Meta *m, int line, const char *name, size_t nlen, char *v)
 {
-    if (strcmp(name, "answer") == 0) {
+    if (NAME_IS(name, nlen, "answer")) {
         int64_t k;
         check_answer_fields(st, m, line);
         bool ok = text_parse_int64(v, 18, &k) && k == r->n_answers + 1 && k <= m->n_answers_declared &&
@@ -426,7 +456,7 @@ static void record_field(Record *r, FieldState *st, Meta *m, int line, const cha
         st->answer_seen = 0;
         return;
     }
-    if (strcmp(name, "prev") == 0) {
+    if (NAME_IS(name, nlen, "prev")) {
         check_answer_fields(st, m, line);
         st->answer = NULL;
         if (seen_once(&st->seen, F_PREV, m, line)) {
@@ -437,27 +467,22 @@ static void record_field(Record *r, FieldState *st, Meta *m, int line, const cha
         return;
     }
     if (st->answer) {
-        answer_field(st, m, line, name, v);
+        answer_field(st, m, line, name, nlen, v);
         return;
     }
     if (st->seen & F_PREV) {
         malformed(m, line, "a field after prev");
         return;
     }
-    static const struct {
-        const char *name;
-        unsigned flag;
-    } FIELDS[] = {{"kind", F_KIND},       {"learner", F_LEARNER},     {"name", F_NAME},
-                  {"created", F_CREATED}, {"mode", F_MODE},           {"course", F_COURSE},
-                  {"module", F_MODULE},   {"started", F_STARTED},     {"finished", F_FINISHED},
-                  {"seed", F_SEED},       {"score", F_SCORE},         {"pass_mark", F_PASS_MARK},
-                  {"passed", F_PASSED},   {"auto_submitted", F_AUTO}, {"answers", F_ANSWERS},
-                  {"course_fp", F_COURSE_FP}, {"key_id", F_KEY_ID},   {"start", F_START},
-                  {"deadline", F_DEADLINE}, {"void", F_VOID}};
-    unsigned flag = 0;
-    for (size_t i = 0; i < sizeof FIELDS / sizeof *FIELDS && !flag; i++)
-        if (FIELDS[i].name[0] == name[0] && strcmp(name, FIELDS[i].name) == 0)
-            flag = FIELDS[i].flag;
+    static const FieldName FIELDS[] = {
+        FIELD("kind", F_KIND),         FIELD("learner", F_LEARNER),     FIELD("name", F_NAME),
+        FIELD("created", F_CREATED),   FIELD("mode", F_MODE),           FIELD("course", F_COURSE),
+        FIELD("module", F_MODULE),     FIELD("started", F_STARTED),     FIELD("finished", F_FINISHED),
+        FIELD("seed", F_SEED),         FIELD("score", F_SCORE),         FIELD("pass_mark", F_PASS_MARK),
+        FIELD("passed", F_PASSED),     FIELD("auto_submitted", F_AUTO), FIELD("answers", F_ANSWERS),
+        FIELD("course_fp", F_COURSE_FP), FIELD("key_id", F_KEY_ID),     FIELD("start", F_START),
+        FIELD("deadline", F_DEADLINE), FIELD("void", F_VOID)};
+    unsigned flag = field_flag(FIELDS, sizeof FIELDS / sizeof *FIELDS, name, nlen);
     if (!flag) {
         malformed(m, line, "an unknown field");
         return;
@@ -691,7 +716,7 @@ static void parse_records(ScoreFile *f, const char *path, const unsigned char *k
         if (!v)
             malformed(m, line, why);
         else
-            record_field(r, &st, m, line, name, v);
+            record_field(r, &st, m, line, name, nlen, v);
         s = next;
     }
     free(scratch);

@@ -194,6 +194,26 @@ char *text_format(const char *fmt, ...)
     return s;
 }
 
+char *text_concat(const char *const *parts, int n)
+{
+    size_t len[8], total = 0;
+    if (n < 0 || n > 8)
+        return NULL;
+    for (int i = 0; i < n; i++) {
+        len[i] = parts[i] ? strlen(parts[i]) : 0;
+        total += len[i];
+    }
+    char *s = malloc(total + 1), *at = s;
+    if (!s)
+        return NULL;
+    for (int i = 0; i < n; i++) {
+        memcpy(at, parts[i] ? parts[i] : "", len[i]);
+        at += len[i];
+    }
+    *at = '\0';
+    return s;
+}
+
 /* ---- paths ----------------------------------------------------------------- */
 
 char *text_path_join(const char *dir, const char *name)

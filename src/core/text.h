@@ -65,6 +65,12 @@ void text_format_fixed(char *out, size_t size, double v, int decimals);
 char *text_format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *text_vformat(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
+/* The n strings (at most 8) of parts one after another in a fresh string
+ * (free it); a NULL part is empty. NULL if out of memory or n is over 8. Without printf: for strings
+ * made many times over (a session's item keys, for every attempt a report
+ * grades again). */
+char *text_concat(const char *const *parts, int n);
+
 /* ---- paths --------------------------------------------------------------- */
 
 /* dir + "/" + name in a fresh string (free it). Trailing slashes of dir are

@@ -112,6 +112,21 @@ static void test_numbers_ignore_the_locale(void **state)
     setlocale(LC_ALL, "C");
 }
 
+static void test_concat(void **state)
+{
+    (void)state;
+    char *s = text_concat((const char *[]){"upper_trapezius", "/tp.", "tp1", "/", "locate"}, 5);
+    assert_string_equal(s, "upper_trapezius/tp.tp1/locate");
+    free(s);
+    s = text_concat((const char *[]){NULL, "/question.", ""}, 3); /* NULL reads as empty */
+    assert_string_equal(s, "/question.");
+    free(s);
+    s = text_concat(NULL, 0);
+    assert_string_equal(s, "");
+    free(s);
+    assert_null(text_concat((const char *[]){"a", "b", "c", "d", "e", "f", "g", "h", "i"}, 9));
+}
+
 static void test_path_join(void **state)
 {
     (void)state;
@@ -253,7 +268,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_int64), cmocka_unit_test(test_contains_ci),  cmocka_unit_test(test_parse_uint64),
         cmocka_unit_test(test_parse_decimal), cmocka_unit_test(test_format_fixed),
-        cmocka_unit_test(test_numbers_ignore_the_locale), cmocka_unit_test(test_path_join),
+        cmocka_unit_test(test_numbers_ignore_the_locale), cmocka_unit_test(test_path_join), cmocka_unit_test(test_concat),
         cmocka_unit_test(test_buf),          cmocka_unit_test(test_format),
         cmocka_unit_test(test_tsv),
         cmocka_unit_test(test_trim),
