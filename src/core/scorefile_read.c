@@ -191,7 +191,7 @@ typedef struct {
 static unsigned field_flag(const FieldName *t, size_t n, const char *name, size_t len)
 {
     for (size_t i = 0; i < n; i++)
-        if (t[i].len == len && memcmp(t[i].name, name, len) == 0)
+        if (t[i].len == len && t[i].name[0] == name[0] && memcmp(t[i].name, name, len) == 0)
             return t[i].flag;
     return 0;
 }
