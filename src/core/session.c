@@ -71,15 +71,21 @@ static void release_answer(Answer *a)
     a->match = NULL;
 }
 
+/* An answer's defaults besides zero: no zone hit, no point credited. */
+static void answer_defaults(Answer *a)
+{
+    a->zone = -1;
+    a->zone_kind = ZONE_ESSENTIAL;
+    a->reverse.tp = -1;
+}
+
 /* Unanswered, owning nothing; the time spent stays. */
 static void clear_answer(Answer *a)
 {
     int64_t t = a->time_ms;
     release_answer(a);
     memset(a, 0, sizeof *a);
-    a->zone = -1;
-    a->zone_kind = ZONE_ESSENTIAL;
-    a->reverse.tp = -1;
+    answer_defaults(a);
     a->time_ms = t;
 }
 
@@ -132,7 +138,7 @@ static Session *session_make(SessionMode mode, uint64_t seed, Item *items, int n
     }
 
     for (int i = 0; i < n; i++)
-        clear_answer(&s->answers[i]);
+        answer_defaults(&s->answers[i]); /* calloc'd: the rest is zero already */
     for (int k = 0; k < n_mods; k++)
         s->modules[k] = mods[k];
     s->n_modules = n_mods;
