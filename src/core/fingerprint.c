@@ -7,23 +7,55 @@
  * fingerprint on every machine that parses it the same way. */
 #include "fingerprint.h"
 
+#include <math.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
-static void put(crypto_hash_sha256_state *h, char tag, const char *s)
+/* The decimal digits of u at the end of buf (which ends at end); returns
+ * where they start. */
+static char *digits(char *end, unsigned long long u)
 {
-    char head[32];
-    size_t n = s ? strlen(s) : 0;
-    int k = snprintf(head, sizeof head, "%c%zu:", tag, n);
-    crypto_hash_sha256_update(h, (const unsigned char *)head, (unsigned long long)k);
+    char *d = end;
+    do {
+        *--d = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    return d;
+}
+
+/* The head "<tag><length>:" then the bytes (what snprintf("%c%zu:") wrote
+ * before, without printf: a course load puts tens of thousands). */
+static void put_bytes(crypto_hash_sha256_state *h, char tag, const char *s, size_t n)
+{
+    char head[32], *end = head + sizeof head;
+    *--end = ':';
+    char *d = digits(end, n);
+    *--d = tag;
+    crypto_hash_sha256_update(h, (const unsigned char *)d, (unsigned long long)(head + sizeof head - d));
     if (n)
         crypto_hash_sha256_update(h, (const unsigned char *)s, n);
 }
 
+static void put(crypto_hash_sha256_state *h, char tag, const char *s)
+{
+    put_bytes(h, tag, s, s ? strlen(s) : 0);
+}
+
+/* v as "%.17g" writes it. A whole number below 1e15 (counts, kinds, most
+ * coordinates) is exactly its digits there, written here without printf;
+ * the rest go through snprintf. */
 static void put_num(crypto_hash_sha256_state *h, char tag, double v)
 {
     char num[40];
+    if (v == floor(v) && fabs(v) < 1e15) {
+        char *end = num + sizeof num;
+        char *d = digits(end, (unsigned long long)fabs(v));
+        if (signbit(v))
+            *--d = '-'; /* -0 too, as %g writes it */
+        put_bytes(h, tag, d, (size_t)(end - d));
+        return;
+    }
     snprintf(num, sizeof num, "%.17g", v);
     put(h, tag, num);
 }

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Distance (image units) within which a point counts as lying on an edge. */
 #define ON_EDGE_EPS 1e-9
@@ -124,6 +125,113 @@ bool geom_point_near_polygon(Vec2 p, const Vec2 *pts, int n, double tol)
         wn += winding_step(a, b, p); /* as geom_point_in_polygon counts it */
     }
     return wn != 0;
+}
+
+/* Edges a band holds on average: a handful to test per point. */
+#define EDGES_PER_BAND 4
+
+static int band_of(const PolygonBands *b, double y)
+{
+    if (!(b->band > 0))
+        return 0;
+    double k = floor((y - b->y0) / b->band);
+    return k < 0 ? 0 : k >= b->n_bands ? b->n_bands - 1 : (int)k;
+}
+
+bool geom_bands_build(PolygonBands *b, const Vec2 *pts, int n)
+{
+    memset(b, 0, sizeof *b);
+    if (!pts || n < 1)
+        return false;
+    RectD r = geom_polygon_bounds(pts, n);
+    b->pts = pts;
+    b->n = n;
+    b->y0 = r.y;
+    b->y1 = r.y + r.h;
+    b->n_bands = r.h > 0 ? (n + EDGES_PER_BAND - 1) / EDGES_PER_BAND : 1;
+    b->band = r.h > 0 ? r.h / b->n_bands : 0;
+    b->first = calloc((size_t)b->n_bands + 1, sizeof *b->first);
+    int *lo = malloc(sizeof *lo * (size_t)n), *hi = malloc(sizeof *hi * (size_t)n);
+    size_t total = 0;
+    for (int i = 0; b->first && lo && hi && i < n; i++) {
+        Vec2 a = pts[i], c = point_at(pts, n, i + 1);
+        lo[i] = band_of(b, a.y < c.y ? a.y : c.y);
+        hi[i] = band_of(b, a.y < c.y ? c.y : a.y);
+        for (int k = lo[i]; k <= hi[i]; k++)
+            b->first[k + 1]++;
+        total += (size_t)(hi[i] - lo[i] + 1);
+    }
+    b->edge = b->first && lo && hi ? malloc(sizeof *b->edge * (total > 0 ? total : 1)) : NULL;
+    if (!b->edge) {
+        free(lo);
+        free(hi);
+        geom_bands_free(b);
+        return false;
+    }
+    for (int k = 0; k < b->n_bands; k++)
+        b->first[k + 1] += b->first[k];
+    int *at = malloc(sizeof *at * (size_t)b->n_bands); /* where band k's next edge goes */
+    if (!at) {
+        free(lo);
+        free(hi);
+        geom_bands_free(b);
+        return false;
+    }
+    memcpy(at, b->first, sizeof *at * (size_t)b->n_bands);
+    for (int i = 0; i < n; i++)
+        for (int k = lo[i]; k <= hi[i]; k++)
+            b->edge[at[k]++] = i;
+    free(at);
+    free(lo);
+    free(hi);
+    return true;
+}
+
+void geom_bands_free(PolygonBands *b)
+{
+    if (!b)
+        return;
+    free(b->first);
+    free(b->edge);
+    memset(b, 0, sizeof *b);
+}
+
+bool geom_point_near_bands(Vec2 p, const PolygonBands *b, double tol)
+{
+    if (!b || !b->first || !(p.y == p.y))
+        return b && b->pts ? geom_point_near_polygon(p, b->pts, b->n, tol) : false;
+    const Vec2 *pts = b->pts;
+    int n = b->n;
+    /* Inside first (most points tested are): only an edge whose heights
+     * span p's crosses its ray, and all of them are in p's band, once each. */
+    if (n >= 3 && p.y >= b->y0 && p.y <= b->y1) {
+        int wn = 0, k = band_of(b, p.y);
+        for (int x = b->first[k]; x < b->first[k + 1]; x++) {
+            int i = b->edge[x];
+            wn += winding_step(pts[i], point_at(pts, n, i + 1), p);
+        }
+        if (wn != 0)
+            return true;
+    }
+    double t = tol > ON_EDGE_EPS ? tol : ON_EDGE_EPS;
+    double t2 = t * t;
+    /* Else near an edge: an edge within t of p reaches a height within t of
+     * p's, so it is in one of the bands that range meets (an edge is in
+     * every band its heights meet); a band may repeat an edge of the one
+     * before, which only tests it twice. */
+    if (p.y + t >= b->y0 && p.y - t <= b->y1) {
+        int k1 = band_of(b, p.y + t);
+        for (int k = band_of(b, p.y - t); k <= k1; k++)
+            for (int x = b->first[k]; x < b->first[k + 1]; x++) {
+                int i = b->edge[x];
+                Vec2 a = pts[i], c = point_at(pts, n, i + 1);
+                if ((a.y < p.y - t && c.y < p.y - t) || (a.y > p.y + t && c.y > p.y + t))
+                    continue;
+                if (box_distance2(p, a, c) <= t2 && segment_distance2(p, a, c) <= t2)
+                    return true;
+            }
+    }
+    return false;
 }
 
 static double signed_area2(const Vec2 *pts, int n)

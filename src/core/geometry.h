@@ -29,6 +29,27 @@ bool geom_point_in_polygon(Vec2 p, const Vec2 *pts, int n);
  * hundreds of points). */
 bool geom_point_near_polygon(Vec2 p, const Vec2 *pts, int n, double tol);
 
+/* A polygon's edges sorted into horizontal bands, so that a point tests
+ * only the edges near its height: for outlines of hundreds of points
+ * tested thousands of times (the on-body check of every point of every
+ * zone at course load). Borrows pts, which must outlive it. */
+typedef struct {
+    const Vec2 *pts;
+    int n;
+    double y0, y1, band; /* the polygon's height range, cut into n_bands bands of this height */
+    int n_bands;
+    int *first; /* edges of band k: edge[first[k]] .. edge[first[k + 1] - 1] */
+    int *edge;  /* edge i runs from point i to point i + 1 (the last back to 0) */
+} PolygonBands;
+
+/* Builds the bands of pts; false (b empty) if out of memory or n < 1. */
+bool geom_bands_build(PolygonBands *b, const Vec2 *pts, int n);
+void geom_bands_free(PolygonBands *b);
+
+/* The same answer as geom_point_near_polygon(p, b->pts, b->n, tol), from
+ * the edges of the bands p's tolerance band meets. */
+bool geom_point_near_bands(Vec2 p, const PolygonBands *b, double tol);
+
 /* Absolute area (shoelace). */
 double geom_polygon_area(const Vec2 *pts, int n);
 

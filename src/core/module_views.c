@@ -53,7 +53,7 @@ void module_report_outside(ModuleLoad *ml, int line, const char *what, Vec2 p, c
 bool module_check_on_body(ModuleLoad *ml, int line, const char *what, Vec2 p, const View *v)
 {
     const ViewEntry *e = library_view_entry(ml->lib, v->name);
-    if (!e || e->svg.n_outline == 0 || svgview_on_outline(e->svg.outline, e->svg.n_outline, p, ON_BODY_TOLERANCE))
+    if (!e || e->svg.n_outline == 0 || svgview_on_outline(&e->svg, p, ON_BODY_TOLERANCE))
         return true;
     diag_error(ml->d, ml->path, line, "%s %g,%g is off the body in view '%s'", what, p.x, p.y, v->name);
     return false;

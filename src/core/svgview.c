@@ -461,7 +461,18 @@ static void read_outline(Scan *sc, const char *path, size_t elem, size_t name_to
         out->outline = NULL;
         out->n_outline = 0;
         diag_error(d, path, line, "bad body outline (id=\"" SVGVIEW_OUTLINE_ID "\"): %s", err);
+        return;
     }
+    /* Bands for the on-body check; without them (out of memory) it tests
+     * every edge. */
+    out->outline_bands = calloc((size_t)out->n_outline, sizeof *out->outline_bands);
+    for (int i = 0; out->outline_bands && i < out->n_outline; i++)
+        if (!geom_bands_build(&out->outline_bands[i], out->outline[i].pts, out->outline[i].n)) {
+            for (int k = 0; k < i; k++)
+                geom_bands_free(&out->outline_bands[k]);
+            free(out->outline_bands);
+            out->outline_bands = NULL;
+        }
 }
 
 static void scan_elements(Scan *sc, const char *path, size_t pos, SvgInfo *out, Diag *d)
@@ -500,7 +511,7 @@ static void scan_elements(Scan *sc, const char *path, size_t pos, SvgInfo *out, 
 
 int svgview_inspect_buffer(const char *path, const char *buf, size_t len, SvgInfo *out, Diag *d)
 {
-    SvgInfo info = {{0, 0, 0, 0}, 0, 0, 0, NULL, 0, 0};
+    SvgInfo info = {{0, 0, 0, 0}, 0, 0, 0, NULL, 0, NULL, 0};
     if (out)
         *out = info;
     if (!path)
@@ -619,7 +630,7 @@ int svgview_inspect_buffer(const char *path, const char *buf, size_t len, SvgInf
 int svgview_inspect(const char *path, SvgInfo *out, Diag *d)
 {
     if (out)
-        *out = (SvgInfo){{0, 0, 0, 0}, 0, 0, 0, NULL, 0, 0};
+        *out = (SvgInfo){{0, 0, 0, 0}, 0, 0, 0, NULL, 0, NULL, 0};
     size_t len;
     char *buf = datafile_read_capped(path, DATAFILE_CHART, &len, d);
     if (!buf)
@@ -639,17 +650,23 @@ void svgview_info_free(SvgInfo *info)
 {
     if (!info)
         return;
+    for (int i = 0; info->outline_bands && i < info->n_outline; i++)
+        geom_bands_free(&info->outline_bands[i]);
+    free(info->outline_bands);
+    info->outline_bands = NULL;
     free_polygons(info->outline, info->n_outline);
     info->outline = NULL;
     info->n_outline = 0;
 }
 
-bool svgview_on_outline(const Polygon *outline, int n, Vec2 p, double tolerance)
+bool svgview_on_outline(const SvgInfo *info, Vec2 p, double tolerance)
 {
-    for (int i = 0; outline && i < n; i++) {
-        if (outline[i].n < 3)
+    for (int i = 0; info && info->outline && i < info->n_outline; i++) {
+        const Polygon *o = &info->outline[i];
+        if (o->n < 3)
             continue;
-        if (geom_point_near_polygon(p, outline[i].pts, outline[i].n, tolerance))
+        if (info->outline_bands ? geom_point_near_bands(p, &info->outline_bands[i], tolerance)
+                                : geom_point_near_polygon(p, o->pts, o->n, tolerance))
             return true;
     }
     return false;

@@ -24,6 +24,10 @@ typedef struct {
      * as an error). Owned by the SvgInfo: free with svgview_info_free. */
     Polygon *outline;
     int n_outline;
+    /* Each outline polygon's edges in bands (geom_bands_build), for
+     * svgview_on_outline; NULL if they could not be made (it then tests
+     * every edge). */
+    PolygonBands *outline_bands;
     int outline_line; /* line of the outline element, 0 if none */
 } SvgInfo;
 
@@ -48,8 +52,8 @@ int svgview_inspect_buffer(const char *path, const char *buf, size_t len, SvgInf
 /* Frees what an SvgInfo owns (its outline) and empties it; NULL is fine. */
 void svgview_info_free(SvgInfo *info);
 
-/* True if p lies inside one of the outline's polygons or within tolerance
+/* True if p lies inside one of info's outline polygons or within tolerance
  * units of one's edge. */
-bool svgview_on_outline(const Polygon *outline, int n, Vec2 p, double tolerance);
+bool svgview_on_outline(const SvgInfo *info, Vec2 p, double tolerance);
 
 #endif

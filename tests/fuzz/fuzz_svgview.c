@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                         {info.viewbox.x + info.viewbox.w / 2, info.viewbox.y + info.viewbox.h / 2},
                         first};
         for (size_t i = 0; i < sizeof probe / sizeof probe[0]; i++)
-            (void)svgview_on_outline(info.outline, info.n_outline, probe[i], 3.0);
+            (void)svgview_on_outline(&info, probe[i], 3.0);
     }
     svgview_info_free(&info);
     fuzz_consume_diag(d);

@@ -636,6 +636,40 @@ static void test_muscle_values(void **state)
     diag_free(d);
 }
 
+/* A course's fingerprint is in every record graded against it: the bytes
+ * hashed must never change for the same course, or every record would read
+ * as graded by another version. Whole numbers (counts, kinds, most
+ * coordinates), fractions and both outline kinds,
+ * against the value the format gave when it was fixed. */
+static void test_fingerprint_is_stable(void **state)
+{
+    (void)state;
+    Diag *d = diag_create();
+    Library *lib;
+    const char *body = "[tp.a]\nview = front\nat = 300.25,299.5\nradius = 10\nprimary = yes\n"
+                       "label = A\nlocation = L\n"
+                       "[tp.b]\nview = front\nat = 120,340\nradius = 7.125\nprimary = no\n"
+                       "label = B\nlocation = L\n"
+                       "[zone.round]\nview = front\ntp = a\nkind = essential\noutline = smooth\n"
+                       "poly = 200,200 400.5,200 400,400.75 200,400\n"
+                       "[zone.square]\nview = front\ntp = b\nkind = spillover\n"
+                       "poly = 200,500 400,500 400,700 200,700\n"
+                       "[question.q]\ntype = choice\nprompt = Which?\ncorrect = Right\nwrong = One\n  Two\n"
+                       "explain = Because.\n";
+    const Module *m = load_module(&lib, d, "fp", body);
+    assert_non_null(m);
+    assert_string_equal(diag_text(d, DIAG_TEXT_SORTED), "");
+    char *ids[] = {"fp"};
+    const Module *mods[] = {m};
+    Course c = {.id = "c", .module_ids = ids, .n_modules = 1, .modules = mods, .module_pass_mark = 80};
+    c.exam.time_limit_min = 45;
+    char fp[FINGERPRINT_HEX + 1];
+    course_fingerprint(lib, &c, fp);
+    assert_string_equal(fp, "170616bf06203eac045876aa7616da3a40f88ce38982437f68e1528ff2299bf6");
+    library_free(lib);
+    diag_free(d);
+}
+
 /* zone_outline = smooth: a zone is the curve through its points, sampled at
  * load into the polygon everything uses; outline = polygon keeps one zone
  * straight; the fingerprint tells them apart. */
@@ -1007,6 +1041,7 @@ int main(void)
         cmocka_unit_test(test_course_modules),
         cmocka_unit_test(test_course_file_problems),
         cmocka_unit_test(test_smooth_zones),
+        cmocka_unit_test(test_fingerprint_is_stable),
         cmocka_unit_test(test_load_all),
         cmocka_unit_test(test_progress_can_stop_loading),
         cmocka_unit_test(test_links_out_of_the_tree),

@@ -480,6 +480,63 @@ static void test_point_near_matches_in_or_edge_distance(void **state)
     assert_false(geom_point_near_polygon(v(5, 5), NULL, 0, 3));
 }
 
+/* The banded test gives geom_point_near_polygon's answer: the fixed
+ * shapes, a flat one (every point at one height), and random polygons of
+ * 3 to 400 points (crossing ones too) on a quarter-unit lattice so that
+ * points fall on vertices, on edges and exactly on band boundaries, at
+ * tolerances from none to larger than the polygon. */
+static void test_point_near_bands_matches(void **state)
+{
+    (void)state;
+    static const Vec2 FLAT[] = {{0, 5}, {4, 5}, {9, 5}};
+    const double tols[] = {-1, 0, 0.25, 1, 3, 40};
+    uint32_t seed = 777;
+    Vec2 pts[400];
+    for (int shape = 0; shape < 64; shape++) {
+        const Vec2 *poly = pts;
+        int n;
+        if (shape == 0) {
+            poly = U_SHAPE;
+            n = N(U_SHAPE);
+        } else if (shape == 1) {
+            poly = FLAT;
+            n = N(FLAT);
+        } else {
+            seed = seed * 1664525u + 1013904223u;
+            n = 3 + (int)(seed >> 8) % 398;
+            for (int i = 0; i < n; i++) {
+                seed = seed * 1664525u + 1013904223u;
+                pts[i].x = (double)(seed >> 24) / 256.0 * 20.0 - 5.0;
+                seed = seed * 1664525u + 1013904223u;
+                pts[i].y = (double)(seed >> 24) / 256.0 * 20.0 - 5.0;
+            }
+        }
+        PolygonBands b;
+        assert_true(geom_bands_build(&b, poly, n));
+        for (int t = 0; t < N(tols); t++)
+            for (int k = 0; k < 600; k++) {
+                seed = seed * 1664525u + 1013904223u;
+                Vec2 p = v((double)(seed >> 24) / 256.0 * 30.0 - 10.0, 0);
+                seed = seed * 1664525u + 1013904223u;
+                p.y = (double)(seed >> 24) / 256.0 * 30.0 - 10.0;
+                if (k % 5 == 0)
+                    p = poly[k % n]; /* a vertex */
+                bool want = geom_point_near_polygon(p, poly, n, tols[t]);
+                if (geom_point_near_bands(p, &b, tols[t]) != want) {
+                    print_error("shape %d (%d points), tol %g, point %g,%g: expected %d\n", shape, n, tols[t],
+                                p.x, p.y, want);
+                    fail();
+                }
+            }
+        geom_bands_free(&b);
+        assert_null(b.first);
+    }
+    PolygonBands none;
+    assert_false(geom_bands_build(&none, NULL, 0));
+    assert_false(geom_point_near_bands(v(0, 0), &none, 3));
+    geom_bands_free(&none);
+}
+
 /* ---- geom_smooth_closed: the closed centripetal Catmull-Rom ---- */
 
 static void test_smooth_passes_through_authored_points(void **state)
@@ -606,6 +663,7 @@ int main(void)
         cmocka_unit_test(test_area),
         cmocka_unit_test(test_edge_distance),
         cmocka_unit_test(test_point_near_matches_in_or_edge_distance),
+        cmocka_unit_test(test_point_near_bands_matches),
         cmocka_unit_test(test_centroid),
         cmocka_unit_test(test_bounds),
         cmocka_unit_test(test_simple_polygons_do_not_self_intersect),

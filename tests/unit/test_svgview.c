@@ -301,13 +301,20 @@ static void test_outline(void **state)
     assert_int_equal(info.outline[1].n, 3); /* an M's further pairs are line-tos */
     assert_true(info.outline[1].pts[1].x == 99 && info.outline[1].pts[1].y == 95);
 
-    const Polygon *o = info.outline;
-    assert_true(svgview_on_outline(o, 2, (Vec2){50, 50}, 3));
-    assert_true(svgview_on_outline(o, 2, (Vec2){98, 96}, 0));  /* the second piece */
-    assert_true(svgview_on_outline(o, 2, (Vec2){50, 7.5}, 3)); /* near the edge */
-    assert_false(svgview_on_outline(o, 2, (Vec2){50, 6.5}, 3));
-    assert_false(svgview_on_outline(o, 2, (Vec2){3, 50}, 3));
-    assert_false(svgview_on_outline(NULL, 0, (Vec2){50, 50}, 3));
+    assert_non_null(info.outline_bands); /* the check's bands, made with the outline */
+    for (int without = 0; without < 2; without++) {
+        /* With the bands, and without (every edge tested): the same. */
+        PolygonBands *bands = info.outline_bands;
+        if (without)
+            info.outline_bands = NULL;
+        assert_true(svgview_on_outline(&info, (Vec2){50, 50}, 3));
+        assert_true(svgview_on_outline(&info, (Vec2){98, 96}, 0));  /* the second piece */
+        assert_true(svgview_on_outline(&info, (Vec2){50, 7.5}, 3)); /* near the edge */
+        assert_false(svgview_on_outline(&info, (Vec2){50, 6.5}, 3));
+        assert_false(svgview_on_outline(&info, (Vec2){3, 50}, 3));
+        info.outline_bands = bands;
+    }
+    assert_false(svgview_on_outline(NULL, (Vec2){50, 50}, 3));
 
     /* Z may be left out; numbers with signs, fractions and exponents. */
     assert_int_equal(inspect("<svg viewBox='0 0 9 9'><path id='tpquiz-body' d='M-1.5,+2 L.5e1,2 L3E0 -4'/></svg>",
