@@ -153,6 +153,9 @@ struct Library {
     int n_modules, cap_modules;
     ViewEntry **views;
     int n_views, cap_views;
+    /* While library_load_all runs (NULL otherwise): each module's
+     * fingerprint bytes, for the next course that lists it (fingerprint.h). */
+    struct FingerprintCache *fingerprints;
 };
 
 /* Returned by library_create only if even its small allocation fails. */

@@ -238,7 +238,7 @@ const Course *library_load_course_file(Library *lib, const char *path, Diag *d)
     if (ok && !c->modules && !(c->modules = calloc(1, sizeof *c->modules)))
         ok = false;
     if (ok)
-        course_fingerprint(lib, c, c->fingerprint);
+        course_fingerprint_cached(lib->fingerprints, lib, c, c->fingerprint);
     raw_free(&ini);
     free(expected);
     RESERVE(lib->courses, lib->n_courses, lib->cap_courses, ok);
@@ -304,6 +304,7 @@ void library_load_all(Library *lib, Diag *d)
         diag_error(d, lib->courses_dir, 0, "out of memory");
     if (n > 1)
         qsort(names, (size_t)n, sizeof *names, name_cmp);
+    lib->fingerprints = fingerprint_cache_create();
     for (int i = 0; i < n && !lib->stopped; i++) {
         char *sub = text_path_join(lib->courses_dir, names[i]);
         char *file = sub ? text_path_join(sub, "course.ini") : NULL;
@@ -333,6 +334,8 @@ void library_load_all(Library *lib, Diag *d)
     }
     strings_free(names, n);
     sort_courses(lib);
+    fingerprint_cache_free(lib->fingerprints); /* the modules may change after loading */
+    lib->fingerprints = NULL;
 }
 
 Library *library_load(const char *courses_dir, const char *assets_dir, Diag *d)

@@ -8,9 +8,31 @@
 #include "fingerprint.h"
 
 #include <math.h>
+#include <openssl/evp.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "text.h"
+
+/* The bytes hashed: fields appended to a buffer, hashed once at the end. */
+typedef struct {
+    const Module *m;
+    char *s;
+    size_t n;
+} ModuleBytes;
+
+struct FingerprintCache {
+    ModuleBytes *e;
+    int n, cap;
+};
+typedef FingerprintCache FpCache;
+
+typedef struct {
+    TextBuf *b;
+    FpCache *cache;
+} Fp;
 
 /* The decimal digits of u at the end of buf (which ends at end); returns
  * where they start. */
@@ -26,18 +48,18 @@ static char *digits(char *end, unsigned long long u)
 
 /* The head "<tag><length>:" then the bytes (what snprintf("%c%zu:") wrote
  * before, without printf: a course load puts tens of thousands). */
-static void put_bytes(crypto_hash_sha256_state *h, char tag, const char *s, size_t n)
+static void put_bytes(Fp *h, char tag, const char *s, size_t n)
 {
     char head[32], *end = head + sizeof head;
     *--end = ':';
     char *d = digits(end, n);
     *--d = tag;
-    crypto_hash_sha256_update(h, (const unsigned char *)d, (unsigned long long)(head + sizeof head - d));
+    text_buf_add(h->b, d, (size_t)(head + sizeof head - d));
     if (n)
-        crypto_hash_sha256_update(h, (const unsigned char *)s, n);
+        text_buf_add(h->b, s, n);
 }
 
-static void put(crypto_hash_sha256_state *h, char tag, const char *s)
+static void put(Fp *h, char tag, const char *s)
 {
     put_bytes(h, tag, s, s ? strlen(s) : 0);
 }
@@ -45,7 +67,7 @@ static void put(crypto_hash_sha256_state *h, char tag, const char *s)
 /* v as "%.17g" writes it. A whole number below 1e15 (counts, kinds, most
  * coordinates) is exactly its digits there, written here without printf;
  * the rest go through snprintf. */
-static void put_num(crypto_hash_sha256_state *h, char tag, double v)
+static void put_num(Fp *h, char tag, double v)
 {
     char num[40];
     if (v == floor(v) && fabs(v) < 1e15) {
@@ -62,12 +84,12 @@ static void put_num(crypto_hash_sha256_state *h, char tag, double v)
 
 _Static_assert(ZONE_SMOOTH_SAMPLES == 8, "FINGERPRINT_SMOOTH_OUTLINE names the sampling: give it a new name");
 
-static void put_module(crypto_hash_sha256_state *h, const Module *m);
+static void put_module(Fp *h, const Module *m);
 
 /* A lesson's chart question: what it asks, and the muscle whose points and
  * zones grade it (the whole module: a reverse item credits any of its
  * points with the same pattern), whether or not the course lists it. */
-static void put_chart_question(crypto_hash_sha256_state *h, const Question *q)
+static void put_chart_question(Fp *h, const Question *q)
 {
     put(h, 'U', q->muscle_id);
     put(h, 'K', chart_ask_name(q->ask));
@@ -79,7 +101,7 @@ static void put_chart_question(crypto_hash_sha256_state *h, const Question *q)
         put(h, 'm', "missing");
 }
 
-static void put_module(crypto_hash_sha256_state *h, const Module *m)
+static void write_module(Fp *h, const Module *m)
 {
     put_num(h, 't', m->n_tps);
     for (int i = 0; i < m->n_tps; i++) {
@@ -130,8 +152,40 @@ static void put_module(crypto_hash_sha256_state *h, const Module *m)
     }
 }
 
+/* A module's bytes: written once and kept, for the module goes into every
+ * course that lists it and every lesson question that asks about it. */
+static void put_module(Fp *h, const Module *m)
+{
+    for (int i = 0; i < h->cache->n; i++)
+        if (h->cache->e[i].m == m) {
+            text_buf_add(h->b, h->cache->e[i].s, h->cache->e[i].n);
+            return;
+        }
+    TextBuf own = {0};
+    Fp w = {&own, h->cache};
+    write_module(&w, m);
+    text_buf_add(h->b, own.s ? own.s : "", own.n);
+    FpCache *c = h->cache;
+    if (own.failed || !own.s) {
+        h->b->failed |= own.failed;
+        text_buf_free(&own);
+        return;
+    }
+    if (c->n == c->cap) {
+        int cap = c->cap ? 2 * c->cap : 64;
+        ModuleBytes *e = realloc(c->e, sizeof *e * (size_t)cap);
+        if (!e) {
+            text_buf_free(&own);
+            return; /* not kept: written again next time, the same bytes */
+        }
+        c->e = e;
+        c->cap = cap;
+    }
+    c->e[c->n++] = (ModuleBytes){m, own.s, own.n};
+}
+
 /* Each view once, in first-use order over the course's modules. */
-static void put_views(crypto_hash_sha256_state *h, const Library *lib, const Course *c)
+static void put_views(Fp *h, const Library *lib, const Course *c)
 {
     const char *seen[256];
     int n_seen = 0;
@@ -162,30 +216,80 @@ static void put_views(crypto_hash_sha256_state *h, const Library *lib, const Cou
     }
 }
 
+/* One course's bytes into b, its modules' through the cache. */
+static void write_course(Fp *h, const Library *lib, const Course *c)
+{
+    put(h, 'F', "tpquiz-course-fingerprint 1");
+    put(h, 'C', c->id);
+    put_num(h, 'm', c->module_pass_mark);
+    put_num(h, 'l', c->exam.time_limit_min);
+    put_num(h, 'q', c->exam.questions);
+    put_num(h, 'p', c->exam.pass_mark);
+    put_num(h, 'a', c->exam.attempts);
+    put_num(h, 'w', c->exam.wait_hours);
+    if (c->exam.issued_stations) /* only when set: fingerprints of older courses stay as they were */
+        put(h, 's', "issued");
+    put_num(h, 'n', c->n_modules);
+    for (int i = 0; i < c->n_modules; i++) {
+        put(h, 'M', c->module_ids[i]);
+        if (c->modules[i])
+            put_module(h, c->modules[i]);
+        else
+            put(h, 'm', "missing");
+    }
+    put_views(h, lib, c);
+}
+
+static void fingerprint_with(FpCache *cache, const Library *lib, const Course *c, char out[FINGERPRINT_HEX + 1])
+{
+    TextBuf b = {0};
+    Fp h = {&b, cache};
+    write_course(&h, lib, c);
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    if (b.failed) { /* out of memory: a fingerprint no course has, so nothing is graded against it */
+        memset(out, '0', FINGERPRINT_HEX);
+        out[FINGERPRINT_HEX] = '\0';
+    } else {
+        /* libcrypto's SHA-256 uses the CPU's SHA extensions: the stream of
+         * a large course is megabytes (the same digest as libsodium's). */
+        const unsigned char *bytes = (const unsigned char *)(b.s ? b.s : "");
+        unsigned int len = 0;
+        if (!(EVP_Digest(bytes, b.n, digest, &len, EVP_sha256(), NULL) == 1 && len == sizeof digest))
+            crypto_hash_sha256(digest, bytes, (unsigned long long)b.n); /* libcrypto failed: the same digest */
+        sodium_bin2hex(out, FINGERPRINT_HEX + 1, digest, sizeof digest);
+    }
+    text_buf_free(&b);
+}
+
+void fingerprint_cache_free(FingerprintCache *c)
+{
+    if (!c)
+        return;
+    for (int i = 0; i < c->n; i++)
+        free(c->e[i].s);
+    free(c->e);
+    free(c);
+}
+
 void course_fingerprint(const Library *lib, const Course *c, char out[FINGERPRINT_HEX + 1])
 {
-    crypto_hash_sha256_state h;
-    crypto_hash_sha256_init(&h);
-    put(&h, 'F', "tpquiz-course-fingerprint 1");
-    put(&h, 'C', c->id);
-    put_num(&h, 'm', c->module_pass_mark);
-    put_num(&h, 'l', c->exam.time_limit_min);
-    put_num(&h, 'q', c->exam.questions);
-    put_num(&h, 'p', c->exam.pass_mark);
-    put_num(&h, 'a', c->exam.attempts);
-    put_num(&h, 'w', c->exam.wait_hours);
-    if (c->exam.issued_stations) /* only when set: fingerprints of older courses stay as they were */
-        put(&h, 's', "issued");
-    put_num(&h, 'n', c->n_modules);
-    for (int i = 0; i < c->n_modules; i++) {
-        put(&h, 'M', c->module_ids[i]);
-        if (c->modules[i])
-            put_module(&h, c->modules[i]);
-        else
-            put(&h, 'm', "missing");
-    }
-    put_views(&h, lib, c);
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256_final(&h, digest);
-    sodium_bin2hex(out, FINGERPRINT_HEX + 1, digest, sizeof digest);
+    FpCache cache = {0};
+    fingerprint_with(&cache, lib, c, out);
+    for (int i = 0; i < cache.n; i++)
+        free(cache.e[i].s);
+    free(cache.e);
+}
+
+FingerprintCache *fingerprint_cache_create(void)
+{
+    return calloc(1, sizeof(FingerprintCache));
+}
+
+void course_fingerprint_cached(FingerprintCache *cache, const Library *lib, const Course *c,
+                               char out[FINGERPRINT_HEX + 1])
+{
+    if (cache)
+        fingerprint_with(cache, lib, c, out);
+    else
+        course_fingerprint(lib, c, out);
 }

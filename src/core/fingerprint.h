@@ -27,4 +27,14 @@
  * missing, which is part of the fingerprint too). */
 void course_fingerprint(const Library *lib, const Course *c, char out[FINGERPRINT_HEX + 1]);
 
+/* The same, keeping each module's bytes in cache for the next course that
+ * lists the module: a library's courses share most of theirs. The modules
+ * must neither change nor go while the cache lives (library_load_all keeps
+ * one while it loads). A NULL cache (out of memory) keeps nothing. */
+typedef struct FingerprintCache FingerprintCache;
+FingerprintCache *fingerprint_cache_create(void);
+void course_fingerprint_cached(FingerprintCache *cache, const Library *lib, const Course *c,
+                               char out[FINGERPRINT_HEX + 1]);
+void fingerprint_cache_free(FingerprintCache *cache);
+
 #endif

@@ -187,9 +187,10 @@ static bool smooth_zone(ModuleLoad *ml, const Vec2 *pts, const int *lines, int n
     for (int i = 0; ok && view && i < ns; i++) {
         if (i % ZONE_SMOOTH_SAMPLES == 0 && c[i].x == pts[seg[i]].x && c[i].y == pts[seg[i]].y)
             continue; /* an authored point, checked already */
-        char what[64];
-        snprintf(what, sizeof what, "the smooth outline after poly point %d, at", seg[i] + 1);
-        if (!module_check_on_body(ml, lines[seg[i]], what, c[i], view)) {
+        if (!module_on_body(ml, c[i], view)) { /* the message only when there is one to give */
+            char what[64];
+            snprintf(what, sizeof what, "the smooth outline after poly point %d, at", seg[i] + 1);
+            module_report_off_body(ml, lines[seg[i]], what, c[i], view);
             ok = false;
         }
     }
@@ -318,14 +319,16 @@ static void load_zone(ModuleLoad *ml, const Part *part)
                 ok = false;
             }
             for (int i = 0; view && i < n; i++) {
-                char what[32];
+                bool inside = rect_contains(pts[i], view->viewbox);
+                if (inside && module_on_body(ml, pts[i], view))
+                    continue;
+                char what[32]; /* named only for a message */
                 snprintf(what, sizeof what, "poly point %d", i + 1);
-                if (!rect_contains(pts[i], view->viewbox)) {
+                if (!inside)
                     module_report_outside(ml, lines[i], what, pts[i], view);
-                    ok = false;
-                } else if (!module_check_on_body(ml, lines[i], what, pts[i], view)) {
-                    ok = false;
-                }
+                else
+                    module_report_off_body(ml, lines[i], what, pts[i], view);
+                ok = false;
             }
         }
     }

@@ -29,6 +29,10 @@ typedef struct {
     const RawSection *selfcare; /* [selfcare], if the file has one */
     const RawEntry *deep_views; /* [muscle] deep_views, checked once the views are known */
     ZoneOutline zone_outline;   /* [muscle] zone_outline: the outline of a zone without its own */
+    /* The chart of the last on-body check: a zone's points come in a run on
+     * one view, so its entry is looked up once for them all. */
+    const View *body_view;
+    const ViewEntry *body_entry;
 } ModuleLoad;
 
 /* ---- module_views.c: the views a module uses ---- */
@@ -39,7 +43,11 @@ const View *module_check_view(ModuleLoad *ml, const RawEntry *e);
 /* p outside view v's viewBox, reported for what on line. */
 void module_report_outside(ModuleLoad *ml, int line, const char *what, Vec2 p, const View *v);
 /* True if p is on the body drawn in the view (or the view has no outline to
- * tell); otherwise reports it. */
+ * tell). */
+bool module_on_body(ModuleLoad *ml, Vec2 p, const View *v);
+/* p off the body of view v, reported for what on line. */
+void module_report_off_body(ModuleLoad *ml, int line, const char *what, Vec2 p, const View *v);
+/* module_on_body, reporting p for what on line when it is not. */
 bool module_check_on_body(ModuleLoad *ml, int line, const char *what, Vec2 p, const View *v);
 /* Once every view is known: [muscle] deep_views checked into
  * m->deep_views, and each view's overlay found and checked into

@@ -48,14 +48,29 @@ void module_report_outside(ModuleLoad *ml, int line, const char *what, Vec2 p, c
                v->name, v->viewbox.x, v->viewbox.y, v->viewbox.w, v->viewbox.h);
 }
 
-/* True if p is on the body drawn in the view (or the view has no outline to
- * tell); otherwise reports it. */
+/* True if p is on the body drawn in the view, or the view has no outline
+ * to tell. */
+bool module_on_body(ModuleLoad *ml, Vec2 p, const View *v)
+{
+    if (ml->body_view != v) {
+        ml->body_view = v;
+        ml->body_entry = library_view_entry(ml->lib, v->name);
+    }
+    const ViewEntry *e = ml->body_entry;
+    return !e || e->svg.n_outline == 0 || svgview_on_outline(&e->svg, p, ON_BODY_TOLERANCE);
+}
+
+void module_report_off_body(ModuleLoad *ml, int line, const char *what, Vec2 p, const View *v)
+{
+    diag_error(ml->d, ml->path, line, "%s %g,%g is off the body in view '%s'", what, p.x, p.y, v->name);
+}
+
+/* module_on_body, reporting p for what on line if it is not. */
 bool module_check_on_body(ModuleLoad *ml, int line, const char *what, Vec2 p, const View *v)
 {
-    const ViewEntry *e = library_view_entry(ml->lib, v->name);
-    if (!e || e->svg.n_outline == 0 || svgview_on_outline(&e->svg, p, ON_BODY_TOLERANCE))
+    if (module_on_body(ml, p, v))
         return true;
-    diag_error(ml->d, ml->path, line, "%s %g,%g is off the body in view '%s'", what, p.x, p.y, v->name);
+    module_report_off_body(ml, line, what, p, v);
     return false;
 }
 
