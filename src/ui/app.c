@@ -5,6 +5,7 @@
  * an idle program uses no CPU. Under --script the same frame function runs,
  * fed by events the script pushes into SDL's queue. */
 #include "app.h"
+#include "course_loader.h"
 #include "xapi_thread.h"
 
 #include <SDL.h>
@@ -142,39 +143,67 @@ static bool loading_go_on(void *ctx)
     return true;
 }
 
-static void load_content(App *a)
+/* The courses, protocols and disorders loaded: into the App, their
+ * problems printed (the courses', then the protocols', then the
+ * disorders'), and said in the banner unless it says something already
+ * (a data folder, settings or station key problem matters more). */
+static void take_content(App *a, CourseLoad *c)
 {
-    Diag *d = diag_create();
-    a->lib = library_create(a->cfg->courses_dir, a->cfg->assets_dir);
-    library_set_progress(a->lib, loading_go_on, a);
-    library_load_all(a->lib, d);
-    library_set_progress(a->lib, NULL, NULL);
-    a->lib_errors = diag_error_count(d);
-    diag_sort(d);
-    diag_print(d, stderr);
-    if (a->lib_errors)
-        snprintf(a->banner, sizeof a->banner,
-                 "Some course files have %d problem%s; the rest is usable. Run `tpquiz check` for details.",
-                 a->lib_errors, a->lib_errors == 1 ? "" : "s");
-    char pdir[4200];
-    snprintf(pdir, sizeof pdir, "%s/protocols", a->cfg->courses_dir);
-    Diag *pd = diag_create();
-    a->protocols = protocols_load(pdir, a->lib, pd);
-    a->lib_errors += diag_error_count(pd);
-    diag_sort(pd);
-    diag_print(pd, stderr);
-    diag_free(pd);
-    snprintf(pdir, sizeof pdir, "%s/disorders", a->cfg->courses_dir);
-    Diag *dd = diag_create();
-    a->disorders = disorders_load(pdir, a->lib, a->protocols, dd);
-    a->lib_errors += diag_error_count(dd);
-    diag_sort(dd);
-    diag_print(dd, stderr);
-    diag_free(dd);
+    a->lib = c->lib;
+    a->protocols = c->protocols;
+    a->disorders = c->disorders;
+    a->lib_errors = diag_error_count(c->lib_diag) + diag_error_count(c->protocol_diag) +
+                    diag_error_count(c->disorder_diag);
+    print_diag(c->lib_diag);
+    print_diag(c->protocol_diag);
+    print_diag(c->disorder_diag);
+    diag_free(c->lib_diag);
+    diag_free(c->protocol_diag);
+    diag_free(c->disorder_diag);
+    if (a->banner[0])
+        return;
     if (library_course_count(a->lib) == 0)
         snprintf(a->banner, sizeof a->banner, "No courses found in %s. Check [paths] courses in the config.",
                  a->cfg->courses_dir);
+    else if (a->lib_errors)
+        snprintf(a->banner, sizeof a->banner,
+                 "Some course files have %d problem%s; the rest is usable. Run `tpquiz check` for details.",
+                 a->lib_errors, a->lib_errors == 1 ? "" : "s");
+}
+
+/* [xapi] endpoint: records go to the LRS as they are written; once both
+ * the courses and the station key are there. */
+static void maybe_start_xapi(App *a)
+{
+    if (a->xapi || a->xapi_tried || !a->lib || !a->have_key)
+        return;
+    a->xapi_tried = true;
+    Diag *d = diag_create();
+    a->xapi = xapi_thread_start(xapi_sync_create(a->cfg, a->lib, a->data_dir, a->key, d));
+    print_diag(d);
     diag_free(d);
+}
+
+void app_wait_courses(App *a)
+{
+    if (!a->loader)
+        return;
+    if (!course_loader_done(a->loader) && a->sdl && a->ren) {
+        /* Still loading (a slow disk): say so rather than freeze. */
+        int w = 0, h = 0;
+        SDL_GetRendererOutputSize(a->sdl, &w, &h);
+        SDL_SetRenderDrawColor(a->sdl, THEME_BG.r, THEME_BG.g, THEME_BG.b, 255);
+        SDL_RenderClear(a->sdl);
+        const char *msg = "Loading the courses…";
+        ren_text(a->ren, FONT_BODY, w / 2 - ren_text_width(a->ren, FONT_BODY, msg) / 2, h / 2, THEME_MUTED, msg);
+        SDL_RenderPresent(a->sdl);
+    }
+    CourseLoad c;
+    course_loader_finish(a->loader, &c);
+    a->loader = NULL;
+    take_content(a, &c);
+    maybe_start_xapi(a);
+    a->redraw = true;
 }
 
 /* While the content and the learners are loading no event is read, so
@@ -248,22 +277,31 @@ int app_run(const AppOptions *opt)
         }
     }
 
+    /* The courses load on a thread of their own from here on, while SDL
+     * starts, the window opens and the sign-in screen is up. */
+    a->loader = course_loader_start(a->cfg->courses_dir, a->cfg->assets_dir);
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         fprintf(stderr, "tpquiz: cannot start SDL: %s\n", SDL_GetError());
+        course_loader_cancel(a->loader);
         script_free(script);
         return 2;
     }
     if (!display_usable()) {
+        course_loader_cancel(a->loader);
         SDL_Quit();
         script_free(script);
         return 1;
     }
     if (TTF_Init() != 0) {
         fprintf(stderr, "tpquiz: cannot start SDL_ttf: %s\n", TTF_GetError());
+        course_loader_cancel(a->loader);
         SDL_Quit();
         script_free(script);
         return 2;
     }
+    Uint32 wake = SDL_RegisterEvents(1);
+    a->loaded_event = wake == (Uint32)-1 ? 0 : wake;
+    course_loader_set_wake(a->loader, a->loaded_event);
     int status = 2;
     int w = a->cfg->window_width < MIN_W ? MIN_W : a->cfg->window_width;
     int h = a->cfg->window_height < MIN_H ? MIN_H : a->cfg->window_height;
@@ -295,7 +333,11 @@ int app_run(const AppOptions *opt)
 
     struct sigaction saved[N_LOADING_SIGNALS];
     loading_begin(saved);
-    load_content(a);
+    if (!a->loader) { /* no thread for it: loaded here, the window saying so */
+        CourseLoad c;
+        course_load_now(a->cfg->courses_dir, a->cfg->assets_dir, loading_go_on, a, &c);
+        take_content(a, &c);
+    }
     if (a->quit) { /* the window was closed while the courses loaded */
         loading_end(saved);
         status = 0;
@@ -339,13 +381,7 @@ int app_run(const AppOptions *opt)
         diag_free(d);
     }
     app_scan_learners(a);
-    if (a->have_key) {
-        /* [xapi] endpoint: records go to the LRS as they are written. */
-        Diag *d = diag_create();
-        a->xapi = xapi_thread_start(xapi_sync_create(a->cfg, a->lib, a->data_dir, a->key, d));
-        print_diag(d);
-        diag_free(d);
-    }
+    maybe_start_xapi(a);
     loading_end(saved);
     a->screen = SCREEN_SIGNIN;
     ui_focus_next_field(&a->ui);
@@ -366,6 +402,10 @@ int app_run(const AppOptions *opt)
                     frame_pump(a);
                 }
             } else {
+                if (a->loader && course_loader_done(a->loader)) {
+                    app_wait_courses(a); /* loaded: take them before sleeping */
+                    frame_settle(a);
+                }
                 if (!wait_event(&e, -1))
                     break;
                 frame_handle_event(a, &e);
@@ -377,6 +417,11 @@ int app_run(const AppOptions *opt)
     }
 
 out:
+    if (a->loader && !script && !course_loader_done(a->loader)) {
+        course_loader_cancel(a->loader); /* the window closed while they loaded: stop at the next file */
+        a->loader = NULL;
+    }
+    app_wait_courses(a); /* else taken, so that their problems are printed */
     xapi_thread_stop(a->xapi); /* before the library it reads */
     exam_run_free(a->exam); /* its journal stays on disk for the next sign-in */
     app_forget_cert(a);

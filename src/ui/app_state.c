@@ -25,6 +25,8 @@ int64_t app_now_ms(const App *a)
 
 void app_go(App *a, ScreenId s)
 {
+    if (s != SCREEN_SIGNIN && s != SCREEN_SETTINGS)
+        app_wait_courses(a);
     if (s != a->screen && a->screens[a->screen].leave)
         a->screens[a->screen].leave(a);
     a->screen = s;
@@ -103,6 +105,7 @@ void app_scan_learners(App *a)
 
 bool app_sign_in(App *a, const char *id, const char *name)
 {
+    app_wait_courses(a); /* what sign-in opens (an exam to resume, the home screen) needs them */
     a->signin.error[0] = 0;
     if (!a->data_dir || !a->have_key) {
         snprintf(a->signin.error, sizeof a->signin.error,

@@ -10,6 +10,10 @@
 /* Milliseconds since the epoch (virtual under --virtual-clock). */
 int64_t app_now_ms(const App *a);
 void app_go(App *a, ScreenId s);
+/* Waits for the courses loading on their own thread, if they are, and
+ * takes them into the App (app.c). Everything but the sign-in and settings
+ * screens needs them: app_go and app_sign_in call it. */
+void app_wait_courses(App *a);
 /* Items a module's practice serves unless the learner chooses otherwise
  * (App.practice_length: 10, 20 or 0 for all, on the study screen). */
 #define APP_PRACTICE_ITEMS 20

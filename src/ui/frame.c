@@ -5,6 +5,7 @@
 #include <SDL_image.h>
 #include <stdio.h>
 
+#include "app_state.h"
 #include "screen_answer_review.h"
 #include "theme.h"
 
@@ -49,6 +50,8 @@ void frame_draw(App *a, const char *shot)
     ren_begin(a->ren, THEME_BG);
     ui_begin(&a->ui, w, h);
     SDL_Rect all = {0, 0, w, h};
+    if (a->screen != SCREEN_SIGNIN && a->screen != SCREEN_SETTINGS)
+        app_wait_courses(a); /* app_go waits already; no screen draws without them */
     a->screens[a->screen].draw(a, all);
     ui_end(&a->ui);
     /* Zoomed charts are refined (pan tiles) in a frame of their own, once
@@ -71,6 +74,8 @@ void frame_handle_event(App *a, const SDL_Event *e)
 {
     if (e->type == SDL_QUIT)
         a->quit = true;
+    if (a->loaded_event && e->type == a->loaded_event)
+        app_wait_courses(a); /* the courses are ready: taken (a banner may say something about them) */
     ui_event(&a->ui, e);
 }
 

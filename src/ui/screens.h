@@ -92,7 +92,13 @@ typedef struct App {
     bool redraw;  /* state changed during the frame: draw another */
     bool quit;
     struct XapiThread *xapi; /* sends records to the LRS ([xapi] endpoint); NULL if none */
+    bool xapi_tried;         /* started once (it may have failed) */
     Uint64 loading_drawn_ms; /* when the loading frame was last drawn */
+    /* The courses loading on their own thread (course_loader.h) until
+     * app_wait_courses takes them; lib, protocols and disorders are NULL
+     * until then. loaded_event wakes the loop when they are ready. */
+    struct CourseLoader *loader;
+    Uint32 loaded_event;
     char banner[512]; /* an error the learner must see, "" if none */
     /* The display settings (core settings.h) and their file; NULL without
      * a data folder (they apply, but are not kept). */
