@@ -145,8 +145,7 @@ static bool loading_go_on(void *ctx)
 
 /* The courses, protocols and disorders loaded: into the App, their
  * problems printed (the courses', then the protocols', then the
- * disorders'), and said in the banner unless it says something already
- * (a data folder, settings or station key problem matters more). */
+ * disorders') and kept for the banner (app_show_course_problems). */
 static void take_content(App *a, CourseLoad *c)
 {
     a->lib = c->lib;
@@ -160,15 +159,20 @@ static void take_content(App *a, CourseLoad *c)
     diag_free(c->lib_diag);
     diag_free(c->protocol_diag);
     diag_free(c->disorder_diag);
-    if (a->banner[0])
-        return;
     if (library_course_count(a->lib) == 0)
-        snprintf(a->banner, sizeof a->banner, "No courses found in %s. Check [paths] courses in the config.",
-                 a->cfg->courses_dir);
+        snprintf(a->course_problems, sizeof a->course_problems,
+                 "No courses found in %s. Check [paths] courses in the config.", a->cfg->courses_dir);
     else if (a->lib_errors)
-        snprintf(a->banner, sizeof a->banner,
+        snprintf(a->course_problems, sizeof a->course_problems,
                  "Some course files have %d problem%s; the rest is usable. Run `tpquiz check` for details.",
                  a->lib_errors, a->lib_errors == 1 ? "" : "s");
+}
+
+void app_show_course_problems(App *a)
+{
+    if (a->course_problems[0] && !a->banner[0]) /* a data folder, settings or key problem matters more */
+        snprintf(a->banner, sizeof a->banner, "%s", a->course_problems);
+    a->course_problems[0] = '\0';
 }
 
 /* [xapi] endpoint: records go to the LRS as they are written; once both
@@ -337,6 +341,7 @@ int app_run(const AppOptions *opt)
         CourseLoad c;
         course_load_now(a->cfg->courses_dir, a->cfg->assets_dir, loading_go_on, a, &c);
         take_content(a, &c);
+        app_show_course_problems(a); /* before the sign-in screen, as nothing waits for it */
     }
     if (a->quit) { /* the window was closed while the courses loaded */
         loading_end(saved);

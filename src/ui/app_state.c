@@ -25,8 +25,12 @@ int64_t app_now_ms(const App *a)
 
 void app_go(App *a, ScreenId s)
 {
-    if (s != SCREEN_SIGNIN && s != SCREEN_SETTINGS)
+    if (s != SCREEN_SIGNIN && s != SCREEN_SETTINGS) {
         app_wait_courses(a);
+        /* Said once sign-in is left: the sign-in screen does not move
+         * under the learner's hand when the courses arrive. */
+        app_show_course_problems(a);
+    }
     if (s != a->screen && a->screens[a->screen].leave)
         a->screens[a->screen].leave(a);
     a->screen = s;

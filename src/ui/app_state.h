@@ -14,6 +14,9 @@ void app_go(App *a, ScreenId s);
  * takes them into the App (app.c). Everything but the sign-in and settings
  * screens needs them: app_go and app_sign_in call it. */
 void app_wait_courses(App *a);
+/* The courses' problems (none found, files with errors), once loaded, into
+ * the banner if it is free. */
+void app_show_course_problems(App *a);
 /* Items a module's practice serves unless the learner chooses otherwise
  * (App.practice_length: 10, 20 or 0 for all, on the study screen). */
 #define APP_PRACTICE_ITEMS 20

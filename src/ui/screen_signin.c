@@ -116,7 +116,11 @@ void screen_signin(App *a, SDL_Rect all)
     if (r2 & UI_FIELD_CHANGED)
         signin_st.id_edited = true;
     int by = id.y + id.h + ui_px(ui, 20);
-    SDL_Rect go = {right.x + right.w - pad - ui_px(ui, 190), by, ui_px(ui, 190), ui_px(ui, 44)};
+    /* As wide as its label in bold (the enabled look), at the larger text sizes too. */
+    int gw = ren_text_width(a->ren, FONT_BOLD, "Start as new learner") + ui_px(ui, 40);
+    if (gw > fw)
+        gw = fw;
+    SDL_Rect go = {right.x + right.w - pad - gw, by, gw, ui_px(ui, 44)};
     if (ui_button(ui, go, "Start as new learner", signin_st.new_name[0] ? BUTTON_PRIMARY : BUTTON_DISABLED) ||
         (((r1 | r2) & UI_FIELD_ENTER) && signin_st.new_name[0])) {
         create(a);

@@ -99,6 +99,7 @@ typedef struct App {
      * until then. loaded_event wakes the loop when they are ready. */
     struct CourseLoader *loader;
     Uint32 loaded_event;
+    char course_problems[512]; /* for the banner once sign-in is left ("" if none) */
     char banner[512]; /* an error the learner must see, "" if none */
     /* The display settings (core settings.h) and their file; NULL without
      * a data folder (they apply, but are not kept). */

@@ -154,6 +154,19 @@ expect "check, a course folder without course.ini" 1 \
   "courses/empty: error: no course.ini in this folder" -- "$tpquiz" check --config "$cfg"
 expect "program, a course folder without course.ini" 0 "courses/empty: error: no course.ini in this folder" -- \
   "${gui[@]}" "$start_script"
+# The courses load on their own thread while sign-in is up: the learner who
+# signs in still gets the banner (the script fails if it is not drawn).
+banner_script=$tmp/banner.script
+cat >"$banner_script" <<'EOF'
+click-text Your name
+type Ann
+click-text Start as new learner
+expect Choose a course
+expect Some course files have 1 problem
+quit
+EOF
+expect "program, the banner after signing in, a course folder without course.ini" 0 \
+  "courses/empty: error: no course.ini in this folder" -- "${gui[@]}" "$banner_script"
 station
 ln -s loop "$st/courses/loop"
 expect "check, a link loop in courses/" 1 "courses/loop: error: cannot open this course folder: a loop of symbolic links" -- \
