@@ -118,6 +118,18 @@ static char *choose_data_dir(const AppOptions *opt)
     return dup;
 }
 
+/* A frame that says the courses are loading. */
+static void draw_loading(App *a)
+{
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(a->sdl, &w, &h);
+    SDL_SetRenderDrawColor(a->sdl, THEME_BG.r, THEME_BG.g, THEME_BG.b, 255);
+    SDL_RenderClear(a->sdl);
+    const char *msg = "Loading the courses…";
+    ren_text(a->ren, FONT_BODY, w / 2 - ren_text_width(a->ren, FONT_BODY, msg) / 2, h / 2, THEME_MUTED, msg);
+    SDL_RenderPresent(a->sdl);
+}
+
 /* Between the files of the courses: a window closed while they load ends
  * the program (nothing is being written yet), and the window shows what is
  * happening instead of a blank frame. */
@@ -132,13 +144,7 @@ static bool loading_go_on(void *ctx)
     Uint64 now = SDL_GetTicks64();
     if (now - a->loading_drawn_ms >= 100) {
         a->loading_drawn_ms = now;
-        int w = 0, h = 0;
-        SDL_GetRendererOutputSize(a->sdl, &w, &h);
-        SDL_SetRenderDrawColor(a->sdl, THEME_BG.r, THEME_BG.g, THEME_BG.b, 255);
-        SDL_RenderClear(a->sdl);
-        const char *msg = "Loading the courses…";
-        ren_text(a->ren, FONT_BODY, w / 2 - ren_text_width(a->ren, FONT_BODY, msg) / 2, h / 2, THEME_MUTED, msg);
-        SDL_RenderPresent(a->sdl);
+        draw_loading(a);
     }
     return true;
 }
@@ -193,14 +199,7 @@ void app_wait_courses(App *a)
     if (!a->loader)
         return;
     if (!course_loader_done(a->loader) && a->sdl && a->ren) {
-        /* Still loading (a slow disk): say so rather than freeze. */
-        int w = 0, h = 0;
-        SDL_GetRendererOutputSize(a->sdl, &w, &h);
-        SDL_SetRenderDrawColor(a->sdl, THEME_BG.r, THEME_BG.g, THEME_BG.b, 255);
-        SDL_RenderClear(a->sdl);
-        const char *msg = "Loading the courses…";
-        ren_text(a->ren, FONT_BODY, w / 2 - ren_text_width(a->ren, FONT_BODY, msg) / 2, h / 2, THEME_MUTED, msg);
-        SDL_RenderPresent(a->sdl);
+        draw_loading(a); /* still loading (a slow disk): say so rather than freeze */
     }
     CourseLoad c;
     course_loader_finish(a->loader, &c);
