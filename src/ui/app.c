@@ -198,8 +198,22 @@ void app_wait_courses(App *a)
 {
     if (!a->loader)
         return;
-    if (!course_loader_done(a->loader) && a->sdl && a->ren) {
-        draw_loading(a); /* still loading (a slow disk): say so rather than freeze */
+    /* Still loading (a slow disk): say so, every tenth of a second, and let
+     * the window be closed (the load then stops at its next file, and the
+     * program ends with what it has). Other input stays queued. */
+    while (!course_loader_done(a->loader) && a->sdl && a->ren && !a->scripted) {
+        Uint64 now = SDL_GetTicks64();
+        if (now - a->loading_drawn_ms >= 100) {
+            a->loading_drawn_ms = now;
+            draw_loading(a);
+        }
+        SDL_PumpEvents();
+        if (SDL_HasEvent(SDL_QUIT)) {
+            a->quit = true;
+            course_loader_request_stop(a->loader);
+            break;
+        }
+        SDL_Delay(5);
     }
     CourseLoad c;
     course_loader_finish(a->loader, &c);
@@ -392,6 +406,7 @@ int app_run(const AppOptions *opt)
     SDL_StartTextInput();
 
     if (script) {
+        a->scripted = true;
         status = script_run(a, script, opt->screenshot_dir);
     } else {
         frame_settle(a);

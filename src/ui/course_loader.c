@@ -96,11 +96,17 @@ void course_loader_finish(CourseLoader *l, CourseLoad *out)
     free(l);
 }
 
+void course_loader_request_stop(CourseLoader *l)
+{
+    if (l)
+        atomic_store(&l->stop, true);
+}
+
 void course_loader_cancel(CourseLoader *l)
 {
     if (!l)
         return;
-    atomic_store(&l->stop, true);
+    course_loader_request_stop(l);
     CourseLoad load;
     course_loader_finish(l, &load);
     disorders_free(load.disorders);

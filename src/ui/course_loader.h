@@ -33,6 +33,8 @@ CourseLoader *course_loader_start(const char *courses_dir, const char *assets_di
 void course_loader_set_wake(CourseLoader *l, Uint32 wake);
 /* True once the load has ended (course_loader_finish will not wait). */
 bool course_loader_done(const CourseLoader *l);
+/* Asks the load to stop at the next file (what it has loaded stays). */
+void course_loader_request_stop(CourseLoader *l);
 /* Waits for the load, hands over what it gave and frees the loader. */
 void course_loader_finish(CourseLoader *l, CourseLoad *out);
 /* Stops a load (at quit), waits for the thread and frees everything;

@@ -100,6 +100,7 @@ typedef struct App {
     struct CourseLoader *loader;
     Uint32 loaded_event;
     char course_problems[512]; /* for the banner once sign-in is left ("" if none) */
+    bool scripted;             /* run by --script: nothing drawn but the script's frames */
     char banner[512]; /* an error the learner must see, "" if none */
     /* The display settings (core settings.h) and their file; NULL without
      * a data folder (they apply, but are not kept). */
