@@ -29,9 +29,9 @@ void course_load_now(const char *courses_dir, const char *assets_dir, bool (*go_
     library_load_all(out->lib, out->lib_diag);
     library_set_progress(out->lib, NULL, NULL);
     char dir[4200];
-    snprintf(dir, sizeof dir, "%s/protocols", courses_dir);
+    snprintf(dir, sizeof dir, "%s/protocols", courses_dir ? courses_dir : ".");
     out->protocols = protocols_load(dir, out->lib, out->protocol_diag);
-    snprintf(dir, sizeof dir, "%s/disorders", courses_dir);
+    snprintf(dir, sizeof dir, "%s/disorders", courses_dir ? courses_dir : ".");
     out->disorders = disorders_load(dir, out->lib, out->protocols, out->disorder_diag);
 }
 
