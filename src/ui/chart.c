@@ -287,6 +287,16 @@ static SvgEntry *make_room(ChartCache *c, long adding, unsigned long keep)
     }
 }
 
+static bool contains(SDL_Rect outer, SDL_Rect in)
+{
+    return in.x >= outer.x && in.y >= outer.y && in.x + in.w <= outer.x + outer.w &&
+           in.y + in.h <= outer.y + outer.h;
+}
+static bool same_file(const SvgEntry *e, const char *path, int style, RectD full)
+{
+    return e->path && e->style == style && !memcmp(&e->full, &full, sizeof full) && !strcmp(e->path, path);
+}
+
 /* The tiles the worker has made become textures (the main thread's part:
  * a copy, the worker converted them to the texture format). */
 static void adopt(ChartCache *c)
@@ -298,17 +308,15 @@ static void adopt(ChartCache *c)
         SvgEntry *slot = make_room(c, out.surface ? (long)out.crop.w * out.crop.h : 0, c->frame ? c->frame - 1 : 0);
         drop(c, slot);
         fill(c, slot, &key, &out);
+        /* A refined tile: the partial tile it was made for (all of it inside
+         * the new one) has had its day. */
+        for (int i = 0; slot->tex && !slot->backdrop && i < CACHE_ENTRIES; i++) {
+            SvgEntry *e = &c->e[i];
+            if (e != slot && e->partial && e->scale == slot->scale &&
+                same_file(e, slot->path, slot->style, slot->full) && contains(slot->tile, e->tile))
+                drop(c, e);
+        }
     }
-}
-
-static bool contains(SDL_Rect outer, SDL_Rect in)
-{
-    return in.x >= outer.x && in.y >= outer.y && in.x + in.w <= outer.x + outer.w &&
-           in.y + in.h <= outer.y + outer.h;
-}
-static bool same_file(const SvgEntry *e, const char *path, int style, RectD full)
-{
-    return e->path && e->style == style && !memcmp(&e->full, &full, sizeof full) && !strcmp(e->path, path);
 }
 
 /* Asks the worker for the backdrop of path's view full, unless there is
@@ -402,6 +410,24 @@ static SvgEntry *lookup(ChartCache *c, const char *path, double scale, RectD ful
     }
     if (tiled && c->raster)
         want_backdrop(c, path, style, full);
+    /* A partial tile to refine, with the worker there: the worker makes its
+     * pan tile while this one, which holds all that is on screen, is still
+     * drawn; once adopted the refined tile is found first (not partial). No
+     * idle frame rasterises on this thread. */
+    if (found && found->partial && c->refine && c->raster) {
+        SDL_Rect tile = chart_raster_pan_tile(need, W, H, 0, 0);
+        if (tile.w > 0 && tile.h > 0 && !chart_raster_has(c->raster, path, style, scale, full, &need)) {
+            RasterKey key = {(char *)path, style, scale, full, tile, 0};
+            chart_raster_request(c->raster, &key);
+        }
+        if (tiled) { /* the textures pans at this zoom will fill, made in this idle frame */
+            SDL_Rect biggest = chart_raster_pan_tile((SDL_Rect){0, 0, need.w, need.h}, W, H, 0, 0);
+            make_spares(c, biggest.w, biggest.h);
+        }
+        found->last_used = c->tick;
+        found->frame_used = c->frame;
+        return found;
+    }
     if (found && !(found->partial && c->refine)) {
         found->last_used = c->tick;
         found->frame_used = c->frame;
