@@ -623,41 +623,76 @@ static int circle_segments(float radius)
     return n < 16 ? 16 : n > 128 ? 128 : n;
 }
 
+/* SDL's geometry has no anti-aliasing: a circle's edges are feathered
+ * instead, the colour's alpha ramping to nothing over a pixel across each
+ * edge (half inside, half outside), so rings and dots read smooth. */
+#define FEATHER 0.5f
+
+/* Rings between successive radii r[0] < r[1] < ... (k of them), the
+ * colour at radius r[j] with alpha alpha[j] (0..1 of c's), the alphas
+ * interpolated between. One geometry call. */
+static void rings(Ren *ren, float cx, float cy, const float *r, const float *alpha, int k, SDL_Color c)
+{
+    enum { MAX_SEG = 128, MAX_R = 4 };
+    SDL_Vertex v[(MAX_SEG + 1) * MAX_R];
+    int idx[MAX_SEG * (MAX_R - 1) * 6];
+    int n = circle_segments(r[k - 1]);
+    for (int i = 0; i <= n; i++) {
+        float t = (float)i * 6.2831853f / (float)n, co = cosf(t), si = sinf(t);
+        for (int j = 0; j < k; j++) {
+            SDL_Vertex *x = &v[i * k + j];
+            x->position = (SDL_FPoint){cx + co * r[j], cy + si * r[j]};
+            x->color = c;
+            x->color.a = (Uint8)lroundf((float)c.a * alpha[j]);
+            x->tex_coord = (SDL_FPoint){0, 0};
+        }
+    }
+    int m = 0;
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j + 1 < k; j++) {
+            int a0 = i * k + j, a1 = a0 + 1, b0 = (i + 1) * k + j, b1 = b0 + 1;
+            idx[m++] = a0;
+            idx[m++] = b0;
+            idx[m++] = b1;
+            idx[m++] = a0;
+            idx[m++] = b1;
+            idx[m++] = a1;
+        }
+    SDL_RenderGeometry(ren->sdl, NULL, v, (n + 1) * k, idx, m);
+}
+
 void ren_circle(Ren *ren, float cx, float cy, float radius, float width, SDL_Color c)
 {
-    int n = circle_segments(radius);
     float ro = radius + width * 0.5f, ri = radius - width * 0.5f;
     if (ri < 0)
         ri = 0;
-    for (int i = 0; i < n; i++) {
-        float a0 = (float)i * 6.2831853f / (float)n, a1 = (float)(i + 1) * 6.2831853f / (float)n;
-        quad(ren, (SDL_FPoint){cx + cosf(a0) * ro, cy + sinf(a0) * ro},
-             (SDL_FPoint){cx + cosf(a1) * ro, cy + sinf(a1) * ro},
-             (SDL_FPoint){cx + cosf(a1) * ri, cy + sinf(a1) * ri},
-             (SDL_FPoint){cx + cosf(a0) * ri, cy + sinf(a0) * ri}, c);
+    if (ro - ri >= 2 * FEATHER) {
+        /* Full colour between the feathered edges. */
+        float r[4] = {ri > FEATHER ? ri - FEATHER : 0, ri + FEATHER, ro - FEATHER, ro + FEATHER};
+        float al[4] = {ri > FEATHER ? 0.0f : 1.0f, 1, 1, 0};
+        rings(ren, cx, cy, r, al, 4, c);
+    } else {
+        /* Thinner than the feathers: one ramp up and down, as faint as it is thin. */
+        float mid = (ri + ro) * 0.5f, peak = (ro - ri) / (2 * FEATHER);
+        float r[3] = {mid > FEATHER ? mid - FEATHER : 0, mid, mid + FEATHER};
+        float al[3] = {0, peak, 0};
+        rings(ren, cx, cy, r, al, 3, c);
     }
 }
 
 void ren_fill_circle(Ren *ren, float cx, float cy, float radius, SDL_Color c)
 {
-    int n = circle_segments(radius);
-    SDL_Vertex v[130];
-    int idx[3 * 128];
-    v[0].position = (SDL_FPoint){cx, cy};
-    v[0].color = c;
-    v[0].tex_coord = (SDL_FPoint){0, 0};
-    for (int i = 0; i <= n; i++) {
-        float a = (float)i * 6.2831853f / (float)n;
-        v[i + 1].position = (SDL_FPoint){cx + cosf(a) * radius, cy + sinf(a) * radius};
-        v[i + 1].color = c;
-        v[i + 1].tex_coord = (SDL_FPoint){0, 0};
+    if (radius <= FEATHER) {
+        float r[2] = {0, radius + FEATHER};
+        float al[2] = {radius / (2 * FEATHER), 0};
+        rings(ren, cx, cy, r, al, 2, c);
+        return;
     }
-    for (int i = 0; i < n; i++) {
-        idx[3 * i] = 0;
-        idx[3 * i + 1] = i + 1;
-        idx[3 * i + 2] = i + 2;
-    }
-    SDL_RenderGeometry(ren->sdl, NULL, v, n + 2, idx, 3 * n);
+    /* The disc to just inside its edge, then the feathered edge: one ring
+     * from the centre (its inner radius 0). */
+    float r[3] = {0, radius - FEATHER, radius + FEATHER};
+    float al[3] = {1, 1, 0};
+    rings(ren, cx, cy, r, al, 3, c);
 }
 
 static int cmp_float(const void *a, const void *b)
