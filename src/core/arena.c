@@ -1,6 +1,7 @@
 /* arena: see arena.h. */
 #include "arena.h"
 
+#include <limits.h>
 #include <stdalign.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -89,6 +90,29 @@ void *arena_grow(Arena *a, void *p, size_t old_n, size_t new_n)
     if (q)
         memcpy(q, p, old_n);
     return q;
+}
+
+void *arena_room(Arena *a, void *p, size_t elem, int n, int *cap)
+{
+    if (p && n < *cap)
+        return p;
+    if (*cap > INT_MAX / 2)
+        return NULL;
+    int more = *cap >= 8 ? 2 * *cap : 8;
+    if (elem && (size_t)more > SIZE_MAX / elem)
+        return NULL;
+    void *q = arena_grow(a, p, elem * (size_t)*cap, elem * (size_t)more);
+    if (q)
+        *cap = more;
+    return q;
+}
+
+size_t arena_bytes(const Arena *a)
+{
+    size_t n = 0;
+    for (const ArenaBlock *b = a->head; b; b = b->older)
+        n += sizeof *b + b->cap;
+    return n;
 }
 
 void arena_free(Arena *a)

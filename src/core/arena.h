@@ -33,6 +33,17 @@ char *arena_strndup(Arena *a, const char *s, size_t n);
  * is not reused until arena_free. NULL if out of memory (p stays valid). */
 void *arena_grow(Arena *a, void *p, size_t old_n, size_t new_n);
 
+/* Room for one more element after the n used of array p (*cap allocated,
+ * elem bytes each): p as it is while n < *cap, else grown to twice its
+ * capacity (at least 8) and *cap updated, so that appending n elements one
+ * by one copies O(n) bytes however the array's allocations interleave with
+ * others. Returns the array (perhaps moved), NULL if out of memory (p and
+ * *cap unchanged). */
+void *arena_room(Arena *a, void *p, size_t elem, int n, int *cap);
+
+/* Bytes the arena holds in its blocks (for tests and limits). */
+size_t arena_bytes(const Arena *a);
+
 /* Frees every block; the arena is empty again (and may be used again). */
 void arena_free(Arena *a);
 

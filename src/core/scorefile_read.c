@@ -174,6 +174,7 @@ typedef struct {
     unsigned answer_seen; /* A_* of the current answer */
     RecordAnswer *answer; /* the answer being read, NULL before the first */
     int answers_cap;
+    int chosen_cap, marks_cap, mark_tp_cap; /* of the current answer's arrays */
 } FieldState;
 
 /* Field names are matched by length, then bytes (a file has thousands of
@@ -278,14 +279,10 @@ static bool parse_runs(Arena *mem, const char *v, int **runs, int *n_runs)
             break;
         if (x > RECORD_MAX_PAINT_CELLS || n >= RECORD_MAX_PAINT_CELLS)
             break;
-        if (n == cap) {
-            int more = cap ? 2 * cap : 16;
-            int *r = arena_grow(mem, *runs, sizeof *r * (size_t)cap, sizeof *r * (size_t)more);
-            if (!r)
-                break;
-            *runs = r;
-            cap = more;
-        }
+        int *r = arena_room(mem, *runs, sizeof *r, n, &cap);
+        if (!r)
+            break;
+        *runs = r;
         (*runs)[n++] = (int)x;
         if (c[len] == '\0') {
             if (record_runs_problem(*runs, n, INT64_MAX))
@@ -300,7 +297,7 @@ static bool parse_runs(Arena *mem, const char *v, int **runs, int *n_runs)
 }
 
 /* "x y tp" (tp "-" for an extra mark) appended to a's marks. */
-static bool add_mark(Arena *mem, RecordAnswer *a, char *v, Meta *m, int line)
+static bool add_mark(FieldState *st, RecordAnswer *a, char *v, Meta *m, int line)
 {
     char *sp = strchr(v, ' ');
     char *sp2 = sp ? strchr(sp + 1, ' ') : NULL;
@@ -311,12 +308,11 @@ static bool add_mark(Arena *mem, RecordAnswer *a, char *v, Meta *m, int line)
     Vec2 p;
     if (!parse_point(v, &p) || !scoretext_plain_token(id))
         return false;
-    size_t had = (size_t)a->n_marks;
-    char *tp = strcmp(id, "-") == 0 ? NULL : arena_strndup(mem, id, strlen(id));
-    Vec2 *mk = arena_grow(mem, a->marks, sizeof *mk * had, sizeof *mk * (had + 1));
+    char *tp = strcmp(id, "-") == 0 ? NULL : arena_strndup(st->mem, id, strlen(id));
+    Vec2 *mk = arena_room(st->mem, a->marks, sizeof *mk, a->n_marks, &st->marks_cap);
     if (mk)
         a->marks = mk;
-    char **ids = arena_grow(mem, a->mark_tp, sizeof *ids * had, sizeof *ids * (had + 1));
+    char **ids = arena_room(st->mem, a->mark_tp, sizeof *ids, a->n_marks, &st->mark_tp_cap);
     if (ids)
         a->mark_tp = ids;
     if (!mk || !ids || (strcmp(id, "-") != 0 && !tp)) {
@@ -334,8 +330,7 @@ static void answer_field(FieldState *st, Meta *m, int line, const char *name, si
     RecordAnswer *a = st->answer;
     double x = 0;
     if (NAME_IS(name, nlen, "chosen")) {
-        size_t had = (size_t)a->n_chosen;
-        char **c = arena_grow(st->mem, a->chosen, sizeof *c * had, sizeof *c * (had + 1));
+        char **c = arena_room(st->mem, a->chosen, sizeof *c, a->n_chosen, &st->chosen_cap);
         char *copy = c ? arena_strndup(st->mem, v, strlen(v)) : NULL;
         if (c)
             a->chosen = c;
@@ -347,7 +342,7 @@ static void answer_field(FieldState *st, Meta *m, int line, const char *name, si
         return;
     }
     if (NAME_IS(name, nlen, "mark")) {
-        if (!add_mark(st->mem, a, v, m, line))
+        if (!add_mark(st, a, v, m, line))
             bad_value(m, line, name);
         return;
     }
@@ -439,21 +434,17 @@ static void record_field(Record *r, FieldState *st, Meta *m, int line, const cha
             st->answer = NULL;
             return;
         }
-        if (r->n_answers == st->answers_cap) {
-            int cap = st->answers_cap ? 2 * st->answers_cap : 8;
-            RecordAnswer *a = arena_grow(st->mem, r->answers, sizeof *a * (size_t)st->answers_cap,
-                                         sizeof *a * (size_t)cap);
-            if (!a) {
-                malformed(m, line, "out of memory");
-                st->answer = NULL;
-                return;
-            }
-            r->answers = a;
-            st->answers_cap = cap;
+        RecordAnswer *a = arena_room(st->mem, r->answers, sizeof *a, r->n_answers, &st->answers_cap);
+        if (!a) {
+            malformed(m, line, "out of memory");
+            st->answer = NULL;
+            return;
         }
+        r->answers = a;
         st->answer = &r->answers[r->n_answers++];
         memset(st->answer, 0, sizeof *st->answer);
         st->answer_seen = 0;
+        st->chosen_cap = st->marks_cap = st->mark_tp_cap = 0;
         return;
     }
     if (NAME_IS(name, nlen, "prev")) {

@@ -319,6 +319,25 @@ for kind in fifo dir loop zero; do
     "$tpquiz" verify --data-dir "$st/data" "$st/data/learners/ann.scores"
   rm -rf "$st/data/station.key"; mv "$tmp/key" "$st/data/station.key"
 done
+# A score file a learner wrote by hand: one answer of 400,000 chosen options
+# and another of 400,000 marks (3.6 MB and 6 MB, under the 64 MiB cap). Each
+# must read in linear time: the report, verify and sign-in name the edited
+# records and go on within the 10 seconds every command here gets.
+station
+expect "new learner" 0 "signed in: learner=ann" -- "${gui[@]}" "$new_learner_script"
+awk 'BEGIN { z = sprintf("%064d", 0)
+  printf "record 90\nkind attempt\nlearner ann\nname Ann\nmode quiz\ncourse demo\nmodule demo_muscle\n"
+  printf "started 1\nfinished 2\nseed 1\nscore 0\npass_mark 80\npassed no\nauto_submitted no\nanswers 2\n"
+  printf "answer 1\nkey k\ntype multi\nmodule demo_muscle\nanswered yes\ncredit 0\ntime_ms 1\nflagged no\n"
+  for (i = 0; i < 400000; i++) print "chosen a"
+  printf "answer 2\nkey l\ntype locate_all\nmodule demo_muscle\nanswered yes\ncredit 0\ntime_ms 1\nflagged no\n"
+  for (i = 0; i < 400000; i++) print "mark 1.5 2.5 -"
+  printf "prev %s\nmac %s\n", z, z }' >>"$st/data/learners/ann.scores"
+expect "report, 400,000 options in one answer" 1 "record 90 (quiz, demo/demo_muscle, 1970-01-01): edited" -- \
+  "$tpquiz" report "$st/data/learners" --data-dir "$st/data" --config "$cfg"
+expect "verify, 400,000 options in one answer" 1 "record 90" -- \
+  "$tpquiz" verify --data-dir "$st/data" "$st/data/learners/ann.scores"
+expect "sign in, 400,000 options in one answer" 0 "record 90" -- "${gui[@]}" "$sign_in_script"
 expect "verify a directory" 1 "learners: error: cannot read: it is a directory" -- \
   "$tpquiz" verify --data-dir "$st/data" "$st/data/learners"
 

@@ -109,6 +109,35 @@ static void test_grow(void **state)
     arena_free(&a);
 }
 
+/* arena_room: appending one by one, interleaved with other allocations
+ * (as the parser appends a chosen option and copies its text), keeps every
+ * element, doubles the capacity, and uses memory in proportion to the
+ * elements (not their square, as growing by one each time would). */
+static void test_room(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a, 0);
+    char **v = NULL;
+    int n = 0, cap = 0;
+    enum { N = 200000 };
+    for (int i = 0; i < N; i++) {
+        char **w = arena_room(&a, v, sizeof *v, n, &cap);
+        assert_non_null(w);
+        v = w;
+        v[n++] = arena_strndup(&a, i % 2 ? "odd" : "even", i % 2 ? 3 : 4);
+    }
+    assert_true(cap >= N && cap < 2 * N + 8);
+    for (int i = 0; i < N; i++)
+        assert_string_equal(v[i], i % 2 ? "odd" : "even");
+    size_t used = arena_bytes(&a);
+    assert_true(used < (size_t)N * 64); /* pointers, strings, the doubling's spare copies */
+    int same_cap = cap;
+    assert_ptr_equal(arena_room(&a, v, sizeof *v, 3, &same_cap), v); /* room already: as it is */
+    assert_int_equal(same_cap, cap);
+    arena_free(&a);
+}
+
 /* An arena freed can be used again. */
 static void test_reuse(void **state)
 {
@@ -129,6 +158,7 @@ int main(void)
         cmocka_unit_test(test_large_allocation),
         cmocka_unit_test(test_strndup),
         cmocka_unit_test(test_grow),
+        cmocka_unit_test(test_room),
         cmocka_unit_test(test_reuse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
