@@ -229,16 +229,23 @@ def gluteus_minimus(fig):
     fig.arrow((512, 252), (542, 298))
 
 
-def piriformis(fig):
-    """Lying on the back, the ankle of the treated side crossed over the other knee, that thigh
-    drawn toward the chest (figure-4; side view, head left)."""
-    fig.top = 160
+def _supine(fig, top):
+    """A figure lying on its back on the floor, head left: the trunk, neck and head drawn; the
+    body and the hip, for the legs. top: the figure's top edge."""
+    fig.top = top
     floor(fig)
     b = Body(fig)
     hip = (300, 346)
     b.seg((150, 346), hip, 44)
     b.seg((126, 346), (104, 346), 17)
     b.head((82, 344), 21, face=-90)
+    return b, hip
+
+
+def piriformis(fig):
+    """Lying on the back, the ankle of the treated side crossed over the other knee, that thigh
+    drawn toward the chest (figure-4; side view, head left)."""
+    b, hip = _supine(fig, 160)
     # The far leg: thigh drawn toward the chest, the shin up.
     b.chain([hip, (262, 252), (344, 216)], 27)
     b.seg((344, 216), (358, 200), 12)
@@ -410,13 +417,7 @@ def tensor_fasciae_latae(fig):
 def hamstrings(fig):
     """Lying on the back, a strap round the ball of the foot, the straight leg raised until a
     stretch is felt behind the thigh (side view, head left)."""
-    fig.top = 90
-    floor(fig)
-    b = Body(fig)
-    hip = (300, 346)
-    b.seg((150, 346), hip, 44)
-    b.seg((126, 346), (104, 346), 17)
-    b.head((82, 344), 21, face=-90)
+    b, hip = _supine(fig, 90)
     b.chain([hip, (420, 352), (530, 354)], 27)
     b.seg((530, 354), (534, 336), 12)
     b.front()
