@@ -585,14 +585,23 @@ static void test_locate_all_matches_brute_force(void **state)
 static Vec2 WE[] = {{3.2, 2.1}, {21.7, 4.4}, {25.3, 17.9}, {9.1, 20.6}, {5.5, 11.0}};
 static Vec2 WS[] = {{14.0, 0.5}, {36.5, 3.0}, {33.3, 22.4}, {18.8, 14.2}};
 
+/* One point with the irregular essential zone WE and spillover zone WS. */
+static const Module *make_word_module(void)
+{
+    static Zone zones[2];
+    static TriggerPoint tp;
+    static Module m;
+    zones[0] = (Zone){.id = "e", .view = "front", .tp = 0, .kind = ZONE_ESSENTIAL, .poly = {WE, 5}};
+    zones[1] = (Zone){.id = "s", .view = "front", .tp = 0, .kind = ZONE_SPILLOVER, .poly = {WS, 4}};
+    tp = (TriggerPoint){.id = "a", .view = "front", .at = {10, 10}, .radius = 3};
+    m = (Module){.id = "w", .name = "W", .tps = &tp, .n_tps = 1, .zones = zones, .n_zones = 2};
+    return &m;
+}
+
 static void test_paint_words_match_cells_and_cache(void **state)
 {
     (void)state;
-    static Zone zones[2];
-    zones[0] = (Zone){.id = "e", .view = "front", .tp = 0, .kind = ZONE_ESSENTIAL, .poly = {WE, 5}};
-    zones[1] = (Zone){.id = "s", .view = "front", .tp = 0, .kind = ZONE_SPILLOVER, .poly = {WS, 4}};
-    TriggerPoint tp = {.id = "a", .view = "front", .at = {10, 10}, .radius = 3};
-    Module m = {.id = "w", .name = "W", .tps = &tp, .n_tps = 1, .zones = zones, .n_zones = 2};
+    const Module *m = make_word_module();
     const Grid g = {{0, 0}, 1, 37, 23};
     enum { N = 37 * 23 };
     unsigned char ess[N] = {0}, spill[N] = {0};
@@ -619,7 +628,7 @@ static void test_paint_words_match_cells_and_cache(void **state)
             ZoneCache *use = k == 0 ? NULL : k == 3 ? none : zc;
             ZoneCache *before = zone_cache_use(use);
             memset(got, 0xAA, sizeof got);
-            ZonePaintResult r = grade_zone_paint_classify(p, &g, &m, 0, "front", got);
+            ZonePaintResult r = grade_zone_paint_classify(p, &g, m, 0, "front", got);
             zone_cache_use(before);
             assert_true(r.ok);
             assert_memory_equal(got, want, N);
@@ -633,9 +642,9 @@ static void test_paint_words_match_cells_and_cache(void **state)
     /* Another view or trigger point is another entry, not the cached one. */
     unsigned char p[N] = {0}, got[N];
     zone_cache_use(zc);
-    ZonePaintResult r = grade_zone_paint_classify(p, &g, &m, 0, "back", got);
+    ZonePaintResult r = grade_zone_paint_classify(p, &g, m, 0, "back", got);
     assert_int_equal(r.zone_cells, 0);
-    r = grade_zone_paint_classify(p, &g, &m, 1, "front", got);
+    r = grade_zone_paint_classify(p, &g, m, 1, "front", got);
     assert_int_equal(r.zone_cells, 0);
     zone_cache_free(zc); /* uninstalls it as well */
     assert_null(zone_cache_use(NULL));
@@ -724,11 +733,7 @@ static int compare_runs_and_cells(const Module *m, int tp, const char *view, con
 static void test_paint_runs_match_cells(void **state)
 {
     (void)state;
-    static Zone zones[2];
-    zones[0] = (Zone){.id = "e", .view = "front", .tp = 0, .kind = ZONE_ESSENTIAL, .poly = {WE, 5}};
-    zones[1] = (Zone){.id = "s", .view = "front", .tp = 0, .kind = ZONE_SPILLOVER, .poly = {WS, 4}};
-    TriggerPoint tp = {.id = "a", .view = "front", .at = {10, 10}, .radius = 3};
-    Module m = {.id = "w", .name = "W", .tps = &tp, .n_tps = 1, .zones = zones, .n_zones = 2};
+    const Module *m = make_word_module();
     ZoneCache *zc = zone_cache_create(1 << 20), *none = zone_cache_create(0);
     uint64_t x = 0xD1B54A32D192ED03u;
     RectD b = {3.2, 0.5, 33.3, 22.4};
@@ -736,10 +741,10 @@ static void test_paint_runs_match_cells(void **state)
      * the zones, and one cell a row. */
     const Grid grids[] = {{{0, 0}, 1, 37, 23}, {{-1.3, 0.7}, 0.7, 61, 40}, {{2, 2}, 3.3, 9, 8}, {{0, 0}, 1, 1, 30}};
     for (size_t k = 0; k < sizeof grids / sizeof grids[0]; k++)
-        compare_runs_and_cells(&m, 0, "front", &grids[k], b, &x, zc, none, 60);
+        compare_runs_and_cells(m, 0, "front", &grids[k], b, &x, zc, none, 60);
     /* A trigger point or view with no zone: nothing to paint, all excess. */
-    compare_runs_and_cells(&m, 0, "back", &grids[0], b, &x, zc, none, 8);
-    compare_runs_and_cells(&m, 1, "front", &grids[0], b, &x, zc, none, 8);
+    compare_runs_and_cells(m, 0, "back", &grids[0], b, &x, zc, none, 8);
+    compare_runs_and_cells(m, 1, "front", &grids[0], b, &x, zc, none, 8);
 
     /* What cannot be a painting is refused, not read past its grid. */
     const Grid g = grids[0];
@@ -747,14 +752,14 @@ static void test_paint_runs_match_cells(void **state)
     int past[] = {0, 37 * 23 + 1};
     int negative[] = {5, -2};
     int fits[] = {0, 37 * 23};
-    assert_false(grade_zone_paint_runs(odd, 3, &g, &m, 0, "front").ok);
-    assert_false(grade_zone_paint_runs(past, 2, &g, &m, 0, "front").ok);
-    assert_false(grade_zone_paint_runs(negative, 2, &g, &m, 0, "front").ok);
-    assert_false(grade_zone_paint_runs(NULL, 2, &g, &m, 0, "front").ok);
-    assert_true(grade_zone_paint_runs(fits, 2, &g, &m, 0, "front").ok);
-    assert_true(grade_zone_paint_runs(NULL, 0, &g, &m, 0, "front").ok);
+    assert_false(grade_zone_paint_runs(odd, 3, &g, m, 0, "front").ok);
+    assert_false(grade_zone_paint_runs(past, 2, &g, m, 0, "front").ok);
+    assert_false(grade_zone_paint_runs(negative, 2, &g, m, 0, "front").ok);
+    assert_false(grade_zone_paint_runs(NULL, 2, &g, m, 0, "front").ok);
+    assert_true(grade_zone_paint_runs(fits, 2, &g, m, 0, "front").ok);
+    assert_true(grade_zone_paint_runs(NULL, 0, &g, m, 0, "front").ok);
     Grid empty = {{0, 0}, 1, 0, 5};
-    assert_false(grade_zone_paint_runs(fits, 2, &empty, &m, 0, "front").ok);
+    assert_false(grade_zone_paint_runs(fits, 2, &empty, m, 0, "front").ok);
     zone_cache_free(zc);
     zone_cache_free(none);
 }
