@@ -50,8 +50,6 @@ void frame_draw(App *a, const char *shot)
     ren_begin(a->ren, THEME_BG);
     ui_begin(&a->ui, w, h);
     SDL_Rect all = {0, 0, w, h};
-    if (a->screen != SCREEN_SIGNIN && a->screen != SCREEN_SETTINGS)
-        app_wait_courses(a); /* app_go waits already; no screen draws without them */
     a->screens[a->screen].draw(a, all);
     ui_end(&a->ui);
     /* Zoomed charts are refined (pan tiles) in a frame of their own, once
